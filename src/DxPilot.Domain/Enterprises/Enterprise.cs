@@ -1,0 +1,154 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Programmes;
+
+namespace DxPilot.Domain.Enterprises;
+
+/// <summary>一企一档: one enterprise's file within one programme.</summary>
+public sealed class Enterprise
+{
+    public Guid Id { get; private set; }
+    public string ProgrammeId { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    /// <summary>Normalised USCC, or null for 待补充.</summary>
+    public string? Uscc { get; private set; }
+    public string District { get; private set; } = "";
+    public string? RegisteredAddress { get; private set; }
+    public string? LegalRepresentative { get; private set; }
+    public string? ContactName { get; private set; }
+    public string? ContactPhone { get; private set; }
+    public DateOnly? FoundedOn { get; private set; }
+    public Ownership? Ownership { get; private set; }
+    public bool? AboveScale { get; private set; }
+    public QualityTier QualityTier { get; private set; }
+    public string IndustryKey { get; private set; } = "";
+    public string? IndustryCode { get; private set; }
+    public int? Employees { get; private set; }
+    public int? DigitalStaff { get; private set; }
+    public int? InsuredEmployees { get; private set; }
+    public string? MainProducts { get; private set; }
+    public decimal? RevenueWan { get; private set; }
+    public decimal? ProfitWan { get; private set; }
+    public decimal? DigitalInvestmentWan { get; private set; }
+    public bool LittleGiantCentralFunded { get; private set; }
+    public bool Pilot2022 { get; private set; }
+    public CreditStatus CreditStatus { get; private set; }
+    public string? Intro { get; private set; }
+
+    /// <summary>Computed from employees and revenue; null while either is missing.</summary>
+    public SizeClass? ComputedSize { get; private set; }
+    public SizeClass? SizeOverride { get; private set; }
+    public string? SizeOverrideReason { get; private set; }
+
+    /// <summary>Lower-cased name, USCC, contact and phone: what the list's search box looks in.</summary>
+    public string SearchText { get; private set; } = "";
+
+    /// <summary>Optimistic concurrency: a form carries the version it was read at; a stale save is refused.</summary>
+    public int Version { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    private Enterprise() { }
+
+    public SizeClass? Size => SizeOverride ?? ComputedSize;
+
+    /// <summary>人均营业收入 (万元/人).</summary>
+    public decimal? RevenuePerHead => RevenueWan is { } r && Employees is > 0 ? Math.Round(r / Employees.Value, 2) : null;
+
+    /// <summary>Central funds are withheld from these (seeds 002 §4(四), 003 §4); they may still be filed.</summary>
+    public bool ExcludedFromCentralFunds => LittleGiantCentralFunded || Pilot2022;
+
+    public static Enterprise Register(Programme programme, EnterpriseDetails details, DateTime now)
+    {
+        var e = new Enterprise { Id = Guid.CreateVersion7(), ProgrammeId = programme.Id, CreatedAt = now, Version = 1 };
+        e.Apply(details, now);
+        return e;
+    }
+
+    /// <summary>Edits the file. Fields that decide eligibility and money stay as they were unless the actor is a bureau.</summary>
+    public void Update(EnterpriseDetails details, Actor actor, DateTime now)
+    {
+        if (!actor.MaySetBureauFields)
+        {
+            details = details with
+            {
+                District = District,
+                LittleGiantCentralFunded = LittleGiantCentralFunded,
+                Pilot2022 = Pilot2022,
+                CreditStatus = CreditStatus,
+            };
+        }
+        Apply(details, now);
+        Version++;
+    }
+
+    /// <summary>A bureau sets the size by hand, with a reason (e.g. group-wide figures); null clears it.</summary>
+    public void OverrideSize(SizeClass? size, string? reason, Actor actor, DateTime now)
+    {
+        if (!actor.IsBureau) throw new InvalidOperationException("只有工信主管部门可以调整企业规模");
+        if (size is not null && string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("调整企业规模须说明理由", nameof(reason));
+        SizeOverride = size;
+        SizeOverrideReason = size is null ? null : reason!.Trim();
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private void Apply(EnterpriseDetails d, DateTime now)
+    {
+        Name = d.Name;
+        Uscc = d.Uscc;
+        District = d.District;
+        RegisteredAddress = d.RegisteredAddress;
+        LegalRepresentative = d.LegalRepresentative;
+        ContactName = d.ContactName;
+        ContactPhone = d.ContactPhone;
+        FoundedOn = d.FoundedOn;
+        Ownership = d.Ownership;
+        AboveScale = d.AboveScale;
+        QualityTier = d.QualityTier;
+        IndustryKey = d.IndustryKey;
+        IndustryCode = d.IndustryCode;
+        Employees = d.Employees;
+        DigitalStaff = d.DigitalStaff;
+        InsuredEmployees = d.InsuredEmployees;
+        MainProducts = d.MainProducts;
+        RevenueWan = d.RevenueWan;
+        ProfitWan = d.ProfitWan;
+        DigitalInvestmentWan = d.DigitalInvestmentWan;
+        LittleGiantCentralFunded = d.LittleGiantCentralFunded;
+        Pilot2022 = d.Pilot2022;
+        CreditStatus = d.CreditStatus;
+        Intro = d.Intro;
+        ComputedSize = Employees is { } x && RevenueWan is { } y ? SizeRule.Classify(x, y) : null;
+        SearchText = string.Join(' ', new[] { Name, Uscc, ContactName, ContactPhone }.Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
+        UpdatedAt = now;
+    }
+
+    /// <summary>The file as a form, for editing.</summary>
+    public EnterpriseForm ToForm() => new()
+    {
+        Name = Name,
+        Uscc = Uscc,
+        District = District,
+        RegisteredAddress = RegisteredAddress,
+        LegalRepresentative = LegalRepresentative,
+        ContactName = ContactName,
+        ContactPhone = ContactPhone,
+        FoundedOn = FoundedOn?.ToString("yyyy-MM-dd"),
+        Ownership = Ownership?.ToString(),
+        AboveScale = AboveScale is null ? null : AboveScale.Value ? "是" : "否",
+        QualityTier = QualityTier.ToString(),
+        Industry = IndustryKey,
+        IndustryCode = IndustryCode,
+        Employees = Employees?.ToString(),
+        DigitalStaff = DigitalStaff?.ToString(),
+        InsuredEmployees = InsuredEmployees?.ToString(),
+        MainProducts = MainProducts,
+        RevenueWan = RevenueWan?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+        ProfitWan = ProfitWan?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+        DigitalInvestmentWan = DigitalInvestmentWan?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+        LittleGiantCentralFunded = LittleGiantCentralFunded ? "是" : "否",
+        Pilot2022 = Pilot2022 ? "是" : "否",
+        CreditStatus = CreditStatus.ToString(),
+        Intro = Intro,
+    };
+}

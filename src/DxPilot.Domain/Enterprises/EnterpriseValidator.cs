@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DxPilot.Domain.Programmes;
+using DxPilot.Domain.Text;
+
+namespace DxPilot.Domain.Enterprises;
+
+/// <summary>Turns what a person typed into <see cref="EnterpriseDetails"/>, or says per field what to fix.</summary>
+public static partial class EnterpriseValidator
+{
+    public const int IntroMaxCharacters = 500;
+    public const int NameMaxCharacters = 100;
+    public const int TextMaxCharacters = 200;
+
+    public sealed record Result(EnterpriseDetails? Details, IReadOnlyDictionary<string, string> Errors)
+    {
+        public bool IsValid => Errors.Count == 0;
+    }
+
+    public static Result Validate(EnterpriseForm f, Programme programme, DateOnly today)
+    {
+        var errors = new Dictionary<string, string>();
+        void Fail(string field, string message) => errors.TryAdd(field, message);
+
+        var name = Clean(f.Name);
+        if (name is null) Fail(nameof(f.Name), "请填写企业名称");
+        else if (ChineseText.CountCharacters(name) > NameMaxCharacters) Fail(nameof(f.Name), $"企业名称不超过{NameMaxCharacters}字");
+
+        string? uscc = null;
+        if (Clean(f.Uscc) is { } rawUscc && rawUscc != Pending)
+        {
+            if (Enterprises.Uscc.TryParse(rawUscc, out var u, out var err)) uscc = u.Value.Value;
+            else Fail(nameof(f.Uscc), err!);
+        }
+
+        var district = Clean(f.District);
+        if (district is null) Fail(nameof(f.District), "请选择所属县（市、区）");
+        else if (!programme.HasDistrict(district))
+            Fail(nameof(f.District), $"“{district}”不是{programme.City}的县（市、区），可选：{string.Join("、", programme.Districts.Names)}");
+
+        PilotIndustry? industry = null;
+        var industryText = Clean(f.Industry);
+        var code = Clean(f.IndustryCode);
+        if (code == Pending) code = null;
+        if (code is not null)
+        {
+            code = Uscc.Normalise(code);
+            if (!IndustryCodes.IsWellFormed(code)) Fail(nameof(f.IndustryCode), "国民经济行业代码应为GB/T 4754-2017的4位小类代码，如3670");
+            else if (programme.IndustryForCode(code) is not { } byCode)
+                Fail(nameof(f.IndustryCode), $"行业代码{code}不属于本试点的细分行业（{IndustryList(programme)}）");
+            else industry = byCode;
+        }
+        if (industryText is not null)
+        {
+            var named = programme.FindIndustry(industryText);
+            if (named is null) Fail(nameof(f.Industry), $"“{industryText}”不是本试点的细分行业，可选：{IndustryList(programme)}");
+            else if (industry is not null && industry.Key != named.Key)
+                Fail(nameof(f.IndustryCode), $"行业代码{code}属于“{industry.Key}”，与所选细分行业“{named.Key}”不一致");
+            else industry = named;
+        }
+        else if (industry is null && code is null) Fail(nameof(f.Industry), $"请选择试点细分行业（{IndustryList(programme)}）");
+
+        var employees = Count(f.Employees, nameof(f.Employees), "从业人员", Fail);
+        var digitalStaff = Count(f.DigitalStaff, nameof(f.DigitalStaff), "数字化人员", Fail);
+        var insured = Count(f.InsuredEmployees, nameof(f.InsuredEmployees), "参保人数", Fail);
+        if (employees is not null && digitalStaff > employees)
+            Fail(nameof(f.DigitalStaff), $"数字化人员（{digitalStaff}人）不能多于从业人员（{employees}人）");
+
+        var revenue = Money(f.RevenueWan, nameof(f.RevenueWan), "营业收入", allowNegative: false, Fail);
+        var profit = Money(f.ProfitWan, nameof(f.ProfitWan), "利润", allowNegative: true, Fail);
+        var investment = Money(f.DigitalInvestmentWan, nameof(f.DigitalInvestmentWan), "数字化累计投入", allowNegative: false, Fail);
+
+        DateOnly? founded = null;
+        if (Clean(f.FoundedOn) is { } fd)
+        {
+            if (!TryParseDate(fd, out var d)) Fail(nameof(f.FoundedOn), $"成立日期“{fd}”无法识别，请按 2015-06-30 的格式填写");
+            else if (d > today) Fail(nameof(f.FoundedOn), "成立日期不能晚于今天");
+            else founded = d;
+        }
+
+        Ownership? ownership = null;
+        if (Clean(f.Ownership) is { } ow)
+        {
+            ownership = ParseEnum<Ownership>(ow) ?? EnterpriseLabels.ParseLabel(EnterpriseLabels.Ownerships, ow);
+            if (ownership is null) Fail(nameof(f.Ownership), $"企业性质“{ow}”无法识别，可选：{string.Join("、", EnterpriseLabels.Ownerships.Values)}");
+        }
+
+        var tier = QualityTier.None;
+        if (Clean(f.QualityTier) is { } qt)
+        {
+            var parsed = ParseEnum<QualityTier>(qt) ?? ParseTier(qt);
+            if (parsed is null) Fail(nameof(f.QualityTier), $"企业类别“{qt}”无法识别，可选：{string.Join("、", EnterpriseLabels.Tiers.Values)}");
+            else tier = parsed.Value;
+        }
+
+        var credit = CreditStatus.Unknown;
+        if (Clean(f.CreditStatus) is { } cs)
+        {
+            var parsed = ParseEnum<CreditStatus>(cs) ?? EnterpriseLabels.ParseLabel(EnterpriseLabels.Credits, cs);
+            if (parsed is null) Fail(nameof(f.CreditStatus), $"信用状况“{cs}”无法识别，可选：{string.Join("、", EnterpriseLabels.Credits.Values)}");
+            else credit = parsed.Value;
+        }
+
+        var aboveScale = YesNo(f.AboveScale, nameof(f.AboveScale), "规上/规下", Fail, yes: ["规上", "规模以上"], no: ["规下", "规模以下"]);
+        var littleGiant = YesNo(f.LittleGiantCentralFunded, nameof(f.LittleGiantCentralFunded), "“小巨人”中央资金", Fail) ?? false;
+        var pilot2022 = YesNo(f.Pilot2022, nameof(f.Pilot2022), "2022年改造试点", Fail) ?? false;
+
+        var phone = Clean(f.ContactPhone);
+        if (phone is not null && !IsPhoneList(phone))
+            Fail(nameof(f.ContactPhone), "联系电话格式不正确：手机号为11位，座机如0571-85257095，多个号码用“/”分隔");
+
+        var intro = Clean(f.Intro);
+        if (ChineseText.CountCharacters(intro) > IntroMaxCharacters)
+            Fail(nameof(f.Intro), $"企业简介不超过{IntroMaxCharacters}字，当前{ChineseText.CountCharacters(intro)}字");
+
+        foreach (var (field, value) in new[]
+                 {
+                     (nameof(f.RegisteredAddress), f.RegisteredAddress), (nameof(f.LegalRepresentative), f.LegalRepresentative),
+                     (nameof(f.ContactName), f.ContactName), (nameof(f.MainProducts), f.MainProducts),
+                 })
+        {
+            if (ChineseText.CountCharacters(Clean(value)) > TextMaxCharacters)
+                Fail(field, $"{EnterpriseForm.Labels[field]}不超过{TextMaxCharacters}字");
+        }
+
+        if (errors.Count > 0) return new Result(null, errors);
+        return new Result(new EnterpriseDetails
+        {
+            Name = name!,
+            Uscc = uscc,
+            District = district!,
+            RegisteredAddress = Clean(f.RegisteredAddress),
+            LegalRepresentative = Clean(f.LegalRepresentative),
+            ContactName = Clean(f.ContactName),
+            ContactPhone = phone,
+            FoundedOn = founded,
+            Ownership = ownership,
+            AboveScale = aboveScale,
+            QualityTier = tier,
+            IndustryKey = industry!.Key,
+            IndustryCode = code,
+            Employees = employees,
+            DigitalStaff = digitalStaff,
+            InsuredEmployees = insured,
+            MainProducts = Clean(f.MainProducts),
+            RevenueWan = revenue,
+            ProfitWan = profit,
+            DigitalInvestmentWan = investment,
+            LittleGiantCentralFunded = littleGiant,
+            Pilot2022 = pilot2022,
+            CreditStatus = credit,
+            Intro = intro,
+        }, errors);
+    }
+
+    /// <summary>What the reference lists write where a value is still missing.</summary>
+    public const string Pending = "待补充";
+
+    private static string IndustryList(Programme p) => string.Join("、", p.Industries.Select(i => i.Key));
+
+    private static string? Clean(string? s)
+    {
+        if (s is null) return null;
+        var t = s.Replace('\u3000', ' ').Trim();
+        return t.Length == 0 ? null : t;
+    }
+
+    private static int? Count(string? raw, string field, string label, Action<string, string> fail)
+    {
+        if (Clean(raw) is not { } s) return null;
+        s = Uscc.Normalise(s).Replace(",", "");
+        if (s.EndsWith('人')) s = s[..^1];
+        if (!decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) || d != decimal.Truncate(d) || d > int.MaxValue)
+        {
+            fail(field, $"{label}应为整数人数，“{raw!.Trim()}”不是整数");
+            return null;
+        }
+        if (d < 0) { fail(field, $"{label}不能为负数"); return null; }
+        return (int)d;
+    }
+
+    private static decimal? Money(string? raw, string field, string label, bool allowNegative, Action<string, string> fail)
+    {
+        if (Clean(raw) is not { } s) return null;
+        s = Uscc.Normalise(s).Replace(",", "");
+        if (s.EndsWith("万元", StringComparison.Ordinal)) s = s[..^2];
+        if (!decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) || Math.Abs(d) > 100_000_000m)
+        {
+            fail(field, $"{label}应为以万元计的数字，“{raw!.Trim()}”不是数字");
+            return null;
+        }
+        if (!allowNegative && d < 0) { fail(field, $"{label}不能为负数"); return null; }
+        return Math.Round(d, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static bool? YesNo(string? raw, string field, string label, Action<string, string> fail,
+        string[]? yes = null, string[]? no = null)
+    {
+        if (Clean(raw) is not { } s) return null;
+        var t = s.ToLowerInvariant();
+        if (t is "是" or "true" or "on" or "1" or "y" or "yes" or "√" || (yes?.Contains(s) ?? false)) return true;
+        if (t is "否" or "false" or "off" or "0" or "n" or "no" or "×" || (no?.Contains(s) ?? false)) return false;
+        fail(field, $"{label}应填“是”或“否”{(yes is null ? "" : $"（或“{yes[0]}”/“{no![0]}”）")}");
+        return null;
+    }
+
+    private static T? ParseEnum<T>(string s) where T : struct, Enum =>
+        Enum.TryParse<T>(s, ignoreCase: true, out var v) && Enum.IsDefined(v) && !s.All(char.IsAsciiDigit) ? v : null;
+
+    private static QualityTier? ParseTier(string s)
+    {
+        if (s.Contains("小巨人", StringComparison.Ordinal)) return QualityTier.LittleGiant;
+        if (s.Contains("专精特新", StringComparison.Ordinal)) return QualityTier.Specialised;
+        if (s.Contains("创新型", StringComparison.Ordinal)) return QualityTier.Innovative;
+        if (s is "无" or "否" or "/") return QualityTier.None;
+        return null;
+    }
+
+    public static bool TryParseDate(string s, out DateOnly date)
+    {
+        s = Uscc.Normalise(s).Replace("年", "-").Replace("月", "-").Replace("日", "").Replace('/', '-').Replace('.', '-').TrimEnd('-');
+        return DateOnly.TryParseExact(s, ["yyyy-M-d", "yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static bool IsPhoneList(string s) => s.Split('/', '、', ',', '，').All(p => PhonePattern().IsMatch(p.Trim()));
+
+    // Mobile 1[3-9]xxxxxxxxx, or a landline with optional area code and extension.
+    [GeneratedRegex(@"^(1[3-9]\d{9}|(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4})$")]
+    private static partial Regex PhonePattern();
+}

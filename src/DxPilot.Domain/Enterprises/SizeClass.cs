@@ -1,0 +1,42 @@
+namespace DxPilot.Domain.Enterprises;
+
+/// <summary>企业规模 by 工信部联企业〔2011〕300号, 工业 row.</summary>
+public enum SizeClass
+{
+    /// <summary>微型</summary>
+    Micro = 1,
+    /// <summary>小型</summary>
+    Small = 2,
+    /// <summary>中型</summary>
+    Medium = 3,
+    /// <summary>大型 (not an SME)</summary>
+    Large = 4,
+}
+
+public static class SizeRule
+{
+    /// <summary>
+    /// 工业: 从业人员1000人以下或营业收入40000万元以下的为中小微型企业；从业人员300人及以上且营业收入2000万元及以上的为中型；
+    /// 从业人员20人及以上且营业收入300万元及以上的为小型；从业人员20人以下或营业收入300万元以下的为微型。
+    /// </summary>
+    public static SizeClass Classify(int employees, decimal revenueWan)
+    {
+        if (employees < 0) throw new ArgumentOutOfRangeException(nameof(employees));
+        if (revenueWan < 0) throw new ArgumentOutOfRangeException(nameof(revenueWan));
+        if (employees >= 1000 && revenueWan >= 40000m) return SizeClass.Large;
+        if (employees >= 300 && revenueWan >= 2000m) return SizeClass.Medium;
+        if (employees < 20 || revenueWan < 300m) return SizeClass.Micro;
+        return SizeClass.Small;
+    }
+
+    public static string Label(this SizeClass size) => size switch
+    {
+        SizeClass.Micro => "微型",
+        SizeClass.Small => "小型",
+        SizeClass.Medium => "中型",
+        SizeClass.Large => "大型",
+        _ => "",
+    };
+
+    public static bool IsSme(this SizeClass size) => size != SizeClass.Large;
+}

@@ -1,0 +1,112 @@
+namespace DxPilot.Domain.Programmes;
+
+/// <summary>试点 programme: one city's (or province's) pilot as data, loaded from config/programmes/*.json.</summary>
+public sealed class Programme
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string City { get; init; }
+    public required string Province { get; init; }
+    /// <summary>"city" or "province".</summary>
+    public required string Level { get; init; }
+    public required ProgrammePeriod Period { get; init; }
+    public required IReadOnlyList<SourceDocument> Sources { get; init; }
+    public required DistrictList Districts { get; init; }
+    public required IReadOnlyList<PilotIndustry> Industries { get; init; }
+    public IReadOnlyList<ProgrammeTarget> Targets { get; init; } = [];
+    public IReadOnlyList<ProgrammeDeadline> Deadlines { get; init; } = [];
+    public required MoneyRules Money { get; init; }
+
+    public bool HasDistrict(string district) => Districts.Names.Contains(district);
+
+    /// <summary>The pilot industry named by key, full name or alias (as bureaus' sheets write it), or by a 4-digit code.</summary>
+    public PilotIndustry? FindIndustry(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        return Industries.FirstOrDefault(i => i.Key == t || i.Name == t || i.Aliases.Contains(t))
+               ?? (IndustryCodes.IsWellFormed(t) ? IndustryForCode(t) : null);
+    }
+
+    public PilotIndustry? IndustryForCode(string code) => Industries.FirstOrDefault(i => i.Covers(code));
+
+    /// <summary>Everything a loader must refuse, each with the JSON path it concerns.</summary>
+    public IEnumerable<(string Path, string Reason)> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Id)) yield return ("$.id", "不能为空");
+        if (Period.End <= Period.Start) yield return ("$.period", "结束日期应晚于开始日期");
+        if (Districts.Names.Count == 0) yield return ("$.districts.names", "至少需要一个县（市、区）");
+        foreach (var dup in Districts.Names.GroupBy(d => d).Where(g => g.Count() > 1))
+            yield return ("$.districts.names", $"重复的县（市、区）“{dup.Key}”");
+        if (Industries.Count == 0) yield return ("$.industries", "至少需要一个试点行业");
+        for (var i = 0; i < Industries.Count; i++)
+        {
+            var ind = Industries[i];
+            if (string.IsNullOrWhiteSpace(ind.Key)) yield return ($"$.industries[{i}].key", "不能为空");
+            if (ind.Codes.Count == 0 && ind.Divisions.Count == 0)
+                yield return ($"$.industries[{i}]", "codes 与 divisions 至少填写一项");
+            for (var c = 0; c < ind.Codes.Count; c++)
+                if (!IndustryCodes.IsWellFormed(ind.Codes[c].Code))
+                    yield return ($"$.industries[{i}].codes[{c}].code", $"“{ind.Codes[c].Code}”不是4位国民经济行业代码");
+            for (var d = 0; d < ind.Divisions.Count; d++)
+                if (ind.Divisions[d].Length != 2 || !ind.Divisions[d].All(char.IsAsciiDigit))
+                    yield return ($"$.industries[{i}].divisions[{d}]", $"“{ind.Divisions[d]}”不是2位行业大类代码");
+        }
+        foreach (var dup in Industries.GroupBy(i => i.Key).Where(g => g.Count() > 1))
+            yield return ("$.industries", $"重复的行业 key “{dup.Key}”");
+        var m = Money;
+        if (m.SubsidyRatio is < 0 or > 1) yield return ("$.money.subsidyRatio", "应在0到1之间");
+        if (m.SubsidyCapWan is < 0) yield return ("$.money.subsidyCapWan", "不能为负数");
+        if (m.CentralFundRatioCap is < 0 or > 1) yield return ("$.money.centralFundRatioCap", "应在0到1之间");
+        for (var a = 0; a < m.Awards.Count; a++)
+            if (m.Awards[a].AmountWan < 0) yield return ($"$.money.awards[{a}].amountWan", "不能为负数");
+    }
+}
+
+public sealed record ProgrammePeriod(DateOnly Start, DateOnly End);
+
+public sealed record SourceDocument(string Id, string Title, string? File = null, string? Note = null);
+
+public sealed class DistrictList
+{
+    public required string Source { get; init; }
+    public required IReadOnlyList<string> Names { get; init; }
+}
+
+/// <summary>试点细分行业 with its GB/T 4754-2017 codes.</summary>
+public sealed class PilotIndustry
+{
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<IndustryCode> Codes { get; init; } = [];
+    /// <summary>2-digit 大类 admitted wholesale (e.g. the whole of 制造业 for a province-wide call).</summary>
+    public IReadOnlyList<string> Divisions { get; init; } = [];
+    public required string Source { get; init; }
+
+    public bool Covers(string code) =>
+        IndustryCodes.IsWellFormed(code) && (Codes.Any(c => c.Code == code) || Divisions.Contains(code[..2]));
+}
+
+public sealed record IndustryCode(string Code, string Name);
+
+public sealed record ProgrammeTarget(string Description, int? Count, string? Unit, DateOnly? Due, string Source);
+
+public sealed record ProgrammeDeadline(string Description, DateOnly Date, string? AppliesTo, string Source);
+
+public sealed class MoneyRules
+{
+    public decimal? SubsidyRatio { get; init; }
+    public decimal? SubsidyCapWan { get; init; }
+    public decimal? CentralFundRatioCap { get; init; }
+    public IReadOnlyList<AwardAmount> Awards { get; init; } = [];
+    public string? Source { get; init; }
+}
+
+public sealed record AwardAmount(string Name, decimal AmountWan, string Source);
+
+public static class IndustryCodes
+{
+    /// <summary>A GB/T 4754-2017 小类 code: 4 ASCII digits.</summary>
+    public static bool IsWellFormed(string? code) => code is { Length: 4 } && code.All(char.IsAsciiDigit);
+}

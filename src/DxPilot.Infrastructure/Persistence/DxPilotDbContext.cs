@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Imports;
+using DxPilot.Domain.Organisations;
+using DxPilot.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DxPilot.Infrastructure.Persistence;
+
+public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options, AuditContext audit)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public AuditContext Audit => audit;
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        var postgres = IsPostgres;
+        if (postgres) b.HasPostgresExtension("pg_trgm");
+
+        b.Entity<AppUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(100);
+            u.Property(x => x.ProgrammeId).HasMaxLength(64);
+            u.Property(x => x.District).HasMaxLength(64);
+        });
+
+        b.Entity<Enterprise>(e =>
+        {
+            e.ToTable("Enterprises");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Uscc).HasMaxLength(18);
+            e.Property(x => x.District).HasMaxLength(64).IsRequired();
+            e.Property(x => x.RegisteredAddress).HasMaxLength(400);
+            e.Property(x => x.LegalRepresentative).HasMaxLength(400);
+            e.Property(x => x.ContactName).HasMaxLength(400);
+            e.Property(x => x.ContactPhone).HasMaxLength(100);
+            e.Property(x => x.IndustryKey).HasMaxLength(64).IsRequired();
+            e.Property(x => x.IndustryCode).HasMaxLength(4);
+            e.Property(x => x.MainProducts).HasMaxLength(400);
+            e.Property(x => x.Intro).HasMaxLength(2000);
+            e.Property(x => x.SizeOverrideReason).HasMaxLength(400);
+            e.Property(x => x.SearchText).HasMaxLength(800).IsRequired();
+            e.Property(x => x.RevenueWan).HasPrecision(18, 2);
+            e.Property(x => x.ProfitWan).HasPrecision(18, 2);
+            e.Property(x => x.DigitalInvestmentWan).HasPrecision(18, 2);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Size);
+            e.Ignore(x => x.RevenuePerHead);
+            e.Ignore(x => x.ExcludedFromCentralFunds);
+            e.HasIndex(x => new { x.ProgrammeId, x.Uscc }).IsUnique();
+            e.HasIndex(x => new { x.ProgrammeId, x.Name });
+            e.HasIndex(x => new { x.ProgrammeId, x.District, x.Name });
+            e.HasIndex(x => new { x.ProgrammeId, x.IndustryKey });
+            e.HasIndex(x => new { x.ProgrammeId, x.UpdatedAt });
+            // Substring search over 100,000 files: a trigram index on PostgreSQL; SQLite scans (fine at city scale).
+            if (postgres) e.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        });
+
+        b.Entity<Organisation>(o =>
+        {
+            o.ToTable("Organisations");
+            o.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            o.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            o.Property(x => x.Uscc).HasMaxLength(18);
+            o.HasIndex(x => new { x.ProgrammeId, x.Kind });
+        });
+
+        b.Entity<Assignment>(a =>
+        {
+            a.ToTable("Assignments");
+            a.HasKey(x => new { x.OrganisationId, x.EnterpriseId });
+            a.HasIndex(x => x.EnterpriseId);
+            a.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
+            a.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
+        });
+
+        b.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("AuditEntries");
+            a.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.EntityType).HasMaxLength(64).IsRequired();
+            a.Property(x => x.EntityId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.Action).HasMaxLength(32).IsRequired();
+            a.Property(x => x.ActorId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.ActorName).HasMaxLength(100).IsRequired();
+            a.Property(x => x.Source).HasMaxLength(400);
+            a.Property(x => x.Changes).HasConversion(JsonConverter<List<FieldChange>>(), JsonComparer<FieldChange>()).IsRequired();
+            a.HasIndex(x => new { x.EntityType, x.EntityId, x.At });
+            a.HasIndex(x => new { x.ProgrammeId, x.At });
+        });
+
+        b.Entity<ImportJob>(j =>
+        {
+            j.ToTable("ImportJobs");
+            j.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            j.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+            j.Property(x => x.ActorId).HasMaxLength(64).IsRequired();
+            j.Property(x => x.ActorName).HasMaxLength(100).IsRequired();
+            j.Property(x => x.FileError).HasMaxLength(2000);
+            j.Property(x => x.Problems).HasConversion(JsonConverter<List<RowProblem>>(), JsonComparer<RowProblem>()).IsRequired();
+            j.HasIndex(x => new { x.ProgrammeId, x.CreatedAt });
+            j.HasIndex(x => x.Status);
+        });
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static ValueConverter<T, string> JsonConverter<T>() where T : new() =>
+        new(v => JsonSerializer.Serialize(v, Json), s => JsonSerializer.Deserialize<T>(s, Json) ?? new T());
+
+    private static ValueComparer<List<T>> JsonComparer<T>() =>
+        new((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
+            v => JsonSerializer.Serialize(v, Json).GetHashCode(),
+            v => v.ToList());
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RecordAudit();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        RecordAudit();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    // Bookkeeping columns whose changes say nothing to a reader of the history.
+    private static readonly HashSet<string> Unaudited =
+        [nameof(Enterprise.SearchText), nameof(Enterprise.Version), nameof(Enterprise.UpdatedAt), nameof(Enterprise.CreatedAt), nameof(Enterprise.Id), nameof(Enterprise.ProgrammeId)];
+
+    /// <summary>Writes field-level before/after for every changed enterprise file, in the same transaction as the change.</summary>
+    private void RecordAudit()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<Enterprise>().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var changes = new List<FieldChange>();
+            foreach (var p in entry.Properties)
+            {
+                if (Unaudited.Contains(p.Metadata.Name)) continue;
+                var before = entry.State == EntityState.Added ? null : Format(p.OriginalValue);
+                var after = Format(p.CurrentValue);
+                if (before != after) changes.Add(new FieldChange(p.Metadata.Name, before, after));
+            }
+            if (changes.Count == 0) continue;
+            var actor = audit.Actor;
+            AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                ProgrammeId = entry.Entity.ProgrammeId,
+                EntityType = nameof(Enterprise),
+                EntityId = entry.Entity.Id.ToString(),
+                Action = audit.Action ?? (entry.State == EntityState.Added ? "新建" : "修改"),
+                ActorId = actor?.UserId ?? "system",
+                ActorName = actor?.Name ?? "系统",
+                Source = audit.SourceFor.GetValueOrDefault(entry.Entity.Id) ?? audit.Source,
+                Changes = changes,
+            });
+        }
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DxPilot.Infrastructure.Persistence;
+
+/// <summary>
+/// Applies the versioned SQL scripts embedded under Persistence/Migrations/{sqlite|postgresql}/NNNN_name.sql,
+/// in order, each in its own transaction together with its history row. dotnet-ef is not available here,
+/// so each schema change is a pair of hand-written scripts; a test checks the migrated schema equals the model.
+/// </summary>
+public sealed class MigrationRunner(DxPilotDbContext db, ILogger<MigrationRunner> logger)
+{
+    public const string HistoryTable = "__dxpilot_migrations";
+
+    public static IReadOnlyList<(string Id, string Sql)> Scripts(DatabaseProvider provider)
+    {
+        var folder = provider == DatabaseProvider.PostgreSql ? "postgresql" : "sqlite";
+        var asm = typeof(MigrationRunner).Assembly;
+        var prefix = $"{asm.GetName().Name}.Persistence.Migrations.{folder}.";
+        return asm.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Id: n[prefix.Length..^4], Sql: Read(asm, n)))
+            .OrderBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Read(Assembly asm, string name)
+    {
+        using var s = asm.GetManifestResourceStream(name)!;
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+
+    public async Task<IReadOnlyList<string>> ApplyAsync(CancellationToken ct = default)
+    {
+        var provider = db.IsPostgres ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        var conn = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await Execute(conn, null, $"CREATE TABLE IF NOT EXISTS \"{HistoryTable}\" (\"Id\" varchar(150) PRIMARY KEY, \"AppliedAt\" varchar(40) NOT NULL)", ct);
+            var applied = new List<string>();
+            foreach (var (id, sql) in Scripts(provider))
+            {
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                // Several app copies may start together: one applies, the others wait and then see it applied.
+                if (provider == DatabaseProvider.PostgreSql) await Execute(conn, tx, "SELECT pg_advisory_xact_lock(4242001)", ct);
+                if (await IsApplied(conn, tx, id, ct)) { await tx.RollbackAsync(ct); continue; }
+                logger.LogInformation("Applying migration {Migration}", id);
+                await Execute(conn, tx, sql, ct);
+                await using (var cmd = conn.CreateCommand())
+                {
+                    cmd.Transaction = tx;
+                    cmd.CommandText = $"INSERT INTO \"{HistoryTable}\" (\"Id\", \"AppliedAt\") VALUES (@id, @at)";
+                    AddParam(cmd, "@id", id);
+                    AddParam(cmd, "@at", DateTime.UtcNow.ToString("O"));
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+                applied.Add(id);
+            }
+            return applied;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<bool> IsApplied(DbConnection conn, DbTransaction tx, string id, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT COUNT(*) FROM \"{HistoryTable}\" WHERE \"Id\" = @id";
+        AddParam(cmd, "@id", id);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
+    }
+
+    private static async Task Execute(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void AddParam(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}

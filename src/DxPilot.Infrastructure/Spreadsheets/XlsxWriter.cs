@@ -1,0 +1,96 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace DxPilot.Infrastructure.Spreadsheets;
+
+/// <summary>
+/// Writes one-sheet .xlsx files. Text goes into inline-string cells and never into a formula, so a name typed as
+/// "=HYPERLINK(…)" stays the text it is; numbers stay numbers so that sums work.
+/// </summary>
+public static class XlsxWriter
+{
+    public sealed record Column(string Header, double Width = 16);
+
+    public static void Write(Stream output, string sheetName, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows, string? title = null)
+    {
+        using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var wb = doc.AddWorkbookPart();
+        wb.Workbook = new Workbook();
+        var styles = wb.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = Stylesheet();
+        styles.Stylesheet.Save();
+
+        var sheetPart = wb.AddNewPart<WorksheetPart>();
+        using (var w = OpenXmlWriter.Create(sheetPart))
+        {
+            w.WriteStartElement(new Worksheet());
+            w.WriteStartElement(new Columns());
+            for (var i = 0; i < columns.Count; i++)
+                w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = columns[i].Width, CustomWidth = true });
+            w.WriteEndElement();
+            w.WriteStartElement(new SheetData());
+            uint r = 1;
+            if (title is not null) WriteRow(w, r++, [title], BoldStyle);
+            WriteRow(w, r++, columns.Select(c => (object?)c.Header).ToList(), BoldStyle);
+            foreach (var row in rows) WriteRow(w, r++, row, 0);
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheetPart), SheetId = 1, Name = SafeSheetName(sheetName) }));
+        wb.Workbook.Save();
+    }
+
+    private const uint BoldStyle = 1;
+
+    private static void WriteRow(OpenXmlWriter w, uint index, IReadOnlyList<object?> values, uint style)
+    {
+        w.WriteStartElement(new Row { RowIndex = index });
+        for (var c = 0; c < values.Count; c++)
+        {
+            var reference = XlsxReader.ColumnName(c) + index.ToString(CultureInfo.InvariantCulture);
+            var cell = values[c] switch
+            {
+                null => null,
+                int i => Number(i.ToString(CultureInfo.InvariantCulture)),
+                long l => Number(l.ToString(CultureInfo.InvariantCulture)),
+                decimal d => Number(d.ToString(CultureInfo.InvariantCulture)),
+                double d => Number(d.ToString("R", CultureInfo.InvariantCulture)),
+                bool b => Text(b ? "是" : "否"),
+                DateOnly d => Text(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                DateTime d => Text(d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                var v => Text(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
+            };
+            if (cell is null) continue;
+            cell.CellReference = reference;
+            if (style != 0) cell.StyleIndex = style;
+            w.WriteElement(cell);
+        }
+        w.WriteEndElement();
+    }
+
+    private static Cell Number(string value) => new() { DataType = CellValues.Number, CellValue = new CellValue(value) };
+
+    private static Cell Text(string value) => new()
+    {
+        DataType = CellValues.InlineString,
+        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(StripControl(value)) { Space = SpaceProcessingModeValues.Preserve }),
+    };
+
+    // XML 1.0 forbids most control characters; a pasted one would make the file unreadable.
+    private static string StripControl(string s) =>
+        s.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r')) ? new string(s.Where(ch => ch >= 0x20 || ch is '\t' or '\n' or '\r').ToArray()) : s;
+
+    private static string SafeSheetName(string name)
+    {
+        var cleaned = new string(name.Where(ch => !"[]:*?/\\".Contains(ch)).ToArray());
+        return cleaned.Length > 31 ? cleaned[..31] : cleaned.Length == 0 ? "Sheet1" : cleaned;
+    }
+
+    private static Stylesheet Stylesheet() => new(
+        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+}
