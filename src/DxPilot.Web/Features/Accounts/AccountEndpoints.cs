@@ -1,0 +1,57 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Infrastructure.Accounts;
+using DxPilot.Web.Features.Platform;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+
+namespace DxPilot.Web.Features.Accounts;
+
+public static class AccountEndpoints
+{
+    public sealed record TokenRequest(string UserName, string Password);
+
+    public sealed record Me(string UserId, string Name, Role Role, string RoleLabel, string ProgrammeId, string? District, Guid? EnterpriseId, Guid? OrganisationId);
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        });
+
+        var api = app.MapGroup("/api").WithTags("账号");
+        api.MapPost("/auth/token", async (TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
+        {
+            var user = await users.FindByNameAsync(request.UserName ?? "");
+            if (user is null) return Results.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
+            var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+            if (check.IsLockedOut) return Results.Problem(title: LoginMessages.LockedOut(user), statusCode: StatusCodes.Status423Locked);
+            if (!check.Succeeded) return Results.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
+            var principal = await signIn.CreateUserPrincipalAsync(user);
+            return Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        }).AllowAnonymous().WithSummary("用户名和密码换取 bearer 令牌（连续失败会锁定账号）");
+
+        api.MapGet("/me", (HttpContext http) =>
+        {
+            var a = http.User.RequireActor();
+            return Results.Ok(new Me(a.UserId, a.Name, a.Role, a.Role.Label(), a.ProgrammeId, a.District, a.EnterpriseId, a.OrganisationId));
+        }).RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser());
+
+        api.MapGet("/antiforgery", (HttpContext http, IAntiforgery af) =>
+        {
+            var tokens = af.GetAndStoreTokens(http);
+            return Results.Ok(new { headerName = tokens.HeaderName, token = tokens.RequestToken });
+        }).RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
+          .WithSummary("使用浏览器 Cookie 调用写操作时所需的防伪令牌");
+    }
+}
+
+public static class LoginMessages
+{
+    public static string LockedOut(AppUser user)
+    {
+        var until = user.LockoutEnd?.ToLocalTime();
+        return until is null ? "账号已被锁定，请稍后再试或联系管理员" : $"密码连续错误次数过多，账号已锁定至 {until:HH:mm}，请稍后再试或联系管理员";
+    }
+}

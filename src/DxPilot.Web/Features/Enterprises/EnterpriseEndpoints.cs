@@ -1,0 +1,98 @@
+using DxPilot.Domain.Imports;
+using DxPilot.Infrastructure.Spreadsheets;
+using DxPilot.Web.Features.Enterprises.Import;
+using DxPilot.Web.Features.Platform;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DxPilot.Web.Features.Enterprises;
+
+public static class EnterpriseEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void Map(WebApplication app)
+    {
+        // Browser: the import form posts here (antiforgery checked by the framework), then shows the job's progress.
+        app.MapPost("/enterprises/import/upload", async (HttpContext http, IFormFile? file, ImportQueue queue, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            if (file is null) return Results.LocalRedirect("/enterprises/import?error=nofile");
+            if (file.Length > SheetReader.MaxBytes) return Results.LocalRedirect("/enterprises/import?error=toolarge");
+            var outcome = await queue.EnqueueAsync(actor, file.FileName, await Read(file, ct), ct);
+            return outcome.Kind switch
+            {
+                OutcomeKind.Ok => Results.LocalRedirect($"/enterprises/import/{outcome.Value!.Id}"),
+                OutcomeKind.Forbidden => Results.Forbid(),
+                _ => Results.LocalRedirect("/enterprises/import?error=invalid"),
+            };
+        }).RequireAuthorization();
+
+        app.MapGet("/enterprises/export", Export).RequireAuthorization();
+
+        var api = app.MapGroup("/api/enterprises").WithTags("企业档案")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
+            .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
+
+        api.MapGet("/", async (HttpContext http, [AsParameters] EnterpriseQueryParameters q, EnterpriseService service, CancellationToken ct) =>
+            Results.Ok(await service.ListAsync(http.User.RequireActor(), q.ToQuery(), ct)))
+            .WithSummary("企业名单：搜索（名称、信用代码、联系人）、筛选、排序、分页");
+
+        api.MapGet("/{id:guid}", async (Guid id, HttpContext http, EnterpriseService service, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            return await service.GetAsync(actor, id, ct) is { } e
+                ? Results.Ok(EnterpriseDto.From(e, actor))
+                : Results.Problem(title: "找不到该企业，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
+        }).WithSummary("一家企业的档案");
+
+        api.MapPost("/", async (EnterpriseInput input, HttpContext http, EnterpriseService service, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            http.RequestServices.GetRequiredService<Infrastructure.Persistence.AuditContext>().Source = "API";
+            return ApiResults.From(await service.CreateAsync(actor, input.ToForm(), ct),
+                e => Results.Created($"/api/enterprises/{e.Id}", EnterpriseDto.From(e, actor)));
+        }).WithSummary("登记企业档案");
+
+        api.MapPut("/{id:guid}", async (Guid id, EnterpriseInput input, HttpContext http, EnterpriseService service, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            if (input.Version is not { } version)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["请提供读取档案时得到的 version，以免覆盖他人的修改"] });
+            http.RequestServices.GetRequiredService<Infrastructure.Persistence.AuditContext>().Source = "API";
+            return ApiResults.From(await service.UpdateAsync(actor, id, version, input.ToForm(), ct), e => Results.Ok(EnterpriseDto.From(e, actor)));
+        }).WithSummary("修改企业档案（须带 version；过期的 version 返回 409）");
+
+        api.MapGet("/{id:guid}/history", async (Guid id, HttpContext http, EnterpriseService service, CancellationToken ct) =>
+            ApiResults.From(await service.HistoryAsync(http.User.RequireActor(), id, ct), list => Results.Ok(list.Select(AuditEntryDto.From))))
+            .WithSummary("修改记录（字段级，主管部门可见）");
+
+        api.MapPost("/import", async (HttpContext http, IFormFile? file, ImportQueue queue, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请上传 .xlsx 或 .csv 文件（字段名 file）"] });
+            if (file.Length > SheetReader.MaxBytes)
+                return Results.Problem(title: $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB的上限", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return ApiResults.From(await queue.RunNowAsync(actor, file.FileName, await Read(file, ct), ct), job => Results.Ok(Report(job)));
+        }).DisableAntiforgery().WithSummary("导入企业名单（.xlsx/.csv，中文表头）；逐行报告问题，可重复导入");
+
+        api.MapGet("/export", Export).WithSummary("按当前筛选导出 .xlsx");
+    }
+
+    private static async Task<IResult> Export(HttpContext http, [AsParameters] EnterpriseQueryParameters q, EnterpriseExport export, CancellationToken ct)
+    {
+        var stream = new MemoryStream();
+        var name = await export.WriteAsync(stream, http.User.RequireActor(), q.ToQuery(), ct);
+        stream.Position = 0;
+        return Results.File(stream, Xlsx, name);
+    }
+
+    public static ImportReportDto Report(ImportJob j) => new(j.Id, j.Status.ToString(), j.FileName, j.TotalRows, j.ProcessedRows,
+        j.Created, j.Updated, j.Unchanged, j.FileError, j.Problems);
+
+    private static async Task<byte[]> Read(IFormFile file, CancellationToken ct)
+    {
+        using var ms = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(ms, ct);
+        return ms.ToArray();
+    }
+}

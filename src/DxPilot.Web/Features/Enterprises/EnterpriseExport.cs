@@ -1,0 +1,34 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Infrastructure.Spreadsheets;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Enterprises;
+
+/// <summary>The filtered list as .xlsx, every row in scope (not only the page shown).</summary>
+public sealed class EnterpriseExport(EnterpriseService enterprises)
+{
+    public const int MaxRows = 200_000;
+
+    private static readonly XlsxWriter.Column[] Columns =
+    [
+        new("序号", 6), new("企业名称", 36), new("统一社会信用代码", 22), new("所属县（市、区）", 14), new("试点细分行业", 16),
+        new("国民经济行业代码", 10), new("企业规模", 8), new("规上/规下", 8), new("企业类别", 18), new("从业人员（人）", 10),
+        new("上年营业收入（万元）", 14), new("联系人", 10), new("联系电话", 16),
+        new("已获中央资金支持的“小巨人”", 12), new("已纳入2022年改造试点", 12), new("更新时间", 16),
+    ];
+
+    public async Task<string> WriteAsync(Stream output, Actor actor, EnterpriseQuery query, CancellationToken ct)
+    {
+        var rows = await enterprises.Filter(actor, query.Normalised()).Take(MaxRows).Select(EnterpriseRow.Projection).ToListAsync(ct);
+        var n = 0;
+        XlsxWriter.Write(output, "企业名单", Columns, rows.Select(r => r.ForViewer(actor)).Select(r => (IReadOnlyList<object?>)
+        [
+            ++n, r.Name, r.Uscc ?? EnterpriseValidator.Pending, r.District, r.IndustryKey, r.IndustryCode ?? EnterpriseValidator.Pending,
+            r.Size?.Label(), r.AboveScale is null ? null : r.AboveScale.Value ? "规上" : "规下", r.QualityTier.Label(),
+            r.Employees, r.RevenueWan, r.ContactName, r.ContactPhone, r.LittleGiantCentralFunded, r.Pilot2022,
+            r.UpdatedAt.ToLocalTime(),
+        ]));
+        return $"企业名单_{DateTime.Now:yyyyMMdd_HHmm}.xlsx";
+    }
+}

@@ -1,0 +1,184 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Enterprises;
+
+/// <summary>The enterprise file's use cases. Every call takes the signed-in actor and answers only within its scope.</summary>
+public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog programmes, TimeProvider clock)
+{
+    /// <summary>The enterprises this actor may read (DOMAIN §1 "sees").</summary>
+    public IQueryable<Enterprise> InScope(Actor a)
+    {
+        var q = db.Enterprises.Where(e => e.ProgrammeId == a.ProgrammeId);
+        return a.Role switch
+        {
+            Role.CityBureau or Role.ThinkTank => q,
+            Role.DistrictBureau => q.Where(e => e.District == a.District),
+            Role.Enterprise => q.Where(e => e.Id == a.EnterpriseId),
+            Role.ServiceProvider or Role.EvaluationAgency or Role.AuditFirm =>
+                q.Where(e => db.Assignments.Any(x => x.OrganisationId == a.OrganisationId && x.EnterpriseId == e.Id)),
+            // Experts see only the applications assigned to them for review; none reach the registry itself.
+            _ => q.Where(e => false),
+        };
+    }
+
+    public IQueryable<Enterprise> Filter(Actor actor, EnterpriseQuery query)
+    {
+        var q = InScope(actor);
+        if (query.Search is { } s)
+        {
+            var term = Uscc.Normalise(s).ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            q = q.Where(e => EF.Functions.Like(e.SearchText, "%" + term + "%", "\\"));
+        }
+        if (query.District is { } d) q = q.Where(e => e.District == d);
+        if (query.Industry is { } i) q = q.Where(e => e.IndustryKey == i);
+        if (query.Size is { } size) q = q.Where(e => (e.SizeOverride ?? e.ComputedSize) == size);
+        if (query.Tier is { } tier) q = q.Where(e => e.QualityTier == tier);
+        if (query.AboveScale is { } above) q = q.Where(e => e.AboveScale == above);
+        if (query.Excluded is { } ex) q = ex ? q.Where(e => e.LittleGiantCentralFunded || e.Pilot2022) : q.Where(e => !e.LittleGiantCentralFunded && !e.Pilot2022);
+        if (query.MissingUscc is { } mu) q = mu ? q.Where(e => e.Uscc == null) : q.Where(e => e.Uscc != null);
+        return (query.Sort, query.Descending) switch
+        {
+            ("district", false) => q.OrderBy(e => e.District).ThenBy(e => e.Name).ThenBy(e => e.Id),
+            ("district", true) => q.OrderByDescending(e => e.District).ThenBy(e => e.Name).ThenBy(e => e.Id),
+            ("industry", false) => q.OrderBy(e => e.IndustryKey).ThenBy(e => e.Name).ThenBy(e => e.Id),
+            ("industry", true) => q.OrderByDescending(e => e.IndustryKey).ThenBy(e => e.Name).ThenBy(e => e.Id),
+            ("employees", false) => q.OrderBy(e => e.Employees).ThenBy(e => e.Id),
+            ("employees", true) => q.OrderByDescending(e => e.Employees).ThenBy(e => e.Id),
+            ("revenue", false) => q.OrderBy(e => e.RevenueWan).ThenBy(e => e.Id),
+            ("revenue", true) => q.OrderByDescending(e => e.RevenueWan).ThenBy(e => e.Id),
+            ("updated", false) => q.OrderBy(e => e.UpdatedAt).ThenBy(e => e.Id),
+            ("updated", true) => q.OrderByDescending(e => e.UpdatedAt).ThenBy(e => e.Id),
+            (_, true) => q.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
+            _ => q.OrderBy(e => e.Name).ThenBy(e => e.Id),
+        };
+    }
+
+    public async Task<Page<EnterpriseRow>> ListAsync(Actor actor, EnterpriseQuery query, CancellationToken ct = default)
+    {
+        query = query.Normalised();
+        var q = Filter(actor, query);
+        var total = await q.CountAsync(ct);
+        var items = await q.Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
+            .Select(EnterpriseRow.Projection).ToListAsync(ct);
+        return new Page<EnterpriseRow>(items.Select(r => r.ForViewer(actor)).ToList(), total, query.PageNumber, query.PageSize);
+    }
+
+    public async Task<Enterprise?> GetAsync(Actor actor, Guid id, CancellationToken ct = default) =>
+        await InScope(actor).FirstOrDefaultAsync(e => e.Id == id, ct);
+
+    public async Task<Outcome<Enterprise>> CreateAsync(Actor actor, EnterpriseForm form, CancellationToken ct = default)
+    {
+        if (actor.Role is not (Role.CityBureau or Role.DistrictBureau))
+            return Outcome<Enterprise>.Forbidden("只有工信主管部门可以登记企业档案");
+        var programme = programmes.Get(actor.ProgrammeId);
+        var result = EnterpriseValidator.Validate(form, programme, Today());
+        if (!result.IsValid) return Outcome<Enterprise>.Invalid(result.Errors);
+        var details = result.Details!;
+        if (!actor.MayRegisterIn(details.District))
+            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = $"您只能登记{actor.District}的企业" });
+        if (await UsccTakenBy(actor.ProgrammeId, details.Uscc, null, ct) is { } other)
+            return Outcome<Enterprise>.Invalid(UsccTaken(other));
+
+        var enterprise = Enterprise.Register(programme, details, Now());
+        db.Enterprises.Add(enterprise);
+        db.Audit.Actor = actor;
+        return await Save(enterprise, actor, ct);
+    }
+
+    public async Task<Outcome<Enterprise>> UpdateAsync(Actor actor, Guid id, int version, EnterpriseForm form, CancellationToken ct = default)
+    {
+        var enterprise = await GetAsync(actor, id, ct);
+        if (enterprise is null) return Outcome<Enterprise>.NotFound();
+        if (!actor.MayEdit(enterprise.Id, enterprise.District)) return Outcome<Enterprise>.Forbidden("您没有修改该企业档案的权限");
+        if (enterprise.Version != version) return Outcome<Enterprise>.Conflict(await StaleMessage(enterprise, ct));
+
+        var result = EnterpriseValidator.Validate(form, programmes.Get(actor.ProgrammeId), Today());
+        if (!result.IsValid) return Outcome<Enterprise>.Invalid(result.Errors);
+        var details = result.Details!;
+        if (actor.Role == Role.DistrictBureau && details.District != actor.District)
+            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = $"您只能将企业登记在{actor.District}；跨区迁移请联系市工信主管部门" });
+        if (await UsccTakenBy(actor.ProgrammeId, details.Uscc, id, ct) is { } other)
+            return Outcome<Enterprise>.Invalid(UsccTaken(other));
+
+        db.Entry(enterprise).Property(e => e.Version).OriginalValue = version;
+        enterprise.Update(details, actor, Now());
+        db.Audit.Actor = actor;
+        return await Save(enterprise, actor, ct);
+    }
+
+    public async Task<Outcome<Enterprise>> OverrideSizeAsync(Actor actor, Guid id, int version, SizeClass? size, string? reason, CancellationToken ct = default)
+    {
+        var enterprise = await GetAsync(actor, id, ct);
+        if (enterprise is null) return Outcome<Enterprise>.NotFound();
+        if (!actor.IsBureau || !actor.MayEdit(enterprise.Id, enterprise.District)) return Outcome<Enterprise>.Forbidden("只有工信主管部门可以调整企业规模");
+        if (enterprise.Version != version) return Outcome<Enterprise>.Conflict(await StaleMessage(enterprise, ct));
+        if (size is not null && string.IsNullOrWhiteSpace(reason))
+            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { ["SizeOverrideReason"] = "调整企业规模须填写理由" });
+        db.Entry(enterprise).Property(e => e.Version).OriginalValue = version;
+        enterprise.OverrideSize(size, reason, actor, Now());
+        db.Audit.Actor = actor;
+        db.Audit.Action = "调整规模";
+        return await Save(enterprise, actor, ct);
+    }
+
+    /// <summary>Field-level history, newest first; bureau roles only.</summary>
+    public async Task<Outcome<IReadOnlyList<AuditEntry>>> HistoryAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        if (await GetAsync(actor, id, ct) is null) return Outcome<IReadOnlyList<AuditEntry>>.NotFound();
+        if (!actor.MaySeeAudit) return Outcome<IReadOnlyList<AuditEntry>>.Forbidden("只有工信主管部门可以查看修改记录");
+        var key = id.ToString();
+        var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Enterprise) && a.EntityId == key)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync(ct);
+        return Outcome<IReadOnlyList<AuditEntry>>.Ok(entries);
+    }
+
+    private async Task<Outcome<Enterprise>> Save(Enterprise enterprise, Actor actor, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<Enterprise>.Ok(enterprise);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = await GetAsync(actor, enterprise.Id, ct);
+            return Outcome<Enterprise>.Conflict(fresh is null ? "该企业档案已不存在" : await StaleMessage(fresh, ct));
+        }
+        catch (DbUpdateException) when (enterprise.Uscc is not null)
+        {
+            // Two bureaus registering the same code at once: the unique index decides, the loser is told why.
+            db.ChangeTracker.Clear();
+            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.Uscc)] = "该统一社会信用代码刚刚已被登记，请核对" });
+        }
+    }
+
+    private async Task<string> StaleMessage(Enterprise current, CancellationToken ct)
+    {
+        var key = current.Id.ToString();
+        var last = await db.AuditEntries.Where(a => a.EntityType == nameof(Enterprise) && a.EntityId == key)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var who = last is null ? "他人" : $"{last.ActorName}（{Domain.Text.ChineseText.Date(last.At.ToLocalTime())}）";
+        return $"保存失败：该企业档案在您打开之后已被{who}修改。为避免覆盖他人的修改，请刷新页面查看最新内容后再修改。";
+    }
+
+    private async Task<(string Name, Guid Id)?> UsccTakenBy(string programmeId, string? uscc, Guid? except, CancellationToken ct)
+    {
+        if (uscc is null) return null;
+        var other = await db.Enterprises.Where(e => e.ProgrammeId == programmeId && e.Uscc == uscc && e.Id != except)
+            .Select(e => new { e.Name, e.Id }).FirstOrDefaultAsync(ct);
+        return other is null ? null : (other.Name, other.Id);
+    }
+
+    private static Dictionary<string, string> UsccTaken((string Name, Guid Id)? other) =>
+        new() { [nameof(EnterpriseForm.Uscc)] = $"该统一社会信用代码已登记为“{other!.Value.Name}”，同一试点内不能重复" };
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}

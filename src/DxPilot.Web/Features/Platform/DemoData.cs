@@ -1,0 +1,87 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Organisations;
+using DxPilot.Infrastructure.Accounts;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Enterprises.Import;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Platform;
+
+/// <summary>
+/// Development data: the Hangzhou 滨江区 reference list (seed 003 附件3) imported through the real importer, and one
+/// account per role of DOMAIN §1. A second run finds them and changes nothing.
+/// </summary>
+public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, PlatformPaths paths, ILogger<DemoData> logger)
+{
+    public const string Password = "DxPilot#2025";
+    public const string Programme = "hangzhou-2024";
+    private const string ReferenceList = "demo/hangzhou-binjiang-reference.csv";
+
+    public sealed record Login(string UserName, string Who, Role Role);
+
+    public async Task<IReadOnlyList<Login>> EnsureAsync(CancellationToken ct = default)
+    {
+        var file = Path.Combine(paths.ConfigFolder, ReferenceList);
+        if (!await db.Enterprises.AnyAsync(e => e.ProgrammeId == Programme, ct))
+        {
+            // The importer needs a named actor; a city bureau account is created first.
+            await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct);
+            var city = (await users.FindByNameAsync("hz-city"))!.ToActor();
+            var outcome = await imports.RunNowAsync(city, Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), ct);
+            logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，问题 {Problems} 条", file, outcome.Value?.Created, outcome.Value?.Problems.Count);
+        }
+
+        var enterprises = await db.Enterprises.Where(e => e.ProgrammeId == Programme).OrderBy(e => e.Name).Take(6).ToListAsync(ct);
+        var provider = await EnsureOrganisation("杭州数智转型服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(3), ct);
+        var agency = await EnsureOrganisation("浙江数字化评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Skip(2).Take(2), ct);
+        var audit = await EnsureOrganisation("杭州正信会计师事务所（演示）", OrganisationKind.AuditFirm, enterprises.Take(1), ct);
+        var thinkTank = await EnsureOrganisation("杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], ct);
+        var own = enterprises.First();
+
+        return
+        [
+            await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct),
+            await EnsureUser("hz-binjiang", "滨江区经信局（演示）", Role.DistrictBureau, Programme, district: "滨江区", ct: ct),
+            await EnsureUser("hz-xihu", "西湖区经信局（演示）", Role.DistrictBureau, Programme, district: "西湖区", ct: ct),
+            await EnsureUser("hz-thinktank", thinkTank.Name, Role.ThinkTank, Programme, organisation: thinkTank.Id, ct: ct),
+            await EnsureUser("hz-provider", provider.Name, Role.ServiceProvider, Programme, organisation: provider.Id, ct: ct),
+            await EnsureUser("hz-agency", agency.Name, Role.EvaluationAgency, Programme, organisation: agency.Id, ct: ct),
+            await EnsureUser("hz-audit", audit.Name, Role.AuditFirm, Programme, organisation: audit.Id, ct: ct),
+            await EnsureUser("hz-expert", "王专家（演示）", Role.Expert, Programme, ct: ct),
+            await EnsureUser("hz-enterprise", own.Name, Role.Enterprise, Programme, enterprise: own.Id, ct: ct),
+            await EnsureUser("cc-city", "长春市工信局（演示）", Role.CityBureau, "changchun-2025", ct: ct),
+        ];
+    }
+
+    private async Task<Organisation> EnsureOrganisation(string name, OrganisationKind kind, IEnumerable<Enterprise> serves, CancellationToken ct)
+    {
+        var org = await db.Organisations.FirstOrDefaultAsync(o => o.ProgrammeId == Programme && o.Name == name, ct);
+        if (org is null)
+        {
+            org = new Organisation { ProgrammeId = Programme, Name = name, Kind = kind };
+            db.Organisations.Add(org);
+            foreach (var e in serves)
+                db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(ct);
+        }
+        return org;
+    }
+
+    private async Task<Login> EnsureUser(string userName, string displayName, Role role, string programme,
+        string? district = null, Guid? enterprise = null, Guid? organisation = null, CancellationToken ct = default)
+    {
+        if (await users.FindByNameAsync(userName) is null)
+        {
+            var user = new AppUser
+            {
+                UserName = userName, DisplayName = displayName, Role = role, ProgrammeId = programme,
+                District = district, EnterpriseId = enterprise, OrganisationId = organisation, EmailConfirmed = true,
+            };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException($"演示账号 {userName} 创建失败：{string.Join("；", result.Errors.Select(e => e.Description))}");
+        }
+        return new Login(userName, displayName, role);
+    }
+}

@@ -1,0 +1,21 @@
+namespace DxPilot.Web.Features.Platform;
+
+public enum OutcomeKind { Ok, NotFound, Forbidden, Invalid, Conflict }
+
+/// <summary>What a use case answers: the value, or why not (so that pages and the API say the same thing).</summary>
+public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<string, string> Errors, string? Message)
+{
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+    public bool IsOk => Kind == OutcomeKind.Ok;
+    public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, None, null);
+    public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, None, "找不到该记录，或不在您的权限范围内");
+    public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, default, None, message);
+    public static Outcome<T> Invalid(IReadOnlyDictionary<string, string> errors) => new(OutcomeKind.Invalid, default, errors, "提交的内容有误，请按提示修改");
+    public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, None, message);
+}
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}

@@ -1,0 +1,40 @@
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web;
+
+/// <summary>Entry point: a CLI verb when the first argument names one, otherwise the web platform.</summary>
+public static class Platform
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "schema") return SchemaScript(args);
+
+        WebApplication app;
+        try
+        {
+            app = PlatformHost.Build(args);
+            await PlatformHost.PrepareAsync(app);
+        }
+        catch (ConfigurationFileException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>`schema --provider sqlite|postgresql`: the full create script of the current model, the starting point of the next migration script.</summary>
+    private static int SchemaScript(string[] args)
+    {
+        var provider = DatabaseOptions.ParseProvider(args.SkipWhile(a => a != "--provider").Skip(1).FirstOrDefault());
+        var options = new DbContextOptionsBuilder<DxPilotDbContext>();
+        new DatabaseOptions(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost").Apply(options);
+        using var db = new DxPilotDbContext(options.Options, new AuditContext());
+        Console.WriteLine(db.Database.GenerateCreateScript());
+        return 0;
+    }
+}

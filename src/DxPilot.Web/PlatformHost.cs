@@ -1,0 +1,171 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Infrastructure.Accounts;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Infrastructure.Spreadsheets;
+using DxPilot.Web.Components;
+using DxPilot.Web.Features.Accounts;
+using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Enterprises.Import;
+using DxPilot.Web.Features.Platform;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web;
+
+/// <summary>The composition root: services, authentication, pages and API.</summary>
+public static class PlatformHost
+{
+    public const string ApiScheme = "DxPilotApi";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddEnvironmentVariables("DXPILOT_");
+        var paths = PlatformPaths.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+        var catalog = ProgrammeCatalog.LoadFolder(Path.Combine(paths.ConfigFolder, "programmes"));
+        var database = DatabaseFrom(builder.Configuration, paths);
+        var accounts = AccountSettings.From(builder.Configuration);
+
+        var s = builder.Services;
+        s.AddSingleton(paths);
+        s.AddSingleton(catalog);
+        s.AddSingleton(database);
+        s.AddSingleton(accounts);
+        s.AddSingleton(TimeProvider.System);
+        s.AddScoped<AuditContext>();
+        s.AddDbContext<DxPilotDbContext>(database.Apply);
+        s.AddScoped<MigrationRunner>();
+        s.AddScoped<EnterpriseService>();
+        s.AddScoped<EnterpriseExport>();
+        s.AddScoped<DemoData>();
+        s.AddSingleton<EnterpriseImporter>();
+        s.AddSingleton<ImportQueue>();
+        s.AddHostedService<ImportWorker>();
+
+        s.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = accounts.LockoutAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<DxPilotDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<ActorClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        s.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/denied";
+                o.Cookie.Name = "dxpilot";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(accounts.IdleTimeoutMinutes);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                // The API answers 401/403, never a redirect to the sign-in page.
+                o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddPolicyScheme(ApiScheme, "cookie or bearer", o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
+        s.AddAuthorization();
+        s.AddCascadingAuthenticationState();
+        s.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        s.AddProblemDetails();
+        s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "DxPilot API";
+            doc.Info.Description = "中小企业数字化转型城市试点平台 API：与网页相同的登录与权限范围。";
+            return Task.CompletedTask;
+        }));
+        s.AddHealthChecks().AddDbContextCheck<DxPilotDbContext>();
+        s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = SheetReader.MaxBytes + 64 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = SheetReader.MaxBytes + 64 * 1024);
+        s.AddRazorComponents();
+        // Sign-in cookies stay valid across restarts; copies behind a load balancer share this folder (or a mounted volume).
+        s.AddDataProtection().SetApplicationName("DxPilot").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")));
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.Use(SecurityHeaders);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health");
+        AccountEndpoints.Map(app);
+        EnterpriseEndpoints.Map(app);
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    /// <summary>Schema migrations, then (when configured) the demo data; prints the demo logins.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("DxPilot");
+        var db = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        log.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", db.Provider, applied.Count);
+        if (!app.Configuration.GetValue("DxPilot:DemoData", false)) return;
+        var logins = await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();
+        Console.WriteLine();
+        Console.WriteLine($"演示账号（密码均为 {DemoData.Password}）：");
+        foreach (var l in logins) Console.WriteLine($"  {l.UserName,-15} {l.Role.Label(),-14} {l.Who}");
+        Console.WriteLine();
+    }
+
+    private static DatabaseOptions DatabaseFrom(IConfiguration config, PlatformPaths paths)
+    {
+        var provider = DatabaseOptions.ParseProvider(config["Database:Provider"]);
+        var connection = config.GetConnectionString("DxPilot");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+                throw new InvalidOperationException("使用 PostgreSQL 时请设置 ConnectionStrings:DxPilot（或环境变量 ConnectionStrings__DxPilot）");
+            Directory.CreateDirectory(paths.DataFolder);
+            connection = $"Data Source={Path.Combine(paths.DataFolder, "dxpilot.db")}";
+        }
+        return new DatabaseOptions(provider, connection);
+    }
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c, int apiStatus)
+    {
+        if (c.Request.Path.StartsWithSegments("/api")) c.Response.StatusCode = apiStatus;
+        else c.Response.Redirect(c.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var h = context.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "same-origin";
+        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+        return next();
+    }
+}

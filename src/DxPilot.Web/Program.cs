@@ -1,0 +1,3 @@
+using DxPilot.Web;
+
+return await Platform.RunAsync(args);
