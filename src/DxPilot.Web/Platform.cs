@@ -12,19 +12,17 @@ public static class Platform
     {
         if (args.Length > 0 && args[0] == "schema") return SchemaScript(args);
 
-        WebApplication app;
         try
         {
-            app = PlatformHost.Build(args);
-            await PlatformHost.PrepareAsync(app);
+            await PlatformHost.Build(args).RunAsync();
+            return 0;
         }
         catch (ConfigurationFileException ex)
         {
+            // A malformed programme file stops start-up with the file, the path inside it and the reason.
             Console.Error.WriteLine(ex.Message);
             return 1;
         }
-        await app.RunAsync();
-        return 0;
     }
 
     /// <summary>`schema --provider sqlite|postgresql`: the full create script of the current model, the starting point of the next migration script.</summary>

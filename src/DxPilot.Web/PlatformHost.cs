@@ -9,6 +9,8 @@ using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Enterprises.Import;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,25 +26,25 @@ public static class PlatformHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddEnvironmentVariables("DXPILOT_");
-        var paths = PlatformPaths.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
-        var catalog = ProgrammeCatalog.LoadFolder(Path.Combine(paths.ConfigFolder, "programmes"));
-        var database = DatabaseFrom(builder.Configuration, paths);
         var accounts = AccountSettings.From(builder.Configuration);
 
         var s = builder.Services;
-        s.AddSingleton(paths);
-        s.AddSingleton(catalog);
-        s.AddSingleton(database);
+        // Resolved from the final configuration (not at build time), so hosts and tests can point them elsewhere.
+        s.AddSingleton(sp => PlatformPaths.Resolve(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        s.AddSingleton(sp => ProgrammeCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "programmes")));
+        s.AddSingleton(sp => DatabaseFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformPaths>()));
         s.AddSingleton(accounts);
         s.AddSingleton(TimeProvider.System);
         s.AddScoped<AuditContext>();
-        s.AddDbContext<DxPilotDbContext>(database.Apply);
+        s.AddDbContext<DxPilotDbContext>((sp, o) => sp.GetRequiredService<DatabaseOptions>().Apply(o));
         s.AddScoped<MigrationRunner>();
         s.AddScoped<EnterpriseService>();
         s.AddScoped<EnterpriseExport>();
         s.AddScoped<DemoData>();
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();
+        // Registered first: migrations and demo data are in place before anything else starts.
+        s.AddHostedService<PlatformStartup>();
         s.AddHostedService<ImportWorker>();
 
         s.AddIdentityCore<AppUser>(o =>
@@ -92,6 +94,8 @@ public static class PlatformHost
         s.AddCascadingAuthenticationState();
         s.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         s.AddProblemDetails();
+        // Enums travel by name ("Private", "Medium"): readable, and stable if members are reordered.
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "DxPilot API";
@@ -103,7 +107,9 @@ public static class PlatformHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = SheetReader.MaxBytes + 64 * 1024);
         s.AddRazorComponents();
         // Sign-in cookies stay valid across restarts; copies behind a load balancer share this folder (or a mounted volume).
-        s.AddDataProtection().SetApplicationName("DxPilot").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")));
+        s.AddDataProtection().SetApplicationName("DxPilot");
+        s.AddOptions<KeyManagementOptions>().Configure<PlatformPaths, ILoggerFactory>((o, p, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(p.DataFolder, "keys")), logs));
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -120,22 +126,6 @@ public static class PlatformHost
         EnterpriseEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
-    }
-
-    /// <summary>Schema migrations, then (when configured) the demo data; prints the demo logins.</summary>
-    public static async Task PrepareAsync(WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync();
-        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("DxPilot");
-        var db = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
-        log.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", db.Provider, applied.Count);
-        if (!app.Configuration.GetValue("DxPilot:DemoData", false)) return;
-        var logins = await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();
-        Console.WriteLine();
-        Console.WriteLine($"演示账号（密码均为 {DemoData.Password}）：");
-        foreach (var l in logins) Console.WriteLine($"  {l.UserName,-15} {l.Role.Label(),-14} {l.Who}");
-        Console.WriteLine();
     }
 
     private static DatabaseOptions DatabaseFrom(IConfiguration config, PlatformPaths paths)

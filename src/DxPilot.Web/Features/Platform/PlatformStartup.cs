@@ -1,0 +1,27 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+
+namespace DxPilot.Web.Features.Platform;
+
+/// <summary>Before the server takes requests: the programme files are read, schema migrations applied, and (when configured) demo data loaded.</summary>
+public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration config, ILogger<PlatformStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var catalog = sp.GetRequiredService<ProgrammeCatalog>();
+        logger.LogInformation("试点配置：{Programmes}", string.Join("、", catalog.All.Select(p => p.Id)));
+        var applied = await sp.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
+        logger.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", sp.GetRequiredService<DatabaseOptions>().Provider, applied.Count);
+        if (!config.GetValue("DxPilot:DemoData", false)) return;
+        var logins = await sp.GetRequiredService<DemoData>().EnsureAsync(ct);
+        Console.WriteLine();
+        Console.WriteLine($"演示账号（密码均为 {DemoData.Password}）：");
+        foreach (var l in logins) Console.WriteLine($"  {l.UserName,-15} {l.Role.Label(),-14} {l.Who}");
+        Console.WriteLine();
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

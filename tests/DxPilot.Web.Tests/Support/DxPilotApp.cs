@@ -1,0 +1,135 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using DxPilot.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DxPilot.Web.Tests.Support;
+
+/// <summary>
+/// The whole platform in memory with its demo data, on a fresh database of its own. One per test class;
+/// subclasses pick SQLite or PostgreSQL so that the same tests run on both.
+/// </summary>
+public abstract class DxPilotApp : IAsyncLifetime
+{
+    public const string Password = "DxPilot#2025";
+    private WebApplicationFactory<Program>? _factory;
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "dxpilot-tests", Guid.NewGuid().ToString("N"));
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Why the tests cannot run here, or null when they can.</summary>
+    public virtual string? Unavailable => null;
+
+    protected abstract Task<string> CreateDatabaseAsync();
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    public WebApplicationFactory<Program> Factory
+    {
+        get
+        {
+            if (Unavailable is { } why) Assert.Skip(why);
+            return _factory ?? throw new InvalidOperationException("app not started");
+        }
+    }
+
+    public IServiceProvider Services => Factory.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Unavailable is not null) return;
+        var connection = await CreateDatabaseAsync();
+        Directory.CreateDirectory(_dataPath);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("Database:Provider", Provider.ToString());
+            b.UseSetting("ConnectionStrings:DxPilot", connection);
+            b.UseSetting("DxPilot:DataPath", _dataPath);
+            b.UseSetting("DxPilot:DemoData", "true");
+        });
+        _ = _factory.Server; // start now: migrations and demo data
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (Unavailable is null) await DropDatabaseAsync();
+        try { Directory.Delete(_dataPath, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A client that is not signed in and does not follow redirects.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client carrying a bearer token for the user.</summary>
+    public async Task<HttpClient> As(string userName, string password = Password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public T Service<T>(Action<T>? _ = null) where T : notnull => Services.GetRequiredService<T>();
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+public sealed class SqliteApp : DxPilotApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"dxpilot-{Guid.NewGuid():N}.db");
+
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={_file}");
+
+    protected override Task DropDatabaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresApp : DxPilotApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    private readonly string _name = $"dxpilot_test_{Guid.NewGuid():N}";
+
+    public override string? Unavailable => TestPostgres.Unavailable;
+
+    protected override async Task<string> CreateDatabaseAsync() => await TestPostgres.CreateDatabaseAsync(_name);
+
+    protected override Task DropDatabaseAsync() => TestPostgres.DropDatabaseAsync(_name);
+}
+
+/// <summary>The PostgreSQL server for tests: DXPILOT_TEST_POSTGRES, a connection string to a server where we may create databases.</summary>
+public static class TestPostgres
+{
+    public static readonly string? Admin = Environment.GetEnvironmentVariable("DXPILOT_TEST_POSTGRES");
+
+    public static string? Unavailable => string.IsNullOrWhiteSpace(Admin)
+        ? "PostgreSQL 不可用：未设置环境变量 DXPILOT_TEST_POSTGRES（如 Host=127.0.0.1;Port=5432;Username=postgres;Password=…），.ci/run 会自动准备"
+        : null;
+
+    public static async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var conn = new NpgsqlConnection(Admin);
+        await conn.OpenAsync();
+        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn)) await cmd.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString;
+    }
+
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(Admin);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,23 @@
+using DxPilot.Domain.Enterprises;
+
+namespace DxPilot.Web.Tests.Support;
+
+public static class TestData
+{
+    private static int _serial = Random.Shared.Next(100_000, 900_000);
+
+    /// <summary>A fresh well-formed USCC for fixture data (the check character is computed; it is input here, not an expected value).</summary>
+    public static string NewUscc()
+    {
+        var body = $"91330108MA{Interlocked.Increment(ref _serial):D6}X"[..17];
+        return body + Uscc.CheckCharacter(body);
+    }
+
+    public static object Enterprise(string name, string? uscc = null, string district = "滨江区", string industry = "汽车零部件",
+        int? employees = 120, decimal? revenue = 5600m, string? phone = "13800001111") => new
+    {
+        name, uscc = uscc ?? NewUscc(), district, industry, industryCode = (string?)null, employees, revenueWan = revenue,
+        contactName = "张三", contactPhone = phone, registeredAddress = "杭州市滨江区江南大道1号", mainProducts = "汽车零部件",
+        aboveScale = true, qualityTier = "Specialised", ownership = "Private",
+    };
+}
