@@ -6,8 +6,11 @@ public static class Masking
     public static string Phone(string? phone)
     {
         if (string.IsNullOrEmpty(phone)) return "";
-        if (phone.Length <= 4) return new string('*', phone.Length);
-        var keepStart = Math.Min(3, phone.Length - 4);
-        return phone[..keepStart] + new string('*', phone.Length - keepStart - 4) + phone[^4..];
+        // Always hide at least 4 characters: keep up to the last 4 and up to the first 3 only when 4 remain hidden.
+        const int hidden = 4;
+        if (phone.Length <= hidden) return new string('*', phone.Length);
+        var keepEnd = Math.Min(4, phone.Length - hidden);
+        var keepStart = Math.Min(3, phone.Length - hidden - keepEnd);
+        return phone[..keepStart] + new string('*', phone.Length - keepStart - keepEnd) + phone[^keepEnd..];
     }
 }

@@ -1,0 +1,70 @@
+using DxPilot.Domain.Text;
+
+namespace DxPilot.Domain.Tests.Text;
+
+public class ChineseTextTests
+{
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData("", 0)]
+    [InlineData("abc", 3)]
+    [InlineData("数字化转型", 5)]
+    [InlineData("杭州ABC", 5)]
+    [InlineData("🚗", 1)]                       // surrogate pair
+    [InlineData("数字化🚗", 4)]
+    [InlineData("👨‍👩‍👧", 1)]                   // ZWJ family: one grapheme
+    [InlineData("👍🏽", 1)]                      // skin-tone modifier
+    [InlineData("e\u0301", 1)]                  // e + combining acute
+    [InlineData("（全角）", 4)]
+    [InlineData("𠀀", 1)]                       // CJK Extension B (outside the BMP)
+    public void Counts_characters_as_a_person_sees_them(string? text, int expected) =>
+        Assert.Equal(expected, ChineseText.CountCharacters(text));
+
+    [Fact]
+    public void Date_is_written_the_chinese_way() =>
+        Assert.Equal("2025年7月16日", ChineseText.Date(new DateOnly(2025, 7, 16)));
+
+    [Theory]
+    [InlineData(1234.5, "1,234.50")]
+    [InlineData(0, "0.00")]
+    [InlineData(50, "50.00")]
+    public void Wan_has_two_decimals(double amount, string expected) =>
+        Assert.Equal(expected, ChineseText.Wan((decimal)amount));
+
+    [Fact]
+    public void Wan_of_nothing_is_empty() => Assert.Equal("", ChineseText.Wan(null));
+}
+
+public class MaskingTests
+{
+    [Theory]
+    [InlineData("13812345678", "138****5678")]
+    [InlineData("15314639386", "153****9386")]
+    [InlineData(null, "")]
+    [InlineData("", "")]
+    [InlineData("1234", "****")]
+    public void Phone_is_masked(string? phone, string expected) =>
+        Assert.Equal(expected, Masking.Phone(phone));
+
+    [Theory]
+    [InlineData("13812345678")]
+    [InlineData("0571-85257095")]
+    [InlineData("85257095")]
+    [InlineData("8525709")]   // 7-digit landline
+    [InlineData("12345")]
+    public void Masked_phone_keeps_its_length_and_hides_at_least_four_characters(string phone)
+    {
+        var masked = Masking.Phone(phone);
+        Assert.Equal(phone.Length, masked.Length);
+        Assert.True(masked.Count(c => c == '*') >= 4, masked);
+        Assert.NotEqual(phone, masked);
+    }
+
+    [Fact]
+    public void Landline_keeps_the_last_four_digits()
+    {
+        var masked = Masking.Phone("0571-85257095");
+        Assert.EndsWith("7095", masked);
+        Assert.DoesNotContain("8525", masked);
+    }
+}
