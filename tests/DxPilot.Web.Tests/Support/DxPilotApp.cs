@@ -30,7 +30,7 @@ public abstract class DxPilotApp : IAsyncLifetime
     {
         get
         {
-            if (Unavailable is { } why) Assert.Skip(why);
+            if (Unavailable is { } why) Requirements.Unmet(why);
             return _factory ?? throw new InvalidOperationException("app not started");
         }
     }
