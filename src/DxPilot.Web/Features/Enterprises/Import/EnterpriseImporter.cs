@@ -102,7 +102,7 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
                     var e = Enterprise.Register(programme, d, clock.GetUtcNow().UtcDateTime);
                     db.Enterprises.Add(e);
                     existing[Key(e)] = e;
-                    db.Audit.SourceFor[e.Id] = $"导入 {job.FileName} 第{row.Number}行";
+                    db.Audit.SourceFor[e.Id] = $"{job.FileName} 第{row.Number}行";
                     created++;
                 }
                 else if (!actor.MayEdit(found.Id, found.District)) { problems.Add(new RowProblem(row.Number, "该企业已登记，不在您的辖区，未修改")); }
@@ -110,7 +110,7 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
                 else
                 {
                     found.Update(d, actor, clock.GetUtcNow().UtcDateTime);
-                    db.Audit.SourceFor[found.Id] = $"导入 {job.FileName} 第{row.Number}行";
+                    db.Audit.SourceFor[found.Id] = $"{job.FileName} 第{row.Number}行";
                     updated++;
                 }
             }
