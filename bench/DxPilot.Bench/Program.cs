@@ -1,1 +1,20 @@
-class P{static void Main(){}}
+using DxPilot.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "generate" => await Generate.RunAsync(args[1..]),
+    "sheet" => SheetGenerator.Run(args[1..]),
+    "measure" => await Measure.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        DxPilot benchmarks (see bench/README.md):
+          generate --provider postgresql|sqlite --connection "…" [--enterprises 100000] [--programme hangzhou-2024]
+          sheet    --rows 10000 --out enterprises-10000.xlsx
+          measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
+        """);
+    return 2;
+}
