@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Tests.Support;
+
+namespace DxPilot.Web.Tests;
+
+public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static string ProgrammesFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "DxPilot.slnx"))) return Path.Combine(dir.FullName, "config", "programmes");
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
+    public void The_four_seed_programmes_load_with_their_rules()
+    {
+        var catalog = ProgrammeCatalog.LoadFolder(ProgrammesFolder());
+        Assert.Equal(["changchun-2025", "hangzhou-2024", "heilongjiang-2025", "shijiazhuang-2025"], catalog.All.Select(p => p.Id).Order());
+        var changchun = catalog.Get("changchun-2025");
+        Assert.Contains(changchun.Targets, t => t.Count == 500);                       // seed 002 一、工作目标
+        var hangzhou = catalog.Get("hangzhou-2024");
+        Assert.Contains(hangzhou.Deadlines, d => d.Date == new DateOnly(2024, 12, 31)); // seed 003 三、工作要求
+        var shijiazhuang = catalog.Get("shijiazhuang-2025");
+        Assert.Contains(shijiazhuang.Money.Awards, a => a.Name.Contains("小灯塔") && a.AmountWan == 30m); // seed 004
+    }
+
+    [Theory]
+    [InlineData("\"code\": \"3670\"", "\"code\": \"36X0\"", "$.industries[0].codes[0].code")]
+    [InlineData("\"city\":", "\"town\":", "town")]
+    [InlineData("\"subsidyRatio\": null", "\"subsidyRatio\": 1.5", "$.money.subsidyRatio")]
+    public void A_malformed_programme_file_is_refused_with_file_path_and_reason(string find, string replace, string expectedInMessage)
+    {
+        var folder = Directory.CreateTempSubdirectory("dxpilot-cfg");
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(ProgrammesFolder(), "hangzhou-2024.json"));
+            Assert.Contains(find, text);
+            var file = Path.Combine(folder.FullName, "hangzhou-2024.json");
+            File.WriteAllText(file, text.Replace(find, replace));
+            var ex = Assert.Throws<ConfigurationFileException>(() => ProgrammeCatalog.LoadFolder(folder.FullName));
+            Assert.Contains(file, ex.Message);
+            Assert.Contains(expectedInMessage, ex.Message);
+        }
+        finally
+        {
+            folder.Delete(true);
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_enterprise_api()
+    {
+        var response = await app.Anonymous().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = doc.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/enterprises/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/enterprises/import", out _));
+        Assert.True(paths.TryGetProperty("/api/auth/token", out _));
+    }
+}
