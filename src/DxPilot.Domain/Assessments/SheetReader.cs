@@ -1,0 +1,94 @@
+namespace DxPilot.Domain.Assessments;
+
+/// <summary>Checks a name-keyed <see cref="AnswerSheet"/> against an instrument and indexes it. Reports every problem, never throws.</summary>
+internal static class SheetReader
+{
+    public static SheetReading Read(Instrument instrument, AnswerSheet answers)
+    {
+        var problems = new List<AssessmentProblem>();
+        var sheet = instrument.NewSheet();
+        var answered = new bool[instrument.Questions.Count];
+
+        foreach (var (name, letters) in answers.Answers)
+        {
+            if (instrument.FindQuestion(name) is not { } q)
+            {
+                problems.Add(new(ProblemKind.UnknownQuestion, name, $"未知的题目“{name}”（{instrument.Name}中没有这道题）"));
+                continue;
+            }
+            var mask = 0u;
+            foreach (var letter in letters.Distinct())
+            {
+                var i = q.OptionIndex(letter);
+                if (i < 0) problems.Add(new(ProblemKind.UnknownOption, name, $"题目“{name}”没有选项“{letter}”，可选：{q.OptionKeys}"));
+                else mask |= 1u << i;
+            }
+            var ticked = q.Options.Where(o => (mask & (1u << o.Index)) != 0).ToList();
+            if (q.Kind == QuestionKind.Single && ticked.Count > 1)
+                problems.Add(new(ProblemKind.TooManyOptions, name, $"题目“{name}”是单选题，只能选一个选项，却选了{string.Join("、", ticked.Select(o => o.Key))}"));
+            foreach (var none in ticked.Where(o => o.Exclusive && q.Kind == QuestionKind.Multi))
+                if (ticked.Any(o => o != none && o.Group == none.Group))
+                    problems.Add(new(ProblemKind.ExclusiveMixed, name, $"题目“{name}”：选项{none.Key}“{none.Text}”不能与其他选项同时勾选"));
+            sheet.Choices[q.Index] = mask;
+            answered[q.Index] = ticked.Count > 0;
+        }
+
+        ReadRawInputs(instrument, answers.RawInputs, sheet, answered, problems);
+
+        var missing = instrument.Questions.Where(q => !answered[q.Index]).Select(q => q.Name).ToList();
+        if (missing.Count > 0)
+            problems.Add(new(ProblemKind.MissingAnswers, string.Join("、", missing), $"以下{missing.Count}道题目未作答：{string.Join("、", missing)}"));
+
+        var rated = new bool[instrument.Scenarios.Count];
+        foreach (var (name, level) in answers.ScenarioLevels)
+        {
+            if (instrument.FindScenario(name) is not { } s)
+            {
+                problems.Add(new(ProblemKind.UnknownScenario, name, $"未知的应用场景“{name}”（{instrument.Name}中没有这个场景）"));
+                continue;
+            }
+            if (level is < 0 or > LevelRule.MaxLevel)
+            {
+                problems.Add(new(ProblemKind.ScenarioLevelOutOfRange, name, $"应用场景“{name}”的等级应为0至{LevelRule.MaxLevel}（0表示未达到一级），收到{level}"));
+                continue;
+            }
+            sheet.ScenarioLevels[s.Index] = (byte)level;
+            rated[s.Index] = true;
+        }
+        var unrated = instrument.Scenarios.Where(s => !rated[s.Index]).Select(s => s.Name).ToList();
+        if (unrated.Count > 0)
+            problems.Add(new(ProblemKind.MissingScenarioLevels, string.Join("、", unrated), $"以下{unrated.Count}个应用场景未评定等级：{string.Join("、", unrated)}"));
+
+        return new SheetReading(sheet, problems);
+    }
+
+    /// <summary>Raw inputs give the band: an unanswered question takes it, a chosen band that differs is flagged.</summary>
+    private static void ReadRawInputs(Instrument instrument, IReadOnlyDictionary<string, decimal> inputs, IndexedSheet sheet,
+        bool[] answered, List<AssessmentProblem> problems)
+    {
+        if (inputs.Count == 0) return;
+        var known = instrument.Questions.Where(q => q.RawBands is not null).SelectMany(q => q.RawBands!.InputNames).ToHashSet();
+        foreach (var name in inputs.Keys.Where(n => !known.Contains(n)))
+            problems.Add(new(ProblemKind.UnknownRawInput, name, $"未知的原始数据“{name}”，可填：{string.Join("、", known)}"));
+
+        foreach (var q in instrument.Questions.Where(q => q.RawBands is not null))
+        {
+            var result = q.RawBands!.Derive(inputs, out var problem);
+            if (problem is not null)
+                problems.Add(new(ProblemKind.InvalidRawInput, q.Name, $"题目“{q.Name}”的原始数据有误：{problem}"));
+            if (result is not { } derived) continue;
+            var index = q.OptionIndex(derived.Key);
+            if (!answered[q.Index])
+            {
+                sheet.Choices[q.Index] = 1u << index;
+                answered[q.Index] = true;
+            }
+            else if (sheet.Choices[q.Index] != 1u << index)
+            {
+                var chosen = string.Join("、", q.Options.Where(o => (sheet.Choices[q.Index] & (1u << o.Index)) != 0).Select(o => $"{o.Key}“{o.Text}”"));
+                problems.Add(new(ProblemKind.RawInputContradiction, q.Name,
+                    $"题目“{q.Name}”所选{chosen}与原始数据不符：{derived.Explanation}，应为{derived.Key}“{q.Options[index].Text}”"));
+            }
+        }
+    }
+}
