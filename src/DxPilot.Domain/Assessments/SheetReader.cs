@@ -30,7 +30,8 @@ internal static class SheetReader
                 if (ticked.Any(o => o != none && o.Group == none.Group))
                     problems.Add(new(ProblemKind.ExclusiveMixed, name, $"题目“{name}”：选项{none.Key}“{none.Text}”不能与其他选项同时勾选"));
             sheet.Choices[q.Index] = mask;
-            answered[q.Index] = ticked.Count > 0;
+            // An answer with a wrong letter is reported as such, not again as missing.
+            answered[q.Index] = letters.Count > 0;
         }
 
         ReadRawInputs(instrument, answers.RawInputs, sheet, answered, problems);
@@ -47,13 +48,13 @@ internal static class SheetReader
                 problems.Add(new(ProblemKind.UnknownScenario, name, $"未知的应用场景“{name}”（{instrument.Name}中没有这个场景）"));
                 continue;
             }
+            rated[s.Index] = true;
             if (level is < 0 or > LevelRule.MaxLevel)
             {
                 problems.Add(new(ProblemKind.ScenarioLevelOutOfRange, name, $"应用场景“{name}”的等级应为0至{LevelRule.MaxLevel}（0表示未达到一级），收到{level}"));
                 continue;
             }
             sheet.ScenarioLevels[s.Index] = (byte)level;
-            rated[s.Index] = true;
         }
         var unrated = instrument.Scenarios.Where(s => !rated[s.Index]).Select(s => s.Name).ToList();
         if (unrated.Count > 0)
