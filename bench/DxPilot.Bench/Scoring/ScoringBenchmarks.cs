@@ -6,6 +6,7 @@ namespace DxPilot.Bench.Scoring;
 /// <summary>Per-sheet cost of scoring a 2024 sheet: hand-written straight-line scorer (baseline) vs the generic engine.
 /// Run with <c>BenchmarkRunner.Run&lt;ScoringBenchmarks&gt;(args)</c>; results are per sheet (OperationsPerInvoke).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ScoringBenchmarks
 {
     private const int Sheets = 1024;

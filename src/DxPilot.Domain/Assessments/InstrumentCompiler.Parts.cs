@@ -92,6 +92,26 @@ internal sealed partial class InstrumentCompiler
         return new LevelRule(kind, source, levels, unitsPerPoint);
     }
 
+    /// <summary>For every ChunkBits options of a question, the points of each combination of them ticked.</summary>
+    private static (List<Chunk> Chunks, List<long> Table) ChunkTables(List<Question> questions, long unitsPerPoint)
+    {
+        var chunks = new List<Chunk>();
+        var table = new List<long>();
+        foreach (var q in questions)
+            for (var shift = 0; shift < q.Options.Count; shift += Instrument.ChunkBits)
+            {
+                chunks.Add(new Chunk(q.Index, shift, table.Count));
+                for (var bits = 0; bits < 1 << Instrument.ChunkBits; bits++)
+                {
+                    long sum = 0;
+                    for (var b = 0; b < Instrument.ChunkBits && shift + b < q.Options.Count; b++)
+                        if ((bits & (1 << b)) != 0) sum += (long)(q.Options[shift + b].Points * unitsPerPoint);
+                    table.Add(sum);
+                }
+            }
+        return (chunks, table);
+    }
+
     /// <summary>The fewest decimals that write the value exactly (1.875 → 3); MaxScale + 1 when more are needed.</summary>
     private static int ScaleOf(decimal value)
     {

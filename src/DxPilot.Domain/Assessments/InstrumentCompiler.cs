@@ -75,8 +75,7 @@ internal sealed partial class InstrumentCompiler
         if (f.Overview is { } ov) Required(ov.Source, "$.overview.source");
         if (Problems.Count > 0 || rule is null) return null;
 
-        var optionStart = new int[questions.Count + 1];
-        for (var q = 0; q < questions.Count; q++) optionStart[q + 1] = optionStart[q] + questions[q].Options.Count;
+        var (chunks, table) = ChunkTables(questions, unitsPerPoint);
         var instrument = new Instrument
         {
             Id = id, Version = version, Name = name, Source = source, TotalPoints = total,
@@ -87,9 +86,8 @@ internal sealed partial class InstrumentCompiler
             Overview = f.Overview is { } o ? new OverviewRule(o.MinCharacters, o.Source!) : null,
             Preconditions = preconditions,
             Scale = scale, UnitsPerPoint = unitsPerPoint,
-            OptionUnits = questions.SelectMany(q => q.Options).Select(o => (long)(o.Points * unitsPerPoint)).ToArray(),
-            OptionStart = optionStart,
-            ValidMask = questions.Select(q => q.Options.Count == 32 ? uint.MaxValue : (1u << q.Options.Count) - 1).ToArray(),
+            Chunks = chunks.ToArray(),
+            ChunkTable = table.ToArray(),
             QuestionSubIndicator = questions.Select(q => q.SubIndicatorIndex).ToArray(),
             SubIndicatorDimension = subs.Select(s => s.DimensionIndex).ToArray(),
             ScenarioConstrained = scenarios.Select(s => s.Constrained).ToArray(),

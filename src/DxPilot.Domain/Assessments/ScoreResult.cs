@@ -16,11 +16,19 @@ public sealed class ScoreResult
     public required IReadOnlyList<int> ScenariosAtLevel { get; init; }
     public required IReadOnlyList<int> ConstrainedAtLevel { get; init; }
     /// <summary>[n] = scenarios rated n or above; this is what the level rule counts.</summary>
-    public required IReadOnlyList<int> ScenariosAtOrAbove { get; init; }
-    public required IReadOnlyList<int> ConstrainedAtOrAbove { get; init; }
+    public IReadOnlyList<int> ScenariosAtOrAbove => AtOrAbove;
+    public IReadOnlyList<int> ConstrainedAtOrAbove => ConstrainedAtOrAboveCounts;
     /// <summary>0 = 无等级, 1..4 = 一级(初始级) … 四级(协同级).</summary>
     public required int Level { get; init; }
-    public required IReadOnlyList<LevelShortfall> Shortfalls { get; init; }
+
+    /// <summary>For every level not reached, why. Built on first use: bulk re-scoring does not pay for the Chinese text.</summary>
+    public IReadOnlyList<LevelShortfall> Shortfalls =>
+        _shortfalls ??= Instrument.LevelRule.Shortfalls(Total, TotalUnits, AtOrAbove, ConstrainedAtOrAboveCounts);
+
+    private IReadOnlyList<LevelShortfall>? _shortfalls;
+    internal long TotalUnits { get; init; }
+    internal int[] AtOrAbove { get; init; } = [];
+    internal int[] ConstrainedAtOrAboveCounts { get; init; } = [];
 
     public string LevelName => Instrument.LevelRule.NameOf(Level);
 

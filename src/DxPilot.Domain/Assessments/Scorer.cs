@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace DxPilot.Domain.Assessments;
 
@@ -11,11 +12,17 @@ public readonly record struct SheetScore(long Units, int Level, long UnitsPerPoi
 /// <summary>评分 the scoring engine, generic over an instrument. Pure: same sheet, same result.</summary>
 public sealed class Scorer(Instrument instrument)
 {
-    private readonly long[] _units = instrument.OptionUnits;
-    private readonly int[] _start = instrument.OptionStart;
-    private readonly uint[] _valid = instrument.ValidMask;
+    private readonly Chunk[] _chunks = instrument.Chunks;
+    private readonly long[] _table = instrument.ChunkTable;
     private readonly bool[] _constrained = instrument.ScenarioConstrained;
+    // Bit i of block b set when scenario 16b + i is constrained.
+    private readonly uint[] _constrainedBlocks = instrument.ScenarioConstrained.Chunk(16)
+        .Select(block => block.Select((c, i) => c ? 1u << i : 0u).Aggregate(0u, (m, bit) => m | bit)).ToArray();
     private readonly LevelRule _rule = instrument.LevelRule;
+    // The level rule as three arrays: for score bands the scenario minimums are 0, so one test serves every kind.
+    private readonly long[] _minUnits = instrument.LevelRule.Levels.Select(l => instrument.ToUnits(l.MinScore)).ToArray();
+    private readonly int[] _minScenarios = instrument.LevelRule.Levels.Select(l => instrument.LevelRule.Kind == LevelRuleKind.ScoreAndScenarios ? l.MinScenarios : 0).ToArray();
+    private readonly int[] _minConstrained = instrument.LevelRule.Levels.Select(l => instrument.LevelRule.Kind == LevelRuleKind.ScoreAndScenarios ? l.MinConstrained : 0).ToArray();
 
     public Instrument Instrument { get; } = instrument;
 
@@ -29,87 +36,105 @@ public sealed class Scorer(Instrument instrument)
         return new Assessment(reading.IsValid ? Score(reading.Sheet) : null, reading.Problems);
     }
 
-    /// <summary>The hot path: total and level only, no allocation. The sheet is trusted (see <see cref="Read"/>);
-    /// bits of options a question does not have are ignored and scenario levels above 4 count as 4.</summary>
+    /// <summary>The hot path: total and level only, no allocation. The sheet is trusted (see <see cref="Read"/>):
+    /// bits of options a question does not have add nothing and scenario levels above 4 count as 4.</summary>
     public SheetScore ScoreQuick(IndexedSheet sheet)
     {
+        // Fields copied to locals so the JIT keeps them in registers across the stores below.
         var choices = sheet.Choices;
+        var table = _table;
         long total = 0;
-        for (var q = 0; q < _valid.Length; q++)
-        {
-            var mask = choices[q] & _valid[q];
-            var start = _start[q];
-            while (mask != 0)
-            {
-                total += _units[start + BitOperations.TrailingZeroCount(mask)];
-                mask &= mask - 1;
-            }
-        }
+        foreach (var c in _chunks)
+            total += table[c.Offset + (int)((choices[c.Question] >> c.Shift) & ((1u << Instrument.ChunkBits) - 1))];
         Span<int> atOrAbove = stackalloc int[LevelRule.MaxLevel + 1];
         Span<int> constrainedAtOrAbove = stackalloc int[LevelRule.MaxLevel + 1];
         CountScenarios(sheet.ScenarioLevels, atOrAbove, constrainedAtOrAbove);
-        return new SheetScore(total, _rule.Determine(total, atOrAbove, constrainedAtOrAbove), Instrument.UnitsPerPoint);
+        var (minUnits, minScenarios, minConstrained) = (_minUnits, _minScenarios, _minConstrained);
+        var level = minUnits.Length;
+        while (level > 0 && !(total >= minUnits[level - 1] && atOrAbove[level] >= minScenarios[level - 1]
+                              && constrainedAtOrAbove[level] >= minConstrained[level - 1]))
+            level--;
+        return new SheetScore(total, level, Instrument.UnitsPerPoint);
     }
 
-    /// <summary>The full breakdown: per question, sub-indicator, dimension, scenario counts, level and reasons.</summary>
+    /// <summary>The full breakdown: per question, sub-indicator, dimension, scenario counts, level and (on demand) reasons.</summary>
     public ScoreResult Score(IndexedSheet sheet)
     {
-        var questionUnits = new long[_valid.Length];
+        var questionUnits = new long[Instrument.Questions.Count];
+        foreach (var c in _chunks)
+            questionUnits[c.Question] += _table[c.Offset + (int)((sheet.Choices[c.Question] >> c.Shift) & ((1u << Instrument.ChunkBits) - 1))];
         var subUnits = new long[Instrument.SubIndicators.Count];
         var dimUnits = new long[Instrument.Dimensions.Count];
         long total = 0;
-        for (var q = 0; q < _valid.Length; q++)
+        for (var q = 0; q < questionUnits.Length; q++)
         {
-            var mask = sheet.Choices[q] & _valid[q];
-            long sum = 0;
-            for (; mask != 0; mask &= mask - 1) sum += _units[_start[q] + BitOperations.TrailingZeroCount(mask)];
-            questionUnits[q] = sum;
             var sub = Instrument.QuestionSubIndicator[q];
-            subUnits[sub] += sum;
-            dimUnits[Instrument.SubIndicatorDimension[sub]] += sum;
-            total += sum;
-        }
-        var exact = new int[LevelRule.MaxLevel + 1];
-        var exactConstrained = new int[LevelRule.MaxLevel + 1];
-        foreach (var (level, s) in sheet.ScenarioLevels.Select((l, s) => (Math.Min((int)l, LevelRule.MaxLevel), s)))
-        {
-            exact[level]++;
-            if (_constrained[s]) exactConstrained[level]++;
+            subUnits[sub] += questionUnits[q];
+            dimUnits[Instrument.SubIndicatorDimension[sub]] += questionUnits[q];
+            total += questionUnits[q];
         }
         var atOrAbove = new int[LevelRule.MaxLevel + 1];
         var constrainedAtOrAbove = new int[LevelRule.MaxLevel + 1];
         CountScenarios(sheet.ScenarioLevels, atOrAbove, constrainedAtOrAbove);
-        var points = Instrument.ToPoints(total);
+        var exact = new int[LevelRule.MaxLevel + 1];
+        var exactConstrained = new int[LevelRule.MaxLevel + 1];
+        for (var n = 0; n <= LevelRule.MaxLevel; n++)
+        {
+            exact[n] = atOrAbove[n] - (n < LevelRule.MaxLevel ? atOrAbove[n + 1] : 0);
+            exactConstrained[n] = constrainedAtOrAbove[n] - (n < LevelRule.MaxLevel ? constrainedAtOrAbove[n + 1] : 0);
+        }
+        var level = _rule.Determine(total, atOrAbove, constrainedAtOrAbove);
         return new ScoreResult
         {
             Instrument = Instrument,
             Sheet = sheet.Clone(),
-            Total = points,
-            Questions = questionUnits.Select(Instrument.ToPoints).ToArray(),
-            SubIndicators = subUnits.Select(Instrument.ToPoints).ToArray(),
-            Dimensions = dimUnits.Select(Instrument.ToPoints).ToArray(),
+            TotalUnits = total,
+            Total = Instrument.ToPoints(total),
+            Questions = Points(questionUnits),
+            SubIndicators = Points(subUnits),
+            Dimensions = Points(dimUnits),
             ScenariosAtLevel = exact,
             ConstrainedAtLevel = exactConstrained,
-            ScenariosAtOrAbove = atOrAbove,
-            ConstrainedAtOrAbove = constrainedAtOrAbove,
-            Level = _rule.Determine(total, atOrAbove, constrainedAtOrAbove),
-            Shortfalls = _rule.Shortfalls(points, total, atOrAbove, constrainedAtOrAbove),
+            AtOrAbove = atOrAbove,
+            ConstrainedAtOrAboveCounts = constrainedAtOrAbove,
+            Level = level,
         };
     }
 
-    /// <summary>Fills [n] = scenarios rated n or above (all, and constrained only).</summary>
+    private decimal[] Points(long[] units)
+    {
+        var points = new decimal[units.Length];
+        for (var i = 0; i < units.Length; i++) points[i] = Instrument.ToPoints(units[i]);
+        return points;
+    }
+
+    /// <summary>Fills [n] = scenarios rated n or above (all, and constrained only); levels above 4 count as 4.
+    /// Sixteen scenarios at a time: one vector compare per level gives a bit per scenario, and a popcount counts them.</summary>
     private void CountScenarios(byte[] levels, Span<int> atOrAbove, Span<int> constrainedAtOrAbove)
     {
-        for (var s = 0; s < levels.Length; s++)
+        var blocks = _constrainedBlocks;
+        var s = 0;
+        for (var b = 0; s + 16 <= levels.Length && b < blocks.Length; b++, s += 16)
         {
-            var level = Math.Min((int)levels[s], LevelRule.MaxLevel);
-            atOrAbove[level]++;
-            if (_constrained[s]) constrainedAtOrAbove[level]++;
+            var v = Vector128.Create(levels.AsSpan(s, 16));
+            var constrained = blocks[b];
+            for (var n = 1; n <= LevelRule.MaxLevel; n++)
+            {
+                var reached = Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)n)).ExtractMostSignificantBits();
+                atOrAbove[n] += BitOperations.PopCount(reached);
+                constrainedAtOrAbove[n] += BitOperations.PopCount(reached & constrained);
+            }
         }
-        for (var n = LevelRule.MaxLevel - 1; n >= 0; n--)
+        for (; s < levels.Length && s < _constrained.Length; s++)
         {
-            atOrAbove[n] += atOrAbove[n + 1];
-            constrainedAtOrAbove[n] += constrainedAtOrAbove[n + 1];
+            var c = _constrained[s] ? 1 : 0;
+            for (var n = 1; n <= Math.Min((int)levels[s], LevelRule.MaxLevel); n++)
+            {
+                atOrAbove[n]++;
+                constrainedAtOrAbove[n] += c;
+            }
         }
+        atOrAbove[0] = levels.Length;
+        constrainedAtOrAbove[0] = Instrument.ConstrainedCount;
     }
 }

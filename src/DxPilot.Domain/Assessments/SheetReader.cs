@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace DxPilot.Domain.Assessments;
 
 /// <summary>Checks a name-keyed <see cref="AnswerSheet"/> against an instrument and indexes it. Reports every problem, never throws.</summary>
@@ -17,18 +19,14 @@ internal static class SheetReader
                 continue;
             }
             var mask = 0u;
-            foreach (var letter in letters.Distinct())
+            for (var l = 0; l < letters.Count; l++)
             {
-                var i = q.OptionIndex(letter);
-                if (i < 0) problems.Add(new(ProblemKind.UnknownOption, name, $"题目“{name}”没有选项“{letter}”，可选：{q.OptionKeys}"));
+                var i = q.OptionIndex(letters[l]);
+                if (i < 0) problems.Add(new(ProblemKind.UnknownOption, name, $"题目“{name}”没有选项“{letters[l]}”，可选：{q.OptionKeys}"));
                 else mask |= 1u << i;
             }
-            var ticked = q.Options.Where(o => (mask & (1u << o.Index)) != 0).ToList();
-            if (q.Kind == QuestionKind.Single && ticked.Count > 1)
-                problems.Add(new(ProblemKind.TooManyOptions, name, $"题目“{name}”是单选题，只能选一个选项，却选了{string.Join("、", ticked.Select(o => o.Key))}"));
-            foreach (var none in ticked.Where(o => o.Exclusive && q.Kind == QuestionKind.Multi))
-                if (ticked.Any(o => o != none && o.Group == none.Group))
-                    problems.Add(new(ProblemKind.ExclusiveMixed, name, $"题目“{name}”：选项{none.Key}“{none.Text}”不能与其他选项同时勾选"));
+            // Most sheets are fine: look closer only when more than one option is ticked.
+            if (BitOperations.PopCount(mask) > 1) CheckCombination(q, mask, problems);
             sheet.Choices[q.Index] = mask;
             // An answer with a wrong letter is reported as such, not again as missing.
             answered[q.Index] = letters.Count > 0;
@@ -36,8 +34,7 @@ internal static class SheetReader
 
         ReadRawInputs(instrument, answers.RawInputs, sheet, answered, problems);
 
-        var missing = instrument.Questions.Where(q => !answered[q.Index]).Select(q => q.Name).ToList();
-        if (missing.Count > 0)
+        if (Array.IndexOf(answered, false) >= 0 && instrument.Questions.Where(q => !answered[q.Index]).Select(q => q.Name).ToList() is var missing)
             problems.Add(new(ProblemKind.MissingAnswers, string.Join("、", missing), $"以下{missing.Count}道题目未作答：{string.Join("、", missing)}"));
 
         var rated = new bool[instrument.Scenarios.Count];
@@ -56,11 +53,20 @@ internal static class SheetReader
             }
             sheet.ScenarioLevels[s.Index] = (byte)level;
         }
-        var unrated = instrument.Scenarios.Where(s => !rated[s.Index]).Select(s => s.Name).ToList();
-        if (unrated.Count > 0)
+        if (Array.IndexOf(rated, false) >= 0 && instrument.Scenarios.Where(s => !rated[s.Index]).Select(s => s.Name).ToList() is var unrated)
             problems.Add(new(ProblemKind.MissingScenarioLevels, string.Join("、", unrated), $"以下{unrated.Count}个应用场景未评定等级：{string.Join("、", unrated)}"));
 
         return new SheetReading(sheet, problems);
+    }
+
+    private static void CheckCombination(Question q, uint mask, List<AssessmentProblem> problems)
+    {
+        var ticked = q.Options.Where(o => (mask & (1u << o.Index)) != 0).ToList();
+        if (q.Kind == QuestionKind.Single)
+            problems.Add(new(ProblemKind.TooManyOptions, q.Name, $"题目“{q.Name}”是单选题，只能选一个选项，却选了{string.Join("、", ticked.Select(o => o.Key))}"));
+        else
+            foreach (var none in ticked.Where(o => o.Exclusive && ticked.Any(x => x != o && x.Group == o.Group)))
+                problems.Add(new(ProblemKind.ExclusiveMixed, q.Name, $"题目“{q.Name}”：选项{none.Key}“{none.Text}”不能与其他选项同时勾选"));
     }
 
     /// <summary>Raw inputs give the band: an unanswered question takes it, a chosen band that differs is flagged.</summary>
