@@ -136,6 +136,17 @@ public class ScorerTests
         }
     }
 
+    [Fact]
+    public void The_hot_path_ignores_bits_of_options_a_question_does_not_have()
+    {
+        var sheet = Instruments.Miit2024.NewSheet();
+        sheet.Choices[Instruments.Miit2024.FindQuestion("网络建设")!.Index] = 0b100000u | (1u << 31); // no option F, no option 32
+        sheet.ScenarioLevels[0] = 9;
+        var score = Scorer2024.ScoreQuick(sheet);
+        Assert.Equal(0m, score.Total);
+        Assert.Equal(1, Scorer2024.Score(sheet).ScenariosAtOrAbove[4]); // a level above 4 counts as 4
+    }
+
     /// <summary>A valid random sheet: one option per single question; "无" alone or any set of the others per multi question.</summary>
     internal static IndexedSheet RandomSheet(Instrument instrument, Random random)
     {
