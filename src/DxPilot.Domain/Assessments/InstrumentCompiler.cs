@@ -64,7 +64,7 @@ internal sealed partial class InstrumentCompiler
 
         var scenarios = CompileScenarios(f.Scenarios);
         var scale = Math.Max(questions.SelectMany(q => q.Options).Select(o => ScaleOf(o.Points)).DefaultIfEmpty(0).Max(),
-            ScaleOf(total));
+            Math.Max(ScaleOf(total), f.LevelRule?.Levels.Select(l => ScaleOf(l.MinScore ?? 0)).DefaultIfEmpty(0).Max() ?? 0));
         var unitsPerPoint = (long)Math.Pow(10, scale);
         var rule = CompileLevelRule(f.LevelRule, total, scenarios, unitsPerPoint);
         var preconditions = f.Preconditions.Select((p, i) => new Precondition(
