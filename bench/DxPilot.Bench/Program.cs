@@ -1,10 +1,14 @@
+using BenchmarkDotNet.Running;
 using DxPilot.Bench;
+using DxPilot.Bench.Scoring;
 
 return args.FirstOrDefault() switch
 {
     "generate" => await Generate.RunAsync(args[1..]),
     "sheet" => SheetGenerator.Run(args[1..]),
     "measure" => await Measure.RunAsync(args[1..]),
+    // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
+    "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     _ => Usage(),
 };
 
@@ -14,6 +18,7 @@ static int Usage()
         DxPilot benchmarks (see bench/README.md):
           generate --provider postgresql|sqlite --connection "…" [--enterprises 100000] [--programme hangzhou-2024]
           sheet    --rows 10000 --out enterprises-10000.xlsx
+          scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
         """);
     return 2;
