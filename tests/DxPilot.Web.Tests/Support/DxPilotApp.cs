@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DxPilot.Web.Tests.Support;
@@ -74,8 +73,6 @@ public abstract class DxPilotApp : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
         return client;
     }
-
-    public T Service<T>(Action<T>? _ = null) where T : notnull => Services.GetRequiredService<T>();
 
     private sealed record TokenResponse(string AccessToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DxPilot.Web.Features.Platform;
 
@@ -29,6 +28,4 @@ public static class ApiResults
             return Results.Problem(title: "请求缺少有效的防伪令牌（X-CSRF-TOKEN），请先 GET /api/antiforgery", statusCode: StatusCodes.Status400BadRequest);
         return await next(ctx);
     }
-
-    public static ProblemDetails Problem(string title, int status) => new() { Title = title, Status = status };
 }

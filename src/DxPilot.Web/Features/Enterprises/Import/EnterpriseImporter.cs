@@ -98,7 +98,6 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
                 if (found is null)
                 {
                     if (!actor.MayRegisterIn(d.District)) { problems.Add(new RowProblem(row.Number, $"“{d.District}”不在您的辖区（{actor.District}），未导入")); continue; }
-                    if (d.Uscc is not null && existing.Values.Any(e => e.Uscc == d.Uscc)) { problems.Add(new RowProblem(row.Number, "统一社会信用代码已登记为另一家企业")); continue; }
                     var e = Enterprise.Register(programme, d, clock.GetUtcNow().UtcDateTime);
                     db.Enterprises.Add(e);
                     existing[Key(e)] = e;
