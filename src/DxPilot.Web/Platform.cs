@@ -1,3 +1,4 @@
+using DxPilot.Domain.Assessments;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Platform;
@@ -20,6 +21,12 @@ public static class Platform
         catch (ConfigurationFileException ex)
         {
             // A malformed programme file stops start-up with the file, the path inside it and the reason.
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+        catch (InstrumentFormatException ex)
+        {
+            // So does a malformed instrument file: every problem with its JSON path.
             Console.Error.WriteLine(ex.Message);
             return 1;
         }

@@ -1,5 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Infrastructure.Accounts;
+using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Infrastructure.Spreadsheets;
@@ -32,6 +33,7 @@ public static class PlatformHost
         // Resolved from the final configuration (not at build time), so hosts and tests can point them elsewhere.
         s.AddSingleton(sp => PlatformPaths.Resolve(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
         s.AddSingleton(sp => ProgrammeCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "programmes")));
+        s.AddSingleton(sp => InstrumentCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "instruments")));
         s.AddSingleton(sp => DatabaseFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformPaths>()));
         s.AddSingleton(accounts);
         s.AddSingleton(TimeProvider.System);

@@ -38,7 +38,7 @@ public sealed class ScoreResult
 }
 
 /// <summary>The outcome of assessing a name-keyed sheet: a result when the sheet is valid, and all problems found.</summary>
-public sealed record Assessment(ScoreResult? Result, IReadOnlyList<AssessmentProblem> Problems)
+public sealed record AssessmentOutcome(ScoreResult? Result, IReadOnlyList<AssessmentProblem> Problems)
 {
     public bool IsValid => Result is not null;
 }

@@ -30,10 +30,10 @@ public sealed class Scorer(Instrument instrument)
     public SheetReading Read(AnswerSheet sheet) => SheetReader.Read(Instrument, sheet);
 
     /// <summary>Reads, validates and scores. No result when the sheet has errors (warnings do not stop it).</summary>
-    public Assessment Assess(AnswerSheet sheet)
+    public AssessmentOutcome Assess(AnswerSheet sheet)
     {
         var reading = Read(sheet);
-        return new Assessment(reading.IsValid ? Score(reading.Sheet) : null, reading.Problems);
+        return new AssessmentOutcome(reading.IsValid ? Score(reading.Sheet) : null, reading.Problems);
     }
 
     /// <summary>The hot path: total and level only, no allocation. The sheet is trusted (see <see cref="Read"/>):

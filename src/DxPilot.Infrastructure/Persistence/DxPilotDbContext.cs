@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
@@ -20,6 +21,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
 
     public AuditContext Audit => audit;
 
@@ -117,6 +119,27 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             j.HasIndex(x => new { x.ProgrammeId, x.CreatedAt });
             j.HasIndex(x => x.Status);
         });
+
+        b.Entity<Assessment>(a =>
+        {
+            a.ToTable("Assessments");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.InstrumentId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.InstrumentVersion).HasMaxLength(32).IsRequired();
+            a.Property(x => x.AssessorUserId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.AssessorName).HasMaxLength(100).IsRequired();
+            // 2022 weights give four decimals (DOMAIN §3.2).
+            a.Property(x => x.Score).HasPrecision(9, 4);
+            a.Property(x => x.Answers).HasConversion(JsonConverter<AssessmentAnswers>(), JsonValueComparer<AssessmentAnswers>()).IsRequired();
+            a.Property(x => x.Result).HasConversion(JsonConverter<AssessmentResultSnapshot>(), JsonValueComparer<AssessmentResultSnapshot>()).IsRequired();
+            a.Property(x => x.Version).IsConcurrencyToken();
+            // An enterprise's file is never deleted while assessments hang on it.
+            a.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => new { x.EnterpriseId, x.Stage, x.AssessedOn });
+            a.HasIndex(x => new { x.ProgrammeId, x.InstrumentId, x.Level });
+            a.HasIndex(x => x.OrganisationId);
+        });
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -126,6 +149,12 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
 
     private static ValueConverter<T, string> JsonConverter<T>() where T : new() =>
         new(v => JsonSerializer.Serialize(v, Json), s => JsonSerializer.Deserialize<T>(s, Json) ?? new T());
+
+    // The documents are replaced whole, never mutated in place; comparing serialised forms still catches any change.
+    private static ValueComparer<T> JsonValueComparer<T>() where T : class, new() =>
+        new((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
+            v => JsonSerializer.Serialize(v, Json).GetHashCode(),
+            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json) ?? new T());
 
     private static ValueComparer<List<T>> JsonComparer<T>() =>
         new((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
@@ -144,40 +173,71 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
     }
 
-    // Bookkeeping columns whose changes say nothing to a reader of the history.
+    // Bookkeeping columns whose changes say nothing to a reader of the history; an assessment's stored result is
+    // derived from its answers (its score and level are audited).
     private static readonly HashSet<string> Unaudited =
-        [nameof(Enterprise.SearchText), nameof(Enterprise.Version), nameof(Enterprise.UpdatedAt), nameof(Enterprise.CreatedAt), nameof(Enterprise.Id), nameof(Enterprise.ProgrammeId)];
+        [nameof(Enterprise.SearchText), nameof(Enterprise.Version), nameof(Enterprise.UpdatedAt), nameof(Enterprise.CreatedAt),
+         nameof(Enterprise.Id), nameof(Enterprise.ProgrammeId), nameof(Assessment.Result), nameof(Assessment.ScoredAt)];
 
-    /// <summary>Writes field-level before/after for every changed enterprise file, in the same transaction as the change.</summary>
+    /// <summary>Writes field-level before/after for every changed enterprise file and assessment, in the same transaction as the change.</summary>
     private void RecordAudit()
     {
         var now = DateTime.UtcNow;
-        foreach (var entry in ChangeTracker.Entries<Enterprise>().ToList())
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is Enterprise or Assessment).ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             var changes = new List<FieldChange>();
             foreach (var p in entry.Properties)
             {
                 if (Unaudited.Contains(p.Metadata.Name)) continue;
+                if (p.Metadata.Name == nameof(Assessment.Answers))
+                {
+                    AnswerChanges(entry.State == EntityState.Added ? null : (AssessmentAnswers?)p.OriginalValue, (AssessmentAnswers)p.CurrentValue!, changes);
+                    continue;
+                }
                 var before = entry.State == EntityState.Added ? null : Format(p.OriginalValue);
                 var after = Format(p.CurrentValue);
                 if (before != after) changes.Add(new FieldChange(p.Metadata.Name, before, after));
             }
             if (changes.Count == 0) continue;
+            var (programmeId, id, type, added) = entry.Entity switch
+            {
+                Enterprise e => (e.ProgrammeId, e.Id, nameof(Enterprise), "新建"),
+                Assessment a => (a.ProgrammeId, a.Id, nameof(Assessment), "新建评测"),
+                _ => throw new InvalidOperationException(),
+            };
             var actor = audit.Actor;
             AuditEntries.Add(new AuditEntry
             {
                 At = now,
-                ProgrammeId = entry.Entity.ProgrammeId,
-                EntityType = nameof(Enterprise),
-                EntityId = entry.Entity.Id.ToString(),
-                Action = audit.Action ?? (entry.State == EntityState.Added ? "新建" : "修改"),
+                ProgrammeId = programmeId,
+                EntityType = type,
+                EntityId = id.ToString(),
+                Action = audit.Action ?? (entry.State == EntityState.Added ? added : "修改"),
                 ActorId = actor?.UserId ?? "system",
                 ActorName = actor?.Name ?? "系统",
-                Source = audit.SourceFor.GetValueOrDefault(entry.Entity.Id) ?? audit.Source,
+                Source = audit.SourceFor.GetValueOrDefault(id) ?? audit.Source,
                 Changes = changes,
             });
         }
+    }
+
+    /// <summary>One change per question or scenario answered differently, rather than the whole answer document twice.</summary>
+    private static void AnswerChanges(AssessmentAnswers? before, AssessmentAnswers after, List<FieldChange> changes)
+    {
+        static void Diff<T>(IReadOnlyDictionary<string, T>? b, IReadOnlyDictionary<string, T> a, Func<T, string> show, string prefix, List<FieldChange> changes)
+        {
+            foreach (var key in (b?.Keys ?? []).Union(a.Keys).Order(StringComparer.Ordinal))
+            {
+                var was = b is not null && b.TryGetValue(key, out var x) ? show(x) : null;
+                var now = a.TryGetValue(key, out var y) ? show(y) : null;
+                if (was != now) changes.Add(new FieldChange(prefix + key, was, now));
+            }
+        }
+        Diff(before?.Choices, after.Choices, v => string.Join("、", v), "", changes);
+        Diff(before?.Scenarios, after.Scenarios, v => v.ToString(CultureInfo.InvariantCulture), "场景:", changes);
+        Diff(before?.RawInputs, after.RawInputs, v => v.ToString(CultureInfo.InvariantCulture), "原始数据:", changes);
+        Diff(before?.Evidence, after.Evidence, v => v, "佐证:", changes);
     }
 
     private static string? Format(object? value) => value switch
