@@ -6,6 +6,7 @@ using DxPilot.Infrastructure.Programmes;
 using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Components;
 using DxPilot.Web.Features.Accounts;
+using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Enterprises.Import;
 using DxPilot.Web.Features.Platform;
@@ -42,6 +43,8 @@ public static class PlatformHost
         s.AddScoped<MigrationRunner>();
         s.AddScoped<EnterpriseService>();
         s.AddScoped<EnterpriseExport>();
+        s.AddScoped<AssessmentService>();
+        s.AddScoped<AssessmentDemoData>();
         s.AddScoped<DemoData>();
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();
@@ -126,6 +129,7 @@ public static class PlatformHost
         app.MapHealthChecks("/health");
         AccountEndpoints.Map(app);
         EnterpriseEndpoints.Map(app);
+        AssessmentEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -174,10 +174,11 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     }
 
     // Bookkeeping columns whose changes say nothing to a reader of the history; an assessment's stored result is
-    // derived from its answers (its score and level are audited).
+    // derived from its answers (its score and level are audited) and its owners never change.
     private static readonly HashSet<string> Unaudited =
         [nameof(Enterprise.SearchText), nameof(Enterprise.Version), nameof(Enterprise.UpdatedAt), nameof(Enterprise.CreatedAt),
-         nameof(Enterprise.Id), nameof(Enterprise.ProgrammeId), nameof(Assessment.Result), nameof(Assessment.ScoredAt)];
+         nameof(Enterprise.Id), nameof(Enterprise.ProgrammeId), nameof(Assessment.Result), nameof(Assessment.ScoredAt),
+         nameof(Assessment.EnterpriseId), nameof(Assessment.OrganisationId), nameof(Assessment.AssessorUserId)];
 
     /// <summary>Writes field-level before/after for every changed enterprise file and assessment, in the same transaction as the change.</summary>
     private void RecordAudit()

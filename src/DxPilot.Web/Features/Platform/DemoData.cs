@@ -3,6 +3,7 @@ using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Enterprises.Import;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ namespace DxPilot.Web.Features.Platform;
 /// Development data: the Hangzhou 滨江区 reference list (seed 003 附件3) imported through the real importer, and one
 /// account per role of DOMAIN §1. A second run finds them and changes nothing.
 /// </summary>
-public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, PlatformPaths paths, ILogger<DemoData> logger)
+public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
+    PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
     public const string Programme = "hangzhou-2024";
@@ -28,7 +30,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         {
             // The importer needs a named actor; a city bureau account is created first.
             await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct);
-            var city = (await users.FindByNameAsync("hz-city"))!.ToActor();
+            var city = await ActorOf("hz-city");
             var outcome = await imports.RunNowAsync(city, Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), ct);
             logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，问题 {Problems} 条", file, outcome.Value?.Created, outcome.Value?.Problems.Count);
         }
@@ -40,7 +42,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         var thinkTank = await EnsureOrganisation("杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], ct);
         var own = enterprises.First();
 
-        return
+        Login[] logins =
         [
             await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct),
             await EnsureUser("hz-binjiang", "滨江区经信局（演示）", Role.DistrictBureau, Programme, district: "滨江区", ct: ct),
@@ -53,7 +55,11 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             await EnsureUser("hz-enterprise", own.Name, Role.Enterprise, Programme, enterprise: own.Id, ct: ct),
             await EnsureUser("cc-city", "长春市工信局（演示）", Role.CityBureau, "changchun-2025", ct: ct),
         ];
+        await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), enterprises[2].Id, ct);
+        return logins;
     }
+
+    private async Task<Actor> ActorOf(string userName) => (await users.FindByNameAsync(userName))!.ToActor();
 
     private async Task<Organisation> EnsureOrganisation(string name, OrganisationKind kind, IEnumerable<Enterprise> serves, CancellationToken ct)
     {

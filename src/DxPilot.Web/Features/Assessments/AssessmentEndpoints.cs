@@ -1,0 +1,58 @@
+using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Platform;
+
+namespace DxPilot.Web.Features.Assessments;
+
+public static class AssessmentEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("数字化水平评测")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
+            .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
+
+        api.MapGet("/assessments", async (HttpContext http, AssessmentService service, CancellationToken ct) =>
+                Results.Ok(await service.ListAsync(http.User.RequireActor(), AssessmentQuery.Parse(http.Request.Query), ct)))
+            .WithSummary("评测记录：按企业名称或信用代码搜索，按区县、评测工具、阶段（SelfTest/Before/After）、等级（0-4）筛选，分页（page, pageSize）");
+
+        api.MapGet("/enterprises/{id:guid}/assessments", async (Guid id, HttpContext http, AssessmentService service, InstrumentCatalog instruments, CancellationToken ct) =>
+                await service.ForEnterpriseAsync(http.User.RequireActor(), id, ct) is { } list
+                    ? Results.Ok(list.Select(a => AssessmentDto.From(AssessmentReport.For(a, instruments))))
+                    : Results.Problem(title: "找不到该企业，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound))
+            .WithSummary("一家企业档案上的评测（按权限范围）");
+
+        api.MapPost("/enterprises/{id:guid}/assessments", async (Guid id, AssessmentInput input, HttpContext http, AssessmentService service,
+                InstrumentCatalog instruments, AuditContext audit, CancellationToken ct) =>
+            {
+                audit.Source = "API";
+                return ApiResults.From(await service.CreateAsync(http.User.RequireActor(), id, input, ct),
+                    a => Results.Created($"/api/assessments/{a.Id}", AssessmentDto.From(AssessmentReport.For(a, instruments))));
+            })
+            .WithSummary("填写评测：企业自测、服务商诊断（改造前）、评测机构评测（改造前/改造后）；答卷按评测工具的题目名称和选项字母");
+
+        api.MapGet("/assessments/{id:guid}", async (Guid id, int? target, HttpContext http, AssessmentService service, InstrumentCatalog instruments, CancellationToken ct) =>
+                await service.GetAsync(http.User.RequireActor(), id, ct) is { } a
+                    ? Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments, target)))
+                    : Results.Problem(title: "找不到该评测，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound))
+            .WithSummary("一次评测：答卷、得分、等级、未达等级的原因、到目标等级（target，默认高一级）的差距");
+
+        api.MapPut("/assessments/{id:guid}", async (Guid id, AssessmentInput input, HttpContext http, AssessmentService service,
+                InstrumentCatalog instruments, AuditContext audit, CancellationToken ct) =>
+            {
+                audit.Source = "API";
+                return ApiResults.From(await service.UpdateAsync(http.User.RequireActor(), id, input, ct),
+                    a => Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments))));
+            })
+            .WithSummary("修改评测（须带 version；过期的 version 返回 409）");
+
+        api.MapPost("/assessments/{id:guid}/rescore", async (Guid id, HttpContext http, AssessmentService service,
+                InstrumentCatalog instruments, AuditContext audit, CancellationToken ct) =>
+            {
+                audit.Source = "API";
+                return ApiResults.From(await service.RescoreAsync(http.User.RequireActor(), id, ct),
+                    a => Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments))));
+            })
+            .WithSummary("按当前版本的评测工具重新评分（答卷不变）");
+    }
+}
