@@ -193,7 +193,9 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
                 if (Unaudited.Contains(p.Metadata.Name)) continue;
                 if (p.Metadata.Name == nameof(Assessment.Answers))
                 {
-                    AnswerChanges(entry.State == EntityState.Added ? null : (AssessmentAnswers?)p.OriginalValue, (AssessmentAnswers)p.CurrentValue!, changes);
+                    // A new assessment's answers are its answer sheet, shown in full elsewhere; edits are listed answer by answer.
+                    if (entry.State == EntityState.Modified)
+                        AnswerChanges((AssessmentAnswers)p.OriginalValue!, (AssessmentAnswers)p.CurrentValue!, changes);
                     continue;
                 }
                 var before = entry.State == EntityState.Added ? null : Format(p.OriginalValue);
@@ -224,21 +226,21 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     }
 
     /// <summary>One change per question or scenario answered differently, rather than the whole answer document twice.</summary>
-    private static void AnswerChanges(AssessmentAnswers? before, AssessmentAnswers after, List<FieldChange> changes)
+    private static void AnswerChanges(AssessmentAnswers before, AssessmentAnswers after, List<FieldChange> changes)
     {
-        static void Diff<T>(IReadOnlyDictionary<string, T>? b, IReadOnlyDictionary<string, T> a, Func<T, string> show, string prefix, List<FieldChange> changes)
+        static void Diff<T>(IReadOnlyDictionary<string, T> b, IReadOnlyDictionary<string, T> a, Func<T, string> show, string prefix, List<FieldChange> changes)
         {
-            foreach (var key in (b?.Keys ?? []).Union(a.Keys).Order(StringComparer.Ordinal))
+            foreach (var key in b.Keys.Union(a.Keys).Order(StringComparer.Ordinal))
             {
-                var was = b is not null && b.TryGetValue(key, out var x) ? show(x) : null;
+                var was = b.TryGetValue(key, out var x) ? show(x) : null;
                 var now = a.TryGetValue(key, out var y) ? show(y) : null;
                 if (was != now) changes.Add(new FieldChange(prefix + key, was, now));
             }
         }
-        Diff(before?.Choices, after.Choices, v => string.Join("、", v), "", changes);
-        Diff(before?.Scenarios, after.Scenarios, v => v.ToString(CultureInfo.InvariantCulture), "场景:", changes);
-        Diff(before?.RawInputs, after.RawInputs, v => v.ToString(CultureInfo.InvariantCulture), "原始数据:", changes);
-        Diff(before?.Evidence, after.Evidence, v => v, "佐证:", changes);
+        Diff(before.Choices, after.Choices, v => string.Join("、", v), "", changes);
+        Diff(before.Scenarios, after.Scenarios, v => v.ToString(CultureInfo.InvariantCulture), "场景:", changes);
+        Diff(before.RawInputs, after.RawInputs, v => v.ToString(CultureInfo.InvariantCulture), "原始数据:", changes);
+        Diff(before.Evidence, after.Evidence, v => v, "佐证:", changes);
     }
 
     private static string? Format(object? value) => value switch

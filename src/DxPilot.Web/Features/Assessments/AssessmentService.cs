@@ -17,8 +17,9 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
 {
     public const int MaxEvidenceLength = 500;
 
-    /// <summary>The MIIT instruments, scored by answers and scenario levels (the Heilongjiang benchmark has its own self-score).</summary>
-    public IEnumerable<Instrument> Assessable => instruments.All.Where(i => i.EvidenceRule is null);
+    /// <summary>The MIIT instruments, scored by answers and scenario levels (the Heilongjiang benchmark has its own self-score);
+    /// the newest, the one in force, first.</summary>
+    public IEnumerable<Instrument> Assessable => instruments.All.Where(i => i.EvidenceRule is null).OrderByDescending(i => i.Version, StringComparer.Ordinal);
 
     public Instrument? Instrument(string? id) => instruments.Find(id);
 
