@@ -126,6 +126,7 @@ public static class PlatformHost
         app.MapHealthChecks("/health");
         AccountEndpoints.Map(app);
         EnterpriseEndpoints.Map(app);
+        Features.Assessments.Scoring.ScoreEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }
