@@ -8,16 +8,20 @@ namespace DxPilot.Web.Features.Assessments.Scoring;
 /// <summary>评分答卷: the document an evaluation agency scores, by the command line or the API:
 /// <c>{"instrument":"miit-2024","answers":{"网络建设":["B","D"],"信息系统":"C"},"scenarios":{"产品设计":2},"rawInputs":{"生产设备数量（台）":120}}</c>.
 /// Answers are keyed by question name and option letter (<c>k</c>) of the instrument file; one letter may be given as a string.</summary>
-public sealed record ScoreDocument(
-    string? Instrument,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Answers,
-    IReadOnlyDictionary<string, int> Scenarios,
-    IReadOnlyDictionary<string, decimal> RawInputs)
+public sealed record ScoreDocument
 {
     /// <summary>A filled-in sheet is about 1 KB; anything far larger is not one.</summary>
     public const int MaxBytes = 64 * 1024;
 
     private static readonly string[] Fields = ["instrument", "answers", "scenarios", "rawInputs"];
+
+    /// <summary>When given, must be the instrument scored against.</summary>
+    public string? Instrument { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Answers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Scenario name → level 0-4.</summary>
+    public IReadOnlyDictionary<string, int> Scenarios { get; init; } = new Dictionary<string, int>();
+    /// <summary>Optional: device counts, energy, revenue … from which some answers follow.</summary>
+    public IReadOnlyDictionary<string, decimal> RawInputs { get; init; } = new Dictionary<string, decimal>();
 
     public AnswerSheet ToSheet() => new() { Answers = Answers, ScenarioLevels = Scenarios, RawInputs = RawInputs };
 
@@ -89,7 +93,7 @@ public sealed record ScoreDocument(
                     break;
             }
         }
-        return problems.Count > 0 ? (null, problems) : (new ScoreDocument(instrument, answers, scenarios, rawInputs), problems);
+        return problems.Count > 0 ? (null, problems) : (new ScoreDocument { Instrument = instrument, Answers = answers, Scenarios = scenarios, RawInputs = rawInputs }, problems);
     }
 
     private static void ReadAnswers(JsonElement value, Dictionary<string, IReadOnlyList<string>> answers, List<InputProblem> problems)
