@@ -12,6 +12,7 @@ public static class Platform
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length > 0 && args[0] == "schema") return SchemaScript(args);
+        if (args.Length > 0 && args[0] == Features.Assessments.Scoring.ScoreCommand.Verb) return Features.Assessments.Scoring.ScoreCommand.ForConsole().Run(args[1..]);
 
         try
         {

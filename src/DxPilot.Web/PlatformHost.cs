@@ -7,6 +7,7 @@ using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Components;
 using DxPilot.Web.Features.Accounts;
 using DxPilot.Web.Features.Assessments;
+using DxPilot.Web.Features.Assessments.Scoring;
 using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Enterprises.Import;
 using DxPilot.Web.Features.Platform;
@@ -130,6 +131,7 @@ public static class PlatformHost
         AccountEndpoints.Map(app);
         EnterpriseEndpoints.Map(app);
         AssessmentEndpoints.Map(app);
+        ScoreEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }
