@@ -5,7 +5,8 @@ using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static DxPilot.Web.Tests.Support.AssessmentSheets;
+using System.Text.Json.Nodes;
+using static DxPilot.Web.Tests.Support.AnswerDocuments;
 
 namespace DxPilot.Web.Tests;
 
@@ -22,6 +23,17 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         return await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Assessments.CountAsync();
     }
 
+    /// <summary>A score document stored as an assessment: the same answers plus stage, date, evidence and (for edits) version.</summary>
+    private static JsonObject Body(string stage, JsonObject document, string assessedOn = "2025-06-30", Dictionary<string, string>? evidence = null, int? version = null)
+    {
+        var body = document.DeepClone().AsObject();
+        body["stage"] = stage;
+        body["assessedOn"] = assessedOn;
+        body["evidence"] = new JsonObject((evidence ?? []).Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value)));
+        if (version is { } v) body["version"] = v;
+        return body;
+    }
+
     private static async Task<JsonElement> Created(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -33,7 +45,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     {
         var enterprise = await app.As("hz-enterprise");
         var id = await OwnEnterprise(enterprise);
-        var body = Body("SelfTest", Forty(), SixAtTwoThreeConstrained(), evidence: new() { ["网络建设"] = "车间已部署工业环网" });
+        var body = Body("SelfTest", Forty(), evidence: new() { ["网络建设"] = "车间已部署工业环网" });
         var a = await Created(await enterprise.PostAsJsonAsync($"/api/enterprises/{id}/assessments", body));
 
         Assert.Equal(40m, a.GetProperty("score").GetDecimal());
@@ -71,7 +83,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     {
         var enterprise = await app.As("hz-enterprise");
         var a = await Created(await enterprise.PostAsJsonAsync($"/api/enterprises/{await OwnEnterprise(enterprise)}/assessments",
-            Body("SelfTest", Maximum(), All(4))));
+            Body("SelfTest", AllMaximum())));
         Assert.Equal(100m, a.GetProperty("score").GetDecimal());
         Assert.Equal("四级（协同级）", a.GetProperty("levelName").GetString());
         Assert.True(a.GetProperty("gap").GetProperty("alreadyReached").GetBoolean());
@@ -82,17 +94,17 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     {
         var enterprise = await app.As("hz-enterprise");
         var id = await OwnEnterprise(enterprise);
-        var answers = Forty();
+        var document = Forty();
+        var answers = document["answers"]!.AsObject();
         answers.Remove("价值效益");
-        answers["网络建造"] = ["B"];
-        answers["设备数字化"] = ["Z"];
-        answers["网络建设"] = ["A", "B"];
-        var scenarios = SixAtTwoThreeConstrained();
-        scenarios["质量管理"] = 5;
+        answers["网络建造"] = "B";
+        answers["设备数字化"] = "Z";
+        answers["网络建设"] = new JsonArray("A", "B");
+        document["scenarios"]!["质量管理"] = 5;
         var before = await StoredAssessments();
 
         var response = await enterprise.PostAsJsonAsync($"/api/enterprises/{id}/assessments",
-            Body("SelfTest", answers, scenarios, assessedOn: "2099-01-01", evidence: new() { ["不存在的题"] = "x" }));
+            Body("SelfTest", document, assessedOn: "2099-01-01", evidence: new() { ["不存在的题"] = "x" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -112,11 +124,11 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         var provider = await app.As("hz-provider");
         var served = (await provider.GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("items")[0].GetProperty("id").GetString();
 
-        var selfTest = await provider.PostAsJsonAsync($"/api/enterprises/{served}/assessments", Body("SelfTest", Forty(), SixAtTwoThreeConstrained()));
+        var selfTest = await provider.PostAsJsonAsync($"/api/enterprises/{served}/assessments", Body("SelfTest", Forty()));
         Assert.Equal(HttpStatusCode.BadRequest, selfTest.StatusCode);
         Assert.Contains("改造前", (await selfTest.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Stage")[0].GetString());
 
-        var diagnosis = await Created(await provider.PostAsJsonAsync($"/api/enterprises/{served}/assessments", Body("Before", Forty(), SixAtTwoThreeConstrained())));
+        var diagnosis = await Created(await provider.PostAsJsonAsync($"/api/enterprises/{served}/assessments", Body("Before", Forty())));
         var diagnosisId = diagnosis.GetProperty("id").GetString();
         Assert.Equal("ServiceProvider", diagnosis.GetProperty("assessorKind").GetString());
 
@@ -127,7 +139,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         // The district bureau reads it but may not change it.
         var district = await app.As("hz-binjiang");
         Assert.Equal(HttpStatusCode.OK, (await district.GetAsync($"/api/assessments/{diagnosisId}")).StatusCode);
-        var put = await district.PutAsJsonAsync($"/api/assessments/{diagnosisId}", Body("Before", Maximum(), All(4), version: diagnosis.GetProperty("version").GetInt32()));
+        var put = await district.PutAsJsonAsync($"/api/assessments/{diagnosisId}", Body("Before", AllMaximum(), version: diagnosis.GetProperty("version").GetInt32()));
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
 
         // An enterprise cannot assess another enterprise's file: it does not see it at all.
@@ -135,9 +147,9 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         var own = await OwnEnterprise(enterprise);
         var other = (await district.GetFromJsonAsync<JsonElement>("/api/enterprises?pageSize=50")).GetProperty("items").EnumerateArray()
             .Select(e => e.GetProperty("id").GetString()).First(e => e != own);
-        Assert.Equal(HttpStatusCode.NotFound, (await enterprise.PostAsJsonAsync($"/api/enterprises/{other}/assessments", Body("SelfTest", Forty(), SixAtTwoThreeConstrained()))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise.PostAsJsonAsync($"/api/enterprises/{other}/assessments", Body("SelfTest", Forty()))).StatusCode);
         // Bureaus only read.
-        Assert.Equal(HttpStatusCode.Forbidden, (await district.PostAsJsonAsync($"/api/enterprises/{other}/assessments", Body("Before", Forty(), SixAtTwoThreeConstrained()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await district.PostAsJsonAsync($"/api/enterprises/{other}/assessments", Body("Before", Forty()))).StatusCode);
     }
 
     [Fact]
@@ -145,17 +157,17 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     {
         var enterprise = await app.As("hz-enterprise");
         var id = await OwnEnterprise(enterprise);
-        var a = await Created(await enterprise.PostAsJsonAsync($"/api/enterprises/{id}/assessments", Body("SelfTest", Forty(), SixAtTwoThreeConstrained())));
+        var a = await Created(await enterprise.PostAsJsonAsync($"/api/enterprises/{id}/assessments", Body("SelfTest", Forty())));
         var assessmentId = a.GetProperty("id").GetString();
         var version = a.GetProperty("version").GetInt32();
 
         var raised = Forty();
-        raised["产品质量"] = ["C"];
-        var ok = await enterprise.PutAsJsonAsync($"/api/assessments/{assessmentId}", Body("SelfTest", raised, SixAtTwoThreeConstrained(), version: version));
+        raised["answers"]!["产品质量"] = "C";
+        var ok = await enterprise.PutAsJsonAsync($"/api/assessments/{assessmentId}", Body("SelfTest", raised, version: version));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(47m, (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("score").GetDecimal());
 
-        var stale = await enterprise.PutAsJsonAsync($"/api/assessments/{assessmentId}", Body("SelfTest", Forty(), SixAtTwoThreeConstrained(), version: version));
+        var stale = await enterprise.PutAsJsonAsync($"/api/assessments/{assessmentId}", Body("SelfTest", Forty(), version: version));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
         using var scope = app.Services.CreateScope();
@@ -171,7 +183,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     {
         var enterprise = await app.As("hz-enterprise");
         var a = await Created(await enterprise.PostAsJsonAsync($"/api/enterprises/{await OwnEnterprise(enterprise)}/assessments",
-            Body("SelfTest", Forty(), SixAtTwoThreeConstrained())));
+            Body("SelfTest", Forty())));
         var assessmentId = a.GetProperty("id").GetString();
 
         var rescored = await (await app.As("hz-binjiang")).PostAsync($"/api/assessments/{assessmentId}/rescore", null);

@@ -7,12 +7,7 @@ namespace DxPilot.Web.Tests;
 
 public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static string ProgrammesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DxPilot.slnx"))) return Path.Combine(dir.FullName, "config", "programmes");
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string ProgrammesFolder() => Path.Combine(PlatformProcess.ConfigFolder(), "programmes");
 
     [Fact]
     public void The_four_seed_programmes_load_with_their_rules()
@@ -51,6 +46,38 @@ public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task The_platform_refuses_to_start_on_a_malformed_instrument_naming_file_path_and_reason()
+    {
+        var config = Directory.CreateTempSubdirectory("dxpilot-cfg");
+        try
+        {
+            foreach (var sub in new[] { "programmes", "instruments", "demo" })
+            {
+                Directory.CreateDirectory(Path.Combine(config.FullName, sub));
+                foreach (var f in Directory.GetFiles(Path.Combine(PlatformProcess.ConfigFolder(), sub)))
+                    File.Copy(f, Path.Combine(config.FullName, sub, Path.GetFileName(f)));
+            }
+            var file = Path.Combine(config.FullName, "instruments", "miit-2024.json");
+            File.WriteAllText(file, File.ReadAllText(file).Replace("\"totalPoints\": 100", "\"totalPoints\": \"一百\""));
+
+            var exit = await PlatformProcess.RunAsync([], new Dictionary<string, string>
+            {
+                ["DxPilot__ConfigPath"] = config.FullName, ["DxPilot__DataPath"] = Path.Combine(config.FullName, "data"),
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            }, config.FullName);
+
+            Assert.Equal(1, exit.Code);
+            Assert.Contains("miit-2024.json", exit.Errors);
+            Assert.Contains("$.totalPoints", exit.Errors);
+            Assert.Contains("类型不对", exit.Errors);
+        }
+        finally
+        {
+            config.Delete(true);
+        }
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_enterprise_api()
     {
         var response = await app.Anonymous().GetAsync("/openapi/v1.json");
@@ -60,5 +87,7 @@ public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.True(paths.TryGetProperty("/api/enterprises/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/enterprises/import", out _));
         Assert.True(paths.TryGetProperty("/api/auth/token", out _));
+        Assert.True(paths.TryGetProperty("/api/enterprises/{id}/assessments", out _));
+        Assert.True(paths.TryGetProperty("/api/assessments/{id}/rescore", out _));
     }
 }

@@ -15,19 +15,6 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static readonly HtmlParser Html = new();
 
-    private static async Task<string> Token(HttpClient client, string path)
-    {
-        var doc = Html.ParseDocument(await client.GetStringAsync(path));
-        return doc.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-    }
-
-    private static async Task<HttpResponseMessage> SignIn(HttpClient client, string user, string password) =>
-        await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = await Token(client, "/account/login"),
-            ["Input.UserName"] = user, ["Input.Password"] = password,
-        }));
-
     [Fact]
     public async Task Pages_require_sign_in_and_the_sign_in_form_works()
     {
@@ -36,7 +23,7 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Contains("/account/login", home.Headers.Location!.ToString());
 
-        var ok = await SignIn(client, "hz-binjiang", DxPilotApp.Password);
+        var ok = await PageClient.SignIn(client, "hz-binjiang", DxPilotApp.Password);
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var list = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/enterprises?search=" + Uri.EscapeDataString("热威")));
         Assert.Contains("杭州热威汽车零部件有限公司", list);
@@ -64,10 +51,10 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var client = app.Anonymous();
         for (var i = 0; i < 5; i++)
         {
-            var page = await (await SignIn(client, name, "Wrong#Password1")).Content.ReadAsStringAsync();
+            var page = await (await PageClient.SignIn(client, name, "Wrong#Password1")).Content.ReadAsStringAsync();
             Assert.DoesNotContain("Set-Cookie: dxpilot=", page);
         }
-        var locked = await SignIn(client, name, DxPilotApp.Password);
+        var locked = await PageClient.SignIn(client, name, DxPilotApp.Password);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("锁定", await locked.Content.ReadAsStringAsync());
 
@@ -93,7 +80,7 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         var client = app.Anonymous();
-        await SignIn(client, "hz-city", DxPilotApp.Password);
+        await PageClient.SignIn(client, "hz-city", DxPilotApp.Password);
         var page = await client.GetStringAsync($"/enterprises/{id}");
         Assert.DoesNotContain("<script>alert", page);
         Assert.Contains("&lt;script&gt;alert", page);
@@ -107,9 +94,9 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var id = created.GetProperty("id").GetString();
 
         var alice = app.Anonymous();
-        await SignIn(alice, "hz-city", DxPilotApp.Password);
+        await PageClient.SignIn(alice, "hz-city", DxPilotApp.Password);
         var bob = app.Anonymous();
-        await SignIn(bob, "hz-binjiang", DxPilotApp.Password);
+        await PageClient.SignIn(bob, "hz-binjiang", DxPilotApp.Password);
 
         async Task<Dictionary<string, string>> OpenForm(HttpClient c)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -312,7 +311,7 @@ public sealed class ScoreCliTests : IDisposable
         Assert.Contains("评测工具目录不存在", errors);
 
         var copy = Directory.CreateDirectory(Path.Combine(_folder.FullName, "config", "instruments"));
-        File.Copy(Path.Combine(RepositoryConfig(), "instruments", "miit-2024.json"), Path.Combine(copy.FullName, "miit-2024.json"));
+        File.Copy(Path.Combine(PlatformProcess.ConfigFolder(), "instruments", "miit-2024.json"), Path.Combine(copy.FullName, "miit-2024.json"));
         (exit, var output, _) = Score("--config", copy.Parent!.FullName, "--instrument", "miit-2024", sheet);
         Assert.Equal(0, exit);
         Assert.Equal(42.25m, JsonDocument.Parse(output).RootElement.GetProperty("score").GetDecimal());
@@ -325,40 +324,15 @@ public sealed class ScoreCliTests : IDisposable
     {
         Write("a.json", AnswerDocuments.AllMaximum());
         Write("b.json", AnswerDocuments.AllNone());
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "DxPilot.Web.dll"), "score", "--instrument", "miit-2024", _folder.FullName },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            WorkingDirectory = _folder.FullName,
-        };
-        start.Environment["DxPilot__ConfigPath"] = RepositoryConfig();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            // A web host would run until stopped.
-            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
+        var exit = await PlatformProcess.RunAsync(["score", "--instrument", "miit-2024", _folder.FullName],
+            new Dictionary<string, string> { ["DxPilot__ConfigPath"] = PlatformProcess.ConfigFolder() }, _folder.FullName);
 
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal("", await errors);
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exit.Code);
+        Assert.Equal("", exit.Errors);
+        var lines = exit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("\"levelName\":\"四级（协同级）\"", lines[0]); // Chinese written as is, not \u-escaped
         Assert.Equal(0m, JsonDocument.Parse(lines[1]).RootElement.GetProperty("score").GetDecimal());
     }
 
-    private static string RepositoryConfig()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "config", "instruments"))) return Path.Combine(dir.FullName, "config");
-        throw new DirectoryNotFoundException("config/instruments");
-    }
 }

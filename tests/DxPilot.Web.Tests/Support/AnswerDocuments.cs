@@ -79,6 +79,16 @@ public static class AnswerDocuments
         ["人力资源"] = 1, ["协同办公"] = 0, ["决策支持"] = 0,
     });
 
+    /// <summary>Exactly 40 points, 二级 at its boundary: 设备系统 20 (网络建设 B-E 4×2, 设备数字化 E 6, 设备联网 E 6), 信息系统 E 10,
+    /// 绿色低碳 C 7, 市场表现 C 3, every other question 无 / A; six scenarios at 二级 of which three constrained
+    /// (产品设计, 营销管理, 生产管控), 表6's minimum for 二级.</summary>
+    public static JsonObject Forty() => Document(new JsonObject
+    {
+        ["网络建设"] = Letters("B", "C", "D", "E"), ["设备数字化"] = "E", ["设备联网"] = "E", ["数据采集"] = Letters("A"), ["信息系统"] = "E",
+        ["网络安全"] = Letters("A"), ["数据安全"] = Letters("A"), ["规划实施"] = "A", ["管理机制"] = Letters("A"), ["人才建设"] = Letters("A"),
+        ["资金保障"] = "A", ["绿色低碳"] = "C", ["产品质量"] = "A", ["市场表现"] = "C", ["价值效益"] = "A",
+    }, Scenarios.ToDictionary(s => s, s => s is "产品设计" or "工艺设计" or "营销管理" or "售后服务" or "计划排程" or "生产管控" ? 2 : 0));
+
     public static readonly Dictionary<string, decimal> MidRangeSubIndicators = new()
     {
         ["设备系统"] = 8.5m, ["数据采集"] = 3m, ["信息系统"] = 5m, ["信息安全"] = 2.5m, ["规划管理"] = 6.375m,

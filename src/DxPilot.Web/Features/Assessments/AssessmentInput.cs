@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DxPilot.Domain.Assessments;
 
 namespace DxPilot.Web.Features.Assessments;
@@ -9,6 +10,7 @@ public sealed record AssessmentInput
     public AssessmentStage? Stage { get; init; }
     /// <summary>评测日期 yyyy-MM-dd.</summary>
     public string? AssessedOn { get; init; }
+    [JsonConverter(typeof(AnswerLettersConverter))]
     public Dictionary<string, List<string>> Answers { get; init; } = [];
     public Dictionary<string, int> Scenarios { get; init; } = [];
     public Dictionary<string, decimal> RawInputs { get; init; } = [];
