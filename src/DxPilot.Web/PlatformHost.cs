@@ -43,6 +43,7 @@ public static class PlatformHost
         s.AddScoped<EnterpriseService>();
         s.AddScoped<EnterpriseExport>();
         s.AddScoped<DemoData>();
+        Features.Benchmark.BenchmarkRegistration.AddServices(s);
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();
         // Registered first: migrations and demo data are in place before anything else starts.
@@ -126,6 +127,7 @@ public static class PlatformHost
         app.MapHealthChecks("/health");
         AccountEndpoints.Map(app);
         EnterpriseEndpoints.Map(app);
+        Features.Benchmark.BenchmarkEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -225,14 +225,14 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             foreach (var p in entry.Properties)
             {
                 if (Unaudited.Contains(p.Metadata.Name)) continue;
-                if (p.Metadata.Name == nameof(Assessment.Answers))
-                {
-                    AnswerChanges(entry.State == EntityState.Added ? null : (AssessmentAnswers?)p.OriginalValue, (AssessmentAnswers)p.CurrentValue!, changes);
-                    continue;
-                }
                 if (p.CurrentValue is IAuditedDocument document)
                 {
                     DocumentChanges(entry.State == EntityState.Added ? null : (IAuditedDocument?)p.OriginalValue, document, changes);
+                    continue;
+                }
+                if (p.Metadata.Name == nameof(Assessment.Answers))
+                {
+                    AnswerChanges(entry.State == EntityState.Added ? null : (AssessmentAnswers?)p.OriginalValue, (AssessmentAnswers)p.CurrentValue!, changes);
                     continue;
                 }
                 var before = entry.State == EntityState.Added ? null : Format(p.OriginalValue);
