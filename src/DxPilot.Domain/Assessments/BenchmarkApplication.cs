@@ -65,7 +65,7 @@ public sealed class BenchmarkApplication
     }
 
     /// <summary>What the precondition checks see: a declaration counts only with its screenshot or scan on file.</summary>
-    public BenchmarkApplicant Applicant(EvidenceOnFile evidence) => new()
+    private BenchmarkApplicant Applicant(EvidenceOnFile evidence) => new()
     {
         CreditScreenshotsClean = Facts.CreditClean && evidence.Has(BenchmarkEvidenceKind.CreditChina) && evidence.Has(BenchmarkEvidenceKind.CreditGsxt),
         RegisteredOn = Facts.RegisteredOn,

@@ -55,8 +55,6 @@ public sealed class BenchmarkEvidence
 /// <summary>Which evidence an application has on file: pictures per item and the precondition documents present.</summary>
 public sealed record EvidenceOnFile(IReadOnlyDictionary<int, int> PicturesByItem, IReadOnlySet<BenchmarkEvidenceKind> Documents)
 {
-    public static readonly EvidenceOnFile None = new(new Dictionary<int, int>(), new HashSet<BenchmarkEvidenceKind>());
-
     public static EvidenceOnFile From(IEnumerable<(BenchmarkEvidenceKind Kind, int? ItemNo)> files)
     {
         var list = files.ToList();

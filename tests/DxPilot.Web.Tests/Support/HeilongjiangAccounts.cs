@@ -30,14 +30,14 @@ public static class HeilongjiangAccounts
         return (user, enterprise.Id);
     }
 
-    public static async Task<string> UserAsync(DxPilotApp app, Role role, string programme = Programme, string? district = null, Guid? enterprise = null, string? displayName = null)
+    public static async Task<string> UserAsync(DxPilotApp app, Role role, string? district = null, Guid? enterprise = null, string? displayName = null)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var name = $"t-{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
         var created = await users.CreateAsync(new AppUser
         {
-            UserName = name, DisplayName = displayName ?? $"{district}{role.Label()}（测试）", Role = role, ProgrammeId = programme,
+            UserName = name, DisplayName = displayName ?? $"{district}{role.Label()}（测试）", Role = role, ProgrammeId = Programme,
             District = district, EnterpriseId = enterprise, EmailConfirmed = true,
         }, DxPilotApp.Password);
         Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Description)));

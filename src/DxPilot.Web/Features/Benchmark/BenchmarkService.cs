@@ -72,14 +72,14 @@ public sealed class BenchmarkService(DxPilotDbContext db, InstrumentCatalog inst
     public async Task<Outcome<BenchmarkSaved>> SaveAsync(Actor actor, int version, BenchmarkDraft draft,
         IReadOnlyList<EvidenceUpload> uploads, IReadOnlyCollection<Guid> removals, CancellationToken ct = default)
     {
-        if (await Editable(actor, version, ct) is { } refusal) return Refuse<BenchmarkSaved>(refusal);
-        var enterprise = (await OwnEnterprise(actor, ct))!;
+        var (enterprise, refusal) = await Editable(actor, version, ct);
+        if (refusal is not null) return Refuse<BenchmarkSaved>(refusal);
         var instrument = Instrument;
         var now = Now();
         var application = await InScope(actor).FirstOrDefaultAsync(ct);
         if (application is null)
         {
-            application = BenchmarkApplication.Start(actor.ProgrammeId, enterprise.Id, instrument, now);
+            application = BenchmarkApplication.Start(actor.ProgrammeId, enterprise!.Id, instrument, now);
             db.BenchmarkApplications.Add(application);
         }
         else db.Entry(application).Property(x => x.Version).OriginalValue = version;
@@ -121,7 +121,7 @@ public sealed class BenchmarkService(DxPilotDbContext db, InstrumentCatalog inst
     /// <summary>提交: refused, naming every failing precondition, while any fails.</summary>
     public async Task<Outcome<BenchmarkApplication>> SubmitAsync(Actor actor, int version, CancellationToken ct = default)
     {
-        if (await Editable(actor, version, ct) is { } refusal) return Refuse<BenchmarkApplication>(refusal);
+        if ((await Editable(actor, version, ct)).Refusal is { } refusal) return Refuse<BenchmarkApplication>(refusal);
         var application = await InScope(actor).FirstOrDefaultAsync(ct);
         if (application is null) return Outcome<BenchmarkApplication>.Conflict("请先保存申报内容再提交");
         db.Entry(application).Property(x => x.Version).OriginalValue = version;
@@ -162,18 +162,19 @@ public sealed class BenchmarkService(DxPilotDbContext db, InstrumentCatalog inst
 
     private static Outcome<T> Refuse<T>(Refused r) => new(r.Kind, default, new Dictionary<string, string>(), r.Message);
 
-    /// <summary>Why this actor may not change the application now, or null. Only the enterprise itself edits, and only a draft.</summary>
-    private async Task<Refused?> Editable(Actor actor, int version, CancellationToken ct)
+    /// <summary>The actor's own enterprise, or why it may not change the application now: only the enterprise itself
+    /// edits, only a draft, and only from the version it read.</summary>
+    private async Task<(Enterprise? Own, Refused? Refusal)> Editable(Actor actor, int version, CancellationToken ct)
     {
-        if (await OwnEnterprise(actor, ct) is null)
-            return actor.IsBureau && BenchmarkCall.Admits(actor)
+        if (await OwnEnterprise(actor, ct) is not { } own)
+            return (null, actor.IsBureau && BenchmarkCall.Admits(actor)
                 ? new Refused(OutcomeKind.Forbidden, "自评表由申报企业填写，主管部门只能查看")
-                : new Refused(OutcomeKind.NotFound, Outcome<object>.NotFound().Message!);
+                : new Refused(OutcomeKind.NotFound, Outcome<object>.NotFound().Message!));
         var current = await InScope(actor).Select(x => new { x.Version, x.Status, x.SubmittedAt }).FirstOrDefaultAsync(ct);
         if (current is { Status: BenchmarkStatus.Submitted })
-            return new Refused(OutcomeKind.Conflict, $"申报已于{ChineseText.Date(current.SubmittedAt!.Value.ToLocalTime())}提交，不能再修改");
-        if ((current?.Version ?? 0) != version) return new Refused(OutcomeKind.Conflict, await StaleMessage(actor, ct));
-        return null;
+            return (own, new Refused(OutcomeKind.Conflict, $"申报已于{ChineseText.Date(current.SubmittedAt!.Value.ToLocalTime())}提交，不能再修改"));
+        if ((current?.Version ?? 0) != version) return (own, new Refused(OutcomeKind.Conflict, await StaleMessage(actor, ct)));
+        return (own, null);
     }
 
     private async Task<Enterprise?> OwnEnterprise(Actor actor, CancellationToken ct) =>
@@ -197,10 +198,16 @@ public sealed class BenchmarkService(DxPilotDbContext db, InstrumentCatalog inst
             await db.SaveChangesAsync(ct);
             return Outcome<T>.Ok(value());
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || application.Version == 1)
+        catch (DbUpdateConcurrencyException)
         {
-            // A stale version, or a first save racing another window's first save (the unique index decides).
             db.ChangeTracker.Clear();
+            return Outcome<T>.Conflict(await StaleMessage(actor, ct));
+        }
+        catch (DbUpdateException) when (application.Version == 1)
+        {
+            // A first save racing another window's first save: the unique index lets one through.
+            db.ChangeTracker.Clear();
+            if (!await InScope(actor).AnyAsync(ct)) throw;
             return Outcome<T>.Conflict(await StaleMessage(actor, ct));
         }
     }
