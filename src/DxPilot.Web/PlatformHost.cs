@@ -47,6 +47,7 @@ public static class PlatformHost
         s.AddScoped<AssessmentService>();
         s.AddScoped<AssessmentDemoData>();
         s.AddScoped<DemoData>();
+        Features.Benchmark.BenchmarkRegistration.AddServices(s);
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();
         // Registered first: migrations and demo data are in place before anything else starts.
@@ -132,6 +133,7 @@ public static class PlatformHost
         EnterpriseEndpoints.Map(app);
         AssessmentEndpoints.Map(app);
         ScoreEndpoints.Map(app);
+        Features.Benchmark.BenchmarkEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

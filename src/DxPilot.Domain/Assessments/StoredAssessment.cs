@@ -1,4 +1,6 @@
+using System.Globalization;
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
 
 namespace DxPilot.Domain.Assessments;
 
@@ -64,13 +66,24 @@ public static class AssessmentLabels
 
 /// <summary>The answers as the assessor gave them, keyed by the instrument's names (so they survive a new instrument
 /// version that reorders items), with an evidence note per question or scenario.</summary>
-public sealed class AssessmentAnswers
+public sealed class AssessmentAnswers : IAuditedDocument
 {
     public Dictionary<string, List<string>> Choices { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> Scenarios { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, decimal> RawInputs { get; set; } = new(StringComparer.Ordinal);
     /// <summary>佐证说明: what the assessor saw or was shown, by question or scenario name.</summary>
     public Dictionary<string, string> Evidence { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>One line per answered question (its letters), scenario, raw input and evidence note.</summary>
+    public IReadOnlyDictionary<string, string> AuditFields()
+    {
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (q, letters) in Choices) fields[q] = string.Join("、", letters);
+        foreach (var (s, level) in Scenarios) fields["场景:" + s] = level.ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in RawInputs) fields["原始数据:" + name] = value.ToString(CultureInfo.InvariantCulture);
+        foreach (var (item, note) in Evidence) fields["佐证:" + item] = note;
+        return fields;
+    }
 
     public AnswerSheet ToSheet() => new()
     {

@@ -22,6 +22,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<BenchmarkApplication> BenchmarkApplications => Set<BenchmarkApplication>();
+    public DbSet<BenchmarkEvidence> BenchmarkEvidence => Set<BenchmarkEvidence>();
 
     public AuditContext Audit => audit;
 
@@ -87,7 +89,6 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         {
             a.ToTable("Assignments");
             a.HasKey(x => new { x.OrganisationId, x.EnterpriseId });
-            a.HasIndex(x => x.EnterpriseId);
             a.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
             a.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
         });
@@ -140,6 +141,39 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             a.HasIndex(x => new { x.ProgrammeId, x.InstrumentId, x.Level });
             a.HasIndex(x => x.OrganisationId);
         });
+
+        // 示范标杆申报 (Heilongjiang, seed 000): the application and its evidence files.
+        b.Entity<BenchmarkApplication>(a =>
+        {
+            a.ToTable("BenchmarkApplications");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.InstrumentId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.InstrumentVersion).HasMaxLength(32).IsRequired();
+            a.Property(x => x.Answers).HasConversion(JsonConverter<BenchmarkAnswers>(), JsonValueComparer<BenchmarkAnswers>()).IsRequired();
+            a.Property(x => x.Facts).HasConversion(JsonConverter<BenchmarkFacts>(), JsonValueComparer<BenchmarkFacts>()).IsRequired();
+            a.Property(x => x.SubTotals).HasConversion(JsonConverter<BenchmarkSubTotals>(), JsonValueComparer<BenchmarkSubTotals>()).IsRequired();
+            a.Property(x => x.SelfScore).HasPrecision(9, 4);
+            a.Property(x => x.Version).IsConcurrencyToken();
+            a.Ignore(x => x.IsDraft);
+            a.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+            // One application per enterprise and call; the programme is the call.
+            a.HasIndex(x => new { x.ProgrammeId, x.EnterpriseId }).IsUnique();
+        });
+
+        b.Entity<BenchmarkEvidence>(e =>
+        {
+            e.ToTable("BenchmarkEvidence");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+            e.Property(x => x.ContentType).HasMaxLength(32).IsRequired();
+            e.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+            e.Property(x => x.Content).IsRequired();
+            e.Property(x => x.UploadedByUserId).HasMaxLength(64).IsRequired();
+            e.Property(x => x.UploadedByName).HasMaxLength(100).IsRequired();
+            e.HasOne<BenchmarkApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.ApplicationId, x.Kind, x.ItemNo });
+        });
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -178,24 +212,23 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     private static readonly HashSet<string> Unaudited =
         [nameof(Enterprise.SearchText), nameof(Enterprise.Version), nameof(Enterprise.UpdatedAt), nameof(Enterprise.CreatedAt),
          nameof(Enterprise.Id), nameof(Enterprise.ProgrammeId), nameof(Assessment.Result), nameof(Assessment.ScoredAt),
-         nameof(Assessment.EnterpriseId), nameof(Assessment.OrganisationId), nameof(Assessment.AssessorUserId)];
+         nameof(Assessment.EnterpriseId), nameof(Assessment.OrganisationId), nameof(Assessment.AssessorUserId),
+         nameof(BenchmarkApplication.SelfScore), nameof(BenchmarkApplication.SubTotals)];
 
-    /// <summary>Writes field-level before/after for every changed enterprise file and assessment, in the same transaction as the change.</summary>
+    /// <summary>Writes field-level before/after for every changed enterprise file, assessment and benchmark application, in the same transaction as the change.</summary>
     private void RecordAudit()
     {
         var now = DateTime.UtcNow;
-        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is Enterprise or Assessment).ToList())
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is Enterprise or Assessment or BenchmarkApplication).ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             var changes = new List<FieldChange>();
             foreach (var p in entry.Properties)
             {
                 if (Unaudited.Contains(p.Metadata.Name)) continue;
-                if (p.Metadata.Name == nameof(Assessment.Answers))
+                if (p.CurrentValue is IAuditedDocument document)
                 {
-                    // A new assessment's answers are its answer sheet, shown in full elsewhere; edits are listed answer by answer.
-                    if (entry.State == EntityState.Modified)
-                        AnswerChanges((AssessmentAnswers)p.OriginalValue!, (AssessmentAnswers)p.CurrentValue!, changes);
+                    DocumentChanges(entry.State == EntityState.Added ? null : (IAuditedDocument?)p.OriginalValue, document, changes);
                     continue;
                 }
                 var before = entry.State == EntityState.Added ? null : Format(p.OriginalValue);
@@ -207,6 +240,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             {
                 Enterprise e => (e.ProgrammeId, e.Id, nameof(Enterprise), "新建"),
                 Assessment a => (a.ProgrammeId, a.Id, nameof(Assessment), "新建评测"),
+                BenchmarkApplication b => (b.ProgrammeId, b.Id, nameof(BenchmarkApplication), "新建申报"),
                 _ => throw new InvalidOperationException(),
             };
             var actor = audit.Actor;
@@ -225,22 +259,12 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         }
     }
 
-    /// <summary>One change per question or scenario answered differently, rather than the whole answer document twice.</summary>
-    private static void AnswerChanges(AssessmentAnswers before, AssessmentAnswers after, List<FieldChange> changes)
+    private static void DocumentChanges(IAuditedDocument? before, IAuditedDocument after, List<FieldChange> changes)
     {
-        static void Diff<T>(IReadOnlyDictionary<string, T> b, IReadOnlyDictionary<string, T> a, Func<T, string> show, string prefix, List<FieldChange> changes)
-        {
-            foreach (var key in b.Keys.Union(a.Keys).Order(StringComparer.Ordinal))
-            {
-                var was = b.TryGetValue(key, out var x) ? show(x) : null;
-                var now = a.TryGetValue(key, out var y) ? show(y) : null;
-                if (was != now) changes.Add(new FieldChange(prefix + key, was, now));
-            }
-        }
-        Diff(before.Choices, after.Choices, v => string.Join("、", v), "", changes);
-        Diff(before.Scenarios, after.Scenarios, v => v.ToString(CultureInfo.InvariantCulture), "场景:", changes);
-        Diff(before.RawInputs, after.RawInputs, v => v.ToString(CultureInfo.InvariantCulture), "原始数据:", changes);
-        Diff(before.Evidence, after.Evidence, v => v, "佐证:", changes);
+        var was = before?.AuditFields() ?? new Dictionary<string, string>();
+        var now = after.AuditFields();
+        foreach (var key in was.Keys.Union(now.Keys))
+            if (was.GetValueOrDefault(key) != now.GetValueOrDefault(key)) changes.Add(new FieldChange(key, was.GetValueOrDefault(key), now.GetValueOrDefault(key)));
     }
 
     private static string? Format(object? value) => value switch

@@ -15,7 +15,7 @@ namespace DxPilot.Web.Features.Platform;
 /// account per role of DOMAIN §1. A second run finds them and changes nothing.
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
-    PlatformPaths paths, ILogger<DemoData> logger)
+    Benchmark.BenchmarkDemoData benchmark, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
     public const string Programme = "hangzhou-2024";
@@ -54,6 +54,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             await EnsureUser("hz-expert", "王专家（演示）", Role.Expert, Programme, ct: ct),
             await EnsureUser("hz-enterprise", own.Name, Role.Enterprise, Programme, enterprise: own.Id, ct: ct),
             await EnsureUser("cc-city", "长春市工信局（演示）", Role.CityBureau, "changchun-2025", ct: ct),
+            .. await benchmark.EnsureAsync(ct),
         ];
         await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), enterprises[2].Id, ct);
         return logins;

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace DxPilot.Web.Tests.Support;
+
+/// <summary>A signed-in browser on the benchmark form: it reads the form as rendered (what a browser would send back)
+/// and posts it as multipart with the chosen files.</summary>
+public sealed class BenchmarkBrowser(HttpClient client)
+{
+    public const string FormPath = "/benchmark/self-score";
+    private static readonly HtmlParser Html = new();
+
+    public HttpClient Client => client;
+
+    public static async Task<BenchmarkBrowser> SignInAsync(DxPilotApp app, string userName)
+    {
+        var client = app.Anonymous();
+        var login = Html.ParseDocument(await client.GetStringAsync("/account/login"));
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = login.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Input.UserName"] = userName, ["Input.Password"] = DxPilotApp.Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return new BenchmarkBrowser(client);
+    }
+
+    /// <summary>The form's fields as a browser would post them: checked boxes and radios only, no file inputs.</summary>
+    public async Task<Dictionary<string, string>> OpenFormAsync()
+    {
+        var response = await client.GetAsync(FormPath);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Fields(await response.Content.ReadAsStringAsync());
+    }
+
+    public static Dictionary<string, string> Fields(string page)
+    {
+        var form = Html.ParseDocument(page).QuerySelector("form.bench-form")!;
+        var fields = new Dictionary<string, string>();
+        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = e.GetAttribute("name")!;
+            switch (e)
+            {
+                case IHtmlInputElement { Type: "file" or "submit" }:
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                    continue;
+                case IHtmlTextAreaElement t: fields[name] = t.Value; break;
+                case IHtmlSelectElement s: fields[name] = s.Value ?? ""; break;
+                default: fields[name] = e.GetAttribute("value") ?? ""; break;
+            }
+        }
+        return fields;
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(Dictionary<string, string> fields, string command = "save", params Upload[] files)
+    {
+        var body = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) body.Add(new StringContent(value), name);
+        body.Add(new StringContent(command), "Form.Command");
+        foreach (var f in files)
+        {
+            var part = new ByteArrayContent(f.Content);
+            part.Headers.ContentType = new MediaTypeHeaderValue(f.ClaimedType);
+            body.Add(part, f.Field, f.FileName);
+        }
+        return await client.PostAsync(FormPath, body);
+    }
+
+    /// <summary>Opens the form, lets the test change fields, posts it and follows a successful save's redirect.</summary>
+    public async Task<HttpResponseMessage> FillAsync(Action<Dictionary<string, string>> change, string command = "save", params Upload[] files)
+    {
+        var fields = await OpenFormAsync();
+        change(fields);
+        return await PostAsync(fields, command, files);
+    }
+
+    public async Task<string> PageAsync(string path = FormPath) => WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
+    public sealed record Upload(string Field, string FileName, byte[] Content, string ClaimedType = "image/png");
+}
+
+/// <summary>Small real images, and things that only pretend to be.</summary>
+public static class Pictures
+{
+    /// <summary>A 1×1 PNG; <paramref name="variant"/> trailing bytes make distinct files of the same picture.</summary>
+    public static byte[] Png(int variant = 0) =>
+        [.. Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="), .. new byte[variant]];
+
+    /// <summary>The start of a JFIF JPEG.</summary>
+    public static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9];
+
+    public static BenchmarkBrowser.Upload Picture(int item, int variant = 0) => new($"picture-{item}", $"第{item}项截图{variant}.png", Png(variant));
+}
