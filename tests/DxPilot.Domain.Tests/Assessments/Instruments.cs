@@ -1,22 +1,16 @@
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Tests.Support;
 
 namespace DxPilot.Domain.Tests.Assessments;
 
-/// <summary>The real instrument files of config/instruments, found from the test binary by walking up to DxPilot.slnx.</summary>
+/// <summary>The real instrument files of config/instruments.</summary>
 internal static class Instruments
 {
-    public static readonly string Folder = Path.Combine(RepoRoot(), "config", "instruments");
+    public static readonly string Folder = Path.Combine(RepositoryFiles.Config, "instruments");
 
     public static readonly Instrument Miit2024 = InstrumentLoader.Load(Path.Combine(Folder, "miit-2024.json"));
     public static readonly Instrument Miit2022 = InstrumentLoader.Load(Path.Combine(Folder, "miit-2022.json"));
     public static readonly Instrument Heilongjiang = InstrumentLoader.Load(Path.Combine(Folder, "hlj-benchmark.json"));
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DxPilot.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("DxPilot.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>A 2024 sheet: every question answered with the given letters, every scenario at the given level.</summary>
     public static AnswerSheet Sheet2024(Func<Question, IReadOnlyList<string>> answer, Func<Scenario, int> level) => new()

@@ -34,22 +34,12 @@ public static class ProgrammeFiles
 
     private static Programme Load(string file)
     {
-        var path = Path.Combine(ConfigFolder(), file);
+        var path = Path.Combine(Path.Combine(RepositoryFiles.Config, "programmes"), file);
         var p = JsonSerializer.Deserialize<Programme>(File.ReadAllBytes(path), Options)
                 ?? throw new InvalidOperationException($"{path} is empty");
         var problems = p.Problems().ToList();
         if (problems.Count > 0) throw new InvalidOperationException($"{path}: {string.Join("; ", problems)}");
         return p;
-    }
-
-    private static string ConfigFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "config", "programmes");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("config/programmes not found above " + AppContext.BaseDirectory);
     }
 }
 
