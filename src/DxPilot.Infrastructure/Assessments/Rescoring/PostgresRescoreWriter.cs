@@ -15,7 +15,7 @@ internal sealed class PostgresRescoreWriter(NpgsqlConnection connection, string 
         if (batch.Count == 0) return 0;
         if (!_created)
         {
-            // Emptied at every commit, dropped when this run ends (a pooled session outlives it).
+            // Emptied at every commit; gone with the session (Npgsql resets a pooled session with DISCARD ALL when it is closed).
             await ExecuteAsync($"""
                 CREATE TEMP TABLE IF NOT EXISTS {Table} ("Id" uuid NOT NULL, "Version" integer NOT NULL, "Score" numeric(9,4) NOT NULL,
                     "Level" integer NOT NULL, "Result" text NOT NULL) ON COMMIT DELETE ROWS
@@ -38,8 +38,9 @@ internal sealed class PostgresRescoreWriter(NpgsqlConnection connection, string 
             }
             await copy.CompleteAsync(ct);
         }
-        // Without statistics the planner may hash-join against a scan of the whole table; with them it probes the primary key.
-        await ExecuteAsync($"ANALYZE {Table}", ct);
+        // Without a row count the planner hash-joins against a scan of the whole table; with it, it probes the primary key.
+        // Statistics of the key column alone give the count at a third of the cost of the whole table's.
+        await ExecuteAsync($"""ANALYZE {Table} ("Id")""", ct);
         await using var update = new NpgsqlCommand($"""
             UPDATE "Assessments" AS a
             SET "Score" = r."Score", "Level" = r."Level", "Result" = r."Result", "InstrumentVersion" = @version,
@@ -52,11 +53,6 @@ internal sealed class PostgresRescoreWriter(NpgsqlConnection connection, string 
         var written = await update.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
         return written;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_created) await ExecuteAsync($"DROP TABLE IF EXISTS {Table}", CancellationToken.None);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)

@@ -33,8 +33,6 @@ internal sealed class SqliteRescoreWriter(DbConnection connection, string instru
         return written;
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     private static DbParameter Add(DbCommand cmd, string name)
     {
         var p = cmd.CreateParameter();
