@@ -169,8 +169,9 @@ public abstract class RescoreTests<TApp>(TApp app) : IClassFixture<TApp> where T
         return assessment.Id;
     }
 
+    // Pages of two, so that four assessments cross page (and, on PostgreSQL, writer) boundaries.
     private async Task<RescoreReport> RescoreAsync(InstrumentCatalog instruments) =>
-        await WithDb(db => new AssessmentRescorer(db, instruments, TimeProvider.System)
+        await WithDb(db => new AssessmentRescorer(db, instruments, TimeProvider.System, pageSize: 2)
             .RescoreAsync("miit-2024", Programme, Actor.System(Programme, "测试"), TestContext.Current.CancellationToken));
 
     private Task<Assessment> LoadAsync(Guid id) => WithDb(db => db.Assessments.AsNoTracking().SingleAsync(a => a.Id == id));

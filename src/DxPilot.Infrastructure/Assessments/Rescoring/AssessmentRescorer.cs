@@ -20,7 +20,8 @@ namespace DxPilot.Infrastructure.Assessments.Rescoring;
 /// core, write its changes back in one batch. On PostgreSQL the page is read on a connection of its own and two batches are
 /// written at once on two more, because writing is the slow part (every row gets a new version and four index entries) and
 /// one connection uses one server core. On SQLite the reader and the single writer take turns on the one connection.</remarks>
-public sealed class AssessmentRescorer(DxPilotDbContext db, InstrumentCatalog instruments, TimeProvider clock)
+/// <param name="pageSize">Assessments read, scored and written together; small pages let a test cross page boundaries.</param>
+public sealed class AssessmentRescorer(DxPilotDbContext db, InstrumentCatalog instruments, TimeProvider clock, int pageSize = AssessmentRescorer.PageSize)
 {
     public const int PageSize = 5000;
     public const int FailuresListed = 20;
@@ -51,7 +52,7 @@ public sealed class AssessmentRescorer(DxPilotDbContext db, InstrumentCatalog in
             }
             // One connection serves one command at a time: on SQLite the reader and the writer take turns on it.
             using var turns = readConnection == connection ? new SemaphoreSlim(1) : null;
-            var pages = new AssessmentPages(readConnection, instrument.Id, instrument.Version, programmeId, PageSize);
+            var pages = new AssessmentPages(readConnection, instrument.Id, instrument.Version, programmeId, pageSize);
             var writers = writeConnections.Select(c => RescoreWriter.For(c, instrument.Version, now)).ToList();
             await RunStagesAsync(pages, new SheetRescoring(scorer, db.Model), writers, turns, tally, ct);
         }
