@@ -45,11 +45,11 @@ public abstract class RescoreTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var max = await StoreStaleAsync(Programme, enterprise, AllMaximum);
         var none = await StoreStaleAsync(Programme, enterprise, AllNone);
         var forty = await StoreStaleAsync(Programme, enterprise, Exactly40);
-        var renamed = await StoreStaleAsync(Programme, enterprise, Exactly40);
+        var renamed = await StoreAsync(Programme, enterprise, Exactly40);
         var elsewhere = await StoreStaleAsync(OtherProgramme, enterprise, AllMaximum);
-        // As if a new instrument version had renamed a question after this sheet was answered.
+        // Answered under an older version whose question was called 网络建设（旧）; its result (40 points, 二级) is that version's.
         await WithDb(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"""UPDATE "Assessments" SET "Answers" = REPLACE("Answers", '"网络建设"', '"网络建设（旧）"') WHERE "Id" = {renamed}"""));
+            $"""UPDATE "Assessments" SET "Answers" = REPLACE("Answers", '"网络建设"', '"网络建设（旧）"'), "InstrumentVersion" = {StaleVersion} WHERE "Id" = {renamed}"""));
 
         var first = await RescoreAsync(instruments);
         Assert.Equal((4, 3, 0, 1, 0), (first.Scanned, first.Changed, first.Unchanged, first.Failed, first.RevisedMeanwhile));
@@ -78,7 +78,7 @@ public abstract class RescoreTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
         // Left exactly as it was: not zeroed, not marked as scored under the new version.
         var d = await LoadAsync(renamed);
-        Assert.Equal((0m, 0, StaleVersion, 1), (d.Score, d.Level, d.InstrumentVersion, d.Version));
+        Assert.Equal((40m, 2, "二级（规范级）", StaleVersion, 1), (d.Score, d.Level, d.Result.LevelName, d.InstrumentVersion, d.Version));
         Assert.Contains("网络建设（旧）", d.Answers.Choices.Keys);
         // Another programme's assessment is outside this run.
         Assert.Equal(StaleVersion, (await LoadAsync(elsewhere)).InstrumentVersion);
@@ -150,8 +150,17 @@ public abstract class RescoreTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
     private Task<Guid> EnterpriseAsync() => WithDb(db => db.Enterprises.Select(e => e.Id).FirstAsync());
 
-    /// <summary>Records a scored assessment the ordinary way, then makes its stored result stale as an older version left it.</summary>
+    /// <summary>Records an assessment, then makes its stored result stale: as an older version left it, 0 points and 无等级.</summary>
     private async Task<Guid> StoreStaleAsync(string programme, Guid enterprise, AssessmentAnswers answers)
+    {
+        var id = await StoreAsync(programme, enterprise, answers);
+        await WithDb(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $$"""UPDATE "Assessments" SET "Score" = 0, "Level" = 0, "InstrumentVersion" = {{StaleVersion}}, "Result" = '{}' WHERE "Id" = {{id}}"""));
+        return id;
+    }
+
+    /// <summary>Records a scored assessment the ordinary way.</summary>
+    private async Task<Guid> StoreAsync(string programme, Guid enterprise, AssessmentAnswers answers)
     {
         var scorer = app.Services.GetRequiredService<InstrumentCatalog>().ScorerFor("miit-2024")!;
         var outcome = scorer.Assess(answers.ToSheet());
@@ -159,12 +168,10 @@ public abstract class RescoreTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var assessment = Assessment.Record(programme, enterprise, scorer.Instrument, AssessmentStage.SelfTest,
             new Actor("test", "测试评估员", Role.Enterprise, programme, EnterpriseId: enterprise), AssessorKind.Enterprise,
             new DateOnly(2025, 3, 1), answers, outcome.Result!, outcome.Problems, DateTime.UtcNow);
-        await WithDb(async db =>
+        await WithDb(db =>
         {
             db.Assessments.Add(assessment);
-            await db.SaveChangesAsync();
-            return await db.Database.ExecuteSqlInterpolatedAsync(
-                $$"""UPDATE "Assessments" SET "Score" = 0, "Level" = 0, "InstrumentVersion" = {{StaleVersion}}, "Result" = '{}' WHERE "Id" = {{assessment.Id}}""");
+            return db.SaveChangesAsync();
         });
         return assessment.Id;
     }
