@@ -11,12 +11,23 @@ namespace DxPilot.Web.Features.Assessments.Rescoring;
 /// <summary>`rescore --instrument miit-2024 [--programme ID]`: re-scores the stored assessments under the instrument version
 /// loaded now, on the database the web app is configured with (Database:Provider, ConnectionStrings:DxPilot,
 /// DxPilot:DataPath; other configuration may follow as `--Key=value`). Prints the report in Chinese.
-/// Exit 0 when every assessment was re-scored, 1 when some could not be (they are listed and left unchanged), 2 for a bad command line.</summary>
+/// Exit 0 when every assessment was re-scored; 1 when some could not be (they are listed and left unchanged) or the run was
+/// stopped (Ctrl+C, a database error: the batches written stay written, run it again); 2 for a bad command line.</summary>
 public static class RescoreCommand
 {
-    public const string Usage = "用法：rescore --instrument 评测工具编号（如 miit-2024） [--programme 试点编号]";
+    private const string Usage = "用法：rescore --instrument 评测工具编号（如 miit-2024） [--programme 试点编号]";
 
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Ctrl+C stops after the batches in flight, so that the run's audit entry is still written.
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        return await RunAsync(args, Console.Out, Console.Error, stop.Token);
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken ct)
     {
@@ -56,6 +67,11 @@ public static class RescoreCommand
         catch (DbException ex)
         {
             await errors.WriteLineAsync($"数据库出错，重新评分未完成（已写入的批次保留，可再次运行）：{ex.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await errors.WriteLineAsync("重新评分已中断（已写入的批次保留，可再次运行）");
             return 1;
         }
     }
