@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using DxPilot.Bench;
+using DxPilot.Bench.Rescoring;
 using DxPilot.Bench.Scoring;
 
 return args.FirstOrDefault() switch
@@ -7,6 +8,7 @@ return args.FirstOrDefault() switch
     "generate" => await Generate.RunAsync(args[1..]),
     "sheet" => SheetGenerator.Run(args[1..]),
     "measure" => await Measure.RunAsync(args[1..]),
+    "rescore" => await RescoreBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     _ => Usage(),
@@ -19,6 +21,7 @@ static int Usage()
           generate --provider postgresql|sqlite --connection "…" [--enterprises 100000] [--programme hangzhou-2024]
           sheet    --rows 10000 --out enterprises-10000.xlsx
           scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
+          rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
         """);
     return 2;

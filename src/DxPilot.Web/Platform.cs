@@ -1,6 +1,7 @@
 using DxPilot.Domain.Assessments;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Assessments.Rescoring;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,7 @@ public static class Platform
 
         try
         {
+            if (args is ["rescore", .. var rescore]) return await RescoreCommand.RunAsync(rescore);
             await PlatformHost.Build(args).RunAsync();
             return 0;
         }
