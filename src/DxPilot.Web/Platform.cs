@@ -2,6 +2,7 @@ using DxPilot.Domain.Assessments;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Assessments.Rescoring;
+using DxPilot.Web.Features.Assessments.Scoring;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +13,14 @@ public static class Platform
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length > 0 && args[0] == "schema") return SchemaScript(args);
-        if (args.Length > 0 && args[0] == Features.Assessments.Scoring.ScoreCommand.Verb) return Features.Assessments.Scoring.ScoreCommand.ForConsole().Run(args[1..]);
-
         try
         {
-            if (args is ["rescore", .. var rescore]) return await RescoreCommand.RunAsync(rescore);
+            switch (args)
+            {
+                case ["schema", ..]: return SchemaScript(args);
+                case [ScoreCommand.Verb, .. var files]: return ScoreCommand.ForConsole().Run(files);
+                case ["rescore", .. var options]: return await RescoreCommand.RunAsync(options);
+            }
             await PlatformHost.Build(args).RunAsync();
             return 0;
         }

@@ -19,7 +19,7 @@ public class ScoringBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var instrument = InstrumentLoader.Load(Path.Combine(RepoRoot(), "config", "instruments", "miit-2024.json"));
+        var instrument = InstrumentLoader.Load(Path.Combine(Repo.Root, "config", "instruments", "miit-2024.json"));
         _scorer = new Scorer(instrument);
         var random = new Random(20240910);
         _sheets = Enumerable.Range(0, Sheets).Select(_ => RandomSheet(instrument, random)).ToArray();
@@ -86,11 +86,4 @@ public class ScoringBenchmarks
             q => (IReadOnlyList<string>)q.Options.Where(o => (sheet.Choices[q.Index] & (1u << o.Index)) != 0).Select(o => o.Key).ToList()),
         ScenarioLevels = instrument.Scenarios.ToDictionary(s => s.Name, s => (int)sheet.ScenarioLevels[s.Index]),
     };
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DxPilot.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("DxPilot.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
