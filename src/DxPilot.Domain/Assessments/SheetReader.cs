@@ -25,8 +25,8 @@ internal static class SheetReader
                 if (i < 0) problems.Add(new(ProblemKind.UnknownOption, name, $"题目“{name}”没有选项“{letters[l]}”，可选：{q.OptionKeys}"));
                 else mask |= 1u << i;
             }
-            // Most sheets are fine: look closer only when more than one option is ticked.
-            if (BitOperations.PopCount(mask) > 1) CheckCombination(q, mask, problems);
+            // Most sheets are fine: the messages are built only for a combination that is wrong.
+            if (BitOperations.PopCount(mask) > 1 && IsRefusedCombination(q, mask)) CheckCombination(q, mask, problems);
             sheet.Choices[q.Index] = mask;
             // An answer with a wrong letter is reported as such, not again as missing.
             answered[q.Index] = letters.Count > 0;
@@ -57,6 +57,21 @@ internal static class SheetReader
             problems.Add(new(ProblemKind.MissingScenarioLevels, string.Join("、", unrated), $"以下{unrated.Count}个应用场景未评定等级：{string.Join("、", unrated)}"));
 
         return new SheetReading(sheet, problems);
+    }
+
+    /// <summary>Several options on a single choice, or an exclusive option ("无") with another of its group. No allocation:
+    /// this runs for every multi-choice answer of every sheet.</summary>
+    private static bool IsRefusedCombination(Question q, uint mask)
+    {
+        if (q.Kind == QuestionKind.Single) return true;
+        var options = q.Options;
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (!options[i].Exclusive || (mask & (1u << i)) == 0) continue;
+            for (var j = 0; j < options.Count; j++)
+                if (j != i && (mask & (1u << j)) != 0 && options[j].Group == options[i].Group) return true;
+        }
+        return false;
     }
 
     private static void CheckCombination(Question q, uint mask, List<AssessmentProblem> problems)
