@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 
 namespace DxPilot.Web.Tests.Support;
 
@@ -10,20 +9,13 @@ namespace DxPilot.Web.Tests.Support;
 public sealed class BenchmarkBrowser(HttpClient client)
 {
     public const string FormPath = "/benchmark/self-score";
-    private static readonly HtmlParser Html = new();
 
     public HttpClient Client => client;
 
     public static async Task<BenchmarkBrowser> SignInAsync(DxPilotApp app, string userName)
     {
         var client = app.Anonymous();
-        var login = Html.ParseDocument(await client.GetStringAsync("/account/login"));
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = login.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            ["Input.UserName"] = userName, ["Input.Password"] = DxPilotApp.Password,
-        }));
+        var response = await PageClient.SignIn(client, userName);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return new BenchmarkBrowser(client);
     }
@@ -38,7 +30,7 @@ public sealed class BenchmarkBrowser(HttpClient client)
 
     public static Dictionary<string, string> Fields(string page)
     {
-        var form = Html.ParseDocument(page).QuerySelector("form.bench-form")!;
+        var form = PageClient.Parse(page).QuerySelector("form.bench-form")!;
         var fields = new Dictionary<string, string>();
         foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
