@@ -41,6 +41,10 @@ public enum ProblemKind
 public sealed record AssessmentProblem(ProblemKind Kind, string Item, string Message)
 {
     public bool IsWarning => Kind == ProblemKind.RawInputContradiction;
+
+    /// <summary>The errors among the problems (warnings left out) as one Chinese sentence, for a sheet that cannot be scored.</summary>
+    public static string Errors(IEnumerable<AssessmentProblem> problems) =>
+        string.Join("；", problems.Where(p => !p.IsWarning).Select(p => p.Message));
 }
 
 /// <summary>A sheet read against an instrument: the indexed form plus every problem found.</summary>

@@ -39,7 +39,7 @@ internal sealed class SheetRescoring
 
         var reading = _scorer.Read(answers.ToSheet());
         if (!reading.IsValid)
-            return new(null, string.Join("；", reading.Problems.Where(p => !p.IsWarning).Select(p => p.Message)));
+            return new(null, AssessmentProblem.Errors(reading.Problems));
 
         var result = _scorer.Score(reading.Sheet);
         var text = (string)_result.ConvertToProvider(AssessmentResultSnapshot.From(result, reading.Problems))!;

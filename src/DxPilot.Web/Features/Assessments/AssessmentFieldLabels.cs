@@ -23,7 +23,7 @@ public static class AssessmentFieldLabels
     {
         nameof(Assessment.Stage) when Enum.TryParse<AssessmentStage>(value, out var s) => s.Label(),
         nameof(Assessment.AssessorKind) when Enum.TryParse<AssessorKind>(value, out var k) => k.Label(),
-        nameof(Assessment.Level) when int.TryParse(value, out var l) => l == 0 ? LevelRule.NoLevel : $"{l}级",
+        nameof(Assessment.Level) when int.TryParse(value, out var l) => LevelLabels.AssessmentLevel(l),
         _ => value,
     };
 }

@@ -33,7 +33,7 @@ public sealed class AssessmentReport
             {
                 Assessment = a, Instrument = scorer.Instrument,
                 GapUnavailable = $"已保存的答卷不符合当前的{scorer.Instrument.Version}版评测工具，无法分析差距：" +
-                                 string.Join("；", outcome.Problems.Where(p => !p.IsWarning).Select(p => p.Message)),
+                                 AssessmentProblem.Errors(outcome.Problems),
             };
         var level = Math.Clamp(target ?? DefaultTarget(a), 1, scorer.Instrument.LevelRule.Levels.Count);
         return new AssessmentReport

@@ -56,8 +56,8 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
                 select new { x, e };
         if (query.Search is { } s)
         {
-            var term = Uscc.Normalise(s).ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-            q = q.Where(r => EF.Functions.Like(r.e.SearchText, "%" + term + "%", "\\"));
+            var pattern = EnterpriseService.SearchPattern(s);
+            q = q.Where(r => EF.Functions.Like(r.e.SearchText, pattern, "\\"));
         }
         if (query.District is { } d) q = q.Where(r => r.e.District == d);
         if (query.Instrument is { } i) q = q.Where(r => r.x.InstrumentId == i);
@@ -138,7 +138,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         var outcome = scorer.Assess(assessment.Answers.ToSheet());
         if (!outcome.IsValid)
             return Outcome<Assessment>.Conflict($"已保存的答卷不符合{scorer.Instrument.Name}（{scorer.Instrument.Version}版）：" +
-                                               string.Join("；", outcome.Problems.Where(p => !p.IsWarning).Select(p => p.Message)));
+                                               AssessmentProblem.Errors(outcome.Problems));
         assessment.ApplyResult(outcome.Result!, outcome.Problems, Now());
         db.Audit.Actor = actor;
         db.Audit.Action = "重新评分";

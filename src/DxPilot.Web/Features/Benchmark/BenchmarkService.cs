@@ -6,6 +6,7 @@ using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace DxPilot.Web.Features.Benchmark;
 
 /// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope;
 /// anyone else finds nothing.</summary>
-public sealed class BenchmarkService(DxPilotDbContext db, InstrumentCatalog instruments, TimeProvider clock)
+public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -25,13 +26,9 @@ public sealed class BenchmarkService(DxPilotDbContext db, InstrumentCatalog inst
     {
         var q = db.BenchmarkApplications.Where(x => x.ProgrammeId == a.ProgrammeId);
         if (!BenchmarkCall.Admits(a)) return q.Where(x => false);
-        return a.Role switch
-        {
-            Role.CityBureau => q,
-            Role.DistrictBureau => q.Where(x => db.Enterprises.Any(e => e.Id == x.EnterpriseId && e.District == a.District)),
-            Role.Enterprise => q.Where(x => x.EnterpriseId == a.EnterpriseId),
-            _ => q.Where(x => false),
-        };
+        // The roles of the call read the applications on the enterprise files the registry lets them see.
+        var files = enterprises.InScope(a).Select(e => e.Id);
+        return q.Where(x => files.Contains(x.EnterpriseId));
     }
 
     /// <summary>The signed-in enterprise's application, or a new empty draft (version 0) when it has saved none yet.</summary>
@@ -179,7 +176,7 @@ public sealed class BenchmarkService(DxPilotDbContext db, InstrumentCatalog inst
 
     private async Task<Enterprise?> OwnEnterprise(Actor actor, CancellationToken ct) =>
         actor.Role == Role.Enterprise && BenchmarkCall.Admits(actor) && actor.EnterpriseId is { } id
-            ? await db.Enterprises.FirstOrDefaultAsync(e => e.Id == id && e.ProgrammeId == actor.ProgrammeId, ct)
+            ? await enterprises.GetAsync(actor, id, ct)
             : null;
 
     private async Task<BenchmarkView> ViewOf(Enterprise enterprise, BenchmarkApplication application, CancellationToken ct)

@@ -27,13 +27,17 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         };
     }
 
+    /// <summary>The LIKE pattern (escape character \) that finds a name, USCC, contact or phone fragment in <see cref="Enterprise.SearchText"/>.</summary>
+    public static string SearchPattern(string search) =>
+        "%" + Uscc.Normalise(search).ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+
     public IQueryable<Enterprise> Filter(Actor actor, EnterpriseQuery query)
     {
         var q = InScope(actor);
         if (query.Search is { } s)
         {
-            var term = Uscc.Normalise(s).ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-            q = q.Where(e => EF.Functions.Like(e.SearchText, "%" + term + "%", "\\"));
+            var pattern = SearchPattern(s);
+            q = q.Where(e => EF.Functions.Like(e.SearchText, pattern, "\\"));
         }
         if (query.District is { } d) q = q.Where(e => e.District == d);
         if (query.Industry is { } i) q = q.Where(e => e.IndustryKey == i);

@@ -8,6 +8,16 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
     public bool IsOk => Kind == OutcomeKind.Ok;
+
+    /// <summary>The HTTP status a page answers with when it shows this outcome (the API maps it in <see cref="ApiResults"/>).</summary>
+    public int StatusCode => Kind switch
+    {
+        OutcomeKind.Ok => StatusCodes.Status200OK,
+        OutcomeKind.NotFound => StatusCodes.Status404NotFound,
+        OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
+        OutcomeKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
     public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, None, null);
     public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, None, "找不到该记录，或不在您的权限范围内");
     public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, default, None, message);
