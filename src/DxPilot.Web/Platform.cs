@@ -1,4 +1,4 @@
-using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Assessments.Rescoring;

@@ -47,7 +47,7 @@ public static class PlatformHost
         s.AddScoped<AssessmentService>();
         s.AddScoped<AssessmentDemoData>();
         s.AddScoped<DemoData>();
-        Features.Benchmark.BenchmarkRegistration.AddServices(s);
+        Features.Benchmarks.BenchmarkRegistration.AddServices(s);
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();
         // Registered first: migrations and demo data are in place before anything else starts.
@@ -133,7 +133,7 @@ public static class PlatformHost
         EnterpriseEndpoints.Map(app);
         AssessmentEndpoints.Map(app);
         ScoreEndpoints.Map(app);
-        Features.Benchmark.BenchmarkEndpoints.Map(app);
+        Features.Benchmarks.BenchmarkEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

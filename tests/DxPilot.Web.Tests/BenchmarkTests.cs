@@ -1,10 +1,10 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using DxPilot.Domain.Accounts;
-using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Auditing;
 using DxPilot.Infrastructure.Persistence;
-using DxPilot.Web.Features.Benchmark;
+using DxPilot.Web.Features.Benchmarks;
 using DxPilot.Web.Features.Platform;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

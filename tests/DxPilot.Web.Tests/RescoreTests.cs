@@ -1,5 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Assessments.Rescoring;
 using DxPilot.Infrastructure.Persistence;

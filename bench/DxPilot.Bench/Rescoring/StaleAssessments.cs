@@ -1,4 +1,5 @@
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;

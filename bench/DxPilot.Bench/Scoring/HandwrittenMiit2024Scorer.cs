@@ -1,5 +1,5 @@
 using System.Numerics;
-using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 
 namespace DxPilot.Bench.Scoring;
 

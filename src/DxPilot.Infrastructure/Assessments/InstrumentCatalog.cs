@@ -1,4 +1,4 @@
-using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 
 namespace DxPilot.Infrastructure.Assessments;
 

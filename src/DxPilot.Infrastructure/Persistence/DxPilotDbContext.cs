@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;

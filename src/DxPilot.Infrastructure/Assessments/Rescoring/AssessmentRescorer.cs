@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using DxPilot.Domain.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

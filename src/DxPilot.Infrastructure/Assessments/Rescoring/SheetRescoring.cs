@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

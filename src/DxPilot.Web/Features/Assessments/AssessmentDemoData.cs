@@ -1,5 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

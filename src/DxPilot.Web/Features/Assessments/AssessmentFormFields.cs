@@ -1,5 +1,6 @@
 using System.Globalization;
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 
 namespace DxPilot.Web.Features.Assessments;
 

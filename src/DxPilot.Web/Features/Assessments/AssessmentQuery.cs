@@ -1,4 +1,5 @@
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 
 namespace DxPilot.Web.Features.Assessments;
 

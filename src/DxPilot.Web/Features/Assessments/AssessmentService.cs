@@ -1,6 +1,7 @@
 using System.Globalization;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Infrastructure.Assessments;

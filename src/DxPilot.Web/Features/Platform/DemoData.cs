@@ -15,7 +15,7 @@ namespace DxPilot.Web.Features.Platform;
 /// account per role of DOMAIN §1. A second run finds them and changes nothing.
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
-    Benchmark.BenchmarkDemoData benchmark, PlatformPaths paths, ILogger<DemoData> logger)
+    Benchmarks.BenchmarkDemoData benchmark, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
     public const string Programme = "hangzhou-2024";

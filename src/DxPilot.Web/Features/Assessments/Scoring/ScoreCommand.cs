@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Web.Features.Platform;
 

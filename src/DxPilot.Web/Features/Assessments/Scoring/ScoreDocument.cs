@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
-using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 
 namespace DxPilot.Web.Features.Assessments.Scoring;
 

@@ -1,4 +1,4 @@
-using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 using DxPilot.Infrastructure.Assessments;
 
 namespace DxPilot.Web.Features.Assessments.Scoring;

@@ -1,0 +1,71 @@
+using DxPilot.Domain.Accounts;
+
+
+namespace DxPilot.Domain.Benchmarks;
+
+/// <summary>What an evidence file proves (seed 000 二 and 三).</summary>
+public enum BenchmarkEvidenceKind
+{
+    /// <summary>图片证明 of one self-score item.</summary>
+    ItemPicture = 1,
+    /// <summary>信用中国查询无异常截图</summary>
+    CreditChina = 2,
+    /// <summary>国家企业信用信息公示系统查询无异常截图</summary>
+    CreditGsxt = 3,
+    /// <summary>工信部优质中小企业梯度培育平台数字化水平测试截图</summary>
+    MiitLevel = 4,
+    /// <summary>真实性承诺书（法定代表人签字、加盖公章）扫描件</summary>
+    Pledge = 5,
+}
+
+/// <summary>One uploaded picture, screenshot or scan of a benchmark application (佐证材料).</summary>
+public sealed class BenchmarkEvidence
+{
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public BenchmarkEvidenceKind Kind { get; private set; }
+    /// <summary>The self-score item a picture proves; null for the precondition documents.</summary>
+    public int? ItemNo { get; private set; }
+    public string FileName { get; private set; } = "";
+    /// <summary>As read from the file's first bytes, never as the browser claimed.</summary>
+    public string ContentType { get; private set; } = "";
+    public long SizeBytes { get; private set; }
+    /// <summary>Lower-case hex SHA-256: the same file is not attached twice to one item.</summary>
+    public string Sha256 { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
+    public string UploadedByUserId { get; private set; } = "";
+    public string UploadedByName { get; private set; } = "";
+    public DateTime UploadedAt { get; private set; }
+
+    private BenchmarkEvidence() { }
+
+    public static BenchmarkEvidence Upload(Guid applicationId, BenchmarkEvidenceKind kind, int? itemNo, string fileName,
+        string contentType, byte[] content, string sha256, Actor by, DateTime now)
+    {
+        if ((kind == BenchmarkEvidenceKind.ItemPicture) != itemNo.HasValue)
+            throw new ArgumentException("图片证明须属于某一自评项，前置条件材料不属于自评项", nameof(itemNo));
+        return new BenchmarkEvidence
+        {
+            Id = Guid.CreateVersion7(), ApplicationId = applicationId, Kind = kind, ItemNo = itemNo, FileName = fileName,
+            ContentType = contentType, SizeBytes = content.Length, Sha256 = sha256, Content = content,
+            UploadedByUserId = by.UserId, UploadedByName = by.Name, UploadedAt = now,
+        };
+    }
+}
+
+/// <summary>Which evidence an application has on file: pictures per item and the precondition documents present.</summary>
+public sealed record EvidenceOnFile(IReadOnlyDictionary<int, int> PicturesByItem, IReadOnlySet<BenchmarkEvidenceKind> Documents)
+{
+    public static EvidenceOnFile From(IEnumerable<(BenchmarkEvidenceKind Kind, int? ItemNo)> files)
+    {
+        var list = files.ToList();
+        return new EvidenceOnFile(
+            list.Where(f => f is { Kind: BenchmarkEvidenceKind.ItemPicture, ItemNo: not null })
+                .GroupBy(f => f.ItemNo!.Value).ToDictionary(g => g.Key, g => g.Count()),
+            list.Where(f => f.Kind != BenchmarkEvidenceKind.ItemPicture).Select(f => f.Kind).ToHashSet());
+    }
+
+    public int Pictures(int itemNo) => PicturesByItem.GetValueOrDefault(itemNo);
+
+    public bool Has(BenchmarkEvidenceKind kind) => Documents.Contains(kind);
+}

@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Instruments;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Text;
+using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Benchmarks;
+
+/// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope;
+/// anyone else finds nothing.</summary>
+public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public Instrument Instrument => instruments.Find(BenchmarkCall.InstrumentId)
+        ?? throw new InvalidOperationException($"缺少评测工具 {BenchmarkCall.InstrumentId}（config/instruments/{BenchmarkCall.InstrumentId}.json）");
+
+    /// <summary>The applications this actor may read.</summary>
+    public IQueryable<BenchmarkApplication> InScope(Actor a)
+    {
+        var q = db.BenchmarkApplications.Where(x => x.ProgrammeId == a.ProgrammeId);
+        if (!BenchmarkCall.Admits(a)) return q.Where(x => false);
+        // The roles of the call read the applications on the enterprise files the registry lets them see.
+        var files = enterprises.InScope(a).Select(e => e.Id);
+        return q.Where(x => files.Contains(x.EnterpriseId));
+    }
+
+    /// <summary>The signed-in enterprise's application, or a new empty draft (version 0) when it has saved none yet.</summary>
+    public async Task<Outcome<BenchmarkView>> MineAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (await OwnEnterprise(actor, ct) is not { } enterprise) return Outcome<BenchmarkView>.NotFound();
+        var application = await InScope(actor).FirstOrDefaultAsync(ct)
+                          ?? BenchmarkApplication.Start(actor.ProgrammeId, enterprise.Id, Instrument, Now());
+        return Outcome<BenchmarkView>.Ok(await ViewOf(enterprise, application, ct));
+    }
+
+    public async Task<Outcome<BenchmarkView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var application = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (application is null) return Outcome<BenchmarkView>.NotFound();
+        var enterprise = await db.Enterprises.FirstAsync(e => e.Id == application.EnterpriseId, ct);
+        return Outcome<BenchmarkView>.Ok(await ViewOf(enterprise, application, ct));
+    }
+
+    /// <summary>The bureaus' list, by district and name.</summary>
+    public async Task<Outcome<Page<BenchmarkRow>>> ListAsync(Actor actor, int pageNumber, CancellationToken ct = default)
+    {
+        if (!BenchmarkCall.Admits(actor) || !actor.IsBureau) return Outcome<Page<BenchmarkRow>>.NotFound();
+        var q = from a in InScope(actor)
+                join e in db.Enterprises on a.EnterpriseId equals e.Id
+                orderby e.District, e.Name, a.Id
+                select new BenchmarkRow(a.Id, e.Name, e.District, a.Status, a.SelfScore, a.SubTotals, a.UpdatedAt, a.SubmittedAt);
+        var total = await q.CountAsync(ct);
+        pageNumber = Math.Clamp(pageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return Outcome<Page<BenchmarkRow>>.Ok(new Page<BenchmarkRow>(rows, total, pageNumber, PageSize));
+    }
+
+    /// <summary>
+    /// Saves the enterprise's draft: its answers, facts and overview, less the files it asked to remove, plus the files
+    /// that pass <see cref="EvidenceRules"/>. Refused files are named with their reason; everything else is kept.
+    /// </summary>
+    public async Task<Outcome<BenchmarkSaved>> SaveAsync(Actor actor, int version, BenchmarkDraft draft,
+        IReadOnlyList<EvidenceUpload> uploads, IReadOnlyCollection<Guid> removals, CancellationToken ct = default)
+    {
+        var (enterprise, refusal) = await Editable(actor, version, ct);
+        if (refusal is not null) return Refuse<BenchmarkSaved>(refusal);
+        var instrument = Instrument;
+        var now = Now();
+        var application = await InScope(actor).FirstOrDefaultAsync(ct);
+        if (application is null)
+        {
+            application = BenchmarkApplication.Start(actor.ProgrammeId, enterprise!.Id, instrument, now);
+            db.BenchmarkApplications.Add(application);
+        }
+        else db.Entry(application).Property(x => x.Version).OriginalValue = version;
+
+        var onFile = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
+            .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.FileName, e.Sha256)).ToListAsync(ct);
+        var changes = new List<FieldChange>();
+        foreach (var gone in onFile.Where(f => removals.Contains(f.Id)).ToList())
+        {
+            db.BenchmarkEvidence.Remove(await db.BenchmarkEvidence.FirstAsync(e => e.Id == gone.Id, ct));
+            onFile.Remove(gone);
+            changes.Add(new FieldChange(EvidenceRules.Label(gone.Kind, gone.ItemNo), gone.FileName, null));
+        }
+        var refused = new List<string>();
+        foreach (var upload in uploads)
+        {
+            var name = EvidenceRules.CleanName(upload.FileName);
+            var type = upload.Content is { } bytes ? EvidenceRules.ImageType(bytes) : null;
+            var hash = type is null ? "" : Convert.ToHexStringLower(SHA256.HashData(upload.Content!));
+            if (Refusal(upload, name, type, hash, onFile) is { } why) { refused.Add(why); continue; }
+            var file = BenchmarkEvidence.Upload(application.Id, upload.Kind, upload.ItemNo, name, type!, upload.Content!, hash, actor, now);
+            db.BenchmarkEvidence.Add(file);
+            onFile.Add(new StoredFile(file.Id, file.Kind, file.ItemNo, file.FileName, hash));
+            changes.Add(new FieldChange(EvidenceRules.Label(file.Kind, file.ItemNo), null, $"{file.FileName}（{EvidenceRules.Size(file.SizeBytes)}）"));
+        }
+
+        application.Revise(instrument, draft.Answers, draft.Facts, draft.Overview, EvidenceOnFile.From(onFile.Select(f => (f.Kind, f.ItemNo))), now);
+        db.Audit.Actor = actor;
+        // Files are rows of their own; their arrival and removal is recorded against the application they prove.
+        if (changes.Count > 0)
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, ProgrammeId = application.ProgrammeId, EntityType = nameof(BenchmarkApplication), EntityId = application.Id.ToString(),
+                Action = "佐证材料", ActorId = actor.UserId, ActorName = actor.Name, Changes = changes,
+            });
+        return await Save(application, actor, () => new BenchmarkSaved(application, refused), ct);
+    }
+
+    /// <summary>提交: refused, naming every failing precondition, while any fails.</summary>
+    public async Task<Outcome<BenchmarkApplication>> SubmitAsync(Actor actor, int version, CancellationToken ct = default)
+    {
+        if ((await Editable(actor, version, ct)).Refusal is { } refusal) return Refuse<BenchmarkApplication>(refusal);
+        var application = await InScope(actor).FirstOrDefaultAsync(ct);
+        if (application is null) return Outcome<BenchmarkApplication>.Conflict("请先保存申报内容再提交");
+        db.Entry(application).Property(x => x.Version).OriginalValue = version;
+        var files = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id).Select(e => new { e.Kind, e.ItemNo }).ToListAsync(ct);
+        var failing = application.Submit(Instrument, EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo))), Now());
+        if (failing.Count > 0)
+            return new Outcome<BenchmarkApplication>(OutcomeKind.Invalid, null,
+                failing.ToDictionary(c => c.Precondition.Id, c => $"{c.Precondition.Name}：{c.Reason}"),
+                $"以下{failing.Count}项前置条件未满足，不能提交（草稿已保存）：{string.Join("；", failing.Select(c => c.Precondition.Name))}");
+        db.Audit.Actor = actor;
+        db.Audit.Action = "提交申报";
+        return await Save(application, actor, () => application, ct);
+    }
+
+    /// <summary>A picture, screenshot or scan, only for those who may read its application.</summary>
+    public async Task<EvidenceContent?> OpenEvidenceAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var scope = InScope(actor);
+        return await db.BenchmarkEvidence.Where(e => e.Id == id && scope.Any(a => a.Id == e.ApplicationId))
+            .Select(e => new EvidenceContent(e.FileName, e.ContentType, e.Content)).FirstOrDefaultAsync(ct);
+    }
+
+    private sealed record StoredFile(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, string Sha256);
+
+    private static string? Refusal(EvidenceUpload upload, string name, string? type, string hash, List<StoredFile> onFile)
+    {
+        var slot = EvidenceRules.Label(upload.Kind, upload.ItemNo);
+        if (upload.Length == 0) return $"{slot}“{name}”是空文件，未上传";
+        if (upload.Length > EvidenceRules.MaxBytes || upload.Content is null)
+            return $"{slot}“{name}”超过{EvidenceRules.MaxBytes / 1024 / 1024}MB，未上传；请压缩后重新上传";
+        if (type is null) return $"{slot}“{name}”不是JPEG或PNG图片（按文件内容判断，与扩展名无关），未上传";
+        var same = onFile.Where(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo).ToList();
+        if (same.Count >= EvidenceRules.MaxPerSlot) return $"{slot}最多{EvidenceRules.MaxPerSlot}张，“{name}”未上传";
+        return same.Any(f => f.Sha256 == hash) ? $"{slot}“{name}”与已上传的图片相同，未重复上传" : null;
+    }
+
+    private sealed record Refused(OutcomeKind Kind, string Message);
+
+    private static Outcome<T> Refuse<T>(Refused r) => new(r.Kind, default, new Dictionary<string, string>(), r.Message);
+
+    /// <summary>The actor's own enterprise, or why it may not change the application now: only the enterprise itself
+    /// edits, only a draft, and only from the version it read.</summary>
+    private async Task<(Enterprise? Own, Refused? Refusal)> Editable(Actor actor, int version, CancellationToken ct)
+    {
+        if (await OwnEnterprise(actor, ct) is not { } own)
+            return (null, actor.IsBureau && BenchmarkCall.Admits(actor)
+                ? new Refused(OutcomeKind.Forbidden, "自评表由申报企业填写，主管部门只能查看")
+                : new Refused(OutcomeKind.NotFound, Outcome<object>.NotFound().Message!));
+        var current = await InScope(actor).Select(x => new { x.Version, x.Status, x.SubmittedAt }).FirstOrDefaultAsync(ct);
+        if (current is { Status: BenchmarkStatus.Submitted })
+            return (own, new Refused(OutcomeKind.Conflict, $"申报已于{ChineseText.Date(current.SubmittedAt!.Value.ToLocalTime())}提交，不能再修改"));
+        if ((current?.Version ?? 0) != version) return (own, new Refused(OutcomeKind.Conflict, await StaleMessage(actor, ct)));
+        return (own, null);
+    }
+
+    private async Task<Enterprise?> OwnEnterprise(Actor actor, CancellationToken ct) =>
+        actor.Role == Role.Enterprise && BenchmarkCall.Admits(actor) && actor.EnterpriseId is { } id
+            ? await enterprises.GetAsync(actor, id, ct)
+            : null;
+
+    private async Task<BenchmarkView> ViewOf(Enterprise enterprise, BenchmarkApplication application, CancellationToken ct)
+    {
+        var evidence = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
+            .OrderBy(e => e.UploadedAt).ThenBy(e => e.Id)
+            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.FileName, e.SizeBytes, e.UploadedAt, e.UploadedByName))
+            .ToListAsync(ct);
+        return new BenchmarkView(enterprise, application, evidence, Instrument);
+    }
+
+    private async Task<Outcome<T>> Save<T>(BenchmarkApplication application, Actor actor, Func<T> value, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<T>.Ok(value());
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<T>.Conflict(await StaleMessage(actor, ct));
+        }
+        catch (DbUpdateException) when (application.Version == 1)
+        {
+            // A first save racing another window's first save: the unique index lets one through.
+            db.ChangeTracker.Clear();
+            if (!await InScope(actor).AnyAsync(ct)) throw;
+            return Outcome<T>.Conflict(await StaleMessage(actor, ct));
+        }
+    }
+
+    private async Task<string> StaleMessage(Actor actor, CancellationToken ct)
+    {
+        var key = (await InScope(actor).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct))?.ToString();
+        var last = await db.AuditEntries.Where(a => a.EntityType == nameof(BenchmarkApplication) && a.EntityId == key)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var who = last is null ? "他人" : $"{last.ActorName}（{ChineseText.Date(last.At.ToLocalTime())}）";
+        return $"保存失败：申报内容在您打开之后已被{who}修改。为避免覆盖，请刷新页面查看最新内容后再修改（下方是您填写但尚未保存的内容，可复制后重新填写）。";
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Instruments;
+
+namespace DxPilot.Web.Features.Benchmarks;
+
+/// <summary>A file as it arrived with the form, for one evidence slot; <see cref="Content"/> is null when it was too large to read.</summary>
+public sealed record EvidenceUpload(BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long Length, byte[]? Content);
+
+/// <summary>What an evidence file must be: a JPEG or PNG picture (judged by its first bytes, never by its name), within the size and count limits.</summary>
+public static class EvidenceRules
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+    public const int MaxPerSlot = 10;
+    private const int MaxNameCharacters = 100;
+
+    public static readonly BenchmarkEvidenceKind[] Documents =
+        [BenchmarkEvidenceKind.CreditChina, BenchmarkEvidenceKind.CreditGsxt, BenchmarkEvidenceKind.MiitLevel, BenchmarkEvidenceKind.Pledge];
+
+    /// <summary>"image/jpeg" or "image/png" from the file's signature, or null for anything else (a renamed text file, a PDF, an SVG…).</summary>
+    public static string? ImageType(ReadOnlySpan<byte> content) =>
+        content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : null;
+
+    /// <summary>The name without any path the browser sent, control characters or excess length.</summary>
+    public static string CleanName(string? raw)
+    {
+        var name = new string(Path.GetFileName((raw ?? "").Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0) return "图片";
+        var info = new StringInfo(name);
+        return info.LengthInTextElements <= MaxNameCharacters ? name : info.SubstringByTextElements(0, MaxNameCharacters);
+    }
+
+    /// <summary>The form field a slot's files are posted in.</summary>
+    public static string FieldName(BenchmarkEvidenceKind kind, int? itemNo) => kind switch
+    {
+        BenchmarkEvidenceKind.ItemPicture => $"picture-{itemNo}",
+        BenchmarkEvidenceKind.CreditChina => "credit-china",
+        BenchmarkEvidenceKind.CreditGsxt => "credit-gsxt",
+        BenchmarkEvidenceKind.MiitLevel => "miit-level",
+        BenchmarkEvidenceKind.Pledge => "pledge",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The slot a form field's files belong to (the inverse of <see cref="FieldName"/>), or null.</summary>
+    public static (BenchmarkEvidenceKind Kind, int? ItemNo)? Slot(string field, Instrument instrument)
+    {
+        const string picture = "picture-";
+        if (field.StartsWith(picture, StringComparison.Ordinal))
+            return int.TryParse(field.AsSpan(picture.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var no) && instrument.Questions.Any(q => q.No == no)
+                ? (BenchmarkEvidenceKind.ItemPicture, no)
+                : null;
+        return Documents.Where(k => FieldName(k, null) == field).Select(k => ((BenchmarkEvidenceKind, int?)?)(k, null)).FirstOrDefault();
+    }
+
+    public static string Label(BenchmarkEvidenceKind kind, int? itemNo) => kind switch
+    {
+        BenchmarkEvidenceKind.ItemPicture => $"第{itemNo}项图片证明",
+        BenchmarkEvidenceKind.CreditChina => "信用中国查询截图",
+        BenchmarkEvidenceKind.CreditGsxt => "国家企业信用信息公示系统查询截图",
+        BenchmarkEvidenceKind.MiitLevel => "工信部平台数字化水平测试截图",
+        BenchmarkEvidenceKind.Pledge => "真实性承诺书扫描件",
+        _ => "",
+    };
+
+    public static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.0} MB" : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
+}

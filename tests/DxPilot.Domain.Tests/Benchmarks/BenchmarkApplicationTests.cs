@@ -1,0 +1,92 @@
+using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Instruments;
+using Xunit;
+
+using DxPilot.Domain.Tests.Support;
+
+namespace DxPilot.Domain.Tests.Benchmarks;
+
+/// <summary>The Heilongjiang benchmark application (seed 000) as a draft that may only be submitted when every precondition passes.</summary>
+public class BenchmarkApplicationTests
+{
+    private static readonly Instrument Hlj = OfficialInstruments.Heilongjiang;
+    private static readonly DateTime Now = new(2025, 7, 16, 2, 0, 0, DateTimeKind.Utc);
+
+    private static readonly EvidenceOnFile AllDocuments = EvidenceOnFile.From(
+    [
+        (BenchmarkEvidenceKind.CreditChina, null), (BenchmarkEvidenceKind.CreditGsxt, null),
+        (BenchmarkEvidenceKind.MiitLevel, null), (BenchmarkEvidenceKind.Pledge, null), (BenchmarkEvidenceKind.ItemPicture, 3),
+    ]);
+
+    private static BenchmarkFacts EligibleFacts() => new()
+    {
+        CreditClean = true, RegisteredOn = new DateOnly(2021, 12, 31),
+        RevenueByYear = new() { [2022] = 1200, [2023] = 1500, [2024] = 1800 },
+        MiitLevel = 2, AuditedReportYears = [2022, 2023, 2024], PledgeSigned = true,
+    };
+
+    private static BenchmarkApplication Draft(BenchmarkFacts facts, string overview, EvidenceOnFile evidence)
+    {
+        var a = BenchmarkApplication.Start("heilongjiang-2025", Guid.NewGuid(), Hlj, Now);
+        var answers = new BenchmarkAnswers { Items = { [3] = new BenchmarkItemEntry(true, "PLM已上线"), [4] = new BenchmarkItemEntry(true, "设备清单") } };
+        a.Revise(Hlj, answers, facts, overview, evidence, Now);
+        return a;
+    }
+
+    [Fact]
+    public void A_revised_draft_stores_its_score_and_sub_totals()
+    {
+        // Item 3 (5 points) has its picture; item 4 (3 points) has none and earns 0.
+        var a = Draft(EligibleFacts(), new string('数', 2000), AllDocuments);
+        Assert.Equal(5m, a.SelfScore);
+        Assert.Equal(5m, a.SubTotals.SubIndicators["研发设计数字化"]);
+        Assert.Equal(0m, a.SubTotals.SubIndicators["关键工序装备数字化"]);
+        Assert.Equal(5m, a.SubTotals.Dimensions["数字化改造"]);
+        Assert.Equal(1, a.Version);
+    }
+
+    [Fact]
+    public void A_declaration_counts_only_with_its_screenshot_or_scan_on_file()
+    {
+        var onlyPicture = EvidenceOnFile.From([(BenchmarkEvidenceKind.ItemPicture, 3)]);
+        var failing = Draft(EligibleFacts(), new string('数', 2000), onlyPicture).Preconditions(Hlj, onlyPicture)
+            .Where(c => !c.Passed).Select(c => c.Precondition.Id);
+        Assert.Equal(["credit", "miitLevel", "pledge"], failing);
+    }
+
+    [Fact]
+    public void Submission_is_refused_with_every_failing_precondition_and_changes_nothing()
+    {
+        var facts = EligibleFacts();
+        facts.MiitLevel = 1;
+        var a = Draft(facts, new string('数', 1999), AllDocuments);
+        var failing = a.Submit(Hlj, AllDocuments, Now);
+        Assert.Equal(["工信部平台数字化水平为1级，需要2级及以上，不得申报", "情况概述只有1999字，需要不少于2000字"], failing.Select(c => c.Reason));
+        Assert.Equal(BenchmarkStatus.Draft, a.Status);
+        Assert.Null(a.SubmittedAt);
+        Assert.Equal(1, a.Version);
+    }
+
+    [Fact]
+    public void A_submitted_application_no_longer_changes()
+    {
+        var a = Draft(EligibleFacts(), new string('数', 2000), AllDocuments);
+        Assert.Empty(a.Submit(Hlj, AllDocuments, Now));
+        Assert.Equal(BenchmarkStatus.Submitted, a.Status);
+        Assert.Equal(Now, a.SubmittedAt);
+        Assert.Throws<InvalidOperationException>(() => a.Revise(Hlj, new BenchmarkAnswers(), EligibleFacts(), "", AllDocuments, Now));
+        Assert.Throws<InvalidOperationException>(() => a.Submit(Hlj, AllDocuments, Now));
+    }
+
+    [Fact]
+    public void The_answer_and_fact_documents_list_their_fields_for_the_audit_trail()
+    {
+        var answers = new BenchmarkAnswers { Items = { [2] = new BenchmarkItemEntry(false, null), [1] = new BenchmarkItemEntry(true, "CAD") } };
+        Assert.Equal(["第1项", "第1项文字描述", "第2项"], answers.AuditFields().Keys);
+        var facts = EligibleFacts().AuditFields();
+        Assert.Equal("2021-12-31", facts["注册成立日期"]);
+        Assert.Equal("1800.00", facts["2024年度营业收入（万元）"]);
+        Assert.Equal("二级", facts["工信部平台数字化水平"]);
+        Assert.Equal("2022、2023、2024", facts["赋码审计报告年度"]);
+    }
+}

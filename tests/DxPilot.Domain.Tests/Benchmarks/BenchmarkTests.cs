@@ -1,0 +1,111 @@
+using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Instruments;
+using Xunit;
+
+using DxPilot.Domain.Tests.Support;
+
+namespace DxPilot.Domain.Tests.Benchmarks;
+
+/// <summary>Heilongjiang demonstration benchmark (seed 000).</summary>
+public class BenchmarkTests
+{
+    private static readonly Instrument Hlj = OfficialInstruments.Heilongjiang;
+    private static readonly BenchmarkItemAnswer Proven = new(true, "已上线PLM系统，设计与工艺协同。", 1);
+
+    private static Dictionary<int, BenchmarkItemAnswer> AllItems(BenchmarkItemAnswer answer) =>
+        Enumerable.Range(1, 30).ToDictionary(n => n, _ => answer);
+
+    [Fact]
+    public void Every_item_proven_scores_100_with_the_seed_subtotals()
+    {
+        var score = BenchmarkSelfScore.Score(Hlj, AllItems(Proven));
+        Assert.Equal(100m, score.Total);
+        Assert.Equal([50m, 25m, 25m], score.Dimensions);
+        Assert.Equal([10m, 15m, 25m, 10m, 15m, 15m, 10m], score.SubIndicators);
+        Assert.Empty(score.Problems);
+    }
+
+    [Fact]
+    public void A_yes_without_picture_or_without_text_scores_zero_with_the_reason()
+    {
+        var answers = AllItems(new BenchmarkItemAnswer(false, null, 0));
+        answers[3] = new BenchmarkItemAnswer(true, "PLM/PDM", 0);
+        answers[12] = new BenchmarkItemAnswer(true, "  ", 4);
+        answers[13] = Proven;
+        answers[30] = Proven;
+        var score = BenchmarkSelfScore.Score(Hlj, answers);
+        Assert.Equal(6m, score.Total); // item 13 = 5, item 30 = 1
+        Assert.StartsWith("第3项选择“是”但缺少图片证明（至少1张；", score.Items[2].Reason);
+        Assert.StartsWith("第12项选择“是”但缺少文字描述（系统集成情况描述", score.Items[11].Reason);
+        Assert.Equal(0m, score.Items[11].Points);
+        Assert.Null(score.Items[12].Reason);
+        Assert.Null(score.Items[0].Reason); // answered 否: nothing to explain
+    }
+
+    [Fact]
+    public void Unknown_and_missing_items_are_reported()
+    {
+        var answers = AllItems(Proven);
+        answers.Remove(7);
+        answers[31] = Proven;
+        var score = BenchmarkSelfScore.Score(Hlj, answers);
+        Assert.Equal(95m, score.Total);
+        Assert.Equal(["没有第31项（共30项）", "以下1项未作答（按“否”计0分）：第7项"], score.Problems.Select(p => p.Message));
+    }
+
+    private static readonly BenchmarkApplicant Eligible = new()
+    {
+        CreditScreenshotsClean = true,
+        RegisteredOn = new DateOnly(2021, 12, 31),
+        RevenueByYear = new Dictionary<int, decimal> { [2022] = 1200, [2023] = 1500, [2024] = 1800 },
+        MiitLevel = 2,
+        AuditedReportYears = new HashSet<int> { 2022, 2023, 2024 },
+        PledgeSignedByLegalRepresentative = true,
+        Overview = new string('数', 2000),
+    };
+
+    private static PreconditionCheck Check(BenchmarkApplicant a, string id) =>
+        BenchmarkPreconditions.Check(Hlj, a).Single(c => c.Precondition.Id == id);
+
+    [Fact]
+    public void An_eligible_applicant_passes_every_precondition()
+    {
+        var checks = BenchmarkPreconditions.Check(Hlj, Eligible);
+        Assert.Equal(6, checks.Count);
+        Assert.True(BenchmarkPreconditions.AllPassed(checks), string.Join("；", checks.Where(c => !c.Passed).Select(c => c.Reason)));
+    }
+
+    [Fact]
+    public void Each_precondition_is_a_hard_stop_with_its_reason()
+    {
+        Assert.Equal("缺少信用无异常截图或信用存在异常，不得申报", Check(Eligible with { CreditScreenshotsClean = false }, "credit").Reason);
+        Assert.Equal("注册成立于2022年1月1日，应在2022年1月1日前成立，不得申报",
+            Check(Eligible with { RegisteredOn = new DateOnly(2022, 1, 1) }, "registration").Reason);
+        Assert.Equal("2023年度营业收入为0，不得申报",
+            Check(Eligible with { RevenueByYear = new Dictionary<int, decimal> { [2022] = 5, [2023] = 0, [2024] = 5 } }, "registration").Reason);
+        Assert.Equal("工信部平台数字化水平为1级，需要2级及以上，不得申报", Check(Eligible with { MiitLevel = 1 }, "miitLevel").Reason);
+        Assert.False(Check(Eligible with { MiitLevel = null }, "miitLevel").Passed);
+        Assert.Equal("缺少2022年度赋码审计报告（后一年度报告含该年度指标的也可）",
+            Check(Eligible with { AuditedReportYears = new HashSet<int> { 2023, 2024 } }, "auditedReports").Reason);
+        Assert.Equal("真实性承诺书须由法定代表人手写签字并加盖公章", Check(Eligible with { PledgeSignedByLegalRepresentative = false }, "pledge").Reason);
+        Assert.Equal("情况概述只有1999字，需要不少于2000字", Check(Eligible with { Overview = new string('数', 1999) }, "overview").Reason);
+        Assert.All(new[] { "credit", "registration", "miitLevel", "auditedReports", "pledge", "overview" },
+            id => Assert.True(Check(Eligible, id).Passed));
+    }
+
+    [Fact]
+    public void A_2023_report_carrying_2022_figures_covers_2022()
+    {
+        var a = Eligible with { AuditedReportYears = new HashSet<int> { 2023, 2024 }, ReportsCarryingPriorYear = new HashSet<int> { 2023 } };
+        Assert.True(Check(a, "auditedReports").Passed);
+    }
+
+    [Fact]
+    public void The_overview_counts_characters_as_a_person_sees_them()
+    {
+        // 1999 CJK characters and one emoji (2 UTF-16 units, 4 UTF-8 bytes) are 2000 characters.
+        Assert.True(Check(Eligible with { Overview = new string('数', 1999) + "👍" }, "overview").Passed);
+        // 1000 characters are 3000 UTF-8 bytes but still only 1000 characters.
+        Assert.False(Check(Eligible with { Overview = new string('数', 1000) }, "overview").Passed);
+    }
+}
