@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Bogus;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,10 @@
 using DxPilot.Domain.Instruments;
+using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Assessments.Rescoring;
 using DxPilot.Web.Features.Assessments.Scoring;
+using DxPilot.Web.Features.Auditing;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,7 @@ public static class Platform
                 case ["schema", ..]: return SchemaScript(args);
                 case [ScoreCommand.Verb, .. var files]: return ScoreCommand.ForConsole().Run(files);
                 case ["rescore", .. var options]: return await RescoreCommand.RunAsync(options);
+                case [AuditCommand.Verb, .. var options]: return await AuditCommand.RunAsync(options, Console.Out, Console.Error);
             }
             await PlatformHost.Build(args).RunAsync();
             return 0;

@@ -1,4 +1,5 @@
 using DxPilot.Domain.Accounts;
+using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Persistence;
@@ -39,9 +40,19 @@ public static class PlatformHost
         s.AddSingleton(sp => DatabaseFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformPaths>()));
         s.AddSingleton(accounts);
         s.AddSingleton(TimeProvider.System);
+        s.AddHttpContextAccessor();
+        s.AddScoped<CurrentActor>();
+        s.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         s.AddScoped<AuditContext>();
-        s.AddDbContext<DxPilotDbContext>((sp, o) => sp.GetRequiredService<DatabaseOptions>().Apply(o));
+        s.AddScoped<AuditInterceptor>();
+        s.AddScoped<AuditLog>();
+        s.AddDbContext<DxPilotDbContext>((sp, o) =>
+        {
+            sp.GetRequiredService<DatabaseOptions>().Apply(o);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
         s.AddScoped<MigrationRunner>();
+        s.AddScoped<Saving>();
         s.AddScoped<EnterpriseService>();
         s.AddScoped<EnterpriseExport>();
         s.AddScoped<AssessmentService>();

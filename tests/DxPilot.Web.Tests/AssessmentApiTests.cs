@@ -1,3 +1,4 @@
+using DxPilot.Domain.Auditing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -172,7 +173,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var edits = await db.AuditEntries.Where(e => e.EntityType == "Assessment" && e.EntityId == assessmentId && e.Action == "修改").ToListAsync();
+        var edits = await db.AuditEntries.Where(e => e.EntityType == "Assessment" && e.EntityId == assessmentId && e.Action == AuditAction.Updated).ToListAsync();
         var change = Assert.Single(Assert.Single(edits).Changes, c => c.Field == "产品质量");
         Assert.Equal(("A", "C"), (change.Before, change.After));
         Assert.Contains(Assert.Single(edits).Changes, c => c.Field == "Score" && c.After == "47.00");

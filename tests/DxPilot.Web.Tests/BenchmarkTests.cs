@@ -302,16 +302,16 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         var id = (await Scoped(db => db.BenchmarkApplications.SingleAsync(a => a.EnterpriseId == enterpriseId))).Id.ToString();
         var entries = await Scoped(db => db.AuditEntries.Where(a => a.EntityType == "BenchmarkApplication" && a.EntityId == id).ToListAsync());
-        var created = entries.Single(e => e.Action == "新建申报");
+        var created = entries.Single(e => e.Action == AuditAction.Created);
         Assert.Contains(new FieldChange("第1项", null, "是"), created.Changes);
         Assert.Contains(new FieldChange("2024年度营业收入（万元）", null, "1800.50"), created.Changes);
         Assert.Contains(new FieldChange("工信部平台数字化水平", null, "二级"), created.Changes);
-        var files = entries.Single(e => e.Action == "佐证材料");
+        var files = entries.Single(e => e.Action == AuditAction.EvidenceChanged);
         Assert.Contains(new FieldChange("第1项图片证明", null, "CAD截图.png（1 KB）"), files.Changes);
         Assert.Contains(new FieldChange("真实性承诺书扫描件", null, "真实性承诺书.jpg（1 KB）"), files.Changes);
-        var edited = entries.Single(e => e.Action == "修改");
+        var edited = entries.Single(e => e.Action == AuditAction.Updated);
         Assert.Equal([new FieldChange("第1项文字描述", "CAD全面应用。", "CAD与CAPP全面应用。")], edited.Changes);
-        var submitted = entries.Single(e => e.Action == "提交申报");
+        var submitted = entries.Single(e => e.Action == AuditAction.StateChanged);
         Assert.Contains(submitted.Changes, c => c is { Field: "Status", Before: "Draft", After: "Submitted" });
         Assert.All(entries, e => Assert.Equal("heilongjiang-2025", e.ProgrammeId));
         Assert.All(entries, e => Assert.StartsWith("黑龙江测试制造", e.ActorName));

@@ -1,3 +1,4 @@
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Instruments;
@@ -92,7 +93,7 @@ public abstract class RescoreTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal((StaleVersion, instrument.Version), (change.Before, change.After));
         // One entry for the run, none per assessment.
         var ids = new[] { max.ToString(), none.ToString(), forty.ToString() };
-        Assert.Equal(0, await WithDb(db => db.AuditEntries.CountAsync(e => ids.Contains(e.EntityId) && e.Action != "新建评测")));
+        Assert.Equal(0, await WithDb(db => db.AuditEntries.CountAsync(e => ids.Contains(e.EntityId) && e.Action != AuditAction.Created)));
 
         var second = await RescoreAsync(instruments);
         Assert.Equal((4, 0, 3, 1), (second.Scanned, second.Changed, second.Unchanged, second.Failed));
@@ -185,11 +186,11 @@ public abstract class RescoreTests<TApp>(TApp app) : IClassFixture<TApp> where T
     private Task<Assessment> LoadAsync(Guid id) => WithDb(db => db.Assessments.AsNoTracking().SingleAsync(a => a.Id == id));
 
     private Task<List<Domain.Auditing.AuditEntry>> AuditAsync() =>
-        WithDb(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == "重新评分" && e.ProgrammeId == Programme).OrderBy(e => e.Id).ToListAsync());
+        WithDb(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.Rescored && e.ProgrammeId == Programme).OrderBy(e => e.Id).ToListAsync());
 
     private async Task<T> WithDb<T>(Func<DxPilotDbContext, Task<T>> work)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.DataScope(Programme);
         return await work(scope.ServiceProvider.GetRequiredService<DxPilotDbContext>());
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
 using Microsoft.Data.Sqlite;

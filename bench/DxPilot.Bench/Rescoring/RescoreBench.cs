@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime;
 using DxPilot.Domain.Accounts;
+using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Assessments.Rescoring;
 using DxPilot.Infrastructure.Persistence;

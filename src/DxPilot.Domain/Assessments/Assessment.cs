@@ -45,25 +45,6 @@ public static class AssessmentLabels
         AssessorKind.EvaluationAgency => "第三方评测机构",
         _ => "",
     };
-
-    /// <summary>The assessor kind a role answers as; null for roles that only read assessments.</summary>
-    public static AssessorKind? AssessorKindOf(Role role) => role switch
-    {
-        Role.Enterprise => AssessorKind.Enterprise,
-        Role.ServiceProvider => AssessorKind.ServiceProvider,
-        Role.EvaluationAgency => AssessorKind.EvaluationAgency,
-        _ => null,
-    };
-
-    /// <summary>Stages each assessor may record: an enterprise only self-tests (its official level must come from an
-    /// on-site evaluation, DOMAIN §3); a provider diagnoses before transformation; an agency evaluates before or after.</summary>
-    public static IReadOnlyList<AssessmentStage> StagesFor(AssessorKind kind) => kind switch
-    {
-        AssessorKind.Enterprise => [AssessmentStage.SelfTest],
-        AssessorKind.ServiceProvider => [AssessmentStage.Before],
-        AssessorKind.EvaluationAgency => [AssessmentStage.Before, AssessmentStage.After],
-        _ => [],
-    };
 }
 
 /// <summary>The answers as the assessor gave them, keyed by the instrument's names (so they survive a new instrument
@@ -128,29 +109,31 @@ public sealed class AssessmentResultSnapshot
 }
 
 /// <summary>评测记录: one assessment on an enterprise's file, with the instrument version its result was computed under.</summary>
-public sealed class Assessment
+public sealed class Assessment : IAudited
 {
-    public Guid Id { get; private set; }
-    public string ProgrammeId { get; private set; } = "";
-    public Guid EnterpriseId { get; private set; }
+    AuditKey IAudited.AuditKey => AuditKey.Of<Assessment>(Id);
+
+    [NotAudited] public Guid Id { get; private set; }
+    [NotAudited] public string ProgrammeId { get; private set; } = "";
+    [NotAudited] public Guid EnterpriseId { get; private set; }
     public string InstrumentId { get; private set; } = "";
     public string InstrumentVersion { get; private set; } = "";
     public AssessmentStage Stage { get; private set; }
     public AssessorKind AssessorKind { get; private set; }
     /// <summary>The provider or agency that assessed; null for a self-test.</summary>
-    public Guid? OrganisationId { get; private set; }
-    public string AssessorUserId { get; private set; } = "";
+    [NotAudited] public Guid? OrganisationId { get; private set; }
+    [NotAudited] public string AssessorUserId { get; private set; } = "";
     public string AssessorName { get; private set; } = "";
     public DateOnly AssessedOn { get; private set; }
     public AssessmentAnswers Answers { get; private set; } = new();
     public decimal Score { get; private set; }
     /// <summary>0 = 无等级 … 4 = 四级.</summary>
     public int Level { get; private set; }
-    public AssessmentResultSnapshot Result { get; private set; } = new();
-    public DateTime ScoredAt { get; private set; }
-    public int Version { get; private set; }
-    public DateTime CreatedAt { get; private set; }
-    public DateTime UpdatedAt { get; private set; }
+    [NotAudited] public AssessmentResultSnapshot Result { get; private set; } = new();
+    [NotAudited] public DateTime ScoredAt { get; private set; }
+    [NotAudited] public int Version { get; private set; }
+    [NotAudited] public DateTime CreatedAt { get; private set; }
+    [NotAudited] public DateTime UpdatedAt { get; private set; }
 
     private Assessment() { }
 

@@ -1,3 +1,4 @@
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Instruments;
 
 namespace DxPilot.Domain.Benchmarks;
@@ -15,11 +16,13 @@ public enum BenchmarkStatus
 /// 示范标杆企业申报 (Heilongjiang, seed 000): one enterprise's self-score (自评表), its overview (情况概述) and what it
 /// declares for the preconditions. A draft takes anything; submission is refused while any precondition fails.
 /// </summary>
-public sealed class BenchmarkApplication
+public sealed class BenchmarkApplication : IAudited
 {
-    public Guid Id { get; private set; }
-    public string ProgrammeId { get; private set; } = "";
-    public Guid EnterpriseId { get; private set; }
+    AuditKey IAudited.AuditKey => AuditKey.Of<BenchmarkApplication>(Id);
+
+    [NotAudited] public Guid Id { get; private set; }
+    [NotAudited] public string ProgrammeId { get; private set; } = "";
+    [NotAudited] public Guid EnterpriseId { get; private set; }
     public string InstrumentId { get; private set; } = "";
     /// <summary>The instrument version the stored score was computed under.</summary>
     public string InstrumentVersion { get; private set; } = "";
@@ -29,13 +32,13 @@ public sealed class BenchmarkApplication
     /// <summary>情况概述 (≥ the instrument's minimum, counted as a person sees characters).</summary>
     public string? Overview { get; private set; }
     /// <summary>自评得分 as last computed from the answers and the pictures on file.</summary>
-    public decimal SelfScore { get; private set; }
-    public BenchmarkSubTotals SubTotals { get; private set; } = new();
+    [NotAudited] public decimal SelfScore { get; private set; }
+    [NotAudited] public BenchmarkSubTotals SubTotals { get; private set; } = new();
     public DateTime? SubmittedAt { get; private set; }
     /// <summary>Optimistic concurrency: a form carries the version it was read at.</summary>
-    public int Version { get; private set; }
-    public DateTime CreatedAt { get; private set; }
-    public DateTime UpdatedAt { get; private set; }
+    [NotAudited] public int Version { get; private set; }
+    [NotAudited] public DateTime CreatedAt { get; private set; }
+    [NotAudited] public DateTime UpdatedAt { get; private set; }
 
     private BenchmarkApplication() { }
 

@@ -1,13 +1,16 @@
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Programmes;
 
 namespace DxPilot.Domain.Enterprises;
 
 /// <summary>一企一档: one enterprise's file within one programme.</summary>
-public sealed class Enterprise
+public sealed class Enterprise : IAudited
 {
-    public Guid Id { get; private set; }
-    public string ProgrammeId { get; private set; } = "";
+    AuditKey IAudited.AuditKey => AuditKey.Of<Enterprise>(Id);
+
+    [NotAudited] public Guid Id { get; private set; }
+    [NotAudited] public string ProgrammeId { get; private set; } = "";
     public string Name { get; private set; } = "";
     /// <summary>Normalised USCC, or null for 待补充.</summary>
     public string? Uscc { get; private set; }
@@ -40,12 +43,12 @@ public sealed class Enterprise
     public string? SizeOverrideReason { get; private set; }
 
     /// <summary>Lower-cased name, USCC, contact and phone: what the list's search box looks in.</summary>
-    public string SearchText { get; private set; } = "";
+    [NotAudited] public string SearchText { get; private set; } = "";
 
     /// <summary>Optimistic concurrency: a form carries the version it was read at; a stale save is refused.</summary>
-    public int Version { get; private set; }
-    public DateTime CreatedAt { get; private set; }
-    public DateTime UpdatedAt { get; private set; }
+    [NotAudited] public int Version { get; private set; }
+    [NotAudited] public DateTime CreatedAt { get; private set; }
+    [NotAudited] public DateTime UpdatedAt { get; private set; }
 
     private Enterprise() { }
 

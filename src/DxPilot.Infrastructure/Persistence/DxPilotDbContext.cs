@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
@@ -7,6 +6,7 @@ using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Accounts;
+using DxPilot.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -100,11 +100,14 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             a.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
             a.Property(x => x.EntityType).HasMaxLength(64).IsRequired();
             a.Property(x => x.EntityId).HasMaxLength(64).IsRequired();
-            a.Property(x => x.Action).HasMaxLength(32).IsRequired();
+            a.Property(x => x.Action).HasConversion<string>().HasMaxLength(32).IsRequired();
             a.Property(x => x.ActorId).HasMaxLength(64).IsRequired();
             a.Property(x => x.ActorName).HasMaxLength(100).IsRequired();
             a.Property(x => x.Source).HasMaxLength(400);
             a.Property(x => x.Changes).HasConversion(JsonConverter<List<FieldChange>>(), JsonComparer<FieldChange>()).IsRequired();
+            a.Property(x => x.PreviousHash).HasMaxLength(64);
+            a.Property(x => x.Hash).HasMaxLength(64);
+            a.HasIndex(x => x.Sequence).IsUnique();
             a.HasIndex(x => new { x.EntityType, x.EntityId, x.At });
             a.HasIndex(x => new { x.ProgrammeId, x.At });
         });
@@ -195,85 +198,4 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         new((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
             v => JsonSerializer.Serialize(v, Json).GetHashCode(),
             v => v.ToList());
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        RecordAudit();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
-    {
-        RecordAudit();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-    }
-
-    // Bookkeeping columns whose changes say nothing to a reader of the history; an assessment's stored result is
-    // derived from its answers (its score and level are audited) and its owners never change.
-    private static readonly HashSet<string> Unaudited =
-        [nameof(Enterprise.SearchText), nameof(Enterprise.Version), nameof(Enterprise.UpdatedAt), nameof(Enterprise.CreatedAt),
-         nameof(Enterprise.Id), nameof(Enterprise.ProgrammeId), nameof(Assessment.Result), nameof(Assessment.ScoredAt),
-         nameof(Assessment.EnterpriseId), nameof(Assessment.OrganisationId), nameof(Assessment.AssessorUserId),
-         nameof(BenchmarkApplication.SelfScore), nameof(BenchmarkApplication.SubTotals)];
-
-    /// <summary>Writes field-level before/after for every changed enterprise file, assessment and benchmark application, in the same transaction as the change.</summary>
-    private void RecordAudit()
-    {
-        var now = DateTime.UtcNow;
-        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is Enterprise or Assessment or BenchmarkApplication).ToList())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            var changes = new List<FieldChange>();
-            foreach (var p in entry.Properties)
-            {
-                if (Unaudited.Contains(p.Metadata.Name)) continue;
-                if (p.CurrentValue is IAuditedDocument document)
-                {
-                    DocumentChanges(entry.State == EntityState.Added ? null : (IAuditedDocument?)p.OriginalValue, document, changes);
-                    continue;
-                }
-                var before = entry.State == EntityState.Added ? null : Format(p.OriginalValue);
-                var after = Format(p.CurrentValue);
-                if (before != after) changes.Add(new FieldChange(p.Metadata.Name, before, after));
-            }
-            if (changes.Count == 0) continue;
-            var (programmeId, id, type, added) = entry.Entity switch
-            {
-                Enterprise e => (e.ProgrammeId, e.Id, nameof(Enterprise), "新建"),
-                Assessment a => (a.ProgrammeId, a.Id, nameof(Assessment), "新建评测"),
-                BenchmarkApplication b => (b.ProgrammeId, b.Id, nameof(BenchmarkApplication), "新建申报"),
-                _ => throw new InvalidOperationException(),
-            };
-            var actor = audit.Actor;
-            AuditEntries.Add(new AuditEntry
-            {
-                At = now,
-                ProgrammeId = programmeId,
-                EntityType = type,
-                EntityId = id.ToString(),
-                Action = audit.Action ?? (entry.State == EntityState.Added ? added : "修改"),
-                ActorId = actor?.UserId ?? "system",
-                ActorName = actor?.Name ?? "系统",
-                Source = audit.SourceFor.GetValueOrDefault(id) ?? audit.Source,
-                Changes = changes,
-            });
-        }
-    }
-
-    private static void DocumentChanges(IAuditedDocument? before, IAuditedDocument after, List<FieldChange> changes)
-    {
-        var was = before?.AuditFields() ?? new Dictionary<string, string>();
-        var now = after.AuditFields();
-        foreach (var key in was.Keys.Union(now.Keys))
-            if (was.GetValueOrDefault(key) != now.GetValueOrDefault(key)) changes.Add(new FieldChange(key, was.GetValueOrDefault(key), now.GetValueOrDefault(key)));
-    }
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }

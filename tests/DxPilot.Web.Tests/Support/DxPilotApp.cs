@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DxPilot.Infrastructure.Persistence;
@@ -35,6 +36,15 @@ public abstract class DxPilotApp : IAsyncLifetime
     }
 
     public IServiceProvider Services => Factory.Services;
+
+    /// <summary>A scope for arranging data outside any request: its changes are audited under a named test actor,
+    /// as the platform's own background work would be.</summary>
+    public AsyncServiceScope DataScope(string programmeId = "")
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Web.Features.Platform.CurrentActor>().Assume(Domain.Accounts.Actor.System(programmeId, "测试数据"));
+        return scope;
+    }
 
     public async ValueTask InitializeAsync()
     {

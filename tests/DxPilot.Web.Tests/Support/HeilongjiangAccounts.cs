@@ -16,7 +16,7 @@ public static class HeilongjiangAccounts
     /// <summary>A new enterprise file in <paramref name="district"/> and its account; returns the user name.</summary>
     public static async Task<(string UserName, Guid EnterpriseId)> EnterpriseAsync(DxPilotApp app, string district = "哈尔滨市", string foundedOn = "2015-03-01")
     {
-        using var scope = app.Services.CreateScope();
+        await using var scope = app.DataScope(Programme);
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
         var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
         var suffix = Guid.NewGuid().ToString("N")[..8];

@@ -184,7 +184,7 @@ public sealed class AssessmentRescorer(DxPilotDbContext db, InstrumentCatalog in
             ProgrammeId = r.ProgrammeId ?? "",
             EntityType = nameof(Assessment),
             EntityId = r.InstrumentId,
-            Action = "重新评分",
+            Action = AuditAction.Rescored,
             ActorId = actor.UserId,
             ActorName = actor.Name,
             Source = $"评测工具 {r.InstrumentId} 版本 {r.InstrumentVersion}{(r.ProgrammeId is null ? "（全部试点）" : $"（试点 {r.ProgrammeId}）")}："

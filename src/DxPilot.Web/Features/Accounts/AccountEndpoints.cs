@@ -1,5 +1,7 @@
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
 using DxPilot.Infrastructure.Accounts;
+using DxPilot.Infrastructure.Auditing;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -14,18 +16,25 @@ public static class AccountEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog log) =>
         {
+            if (http.User.ToActor() is { } actor)
+                await log.RecordAsync(AuditAction.SignedOut, actor.ProgrammeId, new AuditKey("Account", actor.UserId));
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         });
 
         var api = app.MapGroup("/api").WithTags("账号");
-        api.MapPost("/auth/token", async (TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
+        api.MapPost("/auth/token", async (TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog log) =>
         {
             var user = await users.FindByNameAsync(request.UserName ?? "");
-            if (user is null) return Results.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
+            if (user is null)
+            {
+                await log.RecordAsync(request.UserName ?? "", null, null, "API 令牌");
+                return Results.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
+            }
             var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+            await log.RecordAsync(user.UserName ?? "", user, check, "API 令牌");
             if (check.IsLockedOut) return Results.Problem(title: LoginMessages.LockedOut(user), statusCode: StatusCodes.Status423Locked);
             if (!check.Succeeded) return Results.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
             var principal = await signIn.CreateUserPrincipalAsync(user);

@@ -9,7 +9,7 @@ namespace DxPilot.Web.Features.Assessments;
 /// <summary>Development data: on one enterprise served by both demo organisations, the provider's 改造前 diagnosis and the
 /// agency's 改造后 evaluation (2024 instrument), so the result pages and the before/after comparison have something to show.
 /// Entered through the service, so they are validated, scored and audited like any other.</summary>
-public sealed class AssessmentDemoData(DxPilotDbContext db, AssessmentService assessments)
+public sealed class AssessmentDemoData(DxPilotDbContext db, AssessmentService assessments, Platform.CurrentActor current)
 {
     public const string Instrument = "miit-2024";
 
@@ -18,7 +18,9 @@ public sealed class AssessmentDemoData(DxPilotDbContext db, AssessmentService as
         if (await db.Assessments.AnyAsync(a => a.EnterpriseId == enterpriseId, ct)) return;
         var instrument = assessments.Instrument(Instrument) ?? throw new InvalidOperationException($"缺少评测工具 {Instrument}");
         var today = DateOnly.FromDateTime(DateTime.Today);
+        current.Assume(provider);
         await Require(assessments.CreateAsync(provider, enterpriseId, Sheet(instrument, AssessmentStage.Before, 0.4, 1, today.AddMonths(-6)), ct));
+        current.Assume(agency);
         await Require(assessments.CreateAsync(agency, enterpriseId, Sheet(instrument, AssessmentStage.After, 0.75, 2, today.AddDays(-7)), ct));
     }
 

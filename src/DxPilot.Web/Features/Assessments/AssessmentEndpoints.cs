@@ -23,12 +23,9 @@ public static class AssessmentEndpoints
             .WithSummary("一家企业档案上的评测（按权限范围）");
 
         api.MapPost("/enterprises/{id:guid}/assessments", async (Guid id, AssessmentInput input, HttpContext http, AssessmentService service,
-                InstrumentCatalog instruments, AuditContext audit, CancellationToken ct) =>
-            {
-                audit.Source = "API";
-                return ApiResults.From(await service.CreateAsync(http.User.RequireActor(), id, input, ct),
-                    a => Results.Created($"/api/assessments/{a.Id}", AssessmentDto.From(AssessmentReport.For(a, instruments))));
-            })
+                InstrumentCatalog instruments, CancellationToken ct) =>
+                ApiResults.From(await service.CreateAsync(http.User.RequireActor(), id, input, ct),
+                    a => Results.Created($"/api/assessments/{a.Id}", AssessmentDto.From(AssessmentReport.For(a, instruments)))))
             .WithSummary("填写评测：企业自测、服务商诊断（改造前）、评测机构评测（改造前/改造后）；答卷按评测工具的题目名称和选项字母");
 
         api.MapGet("/assessments/{id:guid}", async (Guid id, int? target, HttpContext http, AssessmentService service, InstrumentCatalog instruments, CancellationToken ct) =>
@@ -38,21 +35,15 @@ public static class AssessmentEndpoints
             .WithSummary("一次评测：答卷、得分、等级、未达等级的原因、到目标等级（target，默认高一级）的差距");
 
         api.MapPut("/assessments/{id:guid}", async (Guid id, AssessmentInput input, HttpContext http, AssessmentService service,
-                InstrumentCatalog instruments, AuditContext audit, CancellationToken ct) =>
-            {
-                audit.Source = "API";
-                return ApiResults.From(await service.UpdateAsync(http.User.RequireActor(), id, input, ct),
-                    a => Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments))));
-            })
+                InstrumentCatalog instruments, CancellationToken ct) =>
+                ApiResults.From(await service.UpdateAsync(http.User.RequireActor(), id, input, ct),
+                    a => Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments)))))
             .WithSummary("修改评测（须带 version；过期的 version 返回 409）");
 
         api.MapPost("/assessments/{id:guid}/rescore", async (Guid id, HttpContext http, AssessmentService service,
-                InstrumentCatalog instruments, AuditContext audit, CancellationToken ct) =>
-            {
-                audit.Source = "API";
-                return ApiResults.From(await service.RescoreAsync(http.User.RequireActor(), id, ct),
-                    a => Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments))));
-            })
+                InstrumentCatalog instruments, CancellationToken ct) =>
+                ApiResults.From(await service.RescoreAsync(http.User.RequireActor(), id, ct),
+                    a => Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments)))))
             .WithSummary("按当前版本的评测工具重新评分（答卷不变）");
     }
 }

@@ -14,7 +14,7 @@ namespace DxPilot.Web.Features.Assessments;
 
 /// <summary>Assessments on the enterprise file. Scope: an enterprise its own file (editing only its self-tests), a provider
 /// the diagnoses it made, an agency its evaluations, bureaus everything on the files they see.</summary>
-public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, TimeProvider clock)
+public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, Saving saving, TimeProvider clock)
 {
     public const int MaxEvidenceLength = 500;
 
@@ -36,18 +36,6 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
             _ => q.Where(x => false),
         };
     }
-
-    /// <summary>Only who answered may change an assessment: the enterprise its self-test, the organisation its diagnosis or evaluation.</summary>
-    public static bool MayEdit(Actor a, Assessment x) =>
-        AssessmentLabels.AssessorKindOf(a.Role) == x.AssessorKind
-        && (x.AssessorKind == AssessorKind.Enterprise ? a.EnterpriseId == x.EnterpriseId : a.OrganisationId == x.OrganisationId);
-
-    /// <summary>Re-scoring changes no answer: the assessor or a bureau may do it.</summary>
-    public static bool MayRescore(Actor a, Assessment x) => a.IsBureau || MayEdit(a, x);
-
-    /// <summary>The stages this actor may record on an enterprise file it sees (empty: it only reads).</summary>
-    public static IReadOnlyList<AssessmentStage> StagesFor(Actor a) =>
-        AssessmentLabels.AssessorKindOf(a.Role) is { } kind ? AssessmentLabels.StagesFor(kind) : [];
 
     public async Task<Page<AssessmentRow>> ListAsync(Actor actor, AssessmentQuery query, CancellationToken ct = default)
     {
@@ -97,15 +85,14 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
     {
         var enterprise = await enterprises.GetAsync(actor, enterpriseId, ct);
         if (enterprise is null) return Outcome<Assessment>.NotFound();
-        if (AssessmentLabels.AssessorKindOf(actor.Role) is not { } kind || (kind == AssessorKind.Enterprise && actor.EnterpriseId != enterpriseId))
-            return Outcome<Assessment>.Forbidden("只有企业本身（自测）、为其诊断的服务商或评测机构可以填写评测");
+        if (AssessmentPolicy.Record(actor, enterpriseId) is { } refused) return Outcome<Assessment>.Forbidden(refused);
+        var kind = AssessmentPolicy.AssessorKindOf(actor.Role)!.Value;
         var checkedInput = Check(input, kind, expectedInstrument: null);
         if (checkedInput.Errors.Count > 0) return Outcome<Assessment>.Invalid(checkedInput.Errors);
         var (instrument, stage, on, answers, outcome) = checkedInput.Value!.Value;
         var assessment = Assessment.Record(enterprise.ProgrammeId, enterprise.Id, instrument, stage, actor, kind, on, answers,
             outcome.Result!, outcome.Problems, Now());
         db.Assessments.Add(assessment);
-        db.Audit.Actor = actor;
         return await Save(assessment, ct);
     }
 
@@ -113,18 +100,17 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
     {
         var assessment = await GetAsync(actor, id, ct);
         if (assessment is null) return Outcome<Assessment>.NotFound();
-        if (!MayEdit(actor, assessment)) return Outcome<Assessment>.Forbidden("只有填写该评测的企业或机构可以修改");
+        if (AssessmentPolicy.Edit(actor, assessment) is { } refused) return Outcome<Assessment>.Forbidden(refused);
         if (input.Version is not { } version)
             return Outcome<Assessment>.Invalid(new Dictionary<string, string> { ["Version"] = "请提供读取评测时得到的 version，以免覆盖他人的修改" });
-        if (assessment.Version != version) return Outcome<Assessment>.Conflict(StaleMessage);
+        if (assessment.Version != version) return Outcome<Assessment>.Conflict(await saving.StaleMessageAsync(((IAudited)assessment).AuditKey, What, ct));
         var checkedInput = Check(input with { Stage = input.Stage ?? assessment.Stage }, assessment.AssessorKind, assessment.InstrumentId);
         if (checkedInput.Errors.Count > 0) return Outcome<Assessment>.Invalid(checkedInput.Errors);
         var (_, stage, on, answers, outcome) = checkedInput.Value!.Value;
         if (stage != assessment.Stage)
             return Outcome<Assessment>.Invalid(new Dictionary<string, string> { ["Stage"] = "评测阶段不能修改；如阶段有误，请新建一次评测" });
-        db.Entry(assessment).Property(x => x.Version).OriginalValue = version;
+        saving.Expect(assessment, version);
         assessment.Revise(on, answers, outcome.Result!, outcome.Problems, Now());
-        db.Audit.Actor = actor;
         return await Save(assessment, ct);
     }
 
@@ -133,7 +119,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
     {
         var assessment = await GetAsync(actor, id, ct);
         if (assessment is null) return Outcome<Assessment>.NotFound();
-        if (!MayRescore(actor, assessment)) return Outcome<Assessment>.Forbidden("只有填写该评测的企业或机构、或工信主管部门可以重新评分");
+        if (AssessmentPolicy.Rescore(actor, assessment) is { } refused) return Outcome<Assessment>.Forbidden(refused);
         var scorer = instruments.ScorerFor(assessment.InstrumentId);
         if (scorer is null) return Outcome<Assessment>.Conflict($"评测工具“{assessment.InstrumentId}”已不在配置中，无法重新评分");
         var outcome = scorer.Assess(assessment.Answers.ToSheet());
@@ -141,15 +127,14 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
             return Outcome<Assessment>.Conflict($"已保存的答卷不符合{scorer.Instrument.Name}（{scorer.Instrument.Version}版）：" +
                                                AssessmentProblem.Errors(outcome.Problems));
         assessment.ApplyResult(outcome.Result!, outcome.Problems, Now());
-        db.Audit.Actor = actor;
-        db.Audit.Action = "重新评分";
+        db.Audit.Action = AuditAction.Rescored;
         return await Save(assessment, ct);
     }
 
     /// <summary>History of one assessment, newest first: the assessor and bureaus read it.</summary>
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(Actor actor, Assessment assessment, CancellationToken ct = default)
     {
-        if (!actor.MaySeeAudit && !MayEdit(actor, assessment)) return [];
+        if (!AssessmentPolicy.MayReadHistory(actor, assessment)) return [];
         var key = assessment.Id.ToString();
         return await db.AuditEntries.Where(a => a.EntityType == nameof(Assessment) && a.EntityId == key)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
@@ -170,7 +155,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         else if (instrument is null || instrument.EvidenceRule is not null)
             Add("Instrument", $"请选择评测工具：{string.Join("、", Assessable.Select(i => $"{i.Id}（{i.Name}）"))}");
 
-        var allowed = AssessmentLabels.StagesFor(kind);
+        var allowed = AssessmentPolicy.StagesFor(kind);
         if (input.Stage is not { } stage || !allowed.Contains(stage))
         {
             Add("Stage", $"{kind.Label()}可填写的评测阶段：{string.Join("、", allowed.Select(s => s.Label()))}");
@@ -201,21 +186,9 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         return errors.Count > 0 ? new Checked(null, errors) : new Checked((instrument, stage, on, answers, outcome), errors);
     }
 
-    private const string StaleMessage = "保存失败：该评测在您打开之后已被修改。为避免覆盖他人的修改，请刷新页面查看最新内容后再修改。";
+    private const string What = "该评测";
 
-    private async Task<Outcome<Assessment>> Save(Assessment assessment, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome<Assessment>.Ok(assessment);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<Assessment>.Conflict(StaleMessage);
-        }
-    }
+    private Task<Outcome<Assessment>> Save(Assessment assessment, CancellationToken ct) => saving.SaveAsync(assessment, What, () => assessment, ct);
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

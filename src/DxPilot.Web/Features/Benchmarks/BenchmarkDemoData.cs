@@ -13,7 +13,8 @@ namespace DxPilot.Web.Features.Benchmarks;
 /// Development data for the Heilongjiang benchmark call: the provincial bureau and one applicant enterprise (a fictitious
 /// valve maker in 哈尔滨市) with its file. A second run finds them and changes nothing.
 /// </summary>
-public sealed class BenchmarkDemoData(DxPilotDbContext db, UserManager<AppUser> users, ProgrammeCatalog programmes, TimeProvider clock)
+public sealed class BenchmarkDemoData(DxPilotDbContext db, UserManager<AppUser> users, ProgrammeCatalog programmes, TimeProvider clock,
+    CurrentActor current)
 {
     private const string EnterpriseName = "哈尔滨北疆阀门制造有限公司（演示）";
 
@@ -46,7 +47,7 @@ public sealed class BenchmarkDemoData(DxPilotDbContext db, UserManager<AppUser> 
         if (!result.IsValid) throw new InvalidOperationException($"演示企业档案无效：{string.Join("；", result.Errors.Values)}");
         var enterprise = Enterprise.Register(programme, result.Details!, clock.GetUtcNow().UtcDateTime);
         db.Enterprises.Add(enterprise);
-        db.Audit.Actor = Actor.System(programme.Id, "演示数据");
+        current.Assume(Actor.System(programme.Id, "演示数据"));
         await db.SaveChangesAsync(ct);
         return enterprise;
     }

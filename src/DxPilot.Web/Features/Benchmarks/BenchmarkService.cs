@@ -15,7 +15,8 @@ namespace DxPilot.Web.Features.Benchmarks;
 
 /// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope;
 /// anyone else finds nothing.</summary>
-public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, TimeProvider clock)
+public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, Saving saving,
+    TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -80,7 +81,7 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
             application = BenchmarkApplication.Start(actor.ProgrammeId, enterprise!.Id, instrument, now);
             db.BenchmarkApplications.Add(application);
         }
-        else db.Entry(application).Property(x => x.Version).OriginalValue = version;
+        else saving.Expect(application, version);
 
         var onFile = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
             .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.FileName, e.Sha256)).ToListAsync(ct);
@@ -105,13 +106,12 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
         }
 
         application.Revise(instrument, draft.Answers, draft.Facts, draft.Overview, EvidenceOnFile.From(onFile.Select(f => (f.Kind, f.ItemNo))), now);
-        db.Audit.Actor = actor;
         // Files are rows of their own; their arrival and removal is recorded against the application they prove.
         if (changes.Count > 0)
             db.AuditEntries.Add(new AuditEntry
             {
-                At = now, ProgrammeId = application.ProgrammeId, EntityType = nameof(BenchmarkApplication), EntityId = application.Id.ToString(),
-                Action = "佐证材料", ActorId = actor.UserId, ActorName = actor.Name, Changes = changes,
+                ProgrammeId = application.ProgrammeId, EntityType = nameof(BenchmarkApplication), EntityId = application.Id.ToString(),
+                Action = AuditAction.EvidenceChanged, Changes = changes,
             });
         return await Save(application, actor, () => new BenchmarkSaved(application, refused), ct);
     }
@@ -122,15 +122,14 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
         if ((await Editable(actor, version, ct)).Refusal is { } refusal) return Refuse<BenchmarkApplication>(refusal);
         var application = await InScope(actor).FirstOrDefaultAsync(ct);
         if (application is null) return Outcome<BenchmarkApplication>.Conflict("请先保存申报内容再提交");
-        db.Entry(application).Property(x => x.Version).OriginalValue = version;
+        saving.Expect(application, version);
         var files = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id).Select(e => new { e.Kind, e.ItemNo }).ToListAsync(ct);
         var failing = application.Submit(Instrument, EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo))), Now());
         if (failing.Count > 0)
             return new Outcome<BenchmarkApplication>(OutcomeKind.Invalid, null,
                 failing.ToDictionary(c => c.Precondition.Id, c => $"{c.Precondition.Name}：{c.Reason}"),
                 $"以下{failing.Count}项前置条件未满足，不能提交（草稿已保存）：{string.Join("；", failing.Select(c => c.Precondition.Name))}");
-        db.Audit.Actor = actor;
-        db.Audit.Action = "提交申报";
+        db.Audit.Action = AuditAction.StateChanged;
         return await Save(application, actor, () => application, ct);
     }
 
@@ -189,34 +188,18 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
         return new BenchmarkView(enterprise, application, evidence, Instrument);
     }
 
-    private async Task<Outcome<T>> Save<T>(BenchmarkApplication application, Actor actor, Func<T> value, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome<T>.Ok(value());
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<T>.Conflict(await StaleMessage(actor, ct));
-        }
-        catch (DbUpdateException) when (application.Version == 1)
-        {
+    private const string What = "申报内容";
+
+    private Task<Outcome<T>> Save<T>(BenchmarkApplication application, Actor actor, Func<T> value, CancellationToken ct) =>
+        saving.SaveAsync(application, What, value, ct,
             // A first save racing another window's first save: the unique index lets one through.
-            db.ChangeTracker.Clear();
-            if (!await InScope(actor).AnyAsync(ct)) throw;
-            return Outcome<T>.Conflict(await StaleMessage(actor, ct));
-        }
-    }
+            onDuplicate: async () => Outcome<T>.Conflict(await StaleMessage(actor, ct)));
 
     private async Task<string> StaleMessage(Actor actor, CancellationToken ct)
     {
-        var key = (await InScope(actor).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct))?.ToString();
-        var last = await db.AuditEntries.Where(a => a.EntityType == nameof(BenchmarkApplication) && a.EntityId == key)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var who = last is null ? "他人" : $"{last.ActorName}（{ChineseText.Date(last.At.ToLocalTime())}）";
-        return $"保存失败：申报内容在您打开之后已被{who}修改。为避免覆盖，请刷新页面查看最新内容后再修改（下方是您填写但尚未保存的内容，可复制后重新填写）。";
+        var id = await InScope(actor).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+        return await saving.StaleMessageAsync(AuditKey.Of<BenchmarkApplication>(id ?? Guid.Empty), What, ct) +
+               "（下方是您填写但尚未保存的内容，可复制后重新填写）";
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -49,9 +49,10 @@ public sealed record EnterpriseInput(
     private static string? Num(IFormattable? n) => n?.ToString(null, CultureInfo.InvariantCulture);
 }
 
-public sealed record AuditEntryDto(DateTime At, string Action, string ActorName, string? Source, IReadOnlyList<FieldChangeDto> Changes)
+/// <summary>One history entry: <c>action</c> as a reader sees it (修改), <c>actionCode</c> stable for scripts (Updated).</summary>
+public sealed record AuditEntryDto(DateTime At, string Action, AuditAction ActionCode, string ActorName, string? Source, IReadOnlyList<FieldChangeDto> Changes)
 {
-    public static AuditEntryDto From(AuditEntry a) => new(a.At, a.Action, a.ActorName, a.Source,
+    public static AuditEntryDto From(AuditEntry a) => new(a.At, a.Action.Label(), a.Action, a.ActorName, a.Source,
         a.Changes.Select(c => new FieldChangeDto(c.Field, FieldLabels.Label(c.Field), c.Before, c.After)).ToList());
 }
 

@@ -48,7 +48,6 @@ public static class EnterpriseEndpoints
         api.MapPost("/", async (EnterpriseInput input, HttpContext http, EnterpriseService service, CancellationToken ct) =>
         {
             var actor = http.User.RequireActor();
-            http.RequestServices.GetRequiredService<Infrastructure.Persistence.AuditContext>().Source = "API";
             return ApiResults.From(await service.CreateAsync(actor, input.ToForm(), ct),
                 e => Results.Created($"/api/enterprises/{e.Id}", EnterpriseDto.From(e, actor)));
         }).WithSummary("登记企业档案");
@@ -58,7 +57,6 @@ public static class EnterpriseEndpoints
             var actor = http.User.RequireActor();
             if (input.Version is not { } version)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["请提供读取档案时得到的 version，以免覆盖他人的修改"] });
-            http.RequestServices.GetRequiredService<Infrastructure.Persistence.AuditContext>().Source = "API";
             return ApiResults.From(await service.UpdateAsync(actor, id, version, input.ToForm(), ct), e => Results.Ok(EnterpriseDto.From(e, actor)));
         }).WithSummary("修改企业档案（须带 version；过期的 version 返回 409）");
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Enterprises;
 
 /// <summary>The enterprise file's use cases. Every call takes the signed-in actor and answers only within its scope.</summary>
-public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog programmes, TimeProvider clock)
+public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog programmes, Saving saving, TimeProvider clock)
 {
     /// <summary>The enterprises this actor may read (DOMAIN §1 "sees").</summary>
     public IQueryable<Enterprise> InScope(Actor a)
@@ -78,8 +78,7 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
 
     public async Task<Outcome<Enterprise>> CreateAsync(Actor actor, EnterpriseForm form, CancellationToken ct = default)
     {
-        if (actor.Role is not (Role.CityBureau or Role.DistrictBureau))
-            return Outcome<Enterprise>.Forbidden("只有工信主管部门可以登记企业档案");
+        if (EnterprisePolicy.Register(actor) is { } refused) return Outcome<Enterprise>.Forbidden(refused);
         var programme = programmes.Get(actor.ProgrammeId);
         var result = EnterpriseValidator.Validate(form, programme, Today());
         if (!result.IsValid) return Outcome<Enterprise>.Invalid(result.Errors);
@@ -91,15 +90,14 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
 
         var enterprise = Enterprise.Register(programme, details, Now());
         db.Enterprises.Add(enterprise);
-        db.Audit.Actor = actor;
-        return await Save(enterprise, actor, ct);
+        return await Save(enterprise, ct);
     }
 
     public async Task<Outcome<Enterprise>> UpdateAsync(Actor actor, Guid id, int version, EnterpriseForm form, CancellationToken ct = default)
     {
         var enterprise = await GetAsync(actor, id, ct);
         if (enterprise is null) return Outcome<Enterprise>.NotFound();
-        if (!actor.MayEdit(enterprise.Id, enterprise.District)) return Outcome<Enterprise>.Forbidden("您没有修改该企业档案的权限");
+        if (EnterprisePolicy.Edit(actor, enterprise) is { } refused) return Outcome<Enterprise>.Forbidden(refused);
         if (enterprise.Version != version) return Outcome<Enterprise>.Conflict(await StaleMessage(enterprise, ct));
 
         var result = EnterpriseValidator.Validate(form, programmes.Get(actor.ProgrammeId), Today());
@@ -110,67 +108,44 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         if (await UsccTakenBy(actor.ProgrammeId, details.Uscc, id, ct) is { } other)
             return Outcome<Enterprise>.Invalid(UsccTaken(other));
 
-        db.Entry(enterprise).Property(e => e.Version).OriginalValue = version;
+        saving.Expect(enterprise, version);
         enterprise.Update(details, actor, Now());
-        db.Audit.Actor = actor;
-        return await Save(enterprise, actor, ct);
+        return await Save(enterprise, ct);
     }
 
     public async Task<Outcome<Enterprise>> OverrideSizeAsync(Actor actor, Guid id, int version, SizeClass? size, string? reason, CancellationToken ct = default)
     {
         var enterprise = await GetAsync(actor, id, ct);
         if (enterprise is null) return Outcome<Enterprise>.NotFound();
-        if (!actor.IsBureau || !actor.MayEdit(enterprise.Id, enterprise.District)) return Outcome<Enterprise>.Forbidden("只有工信主管部门可以调整企业规模");
+        if (EnterprisePolicy.OverrideSize(actor, enterprise) is { } refused) return Outcome<Enterprise>.Forbidden(refused);
         if (enterprise.Version != version) return Outcome<Enterprise>.Conflict(await StaleMessage(enterprise, ct));
         if (size is not null && string.IsNullOrWhiteSpace(reason))
             return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { ["SizeOverrideReason"] = "调整企业规模须填写理由" });
-        db.Entry(enterprise).Property(e => e.Version).OriginalValue = version;
+        saving.Expect(enterprise, version);
         enterprise.OverrideSize(size, reason, actor, Now());
-        db.Audit.Actor = actor;
-        db.Audit.Action = "调整规模";
-        return await Save(enterprise, actor, ct);
+        db.Audit.Action = AuditAction.SizeOverridden;
+        return await Save(enterprise, ct);
     }
 
     /// <summary>Field-level history, newest first; bureau roles only.</summary>
     public async Task<Outcome<IReadOnlyList<AuditEntry>>> HistoryAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         if (await GetAsync(actor, id, ct) is null) return Outcome<IReadOnlyList<AuditEntry>>.NotFound();
-        if (!actor.MaySeeAudit) return Outcome<IReadOnlyList<AuditEntry>>.Forbidden("只有工信主管部门可以查看修改记录");
+        if (EnterprisePolicy.ReadHistory(actor) is { } refused) return Outcome<IReadOnlyList<AuditEntry>>.Forbidden(refused);
         var key = id.ToString();
         var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(Enterprise) && a.EntityId == key)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync(ct);
         return Outcome<IReadOnlyList<AuditEntry>>.Ok(entries);
     }
 
-    private async Task<Outcome<Enterprise>> Save(Enterprise enterprise, Actor actor, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome<Enterprise>.Ok(enterprise);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = await GetAsync(actor, enterprise.Id, ct);
-            return Outcome<Enterprise>.Conflict(fresh is null ? "该企业档案已不存在" : await StaleMessage(fresh, ct));
-        }
-        catch (DbUpdateException) when (enterprise.Uscc is not null)
-        {
+    private Task<Outcome<Enterprise>> Save(Enterprise enterprise, CancellationToken ct) =>
+        saving.SaveAsync(enterprise, "该企业档案", () => enterprise, ct,
             // Two bureaus registering the same code at once: the unique index decides, the loser is told why.
-            db.ChangeTracker.Clear();
-            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.Uscc)] = "该统一社会信用代码刚刚已被登记，请核对" });
-        }
-    }
+            onDuplicate: () => Task.FromResult(Outcome<Enterprise>.Invalid(new Dictionary<string, string>
+                { [nameof(EnterpriseForm.Uscc)] = "该统一社会信用代码刚刚已被登记，请核对" })));
 
-    private async Task<string> StaleMessage(Enterprise current, CancellationToken ct)
-    {
-        var key = current.Id.ToString();
-        var last = await db.AuditEntries.Where(a => a.EntityType == nameof(Enterprise) && a.EntityId == key)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var who = last is null ? "他人" : $"{last.ActorName}（{Domain.Text.ChineseText.Date(last.At.ToLocalTime())}）";
-        return $"保存失败：该企业档案在您打开之后已被{who}修改。为避免覆盖他人的修改，请刷新页面查看最新内容后再修改。";
-    }
+    private Task<string> StaleMessage(Enterprise current, CancellationToken ct) =>
+        saving.StaleMessageAsync(((IAudited)current).AuditKey, "该企业档案", ct);
 
     private async Task<(string Name, Guid Id)?> UsccTakenBy(string programmeId, string? uscc, Guid? except, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 
@@ -18,6 +19,9 @@ public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration 
         logger.LogInformation("评测工具：{Instruments}", string.Join("、", instruments.All.Select(i => $"{i.Id} {i.Version}")));
         var applied = await sp.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
         logger.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", sp.GetRequiredService<DatabaseOptions>().Provider, applied.Count);
+        // Before anything writes: entries from before the hash chain are sealed into it, in their order.
+        if (await AuditTrail.SealLegacyAsync(sp.GetRequiredService<DxPilotDbContext>(), ct) is > 0 and var sealedCount)
+            logger.LogInformation("审计记录：{Count} 条早期记录已加入哈希链", sealedCount);
         if (!config.GetValue("DxPilot:DemoData", false)) return;
         var logins = await sp.GetRequiredService<DemoData>().EnsureAsync(ct);
         Console.WriteLine();

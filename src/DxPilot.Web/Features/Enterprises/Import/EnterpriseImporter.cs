@@ -1,9 +1,11 @@
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Infrastructure.Spreadsheets;
+using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Enterprises.Import;
@@ -24,6 +26,8 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
         var job = await db.ImportJobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
         if (job?.Content is null || job.Status is ImportStatus.Completed or ImportStatus.Failed) return;
         var actor = await ActorOf(db, job);
+        // The rows are changed on behalf of whoever uploaded the list.
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(actor);
         job.Status = ImportStatus.Running;
         job.Problems = [];
         job.ProcessedRows = job.Created = job.Updated = job.Unchanged = 0;
@@ -76,8 +80,7 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
         {
             var forms = batch.Select(r => (Row: r, Form: ToForm(r, mapping))).ToList();
             var existing = await LoadExisting(db, job.ProgrammeId, forms.Select(f => f.Form), ct);
-            db.Audit.Actor = actor;
-            db.Audit.Action = "导入";
+            db.Audit.Action = AuditAction.Imported;
             db.Audit.SourceFor.Clear();
             foreach (var (row, form) in forms)
             {

@@ -1,0 +1,29 @@
+namespace DxPilot.Domain.Auditing;
+
+/// <summary>
+/// An entity whose every change is written to the audit trail, field by field, by the save itself (no caller writes
+/// entries by hand). Properties marked <see cref="NotAuditedAttribute"/> are left out.
+/// </summary>
+public interface IAudited
+{
+    string ProgrammeId { get; }
+    /// <summary>The record the history belongs to: usually the entity itself; a child (an evidence file) names its parent.</summary>
+    AuditKey AuditKey { get; }
+}
+
+/// <summary>The record an audit entry is filed under: its type name and id.</summary>
+public readonly record struct AuditKey(string EntityType, string EntityId)
+{
+    public static AuditKey Of<T>(Guid id) => new(typeof(T).Name, id.ToString());
+}
+
+/// <summary>Bookkeeping or derived columns whose changes say nothing to a reader of the history.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>A child row (an uploaded file) whose arrival and removal is one line in its parent's history.</summary>
+public interface IAuditedPart : IAudited
+{
+    /// <summary>The line as a reader sees it: which slot, and what (e.g. "第3项图片", "车间.jpg（1.2 MB）").</summary>
+    (string Field, string Value) AuditLine { get; }
+}

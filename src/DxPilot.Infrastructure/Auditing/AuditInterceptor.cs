@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Reflection;
+using DxPilot.Domain.Auditing;
+using DxPilot.Infrastructure.Auditing;
+using DxPilot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DxPilot.Infrastructure.Auditing;
+
+/// <summary>
+/// The one audit path: on every save, writes field-level before/after for each changed <see cref="IAudited"/> record,
+/// fills in the actor of event entries added by hand (sign-ins, downloads), and links every new entry into the hash
+/// chain — all in the transaction of the change itself, under a lock so that two copies of the platform never fork
+/// the chain.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) : SaveChangesInterceptor
+{
+    private IDbContextTransaction? _own;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result,
+        CancellationToken ct = default)
+    {
+        if (e.Context is DxPilotDbContext db) await WriteAsync(db, ct);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
+    {
+        if (e.Context is DxPilotDbContext db) WriteAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int result, CancellationToken ct = default)
+    {
+        if (_own is { } tx) { _own = null; await tx.CommitAsync(ct); await tx.DisposeAsync(); }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData e, int result)
+    {
+        if (_own is { } tx) { _own = null; tx.Commit(); tx.Dispose(); }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData e, CancellationToken ct = default) => await AbandonAsync();
+    public override void SaveChangesFailed(DbContextErrorEventData e) => AbandonAsync().GetAwaiter().GetResult();
+    public override async Task SaveChangesCanceledAsync(DbContextEventData e, CancellationToken ct = default) => await AbandonAsync();
+    public override void SaveChangesCanceled(DbContextEventData e) => AbandonAsync().GetAwaiter().GetResult();
+
+    private async Task AbandonAsync()
+    {
+        if (_own is not { } tx) return;
+        _own = null;
+        await tx.RollbackAsync();
+        await tx.DisposeAsync();
+    }
+
+    private async Task WriteAsync(DxPilotDbContext db, CancellationToken ct)
+    {
+        var tracker = db.ChangeTracker;
+        foreach (var entry in tracker.Entries().Where(x => x.Entity is AuditEntry && x.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException($"审计记录只能新增，不能修改或删除（记录 {((AuditEntry)entry.Entity).Id}）");
+
+        var notes = db.Audit;
+        var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
+        foreach (var entry in tracker.Entries<IAudited>().Where(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+            if (Describe(entry) is { } changes) db.AuditEntries.Add(Entry(entry, changes, notes, now));
+
+        var pending = tracker.Entries<AuditEntry>().Where(x => x.State == EntityState.Added).Select(x => x.Entity).ToList();
+        if (pending.Count == 0) return;
+        foreach (var p in pending)
+        {
+            if (p.ActorId.Length == 0)
+            {
+                var actor = current.Actor ?? throw new InvalidOperationException(
+                    $"审计：{p.EntityType} {p.EntityId} 的变更没有操作人。请求之外的工作须先以具名的系统操作人身份运行（CurrentActor.Assume）");
+                p.ActorId = actor.UserId;
+                p.ActorName = actor.Name;
+            }
+            p.At = p.At == default ? now : AuditChain.Truncate(p.At);
+        }
+
+        if (db.Database.CurrentTransaction is null) _own = await db.Database.BeginTransactionAsync(ct);
+        var (sequence, hash) = await AuditTrail.LockEndAsync(db, ct);
+        foreach (var p in pending)
+        {
+            AuditChain.Link(p, sequence, hash);
+            (sequence, hash) = (p.Sequence, p.Hash);
+        }
+    }
+
+    private AuditEntry Entry(EntityEntry<IAudited> entry, List<FieldChange> changes, AuditContext notes, DateTime now)
+    {
+        var actor = current.Actor ?? throw new InvalidOperationException(
+            $"审计：{entry.Metadata.ClrType.Name} 的变更没有操作人，拒绝保存。请求之外的工作须先以具名的系统操作人身份运行（CurrentActor.Assume）");
+        var audited = entry.Entity;
+        var key = audited.AuditKey;
+        var recordId = entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Id")?.CurrentValue as Guid?;
+        return new AuditEntry
+        {
+            At = now,
+            ProgrammeId = audited.ProgrammeId,
+            EntityType = key.EntityType,
+            EntityId = key.EntityId,
+            Action = notes.Action ?? (entry.State switch
+            {
+                EntityState.Added when key.EntityId == recordId?.ToString() => AuditAction.Created,
+                EntityState.Deleted when key.EntityId == recordId?.ToString() => AuditAction.Deleted,
+                // A child's arrival or removal is a change of the record it belongs to.
+                EntityState.Added or EntityState.Deleted => AuditAction.EvidenceChanged,
+                _ => AuditAction.Updated,
+            }),
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            Source = (recordId is { } id ? notes.SourceFor.GetValueOrDefault(id) : null) ?? notes.Source ?? current.Channel,
+            Changes = changes,
+        };
+    }
+
+    /// <summary>Field-level before/after; null when nothing a reader would see changed.</summary>
+    private static List<FieldChange>? Describe(EntityEntry<IAudited> entry)
+    {
+        var changes = new List<FieldChange>();
+        if (entry.Entity is IAuditedPart part)
+        {
+            // A child row (a file) is described as one line of its parent's history.
+            var (field, value) = part.AuditLine;
+            changes.Add(entry.State == EntityState.Deleted ? new FieldChange(field, value, null) : entry.State == EntityState.Added ? new FieldChange(field, null, value) : new FieldChange(field, value, value));
+            return entry.State == EntityState.Modified ? null : changes;
+        }
+        foreach (var p in entry.Properties)
+        {
+            if (IsNotAudited(p.Metadata.PropertyInfo)) continue;
+            var added = entry.State == EntityState.Added;
+            if (p.CurrentValue is IAuditedDocument document)
+            {
+                DocumentChanges(added ? null : (IAuditedDocument?)p.OriginalValue, document, changes);
+                continue;
+            }
+            var before = added ? null : Format(p.OriginalValue);
+            var after = entry.State == EntityState.Deleted ? null : Format(p.CurrentValue);
+            if (before != after) changes.Add(new FieldChange(p.Metadata.Name, before, after));
+        }
+        return changes.Count == 0 ? null : changes;
+    }
+
+    private static bool IsNotAudited(PropertyInfo? property) => property?.IsDefined(typeof(NotAuditedAttribute), inherit: true) == true;
+
+    private static void DocumentChanges(IAuditedDocument? before, IAuditedDocument after, List<FieldChange> changes)
+    {
+        var was = before?.AuditFields() ?? new Dictionary<string, string>();
+        var now = after.AuditFields();
+        foreach (var key in was.Keys.Union(now.Keys))
+            if (was.GetValueOrDefault(key) != now.GetValueOrDefault(key)) changes.Add(new FieldChange(key, was.GetValueOrDefault(key), now.GetValueOrDefault(key)));
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
