@@ -55,6 +55,7 @@ public static class PlatformHost
         // Registered first: migrations and demo data are in place before anything else starts.
         s.AddHostedService<PlatformStartup>();
         s.AddHostedService<ImportWorker>();
+        s.AddHostedService<Features.Operations.Backup.DatabaseInUse>();
 
         s.AddIdentityCore<AppUser>(o =>
             {
