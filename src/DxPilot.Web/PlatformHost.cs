@@ -11,13 +11,13 @@ using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Assessments.Scoring;
 using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Enterprises.Import;
+using DxPilot.Web.Features.Operations;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DxPilot.Web;
 
@@ -31,6 +31,7 @@ public static class PlatformHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddEnvironmentVariables("DXPILOT_");
         var accounts = AccountSettings.From(builder.Configuration);
+        LoggingSetup.Configure(builder);
 
         var s = builder.Services;
         // Resolved from the final configuration (not at build time), so hosts and tests can point them elsewhere.
@@ -46,9 +47,11 @@ public static class PlatformHost
         s.AddScoped<AuditContext>();
         s.AddScoped<AuditInterceptor>();
         s.AddScoped<AuditLog>();
+        s.AddSingleton<IInterceptor, DatabaseCommandTimer>();
         s.AddDbContext<DxPilotDbContext>((sp, o) =>
         {
             sp.GetRequiredService<DatabaseOptions>().Apply(o);
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         s.AddScoped<MigrationRunner>();
@@ -64,6 +67,7 @@ public static class PlatformHost
         // Registered first: migrations and demo data are in place before anything else starts.
         s.AddHostedService<PlatformStartup>();
         s.AddHostedService<ImportWorker>();
+        s.AddHostedService<Features.Operations.Backup.DatabaseInUse>();
 
         s.AddIdentityCore<AppUser>(o =>
             {
@@ -124,12 +128,13 @@ public static class PlatformHost
         s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = SheetReader.MaxBytes + 64 * 1024);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = SheetReader.MaxBytes + 64 * 1024);
         s.AddRazorComponents();
-        // Sign-in cookies stay valid across restarts; copies behind a load balancer share this folder (or a mounted volume).
-        s.AddDataProtection().SetApplicationName("DxPilot");
-        s.AddOptions<KeyManagementOptions>().Configure<PlatformPaths, ILoggerFactory>((o, p, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(p.DataFolder, "keys")), logs));
+        // The keys that sign cookies live in the database: they survive restarts, every copy on one PostgreSQL finds them,
+        // and a backup of the database carries them (docs/decisions.md).
+        s.AddDataProtection().SetApplicationName("DxPilot").PersistKeysToDbContext<DxPilotDbContext>();
 
         var app = builder.Build();
+        app.Use(Correlation.Middleware);
+        MetricsEndpoint.UseRequestMetrics(app);
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
         app.UseStaticFiles();
@@ -140,6 +145,7 @@ public static class PlatformHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
+        MetricsEndpoint.Map(app);
         AccountEndpoints.Map(app);
         EnterpriseEndpoints.Map(app);
         AssessmentEndpoints.Map(app);

@@ -7,6 +7,7 @@ using DxPilot.Domain.Imports;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Auditing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,7 +16,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DxPilot.Infrastructure.Persistence;
 
 public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options, AuditContext audit)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -25,6 +26,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<BenchmarkApplication> BenchmarkApplications => Set<BenchmarkApplication>();
     public DbSet<BenchmarkEvidence> BenchmarkEvidence => Set<BenchmarkEvidence>();
+    /// <summary>The keys that sign cookies and antiforgery tokens, shared by every copy of the app on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public AuditContext Audit => audit;
 

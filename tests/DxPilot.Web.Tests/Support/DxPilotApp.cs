@@ -97,7 +97,7 @@ public sealed class SqliteApp : DxPilotApp
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm", _file + ".running" }) File.Delete(f);
         return Task.CompletedTask;
     }
 }

@@ -3,6 +3,7 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Imports;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Spreadsheets;
+using DxPilot.Web.Features.Operations;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock)
     public async Task<Outcome<ImportJob>> EnqueueAsync(Actor actor, string fileName, byte[] content, CancellationToken ct)
     {
         var outcome = await CreateJob(actor, fileName, content, ct);
-        if (outcome.IsOk) await _channel.Writer.WriteAsync(outcome.Value!.Id, ct);
+        if (outcome.IsOk) { await _channel.Writer.WriteAsync(outcome.Value!.Id, ct); PlatformMetrics.ImportQueueDepth.Inc(); }
         return outcome;
     }
 
@@ -94,7 +95,7 @@ public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes,
                     .Select(j => j.Id).ToListAsync(stoppingToken);
                 foreach (var id in left) await Run(id, stoppingToken);
             }
-            await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken)) await Run(id, stoppingToken);
+            await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken)) { PlatformMetrics.ImportQueueDepth.Dec(); await Run(id, stoppingToken); }
         }
         catch (OperationCanceledException) { }
     }
@@ -105,9 +106,11 @@ public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes,
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<EnterpriseImporter>().RunAsync(id, ct);
+            PlatformMetrics.JobFinished("import", succeeded: true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            PlatformMetrics.JobFinished("import", succeeded: false);
             logger.LogError(ex, "Import job {JobId} could not run", id);
         }
     }
