@@ -81,7 +81,7 @@ public sealed class DocxTable
             var lines = c.Merge == DocxMerge.Continue ? [""] : DocxText.Lines(c.Text);
             // A cell must hold at least one paragraph, even when empty.
             foreach (var line in lines)
-                cell.Append(DocxText.Paragraph([DocxText.Run(line, DocxFont.SongTi, _size, header || c.Bold)], align));
+                cell.Append(DocxText.Paragraph([DocxText.Run(line, DocxFont.SongTi, _size, header || c.Bold)], align, single: true));
             row.Append(cell);
         }
         _table.Append(row);

@@ -45,14 +45,17 @@ internal static class DocxText
         new(Style(font, size, bold), new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
 
     public static Paragraph Paragraph(IEnumerable<OpenXmlElement> runs, JustificationValues align, int firstLineChars = 0,
-        int before = 0, int after = 0, bool keepNext = false, string? style = null)
+        int before = 0, int after = 0, bool keepNext = false, string? style = null, bool single = false, int size = DocxSize.XiaoSi)
     {
         var p = new Paragraph(new ParagraphProperties
         {
             ParagraphStyleId = style is null ? null : new ParagraphStyleId { Val = style },
             KeepNext = keepNext ? new KeepNext() : null,
-            SpacingBetweenLines = new SpacingBetweenLines { Before = Twips(before), After = Twips(after) },
-            Indentation = firstLineChars > 0 ? new Indentation { FirstLineChars = firstLineChars * 100 } : null,
+            SpacingBetweenLines = single
+                ? new SpacingBetweenLines { Before = Twips(before), After = Twips(after), Line = "240", LineRule = LineSpacingRuleValues.Auto }
+                : new SpacingBetweenLines { Before = Twips(before), After = Twips(after) },
+            // Word reads the indent in characters; LibreOffice only the twips (a character is the font size: size/2 pt).
+            Indentation = firstLineChars > 0 ? new Indentation { FirstLineChars = firstLineChars * 100, FirstLine = Twips(firstLineChars * size / 2) } : null,
             Justification = new Justification { Val = align },
         });
         p.Append(runs);
@@ -60,7 +63,7 @@ internal static class DocxText
     }
 
     public static Paragraph Line(string text, DocxFont font, int size, JustificationValues align, bool bold = false, int firstLineChars = 0) =>
-        Paragraph([Run(text, font, size, bold)], align, firstLineChars);
+        Paragraph([Run(text, font, size, bold)], align, firstLineChars, size: size);
 
     /// <summary>One paragraph per line of typed text; a blank line stays blank.</summary>
     public static IEnumerable<string> Lines(string? text) =>

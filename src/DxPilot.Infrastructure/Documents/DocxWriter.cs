@@ -61,15 +61,15 @@ public sealed class DocxWriter : IDisposable
     public DocxWriter Paragraph(string? text, int size = DocxSize.XiaoSi, bool indent = true)
     {
         foreach (var line in DocxText.Lines(text))
-            _body.Append(DocxText.Paragraph([DocxText.Run(line, DocxFont.FangSong, size)], JustificationValues.Both, indent ? 2 : 0));
+            _body.Append(DocxText.Paragraph([DocxText.Run(line, DocxFont.FangSong, size)], JustificationValues.Both, indent ? 2 : 0, size: size));
         return this;
     }
 
     /// <summary>Label/value pairs as a two-pair-per-row table, the way a form's 基本情况 block is laid out.</summary>
     public DocxWriter Fields(IReadOnlyList<(string Label, string Value)> fields)
     {
-        var quarter = TextWidth / 8;
-        var table = Table(DocxSize.Wu, quarter * 2, TextWidth / 2 - quarter * 2, quarter * 2, TextWidth - TextWidth / 2 - quarter * 2);
+        const int label = 1800;
+        var table = Table(DocxSize.Wu, label, TextWidth / 2 - label, label, TextWidth - TextWidth / 2 - label);
         for (var i = 0; i < fields.Count; i += 2)
         {
             var (l1, v1) = fields[i];

@@ -22,7 +22,7 @@ public static class OfficeFiles
         return string.Join("\n", doc.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
     }
 
-    /// <summary>Converts with LibreOffice headless to PDF and returns the PDF's text (pdftotext -layout). Skips, or fails in CI,
+    /// <summary>Converts with LibreOffice headless to PDF and returns the PDF's text (pdftotext). Skips, or fails in CI,
     /// when either tool is missing.</summary>
     public static async Task<string> PdfTextAsync(byte[] docx)
     {
@@ -39,7 +39,15 @@ public static class OfficeFiles
             await RunAsync(soffice!, $"-env:UserInstallation=file://{dir.FullName}/profile --headless --convert-to pdf --outdir {dir.FullName} {input}");
             var pdf = Path.Combine(dir.FullName, "document.pdf");
             Assert.True(File.Exists(pdf), "LibreOffice 未能把文档转换为 PDF");
-            await RunAsync(pdftotext!, $"-layout {pdf} {dir.FullName}/document.txt");
+            await RunAsync(pdftotext!, $"{pdf} {dir.FullName}/document.txt");
+            // To look at the pages as a user would (pdftoppm -png), keep the files: DXPILOT_TEST_KEEP_OFFICE=/some/folder.
+            if (Environment.GetEnvironmentVariable("DXPILOT_TEST_KEEP_OFFICE") is { Length: > 0 } keep)
+            {
+                Directory.CreateDirectory(keep);
+                var stem = Path.Combine(keep, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx))[..8]);
+                File.Copy(input, stem + ".docx", overwrite: true);
+                File.Copy(pdf, stem + ".pdf", overwrite: true);
+            }
             return await File.ReadAllTextAsync(Path.Combine(dir.FullName, "document.txt"));
         }
         finally

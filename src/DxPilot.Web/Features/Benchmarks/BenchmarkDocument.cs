@@ -58,13 +58,14 @@ public static class BenchmarkDocument
         doc.Fields(fields);
     }
 
-    // Columns: 一级指标 | 二级指标 | 序号 | 评价内容 | 分值 | 是/否 | 文字描述 | 自评得分, the indicators merged down their items.
-    private static readonly int[] Columns = [700, 900, 450, 2500, 550, 550, 2545, 650];
+    // Columns: 一级指标 | 二级指标 | 序号 | 评价内容 | 分值 | 是/否 | 文字描述 | 自评得分, the indicators merged down their items;
+    // sized (with 60-twip padding, 小五) so that 数字化改造, 序号, 分值 and 未作答 each stay on one line.
+    private static readonly int[] Columns = [1050, 1000, 500, 2400, 520, 680, 2045, 650];
 
     private static void SelfScoreTable(DocxWriter doc, BenchmarkView view)
     {
         var (instrument, score) = (view.Instrument, view.Score);
-        var table = doc.Table(DocxSize.XiaoWu, Columns)
+        var table = doc.Table(DocxSize.XiaoWu, Columns, cellMargin: 60)
             .Header("一级指标", "二级指标", "序号", "评价内容", "分值", "是/否", "文字描述", "自评得分");
         foreach (var d in instrument.Dimensions)
         {
@@ -111,7 +112,7 @@ public static class BenchmarkDocument
 
     private static void Preconditions(DocxWriter doc, BenchmarkView view)
     {
-        var table = doc.Table(DocxSize.XiaoWu, 450, 1700, 3300, 2595, 800).Header("序号", "前置条件", "要求", "申报情况", "核验结果");
+        var table = doc.Table(DocxSize.XiaoWu, 500, 1700, 3300, 2545, 800).Header("序号", "前置条件", "要求", "申报情况", "核验结果");
         var n = 0;
         foreach (var c in view.Checks)
             table.Row(new DocxCell((++n).ToString(System.Globalization.CultureInfo.InvariantCulture), Centre: true), c.Precondition.Name,
