@@ -68,7 +68,7 @@ public sealed class DocxWriter : IDisposable
     /// <summary>Label/value pairs as a two-pair-per-row table, the way a form's 基本情况 block is laid out.</summary>
     public DocxWriter Fields(IReadOnlyList<(string Label, string Value)> fields)
     {
-        const int label = 1800;
+        const int label = 1900;
         var table = Table(DocxSize.Wu, label, TextWidth / 2 - label, label, TextWidth - TextWidth / 2 - label);
         for (var i = 0; i < fields.Count; i += 2)
         {
