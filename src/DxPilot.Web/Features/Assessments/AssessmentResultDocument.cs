@@ -77,7 +77,7 @@ public static class AssessmentResultDocument
     private static void Table8(DocxWriter doc, Instrument instrument, Assessment a)
     {
         doc.Centred("表8 中小企业数字化经营应用场景等级判定（*为约束性场景）");
-        var table = doc.Table(DocxSize.Wu, 1900, 2445, 900, 900, 900, 900, 900)
+        var table = doc.Table(DocxSize.Wu, [1800, 2245, 960, 960, 960, 960, 960], cellMargin: 40)
             .Header("一级指标", "二级指标（业务场景）", "未达一级", "一级", "二级", "三级", "四级");
         foreach (var group in instrument.Scenarios.GroupBy(s => s.Group))
         {
@@ -100,8 +100,8 @@ public static class AssessmentResultDocument
         doc.Centred("表6 中小企业数字化水平等级判定");
         var withScenarios = rule.Kind == LevelRuleKind.ScoreAndScenarios;
         var table = withScenarios
-            ? doc.Table(DocxSize.Wu, 1500, 2100, 2300, 2145, 800).Header("等级", "得分要求", "应用场景要求", "达到该级的场景", "结论")
-            : doc.Table(DocxSize.Wu, 2000, 5245, 1600).Header("等级", "得分要求", "结论");
+            ? doc.Table(DocxSize.XiaoWu, 1450, 2250, 2295, 2150, 700).Header("等级", "得分要求", "应用场景要求", "达到该级的场景", "结论")
+            : doc.Table(DocxSize.XiaoWu, 2000, 5245, 1600).Header("等级", "得分要求", "结论");
         foreach (var req in rule.Levels)
         {
             var verdict = new DocxCell(req.Level <= a.Level ? "达到" : "未达到", Centre: true);
