@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using DxPilot.Bench;
+using DxPilot.Bench.Documents;
 using DxPilot.Bench.Rescoring;
 using DxPilot.Bench.Scoring;
 
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "rescore" => await RescoreBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
+    "documents" => BenchmarkRunner.Run<DocumentBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     _ => Usage(),
 };
 
@@ -21,6 +23,7 @@ static int Usage()
           generate --provider postgresql|sqlite --connection "…" [--enterprises 100000] [--programme hangzhou-2024]
           sheet    --rows 10000 --out enterprises-10000.xlsx
           scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
+          documents [BenchmarkDotNet options]                    writing an assessment result as .docx (with its radar PNG)
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
         """);
