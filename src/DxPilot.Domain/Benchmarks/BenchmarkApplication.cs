@@ -58,7 +58,9 @@ public sealed class BenchmarkApplication
     };
 
     /// <summary>The enterprise changes its application while it is a draft or has been returned to it for changes.</summary>
-    public bool IsEditable => Status is BenchmarkStatus.Draft or BenchmarkStatus.Returned;
+    public bool IsEditable => EditableIn(Status);
+
+    public static bool EditableIn(BenchmarkStatus status) => status is BenchmarkStatus.Draft or BenchmarkStatus.Returned;
 
     /// <summary>Replaces the draft's content and re-scores it against the evidence now on file.</summary>
     public void Revise(Instrument instrument, BenchmarkAnswers answers, BenchmarkFacts facts, string? overview, EvidenceOnFile evidence, DateTime now)
