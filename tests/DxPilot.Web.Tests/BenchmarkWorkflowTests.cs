@@ -5,6 +5,7 @@ using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Benchmarks;
 using DxPilot.Web.Features.Platform;
 using DxPilot.Web.Tests.Support;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static DxPilot.Web.Tests.Support.Pictures;
@@ -120,6 +121,68 @@ public abstract class BenchmarkWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(BenchmarkStatus.Draft, (await SnapshotAsync(id)).Status);
     }
 
+    [Fact]
+    public async Task The_bureau_returns_through_its_buttons_and_the_enterprise_reads_why_and_resubmits()
+    {
+        var (id, _, user) = await ApplicantInAsync(BenchmarkStatus.Submitted);
+        var page = $"/benchmark/{id}";
+        var city = (await BenchmarkBrowser.SignInAsync(app, "hlj-city")).Client;
+        var doc = await city.GetDocument(page);
+        Assert.Equal("待审核", doc.QuerySelector("#status")!.TextContent);
+        Assert.Equal(["startReview", "return"], doc.QuerySelectorAll("#transitions button").Select(b => b.GetAttribute("data-trigger")));
+        var harbin = (await BenchmarkBrowser.SignInAsync(app, await HeilongjiangAccounts.UserAsync(app, Role.DistrictBureau, district: "哈尔滨市"))).Client;
+        Assert.Null((await harbin.GetDocument(page)).QuerySelector("#transitions"));
+
+        // Without a reason: refused on the page with the guard's words, nothing changes.
+        var refused = await Act(city, page, "return", "");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("退回修改须填写理由", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var returned = await Act(city, page, "return", Reason);
+        Assert.EndsWith($"{page}?done=return", returned.Headers.Location!.OriginalString);
+        Assert.Contains("已退回修改", (await city.GetDocument($"{page}")).QuerySelector("#status")!.TextContent);
+        var row = (await city.GetDocument("/benchmark?state=returned")).QuerySelector($"a[href='/benchmark/{id}']")!.ParentElement!.ParentElement!;
+        Assert.Equal("已退回修改", row.QuerySelector("td[data-status=returned]")!.TextContent);
+        Assert.Null((await city.GetDocument("/benchmark?state=submitted")).QuerySelector($"a[href='/benchmark/{id}']"));
+
+        var enterprise = await BenchmarkBrowser.SignInAsync(app, user);
+        var own = await enterprise.Client.GetDocument(page);
+        Assert.Equal("退回修改", own.QuerySelector("#status")!.TextContent);
+        Assert.Contains(Reason, own.QuerySelector("#return-reason")!.TextContent);
+        Assert.Equal(2, own.QuerySelectorAll("#history tbody tr").Length);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await enterprise.FillAsync(f => f["Form.Overview"] = new string('改', 2000), "submit")).StatusCode);
+        Assert.Equal("已提交", (await enterprise.Client.GetDocument(page)).QuerySelector("#status")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_api_refuses_in_Chinese_with_403_409_and_400_and_takes_what_the_chain_allows()
+    {
+        var (id, _) = await ApplicationInAsync(BenchmarkStatus.Submitted);
+        var city = await app.As("hlj-city");
+        var district = await app.As(await HeilongjiangAccounts.UserAsync(app, Role.DistrictBureau, district: "哈尔滨市"));
+        async Task<(System.Net.HttpStatusCode, string)> Post(HttpClient c, string trigger, string? reason = null)
+        {
+            var r = await c.PostAsJsonAsync($"/api/benchmark/{id}/transitions", new { trigger, reason });
+            return (r.StatusCode, (await r.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty(r.IsSuccessStatusCode ? "stateLabel" : "title").GetString()!);
+        }
+        Assert.Equal((System.Net.HttpStatusCode.Forbidden, "县（市、区）工信主管部门无权认定"), await Post(district, "recognise"));
+        Assert.Equal((System.Net.HttpStatusCode.Conflict, "当前状态为“待审核”，不能认定"), await Post(city, "recognise"));
+        Assert.Equal((System.Net.HttpStatusCode.BadRequest, "退回修改须填写理由"), await Post(city, "return"));
+        Assert.Equal((System.Net.HttpStatusCode.OK, "审核中"), await Post(city, "startReview"));
+        Assert.Equal((System.Net.HttpStatusCode.OK, "已认定"), await Post(city, "recognise"));
+        var history = await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/benchmark/{id}/transitions");
+        Assert.Equal(["submit", "startReview", "recognise"], history.EnumerateArray().Select(t => t.GetProperty("trigger").GetString()));
+    }
+
+    private static async Task<HttpResponseMessage> Act(HttpClient client, string page, string trigger, string reason)
+    {
+        var doc = await client.GetDocument(page);
+        return await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "transition", ["__RequestVerificationToken"] = doc.QuerySelector("#transitions input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Act.Version"] = doc.QuerySelector("input[name='Act.Version']")!.GetAttribute("value")!, ["Act.Trigger"] = trigger, ["Act.Reason"] = reason,
+        }));
+    }
+
     /// <summary>Who refuses, and with which words, for a combination the call does not allow.</summary>
     private static (OutcomeKind, string?) Expected(Role role, BenchmarkTrigger trigger, BenchmarkStatus state)
     {
@@ -162,7 +225,13 @@ public abstract class BenchmarkWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
     /// <summary>A new enterprise's saved application (every precondition met unless told otherwise), walked to the state.</summary>
     private async Task<(Guid Id, Guid Enterprise)> ApplicationInAsync(BenchmarkStatus state, bool eligible = true)
     {
-        var (_, enterprise) = await HeilongjiangAccounts.EnterpriseAsync(app);
+        var (id, enterprise, _) = await ApplicantInAsync(state, eligible);
+        return (id, enterprise);
+    }
+
+    private async Task<(Guid Id, Guid Enterprise, string UserName)> ApplicantInAsync(BenchmarkStatus state, bool eligible = true)
+    {
+        var (user, enterprise) = await HeilongjiangAccounts.EnterpriseAsync(app);
         var owner = ActorFor(Role.Enterprise, enterprise);
         var facts = new BenchmarkFacts
         {
@@ -179,7 +248,7 @@ public abstract class BenchmarkWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
             var step = await Scoped((_, s) => s.TransitionAsync(ActorFor(role, enterprise), id, trigger, ReasonFor(trigger), null));
             Assert.True(step.IsOk, step.Message);
         }
-        return (id, enterprise);
+        return (id, enterprise, user);
     }
 
     private async Task<T> Scoped<T>(Func<DxPilotDbContext, Task<T>> query)
