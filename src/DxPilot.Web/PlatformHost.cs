@@ -2,6 +2,7 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Infrastructure.Spreadsheets;
@@ -38,6 +39,8 @@ public static class PlatformHost
         s.AddSingleton(sp => PlatformPaths.Resolve(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
         s.AddSingleton(sp => ProgrammeCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "programmes")));
         s.AddSingleton(sp => InstrumentCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "instruments")));
+        s.AddSingleton(sp => CallCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "calls"),
+            sp.GetRequiredService<ProgrammeCatalog>(), sp.GetRequiredService<InstrumentCatalog>()));
         s.AddSingleton(sp => DatabaseFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformPaths>()));
         s.AddSingleton(accounts);
         s.AddSingleton(TimeProvider.System);
@@ -62,6 +65,7 @@ public static class PlatformHost
         s.AddScoped<AssessmentDemoData>();
         s.AddScoped<DemoData>();
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
+        s.AddSingleton<ImportLease>();
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();
         // Registered first: migrations and demo data are in place before anything else starts.

@@ -133,7 +133,7 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("项前置条件未满足，不能提交（草稿已保存）", html);
+        Assert.Contains("草稿已保存，但未能提交。以下1项前置条件未满足，不能提交：", html);
         Assert.Contains(reason, Html.ParseDocument(html).QuerySelector("#message")!.TextContent);
         var failing = Html.ParseDocument(html).QuerySelectorAll("#preconditions-checklist li.fail").Select(li => li.GetAttribute("data-precondition"));
         Assert.Equal([precondition], failing);

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Tests.Support;
 
@@ -38,6 +40,31 @@ public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
             var ex = Assert.Throws<ConfigurationFileException>(() => ProgrammeCatalog.LoadFolder(folder.FullName));
             Assert.Contains(file, ex.Message);
             Assert.Contains(expectedInMessage, ex.Message);
+        }
+        finally
+        {
+            folder.Delete(true);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"who\": [\"cityBureau\"], \"label\": \"开始审核\"", "\"who\": [\"mayor\"], \"label\": \"开始审核\"", "$.workflow.transitions[1].who[0]", "不认识的参与方“mayor”")]
+    [InlineData("\"instrumentId\": \"hlj-benchmark\"", "\"instrumentId\": \"miit-2024\"", "$.instrumentId", "不是示范标杆自评表")]
+    [InlineData("{ \"state\": \"recognised\", \"label\": \"已认定\" },", "", "$.workflow.states", "状态“recognised”应声明且只声明一次")]
+    public void A_malformed_call_file_is_refused_with_file_path_and_reason(string find, string replace, string path, string reason)
+    {
+        var folder = Directory.CreateTempSubdirectory("dxpilot-calls");
+        try
+        {
+            var config = PlatformProcess.ConfigFolder();
+            var text = File.ReadAllText(Path.Combine(config, "calls", "hlj-benchmark-2025.json"));
+            Assert.Contains(find, text);
+            var file = Path.Combine(folder.FullName, "hlj-benchmark-2025.json");
+            File.WriteAllText(file, text.Replace(find, replace));
+            var ex = Assert.Throws<ConfigurationFileException>(() => CallCatalog.LoadFolder(folder.FullName,
+                ProgrammeCatalog.LoadFolder(Path.Combine(config, "programmes")), InstrumentCatalog.LoadFolder(Path.Combine(config, "instruments"))));
+            Assert.Equal((file, path), (ex.File, ex.JsonPath));
+            Assert.Contains(reason, ex.Reason);
         }
         finally
         {

@@ -38,6 +38,13 @@ public sealed record Actor(
     /// <summary>Organisations reach enterprises through assignments (服务商 serves, 评测机构 evaluates, 审计机构 audits).</summary>
     public bool ReachesThroughAssignment => Role is Role.ServiceProvider or Role.EvaluationAgency or Role.AuditFirm;
 
-    public static Actor System(string programmeId, string name = "系统") =>
-        new("system", name, Role.CityBureau, programmeId);
+    public const string SystemUserId = "system";
+
+    /// <summary>The platform's own background work (an import worker, a command-line run), not a person; a workflow admits it
+    /// only where it declares the "system" participant.</summary>
+    public bool IsSystem => UserId == SystemUserId;
+
+    /// <summary>Background work acting in a programme; the name says which (导入程序（服务器甲）), there is no anonymous default.</summary>
+    public static Actor System(string programmeId, string name) =>
+        new(SystemUserId, name, Role.CityBureau, programmeId);
 }

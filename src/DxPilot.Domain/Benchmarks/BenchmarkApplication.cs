@@ -1,20 +1,31 @@
+using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Instruments;
+using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Domain.Benchmarks;
 
-/// <summary>申报状态</summary>
+/// <summary>申报状态; the labels users read, and who moves an application between them, are the call's (<see cref="BenchmarkCall"/>).</summary>
 public enum BenchmarkStatus
 {
     /// <summary>草稿: may be saved with anything incomplete.</summary>
     Draft = 1,
-    /// <summary>已提交: every precondition passed; no longer changes.</summary>
+    /// <summary>已提交: every precondition passed; waits for the bureau.</summary>
     Submitted = 2,
+    /// <summary>审核中</summary>
+    UnderReview = 3,
+    /// <summary>退回修改: the enterprise edits it again and may resubmit.</summary>
+    Returned = 4,
+    /// <summary>已认定</summary>
+    Recognised = 5,
+    /// <summary>不予认定</summary>
+    NotRecognised = 6,
 }
 
 /// <summary>
 /// 示范标杆企业申报 (Heilongjiang, seed 000): one enterprise's self-score (自评表), its overview (情况概述) and what it
-/// declares for the preconditions. A draft takes anything; submission is refused while any precondition fails.
+/// declares for the preconditions. A draft takes anything; every change of state goes through the call's workflow
+/// (<see cref="Apply"/>), which refuses submission while any precondition fails.
 /// </summary>
 public sealed class BenchmarkApplication : IAudited
 {
@@ -49,12 +60,15 @@ public sealed class BenchmarkApplication : IAudited
         InstrumentVersion = instrument.Version, Status = BenchmarkStatus.Draft, CreatedAt = now, UpdatedAt = now,
     };
 
-    public bool IsDraft => Status == BenchmarkStatus.Draft;
+    /// <summary>The enterprise changes its application while it is a draft or has been returned to it for changes.</summary>
+    public bool IsEditable => EditableIn(Status);
+
+    public static bool EditableIn(BenchmarkStatus status) => status is BenchmarkStatus.Draft or BenchmarkStatus.Returned;
 
     /// <summary>Replaces the draft's content and re-scores it against the evidence now on file.</summary>
     public void Revise(Instrument instrument, BenchmarkAnswers answers, BenchmarkFacts facts, string? overview, EvidenceOnFile evidence, DateTime now)
     {
-        if (!IsDraft) throw new InvalidOperationException("申报已提交，不能再修改");
+        if (!IsEditable) throw new InvalidOperationException("申报已提交，不能再修改");
         Answers = answers;
         Facts = facts;
         Overview = overview;
@@ -88,16 +102,28 @@ public sealed class BenchmarkApplication : IAudited
         return BenchmarkPreconditions.Check(instrument, Applicant(evidence));
     }
 
-    /// <summary>提交: refused (the failing checks are returned, nothing changes) while any precondition fails.</summary>
-    public IReadOnlyList<PreconditionCheck> Submit(Instrument instrument, EvidenceOnFile evidence, DateTime now)
+    /// <summary>
+    /// Takes a transition of the call's chain: refused (nothing changes) when the chain does not let this actor take it now,
+    /// otherwise the new state and the record to save with it. Submission re-scores against the evidence on file.
+    /// </summary>
+    public TransitionResult<BenchmarkStatus> Apply(Workflow<BenchmarkStatus, BenchmarkTrigger, BenchmarkCase> workflow, BenchmarkTrigger trigger,
+        Actor actor, string? reason, Instrument instrument, EvidenceOnFile evidence, DateTime now)
     {
-        if (!IsDraft) throw new InvalidOperationException("申报已提交");
-        var failing = Preconditions(instrument, evidence).Where(c => !c.Passed).ToList();
-        if (failing.Count > 0) return failing;
-        Rescore(instrument, evidence, now);
-        Status = BenchmarkStatus.Submitted;
-        SubmittedAt = now;
-        return [];
+        Same(instrument);
+        var result = workflow.Take(Status, trigger, new BenchmarkCase(this, instrument, evidence), actor, reason, ProgrammeId, Id.ToString(), now);
+        if (!result.Taken) return result;
+        if (trigger == BenchmarkTrigger.Submit)
+        {
+            Rescore(instrument, evidence, now);
+            SubmittedAt = now;
+        }
+        else
+        {
+            UpdatedAt = now;
+            Version++;
+        }
+        Status = result.To;
+        return result;
     }
 
     private void Rescore(Instrument instrument, EvidenceOnFile evidence, DateTime now)

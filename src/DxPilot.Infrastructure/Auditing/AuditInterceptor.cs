@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -66,8 +67,29 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
 
         var notes = db.Audit;
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
+        var transitions = tracker.Entries<StateTransition>().Where(x => x.State == EntityState.Added).Select(x => x.Entity).ToList();
         foreach (var entry in tracker.Entries<IAudited>().Where(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
-            if (Describe(entry) is { } changes) db.AuditEntries.Add(Entry(entry, changes, notes, now));
+        {
+            if (Describe(entry) is not { } changes) continue;
+            var audited = Entry(entry, changes, notes, now);
+            // A workflow step changes the record's state: its entry is the step, with the step's reason (the step's own
+            // record, with the chain's labels, is what the pages show).
+            if (transitions.FirstOrDefault(t => t.EntityType == audited.EntityType && t.EntityId == audited.EntityId) is { } step)
+            {
+                transitions.Remove(step);
+                audited.Action = AuditAction.StateChanged;
+                audited.Source = step.Reason;
+            }
+            db.AuditEntries.Add(audited);
+        }
+        // Steps of records that are not audited field by field (import jobs) are entries of their own, under the step's actor.
+        foreach (var step in transitions)
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, ProgrammeId = step.ProgrammeId, EntityType = step.EntityType, EntityId = step.EntityId,
+                Action = AuditAction.StateChanged, ActorId = step.ActorId, ActorName = step.ActorName, Source = step.Reason,
+                Changes = [new FieldChange("状态", step.FromState, step.ToState)],
+            });
 
         var pending = tracker.Entries<AuditEntry>().Where(x => x.State == EntityState.Added).Select(x => x.Entity).ToList();
         if (pending.Count == 0) return;

@@ -5,6 +5,7 @@ using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
 using DxPilot.Domain.Organisations;
+using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Auditing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<BenchmarkEvidence> BenchmarkEvidence => Set<BenchmarkEvidence>();
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every copy of the app on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StateTransition> StateTransitions => Set<StateTransition>();
 
     public AuditContext Audit => audit;
 
@@ -124,8 +126,29 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             j.Property(x => x.ActorName).HasMaxLength(100).IsRequired();
             j.Property(x => x.FileError).HasMaxLength(2000);
             j.Property(x => x.Problems).HasConversion(JsonConverter<List<RowProblem>>(), JsonComparer<RowProblem>()).IsRequired();
+            j.Property(x => x.LeaseOwner).HasMaxLength(100);
+            // A copy that lost its lease to another cannot save over the new runner's work.
+            j.Property(x => x.LeaseOwner).IsConcurrencyToken();
             j.HasIndex(x => new { x.ProgrammeId, x.CreatedAt });
             j.HasIndex(x => x.Status);
+        });
+
+        // Every workflow transition, append-only (Domain/Workflow).
+        b.Entity<StateTransition>(t =>
+        {
+            t.ToTable("StateTransitions");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            t.Property(x => x.EntityType).HasMaxLength(64).IsRequired();
+            t.Property(x => x.EntityId).HasMaxLength(64).IsRequired();
+            t.Property(x => x.Trigger).HasMaxLength(32).IsRequired();
+            t.Property(x => x.FromState).HasMaxLength(32).IsRequired();
+            t.Property(x => x.ToState).HasMaxLength(32).IsRequired();
+            t.Property(x => x.ActorId).HasMaxLength(64).IsRequired();
+            t.Property(x => x.ActorName).HasMaxLength(100).IsRequired();
+            t.Property(x => x.Reason).HasMaxLength(2000);
+            t.HasIndex(x => new { x.EntityType, x.EntityId, x.At });
+            t.HasIndex(x => new { x.ProgrammeId, x.At });
         });
 
         b.Entity<Assessment>(a =>
@@ -162,7 +185,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             a.Property(x => x.SubTotals).HasConversion(JsonConverter<BenchmarkSubTotals>(), JsonValueComparer<BenchmarkSubTotals>()).IsRequired();
             a.Property(x => x.SelfScore).HasPrecision(9, 4);
             a.Property(x => x.Version).IsConcurrencyToken();
-            a.Ignore(x => x.IsDraft);
+            a.Ignore(x => x.IsEditable);
             a.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
             // One application per enterprise and call; the programme is the call.
             a.HasIndex(x => new { x.ProgrammeId, x.EnterpriseId }).IsUnique();

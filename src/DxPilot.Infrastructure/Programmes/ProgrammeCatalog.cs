@@ -71,7 +71,7 @@ public sealed class ProgrammeCatalog
     }
 
     // System.Text.Json's message carries line numbers and type names; the first sentence is the useful part.
-    private static string Explain(JsonException ex)
+    internal static string Explain(JsonException ex)
     {
         var line = ex.LineNumber is { } l ? $"（第{l + 1}行）" : "";
         var msg = ex.Message;

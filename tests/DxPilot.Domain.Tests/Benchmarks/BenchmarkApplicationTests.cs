@@ -1,4 +1,6 @@
+using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Workflow;
 using DxPilot.Domain.Instruments;
 using Xunit;
 
@@ -17,6 +19,18 @@ public class BenchmarkApplicationTests
         (BenchmarkEvidenceKind.CreditChina, null), (BenchmarkEvidenceKind.CreditGsxt, null),
         (BenchmarkEvidenceKind.MiitLevel, null), (BenchmarkEvidenceKind.Pledge, null), (BenchmarkEvidenceKind.ItemPicture, 3),
     ]);
+
+    /// <summary>Submission as every call declares it: the enterprise, from a draft or a returned application, all preconditions met.</summary>
+    private static readonly Workflow<BenchmarkStatus, BenchmarkTrigger, BenchmarkCase> Chain = BenchmarkWorkflow.Process.Compile(new WorkflowChain
+    {
+        States = Enum.GetValues<BenchmarkStatus>().Select(s => new WorkflowStateEntry(WorkflowNames.Of(s), s.ToString())).ToList(),
+        Transitions = [new("submit", ["draft", "returned"], "submitted", ["enterprise"], "提交申报", ["preconditions"])],
+    });
+
+    private static readonly Actor Applicant = new("e1", "申报企业", Role.Enterprise, "heilongjiang-2025", EnterpriseId: Guid.NewGuid());
+
+    private static TransitionResult<BenchmarkStatus> Submit(BenchmarkApplication a, EvidenceOnFile evidence) =>
+        a.Apply(Chain, BenchmarkTrigger.Submit, Applicant, null, Hlj, evidence, Now);
 
     private static BenchmarkFacts EligibleFacts() => new()
     {
@@ -60,8 +74,10 @@ public class BenchmarkApplicationTests
         var facts = EligibleFacts();
         facts.MiitLevel = 1;
         var a = Draft(facts, new string('数', 1999), AllDocuments);
-        var failing = a.Submit(Hlj, AllDocuments, Now);
-        Assert.Equal(["工信部平台数字化水平为1级，需要2级及以上，不得申报", "情况概述只有1999字，需要不少于2000字"], failing.Select(c => c.Reason));
+        var refusal = Submit(a, AllDocuments).Refusal!;
+        Assert.Equal(RefusalKind.GuardFailed, refusal.Kind);
+        Assert.Equal("以下2项前置条件未满足，不能提交：数字化水平二级及以上：工信部平台数字化水平为1级，需要2级及以上，不得申报；" +
+                     "情况概述不少于2000字：情况概述只有1999字，需要不少于2000字", refusal.Message);
         Assert.Equal(BenchmarkStatus.Draft, a.Status);
         Assert.Null(a.SubmittedAt);
         Assert.Equal(1, a.Version);
@@ -71,11 +87,12 @@ public class BenchmarkApplicationTests
     public void A_submitted_application_no_longer_changes()
     {
         var a = Draft(EligibleFacts(), new string('数', 2000), AllDocuments);
-        Assert.Empty(a.Submit(Hlj, AllDocuments, Now));
+        var record = Submit(a, AllDocuments).Record!;
+        Assert.Equal(("submit", "draft", "submitted", "e1"), (record.Trigger, record.FromState, record.ToState, record.ActorId));
         Assert.Equal(BenchmarkStatus.Submitted, a.Status);
         Assert.Equal(Now, a.SubmittedAt);
         Assert.Throws<InvalidOperationException>(() => a.Revise(Hlj, new BenchmarkAnswers(), EligibleFacts(), "", AllDocuments, Now));
-        Assert.Throws<InvalidOperationException>(() => a.Submit(Hlj, AllDocuments, Now));
+        Assert.Equal(RefusalKind.WrongState, Submit(a, AllDocuments).Refusal!.Kind);
     }
 
     [Fact]

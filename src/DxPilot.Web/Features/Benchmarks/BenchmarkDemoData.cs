@@ -16,11 +16,12 @@ namespace DxPilot.Web.Features.Benchmarks;
 public sealed class BenchmarkDemoData(DxPilotDbContext db, UserManager<AppUser> users, ProgrammeCatalog programmes, TimeProvider clock,
     CurrentActor current)
 {
+    private const string ProgrammeId = "heilongjiang-2025";
     private const string EnterpriseName = "哈尔滨北疆阀门制造有限公司（演示）";
 
     public async Task<IReadOnlyList<DemoData.Login>> EnsureAsync(CancellationToken ct = default)
     {
-        var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.ProgrammeId == BenchmarkCall.ProgrammeId && e.Name == EnterpriseName, ct)
+        var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.ProgrammeId == ProgrammeId && e.Name == EnterpriseName, ct)
                          ?? await RegisterEnterprise(ct);
         return
         [
@@ -31,7 +32,7 @@ public sealed class BenchmarkDemoData(DxPilotDbContext db, UserManager<AppUser> 
 
     private async Task<Enterprise> RegisterEnterprise(CancellationToken ct)
     {
-        var programme = programmes.Get(BenchmarkCall.ProgrammeId);
+        var programme = programmes.Get(ProgrammeId);
         // 230109 is 松北区, 哈尔滨市 (GB/T 2260); the check character is computed so the code is well-formed.
         const string body = "91230109MA1BXY7K2";
         var form = new EnterpriseForm
@@ -58,7 +59,7 @@ public sealed class BenchmarkDemoData(DxPilotDbContext db, UserManager<AppUser> 
         {
             var user = new AppUser
             {
-                UserName = userName, DisplayName = displayName, Role = role, ProgrammeId = BenchmarkCall.ProgrammeId,
+                UserName = userName, DisplayName = displayName, Role = role, ProgrammeId = ProgrammeId,
                 EnterpriseId = enterprise, EmailConfirmed = true,
             };
             var result = await users.CreateAsync(user, DemoData.Password);

@@ -54,7 +54,7 @@ public static class BenchmarkDocument
             fields.Add(($"{year}年度营业收入（万元）", a.Facts.RevenueByYear.TryGetValue(year, out var r) ? ChineseText.Wan(r) : "未填写"));
         fields.Add(("申报状态", a.SubmittedAt is { } at
             ? $"已提交（{ChineseText.Date(BeijingTime.FromUtc(at))}）"
-            : $"{a.Status.Label()}（上次保存于{ChineseText.Date(BeijingTime.FromUtc(a.UpdatedAt))}）"));
+            : $"{view.Call.Chain.Label(a.Status)}（上次保存于{ChineseText.Date(BeijingTime.FromUtc(a.UpdatedAt))}）"));
         doc.Fields(fields);
     }
 

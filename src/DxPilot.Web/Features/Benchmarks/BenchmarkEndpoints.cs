@@ -1,5 +1,6 @@
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Platform;
 using Microsoft.Net.Http.Headers;
 
@@ -29,5 +30,36 @@ public static class BenchmarkEndpoints
             return await WordFile.DownloadAsync(http, application.ProgrammeId, AuditKey.Of<BenchmarkApplication>(application.Id),
                 BenchmarkDocument.FileName(outcome.Value!), s => BenchmarkDocument.Write(s, outcome.Value!));
         }).RequireAuthorization();
+
+        var api = app.MapGroup("/api/benchmark").WithTags("示范标杆申报")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
+            .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
+
+        // The same decision as the detail page's buttons: 404 outside the scope, 403 for a role the chain does not name,
+        // 409 from the wrong state or a stale version, 400 when a guard fails (a reason missing, a precondition unmet).
+        api.MapPost("/{id:guid}/transitions", async (Guid id, TransitionInput input, HttpContext http, BenchmarkService service, CancellationToken ct) =>
+            {
+                if (WorkflowNames.Parse<BenchmarkTrigger>(input.Trigger) is not { } trigger)
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["trigger"] = [$"不认识的操作“{input.Trigger}”，可选：{string.Join("、", Enum.GetValues<BenchmarkTrigger>().Select(WorkflowNames.Of))}"],
+                    }, title: "提交的内容有误");
+                var actor = http.User.RequireActor();
+                return ApiResults.From(await service.TransitionAsync(actor, id, trigger, input.Reason, input.Version, ct),
+                    a => Results.Ok(new TransitionDone(a.Id, WorkflowNames.Of(a.Status), service.CallOf(actor)!.Chain.Label(a.Status, actor), a.Version)));
+            })
+            .WithSummary("示范标杆申报的状态变更：trigger 为 submit / startReview / return / recognise / notRecognise，reason 为理由（退回、不予认定必填），version 为读取时的版本（可选）");
+
+        api.MapGet("/{id:guid}/transitions", async (Guid id, HttpContext http, BenchmarkService service, CancellationToken ct) =>
+            {
+                var actor = http.User.RequireActor();
+                return ApiResults.From(await service.GetAsync(actor, id, ct), v => Results.Ok(v.History.Select(t => new TransitionDto(
+                    t.At, t.Trigger, v.Call.Chain.TriggerLabel(t.Trigger), t.FromState, t.ToState, v.Call.Chain.StateLabel(t.ToState, actor), t.ActorName, t.Reason))));
+            })
+            .WithSummary("示范标杆申报的办理记录，按时间先后");
     }
+
+    private sealed record TransitionDone(Guid Id, string State, string StateLabel, int Version);
+
+    private sealed record TransitionDto(DateTime At, string Trigger, string Action, string FromState, string ToState, string ToStateLabel, string ActorName, string? Reason);
 }

@@ -6,6 +6,7 @@ using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Platform;
@@ -13,21 +14,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Benchmarks;
 
-/// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope;
-/// anyone else finds nothing.</summary>
-public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, Saving saving,
-    TimeProvider clock)
+/// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope
+/// and take the transitions its chain gives them (BenchmarkService.Transitions.cs); anyone else finds nothing.</summary>
+public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, CallCatalog calls,
+    Saving saving, TimeProvider clock)
 {
     public const int PageSize = 50;
 
-    public Instrument Instrument => instruments.Find(BenchmarkCall.InstrumentId)
-        ?? throw new InvalidOperationException($"缺少评测工具 {BenchmarkCall.InstrumentId}（config/instruments/{BenchmarkCall.InstrumentId}.json）");
+    /// <summary>The call of the actor's programme, when the actor takes part in it.</summary>
+    public BenchmarkCall? CallOf(Actor a) => calls.ForProgramme(a.ProgrammeId) is { } c && c.Admits(a) ? c : null;
+
+    /// <summary>The call's self-score instrument (the loader checked that it exists).</summary>
+    public Instrument InstrumentOf(BenchmarkCall call) => instruments.Find(call.InstrumentId)!;
 
     /// <summary>The applications this actor may read.</summary>
     public IQueryable<BenchmarkApplication> InScope(Actor a)
     {
         var q = db.BenchmarkApplications.Where(x => x.ProgrammeId == a.ProgrammeId);
-        if (!BenchmarkCall.Admits(a)) return q.Where(x => false);
+        if (CallOf(a) is null) return q.Where(x => false);
         // The roles of the call read the applications on the enterprise files the registry lets them see.
         var files = enterprises.InScope(a).Select(e => e.Id);
         return q.Where(x => files.Contains(x.EnterpriseId));
@@ -37,9 +41,10 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
     public async Task<Outcome<BenchmarkView>> MineAsync(Actor actor, CancellationToken ct = default)
     {
         if (await OwnEnterprise(actor, ct) is not { } enterprise) return Outcome<BenchmarkView>.NotFound();
+        var call = CallOf(actor)!;
         var application = await InScope(actor).FirstOrDefaultAsync(ct)
-                          ?? BenchmarkApplication.Start(actor.ProgrammeId, enterprise.Id, Instrument, Now());
-        return Outcome<BenchmarkView>.Ok(await ViewOf(enterprise, application, ct));
+                          ?? BenchmarkApplication.Start(actor.ProgrammeId, enterprise.Id, InstrumentOf(call), Now());
+        return Outcome<BenchmarkView>.Ok(await ViewOf(enterprise, application, call, ct));
     }
 
     public async Task<Outcome<BenchmarkView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -47,14 +52,15 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
         var application = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (application is null) return Outcome<BenchmarkView>.NotFound();
         var enterprise = await db.Enterprises.FirstAsync(e => e.Id == application.EnterpriseId, ct);
-        return Outcome<BenchmarkView>.Ok(await ViewOf(enterprise, application, ct));
+        return Outcome<BenchmarkView>.Ok(await ViewOf(enterprise, application, CallOf(actor)!, ct));
     }
 
-    /// <summary>The bureaus' list, by district and name.</summary>
-    public async Task<Outcome<Page<BenchmarkRow>>> ListAsync(Actor actor, int pageNumber, CancellationToken ct = default)
+    /// <summary>The bureaus' list, by district and name, of all applications or those in one state.</summary>
+    public async Task<Outcome<Page<BenchmarkRow>>> ListAsync(Actor actor, int pageNumber, BenchmarkStatus? state = null, CancellationToken ct = default)
     {
-        if (!BenchmarkCall.Admits(actor) || !actor.IsBureau) return Outcome<Page<BenchmarkRow>>.NotFound();
-        var q = from a in InScope(actor)
+        if (CallOf(actor) is null || !actor.IsBureau) return Outcome<Page<BenchmarkRow>>.NotFound();
+        var applications = state is { } s ? InScope(actor).Where(a => a.Status == s) : InScope(actor);
+        var q = from a in applications
                 join e in db.Enterprises on a.EnterpriseId equals e.Id
                 orderby e.District, e.Name, a.Id
                 select new BenchmarkRow(a.Id, e.Name, e.District, a.Status, a.SelfScore, a.SubTotals, a.UpdatedAt, a.SubmittedAt);
@@ -73,7 +79,7 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
     {
         var (enterprise, refusal) = await Editable(actor, version, ct);
         if (refusal is not null) return Refuse<BenchmarkSaved>(refusal);
-        var instrument = Instrument;
+        var instrument = InstrumentOf(CallOf(actor)!);
         var now = Now();
         var application = await InScope(actor).FirstOrDefaultAsync(ct);
         if (application is null)
@@ -116,23 +122,6 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
         return await Save(application, actor, () => new BenchmarkSaved(application, refused), ct);
     }
 
-    /// <summary>提交: refused, naming every failing precondition, while any fails.</summary>
-    public async Task<Outcome<BenchmarkApplication>> SubmitAsync(Actor actor, int version, CancellationToken ct = default)
-    {
-        if ((await Editable(actor, version, ct)).Refusal is { } refusal) return Refuse<BenchmarkApplication>(refusal);
-        var application = await InScope(actor).FirstOrDefaultAsync(ct);
-        if (application is null) return Outcome<BenchmarkApplication>.Conflict("请先保存申报内容再提交");
-        saving.Expect(application, version);
-        var files = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id).Select(e => new { e.Kind, e.ItemNo }).ToListAsync(ct);
-        var failing = application.Submit(Instrument, EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo))), Now());
-        if (failing.Count > 0)
-            return new Outcome<BenchmarkApplication>(OutcomeKind.Invalid, null,
-                failing.ToDictionary(c => c.Precondition.Id, c => $"{c.Precondition.Name}：{c.Reason}"),
-                $"以下{failing.Count}项前置条件未满足，不能提交（草稿已保存）：{string.Join("；", failing.Select(c => c.Precondition.Name))}");
-        db.Audit.Action = AuditAction.StateChanged;
-        return await Save(application, actor, () => application, ct);
-    }
-
     /// <summary>A picture, screenshot or scan, only for those who may read its application.</summary>
     public async Task<EvidenceContent?> OpenEvidenceAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
@@ -164,28 +153,29 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
     private async Task<(Enterprise? Own, Refused? Refusal)> Editable(Actor actor, int version, CancellationToken ct)
     {
         if (await OwnEnterprise(actor, ct) is not { } own)
-            return (null, actor.IsBureau && BenchmarkCall.Admits(actor)
+            return (null, actor.IsBureau && CallOf(actor) is not null
                 ? new Refused(OutcomeKind.Forbidden, "自评表由申报企业填写，主管部门只能查看")
                 : new Refused(OutcomeKind.NotFound, Outcome<object>.NotFound().Message!));
         var current = await InScope(actor).Select(x => new { x.Version, x.Status, x.SubmittedAt }).FirstOrDefaultAsync(ct);
-        if (current is { Status: BenchmarkStatus.Submitted })
-            return (own, new Refused(OutcomeKind.Conflict, $"申报已于{ChineseText.Date(current.SubmittedAt!.Value.ToLocalTime())}提交，不能再修改"));
+        if (current is not null && !BenchmarkApplication.EditableIn(current.Status))
+            return (own, new Refused(OutcomeKind.Conflict,
+                $"申报已于{ChineseText.Date(current.SubmittedAt!.Value.ToLocalTime())}提交，不能再修改（当前状态：{CallOf(actor)!.Chain.Label(current.Status, actor)}）"));
         if ((current?.Version ?? 0) != version) return (own, new Refused(OutcomeKind.Conflict, await StaleMessage(actor, ct)));
         return (own, null);
     }
 
     private async Task<Enterprise?> OwnEnterprise(Actor actor, CancellationToken ct) =>
-        actor.Role == Role.Enterprise && BenchmarkCall.Admits(actor) && actor.EnterpriseId is { } id
+        actor.Role == Role.Enterprise && CallOf(actor) is not null && actor.EnterpriseId is { } id
             ? await enterprises.GetAsync(actor, id, ct)
             : null;
 
-    private async Task<BenchmarkView> ViewOf(Enterprise enterprise, BenchmarkApplication application, CancellationToken ct)
+    private async Task<BenchmarkView> ViewOf(Enterprise enterprise, BenchmarkApplication application, BenchmarkCall call, CancellationToken ct)
     {
         var evidence = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
             .OrderBy(e => e.UploadedAt).ThenBy(e => e.Id)
             .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.FileName, e.SizeBytes, e.UploadedAt, e.UploadedByName))
             .ToListAsync(ct);
-        return new BenchmarkView(enterprise, application, evidence, Instrument);
+        return new BenchmarkView(enterprise, application, evidence, InstrumentOf(call), call, await HistoryOf(application, ct));
     }
 
     private const string What = "申报内容";

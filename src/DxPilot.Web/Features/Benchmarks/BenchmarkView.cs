@@ -1,6 +1,8 @@
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Instruments;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Web.Features.Benchmarks;
 
@@ -8,13 +10,26 @@ namespace DxPilot.Web.Features.Benchmarks;
 public sealed record EvidenceInfo(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long SizeBytes, DateTime UploadedAt, string UploadedByName);
 
 /// <summary>One application as a page shows it: the enterprise, the application (a not yet saved draft has version 0),
-/// its evidence, and the score and precondition checks computed from them.</summary>
-public sealed class BenchmarkView(Enterprise enterprise, BenchmarkApplication application, IReadOnlyList<EvidenceInfo> evidence, Instrument instrument)
+/// its evidence, the score and precondition checks computed from them, and its call with the transitions taken so far.</summary>
+public sealed class BenchmarkView(Enterprise enterprise, BenchmarkApplication application, IReadOnlyList<EvidenceInfo> evidence, Instrument instrument,
+    BenchmarkCall call, IReadOnlyList<StateTransition> history)
 {
     public Enterprise Enterprise => enterprise;
     public BenchmarkApplication Application => application;
     public IReadOnlyList<EvidenceInfo> Evidence => evidence;
     public Instrument Instrument => instrument;
+    public BenchmarkCall Call => call;
+    public IReadOnlyList<StateTransition> History => history;
+
+    /// <summary>The state as this viewer reads it (the enterprise its own label).</summary>
+    public string StatusLabel(Actor viewer) => call.Chain.Label(application.Status, viewer);
+
+    /// <summary>The transitions this actor may take now, as the call declares them; the page shows one button for each.</summary>
+    public IReadOnlyList<Transition<BenchmarkStatus, BenchmarkTrigger, BenchmarkCase>> Open(Actor actor) =>
+        IsSaved ? call.Chain.Open(application.Status, actor) : [];
+
+    /// <summary>Why the application came back, while it is back with the enterprise.</summary>
+    public string? ReturnReason => application.Status == BenchmarkStatus.Returned ? history.LastOrDefault()?.Reason : null;
 
     public bool IsSaved => application.Version > 0;
     public EvidenceOnFile OnFile { get; } = EvidenceOnFile.From(evidence.Select(e => (e.Kind, e.ItemNo)));

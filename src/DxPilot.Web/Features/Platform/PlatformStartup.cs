@@ -1,12 +1,13 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Auditing;
+using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 
 namespace DxPilot.Web.Features.Platform;
 
-/// <summary>Before the server takes requests: the programme and instrument files are read, schema migrations applied, and (when configured) demo data loaded.</summary>
+/// <summary>Before the server takes requests: the programme, instrument and call files are read, schema migrations applied, and (when configured) demo data loaded.</summary>
 public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration config, ILogger<PlatformStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -17,6 +18,8 @@ public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration 
         logger.LogInformation("试点配置：{Programmes}", string.Join("、", catalog.All.Select(p => p.Id)));
         var instruments = sp.GetRequiredService<InstrumentCatalog>();
         logger.LogInformation("评测工具：{Instruments}", string.Join("、", instruments.All.Select(i => $"{i.Id} {i.Version}")));
+        var calls = sp.GetRequiredService<CallCatalog>();
+        logger.LogInformation("申报通知：{Calls}", string.Join("、", calls.All.Select(c => c.Id)));
         var applied = await sp.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
         logger.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", sp.GetRequiredService<DatabaseOptions>().Provider, applied.Count);
         // Before anything writes: entries from before the hash chain are sealed into it, in their order.

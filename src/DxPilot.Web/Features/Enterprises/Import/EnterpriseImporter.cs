@@ -15,45 +15,69 @@ namespace DxPilot.Web.Features.Enterprises.Import;
 /// reason, and importing the same sheet again changes nothing: a row finds its enterprise by USCC, or by name
 /// within the programme when the sheet has no USCC. A sheet's empty cells never blank out what is on file.
 /// </summary>
-public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCatalog programmes, TimeProvider clock, ILogger<EnterpriseImporter> logger)
+public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCatalog programmes, ImportLease lease, TimeProvider clock,
+    ILogger<EnterpriseImporter> logger)
 {
     private const int BatchSize = 500;
 
+    /// <summary>Runs the job if this copy can claim it; does nothing while another copy holds it or once it is finished.</summary>
     public async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+            if (!await lease.TryClaimAsync(scope.ServiceProvider.GetRequiredService<DxPilotDbContext>(), jobId, Now(), ct)) return;
+        await RunClaimedAsync(jobId, ct);
+    }
+
+    /// <summary>Runs a job this copy holds the lease of. Every state change is a transition of the job's workflow, taken by this
+    /// copy's worker and saved with its record; a save after another copy took the job over is refused (the lease owner is a
+    /// concurrency token), so the two never both write.</summary>
+    public async Task RunClaimedAsync(Guid jobId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var job = await db.ImportJobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job?.Content is null || job.Status is ImportStatus.Completed or ImportStatus.Failed) return;
-        var actor = await ActorOf(db, job);
-        // The rows are changed on behalf of whoever uploaded the list.
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(actor);
-        job.Status = ImportStatus.Running;
-        job.Problems = [];
-        job.ProcessedRows = job.Created = job.Updated = job.Unchanged = 0;
-        await db.SaveChangesAsync(ct);
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+        var worker = Actor.System(job.ProgrammeId, $"企业名单导入程序（{lease.Owner}）");
         try
         {
-            await Process(db, job, actor, ct);
-            job.Status = ImportStatus.Completed;
+            if (job.Content is null)
+            {
+                db.StateTransitions.Add(job.Fail(worker, "上传的文件内容已不在，请重新导入", Now()));
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            var uploader = await ActorOf(db, job);
+            // The rows are changed on behalf of whoever uploaded the list; the job's own steps name the worker.
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(uploader);
+            db.StateTransitions.Add(job.Start(worker, lease.Owner, Now(), lease.Until(Now())));
+            await db.SaveChangesAsync(ct);
+            string? failure = null;
+            try
+            {
+                await Process(db, job, uploader, ct);
+            }
+            catch (UnreadableSheetException ex)
+            {
+                failure = ex.Message;
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or DbUpdateConcurrencyException))
+            {
+                logger.LogError(ex, "Import {JobId} failed", job.Id);
+                failure = $"导入过程中出现系统错误（编号 {job.Id}），已导入的行保留，请联系管理员";
+            }
+            db.ChangeTracker.Clear();
+            db.Attach(job);
+            db.StateTransitions.Add(failure is null ? job.Complete(worker, Now()) : job.Fail(worker, failure, Now()));
+            await db.SaveChangesAsync(CancellationToken.None);
         }
-        catch (UnreadableSheetException ex)
+        catch (DbUpdateConcurrencyException)
         {
-            job.FileError = ex.Message;
-            job.Status = ImportStatus.Failed;
+            logger.LogWarning("Import {JobId}: lease lost to another copy, which now runs it", jobId);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            logger.LogError(ex, "Import {JobId} failed", job.Id);
-            job.FileError = $"导入过程中出现系统错误（编号 {job.Id}），已导入的行保留，请联系管理员";
-            job.Status = ImportStatus.Failed;
+            await lease.ReleaseAsync(db, jobId);
+            throw;
         }
-        db.ChangeTracker.Clear();
-        db.Attach(job);
-        job.Content = null;
-        job.FinishedAt = clock.GetUtcNow().UtcDateTime;
-        db.Entry(job).State = EntityState.Modified;
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private async Task Process(DxPilotDbContext db, ImportJob job, Actor actor, CancellationToken ct)
@@ -64,9 +88,9 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
             throw new UnreadableSheetException(
                 $"第{table.HeaderRowNumber}行表头缺少必需的列：{string.Join("、", mapping.MissingRequired)}。" +
                 $"表头现有：{string.Join("、", table.Headers.Where(h => h.Length > 0))}");
-        job.TotalRows = table.Rows.Count;
-        if (mapping.Ignored.Count > 0)
-            job.Problems.Add(new RowProblem(table.HeaderRowNumber, $"以下列未识别，已忽略：{string.Join("、", mapping.Ignored)}"));
+        job.Measure(table.Rows.Count, mapping.Ignored.Count > 0
+            ? [new RowProblem(table.HeaderRowNumber, $"以下列未识别，已忽略：{string.Join("、", mapping.Ignored)}")]
+            : []);
         await db.SaveChangesAsync(ct);
 
         var programme = programmes.Get(job.ProgrammeId);
@@ -116,11 +140,7 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
                     updated++;
                 }
             }
-            job.ProcessedRows = processed;
-            job.Created = created;
-            job.Updated = updated;
-            job.Unchanged = unchanged;
-            job.Problems = problems.ToList();
+            job.Progress(processed, created, updated, unchanged, problems, lease.Until(Now()));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             db.Attach(job);
@@ -171,9 +191,11 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
 
     private static async Task<Actor> ActorOf(DxPilotDbContext db, ImportJob job)
     {
-        if (job.ActorId == "system") return Actor.System(job.ProgrammeId, job.ActorName);
+        if (job.ActorId == Actor.SystemUserId) return Actor.System(job.ProgrammeId, job.ActorName);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == job.ActorId)
                    ?? throw new InvalidOperationException($"导入人 {job.ActorId} 不存在");
         return user.ToActor();
     }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Enterprises.Import;
 
 /// <summary>Accepts an upload, records the job, and hands it to the background worker; the page polls the job's progress.</summary>
-public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class ImportQueue(IServiceScopeFactory scopes, ImportLease lease, TimeProvider clock)
 {
     private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
 
@@ -18,18 +18,18 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock)
 
     public async Task<Outcome<ImportJob>> EnqueueAsync(Actor actor, string fileName, byte[] content, CancellationToken ct)
     {
-        var outcome = await CreateJob(actor, fileName, content, ct);
+        var outcome = await CreateJob(actor, fileName, content, held: false, ct);
         if (outcome.IsOk) { await _channel.Writer.WriteAsync(outcome.Value!.Id, ct); PlatformMetrics.ImportQueueDepth.Inc(); }
         return outcome;
     }
 
-    /// <summary>For the API: the same import, answered when it is done.</summary>
+    /// <summary>For the API: the same import, answered when it is done; the job is created under this copy's lease so no worker takes it meanwhile.</summary>
     public async Task<Outcome<ImportJob>> RunNowAsync(Actor actor, string fileName, byte[] content, CancellationToken ct)
     {
-        var outcome = await CreateJob(actor, fileName, content, ct);
+        var outcome = await CreateJob(actor, fileName, content, held: true, ct);
         if (!outcome.IsOk) return outcome;
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EnterpriseImporter>().RunAsync(outcome.Value!.Id, ct);
+        await scope.ServiceProvider.GetRequiredService<EnterpriseImporter>().RunClaimedAsync(outcome.Value!.Id, ct);
         return Outcome<ImportJob>.Ok((await FindAsync(actor, outcome.Value.Id, ct))!);
     }
 
@@ -42,21 +42,18 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock)
         return job is not null && (actor.Role == Role.CityBureau || job.ActorId == actor.UserId) ? job : null;
     }
 
-    public async Task<IReadOnlyList<ImportJob>> RecentAsync(Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<ImportJobSummary>> RecentAsync(Actor actor, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
         var q = db.ImportJobs.AsNoTracking().Where(j => j.ProgrammeId == actor.ProgrammeId);
         if (actor.Role != Role.CityBureau) q = q.Where(j => j.ActorId == actor.UserId);
         return await q.OrderByDescending(j => j.CreatedAt).Take(10)
-            .Select(j => new ImportJob
-            {
-                Id = j.Id, FileName = j.FileName, ActorName = j.ActorName, CreatedAt = j.CreatedAt, Status = j.Status,
-                TotalRows = j.TotalRows, Created = j.Created, Updated = j.Updated, Unchanged = j.Unchanged, FileError = j.FileError,
-            }).ToListAsync(ct);
+            .Select(j => new ImportJobSummary(j.Id, j.FileName, j.ActorName, j.CreatedAt, j.Status, j.Created, j.Updated, j.Unchanged))
+            .ToListAsync(ct);
     }
 
-    private async Task<Outcome<ImportJob>> CreateJob(Actor actor, string fileName, byte[] content, CancellationToken ct)
+    private async Task<Outcome<ImportJob>> CreateJob(Actor actor, string fileName, byte[] content, bool held, CancellationToken ct)
     {
         if (!actor.MayImport) return Outcome<ImportJob>.Forbidden("只有工信主管部门可以导入企业名单");
         if (content.Length > SheetReader.MaxBytes)
@@ -64,40 +61,59 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock)
         if (content.Length == 0) return Outcome<ImportJob>.Invalid(new Dictionary<string, string> { ["file"] = "请选择要导入的 .xlsx 或 .csv 文件" });
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var job = new ImportJob
-        {
-            ProgrammeId = actor.ProgrammeId,
-            FileName = Path.GetFileName(fileName).Length > 200 ? Path.GetFileName(fileName)[..200] : Path.GetFileName(fileName),
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Status = ImportStatus.Queued,
-            Content = content,
-        };
+        var name = Path.GetFileName(fileName).Length > 200 ? Path.GetFileName(fileName)[..200] : Path.GetFileName(fileName);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var job = held ? ImportJob.Queue(actor, name, content, now, lease.Owner, lease.Until(now)) : ImportJob.Queue(actor, name, content, now);
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
-        job.Content = null;
         return Outcome<ImportJob>.Ok(job);
     }
 }
 
-/// <summary>Runs queued imports one at a time; on start it picks up jobs an earlier process left unfinished (imports are idempotent).</summary>
-public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>A row of the recent-imports table.</summary>
+public sealed record ImportJobSummary(Guid Id, string FileName, string ActorName, DateTime CreatedAt, ImportStatus Status, int Created, int Updated, int Unchanged);
+
+/// <summary>
+/// Runs imports one at a time: those this copy queued arrive at once on the channel; every <see cref="ImportLease.PollInterval"/> it
+/// also claims jobs queued on other copies or abandoned by a copy whose lease ran out (imports are idempotent, so rerunning is safe).
+/// </summary>
+public sealed class ImportWorker(ImportQueue queue, ImportLease lease, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await using (var scope = scopes.CreateAsyncScope())
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-                var left = await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
-                    .Select(j => j.Id).ToListAsync(stoppingToken);
-                foreach (var id in left) await Run(id, stoppingToken);
+                foreach (var id in await Claimable(stoppingToken)) await Run(id, stoppingToken);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(lease.PollInterval);
+                try
+                {
+                    var queued = await queue.Reader.ReadAsync(wait.Token);
+                    PlatformMetrics.ImportQueueDepth.Dec();
+                    await Run(queued, stoppingToken);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
             }
-            await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken)) { PlatformMetrics.ImportQueueDepth.Dec(); await Run(id, stoppingToken); }
         }
         catch (OperationCanceledException) { }
+    }
+
+    private async Task<IReadOnlyList<Guid>> Claimable(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await lease.ClaimableAsync(scope.ServiceProvider.GetRequiredService<DxPilotDbContext>(), clock.GetUtcNow().UtcDateTime, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database may be briefly away (a failover); the next poll tries again.
+            logger.LogWarning(ex, "Import worker could not look for jobs");
+            return [];
+        }
     }
 
     private async Task Run(Guid id, CancellationToken ct)
