@@ -47,6 +47,7 @@ public static class PlatformHost
         s.AddScoped<AssessmentService>();
         s.AddScoped<AssessmentDemoData>();
         s.AddScoped<DemoData>();
+        Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();

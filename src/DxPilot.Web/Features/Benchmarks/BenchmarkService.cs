@@ -1,11 +1,12 @@
-using System.Security.Cryptography;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Instruments;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Files;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Platform;
@@ -15,7 +16,7 @@ namespace DxPilot.Web.Features.Benchmarks;
 
 /// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope;
 /// anyone else finds nothing.</summary>
-public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, TimeProvider clock)
+public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, IBlobStore blobs, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -65,7 +66,8 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
 
     /// <summary>
     /// Saves the enterprise's draft: its answers, facts and overview, less the files it asked to remove, plus the files
-    /// that pass <see cref="EvidenceRules"/>. Refused files are named with their reason; everything else is kept.
+    /// that pass <see cref="EvidenceRules"/>, each streamed into the blob store. Refused files are named with their reason;
+    /// everything else is kept.
     /// </summary>
     public async Task<Outcome<BenchmarkSaved>> SaveAsync(Actor actor, int version, BenchmarkDraft draft,
         IReadOnlyList<EvidenceUpload> uploads, IReadOnlyCollection<Guid> removals, CancellationToken ct = default)
@@ -83,7 +85,7 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
         else db.Entry(application).Property(x => x.Version).OriginalValue = version;
 
         var onFile = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
-            .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.FileName, e.Sha256)).ToListAsync(ct);
+            .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Sha256)).ToListAsync(ct);
         var changes = new List<FieldChange>();
         foreach (var gone in onFile.Where(f => removals.Contains(f.Id)).ToList())
         {
@@ -92,16 +94,23 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
             changes.Add(new FieldChange(EvidenceRules.Label(gone.Kind, gone.ItemNo), gone.FileName, null));
         }
         var refused = new List<string>();
+        var accepted = 0L;
         foreach (var upload in uploads)
         {
             var name = EvidenceRules.CleanName(upload.FileName);
-            var type = upload.Content is { } bytes ? EvidenceRules.ImageType(bytes) : null;
-            var hash = type is null ? "" : Convert.ToHexStringLower(SHA256.HashData(upload.Content!));
-            if (Refusal(upload, name, type, hash, onFile) is { } why) { refused.Add(why); continue; }
-            var file = BenchmarkEvidence.Upload(application.Id, upload.Kind, upload.ItemNo, name, type!, upload.Content!, hash, actor, now);
+            if (await Refusal(upload, name, accepted, onFile, ct) is { } why) { refused.Add(why); continue; }
+            StoredBlob blob;
+            await using (var content = upload.Open()) blob = await blobs.PutAsync(content, ct);
+            if (onFile.Any(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo && f.Sha256 == blob.Sha256))
+            {
+                refused.Add($"{EvidenceRules.Label(upload.Kind, upload.ItemNo)}“{name}”与已上传的图片相同，未重复上传");
+                continue;
+            }
+            accepted += blob.Size;
+            var file = BenchmarkEvidence.Upload(application.Id, upload.Kind, upload.ItemNo, blob.Named(name), actor, now);
             db.BenchmarkEvidence.Add(file);
-            onFile.Add(new StoredFile(file.Id, file.Kind, file.ItemNo, file.FileName, hash));
-            changes.Add(new FieldChange(EvidenceRules.Label(file.Kind, file.ItemNo), null, $"{file.FileName}（{EvidenceRules.Size(file.SizeBytes)}）"));
+            onFile.Add(new StoredFile(file.Id, file.Kind, file.ItemNo, name, blob.Sha256));
+            changes.Add(new FieldChange(EvidenceRules.Label(file.Kind, file.ItemNo), null, $"{name}（{EvidenceRules.Size(blob.Size)}）"));
         }
 
         application.Revise(instrument, draft.Answers, draft.Facts, draft.Overview, EvidenceOnFile.From(onFile.Select(f => (f.Kind, f.ItemNo))), now);
@@ -134,26 +143,32 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
         return await Save(application, actor, () => application, ct);
     }
 
-    /// <summary>A picture, screenshot or scan, only for those who may read its application.</summary>
-    public async Task<EvidenceContent?> OpenEvidenceAsync(Actor actor, Guid id, CancellationToken ct = default)
+    /// <summary>A picture, screenshot or scan (its reference in the blob store), only for those who may read its application.</summary>
+    public async Task<FileRef?> OpenEvidenceAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var scope = InScope(actor);
         return await db.BenchmarkEvidence.Where(e => e.Id == id && scope.Any(a => a.Id == e.ApplicationId))
-            .Select(e => new EvidenceContent(e.FileName, e.ContentType, e.Content)).FirstOrDefaultAsync(ct);
+            .Select(e => e.File).FirstOrDefaultAsync(ct);
     }
 
     private sealed record StoredFile(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, string Sha256);
 
-    private static string? Refusal(EvidenceUpload upload, string name, string? type, string hash, List<StoredFile> onFile)
+    /// <summary>Why a file is not taken, judged before it is stored: by its length, the save's running total, its first
+    /// bytes and its slot's count. A repeat of a file on file is found once its hash is known.</summary>
+    private static async Task<string?> Refusal(EvidenceUpload upload, string name, long accepted, List<StoredFile> onFile, CancellationToken ct)
     {
         var slot = EvidenceRules.Label(upload.Kind, upload.ItemNo);
         if (upload.Length == 0) return $"{slot}“{name}”是空文件，未上传";
-        if (upload.Length > EvidenceRules.MaxBytes || upload.Content is null)
-            return $"{slot}“{name}”超过{EvidenceRules.MaxBytes / 1024 / 1024}MB，未上传；请压缩后重新上传";
-        if (type is null) return $"{slot}“{name}”不是JPEG或PNG图片（按文件内容判断，与扩展名无关），未上传";
-        var same = onFile.Where(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo).ToList();
-        if (same.Count >= EvidenceRules.MaxPerSlot) return $"{slot}最多{EvidenceRules.MaxPerSlot}张，“{name}”未上传";
-        return same.Any(f => f.Sha256 == hash) ? $"{slot}“{name}”与已上传的图片相同，未重复上传" : null;
+        if (upload.Length > EvidenceRules.MaxBytes)
+            return $"{slot}“{name}”超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytes)}，未上传；请压缩后重新上传";
+        if (accepted + upload.Length > EvidenceRules.MaxBytesPerSave)
+            return $"{slot}“{name}”未上传：一次保存的图片合计不能超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytesPerSave)}，请保存后再上传其余图片";
+        await using (var content = upload.Open())
+            if (!EvidenceRules.Accepts(await FileSniffer.SniffAsync(content, ct)))
+                return $"{slot}“{name}”不是JPEG或PNG图片（按文件内容判断，与扩展名无关），未上传";
+        return onFile.Count(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo) >= EvidenceRules.MaxPerSlot
+            ? $"{slot}最多{EvidenceRules.MaxPerSlot}张，“{name}”未上传"
+            : null;
     }
 
     private sealed record Refused(OutcomeKind Kind, string Message);
@@ -184,7 +199,7 @@ public sealed class BenchmarkService(DxPilotDbContext db, EnterpriseService ente
     {
         var evidence = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
             .OrderBy(e => e.UploadedAt).ThenBy(e => e.Id)
-            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.FileName, e.SizeBytes, e.UploadedAt, e.UploadedByName))
+            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Size, e.UploadedAt, e.UploadedByName))
             .ToListAsync(ct);
         return new BenchmarkView(enterprise, application, evidence, Instrument);
     }

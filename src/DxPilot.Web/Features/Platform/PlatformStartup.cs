@@ -18,6 +18,7 @@ public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration 
         logger.LogInformation("评测工具：{Instruments}", string.Join("、", instruments.All.Select(i => $"{i.Id} {i.Version}")));
         var applied = await sp.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
         logger.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", sp.GetRequiredService<DatabaseOptions>().Provider, applied.Count);
+        await sp.GetRequiredService<Files.FileStartup>().RunAsync(ct);
         if (!config.GetValue("DxPilot:DemoData", false)) return;
         var logins = await sp.GetRequiredService<DemoData>().EnsureAsync(ct);
         Console.WriteLine();
