@@ -25,6 +25,15 @@ public abstract class DxPilotApp : IAsyncLifetime
     protected abstract Task<string> CreateDatabaseAsync();
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
+    /// <summary>True to serve through real Kestrel on a free port instead of the in-memory test server, where request
+    /// body limits are not enforced.</summary>
+    protected virtual bool OnKestrel => false;
+
+    /// <summary>Settings a subclass adds to the demo platform's (e.g. which blob store).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    public string DataPath => _dataPath;
+
     public WebApplicationFactory<Program> Factory
     {
         get
@@ -48,8 +57,15 @@ public abstract class DxPilotApp : IAsyncLifetime
             b.UseSetting("ConnectionStrings:DxPilot", connection);
             b.UseSetting("DxPilot:DataPath", _dataPath);
             b.UseSetting("DxPilot:DemoData", "true");
+            foreach (var (key, value) in Settings) b.UseSetting(key, value);
         });
-        _ = _factory.Server; // start now: migrations and demo data
+        // Start now: migrations and demo data.
+        if (OnKestrel)
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+        }
+        else _ = _factory.Server;
     }
 
     public async ValueTask DisposeAsync()
