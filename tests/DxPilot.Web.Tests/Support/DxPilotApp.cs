@@ -2,7 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DxPilot.Web.Tests.Support;
@@ -77,7 +80,11 @@ public abstract class DxPilotApp : IAsyncLifetime
     }
 
     /// <summary>A client that is not signed in and does not follow redirects.</summary>
-    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => OnKestrel
+        // The factory's own client follows redirects when on Kestrel; a plain one behaves as the in-memory one does.
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
+            { BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) }
+        : Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client carrying a bearer token for the user.</summary>
     public async Task<HttpClient> As(string userName, string password = Password)
@@ -144,5 +151,22 @@ public static class TestPostgres
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>SQLite behind real Kestrel, for what the in-memory server does not enforce (request body limits).</summary>
+public sealed class KestrelSqliteApp : DxPilotApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override bool OnKestrel => true;
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"dxpilot-k-{Guid.NewGuid():N}.db");
+
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={_file}");
+
+    protected override Task DropDatabaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+        return Task.CompletedTask;
     }
 }
