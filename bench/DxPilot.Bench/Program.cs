@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using DxPilot.Bench;
+using DxPilot.Bench.Blobs;
 using DxPilot.Bench.Rescoring;
 using DxPilot.Bench.Scoring;
 
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "sheet" => SheetGenerator.Run(args[1..]),
     "measure" => await Measure.RunAsync(args[1..]),
     "rescore" => await RescoreBench.RunAsync(args[1..]),
+    "blobs" => await BlobServeBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     _ => Usage(),
@@ -22,6 +24,7 @@ static int Usage()
           sheet    --rows 10000 --out enterprises-10000.xlsx
           scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
+          blobs    [--size 20] [--store FileSystem|Database] [--runs 5]   server memory while serving a large stored file
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
         """);
     return 2;
