@@ -124,11 +124,13 @@ public sealed class DatabaseBlobStore(BlobDatabase database) : IBlobStore
         private async Task<bool> NextChunkAsync(CancellationToken ct)
         {
             _conn ??= await database.OpenAsync(ct);
-            _cmd = BlobDatabase.Command(_conn, null, """SELECT "Bytes" FROM "BlobChunks" WHERE "Sha256" = @h AND "Seq" = @n""", ("@h", sha256), ("@n", _seq++));
-            // Sequential access: the provider streams the column instead of loading the whole row.
+            // The column is streamed, not loaded: Npgsql does so under sequential access; SQLite does so (incremental blob
+            // I/O) only when the row's rowid is selected with it.
+            var columns = database.IsPostgres ? "\"Bytes\"" : "rowid, \"Bytes\"";
+            _cmd = BlobDatabase.Command(_conn, null, $"""SELECT {columns} FROM "BlobChunks" WHERE "Sha256" = @h AND "Seq" = @n""", ("@h", sha256), ("@n", _seq++));
             _reader = await _cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
             if (!await _reader.ReadAsync(ct)) { _done = true; await CloseChunkAsync(); return false; }
-            _chunk = _reader.GetStream(0);
+            _chunk = _reader.GetStream(_reader.FieldCount - 1);
             return true;
         }
 
