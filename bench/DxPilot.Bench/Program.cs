@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using DxPilot.Bench;
 using DxPilot.Bench.Documents;
+using DxPilot.Bench.Blobs;
 using DxPilot.Bench.Rescoring;
 using DxPilot.Bench.Scoring;
 
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "sheet" => SheetGenerator.Run(args[1..]),
     "measure" => await Measure.RunAsync(args[1..]),
     "rescore" => await RescoreBench.RunAsync(args[1..]),
+    "blobs" => await BlobServeBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "documents" => BenchmarkRunner.Run<DocumentBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
@@ -25,6 +27,7 @@ static int Usage()
           scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
           documents [BenchmarkDotNet options]                    writing an assessment result as .docx (with its radar PNG)
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
+          blobs    [--size 20] [--store FileSystem|Database] [--runs 5]   server memory while serving a large stored file
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
         """);
     return 2;

@@ -64,6 +64,7 @@ public static class PlatformHost
         s.AddScoped<AssessmentService>();
         s.AddScoped<AssessmentDemoData>();
         s.AddScoped<DemoData>();
+        Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
         s.AddSingleton<EnterpriseImporter>();

@@ -238,7 +238,7 @@ public abstract class BenchmarkWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
             CreditClean = true, RegisteredOn = new DateOnly(2021, 12, 31), RevenueByYear = new() { [2022] = 1200, [2023] = 1500, [2024] = 1800 },
             MiitLevel = eligible ? 2 : 1, AuditedReportYears = [2022, 2023, 2024], PledgeSigned = true,
         };
-        EvidenceUpload File(BenchmarkEvidenceKind kind, int variant) => new(kind, null, $"{kind}.png", Png(variant).Length, Png(variant));
+        EvidenceUpload File(BenchmarkEvidenceKind kind, int variant) => new(kind, null, $"{kind}.png", Png(variant).Length, () => new MemoryStream(Png(variant)));
         var saved = await ActingAs(owner, s => s.SaveAsync(owner, 0, new BenchmarkDraft(new BenchmarkAnswers(), facts, new string('数', 2000)),
             [File(BenchmarkEvidenceKind.CreditChina, 1), File(BenchmarkEvidenceKind.CreditGsxt, 2), File(BenchmarkEvidenceKind.MiitLevel, 3), File(BenchmarkEvidenceKind.Pledge, 4)], []));
         Assert.True(saved.IsOk, saved.Message);

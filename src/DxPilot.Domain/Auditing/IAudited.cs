@@ -7,7 +7,7 @@ namespace DxPilot.Domain.Auditing;
 public interface IAudited
 {
     string ProgrammeId { get; }
-    /// <summary>The record the history belongs to: usually the entity itself; a child (an evidence file) names its parent.</summary>
+    /// <summary>The record the history belongs to.</summary>
     AuditKey AuditKey { get; }
 }
 
@@ -21,9 +21,3 @@ public readonly record struct AuditKey(string EntityType, string EntityId)
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotAuditedAttribute : Attribute;
 
-/// <summary>A child row (an uploaded file) whose arrival and removal is one line in its parent's history.</summary>
-public interface IAuditedPart : IAudited
-{
-    /// <summary>The line as a reader sees it: which slot, and what (e.g. "第3项图片", "车间.jpg（1.2 MB）").</summary>
-    (string Field, string Value) AuditLine { get; }
-}

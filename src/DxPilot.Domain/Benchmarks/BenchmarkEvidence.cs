@@ -1,5 +1,5 @@
 using DxPilot.Domain.Accounts;
-
+using DxPilot.Domain.Files;
 
 namespace DxPilot.Domain.Benchmarks;
 
@@ -26,28 +26,22 @@ public sealed class BenchmarkEvidence
     public BenchmarkEvidenceKind Kind { get; private set; }
     /// <summary>The self-score item a picture proves; null for the precondition documents.</summary>
     public int? ItemNo { get; private set; }
-    public string FileName { get; private set; } = "";
-    /// <summary>As read from the file's first bytes, never as the browser claimed.</summary>
-    public string ContentType { get; private set; } = "";
-    public long SizeBytes { get; private set; }
-    /// <summary>Lower-case hex SHA-256: the same file is not attached twice to one item.</summary>
-    public string Sha256 { get; private set; } = "";
-    public byte[] Content { get; private set; } = [];
+    /// <summary>The stored file: its hash in the blob store (the same file is not attached twice to one item), size,
+    /// type as read from its first bytes (never as the browser claimed) and name.</summary>
+    public FileRef File { get; private set; } = null!;
     public string UploadedByUserId { get; private set; } = "";
     public string UploadedByName { get; private set; } = "";
     public DateTime UploadedAt { get; private set; }
 
     private BenchmarkEvidence() { }
 
-    public static BenchmarkEvidence Upload(Guid applicationId, BenchmarkEvidenceKind kind, int? itemNo, string fileName,
-        string contentType, byte[] content, string sha256, Actor by, DateTime now)
+    public static BenchmarkEvidence Upload(Guid applicationId, BenchmarkEvidenceKind kind, int? itemNo, FileRef file, Actor by, DateTime now)
     {
         if ((kind == BenchmarkEvidenceKind.ItemPicture) != itemNo.HasValue)
             throw new ArgumentException("图片证明须属于某一自评项，前置条件材料不属于自评项", nameof(itemNo));
         return new BenchmarkEvidence
         {
-            Id = Guid.CreateVersion7(), ApplicationId = applicationId, Kind = kind, ItemNo = itemNo, FileName = fileName,
-            ContentType = contentType, SizeBytes = content.Length, Sha256 = sha256, Content = content,
+            Id = Guid.CreateVersion7(), ApplicationId = applicationId, Kind = kind, ItemNo = itemNo, File = file,
             UploadedByUserId = by.UserId, UploadedByName = by.Name, UploadedAt = now,
         };
     }

@@ -127,14 +127,12 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             ProgrammeId = audited.ProgrammeId,
             EntityType = key.EntityType,
             EntityId = key.EntityId,
-            Action = notes.Action ?? (entry.State switch
+            Action = notes.Action ?? entry.State switch
             {
-                EntityState.Added when key.EntityId == recordId?.ToString() => AuditAction.Created,
-                EntityState.Deleted when key.EntityId == recordId?.ToString() => AuditAction.Deleted,
-                // A child's arrival or removal is a change of the record it belongs to.
-                EntityState.Added or EntityState.Deleted => AuditAction.EvidenceChanged,
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
-            }),
+            },
             ActorId = actor.UserId,
             ActorName = actor.Name,
             Source = (recordId is { } id ? notes.SourceFor.GetValueOrDefault(id) : null) ?? notes.Source ?? current.Channel,
@@ -146,13 +144,6 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
     private static List<FieldChange>? Describe(EntityEntry<IAudited> entry)
     {
         var changes = new List<FieldChange>();
-        if (entry.Entity is IAuditedPart part)
-        {
-            // A child row (a file) is described as one line of its parent's history.
-            var (field, value) = part.AuditLine;
-            changes.Add(entry.State == EntityState.Deleted ? new FieldChange(field, value, null) : entry.State == EntityState.Added ? new FieldChange(field, null, value) : new FieldChange(field, value, value));
-            return entry.State == EntityState.Modified ? null : changes;
-        }
         foreach (var p in entry.Properties)
         {
             if (IsNotAudited(p.Metadata.PropertyInfo)) continue;

@@ -9,6 +9,7 @@ using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Auditing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using DxPilot.Infrastructure.Blobs;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -195,15 +196,21 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         {
             e.ToTable("BenchmarkEvidence");
             e.HasKey(x => x.Id);
-            e.Property(x => x.FileName).HasMaxLength(260).IsRequired();
-            e.Property(x => x.ContentType).HasMaxLength(32).IsRequired();
-            e.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
-            e.Property(x => x.Content).IsRequired();
+            // The file's bytes are in the blob store; the row keeps its reference, in the columns it always had.
+            e.ComplexProperty(x => x.File, f =>
+            {
+                f.Property(x => x.Name).HasColumnName("FileName").HasMaxLength(260).IsRequired();
+                f.Property(x => x.ContentType).HasColumnName("ContentType").HasMaxLength(32).IsRequired();
+                f.Property(x => x.Size).HasColumnName("SizeBytes");
+                f.Property(x => x.Sha256).HasColumnName("Sha256").HasMaxLength(64).IsRequired();
+            });
             e.Property(x => x.UploadedByUserId).HasMaxLength(64).IsRequired();
             e.Property(x => x.UploadedByName).HasMaxLength(100).IsRequired();
             e.HasOne<BenchmarkApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.ApplicationId, x.Kind, x.ItemNo });
         });
+
+        BlobModel.Configure(b);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

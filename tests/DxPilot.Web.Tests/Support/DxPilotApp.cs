@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DxPilot.Web.Tests.Support;
@@ -25,6 +28,15 @@ public abstract class DxPilotApp : IAsyncLifetime
 
     protected abstract Task<string> CreateDatabaseAsync();
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    /// <summary>True to serve through real Kestrel on a free port instead of the in-memory test server, where request
+    /// body limits are not enforced.</summary>
+    protected virtual bool OnKestrel => false;
+
+    /// <summary>Settings a subclass adds to the demo platform's (e.g. which blob store).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    public string DataPath => _dataPath;
 
     public WebApplicationFactory<Program> Factory
     {
@@ -58,8 +70,15 @@ public abstract class DxPilotApp : IAsyncLifetime
             b.UseSetting("ConnectionStrings:DxPilot", connection);
             b.UseSetting("DxPilot:DataPath", _dataPath);
             b.UseSetting("DxPilot:DemoData", "true");
+            foreach (var (key, value) in Settings) b.UseSetting(key, value);
         });
-        _ = _factory.Server; // start now: migrations and demo data
+        // Start now: migrations and demo data.
+        if (OnKestrel)
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+        }
+        else _ = _factory.Server;
     }
 
     public async ValueTask DisposeAsync()
@@ -71,7 +90,11 @@ public abstract class DxPilotApp : IAsyncLifetime
     }
 
     /// <summary>A client that is not signed in and does not follow redirects.</summary>
-    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => OnKestrel
+        // The factory's own client follows redirects when on Kestrel; a plain one behaves as the in-memory one does.
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
+            { BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) }
+        : Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client carrying a bearer token for the user.</summary>
     public async Task<HttpClient> As(string userName, string password = Password)
@@ -138,5 +161,22 @@ public static class TestPostgres
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>SQLite behind real Kestrel, for what the in-memory server does not enforce (request body limits).</summary>
+public sealed class KestrelSqliteApp : DxPilotApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override bool OnKestrel => true;
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"dxpilot-k-{Guid.NewGuid():N}.db");
+
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={_file}");
+
+    protected override Task DropDatabaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+        return Task.CompletedTask;
     }
 }

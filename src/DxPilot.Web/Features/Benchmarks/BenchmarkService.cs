@@ -1,12 +1,14 @@
-using System.Security.Cryptography;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Instruments;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Files;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Calls;
+using DxPilot.Infrastructure.Auditing;
+using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Platform;
@@ -17,7 +19,7 @@ namespace DxPilot.Web.Features.Benchmarks;
 /// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope
 /// and take the transitions its chain gives them (BenchmarkService.Transitions.cs); anyone else finds nothing.</summary>
 public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, CallCatalog calls,
-    Saving saving, TimeProvider clock)
+    Saving saving, IBlobStore blobs, AuditLog audit, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -72,7 +74,8 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
 
     /// <summary>
     /// Saves the enterprise's draft: its answers, facts and overview, less the files it asked to remove, plus the files
-    /// that pass <see cref="EvidenceRules"/>. Refused files are named with their reason; everything else is kept.
+    /// that pass <see cref="EvidenceRules"/>, each streamed into the blob store. Refused files are named with their reason;
+    /// everything else is kept.
     /// </summary>
     public async Task<Outcome<BenchmarkSaved>> SaveAsync(Actor actor, int version, BenchmarkDraft draft,
         IReadOnlyList<EvidenceUpload> uploads, IReadOnlyCollection<Guid> removals, CancellationToken ct = default)
@@ -90,7 +93,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         else saving.Expect(application, version);
 
         var onFile = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
-            .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.FileName, e.Sha256)).ToListAsync(ct);
+            .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Sha256)).ToListAsync(ct);
         var changes = new List<FieldChange>();
         foreach (var gone in onFile.Where(f => removals.Contains(f.Id)).ToList())
         {
@@ -99,16 +102,23 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
             changes.Add(new FieldChange(EvidenceRules.Label(gone.Kind, gone.ItemNo), gone.FileName, null));
         }
         var refused = new List<string>();
+        var accepted = 0L;
         foreach (var upload in uploads)
         {
             var name = EvidenceRules.CleanName(upload.FileName);
-            var type = upload.Content is { } bytes ? EvidenceRules.ImageType(bytes) : null;
-            var hash = type is null ? "" : Convert.ToHexStringLower(SHA256.HashData(upload.Content!));
-            if (Refusal(upload, name, type, hash, onFile) is { } why) { refused.Add(why); continue; }
-            var file = BenchmarkEvidence.Upload(application.Id, upload.Kind, upload.ItemNo, name, type!, upload.Content!, hash, actor, now);
+            if (await Refusal(upload, name, accepted, onFile, ct) is { } why) { refused.Add(why); continue; }
+            StoredBlob blob;
+            await using (var content = upload.Open()) blob = await blobs.PutAsync(content, ct);
+            if (onFile.Any(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo && f.Sha256 == blob.Sha256))
+            {
+                refused.Add($"{EvidenceRules.Label(upload.Kind, upload.ItemNo)}“{name}”与已上传的图片相同，未重复上传");
+                continue;
+            }
+            accepted += blob.Size;
+            var file = BenchmarkEvidence.Upload(application.Id, upload.Kind, upload.ItemNo, blob.Named(name), actor, now);
             db.BenchmarkEvidence.Add(file);
-            onFile.Add(new StoredFile(file.Id, file.Kind, file.ItemNo, file.FileName, hash));
-            changes.Add(new FieldChange(EvidenceRules.Label(file.Kind, file.ItemNo), null, $"{file.FileName}（{EvidenceRules.Size(file.SizeBytes)}）"));
+            onFile.Add(new StoredFile(file.Id, file.Kind, file.ItemNo, name, blob.Sha256));
+            changes.Add(new FieldChange(EvidenceRules.Label(file.Kind, file.ItemNo), null, $"{name}（{EvidenceRules.Size(blob.Size)}）"));
         }
 
         application.Revise(instrument, draft.Answers, draft.Facts, draft.Overview, EvidenceOnFile.From(onFile.Select(f => (f.Kind, f.ItemNo))), now);
@@ -122,26 +132,37 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         return await Save(application, actor, () => new BenchmarkSaved(application, refused), ct);
     }
 
-    /// <summary>A picture, screenshot or scan, only for those who may read its application.</summary>
-    public async Task<EvidenceContent?> OpenEvidenceAsync(Actor actor, Guid id, CancellationToken ct = default)
+    /// <summary>A picture, screenshot or scan (its reference in the blob store), only for those who may read its application.</summary>
+    public async Task<FileRef?> OpenEvidenceAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var scope = InScope(actor);
-        return await db.BenchmarkEvidence.Where(e => e.Id == id && scope.Any(a => a.Id == e.ApplicationId))
-            .Select(e => new EvidenceContent(e.FileName, e.ContentType, e.Content)).FirstOrDefaultAsync(ct);
+        var found = await db.BenchmarkEvidence.Where(e => e.Id == id && scope.Any(a => a.Id == e.ApplicationId))
+            .Select(e => new { e.File, e.ApplicationId }).FirstOrDefaultAsync(ct);
+        if (found is null) return null;
+        // Screenshots carry credit records and signatures: who looked at which is part of the trail.
+        await audit.RecordAsync(AuditAction.FileDownloaded, actor.ProgrammeId, AuditKey.Of<BenchmarkApplication>(found.ApplicationId),
+            found.File.Name, ct: ct);
+        return found.File;
     }
 
     private sealed record StoredFile(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, string Sha256);
 
-    private static string? Refusal(EvidenceUpload upload, string name, string? type, string hash, List<StoredFile> onFile)
+    /// <summary>Why a file is not taken, judged before it is stored: by its length, the save's running total, its first
+    /// bytes and its slot's count. A repeat of a file on file is found once its hash is known.</summary>
+    private static async Task<string?> Refusal(EvidenceUpload upload, string name, long accepted, List<StoredFile> onFile, CancellationToken ct)
     {
         var slot = EvidenceRules.Label(upload.Kind, upload.ItemNo);
         if (upload.Length == 0) return $"{slot}“{name}”是空文件，未上传";
-        if (upload.Length > EvidenceRules.MaxBytes || upload.Content is null)
-            return $"{slot}“{name}”超过{EvidenceRules.MaxBytes / 1024 / 1024}MB，未上传；请压缩后重新上传";
-        if (type is null) return $"{slot}“{name}”不是JPEG或PNG图片（按文件内容判断，与扩展名无关），未上传";
-        var same = onFile.Where(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo).ToList();
-        if (same.Count >= EvidenceRules.MaxPerSlot) return $"{slot}最多{EvidenceRules.MaxPerSlot}张，“{name}”未上传";
-        return same.Any(f => f.Sha256 == hash) ? $"{slot}“{name}”与已上传的图片相同，未重复上传" : null;
+        if (upload.Length > EvidenceRules.MaxBytes)
+            return $"{slot}“{name}”超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytes)}，未上传；请压缩后重新上传";
+        if (accepted + upload.Length > EvidenceRules.MaxBytesPerSave)
+            return $"{slot}“{name}”未上传：一次保存的图片合计不能超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytesPerSave)}，请保存后再上传其余图片";
+        await using (var content = upload.Open())
+            if (!EvidenceRules.Accepts(await FileSniffer.SniffAsync(content, ct)))
+                return $"{slot}“{name}”不是JPEG或PNG图片（按文件内容判断，与扩展名无关），未上传";
+        return onFile.Count(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo) >= EvidenceRules.MaxPerSlot
+            ? $"{slot}最多{EvidenceRules.MaxPerSlot}张，“{name}”未上传"
+            : null;
     }
 
     private sealed record Refused(OutcomeKind Kind, string Message);
@@ -173,7 +194,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
     {
         var evidence = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
             .OrderBy(e => e.UploadedAt).ThenBy(e => e.Id)
-            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.FileName, e.SizeBytes, e.UploadedAt, e.UploadedByName))
+            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Size, e.UploadedAt, e.UploadedByName))
             .ToListAsync(ct);
         return new BenchmarkView(enterprise, application, evidence, InstrumentOf(call), call, await HistoryOf(application, ct));
     }

@@ -49,6 +49,3 @@ public sealed record BenchmarkRow(Guid Id, string EnterpriseName, string Distric
 
 /// <summary>A saved draft, and the files that were refused (each with its reason) while the rest was kept.</summary>
 public sealed record BenchmarkSaved(BenchmarkApplication Application, IReadOnlyList<string> RefusedFiles);
-
-/// <summary>The bytes of an evidence file, for those allowed to see it.</summary>
-public sealed record EvidenceContent(string FileName, string ContentType, byte[] Content);

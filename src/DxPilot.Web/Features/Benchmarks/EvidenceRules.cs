@@ -1,27 +1,38 @@
 using System.Globalization;
 using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Files;
 using DxPilot.Domain.Instruments;
 
 namespace DxPilot.Web.Features.Benchmarks;
 
-/// <summary>A file as it arrived with the form, for one evidence slot; <see cref="Content"/> is null when it was too large to read.</summary>
-public sealed record EvidenceUpload(BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long Length, byte[]? Content);
+/// <summary>A file as it arrived with the form, for one evidence slot; <see cref="Open"/> reads it (as many times as needed)
+/// from where the server buffered it, never as a copy in memory.</summary>
+public sealed record EvidenceUpload(BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long Length, Func<Stream> Open);
 
-/// <summary>What an evidence file must be: a JPEG or PNG picture (judged by its first bytes, never by its name), within the size and count limits.</summary>
+/// <summary>What an evidence file must be: a JPEG or PNG picture (judged by its first bytes, see <see cref="FileSignature"/>),
+/// within the size and count limits.</summary>
 public static class EvidenceRules
 {
+    /// <summary>One picture.</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
     public const int MaxPerSlot = 10;
+    /// <summary>The pictures of one save, together: what the page promises; pictures beyond it are refused by name.</summary>
+    public const long MaxBytesPerSave = 50 * 1024 * 1024;
+    /// <summary>
+    /// The benchmark page's request limit (the other endpoints keep the global 10 MB). It is twice the promised total plus
+    /// room for the typed text, so that a save somewhat over the promise still arrives whole: its text is saved and its
+    /// surplus pictures are refused by name. Only a body beyond this is cut off by the server.
+    /// </summary>
+    public const long MaxRequestBytes = 2 * MaxBytesPerSave + 1024 * 1024;
     private const int MaxNameCharacters = 100;
 
     public static readonly BenchmarkEvidenceKind[] Documents =
         [BenchmarkEvidenceKind.CreditChina, BenchmarkEvidenceKind.CreditGsxt, BenchmarkEvidenceKind.MiitLevel, BenchmarkEvidenceKind.Pledge];
 
-    /// <summary>"image/jpeg" or "image/png" from the file's signature, or null for anything else (a renamed text file, a PDF, an SVG…).</summary>
-    public static string? ImageType(ReadOnlySpan<byte> content) =>
-        content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
-        : content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
-        : null;
+    /// <summary>Evidence must be a picture: JPEG or PNG by its first bytes (a renamed text file, a PDF, an SVG… is not).</summary>
+    public static bool Accepts(string sniffedType) => FileSignature.IsPicture(sniffedType);
+
+    public static string Megabytes(long bytes) => $"{bytes / 1024 / 1024}MB";
 
     /// <summary>The name without any path the browser sent, control characters or excess length.</summary>
     public static string CleanName(string? raw)

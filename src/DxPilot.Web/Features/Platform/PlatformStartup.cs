@@ -25,6 +25,7 @@ public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration 
         // Before anything writes: entries from before the hash chain are sealed into it, in their order.
         if (await AuditTrail.SealLegacyAsync(sp.GetRequiredService<DxPilotDbContext>(), ct) is > 0 and var sealedCount)
             logger.LogInformation("审计记录：{Count} 条早期记录已加入哈希链", sealedCount);
+        await sp.GetRequiredService<Files.FileStartup>().RunAsync(ct);
         if (!config.GetValue("DxPilot:DemoData", false)) return;
         var logins = await sp.GetRequiredService<DemoData>().EnsureAsync(ct);
         Console.WriteLine();
