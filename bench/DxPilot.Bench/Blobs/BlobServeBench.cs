@@ -38,7 +38,7 @@ public static partial class BlobServeBench
                 : new FileSystemBlobStore(Path.Combine(data, "blobs"), database, NullLogger<FileSystemBlobStore>.Instance);
             var blob = await blobs.PutAsync(new PatternStream(megabytes * 1024L * 1024L), CancellationToken.None);
             await using (var conn = await database.OpenAsync(CancellationToken.None))
-            await using (var cmd = BlobDatabase.Command(conn, null,
+            await using (var cmd = SqlCommands.Command(conn, null,
                 """UPDATE "BenchmarkEvidence" SET "Sha256" = @h, "SizeBytes" = @s WHERE upper("Id") = upper(@id)""",
                 ("@h", blob.Sha256), ("@s", blob.Size), ("@id", evidence)))
                 if (await cmd.ExecuteNonQueryAsync() != 1) throw new InvalidOperationException("evidence row not found");

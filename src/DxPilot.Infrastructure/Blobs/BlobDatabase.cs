@@ -24,7 +24,7 @@ public sealed class BlobDatabase(DatabaseOptions options, TimeProvider clock)
     public async Task<StoredBlob?> FindAsync(string sha256, CancellationToken ct)
     {
         await using var conn = await OpenAsync(ct);
-        await using var cmd = Command(conn, null, """SELECT "Size", "ContentType" FROM "Blobs" WHERE "Sha256" = @h""", ("@h", sha256));
+        await using var cmd = SqlCommands.Command(conn, null, """SELECT "Size", "ContentType" FROM "Blobs" WHERE "Sha256" = @h""", ("@h", sha256));
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new StoredBlob(sha256, reader.GetInt64(0), reader.GetString(1)) : null;
     }
@@ -32,7 +32,7 @@ public sealed class BlobDatabase(DatabaseOptions options, TimeProvider clock)
     /// <summary>Records a blob whose bytes are complete; false when it was already recorded.</summary>
     public async Task<bool> AddAsync(DbConnection conn, DbTransaction? tx, StoredBlob blob, CancellationToken ct)
     {
-        await using var cmd = Command(conn, tx,
+        await using var cmd = SqlCommands.Command(conn, tx,
             """INSERT INTO "Blobs" ("Sha256", "Size", "ContentType", "CreatedAt") VALUES (@h, @s, @t, @c) ON CONFLICT ("Sha256") DO NOTHING""",
             ("@h", blob.Sha256), ("@s", blob.Size), ("@t", blob.ContentType), ("@c", clock.GetUtcNow().UtcDateTime));
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
@@ -42,20 +42,5 @@ public sealed class BlobDatabase(DatabaseOptions options, TimeProvider clock)
     {
         await using var conn = await OpenAsync(ct);
         return await AddAsync(conn, null, blob, ct);
-    }
-
-    public static DbCommand Command(DbConnection conn, DbTransaction? tx, string sql, params (string Name, object Value)[] parameters)
-    {
-        var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
     }
 }

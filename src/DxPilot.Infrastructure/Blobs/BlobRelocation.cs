@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DxPilot.Infrastructure.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace DxPilot.Infrastructure.Blobs;
@@ -16,7 +17,7 @@ public sealed class BlobRelocation(BlobDatabase database, DatabaseBlobStore chun
     {
         await using var conn = await database.OpenAsync(ct);
         // Copies of the application starting together: one moves, the others wait and then find nothing left.
-        if (database.IsPostgres) await Execute(conn, $"SELECT pg_advisory_lock({LockKey})", ct);
+        if (database.IsPostgres) await SqlCommands.ExecuteAsync(conn, null, $"SELECT pg_advisory_lock({LockKey})", ct);
         try
         {
             var moved = 0;
@@ -35,7 +36,7 @@ public sealed class BlobRelocation(BlobDatabase database, DatabaseBlobStore chun
                         continue;
                     }
                 }
-                await using (var delete = BlobDatabase.Command(conn, null, """DELETE FROM "BlobChunks" WHERE "Sha256" = @h""", ("@h", sha256)))
+                await using (var delete = SqlCommands.Command(conn, null, """DELETE FROM "BlobChunks" WHERE "Sha256" = @h""", ("@h", sha256)))
                     await delete.ExecuteNonQueryAsync(ct);
                 moved++;
             }
@@ -44,23 +45,17 @@ public sealed class BlobRelocation(BlobDatabase database, DatabaseBlobStore chun
         }
         finally
         {
-            if (database.IsPostgres) await Execute(conn, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            if (database.IsPostgres) await SqlCommands.ExecuteAsync(conn, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
     }
 
     private static async Task<List<string>> Pending(DbConnection conn, CancellationToken ct)
     {
-        await using var cmd = BlobDatabase.Command(conn, null,
+        await using var cmd = SqlCommands.Command(conn, null,
             """SELECT b."Sha256" FROM "Blobs" b WHERE EXISTS (SELECT 1 FROM "BlobChunks" c WHERE c."Sha256" = b."Sha256") ORDER BY b."Sha256" """);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var list = new List<string>();
         while (await reader.ReadAsync(ct)) list.Add(reader.GetString(0));
         return list;
-    }
-
-    private static async Task Execute(DbConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = BlobDatabase.Command(conn, null, sql);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 }

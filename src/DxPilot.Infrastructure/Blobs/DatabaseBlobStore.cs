@@ -1,5 +1,6 @@
-using System.Data;
 using System.Data.Common;
+using System.Data;
+using DxPilot.Infrastructure.Persistence;
 
 namespace DxPilot.Infrastructure.Blobs;
 
@@ -27,7 +28,7 @@ public sealed class DatabaseBlobStore(BlobDatabase database) : IBlobStore
         var added = await database.AddAsync(conn, tx, blob, ct);
         // Deduplicated: the chunks already stored stay (unless the blob was recorded without them, e.g. by the file store).
         var keep = !added && await HasChunks(conn, tx, blob.Sha256, ct);
-        await using (var cmd = BlobDatabase.Command(conn, tx, keep
+        await using (var cmd = SqlCommands.Command(conn, tx, keep
             ? """DELETE FROM "BlobChunks" WHERE "Sha256" = @k"""
             : """UPDATE "BlobChunks" SET "Sha256" = @h WHERE "Sha256" = @k""", ("@k", key), ("@h", blob.Sha256)))
             await cmd.ExecuteNonQueryAsync(ct);
@@ -49,7 +50,7 @@ public sealed class DatabaseBlobStore(BlobDatabase database) : IBlobStore
 
     private static async Task<bool> HasChunks(DbConnection conn, DbTransaction? tx, string sha256, CancellationToken ct)
     {
-        await using var cmd = BlobDatabase.Command(conn, tx, """SELECT COUNT(*) FROM "BlobChunks" WHERE "Sha256" = @h AND "Seq" = 0""", ("@h", sha256));
+        await using var cmd = SqlCommands.Command(conn, tx, """SELECT COUNT(*) FROM "BlobChunks" WHERE "Sha256" = @h AND "Seq" = 0""", ("@h", sha256));
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
     }
 
@@ -80,7 +81,7 @@ public sealed class DatabaseBlobStore(BlobDatabase database) : IBlobStore
         private async Task InsertAsync(CancellationToken ct)
         {
             var bytes = _filled == ChunkSize ? _chunk : _chunk[.._filled];
-            await using var cmd = BlobDatabase.Command(conn, tx, """INSERT INTO "BlobChunks" ("Sha256", "Seq", "Bytes") VALUES (@k, @n, @b)""",
+            await using var cmd = SqlCommands.Command(conn, tx, """INSERT INTO "BlobChunks" ("Sha256", "Seq", "Bytes") VALUES (@k, @n, @b)""",
                 ("@k", key), ("@n", _seq++), ("@b", bytes));
             await cmd.ExecuteNonQueryAsync(ct);
             _filled = 0;
@@ -127,7 +128,7 @@ public sealed class DatabaseBlobStore(BlobDatabase database) : IBlobStore
             // The column is streamed, not loaded: Npgsql does so under sequential access; SQLite does so (incremental blob
             // I/O) only when the row's rowid is selected with it.
             var columns = database.IsPostgres ? "\"Bytes\"" : "rowid, \"Bytes\"";
-            _cmd = BlobDatabase.Command(_conn, null, $"""SELECT {columns} FROM "BlobChunks" WHERE "Sha256" = @h AND "Seq" = @n""", ("@h", sha256), ("@n", _seq++));
+            _cmd = SqlCommands.Command(_conn, null, $"""SELECT {columns} FROM "BlobChunks" WHERE "Sha256" = @h AND "Seq" = @n""", ("@h", sha256), ("@n", _seq++));
             _reader = await _cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
             if (!await _reader.ReadAsync(ct)) { _done = true; await CloseChunkAsync(); return false; }
             _chunk = _reader.GetStream(_reader.FieldCount - 1);

@@ -40,24 +40,19 @@ public sealed class MigrationRunner(DxPilotDbContext db, ILogger<MigrationRunner
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await Execute(conn, null, $"CREATE TABLE IF NOT EXISTS \"{HistoryTable}\" (\"Id\" varchar(150) PRIMARY KEY, \"AppliedAt\" varchar(40) NOT NULL)", ct);
+            await SqlCommands.ExecuteAsync(conn, null, $"CREATE TABLE IF NOT EXISTS \"{HistoryTable}\" (\"Id\" varchar(150) PRIMARY KEY, \"AppliedAt\" varchar(40) NOT NULL)", ct);
             var applied = new List<string>();
             foreach (var (id, sql) in Scripts(provider))
             {
                 await using var tx = await conn.BeginTransactionAsync(ct);
                 // Several app copies may start together: one applies, the others wait and then see it applied.
-                if (provider == DatabaseProvider.PostgreSql) await Execute(conn, tx, "SELECT pg_advisory_xact_lock(4242001)", ct);
+                if (provider == DatabaseProvider.PostgreSql) await SqlCommands.ExecuteAsync(conn, tx, "SELECT pg_advisory_xact_lock(4242001)", ct);
                 if (await IsApplied(conn, tx, id, ct)) { await tx.RollbackAsync(ct); continue; }
                 logger.LogInformation("Applying migration {Migration}", id);
-                await Execute(conn, tx, sql, ct);
-                await using (var cmd = conn.CreateCommand())
-                {
-                    cmd.Transaction = tx;
-                    cmd.CommandText = $"INSERT INTO \"{HistoryTable}\" (\"Id\", \"AppliedAt\") VALUES (@id, @at)";
-                    AddParam(cmd, "@id", id);
-                    AddParam(cmd, "@at", DateTime.UtcNow.ToString("O"));
+                await SqlCommands.ExecuteAsync(conn, tx, sql, ct);
+                await using (var cmd = SqlCommands.Command(conn, tx, $"INSERT INTO \"{HistoryTable}\" (\"Id\", \"AppliedAt\") VALUES (@id, @at)",
+                                 ("@id", id), ("@at", DateTime.UtcNow.ToString("O"))))
                     await cmd.ExecuteNonQueryAsync(ct);
-                }
                 await tx.CommitAsync(ct);
                 applied.Add(id);
             }
@@ -71,26 +66,7 @@ public sealed class MigrationRunner(DxPilotDbContext db, ILogger<MigrationRunner
 
     private static async Task<bool> IsApplied(DbConnection conn, DbTransaction tx, string id, CancellationToken ct)
     {
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = $"SELECT COUNT(*) FROM \"{HistoryTable}\" WHERE \"Id\" = @id";
-        AddParam(cmd, "@id", id);
+        await using var cmd = SqlCommands.Command(conn, tx, $"SELECT COUNT(*) FROM \"{HistoryTable}\" WHERE \"Id\" = @id", ("@id", id));
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
-    }
-
-    private static async Task Execute(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static void AddParam(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
     }
 }

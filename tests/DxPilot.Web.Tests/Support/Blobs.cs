@@ -1,3 +1,4 @@
+using DxPilot.Infrastructure.Persistence;
 using System.Security.Cryptography;
 using DxPilot.Infrastructure.Blobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public static class Blobs
     {
         var database = app.Services.GetRequiredService<BlobDatabase>();
         await using var conn = await database.OpenAsync(CancellationToken.None);
-        await using var cmd = BlobDatabase.Command(conn, null, sql, parameters);
+        await using var cmd = SqlCommands.Command(conn, null, sql, parameters);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
@@ -34,7 +35,7 @@ public static class Blobs
     {
         var database = app.Services.GetRequiredService<BlobDatabase>();
         await using var conn = await database.OpenAsync(CancellationToken.None);
-        await using var cmd = BlobDatabase.Command(conn, null, sql, parameters);
+        await using var cmd = SqlCommands.Command(conn, null, sql, parameters);
         await cmd.ExecuteNonQueryAsync();
     }
 
@@ -58,10 +59,10 @@ public static class Blobs
         {
             var database = app.Services.GetRequiredService<BlobDatabase>();
             await using var conn = await database.OpenAsync(CancellationToken.None);
-            await using var read = BlobDatabase.Command(conn, null, """SELECT "Bytes" FROM "BlobChunks" WHERE "Sha256" = @h AND "Seq" = 0""", ("@h", sha256));
+            await using var read = SqlCommands.Command(conn, null, """SELECT "Bytes" FROM "BlobChunks" WHERE "Sha256" = @h AND "Seq" = 0""", ("@h", sha256));
             var bytes = (byte[])(await read.ExecuteScalarAsync())!;
             bytes[^1] ^= 0xFF;
-            await using var write = BlobDatabase.Command(conn, null, """UPDATE "BlobChunks" SET "Bytes" = @b WHERE "Sha256" = @h AND "Seq" = 0""", ("@b", bytes), ("@h", sha256));
+            await using var write = SqlCommands.Command(conn, null, """UPDATE "BlobChunks" SET "Bytes" = @b WHERE "Sha256" = @h AND "Seq" = 0""", ("@b", bytes), ("@h", sha256));
             Assert.Equal(1, await write.ExecuteNonQueryAsync());
         }
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DxPilot.Infrastructure.Persistence;
 
 namespace DxPilot.Infrastructure.Assessments.Rescoring;
 
@@ -19,10 +20,10 @@ internal sealed class AssessmentPages(DbConnection connection, string instrument
             ORDER BY "Id"
             LIMIT {pageSize}
             """;
-        Add(cmd, "version", currentVersion);
-        Add(cmd, "instrument", instrumentId);
-        if (programmeId is not null) Add(cmd, "programme", programmeId);
-        if (after is { } id) Add(cmd, "after", id);
+        SqlCommands.Add(cmd, "version", currentVersion);
+        SqlCommands.Add(cmd, "instrument", instrumentId);
+        if (programmeId is not null) SqlCommands.Add(cmd, "programme", programmeId);
+        if (after is { } id) SqlCommands.Add(cmd, "after", id);
 
         var page = new List<StoredAssessmentRow>(pageSize);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -30,13 +31,5 @@ internal sealed class AssessmentPages(DbConnection connection, string instrument
             page.Add(new StoredAssessmentRow(reader.GetGuid(0), reader.GetInt32(1), reader.GetString(2), reader.GetDecimal(3),
                 reader.GetInt32(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         return page;
-    }
-
-    private static void Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
     }
 }
