@@ -27,6 +27,11 @@ public static class PlatformHost
 {
     public const string ApiScheme = "DxPilotApi";
 
+    /// <summary>The web app's composition for a CLI verb, not started: the same configuration finds the same database,
+    /// data folder and instruments. Its logs go to stderr, so that stdout carries only the verb's report.</summary>
+    public static WebApplication ForCommand(IEnumerable<string> configuration) =>
+        Build([.. configuration, "--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace"]);
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 
@@ -19,8 +20,7 @@ public static class AuditCommand
             await errors.WriteLineAsync(Usage);
             return 2;
         }
-        // The web app's own composition, not started; its logs go to stderr so that stdout carries only the report.
-        await using var app = PlatformHost.Build([.. args[1..], "--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace"]);
+        await using var app = PlatformHost.ForCommand(args[1..]);
         await using var scope = app.Services.CreateAsyncScope();
         AuditVerification result;
         try
@@ -44,7 +44,6 @@ public static class AuditCommand
         return 1;
     }
 
-    // China keeps no daylight saving: Beijing time is UTC+8 all year.
     private static string Beijing(DateTime utc) =>
-        utc.AddHours(8).ToString("yyyy年M月d日 HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
+        BeijingTime.FromUtc(utc).ToString("yyyy年M月d日 HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
 }

@@ -39,9 +39,7 @@ public static class RescoreCommand
             return 2;
         }
 
-        // The web app's own composition, not started: same configuration, database and instrument files.
-        // Its logs go to stderr, so that stdout carries only the report.
-        await using var app = PlatformHost.Build([.. args, "--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace"]);
+        await using var app = PlatformHost.ForCommand(args);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var instruments = services.GetRequiredService<InstrumentCatalog>();

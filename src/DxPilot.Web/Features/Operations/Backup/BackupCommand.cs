@@ -88,8 +88,7 @@ public static class BackupCommand
                $"账号 {Rows(m, "AspNetUsers"):N0} 个，审计记录 {Rows(m, "AuditEntries"):N0} 条，文件 {m.Blobs.Count:N0} 个（{m.Blobs.Bytes:N0} 字节）";
     }
 
-    /// <summary>The web app's composition, not started: the same configuration finds the same database and data folder.
-    /// Its logs go to stderr so that stdout carries only the report.</summary>
+    /// <summary>The platform as configured by the command line's --Key=value options (the rest names the backup file).</summary>
     internal static WebApplication ConfiguredPlatform(string[] args) =>
-        PlatformHost.Build([.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal)), "--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace"]);
+        PlatformHost.ForCommand(args.Where(a => a.StartsWith("--", StringComparison.Ordinal)));
 }

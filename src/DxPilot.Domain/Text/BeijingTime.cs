@@ -1,6 +1,6 @@
-namespace DxPilot.Infrastructure.Documents;
+namespace DxPilot.Domain.Text;
 
-/// <summary>Times stored in UTC as a printed form shows them: Beijing time, which has had no daylight saving since 1991,
+/// <summary>Times stored in UTC as printed forms and reports show them: Beijing time, which has had no daylight saving since 1991,
 /// so a fixed eight hours holds on any server whatever its own zone.</summary>
 public static class BeijingTime
 {
