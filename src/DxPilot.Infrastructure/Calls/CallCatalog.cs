@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Programmes;
@@ -36,18 +35,7 @@ public sealed class CallCatalog
 
     public static BenchmarkCall LoadFile(string file, ProgrammeCatalog programmes, InstrumentCatalog instruments)
     {
-        BenchmarkCall? call;
-        try
-        {
-            call = JsonSerializer.Deserialize<BenchmarkCall>(File.ReadAllBytes(file), ProgrammeCatalog.Options);
-        }
-        catch (JsonException ex)
-        {
-            throw new ConfigurationFileException(file, ex.Path ?? "$", ProgrammeCatalog.Explain(ex));
-        }
-        if (call is null) throw new ConfigurationFileException(file, "$", "文件内容为空");
-        var expectedId = Path.GetFileNameWithoutExtension(file);
-        if (call.Id != expectedId) throw new ConfigurationFileException(file, "$.id", $"应与文件名一致，为“{expectedId}”");
+        var call = ProgrammeCatalog.Read<BenchmarkCall>(file, c => c.Id);
         if (programmes.Find(call.ProgrammeId) is null)
             throw new ConfigurationFileException(file, "$.programmeId", $"没有编号为“{call.ProgrammeId}”的试点（config/programmes）");
         if (instruments.Find(call.InstrumentId) is not { } instrument)

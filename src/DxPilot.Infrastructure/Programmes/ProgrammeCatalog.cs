@@ -28,7 +28,7 @@ public sealed class ProgrammeCatalog
 
     public Programme? Find(string? id) => id is not null && _byId.TryGetValue(id, out var p) ? p : null;
 
-    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Disallow,
@@ -53,25 +53,33 @@ public sealed class ProgrammeCatalog
 
     public static Programme LoadFile(string file)
     {
-        Programme? p;
-        try
-        {
-            p = JsonSerializer.Deserialize<Programme>(File.ReadAllBytes(file), Options);
-        }
-        catch (JsonException ex)
-        {
-            throw new ConfigurationFileException(file, ex.Path ?? "$", Explain(ex));
-        }
-        if (p is null) throw new ConfigurationFileException(file, "$", "文件内容为空");
-        var expectedId = Path.GetFileNameWithoutExtension(file);
-        if (p.Id != expectedId) throw new ConfigurationFileException(file, "$.id", $"应与文件名一致，为“{expectedId}”");
+        var p = Read<Programme>(file, x => x.Id);
         foreach (var (path, reason) in p.Problems())
             throw new ConfigurationFileException(file, path, reason);
         return p;
     }
 
+    /// <summary>A configuration file read strictly (no unknown members, required values present) whose id is its file
+    /// name; any problem stops start-up with the file, the JSON path and the reason.</summary>
+    internal static T Read<T>(string file, Func<T, string> idOf) where T : class
+    {
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(File.ReadAllBytes(file), Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new ConfigurationFileException(file, ex.Path ?? "$", Explain(ex));
+        }
+        if (value is null) throw new ConfigurationFileException(file, "$", "文件内容为空");
+        var expectedId = Path.GetFileNameWithoutExtension(file);
+        if (idOf(value) != expectedId) throw new ConfigurationFileException(file, "$.id", $"应与文件名一致，为“{expectedId}”");
+        return value;
+    }
+
     // System.Text.Json's message carries line numbers and type names; the first sentence is the useful part.
-    internal static string Explain(JsonException ex)
+    private static string Explain(JsonException ex)
     {
         var line = ex.LineNumber is { } l ? $"（第{l + 1}行）" : "";
         var msg = ex.Message;
