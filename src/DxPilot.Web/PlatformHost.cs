@@ -53,14 +53,14 @@ public static class PlatformHost
         s.AddScoped<CurrentActor>();
         s.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         s.AddScoped<AuditContext>();
-        s.AddScoped<AuditInterceptor>();
         s.AddScoped<AuditLog>();
+        // Every DbContext gets them all: the audit trail (per scope, for its actor) and the database timer.
+        s.AddScoped<IInterceptor, AuditInterceptor>();
         s.AddSingleton<IInterceptor, DatabaseCommandTimer>();
         s.AddDbContext<DxPilotDbContext>((sp, o) =>
         {
             sp.GetRequiredService<DatabaseOptions>().Apply(o);
             o.AddInterceptors(sp.GetServices<IInterceptor>());
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         s.AddScoped<MigrationRunner>();
         s.AddScoped<Saving>();

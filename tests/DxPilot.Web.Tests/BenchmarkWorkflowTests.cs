@@ -260,8 +260,7 @@ public abstract class BenchmarkWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
     /// <summary>The service as <paramref name="actor"/> would reach it through a request: the audit trail names them.</summary>
     private async Task<T> ActingAs<T>(Actor actor, Func<BenchmarkService, Task<T>> use)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Features.Platform.CurrentActor>().Assume(actor);
+        await using var scope = app.ScopeAs(actor);
         return await use(scope.ServiceProvider.GetRequiredService<BenchmarkService>());
     }
 }

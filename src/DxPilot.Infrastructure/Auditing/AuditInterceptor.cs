@@ -62,8 +62,8 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
     private async Task WriteAsync(DxPilotDbContext db, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
-        foreach (var entry in tracker.Entries().Where(x => x.Entity is AuditEntry && x.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException($"审计记录只能新增，不能修改或删除（记录 {((AuditEntry)entry.Entity).Id}）");
+        if (tracker.Entries<AuditEntry>().FirstOrDefault(x => x.State is EntityState.Modified or EntityState.Deleted) is { } touched)
+            throw new InvalidOperationException($"审计记录只能新增，不能修改或删除（记录 {touched.Entity.Id}）");
 
         var notes = db.Audit;
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);

@@ -1,16 +1,15 @@
-using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Infrastructure.Persistence;
 
 namespace DxPilot.Infrastructure.Auditing;
 
 /// <summary>Events that change no record but belong in the trail: sign-ins, failed sign-ins, lockouts, downloads,
-/// exports. Chained like every other entry; the actor is the scope's unless the event names one (a sign-in, before
-/// the cookie exists).</summary>
+/// exports. Chained like every other entry; the actor is the scope's unless the event names who (a sign-in attempt,
+/// before any cookie exists).</summary>
 public sealed class AuditLog(DxPilotDbContext db)
 {
-    public async Task RecordAsync(AuditAction action, string programmeId, AuditKey subject, string? detail = null, Actor? actor = null,
-        CancellationToken ct = default)
+    public async Task RecordAsync(AuditAction action, string programmeId, AuditKey subject, string? detail = null,
+        (string Id, string Name)? by = null, CancellationToken ct = default)
     {
         db.AuditEntries.Add(new AuditEntry
         {
@@ -18,8 +17,8 @@ public sealed class AuditLog(DxPilotDbContext db)
             EntityType = subject.EntityType,
             EntityId = subject.EntityId,
             Action = action,
-            ActorId = actor?.UserId ?? "",
-            ActorName = actor?.Name ?? "",
+            ActorId = by?.Id ?? "",
+            ActorName = by?.Name ?? "",
             Source = detail is { Length: > 400 } ? detail[..400] : detail,
         });
         await db.SaveChangesAsync(ct);
@@ -29,7 +28,6 @@ public sealed class AuditLog(DxPilotDbContext db)
     public Task RecordUnknownAccountAsync(string userName, CancellationToken ct = default)
     {
         var name = userName.Length > 64 ? userName[..64] : userName;
-        return RecordAsync(AuditAction.SignInFailed, "", new AuditKey("Account", name), "无此账号",
-            new Actor("anonymous", $"未登录（{name}）", Role.Enterprise, ""), ct);
+        return RecordAsync(AuditAction.SignInFailed, "", new AuditKey("Account", name), "无此账号", ("anonymous", $"未登录（{name}）"), ct);
     }
 }

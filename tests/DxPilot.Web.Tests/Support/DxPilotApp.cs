@@ -51,10 +51,13 @@ public abstract class DxPilotApp : IAsyncLifetime
 
     /// <summary>A scope for arranging data outside any request: its changes are audited under a named test actor,
     /// as the platform's own background work would be.</summary>
-    public AsyncServiceScope DataScope(string programmeId = "")
+    public AsyncServiceScope DataScope(string programmeId = "") => ScopeAs(Domain.Accounts.Actor.System(programmeId, "测试数据"));
+
+    /// <summary>A scope whose services act for <paramref name="actor"/>, as a request signed in as them would.</summary>
+    public AsyncServiceScope ScopeAs(Domain.Accounts.Actor actor)
     {
         var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Web.Features.Platform.CurrentActor>().Assume(Domain.Accounts.Actor.System(programmeId, "测试数据"));
+        scope.ServiceProvider.GetRequiredService<Web.Features.Platform.CurrentActor>().Assume(actor);
         return scope;
     }
 

@@ -17,6 +17,6 @@ public static class SignInAudit
             { IsLockedOut: true } => AuditAction.LockedOut,
             _ => AuditAction.SignInFailed,
         };
-        return log.RecordAsync(action, user.ProgrammeId, new AuditKey("Account", user.Id), channel, user.ToActor());
+        return log.RecordAsync(action, user.ProgrammeId, new AuditKey("Account", user.Id), channel, (user.Id, user.DisplayName));
     }
 }

@@ -14,10 +14,11 @@ public static class BenchmarkEndpoints
         // the type is the one read from the file's bytes at upload, and nosniff (set for every response) keeps browsers to it.
         app.MapGet("/benchmark/evidence/{id:guid}", async (Guid id, HttpContext http, BenchmarkService service, FileDownload download, CancellationToken ct) =>
         {
-            if (await service.OpenEvidenceAsync(http.User.RequireActor(), id, ct) is not { } file)
+            if (await service.OpenEvidenceAsync(http.User.RequireActor(), id, ct) is not { } found)
                 return Results.Problem(title: "找不到该图片，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
             http.Response.Headers.CacheControl = "private, no-cache";
-            return await download.ServeAsync(file, ct);
+            var (file, application) = found;
+            return await download.ServeAsync(file, application.ProgrammeId, AuditKey.Of<BenchmarkApplication>(application.Id), ct);
         }).RequireAuthorization();
 
         // 申报书 (.docx) for whoever may read the application; out of scope is 404 as for the page.

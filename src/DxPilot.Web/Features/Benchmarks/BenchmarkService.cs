@@ -7,7 +7,6 @@ using DxPilot.Domain.Files;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Calls;
-using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Enterprises;
@@ -19,7 +18,7 @@ namespace DxPilot.Web.Features.Benchmarks;
 /// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope
 /// and take the transitions its chain gives them (BenchmarkService.Transitions.cs); anyone else finds nothing.</summary>
 public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, CallCatalog calls,
-    Saving saving, IBlobStore blobs, AuditLog audit, TimeProvider clock)
+    Saving saving, IBlobStore blobs, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -132,17 +131,15 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         return await Save(application, actor, () => new BenchmarkSaved(application, refused), ct);
     }
 
-    /// <summary>A picture, screenshot or scan (its reference in the blob store), only for those who may read its application.</summary>
-    public async Task<FileRef?> OpenEvidenceAsync(Actor actor, Guid id, CancellationToken ct = default)
+    /// <summary>A picture, screenshot or scan (its reference in the blob store) and the application it proves, only for
+    /// those who may read that application.</summary>
+    public async Task<(FileRef File, BenchmarkApplication Application)?> OpenEvidenceAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        var scope = InScope(actor);
-        var found = await db.BenchmarkEvidence.Where(e => e.Id == id && scope.Any(a => a.Id == e.ApplicationId))
-            .Select(e => new { e.File, e.ApplicationId }).FirstOrDefaultAsync(ct);
-        if (found is null) return null;
-        // Screenshots carry credit records and signatures: who looked at which is part of the trail.
-        await audit.RecordAsync(AuditAction.FileDownloaded, actor.ProgrammeId, AuditKey.Of<BenchmarkApplication>(found.ApplicationId),
-            found.File.Name, ct: ct);
-        return found.File;
+        var found = await (from e in db.BenchmarkEvidence
+                           join a in InScope(actor) on e.ApplicationId equals a.Id
+                           where e.Id == id
+                           select new { e.File, Application = a }).AsNoTracking().FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.File, found.Application);
     }
 
     private sealed record StoredFile(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, string Sha256);

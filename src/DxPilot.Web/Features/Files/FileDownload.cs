@@ -1,4 +1,6 @@
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Files;
+using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Blobs;
 using Microsoft.Net.Http.Headers;
 
@@ -9,13 +11,14 @@ namespace DxPilot.Web.Features.Files;
 /// through once before anything is sent, so a damaged one is refused with a message instead of reaching the browser; the
 /// second read comes from the page cache or a short chunk query. A larger file is not read twice: it is hashed while it
 /// streams, and on a mismatch the connection is aborted (the browser sees a failed download, never a complete-looking
-/// wrong file). Either way the damage is logged.
+/// wrong file). Either way the damage is logged. A file served is recorded in the audit trail against the record it
+/// belongs to: pictures and scans carry credit records and signatures.
 /// </summary>
-public sealed class FileDownload(IBlobStore blobs, ILogger<FileDownload> logger)
+public sealed class FileDownload(IBlobStore blobs, AuditLog audit, ILogger<FileDownload> logger)
 {
     public const long VerifyFirstBytes = 16 * 1024 * 1024;
 
-    public async Task<IResult> ServeAsync(FileRef file, CancellationToken ct)
+    public async Task<IResult> ServeAsync(FileRef file, string programmeId, AuditKey owner, CancellationToken ct)
     {
         try
         {
@@ -23,6 +26,7 @@ public sealed class FileDownload(IBlobStore blobs, ILogger<FileDownload> logger)
                 throw new BlobDamagedException(file.Sha256, "校验不符或文件缺失");
             if (await blobs.OpenAsync(file.Sha256, ct) is not { } content)
                 throw new BlobDamagedException(file.Sha256, "没有该文件的存储记录");
+            await audit.RecordAsync(AuditAction.FileDownloaded, programmeId, owner, file.Name, ct: ct);
             return new Streamed(file, content, logger);
         }
         catch (BlobDamagedException e)
