@@ -212,7 +212,7 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Fact]
     public async Task A_picture_is_served_only_to_those_who_may_read_its_application()
     {
-        var (owner, _) = await ApplicantAsync("哈尔滨市");
+        var (owner, enterpriseId) = await ApplicantAsync("哈尔滨市");
         await owner.FillAsync(f => Prove(f, 1), "save", new BenchmarkBrowser.Upload("picture-1", "设计软件截图.png", Png()));
         var src = Html.ParseDocument(await owner.Client.GetStringAsync(BenchmarkBrowser.FormPath)).QuerySelector("#item-1 .thumbs img")!.GetAttribute("src")!;
 
@@ -234,6 +234,12 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
         var anonymous = await app.Anonymous().GetAsync(src);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/account/login", anonymous.Headers.Location!.ToString());
+
+        // Each picture served is in the application's trail: the owner and the two bureaus that read it, not those refused.
+        var applicationId = (await Scoped(db => db.BenchmarkApplications.SingleAsync(a => a.EnterpriseId == enterpriseId))).Id.ToString();
+        var downloads = await Scoped(db => db.AuditEntries.Where(e => e.EntityId == applicationId && e.Action == AuditAction.FileDownloaded).ToListAsync());
+        Assert.Equal(3, downloads.Count);
+        Assert.All(downloads, d => Assert.Equal("设计软件截图.png", d.Source));
     }
 
     [Fact]
