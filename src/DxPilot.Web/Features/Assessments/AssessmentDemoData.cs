@@ -17,7 +17,7 @@ public sealed class AssessmentDemoData(DxPilotDbContext db, AssessmentService as
     {
         if (await db.Assessments.AnyAsync(a => a.EnterpriseId == enterpriseId, ct)) return;
         var instrument = assessments.Instrument(Instrument) ?? throw new InvalidOperationException($"缺少评测工具 {Instrument}");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = assessments.Today();
         current.Assume(provider);
         await Require(assessments.CreateAsync(provider, enterpriseId, Sheet(instrument, AssessmentStage.Before, 0.4, 1, today.AddMonths(-6)), ct));
         current.Assume(agency);

@@ -162,7 +162,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
             stage = default;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = Today();
         DateOnly on = default;
         if (string.IsNullOrWhiteSpace(input.AssessedOn)) Add("AssessedOn", "请填写评测日期");
         else if (!DateOnly.TryParseExact(input.AssessedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
@@ -189,6 +189,9 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
     private const string What = "该评测";
 
     private Task<Outcome<Assessment>> Save(Assessment assessment, CancellationToken ct) => saving.SaveAsync(assessment, What, () => assessment, ct);
+
+    /// <summary>The day an assessment may be dated at the latest (the form proposes it).</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

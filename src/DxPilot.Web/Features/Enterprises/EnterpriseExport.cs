@@ -1,6 +1,7 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Enterprises;
 
 /// <summary>The filtered list as .xlsx, every row in scope (not only the page shown).</summary>
-public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog audit)
+public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog audit, TimeProvider clock)
 {
     public const int MaxRows = 200_000;
 
@@ -34,6 +35,6 @@ public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog aud
         // Who took which list out of the platform: the filter and the row count, since a sheet carries phones and codes.
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("EnterpriseList", actor.ProgrammeId),
             $"企业名单 {rows.Count} 行，筛选 {Uri.UnescapeDataString(query.ToQueryString())}", ct: ct);
-        return $"企业名单_{DateTime.Now:yyyyMMdd_HHmm}.xlsx";
+        return $"企业名单_{BeijingTime.FromUtc(clock.GetUtcNow().UtcDateTime):yyyyMMdd_HHmm}.xlsx";
     }
 }
