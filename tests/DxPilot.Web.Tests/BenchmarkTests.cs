@@ -85,30 +85,7 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
             Assert.Equal($"{points} / {points}", Cell(page, "data-subindicator", name));
     }
 
-    private static readonly BenchmarkBrowser.Upload[] Documents =
-    [
-        new("credit-china", "信用中国查询.png", Png(1)),
-        new("credit-gsxt", "公示系统查询.png", Png(2)),
-        new("miit-level", "工信部平台测试结果.png", Png(3)),
-        new("pledge", "真实性承诺书.jpg", Jpeg(), "image/jpeg"),
-    ];
 
-    /// <summary>Every precondition met (seed 000 三): registered before 2022-01-01, revenue in each of 2022-2024, 二级 on the
-    /// MIIT platform, coded audited reports 2022-2024, the pledge signed, an overview of 2000 characters.</summary>
-    private static void Eligible(Dictionary<string, string> f)
-    {
-        f["Form.CreditClean"] = "true";
-        f["Form.RegisteredOn"] = "2021-12-31";
-        f["Form.Revenue[2022]"] = "1200";
-        f["Form.Revenue[2023]"] = "1500";
-        f["Form.Revenue[2024]"] = "1800.50";
-        f["Form.MiitLevel"] = "2";
-        f["Form.Audited[2022]"] = "true";
-        f["Form.Audited[2023]"] = "true";
-        f["Form.Audited[2024]"] = "true";
-        f["Form.PledgeSigned"] = "true";
-        f["Form.Overview"] = new string('数', 2000);
-    }
 
     [Theory]
     [InlineData("Form.RegisteredOn", "2022-01-01", null, "registration", "注册成立于2022年1月1日，应在2022年1月1日前成立，不得申报")]

@@ -118,13 +118,6 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.True(png.Png.Length > 2000, "雷达图不应是空白图片");
     }
 
-    private static readonly BenchmarkBrowser.Upload[] Documents =
-    [
-        new("credit-china", "信用中国查询.png", Png(1)),
-        new("credit-gsxt", "公示系统查询.png", Png(2)),
-        new("miit-level", "工信部平台测试结果.png", Png(3)),
-        new("pledge", "真实性承诺书.jpg", Jpeg(), "image/jpeg"),
-    ];
 
     /// <summary>Items 1 (2分) and 2 (3分) proven, item 3 (5分) 是 without a picture, item 4 否; every precondition met.</summary>
     private async Task<(Guid Id, string Name, BenchmarkBrowser Owner)> ApplicationAsync()
@@ -139,14 +132,8 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
                 f[$"Form.Items[{item}].Description"] = $"第{item}项：已上线相关系统并在生产中使用。";
             }
             f["Form.Items[4].Answer"] = "否";
-            f["Form.CreditClean"] = "true";
-            f["Form.RegisteredOn"] = "2021-12-31";
-            f["Form.Revenue[2022]"] = "1200";
-            f["Form.Revenue[2023]"] = "1500";
+            Eligible(f);
             f["Form.Revenue[2024]"] = "1800.5";
-            f["Form.MiitLevel"] = "2";
-            foreach (var y in new[] { 2022, 2023, 2024 }) f[$"Form.Audited[{y}]"] = "true";
-            f["Form.PledgeSigned"] = "true";
             f["Form.Overview"] = "企业基本情况。\n" + new string('数', 2000);
         }, "save", [Picture(1), Picture(2), .. Documents]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

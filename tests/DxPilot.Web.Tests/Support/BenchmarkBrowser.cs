@@ -86,4 +86,30 @@ public static class Pictures
     public static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9];
 
     public static BenchmarkBrowser.Upload Picture(int item, int variant = 0) => new($"picture-{item}", $"第{item}项截图{variant}.png", Png(variant));
+
+    /// <summary>The four precondition documents of seed 000 三: two credit screenshots, the MIIT level screenshot, the pledge scan.</summary>
+    public static readonly BenchmarkBrowser.Upload[] Documents =
+    [
+        new("credit-china", "信用中国查询.png", Png(1)),
+        new("credit-gsxt", "公示系统查询.png", Png(2)),
+        new("miit-level", "工信部平台测试结果.png", Png(3)),
+        new("pledge", "真实性承诺书.jpg", Jpeg(), "image/jpeg"),
+    ];
+
+    /// <summary>Every precondition met (seed 000 三): registered before 2022-01-01, revenue in each of 2022-2024, 二级 on the
+    /// MIIT platform, coded audited reports 2022-2024, the pledge signed, an overview of 2000 characters.</summary>
+    public static void Eligible(Dictionary<string, string> f)
+    {
+        f["Form.CreditClean"] = "true";
+        f["Form.RegisteredOn"] = "2021-12-31";
+        f["Form.Revenue[2022]"] = "1200";
+        f["Form.Revenue[2023]"] = "1500";
+        f["Form.Revenue[2024]"] = "1800.50";
+        f["Form.MiitLevel"] = "2";
+        f["Form.Audited[2022]"] = "true";
+        f["Form.Audited[2023]"] = "true";
+        f["Form.Audited[2024]"] = "true";
+        f["Form.PledgeSigned"] = "true";
+        f["Form.Overview"] = new string('数', 2000);
+    }
 }
