@@ -8,8 +8,6 @@ public sealed class AuditContext
 {
     /// <summary>Overrides the action of the next save's entries (新建/修改 otherwise), e.g. <see cref="AuditAction.Imported"/>.</summary>
     public AuditAction? Action { get; set; }
-    /// <summary>Where the change came from when not the platform's own form, e.g. a reason.</summary>
-    public string? Source { get; set; }
     /// <summary>Per-record source for batch work, e.g. each imported row's "名单.xlsx 第12行".</summary>
     public Dictionary<Guid, string> SourceFor { get; } = [];
 }

@@ -135,7 +135,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             },
             ActorId = actor.UserId,
             ActorName = actor.Name,
-            Source = (recordId is { } id ? notes.SourceFor.GetValueOrDefault(id) : null) ?? notes.Source ?? current.Channel,
+            Source = (recordId is { } id ? notes.SourceFor.GetValueOrDefault(id) : null) ?? current.Channel,
             Changes = changes,
         };
     }
