@@ -37,25 +37,21 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, ImportLease lease, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.ProgrammeId == actor.ProgrammeId, ct);
-        // A district sees its own imports; the city sees all of its programme's.
-        return job is not null && (actor.Role == Role.CityBureau || job.ActorId == actor.UserId) ? job : null;
+        return await db.ImportJobs.AsNoTracking().Where(ImportPolicy.Readable(actor)).FirstOrDefaultAsync(j => j.Id == id, ct);
     }
 
     public async Task<IReadOnlyList<ImportJobSummary>> RecentAsync(Actor actor, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var q = db.ImportJobs.AsNoTracking().Where(j => j.ProgrammeId == actor.ProgrammeId);
-        if (actor.Role != Role.CityBureau) q = q.Where(j => j.ActorId == actor.UserId);
-        return await q.OrderByDescending(j => j.CreatedAt).Take(10)
+        return await db.ImportJobs.AsNoTracking().Where(ImportPolicy.Readable(actor)).OrderByDescending(j => j.CreatedAt).Take(10)
             .Select(j => new ImportJobSummary(j.Id, j.FileName, j.ActorName, j.CreatedAt, j.Status, j.Created, j.Updated, j.Unchanged))
             .ToListAsync(ct);
     }
 
     private async Task<Outcome<ImportJob>> CreateJob(Actor actor, string fileName, byte[] content, bool held, CancellationToken ct)
     {
-        if (!actor.MayImport) return Outcome<ImportJob>.Forbidden("只有工信主管部门可以导入企业名单");
+        if (ImportPolicy.Start(actor) is { } refused) return Outcome<ImportJob>.Forbidden(refused);
         if (content.Length > SheetReader.MaxBytes)
             return Outcome<ImportJob>.Invalid(new Dictionary<string, string> { ["file"] = $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB的上限，请拆分后分批导入" });
         if (content.Length == 0) return Outcome<ImportJob>.Invalid(new Dictionary<string, string> { ["file"] = "请选择要导入的 .xlsx 或 .csv 文件" });
