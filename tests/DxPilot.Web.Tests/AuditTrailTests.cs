@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Files;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
@@ -50,6 +52,19 @@ public abstract class AuditTrailTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         Assert.Contains("没有操作人", ex.Message);
         Assert.False(await WithDb(d => d.Enterprises.AnyAsync(e => e.Name == "无人经手有限公司")));
+    }
+
+    [Fact]
+    public async Task A_file_saved_without_the_record_it_belongs_to_is_refused()
+    {
+        await using var scope = app.DataScope(Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        var file = new FileRef(new string('a', 64), 1024, "image/png", "车间.png");
+        db.BenchmarkEvidence.Add(BenchmarkEvidence.Upload(Guid.NewGuid(), BenchmarkEvidenceKind.Pledge, null, file,
+            Actor.System(Programme, "测试数据"), DateTime.UtcNow));
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        Assert.Contains("须与其所属记录一同保存", ex.Message);
     }
 
     [Fact]

@@ -21,3 +21,12 @@ public readonly record struct AuditKey(string EntityType, string EntityId)
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotAuditedAttribute : Attribute;
 
+
+/// <summary>A child row (an uploaded file) whose arrival and removal are lines in its owner's history. It changes only
+/// through its owner, so it is saved with it; the lines of one save form one entry.</summary>
+public interface IAuditedPart
+{
+    AuditKey Owner { get; }
+    /// <summary>The line as a reader sees it: which slot, and what (e.g. "第3项图片证明", "车间.jpg（1.2 MB）").</summary>
+    (string Field, string Value) AuditLine { get; }
+}

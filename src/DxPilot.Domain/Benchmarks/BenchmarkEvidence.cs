@@ -1,5 +1,7 @@
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Files;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Domain.Benchmarks;
 
@@ -19,8 +21,22 @@ public enum BenchmarkEvidenceKind
 }
 
 /// <summary>One uploaded picture, screenshot or scan of a benchmark application (佐证材料).</summary>
-public sealed class BenchmarkEvidence
+public sealed class BenchmarkEvidence : IAuditedPart
 {
+    AuditKey IAuditedPart.Owner => AuditKey.Of<BenchmarkApplication>(ApplicationId);
+    (string Field, string Value) IAuditedPart.AuditLine => (SlotLabel(Kind, ItemNo), $"{File.Name}（{ChineseText.FileSize(File.Size)}）");
+
+    /// <summary>What the slot is called on the form and in the history.</summary>
+    public static string SlotLabel(BenchmarkEvidenceKind kind, int? itemNo) => kind switch
+    {
+        BenchmarkEvidenceKind.ItemPicture => $"第{itemNo}项图片证明",
+        BenchmarkEvidenceKind.CreditChina => "信用中国查询截图",
+        BenchmarkEvidenceKind.CreditGsxt => "国家企业信用信息公示系统查询截图",
+        BenchmarkEvidenceKind.MiitLevel => "工信部平台数字化水平测试截图",
+        BenchmarkEvidenceKind.Pledge => "真实性承诺书扫描件",
+        _ => "",
+    };
+
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
     public BenchmarkEvidenceKind Kind { get; private set; }

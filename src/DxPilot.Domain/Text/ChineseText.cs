@@ -14,5 +14,9 @@ public static class ChineseText
     public static string Date(DateTime d) => $"{d.Year}年{d.Month}月{d.Day}日 {d:HH:mm}";
 
     /// <summary>Amounts in 万元 with two decimals.</summary>
+    /// <summary>A file's size as a person reads it: "1.2 MB", "35 KB" (never "0 KB").</summary>
+    public static string FileSize(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.0} MB" : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
+
     public static string Wan(decimal? amount) => amount is null ? "" : amount.Value.ToString("#,0.00", CultureInfo.InvariantCulture);
 }

@@ -82,6 +82,21 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             }
             db.AuditEntries.Add(audited);
         }
+        // Files attached to or removed from a record: one entry of the owner's per save.
+        foreach (var parts in tracker.Entries<IAuditedPart>().Where(x => x.State is EntityState.Added or EntityState.Deleted)
+                     .GroupBy(x => x.Entity.Owner).ToList())
+        {
+            var owner = tracker.Entries<IAudited>().FirstOrDefault(x => x.Entity.AuditKey == parts.Key)
+                        ?? throw new InvalidOperationException($"审计：{parts.Key.EntityType} {parts.Key.EntityId} 的附属记录须与其所属记录一同保存");
+            db.AuditEntries.Add(new AuditEntry
+            {
+                ProgrammeId = owner.Entity.ProgrammeId, EntityType = parts.Key.EntityType, EntityId = parts.Key.EntityId,
+                Action = AuditAction.EvidenceChanged, Source = current.Channel,
+                Changes = parts.Select(p => p.Entity.AuditLine is var (field, value) && p.State == EntityState.Added
+                    ? new FieldChange(field, null, value)
+                    : new FieldChange(field, value, null)).ToList(),
+            });
+        }
         // Steps of records that are not audited field by field (import jobs) are entries of their own, under the step's actor.
         foreach (var step in transitions)
             db.AuditEntries.Add(new AuditEntry

@@ -93,12 +93,10 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
 
         var onFile = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
             .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Sha256)).ToListAsync(ct);
-        var changes = new List<FieldChange>();
         foreach (var gone in onFile.Where(f => removals.Contains(f.Id)).ToList())
         {
             db.BenchmarkEvidence.Remove(await db.BenchmarkEvidence.FirstAsync(e => e.Id == gone.Id, ct));
             onFile.Remove(gone);
-            changes.Add(new FieldChange(EvidenceRules.Label(gone.Kind, gone.ItemNo), gone.FileName, null));
         }
         var refused = new List<string>();
         var accepted = 0L;
@@ -110,24 +108,16 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
             await using (var content = upload.Open()) blob = await blobs.PutAsync(content, ct);
             if (onFile.Any(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo && f.Sha256 == blob.Sha256))
             {
-                refused.Add($"{EvidenceRules.Label(upload.Kind, upload.ItemNo)}“{name}”与已上传的图片相同，未重复上传");
+                refused.Add($"{BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo)}“{name}”与已上传的图片相同，未重复上传");
                 continue;
             }
             accepted += blob.Size;
             var file = BenchmarkEvidence.Upload(application.Id, upload.Kind, upload.ItemNo, blob.Named(name), actor, now);
             db.BenchmarkEvidence.Add(file);
             onFile.Add(new StoredFile(file.Id, file.Kind, file.ItemNo, name, blob.Sha256));
-            changes.Add(new FieldChange(EvidenceRules.Label(file.Kind, file.ItemNo), null, $"{name}（{EvidenceRules.Size(blob.Size)}）"));
         }
 
         application.Revise(instrument, draft.Answers, draft.Facts, draft.Overview, EvidenceOnFile.From(onFile.Select(f => (f.Kind, f.ItemNo))), now);
-        // Files are rows of their own; their arrival and removal is recorded against the application they prove.
-        if (changes.Count > 0)
-            db.AuditEntries.Add(new AuditEntry
-            {
-                ProgrammeId = application.ProgrammeId, EntityType = nameof(BenchmarkApplication), EntityId = application.Id.ToString(),
-                Action = AuditAction.EvidenceChanged, Changes = changes,
-            });
         return await Save(application, actor, () => new BenchmarkSaved(application, refused), ct);
     }
 
@@ -148,7 +138,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
     /// bytes and its slot's count. A repeat of a file on file is found once its hash is known.</summary>
     private static async Task<string?> Refusal(EvidenceUpload upload, string name, long accepted, List<StoredFile> onFile, CancellationToken ct)
     {
-        var slot = EvidenceRules.Label(upload.Kind, upload.ItemNo);
+        var slot = BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo);
         if (upload.Length == 0) return $"{slot}“{name}”是空文件，未上传";
         if (upload.Length > EvidenceRules.MaxBytes)
             return $"{slot}“{name}”超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytes)}，未上传；请压缩后重新上传";

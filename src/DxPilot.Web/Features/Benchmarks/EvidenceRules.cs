@@ -64,17 +64,4 @@ public static class EvidenceRules
                 : null;
         return Documents.Where(k => FieldName(k, null) == field).Select(k => ((BenchmarkEvidenceKind, int?)?)(k, null)).FirstOrDefault();
     }
-
-    public static string Label(BenchmarkEvidenceKind kind, int? itemNo) => kind switch
-    {
-        BenchmarkEvidenceKind.ItemPicture => $"第{itemNo}项图片证明",
-        BenchmarkEvidenceKind.CreditChina => "信用中国查询截图",
-        BenchmarkEvidenceKind.CreditGsxt => "国家企业信用信息公示系统查询截图",
-        BenchmarkEvidenceKind.MiitLevel => "工信部平台数字化水平测试截图",
-        BenchmarkEvidenceKind.Pledge => "真实性承诺书扫描件",
-        _ => "",
-    };
-
-    public static string Size(long bytes) =>
-        bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.0} MB" : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
 }
