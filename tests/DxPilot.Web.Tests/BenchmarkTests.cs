@@ -90,7 +90,7 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Theory]
     [InlineData("Form.RegisteredOn", "2022-01-01", null, "registration", "注册成立于2022年1月1日，应在2022年1月1日前成立，不得申报")]
     [InlineData("Form.Revenue[2023]", "0", null, "registration", "2023年度营业收入为0，不得申报")]
-    [InlineData("Form.MiitLevel", "1", null, "miitLevel", "工信部平台数字化水平为1级，需要2级及以上，不得申报")]
+    [InlineData("Form.MiitLevel", "1", null, "miitLevel", "工信部平台数字化水平为一级，需要二级及以上，不得申报")]
     [InlineData("Form.MiitLevel", "2", "miit-level", "miitLevel", "缺少工信部平台数字化水平测试截图")]
     [InlineData("Form.CreditClean", "", null, "credit", "缺少信用无异常截图或信用存在异常，不得申报")]
     [InlineData("Form.CreditClean", "true", "credit-gsxt", "credit", "缺少信用无异常截图或信用存在异常，不得申报")]

@@ -117,7 +117,7 @@ public abstract class BenchmarkWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
         var (id, enterprise) = await ApplicationInAsync(BenchmarkStatus.Draft, eligible: false);
         var outcome = await TransitionAsync(ActorFor(Role.Enterprise, enterprise), id, BenchmarkTrigger.Submit);
         Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
-        Assert.Equal("以下1项前置条件未满足，不能提交：数字化水平二级及以上：工信部平台数字化水平为1级，需要2级及以上，不得申报", outcome.Message);
+        Assert.Equal("以下1项前置条件未满足，不能提交：数字化水平二级及以上：工信部平台数字化水平为一级，需要二级及以上，不得申报", outcome.Message);
         Assert.Equal(BenchmarkStatus.Draft, (await SnapshotAsync(id)).Status);
     }
 

@@ -55,7 +55,7 @@ public sealed class BenchmarkFacts : IAuditedDocument
         if (RegisteredOn is { } on) fields["注册成立日期"] = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var (year, revenue) in RevenueByYear.OrderBy(r => r.Key))
             fields[$"{year}年度营业收入（万元）"] = revenue.ToString("0.00", CultureInfo.InvariantCulture);
-        if (MiitLevel is { } level) fields["工信部平台数字化水平"] = BenchmarkLevels.Name(level);
+        if (MiitLevel is { } level) fields["工信部平台数字化水平"] = LevelNames.Short(level);
         if (AuditedReportYears.Count > 0) fields["赋码审计报告年度"] = string.Join("、", AuditedReportYears.Order());
         if (ReportsCarryingPriorYear.Count > 0) fields["含上一年度指标的审计报告"] = string.Join("、", ReportsCarryingPriorYear.Order());
         return fields;
@@ -72,19 +72,5 @@ public sealed class BenchmarkSubTotals
     {
         Dimensions = instrument.Dimensions.ToDictionary(d => d.Name, d => score.Dimensions[d.Index], StringComparer.Ordinal),
         SubIndicators = instrument.SubIndicators.ToDictionary(s => s.Name, s => score.SubIndicators[s.Index], StringComparer.Ordinal),
-    };
-}
-
-public static class BenchmarkLevels
-{
-    /// <summary>The MIIT level names of seed 002 表6.</summary>
-    public static string Name(int level) => level switch
-    {
-        0 => "无等级",
-        1 => "一级",
-        2 => "二级",
-        3 => "三级",
-        4 => "四级",
-        _ => $"{level}级",
     };
 }

@@ -43,9 +43,7 @@ public static class BenchmarkPreconditions
                 ? (true, "信用中国、国家企业信用信息公示系统均无异常")
                 : (false, "缺少信用无异常截图或信用存在异常，不得申报"),
             "registration" => Registration(p, a),
-            "miitLevel" => a.MiitLevel is { } level && level >= (p.MinLevel ?? 0)
-                ? (true, $"工信部平台数字化水平为{level}级")
-                : (false, a.MiitLevel is null ? "缺少工信部平台数字化水平测试截图" : $"工信部平台数字化水平为{(a.MiitLevel == 0 ? "无等级" : a.MiitLevel + "级")}，需要{p.MinLevel}级及以上，不得申报"),
+            "miitLevel" => MiitLevel(p, a),
             "auditedReports" => AuditedReports(p, a),
             "pledge" => a.PledgeSignedByLegalRepresentative
                 ? (true, "真实性承诺书已由法定代表人签字")
@@ -67,6 +65,15 @@ public static class BenchmarkPreconditions
         return zero.Count > 0
             ? (false, $"{string.Join("、", zero)}年度营业收入为0，不得申报")
             : (true, $"注册成立于{ChineseText.Date(on)}，{string.Join("、", p.RevenueYears)}年度均有营业收入");
+    }
+
+    private static (bool, string) MiitLevel(Precondition p, BenchmarkApplicant a)
+    {
+        if (a.MiitLevel is not { } level) return (false, "缺少工信部平台数字化水平测试截图");
+        var min = p.MinLevel ?? 0;
+        return level >= min
+            ? (true, $"工信部平台数字化水平为{LevelNames.Short(level)}")
+            : (false, $"工信部平台数字化水平为{LevelNames.Short(level)}，需要{LevelNames.Short(min)}及以上，不得申报");
     }
 
     private static (bool, string) AuditedReports(Precondition p, BenchmarkApplicant a)

@@ -18,8 +18,6 @@ public sealed record GapPlan(int TargetLevel, bool AlreadyReached, bool Reachabl
 /// Deterministic: ties go to the instrument's order.</summary>
 public static class GapPlanner
 {
-    private static readonly string[] ScenarioLevelNames = ["未达一级", "一级", "二级", "三级", "四级"];
-
     public static GapPlan Plan(ScoreResult result, int targetLevel)
     {
         var instrument = result.Instrument;
@@ -119,7 +117,7 @@ public static class GapPlanner
             var from = sheet.ScenarioLevels[s.Index];
             var kind = s.Constrained ? "约束性场景" : "场景";
             changes.Add(new GapChange(GapChangeKind.Scenario, s.Name, 0, s.Constrained,
-                $"{kind}“{s.Name}”：由{ScenarioLevelNames[from]}提升到{ScenarioLevelNames[n]}，达到{req.Name}的场景+1{(s.Constrained ? "（约束性+1）" : "")}；{req.Name}要求：{s.Levels[n - 1]}"));
+                $"{kind}“{s.Name}”：由{LevelNames.Scenario(from)}提升到{LevelNames.Scenario(n)}，达到{req.Name}的场景+1{(s.Constrained ? "（约束性+1）" : "")}；{req.Name}要求：{s.Levels[n - 1]}"));
             sheet.ScenarioLevels[s.Index] = (byte)n;
         }
         notes.Add($"达到{req.Name}的场景有{result.ScenariosAtOrAbove[n]}个（约束性{result.ConstrainedAtOrAbove[n]}个），需要{req.MinScenarios}个（约束性{req.MinConstrained}个），需提升{picked.Count}个场景");

@@ -86,7 +86,10 @@ internal sealed partial class InstrumentCompiler
                 else if (c > (l.MinScenarios ?? 0)) Fail(lp + ".minConstrained", "不能多于 minScenarios");
             }
             if (l.MinScore is { } ms && ScaleOf(ms) > MaxScale) Fail(lp + ".minScore", "小数位过多");
-            levels.Add(new LevelRequirement(i + 1, Required(l.Name, lp + ".name"), l.Title, l.MinScore ?? 0,
+            var name = Required(l.Name, lp + ".name");
+            // A level is written one way everywhere (LevelNames); a file may add a title, not rename the level.
+            if (name != "" && i < LevelRule.MaxLevel && name != LevelNames.Short(i + 1)) Fail(lp + ".name", $"应为“{LevelNames.Short(i + 1)}”");
+            levels.Add(new LevelRequirement(i + 1, name, l.Title, l.MinScore ?? 0,
                 l.MinScenarios ?? 0, l.MinConstrained ?? 0, l.Description));
         }
         return new LevelRule(kind, source, levels, unitsPerPoint);

@@ -23,7 +23,6 @@ public sealed record LevelRequirement(int Level, string Name, string? Title, dec
 public sealed class LevelRule
 {
     public const int MaxLevel = 4;
-    public const string NoLevel = "无等级";
 
     public LevelRule(LevelRuleKind kind, string source, IReadOnlyList<LevelRequirement> levels, long unitsPerPoint)
     {
@@ -47,7 +46,7 @@ public sealed class LevelRule
     public LevelRequirement? Requirement(int level) => level >= 1 && level <= Levels.Count ? Levels[level - 1] : null;
 
     /// <summary>The display name of a level: 无等级 for 0, otherwise e.g. 三级（集成级）.</summary>
-    public string NameOf(int level) => Requirement(level)?.DisplayName ?? NoLevel;
+    public string NameOf(int level) => Requirement(level)?.DisplayName ?? LevelNames.None;
 
     /// <summary>Whether level N is met. <paramref name="atOrAbove"/>[n] = scenarios rated ≥ n, same for constrained.</summary>
     internal bool Meets(int level, long totalUnits, ReadOnlySpan<int> atOrAbove, ReadOnlySpan<int> constrainedAtOrAbove)

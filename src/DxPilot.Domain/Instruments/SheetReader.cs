@@ -48,7 +48,7 @@ internal static class SheetReader
             rated[s.Index] = true;
             if (level is < 0 or > LevelRule.MaxLevel)
             {
-                problems.Add(new(ProblemKind.ScenarioLevelOutOfRange, name, $"应用场景“{name}”的等级应为0至{LevelRule.MaxLevel}（0表示未达到一级），收到{level}"));
+                problems.Add(new(ProblemKind.ScenarioLevelOutOfRange, name, $"应用场景“{name}”的等级应为0至{LevelRule.MaxLevel}（0表示{LevelNames.NotReached}），收到{level}"));
                 continue;
             }
             sheet.ScenarioLevels[s.Index] = (byte)level;

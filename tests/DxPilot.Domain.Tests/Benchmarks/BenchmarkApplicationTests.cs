@@ -76,7 +76,7 @@ public class BenchmarkApplicationTests
         var a = Draft(facts, new string('数', 1999), AllDocuments);
         var refusal = Submit(a, AllDocuments).Refusal!;
         Assert.Equal(RefusalKind.GuardFailed, refusal.Kind);
-        Assert.Equal("以下2项前置条件未满足，不能提交：数字化水平二级及以上：工信部平台数字化水平为1级，需要2级及以上，不得申报；" +
+        Assert.Equal("以下2项前置条件未满足，不能提交：数字化水平二级及以上：工信部平台数字化水平为一级，需要二级及以上，不得申报；" +
                      "情况概述不少于2000字：情况概述只有1999字，需要不少于2000字", refusal.Message);
         Assert.Equal(BenchmarkStatus.Draft, a.Status);
         Assert.Null(a.SubmittedAt);

@@ -83,8 +83,11 @@ public class BenchmarkTests
             Check(Eligible with { RegisteredOn = new DateOnly(2022, 1, 1) }, "registration").Reason);
         Assert.Equal("2023年度营业收入为0，不得申报",
             Check(Eligible with { RevenueByYear = new Dictionary<int, decimal> { [2022] = 5, [2023] = 0, [2024] = 5 } }, "registration").Reason);
-        Assert.Equal("工信部平台数字化水平为1级，需要2级及以上，不得申报", Check(Eligible with { MiitLevel = 1 }, "miitLevel").Reason);
+        Assert.Equal("工信部平台数字化水平为一级，需要二级及以上，不得申报", Check(Eligible with { MiitLevel = 1 }, "miitLevel").Reason);
         Assert.False(Check(Eligible with { MiitLevel = null }, "miitLevel").Passed);
+        // seed 002 表6: below 一级 is 无等级; the passing reason names the level as the facts do (二级, not 2级)
+        Assert.Equal("工信部平台数字化水平为无等级，需要二级及以上，不得申报", Check(Eligible with { MiitLevel = 0 }, "miitLevel").Reason);
+        Assert.Equal("工信部平台数字化水平为二级", Check(Eligible with { MiitLevel = 2 }, "miitLevel").Reason);
         Assert.Equal("缺少2022年度赋码审计报告（后一年度报告含该年度指标的也可）",
             Check(Eligible with { AuditedReportYears = new HashSet<int> { 2023, 2024 } }, "auditedReports").Reason);
         Assert.Equal("真实性承诺书须由法定代表人手写签字并加盖公章", Check(Eligible with { PledgeSignedByLegalRepresentative = false }, "pledge").Reason);

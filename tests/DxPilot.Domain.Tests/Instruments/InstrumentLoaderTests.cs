@@ -79,6 +79,14 @@ public class InstrumentLoaderTests
     }
 
     [Fact]
+    public void A_file_may_title_a_level_but_not_rename_it()
+    {
+        var json = Miit2024Json();
+        json["levelRule"]!["levels"]![1]!["name"] = "2级";
+        Assert.Contains(("$.levelRule.levels[1].name", "应为“二级”"), Refuse(json.ToJsonString()).Problems);
+    }
+
+    [Fact]
     public void Weights_that_do_not_add_to_100_percent_are_refused()
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(OfficialInstruments.Folder, "miit-2022.json")))!;

@@ -1,4 +1,5 @@
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Instruments;
 
 namespace DxPilot.Web.Features.Assessments;
 
@@ -23,7 +24,7 @@ public static class AssessmentFieldLabels
     {
         nameof(Assessment.Stage) when Enum.TryParse<AssessmentStage>(value, out var s) => s.Label(),
         nameof(Assessment.AssessorKind) when Enum.TryParse<AssessorKind>(value, out var k) => k.Label(),
-        nameof(Assessment.Level) when int.TryParse(value, out var l) => LevelLabels.AssessmentLevel(l),
+        nameof(Assessment.Level) when int.TryParse(value, out var l) => LevelNames.Short(l),
         _ => value,
     };
 }

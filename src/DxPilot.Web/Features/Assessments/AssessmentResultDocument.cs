@@ -77,8 +77,8 @@ public static class AssessmentResultDocument
     private static void Table8(DocxWriter doc, Instrument instrument, Assessment a)
     {
         doc.Centred("表8 中小企业数字化经营应用场景等级判定（*为约束性场景）");
-        var table = doc.Table(DocxSize.Wu, [1800, 2245, 960, 960, 960, 960, 960], cellMargin: 40)
-            .Header("一级指标", "二级指标（业务场景）", "未达一级", "一级", "二级", "三级", "四级");
+        var table = doc.Table(DocxSize.Wu, [1800, 2045, 1160, 960, 960, 960, 960], cellMargin: 40)
+            .Header(["一级指标", "二级指标（业务场景）", .. Enumerable.Range(0, LevelRule.MaxLevel + 1).Select(n => new DocxCell(LevelNames.Scenario(n)))]);
         foreach (var group in instrument.Scenarios.GroupBy(s => s.Group))
         {
             var first = true;

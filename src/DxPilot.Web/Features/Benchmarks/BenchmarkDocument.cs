@@ -47,7 +47,7 @@ public static class BenchmarkDocument
             ("所在地区", e.District), ("法定代表人", e.LegalRepresentative ?? ""),
             ("注册地址", e.RegisteredAddress ?? ""), ("注册成立日期", a.Facts.RegisteredOn is { } on ? ChineseText.Date(on) : "未填写"),
             ("联系人", e.ContactName ?? ""), ("联系电话", e.ContactPhone ?? ""),
-            ("工信部平台数字化水平", a.Facts.MiitLevel is { } level ? BenchmarkLevels.Name(level) : "未填写"),
+            ("工信部平台数字化水平", a.Facts.MiitLevel is { } level ? LevelNames.Short(level) : "未填写"),
             ("自评得分", $"{BenchmarkLabels.Points(view.Score.Total)}分"),
         };
         foreach (var year in BenchmarkInput.RevenueYears(view.Instrument))

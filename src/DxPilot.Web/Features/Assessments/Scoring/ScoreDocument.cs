@@ -130,7 +130,7 @@ public sealed record ScoreDocument
                 scenarios[scenario.Name] = level;
             else
                 problems.Add(new($"scenarios.{scenario.Name}",
-                    $"应用场景“{scenario.Name}”的等级应为0至{LevelRule.MaxLevel}的整数（0表示未达到一级），收到{Describe(scenario.Value)}"));
+                    $"应用场景“{scenario.Name}”的等级应为0至{LevelRule.MaxLevel}的整数（0表示{LevelNames.NotReached}），收到{Describe(scenario.Value)}"));
         }
     }
 
