@@ -30,7 +30,7 @@ static int Usage()
           documents [BenchmarkDotNet options]                    writing an assessment result as .docx (with its radar PNG)
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
           blobs    [--size 20] [--store FileSystem|Database] [--runs 5]   server memory while serving a large stored file
-          audit-import [--rows 1000] [--rounds 7] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor
+          audit-import [--rows 1000] [--rounds 7] [--warmup 3] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
         """);
     return 2;
