@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -79,6 +78,7 @@ public static class AuditImportBench
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-auditbench-{Guid.NewGuid():N}");
         try
         {
+            // Any public type of the web assembly leads the factory to its entry point (Program itself is internal).
             await using var platform = new WebApplicationFactory<EnterpriseImporter>().WithWebHostBuilder(b =>
             {
                 b.UseEnvironment("Production");
