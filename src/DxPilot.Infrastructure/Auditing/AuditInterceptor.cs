@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using DxPilot.Domain.Auditing;
@@ -62,6 +63,23 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
     private async Task WriteAsync(DxPilotDbContext db, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
+        // One scan for changes per save: each Entries() below would otherwise rescan every tracked record (an import batch is
+        // 500 records, then as many new entries); measured, those rescans cost more than describing the changes.
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        if (autoDetect) tracker.DetectChanges();
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await WriteEntriesAsync(db, tracker, ct);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task WriteEntriesAsync(DxPilotDbContext db, ChangeTracker tracker, CancellationToken ct)
+    {
         if (tracker.Entries<AuditEntry>().FirstOrDefault(x => x.State is EntityState.Modified or EntityState.Deleted) is { } touched)
             throw new InvalidOperationException($"审计记录只能新增，不能修改或删除（记录 {touched.Entity.Id}）");
 
@@ -175,7 +193,10 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         return changes.Count == 0 ? null : changes;
     }
 
-    private static bool IsNotAudited(PropertyInfo? property) => property?.IsDefined(typeof(NotAuditedAttribute), inherit: true) == true;
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> NotAudited = new();
+
+    private static bool IsNotAudited(PropertyInfo? property) =>
+        property is not null && NotAudited.GetOrAdd(property, p => p.IsDefined(typeof(NotAuditedAttribute), inherit: true));
 
     private static void DocumentChanges(IAuditedDocument? before, IAuditedDocument after, List<FieldChange> changes)
     {

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Imports;
+using DxPilot.Infrastructure.Auditing;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Enterprises.Import;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DxPilot.Bench.Auditing;
+
+/// <summary>
+/// What the audit interceptor adds to an import: the same generated sheet of --rows enterprises imported through the real
+/// <see cref="ImportQueue"/>/<see cref="EnterpriseImporter"/> (as the API does) into a fresh database, once by the platform as
+/// composed and once by the same composition without <see cref="AuditInterceptor"/>, in alternating order, round after round.
+/// SQLite always; PostgreSQL too with --postgres or DXPILOT_TEST_POSTGRES (an admin connection that may create databases).
+/// </summary>
+public static class AuditImportBench
+{
+    private const string Programme = "hangzhou-2024";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rows = int.Parse(Generate.Arg(args, "--rows") ?? "1000");
+        var rounds = int.Parse(Generate.Arg(args, "--rounds") ?? "7");
+        var warmUp = int.Parse(Generate.Arg(args, "--warmup") ?? "3");
+        var postgres = Generate.Arg(args, "--postgres") ?? Environment.GetEnvironmentVariable("DXPILOT_TEST_POSTGRES");
+        var sheet = new MemoryStream();
+        SheetGenerator.Write(sheet, rows);
+
+        Console.WriteLine($"{rows:N0}-row .xlsx ({sheet.Length / 1024} KB), {rounds} rounds after {warmUp} warm-up rounds, a fresh database per import");
+        Console.WriteLine("wall: seconds to queue and run the import; cpu: this process's processor seconds meanwhile (the PostgreSQL server's are not in it)");
+        var failed = false;
+        foreach (var database in postgres is null ? [Database.Sqlite()] : new[] { Database.Sqlite(), Database.Postgres(postgres) })
+        {
+            Console.WriteLine($"\n{database.Name}");
+            Console.WriteLine($"{"round",6} {"audited",8} {"without",8} {"ratio",6} {"audited",8} {"without",8} {"ratio",6}  order");
+            Console.WriteLine($"{"",6} {"wall s",8} {"wall s",8} {"",6} {"cpu s",8} {"cpu s",8}");
+            var (audited, unaudited) = (new List<Timing>(), new List<Timing>());
+            for (var round = 1 - warmUp; round <= rounds; round++)
+            {
+                // Alternate which goes first, so a trend in the machine's load does not favour one side.
+                var auditFirst = (round & 1) == 0;
+                Timing a = default, u = default;
+                foreach (var withAudit in auditFirst ? new[] { true, false } : [false, true])
+                {
+                    var timing = await ImportOnceAsync(database, sheet.ToArray(), rows, withAudit);
+                    if (withAudit) a = timing; else u = timing;
+                }
+                // Until the JIT has settled (tiered compilation), the first imports in the process are slower.
+                if (round > 0) { audited.Add(a); unaudited.Add(u); }
+                Console.WriteLine(Line(round <= 0 ? "warm" : round.ToString(), a, u) + (round <= 0 ? "  (not counted)" : auditFirst ? "  audited first" : "  without first"));
+            }
+            var (ma, mu) = (Median(audited), Median(unaudited));
+            var overhead = ma.Wall / mu.Wall - 1;
+            Console.WriteLine(Line("median", ma, mu) + $"  audit overhead (wall) {overhead:P1}, limit 10 %: {(overhead < 0.10 ? "OK" : "TOO MUCH")}");
+            // Robust to a drift in the machine's load across the run: each round's two imports ran back to back.
+            Console.WriteLine($"median of the rounds' ratios: wall {Median(audited.Zip(unaudited, (x, y) => x.Wall / y.Wall)):F3}, cpu {Median(audited.Zip(unaudited, (x, y) => x.Cpu / y.Cpu)):F3}");
+            failed |= overhead >= 0.10;
+        }
+        return failed ? 1 : 0;
+    }
+
+    private readonly record struct Timing(double Wall, double Cpu);
+
+    private static string Line(string label, Timing a, Timing u) =>
+        $"{label,6} {a.Wall,8:F3} {u.Wall,8:F3} {a.Wall / u.Wall,6:F3} {a.Cpu,8:F3} {u.Cpu,8:F3} {a.Cpu / u.Cpu,6:F3}";
+
+    /// <summary>Queues and runs the import on a new platform copy (started and migrated before the clock runs) over a new database.</summary>
+    private static async Task<Timing> ImportOnceAsync(Database database, byte[] sheet, int rows, bool withAudit)
+    {
+        var connection = await database.CreateAsync();
+        var data = Path.Combine(Path.GetTempPath(), $"dxpilot-auditbench-{Guid.NewGuid():N}");
+        try
+        {
+            // Any public type of the web assembly leads the factory to its entry point (Program itself is internal).
+            await using var platform = new WebApplicationFactory<EnterpriseImporter>().WithWebHostBuilder(b =>
+            {
+                b.UseEnvironment("Production");
+                // The factory looks for the project beside the solution file; ours is under src/.
+                b.UseContentRoot(Path.Combine(Repo.Root, "src", "DxPilot.Web"));
+                b.UseSetting("Database:Provider", database.Provider.ToString());
+                b.UseSetting("ConnectionStrings:DxPilot", connection);
+                b.UseSetting("DxPilot:DataPath", data);
+                b.UseSetting("DxPilot:DemoData", "false");
+                b.UseSetting("Logging:LogLevel:Default", "Error");
+                b.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+                if (!withAudit)
+                    b.ConfigureTestServices(s =>
+                    {
+                        foreach (var audit in s.Where(d => d.ImplementationType == typeof(AuditInterceptor)).ToList()) s.Remove(audit);
+                    });
+            });
+            _ = platform.Server; // started: migrations done before the clock runs
+            // A fresh database has no data-protection key yet; the key ring writes one on first use, which would otherwise
+            // happen during the import and contend for SQLite's write lock.
+            platform.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("bench").Protect("warm");
+            var queue = platform.Services.GetRequiredService<ImportQueue>();
+
+            // Neither side pays for the other's garbage.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var outcome = await queue.RunNowAsync(Actor.System(Programme, "审计开销基准"), "enterprises.xlsx", sheet, CancellationToken.None);
+            sw.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+            // The two runs did the same work, and only one of them wrote the trail.
+            var job = outcome.Value ?? throw new InvalidOperationException($"import refused: {outcome.Kind} {outcome.Message}");
+            await using var scope = platform.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var entries = await db.AuditEntries.CountAsync();
+            if (job.Status != ImportStatus.Completed || job.Created != rows || await db.Enterprises.CountAsync() != rows)
+                throw new InvalidOperationException($"import did not create {rows} enterprises: {job.Status}, {job.Created} created, {string.Join("；", job.Problems.Take(3).Select(p => p.Reason))}");
+            if (withAudit ? entries < rows : entries != 0)
+                throw new InvalidOperationException($"{entries} audit entries with the interceptor {(withAudit ? "on" : "off")}");
+            return new Timing(sw.Elapsed.TotalSeconds, cpu.TotalSeconds);
+        }
+        finally
+        {
+            await database.DropAsync(connection);
+            try { Directory.Delete(data, recursive: true); } catch (DirectoryNotFoundException) { }
+        }
+    }
+
+    private static Timing Median(List<Timing> timings) => new(Median(timings.Select(t => t.Wall)), Median(timings.Select(t => t.Cpu)));
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private sealed record Database(string Name, DatabaseProvider Provider, Func<Task<string>> CreateAsync, Func<string, Task> DropAsync)
+    {
+        public static Database Sqlite() => new("SQLite (file in the temp folder)", DatabaseProvider.Sqlite,
+            () => Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), $"dxpilot-auditbench-{Guid.NewGuid():N}.db")}"),
+            connection =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
+                foreach (var f in new[] { file, file + "-wal", file + "-shm", file + ".running" }) File.Delete(f);
+                return Task.CompletedTask;
+            });
+
+        public static Database Postgres(string admin) => new($"PostgreSQL ({new NpgsqlConnectionStringBuilder(admin).Host}:{new NpgsqlConnectionStringBuilder(admin).Port})",
+            DatabaseProvider.PostgreSql,
+            async () =>
+            {
+                var name = $"dxpilot_auditbench_{Guid.NewGuid():N}";
+                await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+                return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+            },
+            async connection =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connection).Database}\" WITH (FORCE)");
+            });
+
+        private static async Task ExecuteAsync(string admin, string sql)
+        {
+            await using var conn = new NpgsqlConnection(admin);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
