@@ -63,6 +63,7 @@ public static class PlatformHost
             o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         s.AddScoped<MigrationRunner>();
+        s.AddScoped<ShownTime>();
         s.AddScoped<Saving>();
         s.AddScoped<EnterpriseService>();
         s.AddScoped<EnterpriseExport>();

@@ -1,3 +1,5 @@
+using DxPilot.Domain.Text;
+
 namespace DxPilot.Domain.Programmes;
 
 /// <summary>试点 programme: one city's (or province's) pilot as data, loaded from config/programmes/*.json.</summary>
@@ -16,6 +18,12 @@ public sealed class Programme
     public IReadOnlyList<ProgrammeTarget> Targets { get; init; } = [];
     public IReadOnlyList<ProgrammeDeadline> Deadlines { get; init; } = [];
     public required MoneyRules Money { get; init; }
+    /// <summary>The IANA zone its people read clocks in; times are stored in UTC and shown in it.</summary>
+    public string TimeZone { get; init; } = LocalTime.DefaultZone;
+
+    /// <summary>The zone of <see cref="TimeZone"/> (checked by <see cref="Problems"/> when loaded).</summary>
+    public TimeZoneInfo Zone => _zone ??= LocalTime.Find(TimeZone) ?? LocalTime.Beijing;
+    private TimeZoneInfo? _zone;
 
     public bool HasDistrict(string district) => Districts.Names.Contains(district);
 
@@ -34,6 +42,7 @@ public sealed class Programme
     public IEnumerable<(string Path, string Reason)> Problems()
     {
         if (string.IsNullOrWhiteSpace(Id)) yield return ("$.id", "不能为空");
+        if (LocalTime.Find(TimeZone) is null) yield return ("$.timeZone", $"“{TimeZone}”不是已知的时区（如 Asia/Shanghai）");
         if (Period.End <= Period.Start) yield return ("$.period", "结束日期应晚于开始日期");
         if (Districts.Names.Count == 0) yield return ("$.districts.names", "至少需要一个县（市、区）");
         foreach (var dup in Districts.Names.GroupBy(d => d).Where(g => g.Count() > 1))

@@ -11,8 +11,6 @@ public static class ChineseText
     /// <summary>2025年7月16日</summary>
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
-    public static string Date(DateTime d) => $"{d.Year}年{d.Month}月{d.Day}日 {d:HH:mm}";
-
     /// <summary>Amounts in 万元 with two decimals.</summary>
     /// <summary>A file's size as a person reads it: "1.2 MB", "35 KB" (never "0 KB").</summary>
     public static string FileSize(long bytes) =>

@@ -16,7 +16,7 @@ public static class AccountEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog log) =>
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn, AuditLog log, ShownTime time) =>
         {
             if (http.User.ToActor() is { } actor)
                 await log.RecordAsync(AuditAction.SignedOut, actor.ProgrammeId, new AuditKey("Account", actor.UserId));
@@ -25,7 +25,7 @@ public static class AccountEndpoints
         });
 
         var api = app.MapGroup("/api").WithTags("账号");
-        api.MapPost("/auth/token", async (TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog log) =>
+        api.MapPost("/auth/token", async (TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog log, ShownTime time) =>
         {
             var user = await users.FindByNameAsync(request.UserName ?? "");
             if (user is null)
@@ -35,7 +35,7 @@ public static class AccountEndpoints
             }
             var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
             await log.RecordAsync(user.UserName ?? "", user, check, "API 令牌");
-            if (check.IsLockedOut) return Results.Problem(title: LoginMessages.LockedOut(user), statusCode: StatusCodes.Status423Locked);
+            if (check.IsLockedOut) return Results.Problem(title: LoginMessages.LockedOut(user, time), statusCode: StatusCodes.Status423Locked);
             if (!check.Succeeded) return Results.Problem(title: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized);
             var principal = await signIn.CreateUserPrincipalAsync(user);
             return Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
@@ -58,9 +58,8 @@ public static class AccountEndpoints
 
 public static class LoginMessages
 {
-    public static string LockedOut(AppUser user)
-    {
-        var until = user.LockoutEnd?.ToLocalTime();
-        return until is null ? "账号已被锁定，请稍后再试或联系管理员" : $"密码连续错误次数过多，账号已锁定至 {until:HH:mm}，请稍后再试或联系管理员";
-    }
+    /// <summary>The lockout's end in the account's programme time zone: nobody is signed in yet to take it from.</summary>
+    public static string LockedOut(AppUser user, ShownTime time) => user.LockoutEnd is not { } until
+        ? "账号已被锁定，请稍后再试或联系管理员"
+        : $"密码连续错误次数过多，账号已锁定至 {time.Of(until, user.ProgrammeId)}，请稍后再试或联系管理员";
 }

@@ -19,7 +19,7 @@ public static class AssessmentResultDocument
 
     public static string FileName(Enterprise e, Assessment a) => $"{Title}（{e.Name}，{ChineseText.Date(a.AssessedOn)}）.docx";
 
-    public static void Write(Stream output, Enterprise enterprise, Assessment a, Instrument instrument)
+    public static void Write(Stream output, Enterprise enterprise, Assessment a, Instrument instrument, TimeZoneInfo zone)
     {
         using var doc = DocxWriter.Create(output, $"{Title}（{enterprise.Name}）");
         doc.Title(Title);
@@ -27,7 +27,7 @@ public static class AssessmentResultDocument
         [
             ("企业名称", enterprise.Name), ("统一社会信用代码", enterprise.Uscc ?? ""),
             ("所在地区", enterprise.District), ("评测日期", ChineseText.Date(a.AssessedOn)),
-            ("评测工具", instrument.Name), ("计算所用版本", $"{a.InstrumentVersion}（{ChineseText.Date(BeijingTime.FromUtc(a.ScoredAt))}计算）"),
+            ("评测工具", instrument.Name), ("计算所用版本", $"{a.InstrumentVersion}（{LocalTime.Show(a.ScoredAt, zone)}计算）"),
             ("评测阶段", a.Stage.Label()), ("评测主体", $"{a.AssessorKind.Label()}（{a.AssessorName}）"),
             ("综合得分", $"{Points(a.Score)}分（满分{Points(instrument.TotalPoints)}分）"), ("数字化水平等级", a.Result.LevelName),
         ]);

@@ -45,5 +45,5 @@ public static class AuditCommand
     }
 
     private static string Beijing(DateTime utc) =>
-        BeijingTime.FromUtc(utc).ToString("yyyy年M月d日 HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
+        LocalTime.FromUtc(utc, LocalTime.Beijing).ToString("yyyy年M月d日 HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
 }

@@ -17,11 +17,11 @@ public static class BenchmarkDocument
     /// <summary>The download's name, as the applicant would name it.</summary>
     public static string FileName(BenchmarkView view) => $"{Title}（{view.Enterprise.Name}）.docx";
 
-    public static void Write(Stream output, BenchmarkView view)
+    public static void Write(Stream output, BenchmarkView view, TimeZoneInfo zone)
     {
         using var doc = DocxWriter.Create(output, $"{Title}（{view.Enterprise.Name}）");
         doc.Title(Title);
-        Particulars(doc, view);
+        Particulars(doc, view, zone);
 
         doc.Heading("一、企业情况概述");
         doc.Paragraph(string.IsNullOrWhiteSpace(view.Application.Overview) ? "（未填写）" : view.Application.Overview.Trim());
@@ -38,7 +38,7 @@ public static class BenchmarkDocument
         Pledge(doc);
     }
 
-    private static void Particulars(DocxWriter doc, BenchmarkView view)
+    private static void Particulars(DocxWriter doc, BenchmarkView view, TimeZoneInfo zone)
     {
         var (e, a) = (view.Enterprise, view.Application);
         var fields = new List<(string, string)>
@@ -53,8 +53,8 @@ public static class BenchmarkDocument
         foreach (var year in BenchmarkInput.RevenueYears(view.Instrument))
             fields.Add(($"{year}年度营业收入（万元）", a.Facts.RevenueByYear.TryGetValue(year, out var r) ? ChineseText.Wan(r) : "未填写"));
         fields.Add(("申报状态", a.SubmittedAt is { } at
-            ? $"已提交（{ChineseText.Date(BeijingTime.FromUtc(at))}）"
-            : $"{view.Call.Chain.Label(a.Status)}（上次保存于{ChineseText.Date(BeijingTime.FromUtc(a.UpdatedAt))}）"));
+            ? $"已提交（{LocalTime.Show(at, zone)}）"
+            : $"{view.Call.Chain.Label(a.Status)}（上次保存于{LocalTime.Show(a.UpdatedAt, zone)}）"));
         doc.Fields(fields);
     }
 

@@ -22,13 +22,13 @@ public static class BenchmarkEndpoints
         }).RequireAuthorization();
 
         // 申报书 (.docx) for whoever may read the application; out of scope is 404 as for the page.
-        app.MapGet("/benchmark/{id:guid}/document.docx", async (Guid id, HttpContext http, BenchmarkService service, CancellationToken ct) =>
+        app.MapGet("/benchmark/{id:guid}/document.docx", async (Guid id, HttpContext http, BenchmarkService service, ShownTime time, CancellationToken ct) =>
         {
             var outcome = await service.GetAsync(http.User.RequireActor(), id, ct);
             if (!outcome.IsOk) return Results.Problem(title: "找不到该申报，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
             var application = outcome.Value!.Application;
             return await WordFile.DownloadAsync(http, application.ProgrammeId, AuditKey.Of<BenchmarkApplication>(application.Id),
-                BenchmarkDocument.FileName(outcome.Value!), s => BenchmarkDocument.Write(s, outcome.Value!));
+                BenchmarkDocument.FileName(outcome.Value!), s => BenchmarkDocument.Write(s, outcome.Value!, time.Zone));
         }).RequireAuthorization();
 
         var api = app.MapGroup("/api/benchmark").WithTags("示范标杆申报")

@@ -18,7 +18,7 @@ namespace DxPilot.Web.Features.Benchmarks;
 /// <summary>The benchmark application's use cases. The enterprise edits its own; the bureaus of the call read in their scope
 /// and take the transitions its chain gives them (BenchmarkService.Transitions.cs); anyone else finds nothing.</summary>
 public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, CallCatalog calls,
-    Saving saving, IBlobStore blobs, TimeProvider clock)
+    Saving saving, IBlobStore blobs, TimeProvider clock, ShownTime time)
 {
     public const int PageSize = 50;
 
@@ -167,7 +167,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         var current = await InScope(actor).Select(x => new { x.Version, x.Status, x.SubmittedAt }).FirstOrDefaultAsync(ct);
         if (current is not null && !BenchmarkApplication.EditableIn(current.Status))
             return (own, new Refused(OutcomeKind.Conflict,
-                $"申报已于{ChineseText.Date(current.SubmittedAt!.Value.ToLocalTime())}提交，不能再修改（当前状态：{CallOf(actor)!.Chain.Label(current.Status, actor)}）"));
+                $"申报已于{time.Of(current.SubmittedAt!.Value)}提交，不能再修改（当前状态：{CallOf(actor)!.Chain.Label(current.Status, actor)}）"));
         if ((current?.Version ?? 0) != version) return (own, new Refused(OutcomeKind.Conflict, await StaleMessage(actor, ct)));
         return (own, null);
     }

@@ -5,11 +5,12 @@ using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
+using DxPilot.Web.Features.Platform;
 
 namespace DxPilot.Web.Features.Enterprises;
 
 /// <summary>The filtered list as .xlsx, every row in scope (not only the page shown).</summary>
-public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog audit, TimeProvider clock)
+public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog audit, TimeProvider clock, ShownTime time)
 {
     public const int MaxRows = 200_000;
 
@@ -30,11 +31,11 @@ public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog aud
             ++n, r.Name, r.Uscc ?? EnterpriseValidator.Pending, r.District, r.IndustryKey, r.IndustryCode ?? EnterpriseValidator.Pending,
             r.Size?.Label(), r.AboveScale is null ? null : r.AboveScale.Value ? "规上" : "规下", r.QualityTier.Label(),
             r.Employees, r.RevenueWan, r.ContactName, r.ContactPhone, r.LittleGiantCentralFunded, r.Pilot2022,
-            r.UpdatedAt.ToLocalTime(),
+            time.Local(r.UpdatedAt),
         ]));
         // Who took which list out of the platform: the filter and the row count, since a sheet carries phones and codes.
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("EnterpriseList", actor.ProgrammeId),
             $"企业名单 {rows.Count} 行，筛选 {Uri.UnescapeDataString(query.ToQueryString())}", ct: ct);
-        return $"企业名单_{BeijingTime.FromUtc(clock.GetUtcNow().UtcDateTime):yyyyMMdd_HHmm}.xlsx";
+        return $"企业名单_{time.Local(clock.GetUtcNow().UtcDateTime):yyyyMMdd_HHmm}.xlsx";
     }
 }

@@ -1,5 +1,4 @@
 using DxPilot.Domain.Auditing;
-using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,7 @@ namespace DxPilot.Web.Features.Platform;
 /// concurrency); a unique index lost to a concurrent writer is answered, not thrown; and a stale save is told who
 /// changed the record meanwhile, from the audit trail.
 /// </summary>
-public sealed class Saving(DxPilotDbContext db)
+public sealed class Saving(DxPilotDbContext db, ShownTime time)
 {
     /// <summary>The save will fail unless the stored record is still at <paramref name="version"/>.</summary>
     public void Expect<T>(T record, int version) where T : class =>
@@ -41,7 +40,7 @@ public sealed class Saving(DxPilotDbContext db)
     {
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == key.EntityType && a.EntityId == key.EntityId)
             .OrderByDescending(a => a.Sequence).Select(a => new { a.ActorName, a.At }).FirstOrDefaultAsync(ct);
-        var who = last is null ? "他人" : $"{last.ActorName}（{ChineseText.Date(DateTime.SpecifyKind(last.At, DateTimeKind.Utc).ToLocalTime())}）";
+        var who = last is null ? "他人" : $"{last.ActorName}（{time.Of(last.At)}）";
         return $"保存失败：{what}在您打开之后已被{who}修改。为避免覆盖他人的修改，请刷新页面查看最新内容后再修改。";
     }
 
