@@ -72,6 +72,7 @@ public static class PlatformHost
         s.AddScoped<DemoData>();
         Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
+        Features.Home.HomeRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();

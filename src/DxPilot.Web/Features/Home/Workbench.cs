@@ -1,0 +1,89 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Benchmarks;
+using DxPilot.Web.Features.Assessments;
+using DxPilot.Web.Features.Benchmarks;
+using DxPilot.Web.Features.Enterprises;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Home;
+
+/// <summary>The 工作台's own figures, each read through the services' scoped queries so an account sees only its own.</summary>
+public sealed class Workbench(EnterpriseService enterprises, AssessmentService assessments, BenchmarkService benchmarks)
+{
+    /// <summary>Rows shown of an organisation's assigned enterprises; the list page has the rest.</summary>
+    public const int AssignedShown = 50;
+
+    /// <summary>The enterprise's own file and its latest assessment (any stage it can read), or null before any.</summary>
+    public async Task<EnterpriseStanding?> StandingAsync(Actor actor, CancellationToken ct)
+    {
+        var own = await enterprises.InScope(actor).Select(e => new { e.Id, e.Name, e.District }).FirstOrDefaultAsync(ct);
+        if (own is null) return null;
+        var latest = await assessments.InScope(actor).Where(x => x.EnterpriseId == own.Id)
+            .OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id)
+            .Select(x => new LatestAssessment(x.Id, x.Stage, x.AssessorKind, x.AssessedOn, x.Score, x.Level)).FirstOrDefaultAsync(ct);
+        return new EnterpriseStanding(own.Id, own.Name, own.District, latest);
+    }
+
+    /// <summary>The enterprises assigned to the actor's organisation with the latest assessment it recorded on each.</summary>
+    public async Task<AssignedList> AssignedAsync(Actor actor, CancellationToken ct)
+    {
+        var files = enterprises.InScope(actor);
+        var total = await files.CountAsync(ct);
+        var rows = await files.OrderBy(e => e.District).ThenBy(e => e.Name).Take(AssignedShown)
+            .Select(e => new { e.Id, e.Name, e.District }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var mine = await assessments.InScope(actor).Where(x => ids.Contains(x.EnterpriseId))
+            .Select(x => new { x.EnterpriseId, Latest = new LatestAssessment(x.Id, x.Stage, x.AssessorKind, x.AssessedOn, x.Score, x.Level) })
+            .ToListAsync(ct);
+        var latest = mine.GroupBy(m => m.EnterpriseId)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Latest).OrderByDescending(l => l.AssessedOn).ThenByDescending(l => l.Id).First());
+        return new AssignedList(rows.Select(r => new AssignedEnterprise(r.Id, r.Name, r.District, latest.GetValueOrDefault(r.Id))).ToList(), total);
+    }
+
+    /// <summary>The programme's (a district: its own district's) progress, per district: files, diagnosed before transformation,
+    /// evaluated after it, and how many reached 二级 in an evaluation after it.</summary>
+    public async Task<IReadOnlyList<DistrictProgress>> ProgressAsync(Actor actor, CancellationToken ct)
+    {
+        var files = enterprises.InScope(actor);
+        var counts = await files.GroupBy(e => e.District)
+            .Select(g => new { District = g.Key, Files = g.Count(), AboveScale = g.Count(e => e.AboveScale == true), MissingUscc = g.Count(e => e.Uscc == null) })
+            .ToListAsync(ct);
+        // Counted in the database: a city's programme may hold tens of thousands of assessments.
+        var staged = await (from x in assessments.InScope(actor)
+                            join e in files on x.EnterpriseId equals e.Id
+                            group x by e.District into g
+                            select new
+                            {
+                                District = g.Key,
+                                Diagnosed = g.Where(x => x.Stage == AssessmentStage.Before).Select(x => x.EnterpriseId).Distinct().Count(),
+                                After = g.Where(x => x.Stage == AssessmentStage.After).Select(x => x.EnterpriseId).Distinct().Count(),
+                                Reached = g.Where(x => x.Stage == AssessmentStage.After && x.Level >= TargetLevel).Select(x => x.EnterpriseId).Distinct().Count(),
+                            }).ToListAsync(ct);
+        return counts.OrderBy(c => c.District, StringComparer.Ordinal).Select(c =>
+            staged.FirstOrDefault(s => s.District == c.District) is { } s
+                ? new DistrictProgress(c.District, c.Files, c.AboveScale, c.MissingUscc, s.Diagnosed, s.After, s.Reached)
+                : new DistrictProgress(c.District, c.Files, c.AboveScale, c.MissingUscc, 0, 0, 0)).ToList();
+    }
+
+    /// <summary>Seed 002/003: a transformation is accepted, and subsidised, at 二级 or above after it (DOMAIN §6).</summary>
+    public const int TargetLevel = 2;
+
+    /// <summary>The call's applications in the actor's scope by state, as this actor reads the states; empty outside a call.</summary>
+    public async Task<IReadOnlyList<(string State, int Count)>> ApplicationsAsync(Actor actor, CancellationToken ct)
+    {
+        if (benchmarks.CallOf(actor) is not { } call || !actor.IsBureau) return [];
+        var counts = await benchmarks.InScope(actor).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return call.Chain.States.Select(s => (call.Chain.Label(s, actor), counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList();
+    }
+}
+
+public sealed record LatestAssessment(Guid Id, AssessmentStage Stage, AssessorKind AssessorKind, DateOnly AssessedOn, decimal Score, int Level);
+
+public sealed record EnterpriseStanding(Guid Id, string Name, string District, LatestAssessment? Latest);
+
+public sealed record AssignedEnterprise(Guid Id, string Name, string District, LatestAssessment? Latest);
+
+public sealed record AssignedList(IReadOnlyList<AssignedEnterprise> Rows, int Total);
+
+public sealed record DistrictProgress(string District, int Files, int AboveScale, int MissingUscc, int Diagnosed, int EvaluatedAfter, int ReachedTarget);
