@@ -1,6 +1,7 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Benchmarks;
 using DxPilot.Web.Features.Enterprises;
@@ -70,11 +71,11 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
     public const int TargetLevel = 2;
 
     /// <summary>The call's applications in the actor's scope by state, as this actor reads the states; empty outside a call.</summary>
-    public async Task<IReadOnlyList<(string State, int Count)>> ApplicationsAsync(Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<(string State, string Label, int Count)>> ApplicationsAsync(Actor actor, CancellationToken ct)
     {
         if (benchmarks.CallOf(actor) is not { } call || !actor.IsBureau) return [];
         var counts = await benchmarks.InScope(actor).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return call.Chain.States.Select(s => (call.Chain.Label(s, actor), counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList();
+        return call.Chain.States.Select(s => (WorkflowNames.Of(s), call.Chain.Label(s, actor), counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList();
     }
 }
 

@@ -1,0 +1,157 @@
+using AngleSharp.Html.Dom;
+using DxPilot.Web.Tests.Support;
+
+namespace DxPilot.Web.Tests;
+
+/// <summary>
+/// The 工作台 of each demo role (README's table), read from the page: its own to-dos and figures, none of another role's,
+/// and nothing of our own files. The demo data: 滨江区's 49 reference enterprises imported with 统一社会信用代码 and
+/// 国民经济行业代码 待补充 (seed 003 附件3 names neither); the provider serves the first three by name, the agency the third
+/// and fourth, the audit firm the first; the provider diagnosed (改造前) and the agency evaluated (改造后) the third.
+/// </summary>
+public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
+{
+    private const string SelfTest = "开展数字化水平自测，了解本企业所处等级和差距";
+    private const string MissingUscc = "补充企业档案中待补充的统一社会信用代码";
+    private const string Diagnose = "为分配给本机构的企业开展改造前诊断评测";
+    private const string Evaluate = "为分配给本机构的企业开展现场评测";
+    private const string OwnFile = "补充本企业档案的统一社会信用代码、国民经济行业代码";
+    private const string Benchmark = "黑龙江省中小企业数字化示范标杆企业申报：填写自评表和前置条件，保存后提交申报";
+    private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, OwnFile, Benchmark];
+
+    /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
+    public static TheoryData<string, string[], int[]> Roles() => new()
+    {
+        { "hz-city", [MissingUscc], [49] },
+        { "hz-binjiang", [MissingUscc], [49] },
+        { "hz-xihu", [], [] },
+        { "hz-thinktank", [], [] },
+        { "hz-provider", [Diagnose], [2] },
+        { "hz-agency", [Evaluate], [1] },
+        { "hz-audit", [], [] },
+        { "hz-expert", [], [] },
+        { "hz-enterprise", [OwnFile, SelfTest], [1, 1] },
+        { "cc-city", [], [] },
+        { "hlj-city", [], [] },
+        { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_demo_role_sees_its_own_to_dos_and_no_one_elses(string user, string[] titles, int[] counts)
+    {
+        var page = await HomeOf(user);
+        var items = page.QuerySelectorAll("#todos li").Select(li => (Title: li.QuerySelector("a")!.TextContent.Trim(),
+            Count: li.QuerySelector(".count") is { } c ? int.Parse(c.TextContent.Replace("项", "").Trim()) : 1)).ToList();
+        Assert.Equal(titles.Order(), items.Select(i => i.Title).Order());
+        foreach (var (title, count) in titles.Zip(counts)) Assert.Equal(count, items.Single(i => i.Title == title).Count);
+        foreach (var other in Every.Except(titles)) Assert.DoesNotContain(other, page.Body!.TextContent);
+        if (titles.Length == 0) Assert.Equal("目前没有等待您处理的事项。", page.QuerySelector("#todos")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("hz-city", "试点进展", 49)]
+    [InlineData("hz-binjiang", "滨江区试点进展", 49)]
+    [InlineData("hz-xihu", "西湖区试点进展", 0)]
+    [InlineData("hz-thinktank", "试点进展", 49)]
+    [InlineData("cc-city", "试点进展", 0)]
+    public async Task A_bureau_sees_its_own_scopes_progress(string user, string heading, int files)
+    {
+        var page = await HomeOf(user);
+        Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent == heading);
+        var cards = Cards(page, "#progress");
+        Assert.Equal(files, cards["企业档案"]);
+        // Only 滨江区 holds the demo's assessments: one 改造前 diagnosis and one 改造后 evaluation, on the same enterprise.
+        var assessed = user is "hz-city" or "hz-binjiang" or "hz-thinktank" ? 1 : 0;
+        Assert.Equal((assessed, assessed), (cards["已完成改造前诊断"], cards["已完成改造后评测"]));
+        Assert.Null(page.QuerySelector("#assigned"));
+        Assert.Null(page.QuerySelector("#standing"));
+    }
+
+    [Fact]
+    public async Task Changchun_sees_its_target_of_500_enterprises_and_is_told_to_import_its_list_first()
+    {
+        var page = await HomeOf("cc-city");
+        var target = page.QuerySelector(".target")!.TextContent;
+        Assert.Contains("500家中小企业数字化咨询诊断及数字化改造工作", target);
+        Assert.Contains("全市已完成改造前诊断 0 家、改造后评测 0 家", target);
+        Assert.Contains("平台中还没有企业档案。请先通过“导入名单”批量导入试点企业名单", page.Body!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("hz-provider", 3, true)]
+    [InlineData("hz-agency", 2, true)]
+    [InlineData("hz-audit", 1, false)]
+    public async Task An_organisation_sees_the_enterprises_assigned_to_it_and_their_state(string user, int assigned, bool assesses)
+    {
+        var page = await HomeOf(user);
+        var rows = page.QuerySelectorAll("#assigned tbody tr");
+        Assert.Equal(assigned, rows.Length);
+        Assert.Contains($"分配给本机构的企业（{assigned} 家）", page.Body!.TextContent);
+        Assert.Equal(assesses, page.QuerySelector("#assigned th:nth-child(3)") is not null);
+        if (!assesses) return;
+        // Each organisation recorded exactly one assessment, on the one enterprise both serve.
+        var states = rows.Select(r => r.Children[2].TextContent.Trim()).ToList();
+        Assert.Equal(assigned - 1, states.Count(s => s == "尚未评测"));
+        Assert.Single(states, s => s.StartsWith(user == "hz-provider" ? "改造前" : "改造后"));
+        Assert.Null(page.QuerySelector("#progress"));
+    }
+
+    [Fact]
+    public async Task An_enterprise_without_an_assessment_is_offered_its_self_test()
+    {
+        var page = await HomeOf("hz-enterprise");
+        var standing = page.QuerySelector("#standing")!;
+        Assert.EndsWith("尚未开展数字化水平评测。", standing.QuerySelector("p")!.TextContent);
+        var id = page.QuerySelector("#todos a[href$='/edit']")!.GetAttribute("href")!.Split('/')[2];
+        Assert.Equal($"/enterprises/{id}/assessments/new", standing.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector("#progress"));
+        Assert.Null(page.QuerySelector("#assigned"));
+    }
+
+    [Fact]
+    public async Task The_province_sees_its_call_applications_by_state()
+    {
+        var cards = Cards(await HomeOf("hlj-city"), "#applications");
+        Assert.Equal(["草稿", "待审核", "审核中", "已退回修改", "已认定", "不予认定"], cards.Keys);
+    }
+
+    /// <summary>Every programme ended on 2025-12-31 (config/programmes); the test clock is today's, past it.</summary>
+    [Theory]
+    [InlineData("hz-city", "试点期已于2025年12月31日结束")]
+    [InlineData("hlj-enterprise", "试点期已于2025年12月31日结束")]
+    public async Task An_ended_programme_period_is_flagged(string user, string message)
+    {
+        var page = await HomeOf(user);
+        Assert.StartsWith(message, page.QuerySelector("#period-ended")!.TextContent);
+    }
+
+    /// <summary>Users read the official documents' names (文件名称、文号), never our file names or notes.</summary>
+    [Theory]
+    [InlineData("hz-city", "杭经信联产数〔2024〕20号")]
+    [InlineData("cc-city", "长春市中小企业数字化转型城市试点诊改联动工作实施方案")]
+    [InlineData("hlj-enterprise", "黑龙江省中小企业数字化示范标杆企业申报书佐证清单及填报说明")]
+    [InlineData("hz-enterprise", "杭经信联产数〔2024〕20号")]
+    public async Task The_home_page_names_official_documents_and_none_of_our_files(string user, string document)
+    {
+        var text = (await HomeOf(user)).Body!.TextContent;
+        Assert.Contains(document, text);
+        Assert.Contains("《国民经济行业分类》（GB/T 4754—2017）", text);
+        foreach (var ours in new[] { "seed", "DOMAIN", ".json", ".md", ".txt", ".csv", "附件1/附件3 (key)", "judgement", "per the brief" })
+            Assert.DoesNotContain(ours, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Dictionary<string, int> Cards(IHtmlDocument page, string selector) =>
+        page.QuerySelectorAll($"{selector} .card").ToDictionary(c => c.QuerySelector("span")!.TextContent, c => int.Parse(c.QuerySelector("strong")!.TextContent));
+
+    private async Task<IHtmlDocument> HomeOf(string user)
+    {
+        var client = app.Anonymous();
+        await PageClient.SignIn(client, user);
+        return await client.GetDocument("/");
+    }
+}
+
+public sealed class WorkbenchTestsOnSqlite(SqliteApp app) : WorkbenchTests<SqliteApp>(app);
+
+public sealed class WorkbenchTestsOnPostgres(PostgresApp app) : WorkbenchTests<PostgresApp>(app);
