@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace DxPilot.E2E;
+
+/// <summary>The 工作台 and the pages a clerk opens from it, in real Chromium: each role its own to-dos, and at a phone's
+/// 390 px nothing wider than the screen (tables scroll inside themselves) with the menu behind a button.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WorkbenchJourneyTests(BrowserApp app)
+{
+    [Theory]
+    [InlineData("hz-enterprise", "开展数字化水平自测，了解本企业所处等级和差距")]
+    [InlineData("hz-provider", "为分配给本机构的企业开展改造前诊断评测")]
+    [InlineData("hz-city", "补充企业档案中待补充的统一社会信用代码")]
+    [InlineData("hlj-enterprise", "黑龙江省中小企业数字化示范标杆企业申报：填写自评表和前置条件，保存后提交申报")]
+    public async Task The_home_page_shows_each_role_its_own_to_dos(string user, string todo)
+    {
+        var page = await app.SignedInAs(user);
+        await Assertions.Expect(page.Locator("#todos")).ToContainTextAsync(todo);
+        await page.ClickAsync($"#todos a:has-text('{todo}')");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(app.BaseUrl + "/");
+    }
+
+    [Fact]
+    public async Task A_district_with_nothing_waiting_is_told_so()
+    {
+        var page = await app.SignedInAs("hz-xihu");
+        await Assertions.Expect(page.Locator("#todos")).ToHaveTextAsync("目前没有等待您处理的事项。");
+    }
+
+    [Fact]
+    public async Task At_390_px_the_home_page_the_list_and_an_enterprise_fit_the_screen()
+    {
+        var page = await app.SignedInAs("hz-city");
+        await page.SetViewportSizeAsync(390, 844);
+
+        await page.GotoAsync(app.BaseUrl + "/");
+        await AssertFits(page, "home");
+        // The menu folds behind its button and opens on a tap.
+        await Assertions.Expect(page.Locator("header nav")).ToBeHiddenAsync();
+        await page.ClickAsync("label.menu-button");
+        await page.ClickAsync("header nav a:has-text('企业档案')");
+
+        await page.WaitForURLAsync(u => u.EndsWith("/enterprises"));
+        await AssertFits(page, "enterprises");
+        await page.FillAsync("input[name=search]", "热威");
+        await page.ClickAsync("button:has-text('查询')");
+        await page.ClickAsync("#enterprise-list a:has-text('杭州热威汽车零部件有限公司')");
+
+        await page.WaitForURLAsync(u => !u.Contains("?") && !u.EndsWith("/enterprises"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("杭州热威汽车零部件有限公司");
+        await AssertFits(page, "enterprise");
+    }
+
+    private static async Task AssertFits(IPage page, string name)
+    {
+        await BrowserApp.Screenshot(page, $"390-{name}");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"{name}：页面宽 {width} px，超出 390 px");
+    }
+}
