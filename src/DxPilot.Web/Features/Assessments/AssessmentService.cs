@@ -14,7 +14,8 @@ namespace DxPilot.Web.Features.Assessments;
 
 /// <summary>Assessments on the enterprise file. Scope: an enterprise its own file (editing only its self-tests), a provider
 /// the diagnoses it made, an agency its evaluations, bureaus everything on the files they see.</summary>
-public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, Saving saving, TimeProvider clock)
+public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService enterprises, InstrumentCatalog instruments, Saving saving, TimeProvider clock,
+    ShownTime time)
 {
     public const int MaxEvidenceLength = 500;
 
@@ -191,7 +192,8 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
     private Task<Outcome<Assessment>> Save(Assessment assessment, CancellationToken ct) => saving.SaveAsync(assessment, What, () => assessment, ct);
 
     /// <summary>The day an assessment may be dated at the latest (the form proposes it).</summary>
-    public DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    /// <summary>The date where the acting user's programme is, not on the server's clock.</summary>
+    public DateOnly Today() => time.Today();
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

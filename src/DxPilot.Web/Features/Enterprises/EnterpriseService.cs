@@ -1,6 +1,8 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Programmes;
+using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Platform;
@@ -80,7 +82,7 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
     {
         if (EnterprisePolicy.Register(actor) is { } refused) return Outcome<Enterprise>.Forbidden(refused);
         var programme = programmes.Get(actor.ProgrammeId);
-        var result = EnterpriseValidator.Validate(form, programme, Today());
+        var result = EnterpriseValidator.Validate(form, programme, Today(programme));
         if (!result.IsValid) return Outcome<Enterprise>.Invalid(result.Errors);
         var details = result.Details!;
         if (!actor.MayRegisterIn(details.District))
@@ -100,7 +102,8 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         if (EnterprisePolicy.Edit(actor, enterprise) is { } refused) return Outcome<Enterprise>.Forbidden(refused);
         if (enterprise.Version != version) return Outcome<Enterprise>.Conflict(await StaleMessage(enterprise, ct));
 
-        var result = EnterpriseValidator.Validate(form, programmes.Get(actor.ProgrammeId), Today());
+        var programme = programmes.Get(actor.ProgrammeId);
+        var result = EnterpriseValidator.Validate(form, programme, Today(programme));
         if (!result.IsValid) return Outcome<Enterprise>.Invalid(result.Errors);
         var details = result.Details!;
         if (actor.Role == Role.DistrictBureau && details.District != actor.District)
@@ -159,5 +162,6 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         new() { [nameof(EnterpriseForm.Uscc)] = $"该统一社会信用代码已登记为“{other!.Value.Name}”，同一试点内不能重复" };
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    /// <summary>The date where the programme is, not on the server's clock.</summary>
+    private DateOnly Today(Programme programme) => LocalTime.Today(clock.GetUtcNow(), programme.Zone);
 }

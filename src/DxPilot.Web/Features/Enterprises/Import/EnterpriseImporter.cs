@@ -2,6 +2,7 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
+using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Infrastructure.Spreadsheets;
@@ -94,7 +95,7 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
         await db.SaveChangesAsync(ct);
 
         var programme = programmes.Get(job.ProgrammeId);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = LocalTime.Today(clock.GetUtcNow(), programme.Zone);
         var seenUscc = new Dictionary<string, int>();
         var seenName = new Dictionary<string, int>();
         var problems = job.Problems.ToList();
