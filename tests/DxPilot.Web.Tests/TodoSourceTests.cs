@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Infrastructure.Accounts;
@@ -77,6 +80,34 @@ public abstract class TodoSourceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var job = await ImportAsync(linping, "名单.xlsx", "这不是表格"u8.ToArray());
         var todo = Single(await TodosAsync(linping), "文件“名单.xlsx”未能导入，请按原因修改后重新导入");
         Assert.Equal($"/enterprises/import/{job}", todo.Href);
+    }
+
+    [Fact]
+    public async Task After_its_self_test_an_enterprise_sees_its_level_and_next_step_instead_of_the_self_test_to_do()
+    {
+        var (user, enterprise) = await HeilongjiangAccounts.EnterpriseAsync(app);
+        var browser = app.Anonymous();
+        await PageClient.SignIn(browser, user);
+        Assert.Contains((await browser.GetDocument("/")).QuerySelectorAll("#todos a"), a => a.TextContent == "开展数字化水平自测，了解本企业所处等级和差距");
+
+        // Exactly 40 points with six scenarios at 二级, three of them constrained: 二级 by seed 002 表6, three short of 三级.
+        var sheet = AnswerDocuments.Forty();
+        sheet["stage"] = "SelfTest";
+        sheet["assessedOn"] = "2025-06-30";
+        var api = await app.As(user);
+        var created = await api.PostAsJsonAsync($"/api/enterprises/{enterprise}/assessments", sheet);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var home = await browser.GetDocument("/");
+        Assert.DoesNotContain(home.QuerySelectorAll("#todos a"), a => a.TextContent.Contains("自测"));
+        var standing = home.QuerySelector("#standing")!;
+        Assert.Equal("二级", standing.QuerySelector(".card strong")!.TextContent);
+        Assert.Equal("40 分", standing.QuerySelector(".card span")!.TextContent);
+        Assert.Contains("最近一次评测：2025年6月30日，自测（企业自评）", standing.TextContent);
+        Assert.Contains("自测结果仅供参考", standing.TextContent);
+        var next = standing.QuerySelectorAll("a").Single(a => a.TextContent == "查看达到三级还差什么");
+        Assert.Equal($"/assessments/{id}?target=3", next.GetAttribute("href"));
     }
 
     private static IEnumerable<string> Titles(IEnumerable<TodoItem> items) => items.Select(i => i.Title);
