@@ -61,6 +61,8 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent == heading);
         var cards = Cards(page, "#progress");
         Assert.Equal(files, cards["企业档案"]);
+        // The reference list flags no 小巨人 with central funds and no 2022 pilot.
+        Assert.Equal(0, cards["不再享受中央资金"]);
         // Only 滨江区 holds the demo's assessments: one 改造前 diagnosis and one 改造后 evaluation, on the same enterprise.
         var assessed = user is "hz-city" or "hz-binjiang" or "hz-thinktank" ? 1 : 0;
         Assert.Equal((assessed, assessed), (cards["已完成改造前诊断"], cards["已完成改造后评测"]));

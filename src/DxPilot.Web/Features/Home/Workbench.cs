@@ -48,7 +48,8 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
     {
         var files = enterprises.InScope(actor);
         var counts = await files.GroupBy(e => e.District)
-            .Select(g => new { District = g.Key, Files = g.Count(), AboveScale = g.Count(e => e.AboveScale == true), MissingUscc = g.Count(e => e.Uscc == null) })
+            .Select(g => new { District = g.Key, Files = g.Count(), AboveScale = g.Count(e => e.AboveScale == true), MissingUscc = g.Count(e => e.Uscc == null),
+                Excluded = g.Count(e => e.LittleGiantCentralFunded || e.Pilot2022) })
             .ToListAsync(ct);
         // Counted in the database: a city's programme may hold tens of thousands of assessments.
         var staged = await (from x in assessments.InScope(actor)
@@ -63,11 +64,11 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
                             }).ToListAsync(ct);
         return counts.OrderBy(c => c.District, StringComparer.Ordinal).Select(c =>
             staged.FirstOrDefault(s => s.District == c.District) is { } s
-                ? new DistrictProgress(c.District, c.Files, c.AboveScale, c.MissingUscc, s.Diagnosed, s.After, s.Reached)
-                : new DistrictProgress(c.District, c.Files, c.AboveScale, c.MissingUscc, 0, 0, 0)).ToList();
+                ? new DistrictProgress(c.District, c.Files, c.AboveScale, c.MissingUscc, c.Excluded, s.Diagnosed, s.After, s.Reached)
+                : new DistrictProgress(c.District, c.Files, c.AboveScale, c.MissingUscc, c.Excluded, 0, 0, 0)).ToList();
     }
 
-    /// <summary>Seed 002/003: a transformation is accepted, and subsidised, at 二级 or above after it (DOMAIN §6).</summary>
+    /// <summary>The target level of a transformation (seed 002 附件4 and seed 003 附件1: 改造后目标水平 二级 or above), at which it is accepted and subsidised.</summary>
     public const int TargetLevel = 2;
 
     /// <summary>The call's applications in the actor's scope by state, as this actor reads the states; empty outside a call.</summary>
@@ -87,4 +88,5 @@ public sealed record AssignedEnterprise(Guid Id, string Name, string District, L
 
 public sealed record AssignedList(IReadOnlyList<AssignedEnterprise> Rows, int Total);
 
-public sealed record DistrictProgress(string District, int Files, int AboveScale, int MissingUscc, int Diagnosed, int EvaluatedAfter, int ReachedTarget);
+/// <summary>One district's figures; <paramref name="Excluded"/> counts files no longer eligible for central funds (小巨人 already centrally funded, or a 2022 pilot: seeds 002 §4(四), 003 §4).</summary>
+public sealed record DistrictProgress(string District, int Files, int AboveScale, int MissingUscc, int Excluded, int Diagnosed, int EvaluatedAfter, int ReachedTarget);
