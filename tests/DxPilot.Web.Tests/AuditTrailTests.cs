@@ -68,6 +68,35 @@ public abstract class AuditTrailTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task A_save_the_database_refuses_writes_no_entry_and_the_next_save_of_the_context_links_on()
+    {
+        await using var scope = app.DataScope(Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
+        var uscc = TestData.NewUscc();
+        Enterprise Register(string name, string code) => Enterprise.Register(programme, EnterpriseValidator.Validate(
+            new EnterpriseForm { Name = name, Uscc = code, District = "滨江区", Industry = "汽车零部件", FoundedOn = "2015-03-01" },
+            programme, new DateOnly(2025, 7, 1)).Details!, DateTime.UtcNow);
+        db.Enterprises.Add(Register("先登记有限公司", uscc));
+        await db.SaveChangesAsync();
+        var twin = Register("重复代码有限公司", uscc);
+        db.Enterprises.Add(twin);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.Entry(twin).State = EntityState.Detached;
+        db.Enterprises.Add(Register("换个名字有限公司", TestData.NewUscc()));
+        await db.SaveChangesAsync();
+
+        var names = await WithDb(d => d.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.Created)
+            .OrderBy(e => e.Sequence).Select(e => e.Changes).ToListAsync());
+        var created = names.SelectMany(c => c.Select(f => f.After)).ToList();
+        Assert.Contains("先登记有限公司", created);
+        Assert.Contains("换个名字有限公司", created);
+        Assert.DoesNotContain("重复代码有限公司", created);
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task Concurrent_saves_extend_one_chain_without_gaps_or_forks()
     {
         var city = await app.As("hz-city");

@@ -21,6 +21,8 @@ namespace DxPilot.Infrastructure.Auditing;
 public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) : SaveChangesInterceptor
 {
     private IDbContextTransaction? _own;
+    /// <summary>The entries this save composed, linked into the chain, written by <see cref="AuditRows"/> once the save succeeded.</summary>
+    private readonly List<AuditEntry> _composed = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result,
         CancellationToken ct = default)
@@ -35,14 +37,19 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         return result;
     }
 
+    // The composed entries are written after the records they describe (so a failed save writes none), before the commit.
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int result, CancellationToken ct = default)
     {
+        if (_composed.Count > 0 && e.Context is DxPilotDbContext db) await AuditRows.InsertAsync(db, _composed, ct);
+        _composed.Clear();
         if (_own is { } tx) { _own = null; await tx.CommitAsync(ct); await tx.DisposeAsync(); }
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData e, int result)
     {
+        if (_composed.Count > 0 && e.Context is DxPilotDbContext db) AuditRows.Insert(db, _composed);
+        _composed.Clear();
         if (_own is { } tx) { _own = null; tx.Commit(); tx.Dispose(); }
         return result;
     }
@@ -54,6 +61,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
 
     private async Task AbandonAsync()
     {
+        _composed.Clear();
         if (_own is not { } tx) return;
         _own = null;
         await tx.RollbackAsync();
@@ -83,6 +91,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         if (tracker.Entries<AuditEntry>().FirstOrDefault(x => x.State is EntityState.Modified or EntityState.Deleted) is { } touched)
             throw new InvalidOperationException($"审计记录只能新增，不能修改或删除（记录 {touched.Entity.Id}）");
 
+        _composed.Clear();
         var notes = db.Audit;
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         var transitions = tracker.Entries<StateTransition>().Where(x => x.State == EntityState.Added).Select(x => x.Entity).ToList();
@@ -98,7 +107,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
                 audited.Action = AuditAction.StateChanged;
                 audited.Source = step.Reason;
             }
-            db.AuditEntries.Add(audited);
+            _composed.Add(audited);
         }
         // Files attached to or removed from a record: one entry of the owner's per save.
         foreach (var parts in tracker.Entries<IAuditedPart>().Where(x => x.State is EntityState.Added or EntityState.Deleted)
@@ -106,9 +115,9 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         {
             var owner = tracker.Entries<IAudited>().FirstOrDefault(x => x.Entity.AuditKey == parts.Key)
                         ?? throw new InvalidOperationException($"审计：{parts.Key.EntityType} {parts.Key.EntityId} 的附属记录须与其所属记录一同保存");
-            db.AuditEntries.Add(new AuditEntry
+            _composed.Add(new AuditEntry
             {
-                ProgrammeId = owner.Entity.ProgrammeId, EntityType = parts.Key.EntityType, EntityId = parts.Key.EntityId,
+                At = now, ProgrammeId = owner.Entity.ProgrammeId, EntityType = parts.Key.EntityType, EntityId = parts.Key.EntityId,
                 Action = AuditAction.EvidenceChanged, Source = current.Channel,
                 Changes = parts.Select(p => p.Entity.AuditLine is var (field, value) && p.State == EntityState.Added
                     ? new FieldChange(field, null, value)
@@ -117,16 +126,17 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         }
         // Steps of records that are not audited field by field (import jobs) are entries of their own, under the step's actor.
         foreach (var step in transitions)
-            db.AuditEntries.Add(new AuditEntry
+            _composed.Add(new AuditEntry
             {
                 At = now, ProgrammeId = step.ProgrammeId, EntityType = step.EntityType, EntityId = step.EntityId,
                 Action = AuditAction.StateChanged, ActorId = step.ActorId, ActorName = step.ActorName, Source = step.Reason,
                 Changes = [new FieldChange("状态", step.FromState, step.ToState)],
             });
 
-        var pending = tracker.Entries<AuditEntry>().Where(x => x.State == EntityState.Added).Select(x => x.Entity).ToList();
-        if (pending.Count == 0) return;
-        foreach (var p in pending)
+        // Entries added by hand (sign-ins, downloads) are saved by EF itself; the chain takes them first, then the composed ones.
+        var added = tracker.Entries<AuditEntry>().Where(x => x.State == EntityState.Added).Select(x => x.Entity).ToList();
+        if (added.Count == 0 && _composed.Count == 0) return;
+        foreach (var p in added.Concat(_composed))
         {
             if (p.ActorId.Length == 0)
             {
@@ -140,7 +150,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
 
         if (db.Database.CurrentTransaction is null) _own = await db.Database.BeginTransactionAsync(ct);
         var (sequence, hash) = await AuditTrail.LockEndAsync(db, ct);
-        foreach (var p in pending)
+        foreach (var p in added.Concat(_composed))
         {
             AuditChain.Link(p, sequence, hash);
             (sequence, hash) = (p.Sequence, p.Hash);
