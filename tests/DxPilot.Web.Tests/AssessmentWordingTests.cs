@@ -57,5 +57,10 @@ public sealed partial class AssessmentWordingTests(SqliteApp app) : IClassFixtur
         Assert.Contains("依据：《中小企业数字化水平评测指标（2024年版）》（工信厅企业〔2024〕56号）", pages["2024 form"]);
         Assert.Contains("依据：《中小企业数字化水平评测指标（2022年版）》（工信厅企业〔2022〕32号）", pages["2022 form"]);
         Assert.Contains("等级判定（依据《长春市中小企业数字化转型城市试点诊改联动工作实施方案》附件3 表6 企业数字化水平等级）", pages["result"]);
+        // The history names the instrument as users know it, not by its file's id.
+        var history = PageClient.Parse(await bureau.GetStringAsync($"/assessments/{id}")).QuerySelector("#history")!.TextContent;
+        Assert.DoesNotContain("miit-2024", history);
+        Assert.Contains("中小企业数字化水平评测指标（2024年版）", history);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", history); // 评测日期 as 2025年7月16日
     }
 }
