@@ -68,6 +68,7 @@ public static class PlatformHost
         s.AddScoped<EnterpriseService>();
         s.AddScoped<EnterpriseExport>();
         s.AddScoped<AssessmentService>();
+        s.AddScoped<AssessmentDrafts>();
         s.AddScoped<AssessmentDemoData>();
         s.AddScoped<DemoData>();
         Features.Files.FileRegistration.AddServices(s);

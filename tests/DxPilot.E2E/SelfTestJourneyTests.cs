@@ -68,7 +68,7 @@ public sealed class SelfTestJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("svg.radar polygon.series")).ToHaveCountAsync(1);
         var gap = page.Locator("#gap-plan");
         await Assertions.Expect(gap).ToContainTextAsync("要达到三级（集成级）");
-        await Assertions.Expect(gap.Locator("tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(gap.Locator(".gap-item").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#answers")).ToContainTextAsync("车间已部署工业环网");
         await BrowserApp.Screenshot(page, "self-test");
     }

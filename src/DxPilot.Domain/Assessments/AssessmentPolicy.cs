@@ -42,6 +42,10 @@ public static class AssessmentPolicy
             ? null
             : "只有填写该评测的企业或机构可以修改";
 
+    /// <summary>A draft is kept for whoever may save the assessment it becomes: record a new one, or edit this one.</summary>
+    public static string? KeepDraft(Actor a, Guid enterpriseId, Assessment? revising) =>
+        revising is null ? Record(a, enterpriseId) : Edit(a, revising);
+
     /// <summary>Re-scoring changes no answer: the assessor or a bureau may do it.</summary>
     public static string? Rescore(Actor a, Assessment x) =>
         a.IsBureau || Edit(a, x) is null ? null : "只有填写该评测的企业或机构、或工信主管部门可以重新评分";

@@ -8,8 +8,12 @@ public enum GapChangeKind
     Scenario,
 }
 
-/// <summary>One change the plan asks for, with what it adds, explained in Chinese.</summary>
-public sealed record GapChange(GapChangeKind Kind, string Item, decimal PointsAdded, bool Constrained, string Explanation);
+/// <summary>One change the plan asks for, with what it adds, explained in Chinese. <paramref name="Have"/> and
+/// <paramref name="Need"/> are in the instrument's own words: for a multi-choice question what the enterprise already has
+/// and what it would add; for a single-choice question its answer now and the answer to reach; for a scenario its level
+/// now and the level to reach with that level's description.</summary>
+public sealed record GapChange(GapChangeKind Kind, string Item, decimal PointsAdded, bool Constrained, string Explanation,
+    IReadOnlyList<string> Have, IReadOnlyList<string> Need);
 
 /// <summary>差距分析 the smallest set of changes that reaches a target level, and the level the changed sheet would reach.</summary>
 public sealed record GapPlan(int TargetLevel, bool AlreadyReached, bool Reachable, IReadOnlyList<GapChange> Changes, string Summary, IndexedSheet ChangedSheet);
@@ -63,8 +67,7 @@ public static class GapPlanner
             if (remaining <= 0) break;
             var isLast = remaining <= gain;
             var (mask, added) = Raise(q, sheet.Choices[q.Index], result.Questions[q.Index], isLast ? remaining : gain);
-            changes.Add(new GapChange(GapChangeKind.Answer, q.Name, added, false,
-                $"题目“{q.Name}”：由{Describe(q, sheet.Choices[q.Index])}改为{Describe(q, mask)}，加{LevelRule.Points(added)}分"));
+            changes.Add(AnswerChange(q, sheet.Choices[q.Index], mask, added));
             sheet.Choices[q.Index] = mask;
             remaining -= added;
             count++;
@@ -117,21 +120,33 @@ public static class GapPlanner
             var from = sheet.ScenarioLevels[s.Index];
             var kind = s.Constrained ? "约束性场景" : "场景";
             changes.Add(new GapChange(GapChangeKind.Scenario, s.Name, 0, s.Constrained,
-                $"{kind}“{s.Name}”：由{LevelNames.Scenario(from)}提升到{LevelNames.Scenario(n)}，达到{req.Name}的场景+1{(s.Constrained ? "（约束性+1）" : "")}；{req.Name}要求：{s.Levels[n - 1]}"));
+                $"{kind}“{s.Name}”：由{LevelNames.Scenario(from)}提升到{LevelNames.Scenario(n)}，达到{req.Name}的场景+1{(s.Constrained ? "（约束性+1）" : "")}；{req.Name}要求：{s.Levels[n - 1]}",
+                [LevelNames.Scenario(from)], [$"{LevelNames.Scenario(n)}：{s.Levels[n - 1]}"]));
             sheet.ScenarioLevels[s.Index] = (byte)n;
         }
         notes.Add($"达到{req.Name}的场景有{result.ScenariosAtOrAbove[n]}个（约束性{result.ConstrainedAtOrAbove[n]}个），需要{req.MinScenarios}个（约束性{req.MinConstrained}个），需提升{picked.Count}个场景");
         return true;
     }
 
-    private static string Describe(Question q, uint mask)
+    /// <summary>The change in the options' own words, never their letters: a reader of "由B、F改为B、C、D" has to look each
+    /// letter up. A multi-choice question keeps what is ticked and adds to it (现有 … 需新增 …); a single-choice one moves
+    /// from one answer to another (现为 … 需达到 …).</summary>
+    private static GapChange AnswerChange(Question q, uint before, uint after, decimal added)
     {
-        var ticked = q.Options.Where(o => (mask & (1u << o.Index)) != 0).ToList();
-        return ticked.Count switch
+        List<string> Texts(uint mask, bool withNone = true) =>
+            q.Options.Where(o => (mask & (1u << o.Index)) != 0 && (withNone || !o.Exclusive)).Select(o => o.Text).ToList();
+        var points = LevelRule.Points(added);
+        if (q.Kind == QuestionKind.Single)
         {
-            0 => "未作答",
-            1 => $"{ticked[0].Key}“{ticked[0].Text}”",
-            _ => string.Join("、", ticked.Select(o => o.Key)),
-        };
+            var now = Texts(before) is [var one] ? one : "未作答";
+            var target = Texts(after)[0];
+            return new GapChange(GapChangeKind.Answer, q.Name, added, false,
+                $"题目“{q.Name}”：现为“{now}”，需达到“{target}”，加{points}分", [now], [target]);
+        }
+        // A ticked "无" is dropped by the plan, so it is not something the enterprise has.
+        var have = Texts(before & after, withNone: false);
+        var need = Texts(after & ~before);
+        return new GapChange(GapChangeKind.Answer, q.Name, added, false,
+            $"题目“{q.Name}”：现有{(have.Count == 0 ? "（无）" : string.Join("、", have))}；需新增{string.Join("、", need)}，加{points}分", have, need);
     }
 }

@@ -9,7 +9,10 @@ public sealed class Instrument
     public required string Id { get; init; }
     public required string Version { get; init; }
     public required string Name { get; init; }
+    /// <summary>Where every number comes from, for maintainers (it cites our reference files; never shown to users).</summary>
     public required string Source { get; init; }
+    /// <summary>依据 shown to users: official document names only; null when the file gives none.</summary>
+    public string? Basis { get; init; }
     public required decimal TotalPoints { get; init; }
     public required IReadOnlyList<Dimension> Dimensions { get; init; }
     public required IReadOnlyList<SubIndicator> SubIndicators { get; init; }

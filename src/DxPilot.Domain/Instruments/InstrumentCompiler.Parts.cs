@@ -92,7 +92,7 @@ internal sealed partial class InstrumentCompiler
             levels.Add(new LevelRequirement(i + 1, name, l.Title, l.MinScore ?? 0,
                 l.MinScenarios ?? 0, l.MinConstrained ?? 0, l.Description));
         }
-        return new LevelRule(kind, source, levels, unitsPerPoint);
+        return new LevelRule(kind, source, levels, unitsPerPoint) { Basis = Basis(r.Basis, p + ".basis") };
     }
 
     /// <summary>For every ChunkBits options of a question, the points of each combination of them ticked.</summary>

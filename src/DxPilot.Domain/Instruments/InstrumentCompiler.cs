@@ -16,12 +16,26 @@ internal sealed partial class InstrumentCompiler
         return value.Trim();
     }
 
+    // Words that only make sense to us: file names, the seed numbering, JSON keys.
+    private static readonly System.Text.RegularExpressions.Regex OurOwnWords =
+        new(@"\.(json|md|txt|pdf)\b|seed|DOMAIN|reference/|[a-z]+_[a-z_]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>A 依据 users read: official document names, nothing of our files.</summary>
+    private string? Basis(string? value, string path)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (OurOwnWords.Match(value) is { Success: true } m)
+            Fail(path, $"只写官方文件名称（如《…》、文号），不写“{m.Value}”这类内部文件或字段名；出处写在 source 中");
+        return value.Trim();
+    }
+
     public Instrument? Compile(InstrumentFile f)
     {
         var id = Required(f.Id, "$.id");
         var version = Required(f.Version, "$.version");
         var name = Required(f.Name, "$.name");
         var source = Required(f.Source, "$.source");
+        var basis = Basis(f.Basis, "$.basis");
         if (f.TotalPoints is not > 0) Fail("$.totalPoints", "必须大于0");
         var total = f.TotalPoints ?? 0;
         var assumptionIds = f.Assumptions.Select(a => a.Id).ToHashSet();
@@ -78,7 +92,7 @@ internal sealed partial class InstrumentCompiler
         var (chunks, table) = ChunkTables(questions, unitsPerPoint);
         var instrument = new Instrument
         {
-            Id = id, Version = version, Name = name, Source = source, TotalPoints = total,
+            Id = id, Version = version, Name = name, Source = source, Basis = basis, TotalPoints = total,
             Dimensions = dims, SubIndicators = subs, Questions = questions, Scenarios = scenarios, LevelRule = rule,
             Assumptions = f.Assumptions.Select(a => new Assumption(a.Id!, a.Text!, a.Source!)).ToList(),
             Notes = f.Notes,

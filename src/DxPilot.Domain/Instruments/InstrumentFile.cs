@@ -9,6 +9,8 @@ public sealed class InstrumentFile
     public string? Version { get; init; }
     public string? Name { get; init; }
     public string? Source { get; init; }
+    /// <summary>依据 as users read it: the official documents only (<see cref="Source"/> also cites our reference files).</summary>
+    public string? Basis { get; init; }
     public decimal? TotalPoints { get; init; }
     public List<AssumptionFile> Assumptions { get; init; } = [];
     public List<DimensionFile>? Dimensions { get; init; }
@@ -131,6 +133,8 @@ public sealed class LevelRuleFile
     /// <summary>"scoreAndScenarios" (2024), "scoreBands" (2022) or "none" (score only).</summary>
     public string? Kind { get; init; }
     public string? Source { get; init; }
+    /// <summary>The official table the levels come from, as users read it.</summary>
+    public string? Basis { get; init; }
     public List<LevelFile> Levels { get; init; } = [];
 }
 

@@ -35,7 +35,10 @@ public sealed class LevelRule
     }
 
     public LevelRuleKind Kind { get; }
+    /// <summary>Where the levels come from, for maintainers (cites our reference files; never shown to users).</summary>
     public string Source { get; }
+    /// <summary>The official table of levels as users read it; null when the file gives none.</summary>
+    public string? Basis { get; init; }
     /// <summary>Requirements for levels 1..n in ascending order.</summary>
     public IReadOnlyList<LevelRequirement> Levels { get; }
 

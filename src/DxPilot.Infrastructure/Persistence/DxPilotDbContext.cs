@@ -26,6 +26,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentDraft> AssessmentDrafts => Set<AssessmentDraft>();
     public DbSet<BenchmarkApplication> BenchmarkApplications => Set<BenchmarkApplication>();
     public DbSet<BenchmarkEvidence> BenchmarkEvidence => Set<BenchmarkEvidence>();
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every copy of the app on this database.</summary>
@@ -171,6 +172,23 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             a.HasIndex(x => new { x.EnterpriseId, x.Stage, x.AssessedOn });
             a.HasIndex(x => new { x.ProgrammeId, x.InstrumentId, x.Level });
             a.HasIndex(x => x.OrganisationId);
+        });
+
+        // What an assessor has typed so far (草稿), one per assessor and assessment; it goes with its file or assessment.
+        b.Entity<AssessmentDraft>(d =>
+        {
+            d.ToTable("AssessmentDrafts");
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Key).HasMaxLength(200).IsRequired();
+            d.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            d.Property(x => x.InstrumentId).HasMaxLength(64).IsRequired();
+            d.Property(x => x.AssessedOn).HasMaxLength(32);
+            d.Property(x => x.Answers).HasConversion(JsonConverter<AssessmentAnswers>(), JsonValueComparer<AssessmentAnswers>()).IsRequired();
+            d.Property(x => x.SavedByUserId).HasMaxLength(64).IsRequired();
+            d.Property(x => x.SavedByName).HasMaxLength(100).IsRequired();
+            d.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+            d.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            d.HasIndex(x => x.Key).IsUnique();
         });
 
         // 示范标杆申报 (Heilongjiang, seed 000): the application and its evidence files.

@@ -40,8 +40,57 @@ public class GapPlannerTests
         // The biggest possible gain is 7.5 (规划实施 first in order); its lowest option adding ≥ 5 is E = 6 points.
         var change = Assert.Single(plan.Changes);
         Assert.Equal(("规划实施", 6m), (change.Item, change.PointsAdded));
-        Assert.Equal("题目“规划实施”：由A“无”改为E“已经通过数字化手段实现业务模式、管理决策方式的改变并取得成效”，加6分", change.Explanation);
+        // In the options' own words (miit-2024.json 规划实施: A "无", E "已经通过数字化手段…"), no letters.
+        Assert.Equal("题目“规划实施”：现为“无”，需达到“已经通过数字化手段实现业务模式、管理决策方式的改变并取得成效”，加6分", change.Explanation);
+        Assert.Equal(["无"], change.Have);
+        Assert.Equal(["已经通过数字化手段实现业务模式、管理决策方式的改变并取得成效"], change.Need);
         Assert.Equal(2, Scorer2024.ScoreQuick(plan.ChangedSheet).Level);
+    }
+
+    [Fact]
+    public void A_multi_choice_question_says_what_the_enterprise_has_and_what_it_would_add_in_the_options_words()
+    {
+        // Single-choice questions at their best (57), 数据采集 all (10), 管理机制 all (7.5), 人才建设 B、C (3), 网络建设 B (2),
+        // 网络安全 and 数据安全 无: 79.5 points, all scenarios 四级 → 三级. 四级 needs 80: the largest gain is 网络建设 (6),
+        // and its first unticked option, C (2 points), covers the 0.5 missing.
+        var answers = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["数据采集"] = "BCDEFGHIJKLMNO".Select(c => c.ToString()).ToList(), ["管理机制"] = ["B", "C", "D", "E"],
+            ["人才建设"] = ["B", "C"], ["网络建设"] = ["B"], ["网络安全"] = ["A"], ["数据安全"] = ["A"],
+        };
+        var result = Result(q => answers.TryGetValue(q.Name, out var a) ? a : OfficialInstruments.Best(q), _ => 4);
+        Assert.Equal((79.5m, 3), (result.Total, result.Level));
+
+        var change = Assert.Single(GapPlanner.Plan(result, 4).Changes);
+
+        // miit-2024.json 网络建设: B "企业车间建成工控网络，支持自动化控制应用", C "企业建成应用系统网络，…".
+        Assert.Equal("网络建设", change.Item);
+        Assert.Equal(["企业车间建成工控网络，支持自动化控制应用"], change.Have);
+        Assert.Equal(["企业建成应用系统网络，实现大规模设备、人员与信息系统互联，可支持大规模设备、人员与信息系统互联"], change.Need);
+        Assert.StartsWith("题目“网络建设”：现有企业车间建成工控网络，支持自动化控制应用；需新增企业建成应用系统网络", change.Explanation);
+        Assert.DoesNotMatch("[A-Z]、[A-Z]|由[A-Z]", change.Explanation);
+    }
+
+    [Fact]
+    public void A_multi_choice_question_with_none_ticked_has_nothing_and_lists_every_option_to_add()
+    {
+        // As above but 网络建设 B、C、D、E (8) and 数据采集 无 (0): 75.5 points → 三级. 四级 needs 4.5 more: the largest gain is
+        // 数据采集 (10), raised by its best options first: O 人力资源 (0.9), then B, C, … (0.7 each) until ≥ 4.5: 0.9 + 6 × 0.7.
+        var answers = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["数据采集"] = ["A"], ["管理机制"] = ["B", "C", "D", "E"], ["人才建设"] = ["B", "C"],
+            ["网络建设"] = ["B", "C", "D", "E"], ["网络安全"] = ["A"], ["数据安全"] = ["A"],
+        };
+        var result = Result(q => answers.TryGetValue(q.Name, out var a) ? a : OfficialInstruments.Best(q), _ => 4);
+        Assert.Equal((75.5m, 3), (result.Total, result.Level));
+
+        var change = Assert.Single(GapPlanner.Plan(result, 4).Changes);
+
+        Assert.Equal("数据采集", change.Item);
+        Assert.Empty(change.Have);
+        // miit-2024.json 数据采集: B 产品设计 … G 生产管控, O 人力资源; listed in the form's order.
+        Assert.Equal(["产品设计", "工艺设计", "营销管理", "售后服务", "计划排程", "生产管控", "人力资源"], change.Need);
+        Assert.StartsWith("题目“数据采集”：现有（无）；需新增产品设计、工艺设计、", change.Explanation);
     }
 
     [Fact]

@@ -27,6 +27,19 @@ public class InstrumentLoaderTests
     }
 
     [Fact]
+    public void A_basis_shown_to_users_names_official_documents_only()
+    {
+        Assert.Equal("《中小企业数字化水平评测指标（2024年版）》（工信厅企业〔2024〕56号）", OfficialInstruments.Miit2024.Basis);
+
+        var json = Miit2024Json();
+        json["basis"] = "《中小企业数字化水平评测指标（2024年版）》；reference/miit-2024-indicators.json";
+        json["levelRule"]!["basis"] = "level_rule_best_evidence";
+        var ex = Refuse(json.ToJsonString());
+        Assert.Contains(ex.Problems, p => p.Path == "$.basis" && p.Reason.Contains("只写官方文件名称"));
+        Assert.Contains(ex.Problems, p => p.Path == "$.levelRule.basis" && p.Reason.Contains("level_rule_best_evidence"));
+    }
+
+    [Fact]
     public void Points_that_do_not_add_up_are_refused()
     {
         var json = Miit2024Json();

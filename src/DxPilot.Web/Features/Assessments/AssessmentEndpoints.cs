@@ -55,10 +55,43 @@ public static class AssessmentEndpoints
                     a => Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments)))))
             .WithSummary("修改评测（须带 version；过期的 version 返回 409）");
 
+        // 草稿: the form's script posts the form as it stands every half minute and when the page is left (the form's own
+        // fields and antiforgery token); an expired session gets 401 here, which the script tells the user about.
+        api.MapPost("/enterprises/{id:guid}/assessment-draft", async (Guid id, HttpContext http, AssessmentService service, AssessmentDrafts drafts,
+                CancellationToken ct) =>
+            {
+                if (!http.Request.HasFormContentType) return NotAForm();
+                var form = await http.Request.ReadFormAsync(ct);
+                var instrument = service.Instrument(form["Instrument"]);
+                var input = instrument is null ? new AssessmentInput() : new AssessmentFormFields(instrument).Read(form, out _);
+                return Saved(await drafts.KeepNewAsync(http.User.RequireActor(), id, input, ct), drafts);
+            })
+            .WithSummary("保存新评测的草稿（表单字段，与填写页相同；不检查是否完整）");
+
+        api.MapPost("/assessments/{id:guid}/draft", async (Guid id, HttpContext http, AssessmentService service, AssessmentDrafts drafts,
+                CancellationToken ct) =>
+            {
+                if (!http.Request.HasFormContentType) return NotAForm();
+                var form = await http.Request.ReadFormAsync(ct);
+                var actor = http.User.RequireActor();
+                if (await service.GetAsync(actor, id, ct) is not { } a)
+                    return Results.Problem(title: "找不到该评测，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
+                if (service.Instrument(a.InstrumentId) is not { } instrument)
+                    return Results.Problem(title: "该评测所用的评测工具已不在配置中，无法保存草稿", statusCode: StatusCodes.Status409Conflict);
+                return Saved(await drafts.KeepRevisionAsync(actor, id, new AssessmentFormFields(instrument).Read(form, out _), ct), drafts);
+            })
+            .WithSummary("保存修改中评测的草稿（表单字段，与修改页相同；不检查是否完整）");
+
         api.MapPost("/assessments/{id:guid}/rescore", async (Guid id, HttpContext http, AssessmentService service,
                 InstrumentCatalog instruments, CancellationToken ct) =>
                 ApiResults.From(await service.RescoreAsync(http.User.RequireActor(), id, ct),
                     a => Results.Ok(AssessmentDto.From(AssessmentReport.For(a, instruments)))))
             .WithSummary("按当前版本的评测工具重新评分（答卷不变）");
     }
+
+    private static IResult NotAForm() =>
+        Results.Problem(title: "草稿应以表单（application/x-www-form-urlencoded 或 multipart/form-data）提交", statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    private static IResult Saved(Outcome<AssessmentDraft> outcome, AssessmentDrafts drafts) =>
+        ApiResults.From(outcome, d => Results.Ok(new { savedAt = d.SavedAt, note = drafts.SavedNote(d) }));
 }

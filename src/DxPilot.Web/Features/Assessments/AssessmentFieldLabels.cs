@@ -1,5 +1,8 @@
+using System.Globalization;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Instruments;
+using DxPilot.Domain.Text;
+using DxPilot.Infrastructure.Assessments;
 
 namespace DxPilot.Web.Features.Assessments;
 
@@ -20,8 +23,12 @@ public static class AssessmentFieldLabels
 
     public static string Label(string field) => Labels.GetValueOrDefault(field) ?? field;
 
-    public static string? Value(string field, string? value) => field switch
+    /// <summary>Values as a reader knows them: the instrument by its official name (not its file's id), dates as 2025年7月16日,
+    /// stages, assessors and levels in Chinese.</summary>
+    public static Func<string, string?, string?> Values(InstrumentCatalog instruments) => (field, value) => field switch
     {
+        nameof(Assessment.InstrumentId) when instruments.Find(value) is { } instrument => instrument.Name,
+        nameof(Assessment.AssessedOn) when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => ChineseText.Date(d),
         nameof(Assessment.Stage) when Enum.TryParse<AssessmentStage>(value, out var s) => s.Label(),
         nameof(Assessment.AssessorKind) when Enum.TryParse<AssessorKind>(value, out var k) => k.Label(),
         nameof(Assessment.Level) when int.TryParse(value, out var l) => LevelNames.Short(l),

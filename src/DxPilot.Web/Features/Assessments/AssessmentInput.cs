@@ -28,6 +28,19 @@ public sealed record AssessmentInput
         Evidence = Evidence.Where(e => !string.IsNullOrWhiteSpace(e.Value)).ToDictionary(e => e.Key, e => e.Value.Trim(), StringComparer.Ordinal),
     };
 
+    /// <summary>The form as the draft left it; the version is the one the draft was typed over.</summary>
+    public static AssessmentInput From(AssessmentDraft d) => new()
+    {
+        Instrument = d.InstrumentId,
+        Stage = d.Stage,
+        AssessedOn = d.AssessedOn,
+        Answers = d.Answers.Choices.ToDictionary(c => c.Key, c => c.Value.ToList()),
+        Scenarios = new(d.Answers.Scenarios),
+        RawInputs = new(d.Answers.RawInputs),
+        Evidence = new(d.Answers.Evidence),
+        Version = d.BasedOnVersion,
+    };
+
     public static AssessmentInput From(Assessment a) => new()
     {
         Instrument = a.InstrumentId,

@@ -94,6 +94,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         var assessment = Assessment.Record(enterprise.ProgrammeId, enterprise.Id, instrument, stage, actor, kind, on, answers,
             outcome.Result!, outcome.Problems, Now());
         db.Assessments.Add(assessment);
+        await DiscardDraftAsync(actor, enterprise.Id, null, instrument.Id, ct);
         return await Save(assessment, ct);
     }
 
@@ -112,6 +113,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
             return Outcome<Assessment>.Invalid(new Dictionary<string, string> { ["Stage"] = "评测阶段不能修改；如阶段有误，请新建一次评测" });
         saving.Expect(assessment, version);
         assessment.Revise(on, answers, outcome.Result!, outcome.Problems, Now());
+        await DiscardDraftAsync(actor, assessment.EnterpriseId, assessment.Id, assessment.InstrumentId, ct);
         return await Save(assessment, ct);
     }
 
@@ -185,6 +187,13 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         foreach (var p in outcome.Problems.Where(p => !p.IsWarning))
             Add(p.Kind switch { ProblemKind.MissingAnswers => "Answers", ProblemKind.MissingScenarioLevels => "Scenarios", _ => p.Item }, p.Message);
         return errors.Count > 0 ? new Checked(null, errors) : new Checked((instrument, stage, on, answers, outcome), errors);
+    }
+
+    /// <summary>The draft the saved assessment was typed in is done with; removed in the save itself, so a refused save keeps it.</summary>
+    private async Task DiscardDraftAsync(Actor actor, Guid enterpriseId, Guid? assessmentId, string instrumentId, CancellationToken ct)
+    {
+        var key = AssessmentDraft.KeyOf(actor, enterpriseId, assessmentId, instrumentId);
+        if (await db.AssessmentDrafts.FirstOrDefaultAsync(d => d.Key == key, ct) is { } draft) db.AssessmentDrafts.Remove(draft);
     }
 
     private const string What = "该评测";
