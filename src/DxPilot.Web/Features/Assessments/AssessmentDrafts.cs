@@ -15,7 +15,7 @@ namespace DxPilot.Web.Features.Assessments;
 /// the draft goes when the assessment is saved (<see cref="AssessmentService"/>).
 /// </summary>
 public sealed class AssessmentDrafts(DxPilotDbContext db, AssessmentService assessments, EnterpriseService enterprises, InstrumentCatalog instruments,
-    TimeProvider clock)
+    TimeProvider clock, ShownTime shown)
 {
     /// <summary>The draft this actor left on the form of a new assessment (<paramref name="assessmentId"/> null) or of one
     /// being revised; null when there is none.</summary>
@@ -89,11 +89,10 @@ public sealed class AssessmentDrafts(DxPilotDbContext db, AssessmentService asse
         }
     }
 
-    /// <summary>"草稿已保存 于 14:05" (Beijing time; with the date when it was not today).</summary>
+    /// <summary>"草稿已保存 于 14:05" (the programme's time; with the date when it was not today).</summary>
     public string SavedNote(AssessmentDraft draft)
     {
-        var at = BeijingTime.FromUtc(draft.SavedAt);
-        var today = BeijingTime.FromUtc(clock.GetUtcNow().UtcDateTime).Date;
-        return at.Date == today ? $"草稿已保存 于 {at:HH:mm}" : $"草稿已保存 于 {ChineseText.Date(at)}";
+        var at = shown.Local(draft.SavedAt);
+        return DateOnly.FromDateTime(at) == shown.Today() ? $"草稿已保存 于 {at:HH:mm}" : $"草稿已保存 于 {shown.Of(draft.SavedAt)}";
     }
 }
