@@ -110,8 +110,10 @@ public static class EnterpriseEndpoints
 
     private static async Task<byte[]> Read(IFormFile file, CancellationToken ct)
     {
-        using var ms = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(ms, ct);
-        return ms.ToArray();
+        // One array of the upload's size (at most SheetReader.MaxBytes), not a growing stream and its copy.
+        var content = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(content, ct);
+        return content;
     }
 }
