@@ -38,6 +38,15 @@ public static class HostileSheets
         w.Write("</row>");
     });
 
+    /// <summary>One cell holding <paramref name="kilobytes"/> KB of text, far past Excel's 32,767 characters: the XML parser would hold it whole.</summary>
+    public static byte[] LongCell(int kilobytes) => Workbook(w =>
+    {
+        w.Write(Header);
+        w.Write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>");
+        for (var i = 0; i < kilobytes; i++) w.Write(new string('a', 1024));
+        w.Write("</t></is></c></row>");
+    });
+
     /// <summary>A shared-strings table of <paramref name="megabytes"/> MB that the sheet barely uses.</summary>
     public static byte[] HugeSharedStrings(int megabytes) => Workbook(w => w.Write(Header), shared: w =>
     {
