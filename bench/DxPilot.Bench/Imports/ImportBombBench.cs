@@ -38,6 +38,7 @@ public static class ImportBombBench
             ("2,000,000 rows", HostileSheets.ManyRows(2_000_000), "422"),
             ("20,000 columns", HostileSheets.ManyColumns(20_000), "422"),
             ("24 MB of shared strings", HostileSheets.HugeSharedStrings(24), "422"),
+            ("one cell of 8 MB", HostileSheets.LongCell(8 * 1024), "422"),
         ];
         var ordinary = OrdinaryList(5_000);
 
