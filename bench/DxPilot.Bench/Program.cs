@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using DxPilot.Bench;
 using DxPilot.Bench.Auditing;
 using DxPilot.Bench.Documents;
+using DxPilot.Bench.Imports;
 using DxPilot.Bench.Blobs;
 using DxPilot.Bench.Rescoring;
 using DxPilot.Bench.Scoring;
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "rescore" => await RescoreBench.RunAsync(args[1..]),
     "blobs" => await BlobServeBench.RunAsync(args[1..]),
     "audit-import" => await AuditImportBench.RunAsync(args[1..]),
+    "import-bombs" => await ImportBombBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "documents" => BenchmarkRunner.Run<DocumentBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
@@ -31,6 +33,7 @@ static int Usage()
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
           blobs    [--size 20] [--store FileSystem|Database] [--runs 5]   server memory while serving a large stored file
           audit-import [--rows 1000] [--rounds 7] [--warmup 3] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor
+          import-bombs [--postgres "Host=…;Username=…"] [--port 5103] [--limit 300] [--seconds 10]   hostile sheets against a started server: peak memory, time
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
         """);
     return 2;

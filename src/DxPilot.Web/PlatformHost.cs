@@ -77,6 +77,7 @@ public static class PlatformHost
         s.AddSingleton<ImportLease>();
         s.AddSingleton<EnterpriseImporter>();
         s.AddSingleton<ImportQueue>();
+        s.AddSingleton<ImportTemplate>();
         // Registered first: migrations and demo data are in place before anything else starts.
         s.AddHostedService<PlatformStartup>();
         s.AddHostedService<ImportWorker>();

@@ -22,6 +22,17 @@ public abstract class ImportExportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         return await client.PostAsync("/api/enterprises/import", form);
     }
 
+    /// <summary>A file that cannot be imported at all is a 422 whose title is the Chinese reason, with the failed job's report.</summary>
+    internal static async Task<string> Refusal(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Failed", problem.GetProperty("report").GetProperty("status").GetString());
+        var title = problem.GetProperty("title").GetString()!;
+        Assert.Equal(title, problem.GetProperty("report").GetProperty("fileError").GetString());
+        return title;
+    }
+
     [Fact]
     public async Task Good_rows_are_imported_bad_rows_reported_with_row_and_reason_and_a_second_import_changes_nothing()
     {
@@ -83,9 +94,7 @@ public abstract class ImportExportTests<TApp>(TApp app) : IClassFixture<TApp> wh
     {
         var city = await app.As("hz-city");
         var xlsx = TestSheets.Xlsx(["企业名称", "地区", "类别"], ["某公司", "滨江区", "汽车零部件"]);
-        var report = await (await Upload(city, xlsx, "改了表头.xlsx")).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Failed", report.GetProperty("status").GetString());
-        var error = report.GetProperty("fileError").GetString()!;
+        var error = await Refusal(await Upload(city, xlsx, "改了表头.xlsx"));
         Assert.Contains("所属区县", error);
         Assert.Contains("行业", error);
     }
@@ -94,12 +103,8 @@ public abstract class ImportExportTests<TApp>(TApp app) : IClassFixture<TApp> wh
     public async Task A_file_that_is_not_a_spreadsheet_is_refused()
     {
         var city = await app.As("hz-city");
-        var report = await (await Upload(city, Encoding.UTF8.GetBytes("%PDF-1.4 not a sheet"), "名单.xlsx")).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Failed", report.GetProperty("status").GetString());
-        Assert.Contains("不是 Excel", report.GetProperty("fileError").GetString());
-
-        var pdf = await (await Upload(city, Encoding.UTF8.GetBytes("%PDF-1.4"), "名单.pdf")).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("不支持", pdf.GetProperty("fileError").GetString());
+        Assert.Contains("不是 Excel", await Refusal(await Upload(city, Encoding.UTF8.GetBytes("%PDF-1.4 not a sheet"), "名单.xlsx")));
+        Assert.Contains("不支持", await Refusal(await Upload(city, Encoding.UTF8.GetBytes("%PDF-1.4"), "名单.pdf")));
     }
 
     [Fact]

@@ -59,6 +59,46 @@ public abstract class ImportLeaseTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(1, await Scoped(db => db.Enterprises.CountAsync(e => e.ProgrammeId == Programme && e.Name == name)));
     }
 
+    [Fact]
+    public async Task A_job_whose_every_run_ended_with_its_runner_is_failed_with_the_reason_and_not_started_again()
+    {
+        // Started MaxAttempts times, each run killed with the copy running it (a file that crashes the server would do this at every start).
+        var (name, id) = await QueueAsync();
+        await Scoped(db => db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.Attempts, ImportJob.MaxAttempts)
+            .SetProperty(j => j.LeaseOwner, "已停止的服务器#3").SetProperty(j => j.LeaseUntil, DateTime.UtcNow.AddSeconds(-1))));
+
+        await Copy().RunAsync(id, CancellationToken.None);
+        var job = await WaitFinishedAsync(id);
+        Assert.Equal(ImportStatus.Failed, job.Status);
+        Assert.Contains($"导入已开始{ImportJob.MaxAttempts}次", job.FileError);
+        Assert.Contains("不再重试", job.FileError);
+        Assert.Null(job.Content);
+        Assert.Equal(["fail"], await TriggersAsync(id));
+        Assert.Equal(0, await Scoped(db => db.Enterprises.CountAsync(e => e.ProgrammeId == Programme && e.Name == name)));
+        Assert.DoesNotContain(id, await Scoped(db => new ImportLease(new ConfigurationBuilder().Build()).ClaimableAsync(db, DateTime.UtcNow, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_resumed_job_counts_its_attempt_and_an_unreadable_file_ends_failed_once()
+    {
+        var (_, dead) = await QueueAsync();
+        await Scoped(db => db.ImportJobs.Where(j => j.Id == dead).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.Attempts, 1).SetProperty(j => j.LeaseUntil, DateTime.UtcNow.AddSeconds(-1))));
+        await Copy().RunAsync(dead, CancellationToken.None);
+        var resumed = await WaitFinishedAsync(dead);
+        Assert.Equal((ImportStatus.Completed, 2), (resumed.Status, resumed.Attempts));
+        Assert.Contains("第2次", await Scoped(db => db.StateTransitions.Where(t => t.EntityId == dead.ToString() && t.Trigger == "resume").Select(t => t.Reason).SingleAsync()));
+
+        var bomb = ImportJob.Queue(Actor.System(Programme, "租约测试"), "名单.xlsx", DxPilot.Bench.Imports.HostileSheets.ManyColumns(20_000), DateTime.UtcNow);
+        await Scoped(async db => { db.ImportJobs.Add(bomb); return await db.SaveChangesAsync(); });
+        await Copy().RunAsync(bomb.Id, CancellationToken.None);
+        var failed = await WaitFinishedAsync(bomb.Id);
+        Assert.Equal((ImportStatus.Failed, 1), (failed.Status, failed.Attempts));
+        Assert.StartsWith("表格超过", failed.FileError);
+        Assert.Equal(["start", "fail"], await TriggersAsync(bomb.Id));
+    }
+
     /// <summary>An importer as another app copy would have it: same database, a lease (owner) of its own.</summary>
     private EnterpriseImporter Copy() => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<ProgrammeCatalog>(),

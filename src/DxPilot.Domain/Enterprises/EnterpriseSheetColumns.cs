@@ -8,7 +8,12 @@ namespace DxPilot.Domain.Enterprises;
 /// </summary>
 public static partial class EnterpriseSheetColumns
 {
-    public sealed record Mapping(IReadOnlyDictionary<int, string> FieldByColumn, IReadOnlyList<string> Ignored, IReadOnlyList<string> MissingRequired);
+    /// <param name="VersionColumn">The platform's own export carries each file's version here, so a re-import can tell what changed since.</param>
+    public sealed record Mapping(IReadOnlyDictionary<int, string> FieldByColumn, IReadOnlyList<string> Ignored, IReadOnlyList<string> MissingRequired,
+        int? VersionColumn = null);
+
+    /// <summary>Header of the export's version column; the importer reads it back and nothing else writes it.</summary>
+    public const string VersionHeader = "档案版本（请勿修改）";
 
     private static readonly (string Field, string[] Names)[] Known =
     [
@@ -35,25 +40,35 @@ public static partial class EnterpriseSheetColumns
         (nameof(EnterpriseForm.Intro), ["企业简介", "简介"]),
     ];
 
-    private static readonly HashSet<string> Skipped = ["序号", "备注", "编号"];
+    // 企业规模 and 更新时间 are in the platform's own export: computed or kept by the platform, never read back.
+    private static readonly HashSet<string> Skipped = ["序号", "备注", "编号", "企业规模", "更新时间"];
+
+    /// <summary>The template's columns: every field the importer reads, headed by its label (which <see cref="Map"/> always recognises).</summary>
+    public static IReadOnlyList<(string Field, string Header)> TemplateColumns { get; } =
+        EnterpriseForm.Labels.Select(l => (l.Key, l.Value)).ToList();
+
+    /// <summary>The columns a sheet must have, as the refusal names them.</summary>
+    public static readonly IReadOnlyList<string> Required = ["企业名称", "所属区县", "行业（或行业代码）"];
 
     public static Mapping Map(IReadOnlyList<string> headers)
     {
         var byColumn = new Dictionary<int, string>();
         var ignored = new List<string>();
+        int? versionColumn = null;
         for (var i = 0; i < headers.Count; i++)
         {
             var h = Normalise(headers[i]);
             if (h.Length == 0 || Skipped.Contains(h)) continue;
+            if (h == Normalise(VersionHeader)) { versionColumn ??= i; continue; }
             var field = FieldFor(h);
             if (field is null || byColumn.ContainsValue(field)) ignored.Add(headers[i].Trim());
             else byColumn[i] = field;
         }
         var missing = new List<string>();
-        if (!byColumn.ContainsValue(nameof(EnterpriseForm.Name))) missing.Add("企业名称");
-        if (!byColumn.ContainsValue(nameof(EnterpriseForm.District))) missing.Add("所属区县");
-        if (!byColumn.ContainsValue(nameof(EnterpriseForm.Industry)) && !byColumn.ContainsValue(nameof(EnterpriseForm.IndustryCode))) missing.Add("行业（或行业代码）");
-        return new Mapping(byColumn, ignored, missing);
+        if (!byColumn.ContainsValue(nameof(EnterpriseForm.Name))) missing.Add(Required[0]);
+        if (!byColumn.ContainsValue(nameof(EnterpriseForm.District))) missing.Add(Required[1]);
+        if (!byColumn.ContainsValue(nameof(EnterpriseForm.Industry)) && !byColumn.ContainsValue(nameof(EnterpriseForm.IndustryCode))) missing.Add(Required[2]);
+        return new Mapping(byColumn, ignored, missing, versionColumn);
     }
 
     /// <summary>True for the row that names the columns: it has a 企业名称-like cell.</summary>
@@ -64,6 +79,8 @@ public static partial class EnterpriseSheetColumns
     {
         foreach (var (field, names) in Known)
             if (names.Contains(h)) return field;
+        foreach (var (field, label) in EnterpriseForm.Labels)
+            if (Normalise(label) == h) return field;
         // Headers that carry their subject in a longer sentence (汇总表附件5).
         if (h.Contains("小巨人", StringComparison.Ordinal)) return nameof(EnterpriseForm.LittleGiantCentralFunded);
         if (h.Contains("2022", StringComparison.Ordinal) && h.Contains("试点", StringComparison.Ordinal)) return nameof(EnterpriseForm.Pilot2022);

@@ -25,8 +25,6 @@ public sealed class ImportJob
     public int Created { get; private set; }
     public int Updated { get; private set; }
     public int Unchanged { get; private set; }
-    /// <summary>Each refused row with its number and reason.</summary>
-    public List<RowProblem> Problems { get; private set; } = [];
     /// <summary>A problem with the file as a whole (not a spreadsheet, columns missing).</summary>
     public string? FileError { get; private set; }
     /// <summary>The uploaded bytes, held until processed, then cleared.</summary>
@@ -34,6 +32,15 @@ public sealed class ImportJob
     /// <summary>The app copy running the job; another copy takes it over only once <see cref="LeaseUntil"/> has passed.</summary>
     public string? LeaseOwner { get; private set; }
     public DateTime? LeaseUntil { get; private set; }
+    /// <summary>Rows not imported; each one's number and reason is an <see cref="ImportProblem"/>.</summary>
+    public int Refused { get; private set; }
+    /// <summary>How many times a worker has started the job; a job that keeps killing its runner stops at <see cref="MaxAttempts"/>.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>A job started this often without finishing (its runner died each time) is failed rather than started again.</summary>
+    public const int MaxAttempts = 3;
+
+    public bool AttemptsExhausted => Attempts >= MaxAttempts;
 
     private ImportJob() { }
 
@@ -45,33 +52,32 @@ public sealed class ImportJob
     };
 
     /// <summary>运行中 under the lease of <paramref name="leaseOwner"/>: from the queue, or resumed when the copy that ran it let its
-    /// lease run out (the import is idempotent, so it starts over).</summary>
+    /// lease run out (the import is idempotent, so it starts over; the caller clears the problems stored by the earlier run).
+    /// Refused once <see cref="AttemptsExhausted"/>: the caller fails the job instead.</summary>
     public StateTransition Start(Actor worker, string leaseOwner, DateTime now, DateTime leaseUntil)
     {
+        if (AttemptsExhausted) throw new InvalidOperationException("导入已达最多尝试次数");
         var resumed = Status == ImportStatus.Running;
-        var record = Take(resumed ? ImportTrigger.Resume : ImportTrigger.Start, worker, resumed ? "原执行程序的租约已过期（程序已停止或失去数据库连接），从头重新导入" : null, now);
-        Problems = [];
-        TotalRows = ProcessedRows = Created = Updated = Unchanged = 0;
+        var record = Take(resumed ? ImportTrigger.Resume : ImportTrigger.Start, worker,
+            resumed ? $"原执行程序的租约已过期（程序已停止或失去数据库连接），从头重新导入（第{Attempts + 1}次）" : null, now);
+        Attempts++;
+        TotalRows = ProcessedRows = Created = Updated = Unchanged = Refused = 0;
         LeaseOwner = leaseOwner;
         LeaseUntil = leaseUntil;
         return record;
     }
 
-    /// <summary>The sheet has been read: how many rows, and what was noticed about its header.</summary>
-    public void Measure(int totalRows, IEnumerable<RowProblem> headerProblems)
-    {
-        TotalRows = totalRows;
-        Problems = headerProblems.ToList();
-    }
+    /// <summary>The sheet has been read: how many data rows it has.</summary>
+    public void Measure(int totalRows) => TotalRows = totalRows;
 
-    /// <summary>A batch is saved: the counters so far, and the lease renewed for the next.</summary>
-    public void Progress(int processed, int created, int updated, int unchanged, IEnumerable<RowProblem> problems, DateTime leaseUntil)
+    /// <summary>A batch is saved (its problems appended as rows of their own): the counters so far, and the lease renewed for the next.</summary>
+    public void Progress(int processed, int created, int updated, int unchanged, int refused, DateTime leaseUntil)
     {
         ProcessedRows = processed;
         Created = created;
         Updated = updated;
         Unchanged = unchanged;
-        Problems = problems.ToList();
+        Refused = refused;
         LeaseUntil = leaseUntil;
     }
 
@@ -102,4 +108,20 @@ public sealed class ImportJob
     }
 }
 
+/// <summary>A row of the sheet that was not imported (or a note about the header row), with the reason the uploader reads.</summary>
 public sealed record RowProblem(int Row, string Reason);
+
+/// <summary>One stored problem of a job: appended batch by batch, so a long sheet never rewrites the list it has so far.</summary>
+public sealed class ImportProblem
+{
+    public long Id { get; private set; }
+    public Guid JobId { get; private set; }
+    public int Row { get; private set; }
+    public string Reason { get; private set; } = "";
+
+    private ImportProblem() { }
+
+    public ImportProblem(Guid jobId, RowProblem problem) => (JobId, Row, Reason) = (jobId, problem.Row, problem.Reason);
+
+    public RowProblem ToRowProblem() => new(Row, Reason);
+}

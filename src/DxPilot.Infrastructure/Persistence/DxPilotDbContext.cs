@@ -25,6 +25,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentDraft> AssessmentDrafts => Set<AssessmentDraft>();
     public DbSet<BenchmarkApplication> BenchmarkApplications => Set<BenchmarkApplication>();
@@ -127,12 +128,19 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             j.Property(x => x.ActorId).HasMaxLength(64).IsRequired();
             j.Property(x => x.ActorName).HasMaxLength(100).IsRequired();
             j.Property(x => x.FileError).HasMaxLength(2000);
-            j.Property(x => x.Problems).HasConversion(JsonConverter<List<RowProblem>>(), JsonComparer<RowProblem>()).IsRequired();
             j.Property(x => x.LeaseOwner).HasMaxLength(100);
             // A copy that lost its lease to another cannot save over the new runner's work.
             j.Property(x => x.LeaseOwner).IsConcurrencyToken();
             j.HasIndex(x => new { x.ProgrammeId, x.CreatedAt });
             j.HasIndex(x => x.Status);
+        });
+
+        b.Entity<ImportProblem>(p =>
+        {
+            p.ToTable("ImportProblems");
+            p.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
+            p.HasOne<ImportJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+            p.HasIndex(x => new { x.JobId, x.Row });
         });
 
         // Every workflow transition, append-only (Domain/Workflow).

@@ -10,16 +10,22 @@ internal static class CsvSheetReader
 {
     static CsvSheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static SheetTable Read(byte[] content, Func<IReadOnlyList<string?>, bool> isHeader)
+    /// <summary>The rows one at a time; the text (at most the upload limit) is decoded once per reading.</summary>
+    public static IEnumerable<SheetReader.RawRow> Read(byte[] content, SheetLimits limits)
     {
         var text = Decode(content);
         var delimiter = DetectDelimiter(text);
-        var rows = new List<(int, List<string?>, Dictionary<int, string>)>();
         var cells = new List<string?>();
         var field = new StringBuilder();
         var line = 1;
         var rowStart = 1;
         var quoted = false;
+        // Empty cells past the last allowed column (Excel pads rows with commas) are dropped, not held.
+        void AddCell()
+        {
+            if (cells.Count < limits.MaxColumns) cells.Add(field.ToString());
+            else if (field.Length > 0 && !string.IsNullOrWhiteSpace(field.ToString())) throw new UnreadableSheetException(limits.TooManyColumns);
+        }
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -31,13 +37,13 @@ internal static class CsvSheetReader
                 continue;
             }
             if (c == '"' && field.Length == 0) quoted = true;
-            else if (c == delimiter) { cells.Add(field.ToString()); field.Clear(); }
+            else if (c == delimiter) { AddCell(); field.Clear(); }
             else if (c is '\r' or '\n')
             {
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                cells.Add(field.ToString());
+                AddCell();
                 field.Clear();
-                rows.Add((rowStart, cells, new Dictionary<int, string>()));
+                yield return new SheetReader.RawRow(rowStart, cells, []);
                 cells = [];
                 rowStart = ++line;
             }
@@ -45,15 +51,14 @@ internal static class CsvSheetReader
         }
         if (field.Length > 0 || cells.Count > 0)
         {
-            cells.Add(field.ToString());
-            rows.Add((rowStart, cells, new Dictionary<int, string>()));
+            AddCell();
+            yield return new SheetReader.RawRow(rowStart, cells, []);
         }
-        return SheetReader.Build(rows, isHeader);
     }
 
     private static char DetectDelimiter(string text)
     {
-        var firstLines = string.Join('\n', text.Split('\n').Take(12));
+        var firstLines = string.Join('\n', text.Split('\n', 13).Take(12));
         return new[] { ',', '\t', ';', '，' }.OrderByDescending(d => firstLines.Count(ch => ch == d)).First();
     }
 

@@ -6,14 +6,20 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace DxPilot.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// Writes one-sheet .xlsx files. Text goes into inline-string cells and never into a formula, so a name typed as
+/// Writes .xlsx files (usually one sheet). Text goes into inline-string cells and never into a formula, so a name typed as
 /// "=HYPERLINK(…)" stays the text it is; numbers stay numbers so that sums work.
 /// </summary>
 public static class XlsxWriter
 {
     public sealed record Column(string Header, double Width = 16);
 
-    public static void Write(Stream output, string sheetName, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows, string? title = null)
+    /// <summary>One worksheet: its tab name, columns (the header row) and rows, with an optional bold title line above.</summary>
+    public sealed record Sheet(string Name, IReadOnlyList<Column> Columns, IEnumerable<IReadOnlyList<object?>> Rows, string? Title = null);
+
+    public static void Write(Stream output, string sheetName, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows, string? title = null) =>
+        Write(output, [new Sheet(sheetName, columns, rows, title)]);
+
+    public static void Write(Stream output, IReadOnlyList<Sheet> sheets)
     {
         using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var wb = doc.AddWorkbookPart();
@@ -22,23 +28,29 @@ public static class XlsxWriter
         styles.Stylesheet = Stylesheet();
         styles.Stylesheet.Save();
 
-        var sheetPart = wb.AddNewPart<WorksheetPart>();
-        using (var w = OpenXmlWriter.Create(sheetPart))
+        var list = new Sheets();
+        uint id = 1;
+        foreach (var sheet in sheets)
         {
-            w.WriteStartElement(new Worksheet());
-            w.WriteStartElement(new Columns());
-            for (var i = 0; i < columns.Count; i++)
-                w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = columns[i].Width, CustomWidth = true });
-            w.WriteEndElement();
-            w.WriteStartElement(new SheetData());
-            uint r = 1;
-            if (title is not null) WriteRow(w, r++, [title], BoldStyle);
-            WriteRow(w, r++, columns.Select(c => (object?)c.Header).ToList(), BoldStyle);
-            foreach (var row in rows) WriteRow(w, r++, row, 0);
-            w.WriteEndElement();
-            w.WriteEndElement();
+            var sheetPart = wb.AddNewPart<WorksheetPart>();
+            using (var w = OpenXmlWriter.Create(sheetPart))
+            {
+                w.WriteStartElement(new Worksheet());
+                w.WriteStartElement(new Columns());
+                for (var i = 0; i < sheet.Columns.Count; i++)
+                    w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = sheet.Columns[i].Width, CustomWidth = true });
+                w.WriteEndElement();
+                w.WriteStartElement(new SheetData());
+                uint r = 1;
+                if (sheet.Title is not null) WriteRow(w, r++, [sheet.Title], BoldStyle);
+                WriteRow(w, r++, sheet.Columns.Select(c => (object?)c.Header).ToList(), BoldStyle);
+                foreach (var row in sheet.Rows) WriteRow(w, r++, row, 0);
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            list.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = wb.GetIdOfPart(sheetPart), SheetId = id++, Name = SafeSheetName(sheet.Name) });
         }
-        wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheetPart), SheetId = 1, Name = SafeSheetName(sheetName) }));
+        wb.Workbook.AppendChild(list);
         wb.Workbook.Save();
     }
 

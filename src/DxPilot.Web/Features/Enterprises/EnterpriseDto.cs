@@ -58,4 +58,7 @@ public sealed record AuditEntryDto(DateTime At, string Action, AuditAction Actio
 
 public sealed record FieldChangeDto(string Field, string Label, string? Before, string? After);
 
-public sealed record ImportReportDto(Guid Id, string Status, string FileName, int TotalRows, int ProcessedRows, int Created, int Updated, int Unchanged, string? FileError, IReadOnlyList<Domain.Imports.RowProblem> Problems);
+/// <summary>An import's report: <c>refused</c> rows were not imported; <c>problems</c> lists each (and any note on the header
+/// row) by row number, the first <see cref="Import.ImportQueue.ProblemsShown"/>.</summary>
+public sealed record ImportReportDto(Guid Id, string Status, string FileName, int TotalRows, int ProcessedRows, int Created, int Updated, int Unchanged,
+    int Refused, string? FileError, IReadOnlyList<Domain.Imports.RowProblem> Problems);

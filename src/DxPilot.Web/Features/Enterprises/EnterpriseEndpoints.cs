@@ -28,6 +28,8 @@ public static class EnterpriseEndpoints
         }).RequireAuthorization();
 
         app.MapGet("/enterprises/export", Export).RequireAuthorization();
+        app.MapGet("/enterprises/import/template", (HttpContext http, ImportTemplate template) =>
+            Results.File(template.Write(http.User.RequireActor()), Xlsx, ImportTemplate.FileName)).RequireAuthorization();
 
         var api = app.MapGroup("/api/enterprises").WithTags("企业档案")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
@@ -70,8 +72,27 @@ public static class EnterpriseEndpoints
             if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请上传 .xlsx 或 .csv 文件（字段名 file）"] });
             if (file.Length > SheetReader.MaxBytes)
                 return Results.Problem(title: $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB的上限", statusCode: StatusCodes.Status413PayloadTooLarge);
-            return ApiResults.From(await queue.RunNowAsync(actor, file.FileName, await Read(file, ct), ct), job => Results.Ok(Report(job)));
-        }).DisableAntiforgery().WithSummary("导入企业名单（.xlsx/.csv，中文表头）；逐行报告问题，可重复导入");
+            var outcome = await queue.RunNowAsync(actor, file.FileName, await Read(file, ct), ct);
+            if (!outcome.IsOk) return ApiResults.From(outcome, Results.Ok);
+            var job = outcome.Value!;
+            var report = Report(job, await queue.ProblemsAsync(actor, job.Id, ct));
+            // A file that could not be imported at all (unreadable, over a limit, columns missing) is the caller's to fix.
+            return job.Status == ImportStatus.Failed
+                ? Results.Problem(title: job.FileError, statusCode: StatusCodes.Status422UnprocessableEntity,
+                    extensions: new Dictionary<string, object?> { ["report"] = report })
+                : Results.Ok(report);
+        }).DisableAntiforgery().WithSummary("导入企业名单（.xlsx/.csv，中文表头）；逐行报告问题，可重复导入；整个文件不能导入时返回 422 及原因");
+
+        api.MapGet("/import/{id:guid}", async (Guid id, HttpContext http, ImportQueue queue, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            return await queue.FindAsync(actor, id, ct) is { } job
+                ? Results.Ok(Report(job, await queue.ProblemsAsync(actor, id, ct)))
+                : Results.Problem(title: "找不到该导入任务，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
+        }).WithSummary("一次导入的结果：新建、更新、未变、未导入的行数，及每个未导入行的行号和原因");
+
+        api.MapGet("/import/template", (HttpContext http, ImportTemplate template) =>
+            Results.File(template.Write(http.User.RequireActor()), Xlsx, ImportTemplate.FileName)).WithSummary("导入模板（.xlsx），含填表说明");
 
         api.MapGet("/export", Export).WithSummary("按当前筛选导出 .xlsx");
     }
@@ -84,13 +105,15 @@ public static class EnterpriseEndpoints
         return Results.File(stream, Xlsx, name);
     }
 
-    public static ImportReportDto Report(ImportJob j) => new(j.Id, j.Status.ToString(), j.FileName, j.TotalRows, j.ProcessedRows,
-        j.Created, j.Updated, j.Unchanged, j.FileError, j.Problems);
+    public static ImportReportDto Report(ImportJob j, IReadOnlyList<RowProblem> problems) => new(j.Id, j.Status.ToString(), j.FileName, j.TotalRows,
+        j.ProcessedRows, j.Created, j.Updated, j.Unchanged, j.Refused, j.FileError, problems);
 
     private static async Task<byte[]> Read(IFormFile file, CancellationToken ct)
     {
-        using var ms = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(ms, ct);
-        return ms.ToArray();
+        // One array of the upload's size (at most SheetReader.MaxBytes), not a growing stream and its copy.
+        var content = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(content, ct);
+        return content;
     }
 }

@@ -32,7 +32,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct);
             var city = await ActorOf("hz-city");
             var outcome = await imports.RunNowAsync(city, Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), ct);
-            logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，问题 {Problems} 条", file, outcome.Value?.Created, outcome.Value?.Problems.Count);
+            logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，未导入 {Refused} 行", file, outcome.Value?.Created, outcome.Value?.Refused);
         }
 
         var enterprises = await db.Enterprises.Where(e => e.ProgrammeId == Programme).OrderBy(e => e.Name).Take(6).ToListAsync(ct);

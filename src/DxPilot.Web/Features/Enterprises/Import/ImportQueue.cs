@@ -45,7 +45,21 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, ImportLease lease, 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
         return await db.ImportJobs.AsNoTracking().Where(ImportPolicy.Readable(actor)).OrderByDescending(j => j.CreatedAt).Take(10)
-            .Select(j => new ImportJobSummary(j.Id, j.FileName, j.ActorName, j.CreatedAt, j.Status, j.Created, j.Updated, j.Unchanged))
+            .Select(j => new ImportJobSummary(j.Id, j.FileName, j.ActorName, j.CreatedAt, j.Status, j.Created, j.Updated, j.Unchanged, j.Refused))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Shown with a job: its problems in row order, at most <paramref name="limit"/> (the count is on the job).</summary>
+    public const int ProblemsShown = 1000;
+
+    public async Task<IReadOnlyList<RowProblem>> ProblemsAsync(Actor actor, Guid id, CancellationToken ct, int limit = ProblemsShown)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        return await db.ImportProblems.AsNoTracking()
+            .Where(p => p.JobId == id && db.ImportJobs.Where(ImportPolicy.Readable(actor)).Any(j => j.Id == p.JobId))
+            .OrderBy(p => p.Row).ThenBy(p => p.Id).Take(limit)
+            .Select(p => new RowProblem(p.Row, p.Reason))
             .ToListAsync(ct);
     }
 
@@ -67,7 +81,8 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, ImportLease lease, 
 }
 
 /// <summary>A row of the recent-imports table.</summary>
-public sealed record ImportJobSummary(Guid Id, string FileName, string ActorName, DateTime CreatedAt, ImportStatus Status, int Created, int Updated, int Unchanged);
+public sealed record ImportJobSummary(Guid Id, string FileName, string ActorName, DateTime CreatedAt, ImportStatus Status, int Created, int Updated,
+    int Unchanged, int Refused);
 
 /// <summary>
 /// Runs imports one at a time: those this copy queued arrive at once on the channel; every <see cref="ImportLease.PollInterval"/> it
