@@ -3,17 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Infrastructure.Accounts;
-using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace DxPilot.Web.Tests;
 
 /// <summary>A failed sign-in does not say whether the account exists: an unknown name, a wrong password and a locked
 /// account get the same status, the same words, and the same work (one password hash each, so the same time).</summary>
-public sealed class SignInEnumerationTests(CountingHasherApp app) : IClassFixture<CountingHasherApp>
+public sealed class SignInEnumerationTests(ObservedApp app) : IClassFixture<ObservedApp>
 {
     private const string Wrong = "Wrong#Password1";
 
@@ -85,43 +83,5 @@ public sealed class SignInEnumerationTests(CountingHasherApp app) : IClassFixtur
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync(user))!));
         return user;
-    }
-}
-
-/// <summary>The demo platform on SQLite with a password hasher that counts how often it verifies.</summary>
-public sealed class CountingHasherApp : DxPilotApp
-{
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"dxpilot-h-{Guid.NewGuid():N}.db");
-
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    public CountingHasher Hasher { get; } = new();
-
-    protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={_file}");
-
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<IPasswordHasher<AppUser>>(Hasher);
-
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class CountingHasher : IPasswordHasher<AppUser>
-{
-    private readonly PasswordHasher<AppUser> _real = new(Options.Create(new PasswordHasherOptions()));
-    private int _verifications;
-
-    public int Verifications => Volatile.Read(ref _verifications);
-
-    public string HashPassword(AppUser user, string password) => _real.HashPassword(user, password);
-
-    public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
-    {
-        Interlocked.Increment(ref _verifications);
-        return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }
