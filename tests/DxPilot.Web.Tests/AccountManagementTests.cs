@@ -200,7 +200,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
-    public async Task A_disabled_account_cannot_sign_in_until_enabled_and_nobody_disables_themselves()
+    public async Task A_disabled_account_cannot_sign_in_until_enabled_and_nobody_disables_or_resets_themselves()
     {
         var user = await HeilongjiangAccounts.UserAsync(app, Role.Expert);
         var id = await UserId(user);
@@ -217,6 +217,9 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         var self = await (await app.As("hlj-city")).PostAsync($"/api/accounts/{await UserId("hlj-city")}/disable", null);
         Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
         Assert.Contains("不能停用自己的账号", await Text(self));
+        var ownReset = await (await app.As("hlj-city")).PostAsync($"/api/accounts/{await UserId("hlj-city")}/reset-password", null);
+        Assert.Equal(HttpStatusCode.Forbidden, ownReset.StatusCode);
+        Assert.Contains("请通过“修改密码”修改自己的密码", await Text(ownReset));
     }
 
     [Fact]

@@ -44,6 +44,10 @@ public static class AccountPolicy
         return null;
     }
 
+    /// <summary>One's own password is changed with the current one (修改密码), not reset.</summary>
+    public static string? Reset(Actor a, AccountScope target, string targetUserId) =>
+        Administer(a, target) ?? (targetUserId == a.UserId ? "请通过“修改密码”修改自己的密码" : null);
+
     public static string? Disable(Actor a, AccountScope target, string targetUserId) =>
         Administer(a, target) ?? (targetUserId == a.UserId ? "不能停用自己的账号" : null);
 

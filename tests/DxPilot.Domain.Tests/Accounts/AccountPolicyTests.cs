@@ -69,12 +69,14 @@ public sealed class AccountPolicyTests
     }
 
     [Fact]
-    public void A_city_administers_its_programme_but_does_not_disable_itself()
+    public void A_city_administers_its_programme_but_does_not_disable_or_reset_itself()
     {
         var colleague = new AccountScope(Programme, Role.CityBureau, null);
         Assert.Null(AccountPolicy.Administer(City, colleague));
         Assert.Null(AccountPolicy.Disable(City, colleague, "c2"));
         Assert.Equal("不能停用自己的账号", AccountPolicy.Disable(City, colleague, City.UserId));
+        Assert.Null(AccountPolicy.Reset(City, colleague, "c2"));
+        Assert.Equal("请通过“修改密码”修改自己的密码", AccountPolicy.Reset(City, colleague, City.UserId));
         Assert.Equal("该账号不在您的管理范围内", AccountPolicy.Administer(City, new AccountScope("changchun-2025", Role.Expert, null)));
     }
 }

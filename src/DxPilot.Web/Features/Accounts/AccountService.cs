@@ -164,6 +164,7 @@ public sealed partial class AccountService(DxPilotDbContext db, UserManager<AppU
     {
         var (found, account, row) = await AdministeredAsync(actor, id, ct);
         if (found is not null) return new Outcome<IssuedBatch>(found.Kind, null, found.Errors, found.Message);
+        if (AccountPolicy.Reset(actor, await ScopeOf(account!, ct), account!.Id) is { } refused) return Outcome<IssuedBatch>.Forbidden(refused);
         var password = InitialPasswords.Generate();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var reset = await users.ResetPasswordAsync(account!, await users.GeneratePasswordResetTokenAsync(account!), password);
