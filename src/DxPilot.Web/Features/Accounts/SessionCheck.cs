@@ -4,6 +4,7 @@ using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,13 @@ public static class SessionCheck
     /// <summary>The cookie handler's check: a revoked cookie is refused and removed from the browser.</summary>
     public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
     {
+        // The error page of a failed request (perhaps the database is gone) is shown to no one in particular: it needs no
+        // account and must not fail again on checking one. The cookie stays for the next request to check.
+        if (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
         if (context.Principal is { } principal && await IsCurrentAsync(context.HttpContext, principal)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
