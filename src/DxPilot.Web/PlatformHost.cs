@@ -71,6 +71,9 @@ public static class PlatformHost
         s.AddScoped<AssessmentDrafts>();
         s.AddScoped<AssessmentDemoData>();
         s.AddScoped<DemoData>();
+        s.AddScoped<AccountService>();
+        s.AddScoped<PasswordSignIn>();
+        s.AddSingleton<InitialPasswords>();
         Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
         Features.Home.HomeRegistration.AddServices(s);
@@ -116,12 +119,16 @@ public static class PlatformHost
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(accounts.IdleTimeoutMinutes);
                 o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
                 // The API answers 401/403, never a redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.Events.OnMessageReceived = SessionCheck.ValidateBearerAsync;
+            })
             .AddPolicyScheme(ApiScheme, "cookie or bearer", o => o.ForwardDefaultSelector = c =>
                 c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
@@ -154,6 +161,7 @@ public static class PlatformHost
         app.UseStaticFiles();
         app.Use(SecurityHeaders);
         app.UseAuthentication();
+        app.Use(SessionCheck.RequireOwnPassword);
         app.UseAuthorization();
         app.UseAntiforgery();
 

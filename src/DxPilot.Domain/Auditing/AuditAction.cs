@@ -27,6 +27,16 @@ public enum AuditAction
     LockedOut = 22,
     /// <summary>退出登录</summary>
     SignedOut = 23,
+    /// <summary>创建账号</summary>
+    AccountCreated = 24,
+    /// <summary>修改密码 (by the account's own user)</summary>
+    PasswordChanged = 25,
+    /// <summary>重置密码 (by a bureau; a new one-time password)</summary>
+    PasswordReset = 26,
+    /// <summary>停用账号</summary>
+    AccountDisabled = 27,
+    /// <summary>启用账号</summary>
+    AccountEnabled = 28,
     /// <summary>下载文件</summary>
     FileDownloaded = 30,
     /// <summary>导出</summary>
@@ -49,6 +59,11 @@ public static class AuditActions
         AuditAction.SignInFailed => "登录失败",
         AuditAction.LockedOut => "账号锁定",
         AuditAction.SignedOut => "退出登录",
+        AuditAction.AccountCreated => "创建账号",
+        AuditAction.PasswordChanged => "修改密码",
+        AuditAction.PasswordReset => "重置密码",
+        AuditAction.AccountDisabled => "停用账号",
+        AuditAction.AccountEnabled => "启用账号",
         AuditAction.FileDownloaded => "下载文件",
         AuditAction.Exported => "导出",
         _ => action.ToString(),

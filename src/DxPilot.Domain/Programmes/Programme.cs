@@ -1,4 +1,5 @@
 using DxPilot.Domain.Text;
+using DxPilot.Domain.Accounts;
 
 namespace DxPilot.Domain.Programmes;
 
@@ -25,6 +26,13 @@ public sealed class Programme
     public TimeZoneInfo Zone => _zone ??= LocalTime.Find(TimeZone) ?? LocalTime.Beijing;
     private TimeZoneInfo? _zone;
 
+    /// <summary>What this programme calls a role where the national names do not fit: in a provincial call the top
+    /// bureau is the province's department (省工信主管部门) and the "districts" are prefecture cities.</summary>
+    public IReadOnlyDictionary<Role, string> RoleLabels { get; init; } = new Dictionary<Role, string>();
+
+    /// <summary>The role's name as this programme's users know it.</summary>
+    public string RoleLabel(Role role) => RoleLabels.TryGetValue(role, out var label) ? label : role.Label();
+
     public bool HasDistrict(string district) => Districts.Names.Contains(district);
 
     /// <summary>The pilot industry named by key, full name or alias (as bureaus' sheets write it), or by a 4-digit code.</summary>
@@ -43,6 +51,12 @@ public sealed class Programme
     {
         if (string.IsNullOrWhiteSpace(Id)) yield return ("$.id", "不能为空");
         if (LocalTime.Find(TimeZone) is null) yield return ("$.timeZone", $"“{TimeZone}”不是已知的时区（如 Asia/Shanghai）");
+        if (Level is not ("city" or "province")) yield return ("$.level", "应为 city（市级试点）或 province（省级）");
+        // The national names say 市; a provincial programme must name its own top bureau.
+        if (Level == "province" && !RoleLabels.ContainsKey(Role.CityBureau))
+            yield return ("$.roleLabels.CityBureau", "省级试点须写明省级主管部门的称谓（如 省工信主管部门）");
+        foreach (var (role, label) in RoleLabels)
+            if (string.IsNullOrWhiteSpace(label)) yield return ($"$.roleLabels.{role}", "不能为空");
         if (Period.End <= Period.Start) yield return ("$.period", "结束日期应晚于开始日期");
         if (Districts.Names.Count == 0) yield return ("$.districts.names", "至少需要一个县（市、区）");
         foreach (var dup in Districts.Names.GroupBy(d => d).Where(g => g.Count() > 1))

@@ -49,6 +49,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             u.Property(x => x.DisplayName).HasMaxLength(100);
             u.Property(x => x.ProgrammeId).HasMaxLength(64);
             u.Property(x => x.District).HasMaxLength(64);
+            u.HasIndex(x => x.EnterpriseId);
         });
 
         b.Entity<Enterprise>(e =>

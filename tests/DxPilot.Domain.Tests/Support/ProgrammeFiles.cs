@@ -24,6 +24,12 @@ public static class ProgrammeFiles
 
     public static Programme Hangzhou => HangzhouLazy.Value;
     public static Programme Changchun => ChangchunLazy.Value;
+    public static Programme Heilongjiang => Load("heilongjiang-2025.json");
+
+    /// <summary>A programme file's text read with the same options, unchecked, so a test can see what the loader refuses.</summary>
+    public static Programme Parse(string json) => JsonSerializer.Deserialize<Programme>(json, Options)!;
+
+    public static string Text(string file) => File.ReadAllText(Path.Combine(RepositoryFiles.Config, "programmes", file));
 
     public static Programme ById(string id) => id switch
     {

@@ -4,6 +4,7 @@ using DxPilot.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -34,6 +35,9 @@ public abstract class DxPilotApp : IAsyncLifetime
 
     /// <summary>Settings a subclass adds to the demo platform's (e.g. which blob store).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>Services a subclass puts in place of the platform's (e.g. a password hasher that counts its calls).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     public string DataPath => _dataPath;
 
@@ -73,6 +77,7 @@ public abstract class DxPilotApp : IAsyncLifetime
             b.UseSetting("DxPilot:DataPath", _dataPath);
             b.UseSetting("DxPilot:DemoData", "true");
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
+            b.ConfigureTestServices(ConfigureServices);
         });
         // Start now: migrations and demo data.
         if (OnKestrel)

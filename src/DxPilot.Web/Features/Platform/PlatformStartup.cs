@@ -1,9 +1,11 @@
 using DxPilot.Domain.Accounts;
+using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
+using Microsoft.AspNetCore.Identity;
 
 namespace DxPilot.Web.Features.Platform;
 
@@ -30,7 +32,13 @@ public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration 
         var logins = await sp.GetRequiredService<DemoData>().EnsureAsync(ct);
         Console.WriteLine();
         Console.WriteLine($"演示账号（密码均为 {DemoData.Password}）：");
-        foreach (var l in logins) Console.WriteLine($"  {l.UserName,-15} {l.Role.Label(),-14} {l.Who}");
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        foreach (var l in logins)
+        {
+            // Each role as its programme calls it (the Heilongjiang department is a provincial one).
+            var programme = catalog.Find((await users.FindByNameAsync(l.UserName))?.ProgrammeId);
+            Console.WriteLine($"  {l.UserName,-15} {programme?.RoleLabel(l.Role) ?? l.Role.Label(),-14} {l.Who}");
+        }
         Console.WriteLine();
     }
 

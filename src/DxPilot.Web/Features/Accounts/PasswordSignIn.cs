@@ -1,0 +1,39 @@
+using DxPilot.Infrastructure.Accounts;
+using DxPilot.Infrastructure.Auditing;
+using Microsoft.AspNetCore.Identity;
+
+namespace DxPilot.Web.Features.Accounts;
+
+/// <summary>
+/// The one check of a typed user name and password, for the sign-in page and the token endpoint. Every failure looks
+/// the same from outside: an unknown name, a wrong password, a locked or a disabled account each cost one password hash
+/// and get the same message and status, so neither the answer nor its time says whether an account exists.
+/// </summary>
+public sealed class PasswordSignIn(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, AuditLog audit)
+{
+    public const string Failed = "用户名或密码错误，或账户已被临时锁定";
+
+    // Hashed once per process; verifying against it costs what verifying a real account's password costs.
+    private static string? _decoy;
+
+    /// <summary>The account when the password is right and the account may sign in; otherwise null (answer <see cref="Failed"/>).</summary>
+    public async Task<AppUser?> CheckAsync(string typedName, string password, string channel)
+    {
+        var user = await users.FindByNameAsync(typedName);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            // Identity answers these without hashing; the hash is done anyway so that they take as long as a wrong password.
+            _decoy ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(user ?? new AppUser(), _decoy, password);
+            await audit.RecordAsync(typedName, user, user is null ? null : SignInResult.LockedOut, channel);
+            return null;
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        await audit.RecordAsync(typedName, user, result, channel);
+        return result.Succeeded ? user : null;
+    }
+
+    /// <summary>An account signed in with a password a bureau issued; it must choose its own before anything else.</summary>
+    public async Task<bool> MustChangePasswordAsync(AppUser user) =>
+        (await users.GetClaimsAsync(user)).Any(c => c.Type == AppUser.MustChangePasswordClaim);
+}
