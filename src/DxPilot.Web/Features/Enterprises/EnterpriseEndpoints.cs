@@ -1,3 +1,4 @@
+using DxPilot.Domain.Text;
 using DxPilot.Domain.Imports;
 using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Features.Enterprises.Import;
@@ -18,7 +19,7 @@ public static class EnterpriseEndpoints
             var actor = http.User.RequireActor();
             if (file is null) return Results.LocalRedirect("/enterprises/import?error=nofile");
             if (file.Length > SheetReader.MaxBytes) return Results.LocalRedirect("/enterprises/import?error=toolarge");
-            var outcome = await queue.EnqueueAsync(actor, file.FileName, await Read(file, ct), ct);
+            var outcome = await queue.EnqueueAsync(actor, ControlCharacters.FileName(file.FileName), await Read(file, ct), ct);
             return outcome.Kind switch
             {
                 OutcomeKind.Ok => Results.LocalRedirect($"/enterprises/import/{outcome.Value!.Id}"),
@@ -70,7 +71,7 @@ public static class EnterpriseEndpoints
             if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请上传 .xlsx 或 .csv 文件（字段名 file）"] });
             if (file.Length > SheetReader.MaxBytes)
                 return Results.Problem(title: $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB的上限", statusCode: StatusCodes.Status413PayloadTooLarge);
-            return ApiResults.From(await queue.RunNowAsync(actor, file.FileName, await Read(file, ct), ct), job => Results.Ok(Report(job)));
+            return ApiResults.From(await queue.RunNowAsync(actor, ControlCharacters.FileName(file.FileName), await Read(file, ct), ct), job => Results.Ok(Report(job)));
         }).DisableAntiforgery().WithSummary("导入企业名单（.xlsx/.csv，中文表头）；逐行报告问题，可重复导入");
 
         api.MapGet("/export", Export).WithSummary("按当前筛选导出 .xlsx");
