@@ -49,7 +49,7 @@ public abstract class ControlCharacterTests<TApp>(TApp app) : IClassFixture<TApp
         var response = await client.PostAsync("/enterprises/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "enterprise", ["__RequestVerificationToken"] = token,
-            ["Form.Name"] = "表单\u0000测试公司", ["Form.District"] = "滨江区", ["Form.Industry"] = "汽车零部件",
+            ["Form.Name"] = "表单\u0001测试公司", ["Form.District"] = "滨江区", ["Form.Industry"] = "汽车零部件",
             ["Form.Intro"] = "简介\u0001",
         }));
 
