@@ -61,6 +61,16 @@ public sealed class ErrorPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_page_asked_with_a_method_it_does_not_take_answers_a_chinese_405_page()
+    {
+        var client = app.Anonymous();
+        await PageClient.SignIn(client, "hz-city");
+        var response = await client.DeleteAsync("/enterprises");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("不支持该操作方式", await PageText(response));
+    }
+
+    [Fact]
     public async Task A_page_the_role_may_not_use_answers_a_chinese_403()
     {
         var client = app.Anonymous();

@@ -28,6 +28,13 @@ public static class ErrorResponses
     /// <summary>First in the pipeline (after correlation): nothing below it answers a user with the developer page or English.</summary>
     public static void Use(WebApplication app)
     {
+        // The failed request's own method again once its error page is written (for the request metrics and logs).
+        app.Use(async (context, next) =>
+        {
+            var method = context.Request.Method;
+            try { await next(); }
+            finally { context.Request.Method = method; }
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -38,13 +45,17 @@ public static class ErrorResponses
         // ProblemDetails, written first, so the page handler finds a body and leaves the answer alone.
         app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
         app.UseWhen(c => IsApi(c.Request), api => api.UseStatusCodePages());
-        // The error page is read, not posted: re-executed as a GET it is neither checked as a form again nor refused for
-        // the method the failed request used (a POST without its token, a DELETE on a page).
-        app.Use((context, next) =>
+        // The error page is read, not posted: it is re-executed as a GET, so it is neither checked as a form again nor
+        // refused for the method the failed request used (a POST without its token, a DELETE on a page). Set on the way
+        // out, before the handlers above re-execute the request (they re-run routing, which matches by method).
+        app.Use(async (context, next) =>
         {
-            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
-                context.Request.Method = HttpMethods.Get;
-            return next();
+            try { await next(); }
+            finally
+            {
+                if (!context.Response.HasStarted && context.Response.StatusCode >= 400 && !IsApi(context.Request))
+                    context.Request.Method = HttpMethods.Get;
+            }
         });
     }
 
