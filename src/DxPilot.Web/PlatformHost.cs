@@ -135,8 +135,10 @@ public static class PlatformHost
                     : IdentityConstants.ApplicationScheme);
         s.AddAuthorization();
         s.AddCascadingAuthenticationState();
-        s.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
-        s.AddProblemDetails();
+        // Secure on HTTPS (also behind a TLS proxy, see BehindProxy), as the sign-in cookie is.
+        s.AddAntiforgery(o => { o.HeaderName = "X-CSRF-TOKEN"; o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
+        ErrorResponses.AddServices(s);
+        BehindProxy.AddServices(s, builder.Configuration);
         // Enums travel by name ("Private", "Medium"): readable, and stable if members are reordered.
         s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -154,16 +156,17 @@ public static class PlatformHost
         s.AddDataProtection().SetApplicationName("DxPilot").PersistKeysToDbContext<DxPilotDbContext>();
 
         var app = builder.Build();
+        BehindProxy.Use(app);
         app.Use(Correlation.Middleware);
-        MetricsEndpoint.UseRequestMetrics(app);
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePages();
-        app.UseStaticFiles();
         app.Use(SecurityHeaders);
+        MetricsEndpoint.UseRequestMetrics(app);
+        ErrorResponses.Use(app);
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.Use(SessionCheck.RequireOwnPassword);
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(ErrorResponses.RefuseForgedForms);
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
@@ -198,13 +201,19 @@ public static class PlatformHost
         return Task.CompletedTask;
     }
 
+    /// <summary>On every answer, static files and error pages included: set as the response starts, because the exception
+    /// handler clears the headers before it writes the error page.</summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
-        var h = context.Response.Headers;
-        h.XContentTypeOptions = "nosniff";
-        h.XFrameOptions = "DENY";
-        h["Referrer-Policy"] = "same-origin";
-        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+            return Task.CompletedTask;
+        });
         return next();
     }
 }

@@ -22,6 +22,11 @@ public static partial class EnterpriseValidator
         var errors = new Dictionary<string, string>();
         void Fail(string field, string message) => errors.TryAdd(field, message);
 
+        // First, so that a field with a hidden character says so rather than "not a number" or "not a district".
+        foreach (var property in FormFields)
+            if (ControlCharacters.In((string?)property.GetValue(f), multiline: property.Name == nameof(f.Intro)))
+                Fail(property.Name, ControlCharacters.Message(EnterpriseForm.Labels[property.Name]));
+
         var name = Clean(f.Name);
         if (name is null) Fail(nameof(f.Name), "请填写企业名称");
         else if (ChineseText.CountCharacters(name) > NameMaxCharacters) Fail(nameof(f.Name), $"企业名称不超过{NameMaxCharacters}字");
@@ -152,6 +157,9 @@ public static partial class EnterpriseValidator
             Intro = intro,
         }, errors);
     }
+
+    private static readonly System.Reflection.PropertyInfo[] FormFields =
+        typeof(EnterpriseForm).GetProperties().Where(p => p.PropertyType == typeof(string) && EnterpriseForm.Labels.ContainsKey(p.Name)).ToArray();
 
     /// <summary>What the reference lists write where a value is still missing.</summary>
     public const string Pending = "待补充";

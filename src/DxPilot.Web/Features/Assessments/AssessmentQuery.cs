@@ -1,5 +1,6 @@
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Instruments;
+using DxPilot.Web.Features.Platform;
 
 namespace DxPilot.Web.Features.Assessments;
 
@@ -18,7 +19,7 @@ public sealed record AssessmentQuery
     /// <summary>From the URL, for the page and the API alike; values that do not parse are ignored, as a filter left empty.</summary>
     public static AssessmentQuery Parse(IQueryCollection q) => new AssessmentQuery
     {
-        Search = q["search"], District = q["district"], Instrument = q["instrument"],
+        Search = QueryValue.Text(q["search"]), District = QueryValue.Text(q["district"]), Instrument = QueryValue.Text(q["instrument"]),
         Stage = Enum.TryParse<AssessmentStage>(q["stage"], out var stage) && Enum.IsDefined(stage) ? stage : null,
         Level = int.TryParse(q["level"], out var level) ? level : null,
         PageNumber = int.TryParse(q["page"], out var page) ? page : 1,

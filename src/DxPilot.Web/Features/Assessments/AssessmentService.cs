@@ -1,4 +1,5 @@
 using System.Globalization;
+using DxPilot.Domain.Text;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Instruments;
@@ -54,6 +55,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         if (query.Stage is { } st) q = q.Where(r => r.x.Stage == st);
         if (query.Level is { } l) q = q.Where(r => r.x.Level == l);
         var total = await q.CountAsync(ct);
+        query = query with { PageNumber = Paging.Clamp(query.PageNumber, total, query.PageSize) };
         var rows = await q.OrderByDescending(r => r.x.AssessedOn).ThenByDescending(r => r.x.Id)
             .Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
             .Select(r => new AssessmentRow(r.x.Id, r.e.Id, r.e.Name, r.e.District, r.x.InstrumentId, r.x.InstrumentVersion, r.x.Stage,
@@ -180,6 +182,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         {
             if (instrument.FindQuestion(item) is null && instrument.FindScenario(item) is null)
                 Add(item, $"佐证说明对应的题目或场景“{item}”不存在");
+            else if (ControlCharacters.In(note, multiline: true)) Add(item, ControlCharacters.Message($"“{item}”的佐证说明"));
             else if (note.Length > MaxEvidenceLength)
                 Add(item, $"“{item}”的佐证说明不能超过{MaxEvidenceLength}字（现为{note.Length}字）");
         }

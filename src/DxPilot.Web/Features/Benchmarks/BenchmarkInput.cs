@@ -81,13 +81,16 @@ public sealed class BenchmarkInput
             bool? yes = item.Answer switch { "是" => true, "否" => false, null or "" => null, _ => null };
             if (item.Answer is not (null or "" or "是" or "否")) errors[$"Items[{no}].Answer"] = "请选择“是”或“否”";
             var description = Clean(item.Description);
-            if (ChineseText.CountCharacters(description) > DescriptionMaxCharacters)
+            if (ControlCharacters.In(description, multiline: true))
+                errors[$"Items[{no}].Description"] = ControlCharacters.Message($"第{no}项的文字描述");
+            else if (ChineseText.CountCharacters(description) > DescriptionMaxCharacters)
                 errors[$"Items[{no}].Description"] = $"文字描述不超过{DescriptionMaxCharacters}字（现有{ChineseText.CountCharacters(description)}字）";
             if (yes is not null || description is not null) answers.Items[no] = new BenchmarkItemEntry(yes, description);
         }
 
         var overview = Clean(Overview);
-        if (ChineseText.CountCharacters(overview) > OverviewMaxCharacters)
+        if (ControlCharacters.In(overview, multiline: true)) errors[nameof(Overview)] = ControlCharacters.Message("情况概述");
+        else if (ChineseText.CountCharacters(overview) > OverviewMaxCharacters)
             errors[nameof(Overview)] = $"情况概述不超过{OverviewMaxCharacters}字（现有{ChineseText.CountCharacters(overview)}字）";
 
         var facts = new BenchmarkFacts { CreditClean = CreditClean, PledgeSigned = PledgeSigned };

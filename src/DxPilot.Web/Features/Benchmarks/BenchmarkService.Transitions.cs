@@ -1,3 +1,4 @@
+using DxPilot.Domain.Text;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Workflow;
@@ -34,6 +35,8 @@ public sealed partial class BenchmarkService
     private async Task<Outcome<BenchmarkApplication>> TakeAsync(Actor actor, BenchmarkApplication application, int version, BenchmarkTrigger trigger,
         string? reason, CancellationToken ct)
     {
+        if (ControlCharacters.In(reason, multiline: true))
+            return Outcome<BenchmarkApplication>.Invalid(new Dictionary<string, string> { ["reason"] = ControlCharacters.Message("理由") });
         if (reason is not null && reason.Trim().Length > MaxReasonCharacters)
             return Outcome<BenchmarkApplication>.Invalid(new Dictionary<string, string> { ["reason"] = $"理由不超过{MaxReasonCharacters}字" });
         var call = CallOf(actor)!;

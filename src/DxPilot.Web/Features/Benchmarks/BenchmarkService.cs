@@ -66,7 +66,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
                 orderby e.District, e.Name, a.Id
                 select new BenchmarkRow(a.Id, e.Name, e.District, a.Status, a.SelfScore, a.SubTotals, a.UpdatedAt, a.SubmittedAt);
         var total = await q.CountAsync(ct);
-        pageNumber = Math.Clamp(pageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
         var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return Outcome<Page<BenchmarkRow>>.Ok(new Page<BenchmarkRow>(rows, total, pageNumber, PageSize));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Files;
 using DxPilot.Domain.Instruments;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Benchmarks;
 
@@ -37,8 +38,7 @@ public static class EvidenceRules
     /// <summary>The name without any path the browser sent, control characters or excess length.</summary>
     public static string CleanName(string? raw)
     {
-        var name = new string(Path.GetFileName((raw ?? "").Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length == 0) return "图片";
+        var name = ControlCharacters.FileName(raw);
         var info = new StringInfo(name);
         return info.LengthInTextElements <= MaxNameCharacters ? name : info.SubstringByTextElements(0, MaxNameCharacters);
     }

@@ -1,3 +1,4 @@
+using DxPilot.Domain.Text;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
@@ -70,6 +71,7 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         query = query.Normalised();
         var q = Filter(actor, query);
         var total = await q.CountAsync(ct);
+        query = query with { PageNumber = Paging.Clamp(query.PageNumber, total, query.PageSize) };
         var items = await q.Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
             .Select(EnterpriseRow.Projection).ToListAsync(ct);
         return new Page<EnterpriseRow>(items.Select(r => r.ForViewer(actor)).ToList(), total, query.PageNumber, query.PageSize);
@@ -122,6 +124,8 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         if (enterprise is null) return Outcome<Enterprise>.NotFound();
         if (EnterprisePolicy.OverrideSize(actor, enterprise) is { } refused) return Outcome<Enterprise>.Forbidden(refused);
         if (enterprise.Version != version) return Outcome<Enterprise>.Conflict(await StaleMessage(enterprise, ct));
+        if (ControlCharacters.In(reason, multiline: true))
+            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { ["SizeOverrideReason"] = ControlCharacters.Message("调整理由") });
         if (size is not null && string.IsNullOrWhiteSpace(reason))
             return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { ["SizeOverrideReason"] = "调整企业规模须填写理由" });
         saving.Expect(enterprise, version);

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace DxPilot.Web.Features.Platform;
+
+/// <summary>
+/// Typed values from a query string, for pages and endpoints alike: a value that does not parse counts as absent, so a
+/// hand-edited or truncated link shows the page with that filter left empty instead of an error.
+/// Pages bind query parameters as strings and read them through here (a typed [SupplyParameterFromQuery] throws on "abc").
+/// </summary>
+public static class QueryValue
+{
+    /// <summary>Free text (a search, a district): control characters dropped, as no stored value contains them and
+    /// PostgreSQL refuses a NUL in a query.</summary>
+    public static string? Text(string? text) => text is null ? null : Domain.Text.ControlCharacters.Remove(text);
+
+    public static int? Int(string? text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>"true"/"false" in any case, as the pages write them.</summary>
+    public static bool? Bool(string? text) => bool.TryParse(text, out var b) ? b : null;
+
+    public static bool Flag(string? text) => Bool(text) ?? false;
+
+    /// <summary>A member by name; numbers are not names (Enum.TryParse would take "7" for any enum).</summary>
+    public static T? Enum<T>(string? text) where T : struct, System.Enum =>
+        text is { Length: > 0 } && !char.IsAsciiDigit(text.Trim()[0]) && System.Enum.TryParse<T>(text, ignoreCase: true, out var v) && System.Enum.IsDefined(v)
+            ? v : null;
+}
