@@ -50,6 +50,12 @@ public sealed class Enterprise : IAudited
     [NotAudited] public DateTime CreatedAt { get; private set; }
     [NotAudited] public DateTime UpdatedAt { get; private set; }
 
+    /// <summary><see cref="SearchText"/> without the phone: what roles that see phones masked may search (DOMAIN §8).</summary>
+    [NotAudited] public string PublicSearchText { get; private set; } = "";
+
+    /// <summary>The search text's character grams, for the index that serves short fragments (<see cref="SearchIndex"/>).</summary>
+    [NotAudited] public string[] SearchTokens { get; private set; } = [];
+
     private Enterprise() { }
 
     public SizeClass? Size => SizeOverride ?? ComputedSize;
@@ -122,7 +128,9 @@ public sealed class Enterprise : IAudited
         CreditStatus = d.CreditStatus;
         Intro = d.Intro;
         ComputedSize = Employees is { } x && RevenueWan is { } y ? SizeRule.Classify(x, y) : null;
-        SearchText = string.Join(' ', new[] { Name, Uscc, ContactName, ContactPhone }.Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
+        PublicSearchText = SearchIndex.Text(Name, Uscc, ContactName);
+        SearchText = SearchIndex.Text(Name, Uscc, ContactName, ContactPhone);
+        SearchTokens = SearchIndex.Grams(SearchText);
         UpdatedAt = now;
     }
 

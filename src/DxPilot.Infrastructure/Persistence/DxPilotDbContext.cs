@@ -40,7 +40,6 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     {
         base.OnModelCreating(b);
         var postgres = IsPostgres;
-        if (postgres) b.HasPostgresExtension("pg_trgm");
 
         b.Entity<AppUser>(u =>
         {
@@ -67,6 +66,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             e.Property(x => x.Intro).HasMaxLength(2000);
             e.Property(x => x.SizeOverrideReason).HasMaxLength(400);
             e.Property(x => x.SearchText).HasMaxLength(800).IsRequired();
+            // The default only lets migration 0008 add the column to existing tables (SQLite cannot drop a default).
+            e.Property(x => x.PublicSearchText).HasMaxLength(800).IsRequired().HasDefaultValue("");
             e.Property(x => x.RevenueWan).HasPrecision(18, 2);
             e.Property(x => x.ProfitWan).HasPrecision(18, 2);
             e.Property(x => x.DigitalInvestmentWan).HasPrecision(18, 2);
@@ -79,8 +80,10 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             e.HasIndex(x => new { x.ProgrammeId, x.District, x.Name });
             e.HasIndex(x => new { x.ProgrammeId, x.IndustryKey });
             e.HasIndex(x => new { x.ProgrammeId, x.UpdatedAt });
-            // Substring search over 100,000 files: a trigram index on PostgreSQL; SQLite scans (fine at city scale).
-            if (postgres) e.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            // Substring search over 100,000 files: an inverted index of character grams on PostgreSQL (SearchIndex);
+            // SQLite scans with the same substring match (fine at city scale), so it keeps no grams.
+            if (postgres) e.HasIndex(x => x.SearchTokens).HasMethod("gin");
+            else e.Ignore(x => x.SearchTokens);
         });
 
         b.Entity<Organisation>(o =>
