@@ -73,13 +73,19 @@ public sealed class Enterprise : IAudited
         return e;
     }
 
-    /// <summary>Edits the file. Fields that decide eligibility and money stay as they were unless the actor is a bureau.</summary>
+    /// <summary>Edits the file. Fields that decide eligibility and money, and those a bureau vouches for (name, code, 企业类别,
+    /// 规上/规下, 试点细分行业), stay as they were unless the actor is a bureau.</summary>
     public void Update(EnterpriseDetails details, Actor actor, DateTime now)
     {
         if (!actor.MaySetBureauFields)
         {
             details = details with
             {
+                Name = Name,
+                Uscc = Uscc,
+                QualityTier = QualityTier,
+                AboveScale = AboveScale,
+                IndustryKey = IndustryKey,
                 District = District,
                 LittleGiantCentralFunded = LittleGiantCentralFunded,
                 Pilot2022 = Pilot2022,

@@ -16,10 +16,12 @@ public static class EnterpriseSearch
     {
         var fragment = SearchIndex.Fragment(search);
         var pattern = "%" + fragment.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        if (postgres && SearchIndex.RequiredGrams(fragment) is { Length: > 0 } grams)
-            q = q.Where(e => grams.All(g => e.SearchTokens.Contains(g)));
-        return viewer.MaySeePersonalData
+        q = viewer.MaySeePersonalData
             ? q.Where(e => EF.Functions.Like(e.SearchText, pattern, "\\"))
             : q.Where(e => EF.Functions.Like(e.PublicSearchText, pattern, "\\"));
+        // After the match, so that a scan of a broad fragment (most rows match) tests the short text before the long gram array.
+        if (postgres && SearchIndex.RequiredGrams(fragment) is { Length: > 0 } grams)
+            q = q.Where(e => grams.All(g => e.SearchTokens.Contains(g)));
+        return q;
     }
 }

@@ -96,7 +96,8 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         var details = result.Details!;
         if (actor.Role == Role.DistrictBureau && details.District != actor.District)
             return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = $"您只能将企业登记在{actor.District}；跨区迁移请联系市工信主管部门" });
-        if (await UsccTaken(actor.ProgrammeId, details.Uscc, id, ct)) return Outcome<Enterprise>.Invalid(UsccTakenMessage);
+        // Only a bureau changes the code (Enterprise.Update keeps it otherwise), so only a bureau's may collide.
+        if (actor.MaySetBureauFields && await UsccTaken(actor.ProgrammeId, details.Uscc, id, ct)) return Outcome<Enterprise>.Invalid(UsccTakenMessage);
 
         saving.Expect(enterprise, version);
         enterprise.Update(details, actor, Now());

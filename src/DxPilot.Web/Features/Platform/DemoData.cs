@@ -26,21 +26,28 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
     public async Task<IReadOnlyList<Login>> EnsureAsync(CancellationToken ct = default)
     {
         var file = Path.Combine(paths.ConfigFolder, ReferenceList);
-        if (!await db.Enterprises.AnyAsync(e => e.ProgrammeId == Programme, ct))
+        var names = ReferenceNames(file);
+        // By name, not by whatever the programme holds: the database may already have other files, or only some of these.
+        if (await db.Enterprises.CountAsync(e => e.ProgrammeId == Programme && names.Contains(e.Name), ct) < names.Count)
         {
-            // The importer needs a named actor; a city bureau account is created first.
+            // The importer needs a named actor; a city bureau account is created first. It fills in only the missing rows.
             await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct);
             var city = await ActorOf("hz-city");
             var outcome = await imports.RunNowAsync(city, Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), ct);
             logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，问题 {Problems} 条", file, outcome.Value?.Created, outcome.Value?.Problems.Count);
         }
 
-        var enterprises = await db.Enterprises.Where(e => e.ProgrammeId == Programme).OrderBy(e => e.Name).Take(6).ToListAsync(ct);
+        // The demo organisations serve the first six of the list by name.
+        var chosen = names.Order(StringComparer.Ordinal).Take(6).ToList();
+        var enterprises = (await db.Enterprises.Where(e => e.ProgrammeId == Programme && chosen.Contains(e.Name)).ToListAsync(ct))
+            .OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        if (enterprises.Count < chosen.Count)
+            throw new InvalidOperationException($"演示数据：参考名单中的企业未能全部登记（缺少{string.Join("、", chosen.Except(enterprises.Select(e => e.Name)))}），请查看导入记录");
         var provider = await EnsureOrganisation("杭州数智转型服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(3), ct);
         var agency = await EnsureOrganisation("浙江数字化评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Skip(2).Take(2), ct);
         var audit = await EnsureOrganisation("杭州正信会计师事务所（演示）", OrganisationKind.AuditFirm, enterprises.Take(1), ct);
         var thinkTank = await EnsureOrganisation("杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], ct);
-        var own = enterprises.First();
+        var own = enterprises[0];
 
         Login[] logins =
         [
@@ -62,6 +69,13 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
 
     private async Task<Actor> ActorOf(string userName) => (await users.FindByNameAsync(userName))!.ToActor();
 
+    private static List<string> ReferenceNames(string file)
+    {
+        var lines = File.ReadAllLines(file);
+        var column = Array.IndexOf(lines[0].Split(','), "企业名称");
+        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[column].Trim()).Distinct()];
+    }
+
     private async Task<Organisation> EnsureOrganisation(string name, OrganisationKind kind, IEnumerable<Enterprise> serves, CancellationToken ct)
     {
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.ProgrammeId == Programme && o.Name == name, ct);
@@ -69,10 +83,12 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         {
             org = new Organisation { ProgrammeId = Programme, Name = name, Kind = kind };
             db.Organisations.Add(org);
-            foreach (var e in serves)
-                db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync(ct);
         }
+        // A partly seeded database may have the organisation without some of its assignments.
+        var assigned = await db.Assignments.Where(x => x.OrganisationId == org.Id).Select(x => x.EnterpriseId).ToListAsync(ct);
+        foreach (var e in serves.Where(e => !assigned.Contains(e.Id)))
+            db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(ct);
         return org;
     }
 
