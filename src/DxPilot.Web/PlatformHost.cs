@@ -65,6 +65,7 @@ public static class PlatformHost
         s.AddScoped<MigrationRunner>();
         s.AddScoped<Saving>();
         s.AddScoped<EnterpriseService>();
+        s.AddScoped<BureauFieldChangeService>();
         s.AddScoped<EnterpriseExport>();
         s.AddScoped<AssessmentService>();
         s.AddScoped<AssessmentDemoData>();

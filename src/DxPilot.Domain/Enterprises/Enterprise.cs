@@ -96,6 +96,22 @@ public sealed class Enterprise : IAudited
         Version++;
     }
 
+    /// <summary>A bureau's confirmation of the enterprise's proposal (<see cref="BureauFieldChange.Decide"/>) writes the proposed values.</summary>
+    internal void TakeBureauFields(BureauFieldChange change, Actor bureau, DateTime now)
+    {
+        if (!bureau.MaySetBureauFields) throw new InvalidOperationException("只有工信主管部门可以确认企业信息变更");
+        Apply(new EnterpriseDetails
+        {
+            Name = change.Name, Uscc = change.Uscc, District = District, RegisteredAddress = RegisteredAddress,
+            LegalRepresentative = LegalRepresentative, ContactName = ContactName, ContactPhone = ContactPhone, FoundedOn = FoundedOn,
+            Ownership = Ownership, AboveScale = change.AboveScale, QualityTier = change.QualityTier, IndustryKey = change.IndustryKey,
+            IndustryCode = IndustryCode, Employees = Employees, DigitalStaff = DigitalStaff, InsuredEmployees = InsuredEmployees,
+            MainProducts = MainProducts, RevenueWan = RevenueWan, ProfitWan = ProfitWan, DigitalInvestmentWan = DigitalInvestmentWan,
+            LittleGiantCentralFunded = LittleGiantCentralFunded, Pilot2022 = Pilot2022, CreditStatus = CreditStatus, Intro = Intro,
+        }, now);
+        Version++;
+    }
+
     /// <summary>A bureau sets the size by hand, with a reason (e.g. group-wide figures); null clears it.</summary>
     public void OverrideSize(SizeClass? size, string? reason, Actor actor, DateTime now)
     {

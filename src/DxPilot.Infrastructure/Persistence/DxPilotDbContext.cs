@@ -21,6 +21,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<BureauFieldChange> BureauFieldChanges => Set<BureauFieldChange>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -84,6 +85,26 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             // SQLite scans with the same substring match (fine at city scale), so it keeps no grams.
             if (postgres) e.HasIndex(x => x.SearchTokens).HasMethod("gin");
             else e.Ignore(x => x.SearchTokens);
+        });
+
+        b.Entity<BureauFieldChange>(c =>
+        {
+            c.ToTable("BureauFieldChanges");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            c.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            c.Property(x => x.Uscc).HasMaxLength(18);
+            c.Property(x => x.IndustryKey).HasMaxLength(64).IsRequired();
+            c.Property(x => x.Reason).HasMaxLength(1000).IsRequired();
+            c.Property(x => x.ProposedById).HasMaxLength(64).IsRequired();
+            c.Property(x => x.ProposedByName).HasMaxLength(200).IsRequired();
+            c.Property(x => x.DecidedByName).HasMaxLength(200);
+            c.Property(x => x.DecisionReason).HasMaxLength(1000);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+            // The bureau's list and the home page's count: pending ones, oldest first.
+            c.HasIndex(x => new { x.ProgrammeId, x.Status, x.ProposedAt });
+            c.HasIndex(x => new { x.EnterpriseId, x.Status });
         });
 
         b.Entity<Organisation>(o =>
