@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Enterprises;
@@ -52,6 +53,26 @@ public abstract class DemoDataTests<TApp>(TApp app) : IClassFixture<TApp> where 
             await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync(TestContext.Current.CancellationToken);
         var served = await (await app.As("hz-provider")).GetFromJsonAsync<JsonElement>("/api/enterprises");
         Assert.Equal(3, served.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_rerun_after_a_demo_file_was_renamed_registers_nothing_again()
+    {
+        var city = await app.As("hz-city");
+        var served = await (await app.As("hz-provider")).GetFromJsonAsync<JsonElement>("/api/enterprises");
+        var id = served.GetProperty("items")[0].GetProperty("id").GetString();
+        var file = await city.GetFromJsonAsync<JsonElement>($"/api/enterprises/{id}");
+        var rename = new Dictionary<string, object?>
+        {
+            ["name"] = file.GetProperty("name").GetString() + "（已更名）", ["district"] = file.GetProperty("district").GetString(),
+            ["industry"] = file.GetProperty("industryKey").GetString(), ["version"] = file.GetProperty("version").GetInt32(),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await city.PutAsJsonAsync($"/api/enterprises/{id}", rename)).StatusCode);
+
+        var before = await Counts();
+        await using (var scope = app.DataScope(DemoData.Programme))
+            await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(before, await Counts());
     }
 
     private async Task<(int Enterprises, int Assignments, int Assessments, int Imports, int Users)> Counts()

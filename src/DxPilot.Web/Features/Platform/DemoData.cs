@@ -1,5 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Imports;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
@@ -27,27 +28,27 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
     {
         var file = Path.Combine(paths.ConfigFolder, ReferenceList);
         var names = ReferenceNames(file);
-        // By name, not by whatever the programme holds: the database may already have other files, or only some of these.
-        if (await db.Enterprises.CountAsync(e => e.ProgrammeId == Programme && names.Contains(e.Name), ct) < names.Count)
+        // Imported once: a rerun after files were renamed must not register them again under their old names. A run that
+        // stopped before the import completed imports again, which fills in only the missing rows.
+        if (!await db.ImportJobs.AnyAsync(j => j.ProgrammeId == Programme && j.FileName == Path.GetFileName(file) && j.Status == ImportStatus.Completed, ct))
         {
-            // The importer needs a named actor; a city bureau account is created first. It fills in only the missing rows.
+            // The importer needs a named actor; a city bureau account is created first.
             await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct);
             var city = await ActorOf("hz-city");
             var outcome = await imports.RunNowAsync(city, Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), ct);
             logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，问题 {Problems} 条", file, outcome.Value?.Created, outcome.Value?.Problems.Count);
         }
 
-        // The demo organisations serve the first six of the list by name.
+        // The demo organisations serve the first six of the list by name: by name, not the programme's first files, which
+        // may be anybody's.
         var chosen = names.Order(StringComparer.Ordinal).Take(6).ToList();
         var enterprises = (await db.Enterprises.Where(e => e.ProgrammeId == Programme && chosen.Contains(e.Name)).ToListAsync(ct))
             .OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
-        if (enterprises.Count < chosen.Count)
-            throw new InvalidOperationException($"演示数据：参考名单中的企业未能全部登记（缺少{string.Join("、", chosen.Except(enterprises.Select(e => e.Name)))}），请查看导入记录");
-        var provider = await EnsureOrganisation("杭州数智转型服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(3), ct);
-        var agency = await EnsureOrganisation("浙江数字化评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Skip(2).Take(2), ct);
-        var audit = await EnsureOrganisation("杭州正信会计师事务所（演示）", OrganisationKind.AuditFirm, enterprises.Take(1), ct);
-        var thinkTank = await EnsureOrganisation("杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], ct);
-        var own = enterprises[0];
+        var provider = await EnsureOrganisation("杭州数智转型服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(3), 3, ct);
+        var agency = await EnsureOrganisation("浙江数字化评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Skip(2).Take(2), 2, ct);
+        var audit = await EnsureOrganisation("杭州正信会计师事务所（演示）", OrganisationKind.AuditFirm, enterprises.Take(1), 1, ct);
+        var thinkTank = await EnsureOrganisation("杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], 0, ct);
+        var own = enterprises.FirstOrDefault();
 
         Login[] logins =
         [
@@ -59,11 +60,16 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             await EnsureUser("hz-agency", agency.Name, Role.EvaluationAgency, Programme, organisation: agency.Id, ct: ct),
             await EnsureUser("hz-audit", audit.Name, Role.AuditFirm, Programme, organisation: audit.Id, ct: ct),
             await EnsureUser("hz-expert", "王专家（演示）", Role.Expert, Programme, ct: ct),
-            await EnsureUser("hz-enterprise", own.Name, Role.Enterprise, Programme, enterprise: own.Id, ct: ct),
+            .. own is null && await users.FindByNameAsync("hz-enterprise") is null ? (Login[])[]
+                : [await EnsureUser("hz-enterprise", own?.Name ?? "", Role.Enterprise, Programme, enterprise: own?.Id, ct: ct)],
             await EnsureUser("cc-city", "长春市工信局（演示）", Role.CityBureau, "changchun-2025", ct: ct),
             .. await benchmark.EnsureAsync(ct),
         ];
-        await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), enterprises[2].Id, ct);
+        // The demo assessments belong to the file both the provider and the agency serve, whatever it is called now.
+        var servedByBoth = await db.Assignments.Where(x => x.OrganisationId == provider.Id).Select(x => x.EnterpriseId)
+            .Intersect(db.Assignments.Where(x => x.OrganisationId == agency.Id).Select(x => x.EnterpriseId)).OrderBy(x => x).FirstOrDefaultAsync(ct);
+        if (servedByBoth != Guid.Empty)
+            await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), servedByBoth, ct);
         return logins;
     }
 
@@ -76,7 +82,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[column].Trim()).Distinct()];
     }
 
-    private async Task<Organisation> EnsureOrganisation(string name, OrganisationKind kind, IEnumerable<Enterprise> serves, CancellationToken ct)
+    private async Task<Organisation> EnsureOrganisation(string name, OrganisationKind kind, IEnumerable<Enterprise> serves, int serving, CancellationToken ct)
     {
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.ProgrammeId == Programme && o.Name == name, ct);
         if (org is null)
@@ -84,9 +90,10 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             org = new Organisation { ProgrammeId = Programme, Name = name, Kind = kind };
             db.Organisations.Add(org);
         }
-        // A partly seeded database may have the organisation without some of its assignments.
+        // A partly seeded database may have the organisation with fewer assignments than it serves; a full one gets none
+        // added, even if a file it serves has since been renamed.
         var assigned = await db.Assignments.Where(x => x.OrganisationId == org.Id).Select(x => x.EnterpriseId).ToListAsync(ct);
-        foreach (var e in serves.Where(e => !assigned.Contains(e.Id)))
+        foreach (var e in serves.Where(e => !assigned.Contains(e.Id)).Take(Math.Max(0, serving - assigned.Count)))
             db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = DateTime.UtcNow });
         await db.SaveChangesAsync(ct);
         return org;
