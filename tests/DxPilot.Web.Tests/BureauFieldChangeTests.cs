@@ -117,6 +117,44 @@ public abstract class BureauFieldChangeTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task The_enterprise_proposes_and_the_district_confirms_on_the_file_page()
+    {
+        var me = await app.As("hz-enterprise");
+        var (id, file) = await Mine(me);
+        var newName = file.GetProperty("name").GetString() + "（网页更名）";
+
+        var enterprise = app.Anonymous();
+        await PageClient.SignIn(enterprise, "hz-enterprise");
+        var page = await enterprise.GetDocument($"/enterprises/{id}");
+        var proposal = Fields(page.QuerySelector("form[name=bureau-field-change]") ?? page.QuerySelectorAll("form").First(f => f.InnerHtml.Contains("提交申请")));
+        proposal["Form.Name"] = newName;
+        proposal["Form.Reason"] = "已办理工商变更登记";
+        Assert.Equal(HttpStatusCode.Redirect, (await enterprise.PostAsync($"/enterprises/{id}", new FormUrlEncodedContent(proposal))).StatusCode);
+
+        var bureau = app.Anonymous();
+        await PageClient.SignIn(bureau, "hz-binjiang");
+        var decisionPage = await bureau.GetDocument($"/enterprises/{id}");
+        var decision = Fields(decisionPage.QuerySelectorAll("form").First(f => f.InnerHtml.Contains("确认变更")));
+        decision["Decision.Trigger"] = "confirm";
+        Assert.Equal(HttpStatusCode.Redirect, (await bureau.PostAsync($"/enterprises/{id}", new FormUrlEncodedContent(decision))).StatusCode);
+        Assert.Equal(newName, (await me.GetFromJsonAsync<JsonElement>($"/api/enterprises/{id}")).GetProperty("name").GetString());
+    }
+
+    /// <summary>A form's fields as a browser would post them (the handler named by the form).</summary>
+    private static Dictionary<string, string> Fields(AngleSharp.Dom.IElement form)
+    {
+        var fields = form.QuerySelectorAll("input[name], select[name], textarea[name]").Where(e => e.GetAttribute("type") != "submit")
+            .GroupBy(e => e.GetAttribute("name")!)
+            .ToDictionary(g => g.Key, g => g.Last() switch
+            {
+                AngleSharp.Html.Dom.IHtmlSelectElement s => s.Value ?? "",
+                AngleSharp.Html.Dom.IHtmlTextAreaElement t => t.Value ?? "",
+                var e => e.GetAttribute("value") ?? "",
+            });
+        return fields;
+    }
+
+    [Fact]
     public async Task A_proposal_without_a_reason_or_changing_nothing_is_refused_with_a_message()
     {
         var me = await app.As("hz-enterprise");
