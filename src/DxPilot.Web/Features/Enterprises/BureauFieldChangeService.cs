@@ -100,8 +100,9 @@ public sealed class BureauFieldChangeService(DxPilotDbContext db, EnterpriseServ
         var q = Decidable(actor);
         var total = await q.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var items = await q.OrderBy(x => x.c.ProposedAt).ThenBy(x => x.c.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new PendingBureauFieldChange(x.c.Id, x.e.Id, x.e.Name, x.e.District, x.c.Name, x.c.ProposedAt)).ToListAsync(ct);
+        var items = await q.OrderBy(x => x.Change.ProposedAt).ThenBy(x => x.Change.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => new PendingBureauFieldChange(x.Change.Id, x.Enterprise.Id, x.Enterprise.Name, x.Enterprise.District, x.Change.Name, x.Change.ProposedAt))
+            .ToListAsync(ct);
         return new Page<PendingBureauFieldChange>(items, total, page, pageSize);
     }
 
@@ -109,17 +110,17 @@ public sealed class BureauFieldChangeService(DxPilotDbContext db, EnterpriseServ
     public async Task<(int Count, DateTime? OldestProposedAt)> PendingSummaryAsync(Actor actor, CancellationToken ct = default)
     {
         var q = Decidable(actor);
-        return (await q.CountAsync(ct), await q.MinAsync(x => (DateTime?)x.c.ProposedAt, ct));
+        return (await q.CountAsync(ct), await q.MinAsync(x => (DateTime?)x.Change.ProposedAt, ct));
     }
 
-    private IQueryable<Pair> Decidable(Actor actor)
+    private IQueryable<Pending> Decidable(Actor actor)
     {
         // Only bureaus decide; an enterprise's scope holds its own file, but not the right to confirm its own proposal.
         var bureau = actor.IsBureau;
         return from c in db.BureauFieldChanges
                join e in enterprises.InScope(actor) on c.EnterpriseId equals e.Id
                where bureau && c.Status == BureauFieldChangeStatus.Pending
-               select new Pair { c = c, e = e };
+               select new Pending { Change = c, Enterprise = e };
     }
 
     private IQueryable<BureauFieldChange> PendingFor(Guid enterpriseId) =>
@@ -130,9 +131,9 @@ public sealed class BureauFieldChangeService(DxPilotDbContext db, EnterpriseServ
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private sealed class Pair
+    private sealed class Pending
     {
-        public BureauFieldChange c { get; init; } = default!;
-        public Enterprise e { get; init; } = default!;
+        public BureauFieldChange Change { get; init; } = default!;
+        public Enterprise Enterprise { get; init; } = default!;
     }
 }
