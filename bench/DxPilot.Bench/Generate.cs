@@ -36,7 +36,7 @@ public static class Generate
                 var industry = faker.PickRandom(programme.Industries.ToList());
                 var details = new EnterpriseDetails
                 {
-                    Name = $"{faker.Address.City()}{faker.Company.CompanyName()}{i:D6}有限公司",
+                    Name = Name(faker),
                     Uscc = Uscc(i),
                     District = faker.PickRandom(programme.Districts.Names.ToList()),
                     IndustryKey = industry.Key,
@@ -59,6 +59,14 @@ public static class Generate
         Console.WriteLine($"generated {count:N0} enterprises in {programme.Id} in {sw.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
+
+    // Names as Chinese registries read (城市 + 字号 + 行业 + 有限公司), so that searches for 科技, 汽车 or 大华 find what they would.
+    private const string BrandCharacters = "华恒瑞泰鑫达宏明兴盛安康信德正通天元金海新中博远启创航卓联智强丰源诚嘉凯祥润晨光永利长隆汇宇峰东方江南北阳春立腾云星大";
+    private static readonly string[] Trades =
+        ["科技", "汽车零部件", "电子科技", "生物医药", "医疗器械", "通信技术", "精密机械", "智能装备", "新材料", "信息技术", "食品", "汽车电子", "光电", "自动化设备"];
+
+    private static string Name(Faker faker) =>
+        $"{faker.Address.City()}{faker.PickRandom(BrandCharacters.ToCharArray())}{faker.PickRandom(BrandCharacters.ToCharArray())}{faker.PickRandom(Trades)}有限公司";
 
     /// <summary>A valid, unique USCC per index (authority 9, entity 1, division 330108).</summary>
     public static string Uscc(int i)

@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "generate" => await Generate.RunAsync(args[1..]),
     "sheet" => SheetGenerator.Run(args[1..]),
     "measure" => await Measure.RunAsync(args[1..]),
+    "search" => await SearchBench.RunAsync(args[1..]),
     "rescore" => await RescoreBench.RunAsync(args[1..]),
     "blobs" => await BlobServeBench.RunAsync(args[1..]),
     "audit-import" => await AuditImportBench.RunAsync(args[1..]),
@@ -35,6 +36,7 @@ static int Usage()
           audit-import [--rows 1000] [--rounds 7] [--warmup 3] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor
           import-bombs [--postgres "Host=…;Username=…"] [--port 5103] [--limit 300] [--seconds 10]   hostile sheets against a started server: peak memory, time
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
+          search   --url http://127.0.0.1:5080 [--user hz-city] [--requests 40] [--seconds 20]   search medians by fragment kind; wrk mix vs /health
         """);
     return 2;
 }

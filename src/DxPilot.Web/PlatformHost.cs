@@ -66,6 +66,7 @@ public static class PlatformHost
         s.AddScoped<ShownTime>();
         s.AddScoped<Saving>();
         s.AddScoped<EnterpriseService>();
+        s.AddScoped<BureauFieldChangeService>();
         s.AddScoped<EnterpriseExport>();
         s.AddScoped<AssessmentService>();
         s.AddScoped<AssessmentDrafts>();

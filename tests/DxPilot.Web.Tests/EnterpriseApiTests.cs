@@ -75,7 +75,23 @@ public abstract class EnterpriseApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         var second = await city.PostAsJsonAsync("/api/enterprises", TestData.Enterprise("重复代码乙公司", "  " + uscc.ToLowerInvariant()));
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("重复代码甲公司", problem.GetProperty("errors").GetProperty("Uscc")[0].GetString());
+        Assert.Equal("该统一社会信用代码已在本试点登记", problem.GetProperty("errors").GetProperty("Uscc")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_duplicate_uscc_does_not_reveal_an_enterprise_outside_the_callers_scope()
+    {
+        var binjiang = await app.As("hz-binjiang");
+        var uscc = TestData.NewUscc();
+        await CreateAsync(binjiang, TestData.Enterprise("滨江保密代码有限公司", uscc));
+        var xihu = await app.As("hz-xihu");
+        var response = await xihu.PostAsJsonAsync("/api/enterprises", TestData.Enterprise("西湖试探有限公司", uscc, district: "西湖区"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("滨江保密代码", body);
+        Assert.DoesNotContain("滨江区", body);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("该统一社会信用代码已在本试点登记", problem.GetProperty("errors").GetProperty("Uscc")[0].GetString());
     }
 
     [Fact]

@@ -50,6 +50,12 @@ public sealed class Enterprise : IAudited
     [NotAudited] public DateTime CreatedAt { get; private set; }
     [NotAudited] public DateTime UpdatedAt { get; private set; }
 
+    /// <summary><see cref="SearchText"/> without the phone: what roles that see phones masked may search (DOMAIN §8).</summary>
+    [NotAudited] public string PublicSearchText { get; private set; } = "";
+
+    /// <summary>The search text's character grams, for the index that serves short fragments (<see cref="SearchIndex"/>).</summary>
+    [NotAudited] public string[] SearchTokens { get; private set; } = [];
+
     private Enterprise() { }
 
     public SizeClass? Size => SizeOverride ?? ComputedSize;
@@ -67,13 +73,19 @@ public sealed class Enterprise : IAudited
         return e;
     }
 
-    /// <summary>Edits the file. Fields that decide eligibility and money stay as they were unless the actor is a bureau.</summary>
+    /// <summary>Edits the file. Fields that decide eligibility and money, and those a bureau vouches for (name, code, 企业类别,
+    /// 规上/规下, 试点细分行业), stay as they were unless the actor is a bureau.</summary>
     public void Update(EnterpriseDetails details, Actor actor, DateTime now)
     {
         if (!actor.MaySetBureauFields)
         {
             details = details with
             {
+                Name = Name,
+                Uscc = Uscc,
+                QualityTier = QualityTier,
+                AboveScale = AboveScale,
+                IndustryKey = IndustryKey,
                 District = District,
                 LittleGiantCentralFunded = LittleGiantCentralFunded,
                 Pilot2022 = Pilot2022,
@@ -81,6 +93,22 @@ public sealed class Enterprise : IAudited
             };
         }
         Apply(details, now);
+        Version++;
+    }
+
+    /// <summary>A bureau's confirmation of the enterprise's proposal (<see cref="BureauFieldChange.Decide"/>) writes the proposed values.</summary>
+    internal void TakeBureauFields(BureauFieldChange change, Actor bureau, DateTime now)
+    {
+        if (!bureau.MaySetBureauFields) throw new InvalidOperationException("只有工信主管部门可以确认企业信息变更");
+        Apply(new EnterpriseDetails
+        {
+            Name = change.Name, Uscc = change.Uscc, District = District, RegisteredAddress = RegisteredAddress,
+            LegalRepresentative = LegalRepresentative, ContactName = ContactName, ContactPhone = ContactPhone, FoundedOn = FoundedOn,
+            Ownership = Ownership, AboveScale = change.AboveScale, QualityTier = change.QualityTier, IndustryKey = change.IndustryKey,
+            IndustryCode = IndustryCode, Employees = Employees, DigitalStaff = DigitalStaff, InsuredEmployees = InsuredEmployees,
+            MainProducts = MainProducts, RevenueWan = RevenueWan, ProfitWan = ProfitWan, DigitalInvestmentWan = DigitalInvestmentWan,
+            LittleGiantCentralFunded = LittleGiantCentralFunded, Pilot2022 = Pilot2022, CreditStatus = CreditStatus, Intro = Intro,
+        }, now);
         Version++;
     }
 
@@ -122,7 +150,9 @@ public sealed class Enterprise : IAudited
         CreditStatus = d.CreditStatus;
         Intro = d.Intro;
         ComputedSize = Employees is { } x && RevenueWan is { } y ? SizeRule.Classify(x, y) : null;
-        SearchText = string.Join(' ', new[] { Name, Uscc, ContactName, ContactPhone }.Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
+        PublicSearchText = SearchIndex.Text(Name, Uscc, ContactName);
+        SearchText = SearchIndex.Text(Name, Uscc, ContactName, ContactPhone);
+        SearchTokens = SearchIndex.Grams(SearchText);
         UpdatedAt = now;
     }
 

@@ -18,6 +18,14 @@ public static class EnterprisePolicy
     public static string? OverrideSize(Actor a, Enterprise e) =>
         a.IsBureau && a.MayEdit(e.Id, e.District) ? null : "只有工信主管部门可以调整企业规模";
 
+    /// <summary>The enterprise proposes a change to what a bureau vouches for; a bureau edits those fields directly.</summary>
+    public static string? ProposeBureauFields(Actor a, Enterprise e) =>
+        a.Role == Role.Enterprise && a.EnterpriseId == e.Id ? null : "只有企业本身可以申请变更由主管部门确认的信息";
+
+    /// <summary>A bureau whose scope holds the file confirms or returns the enterprise's proposal.</summary>
+    public static string? DecideBureauFields(Actor a, Enterprise e) =>
+        a.IsBureau && a.MayEdit(e.Id, e.District) ? null : "只有该企业所在地的工信主管部门可以确认或退回企业信息变更";
+
     public static string? ReadHistory(Actor a) =>
         a.MaySeeAudit ? null : "只有工信主管部门可以查看修改记录";
 }

@@ -21,6 +21,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<BureauFieldChange> BureauFieldChanges => Set<BureauFieldChange>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -42,7 +43,6 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     {
         base.OnModelCreating(b);
         var postgres = IsPostgres;
-        if (postgres) b.HasPostgresExtension("pg_trgm");
 
         b.Entity<AppUser>(u =>
         {
@@ -70,6 +70,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             e.Property(x => x.Intro).HasMaxLength(2000);
             e.Property(x => x.SizeOverrideReason).HasMaxLength(400);
             e.Property(x => x.SearchText).HasMaxLength(800).IsRequired();
+            // The default only lets migration 0008 add the column to existing tables (SQLite cannot drop a default).
+            e.Property(x => x.PublicSearchText).HasMaxLength(800).IsRequired().HasDefaultValue("");
             e.Property(x => x.RevenueWan).HasPrecision(18, 2);
             e.Property(x => x.ProfitWan).HasPrecision(18, 2);
             e.Property(x => x.DigitalInvestmentWan).HasPrecision(18, 2);
@@ -82,8 +84,30 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             e.HasIndex(x => new { x.ProgrammeId, x.District, x.Name });
             e.HasIndex(x => new { x.ProgrammeId, x.IndustryKey });
             e.HasIndex(x => new { x.ProgrammeId, x.UpdatedAt });
-            // Substring search over 100,000 files: a trigram index on PostgreSQL; SQLite scans (fine at city scale).
-            if (postgres) e.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            // Substring search over 100,000 files: an inverted index of character grams on PostgreSQL (SearchIndex);
+            // SQLite scans with the same substring match (fine at city scale), so it keeps no grams.
+            if (postgres) e.HasIndex(x => x.SearchTokens).HasMethod("gin");
+            else e.Ignore(x => x.SearchTokens);
+        });
+
+        b.Entity<BureauFieldChange>(c =>
+        {
+            c.ToTable("BureauFieldChanges");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            c.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            c.Property(x => x.Uscc).HasMaxLength(18);
+            c.Property(x => x.IndustryKey).HasMaxLength(64).IsRequired();
+            c.Property(x => x.Reason).HasMaxLength(1000).IsRequired();
+            c.Property(x => x.ProposedById).HasMaxLength(64).IsRequired();
+            c.Property(x => x.ProposedByName).HasMaxLength(200).IsRequired();
+            c.Property(x => x.DecidedByName).HasMaxLength(200);
+            c.Property(x => x.DecisionReason).HasMaxLength(1000);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+            // The bureau's list and the home page's count: pending ones, oldest first.
+            c.HasIndex(x => new { x.ProgrammeId, x.Status, x.ProposedAt });
+            c.HasIndex(x => new { x.EnterpriseId, x.Status });
         });
 
         b.Entity<Organisation>(o =>

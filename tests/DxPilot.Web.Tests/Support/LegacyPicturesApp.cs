@@ -88,7 +88,24 @@ public abstract class LegacyPicturesApp : DxPilotApp
         var form = new EnterpriseForm { Name = $"黑龙江旧版图片{Guid.NewGuid():N}"[..16] + "有限公司", Uscc = TestData.NewUscc(), District = "哈尔滨市", Industry = "制造业", FoundedOn = "2015-03-01" };
         var details = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1)).Details!;
         var enterprise = Enterprise.Register(programme, details, DateTime.UtcNow);
-        db.Enterprises.Add(enterprise);
+        // The file as 0001 stored it: the model has columns later migrations add.
+        await using (var cmd = db.Database.GetDbConnection().CreateCommand())
+        {
+            cmd.CommandText = """
+                INSERT INTO "Enterprises" ("Id", "ProgrammeId", "Name", "Uscc", "District", "FoundedOn", "QualityTier", "IndustryKey",
+                    "LittleGiantCentralFunded", "Pilot2022", "CreditStatus", "SearchText", "Version", "CreatedAt", "UpdatedAt")
+                VALUES (@id, @programme, @name, @uscc, @district, @founded, 0, @industry, @no, @no, 0, @search, 1, @at, @at)
+                """;
+            foreach (var (p, v) in new (string, object)[] { ("@id", Key(enterprise.Id)), ("@programme", programme.Id), ("@name", enterprise.Name),
+                         ("@uscc", enterprise.Uscc!), ("@district", enterprise.District), ("@founded", enterprise.FoundedOn!.Value),
+                         ("@industry", enterprise.IndustryKey), ("@no", false), ("@search", enterprise.SearchText), ("@at", enterprise.CreatedAt) })
+            {
+                var parameter = cmd.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (p, v);
+                cmd.Parameters.Add(parameter);
+            }
+            await cmd.ExecuteNonQueryAsync();
+        }
         var application = BenchmarkApplication.Start(programme.Id, enterprise.Id, instrument, DateTime.UtcNow);
         db.BenchmarkApplications.Add(application);
         await db.SaveChangesAsync();

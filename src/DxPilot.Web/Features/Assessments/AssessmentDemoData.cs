@@ -15,13 +15,19 @@ public sealed class AssessmentDemoData(DxPilotDbContext db, AssessmentService as
 
     public async Task EnsureAsync(Actor provider, Actor agency, Guid enterpriseId, CancellationToken ct = default)
     {
-        if (await db.Assessments.AnyAsync(a => a.EnterpriseId == enterpriseId, ct)) return;
         var instrument = assessments.Instrument(Instrument) ?? throw new InvalidOperationException($"缺少评测工具 {Instrument}");
         var today = assessments.Today();
-        current.Assume(provider);
-        await Require(assessments.CreateAsync(provider, enterpriseId, Sheet(instrument, AssessmentStage.Before, 0.4, 1, today.AddMonths(-6)), ct));
-        current.Assume(agency);
-        await Require(assessments.CreateAsync(agency, enterpriseId, Sheet(instrument, AssessmentStage.After, 0.75, 2, today.AddDays(-7)), ct));
+        // Each stage on its own, so that a run interrupted between the two completes the pair.
+        if (!await db.Assessments.AnyAsync(a => a.EnterpriseId == enterpriseId && a.Stage == AssessmentStage.Before, ct))
+        {
+            current.Assume(provider);
+            await Require(assessments.CreateAsync(provider, enterpriseId, Sheet(instrument, AssessmentStage.Before, 0.4, 1, today.AddMonths(-6)), ct));
+        }
+        if (!await db.Assessments.AnyAsync(a => a.EnterpriseId == enterpriseId && a.Stage == AssessmentStage.After, ct))
+        {
+            current.Assume(agency);
+            await Require(assessments.CreateAsync(agency, enterpriseId, Sheet(instrument, AssessmentStage.After, 0.75, 2, today.AddDays(-7)), ct));
+        }
     }
 
     /// <summary>A plausible sheet: each single choice at the given share of its options, multi choices ticked up to that share,

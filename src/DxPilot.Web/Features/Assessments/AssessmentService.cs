@@ -42,14 +42,10 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
     public async Task<Page<AssessmentRow>> ListAsync(Actor actor, AssessmentQuery query, CancellationToken ct = default)
     {
         query = query.Normalised();
+        var enterprises = query.Search is { } s ? db.Enterprises.Matching(actor, s, db.IsPostgres) : db.Enterprises;
         var q = from x in InScope(actor)
-                join e in db.Enterprises on x.EnterpriseId equals e.Id
+                join e in enterprises on x.EnterpriseId equals e.Id
                 select new { x, e };
-        if (query.Search is { } s)
-        {
-            var pattern = EnterpriseService.SearchPattern(s);
-            q = q.Where(r => EF.Functions.Like(r.e.SearchText, pattern, "\\"));
-        }
         if (query.District is { } d) q = q.Where(r => r.e.District == d);
         if (query.Instrument is { } i) q = q.Where(r => r.x.InstrumentId == i);
         if (query.Stage is { } st) q = q.Where(r => r.x.Stage == st);

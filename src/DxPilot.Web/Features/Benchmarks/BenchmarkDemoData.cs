@@ -18,10 +18,14 @@ public sealed class BenchmarkDemoData(DxPilotDbContext db, UserManager<AppUser> 
 {
     private const string ProgrammeId = "heilongjiang-2025";
     private const string EnterpriseName = "哈尔滨北疆阀门制造有限公司（演示）";
+    // 230109 is 松北区, 哈尔滨市 (GB/T 2260); the check character is computed so the code is well-formed.
+    private const string UsccBody = "91230109MA1BXY7K2";
+    private static readonly string DemoUscc = UsccBody + Uscc.CheckCharacter(UsccBody);
 
     public async Task<IReadOnlyList<DemoData.Login>> EnsureAsync(CancellationToken ct = default)
     {
-        var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.ProgrammeId == ProgrammeId && e.Name == EnterpriseName, ct)
+        // By its code too: a database may hold the same file under another name, and the code is unique per programme.
+        var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.ProgrammeId == ProgrammeId && (e.Name == EnterpriseName || e.Uscc == DemoUscc), ct)
                          ?? await RegisterEnterprise(ct);
         return
         [
@@ -33,11 +37,9 @@ public sealed class BenchmarkDemoData(DxPilotDbContext db, UserManager<AppUser> 
     private async Task<Enterprise> RegisterEnterprise(CancellationToken ct)
     {
         var programme = programmes.Get(ProgrammeId);
-        // 230109 is 松北区, 哈尔滨市 (GB/T 2260); the check character is computed so the code is well-formed.
-        const string body = "91230109MA1BXY7K2";
         var form = new EnterpriseForm
         {
-            Name = EnterpriseName, Uscc = body + Uscc.CheckCharacter(body), District = "哈尔滨市",
+            Name = EnterpriseName, Uscc = DemoUscc, District = "哈尔滨市",
             RegisteredAddress = "哈尔滨市松北区智谷二街3099号", LegalRepresentative = "李建国", ContactName = "王丽", ContactPhone = "0451-88886666",
             FoundedOn = "2012-05-18", Ownership = "Private", AboveScale = "是", QualityTier = "Specialised",
             Industry = "制造业", IndustryCode = "3443", Employees = "260", DigitalStaff = "18", InsuredEmployees = "248",

@@ -14,7 +14,7 @@ public sealed record EnterpriseDto(
     int? InsuredEmployees, string? MainProducts, decimal? RevenueWan, decimal? ProfitWan, decimal? RevenuePerHeadWan,
     decimal? DigitalInvestmentWan, bool LittleGiantCentralFunded, bool Pilot2022, bool ExcludedFromCentralFunds,
     CreditStatus CreditStatus, string? Intro, SizeClass? ComputedSize, SizeClass? SizeOverride, string? SizeOverrideReason,
-    SizeClass? Size, int Version, DateTime UpdatedAt)
+    SizeClass? Size, string? SizeWarning, int Version, DateTime UpdatedAt)
 {
     public static EnterpriseDto From(Enterprise e, Actor viewer) => new(
         e.Id, e.ProgrammeId, e.Name, e.Uscc, e.District, e.RegisteredAddress, e.LegalRepresentative, e.ContactName,
@@ -22,7 +22,7 @@ public sealed record EnterpriseDto(
         e.QualityTier, e.IndustryKey, e.IndustryCode, e.Employees, e.DigitalStaff, e.InsuredEmployees, e.MainProducts,
         e.RevenueWan, e.ProfitWan, e.RevenuePerHead, e.DigitalInvestmentWan, e.LittleGiantCentralFunded, e.Pilot2022,
         e.ExcludedFromCentralFunds, e.CreditStatus, e.Intro, e.ComputedSize, e.SizeOverride, e.SizeOverrideReason, e.Size,
-        e.Version, e.UpdatedAt);
+        SizeRule.Warning(e.Size), e.Version, e.UpdatedAt);
 }
 
 /// <summary>What a program sends to create or edit an enterprise file. Enum fields take their names (e.g. "Private").</summary>

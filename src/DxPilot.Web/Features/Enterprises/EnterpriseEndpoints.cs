@@ -1,5 +1,7 @@
 using DxPilot.Domain.Text;
+using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
+using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Features.Enterprises.Import;
 using DxPilot.Web.Features.Platform;
@@ -66,6 +68,25 @@ public static class EnterpriseEndpoints
         api.MapGet("/{id:guid}/history", async (Guid id, HttpContext http, EnterpriseService service, CancellationToken ct) =>
             ApiResults.From(await service.HistoryAsync(http.User.RequireActor(), id, ct), list => Results.Ok(list.Select(AuditEntryDto.From))))
             .WithSummary("修改记录（字段级，主管部门可见）");
+
+        api.MapPost("/{id:guid}/bureau-field-changes", async (Guid id, BureauFieldChangeInput input, HttpContext http, BureauFieldChangeService changes,
+                CancellationToken ct) =>
+            ApiResults.From(await changes.ProposeAsync(http.User.RequireActor(), id, input, ct),
+                c => Results.Created($"/api/enterprises/bureau-field-changes/{c.Id}", BureauFieldChangeDto.From(c))))
+            .WithSummary("企业申请变更由主管部门确认的信息（名称、信用代码、企业类别、规上/规下、试点细分行业），须填写理由");
+
+        api.MapGet("/bureau-field-changes", async (HttpContext http, BureauFieldChangeService changes, CancellationToken ct, int page = 1) =>
+            Results.Ok(await changes.PendingListAsync(http.User.RequireActor(), page, ct)))
+            .WithSummary("待本部门确认的企业信息变更申请（最早的在前，分页）");
+
+        api.MapPost("/bureau-field-changes/{id:guid}/transitions", async (Guid id, BureauFieldChangeDecision input, HttpContext http,
+                BureauFieldChangeService changes, CancellationToken ct) =>
+        {
+            if (WorkflowNames.Parse<BureauFieldChangeTrigger>(input.Trigger ?? "") is not { } trigger)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["trigger"] = ["请选择操作：confirm（确认变更）或 reject（退回申请）"] });
+            return ApiResults.From(await changes.DecideAsync(http.User.RequireActor(), id, trigger, input.Reason, input.Version, ct),
+                c => Results.Ok(BureauFieldChangeDto.From(c)));
+        }).WithSummary("主管部门确认（confirm）或退回（reject，须填写理由）企业信息变更申请");
 
         api.MapPost("/import", async (HttpContext http, IFormFile? file, ImportQueue queue, CancellationToken ct) =>
         {

@@ -30,18 +30,10 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         };
     }
 
-    /// <summary>The LIKE pattern (escape character \) that finds a name, USCC, contact or phone fragment in <see cref="Enterprise.SearchText"/>.</summary>
-    public static string SearchPattern(string search) =>
-        "%" + Uscc.Normalise(search).ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-
     public IQueryable<Enterprise> Filter(Actor actor, EnterpriseQuery query)
     {
         var q = InScope(actor);
-        if (query.Search is { } s)
-        {
-            var pattern = SearchPattern(s);
-            q = q.Where(e => EF.Functions.Like(e.SearchText, pattern, "\\"));
-        }
+        if (query.Search is { } s) q = q.Matching(actor, s, db.IsPostgres);
         if (query.District is { } d) q = q.Where(e => e.District == d);
         if (query.Industry is { } i) q = q.Where(e => e.IndustryKey == i);
         if (query.Size is { } size) q = q.Where(e => (e.SizeOverride ?? e.ComputedSize) == size);
@@ -89,8 +81,7 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         var details = result.Details!;
         if (!actor.MayRegisterIn(details.District))
             return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = $"您只能登记{actor.District}的企业" });
-        if (await UsccTakenBy(actor.ProgrammeId, details.Uscc, null, ct) is { } other)
-            return Outcome<Enterprise>.Invalid(UsccTaken(other));
+        if (await UsccTaken(actor.ProgrammeId, details.Uscc, null, ct)) return Outcome<Enterprise>.Invalid(UsccTakenMessage);
 
         var enterprise = Enterprise.Register(programme, details, Now());
         db.Enterprises.Add(enterprise);
@@ -110,8 +101,8 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         var details = result.Details!;
         if (actor.Role == Role.DistrictBureau && details.District != actor.District)
             return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = $"您只能将企业登记在{actor.District}；跨区迁移请联系市工信主管部门" });
-        if (await UsccTakenBy(actor.ProgrammeId, details.Uscc, id, ct) is { } other)
-            return Outcome<Enterprise>.Invalid(UsccTaken(other));
+        // Only a bureau changes the code (Enterprise.Update keeps it otherwise), so only a bureau's may collide.
+        if (actor.MaySetBureauFields && await UsccTaken(actor.ProgrammeId, details.Uscc, id, ct)) return Outcome<Enterprise>.Invalid(UsccTakenMessage);
 
         saving.Expect(enterprise, version);
         enterprise.Update(details, actor, Now());
@@ -154,16 +145,12 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
     private Task<string> StaleMessage(Enterprise current, CancellationToken ct) =>
         saving.StaleMessageAsync(((IAudited)current).AuditKey, "该企业档案", ct);
 
-    private async Task<(string Name, Guid Id)?> UsccTakenBy(string programmeId, string? uscc, Guid? except, CancellationToken ct)
-    {
-        if (uscc is null) return null;
-        var other = await db.Enterprises.Where(e => e.ProgrammeId == programmeId && e.Uscc == uscc && e.Id != except)
-            .Select(e => new { e.Name, e.Id }).FirstOrDefaultAsync(ct);
-        return other is null ? null : (other.Name, other.Id);
-    }
+    private async Task<bool> UsccTaken(string programmeId, string? uscc, Guid? except, CancellationToken ct) =>
+        uscc is not null && await db.Enterprises.AnyAsync(e => e.ProgrammeId == programmeId && e.Uscc == uscc && e.Id != except, ct);
 
-    private static Dictionary<string, string> UsccTaken((string Name, Guid Id)? other) =>
-        new() { [nameof(EnterpriseForm.Uscc)] = $"该统一社会信用代码已登记为“{other!.Value.Name}”，同一试点内不能重复" };
+    // The other file may be outside the caller's scope: its name would reveal it, so the message names nobody.
+    private static Dictionary<string, string> UsccTakenMessage =>
+        new() { [nameof(EnterpriseForm.Uscc)] = "该统一社会信用代码已在本试点登记" };
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
     /// <summary>The date where the programme is, not on the server's clock.</summary>

@@ -1,5 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Imports;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
@@ -26,7 +27,10 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
     public async Task<IReadOnlyList<Login>> EnsureAsync(CancellationToken ct = default)
     {
         var file = Path.Combine(paths.ConfigFolder, ReferenceList);
-        if (!await db.Enterprises.AnyAsync(e => e.ProgrammeId == Programme, ct))
+        var names = ReferenceNames(file);
+        // Imported once: a rerun after files were renamed must not register them again under their old names. A run that
+        // stopped before the import completed imports again, which fills in only the missing rows.
+        if (!await db.ImportJobs.AnyAsync(j => j.ProgrammeId == Programme && j.FileName == Path.GetFileName(file) && j.Status == ImportStatus.Completed, ct))
         {
             // The importer needs a named actor; a city bureau account is created first.
             await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct);
@@ -35,12 +39,16 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，未导入 {Refused} 行", file, outcome.Value?.Created, outcome.Value?.Refused);
         }
 
-        var enterprises = await db.Enterprises.Where(e => e.ProgrammeId == Programme).OrderBy(e => e.Name).Take(6).ToListAsync(ct);
-        var provider = await EnsureOrganisation("杭州数智转型服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(3), ct);
-        var agency = await EnsureOrganisation("浙江数字化评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Skip(2).Take(2), ct);
-        var audit = await EnsureOrganisation("杭州正信会计师事务所（演示）", OrganisationKind.AuditFirm, enterprises.Take(1), ct);
-        var thinkTank = await EnsureOrganisation("杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], ct);
-        var own = enterprises.First();
+        // The demo organisations serve the first six of the list by name: by name, not the programme's first files, which
+        // may be anybody's.
+        var chosen = names.Order(StringComparer.Ordinal).Take(6).ToList();
+        var enterprises = (await db.Enterprises.Where(e => e.ProgrammeId == Programme && chosen.Contains(e.Name)).ToListAsync(ct))
+            .OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        var provider = await EnsureOrganisation("杭州数智转型服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(3), 3, ct);
+        var agency = await EnsureOrganisation("浙江数字化评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Skip(2).Take(2), 2, ct);
+        var audit = await EnsureOrganisation("杭州正信会计师事务所（演示）", OrganisationKind.AuditFirm, enterprises.Take(1), 1, ct);
+        var thinkTank = await EnsureOrganisation("杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], 0, ct);
+        var own = enterprises.FirstOrDefault();
 
         Login[] logins =
         [
@@ -52,27 +60,42 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             await EnsureUser("hz-agency", agency.Name, Role.EvaluationAgency, Programme, organisation: agency.Id, ct: ct),
             await EnsureUser("hz-audit", audit.Name, Role.AuditFirm, Programme, organisation: audit.Id, ct: ct),
             await EnsureUser("hz-expert", "王专家（演示）", Role.Expert, Programme, ct: ct),
-            await EnsureUser("hz-enterprise", own.Name, Role.Enterprise, Programme, enterprise: own.Id, ct: ct),
+            .. own is null && await users.FindByNameAsync("hz-enterprise") is null ? (Login[])[]
+                : [await EnsureUser("hz-enterprise", own?.Name ?? "", Role.Enterprise, Programme, enterprise: own?.Id, ct: ct)],
             await EnsureUser("cc-city", "长春市工信局（演示）", Role.CityBureau, "changchun-2025", ct: ct),
             .. await benchmark.EnsureAsync(ct),
         ];
-        await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), enterprises[2].Id, ct);
+        // The demo assessments belong to the file both the provider and the agency serve, whatever it is called now.
+        var servedByBoth = await db.Assignments.Where(x => x.OrganisationId == provider.Id).Select(x => x.EnterpriseId)
+            .Intersect(db.Assignments.Where(x => x.OrganisationId == agency.Id).Select(x => x.EnterpriseId)).OrderBy(x => x).FirstOrDefaultAsync(ct);
+        if (servedByBoth != Guid.Empty)
+            await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), servedByBoth, ct);
         return logins;
     }
 
     private async Task<Actor> ActorOf(string userName) => (await users.FindByNameAsync(userName))!.ToActor();
 
-    private async Task<Organisation> EnsureOrganisation(string name, OrganisationKind kind, IEnumerable<Enterprise> serves, CancellationToken ct)
+    private static List<string> ReferenceNames(string file)
+    {
+        var lines = File.ReadAllLines(file);
+        var column = Array.IndexOf(lines[0].Split(','), "企业名称");
+        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[column].Trim()).Distinct()];
+    }
+
+    private async Task<Organisation> EnsureOrganisation(string name, OrganisationKind kind, IEnumerable<Enterprise> serves, int serving, CancellationToken ct)
     {
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.ProgrammeId == Programme && o.Name == name, ct);
         if (org is null)
         {
             org = new Organisation { ProgrammeId = Programme, Name = name, Kind = kind };
             db.Organisations.Add(org);
-            foreach (var e in serves)
-                db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync(ct);
         }
+        // A partly seeded database may have the organisation with fewer assignments than it serves; a full one gets none
+        // added, even if a file it serves has since been renamed.
+        var assigned = await db.Assignments.Where(x => x.OrganisationId == org.Id).Select(x => x.EnterpriseId).ToListAsync(ct);
+        foreach (var e in serves.Where(e => !assigned.Contains(e.Id)).Take(Math.Max(0, serving - assigned.Count)))
+            db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(ct);
         return org;
     }
 
