@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Home;
 using DxPilot.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -112,6 +113,12 @@ public abstract class BureauFieldChangeTests<TApp>(TApp app) : IClassFixture<TAp
             Assert.Equal(1, count);
             Assert.NotNull(oldest);
             Assert.Equal(0, (await changes.PendingSummaryAsync(binjiang with { District = "西湖区" }, TestContext.Current.CancellationToken)).Count);
+
+            // … and the 工作台 lists it for 滨江区 as one to-do since the oldest proposal, for nobody outside its scope.
+            var todos = scope.ServiceProvider.GetRequiredService<TodoList>();
+            var waiting = Assert.Single(await todos.ForAsync(binjiang, TestContext.Current.CancellationToken), t => t.Kind == BureauFieldChangeTodo.Kind);
+            Assert.Equal(("/enterprises/changes", 1, oldest!.Value), (waiting.Href, waiting.Count, waiting.Since.UtcDateTime));
+            Assert.DoesNotContain(await todos.ForAsync(binjiang with { District = "西湖区" }, TestContext.Current.CancellationToken), t => t.Kind == BureauFieldChangeTodo.Kind);
         }
         Assert.Equal(HttpStatusCode.OK, (await Decide(await app.As("hz-binjiang"), change, "reject", "测试结束")).StatusCode);
     }

@@ -11,5 +11,6 @@ public static class HomeRegistration
         s.AddScoped<ITodoSource, MissingDataTodo>();
         s.AddScoped<ITodoSource, BenchmarkTodo>();
         s.AddScoped<ITodoSource, ImportProblemTodo>();
+        s.AddScoped<ITodoSource, Enterprises.BureauFieldChangeTodo>();
     }
 }
