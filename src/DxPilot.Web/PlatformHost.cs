@@ -66,6 +66,7 @@ public static class PlatformHost
         s.AddScoped<ShownTime>();
         s.AddScoped<Saving>();
         s.AddScoped<EnterpriseService>();
+        s.AddSingleton(sp => RegistrySettings.From(sp.GetRequiredService<IConfiguration>()));
         s.AddScoped<BureauFieldChangeService>();
         s.AddScoped<EnterpriseExport>();
         s.AddScoped<AssessmentService>();

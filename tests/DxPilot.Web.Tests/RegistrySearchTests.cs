@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using DxPilot.Domain.Accounts;
+using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
@@ -49,6 +52,28 @@ public abstract class RegistrySearchTests<TApp>(TApp app) : IClassFixture<TApp> 
         // Wildcards are literal characters, not patterns.
         Assert.Empty(await Search(city, A + "%"));
         Assert.Empty(await Search(city, A + "_"));
+    }
+
+    [Fact]
+    public async Task A_search_counts_no_further_than_the_limit_and_says_so_while_filters_count_exactly()
+    {
+        var city = await app.As("hz-city");
+        var d = ((char)Random.Shared.Next(0x9F40, 0x9F50)).ToString();
+        for (var i = 1; i <= 5; i++) await Create(city, $"{d}限额{i}号有限公司", $"1370000000{i}");
+        var bureau = new Actor("t-city", "杭州市经信局（测试）", Role.CityBureau, "hangzhou-2024");
+        await using var scope = app.ScopeAs(bureau);
+        var registry = ActivatorUtilities.CreateInstance<EnterpriseService>(scope.ServiceProvider, new RegistrySettings(SearchCountLimit: 3));
+
+        // Five match: the count stops after three and says there are more.
+        var broad = await registry.ListAsync(bureau, new EnterpriseQuery { Search = d }, TestContext.Current.CancellationToken);
+        Assert.Equal((3, true), (broad.Total, broad.TotalCapped));
+        // One matches: an exact count.
+        var narrow = await registry.ListAsync(bureau, new EnterpriseQuery { Search = d + "限额2" }, TestContext.Current.CancellationToken);
+        Assert.Equal((1, false), (narrow.Total, narrow.TotalCapped));
+        // Without a search the count is exact, however many there are.
+        var all = await registry.ListAsync(bureau, new EnterpriseQuery { District = "滨江区" }, TestContext.Current.CancellationToken);
+        Assert.False(all.TotalCapped);
+        Assert.True(all.Total > 3);
     }
 
     [Fact]

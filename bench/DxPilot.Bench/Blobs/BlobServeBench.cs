@@ -21,15 +21,15 @@ public static partial class BlobServeBench
         var store = Generate.Arg(args, "--store") ?? "FileSystem";
         var runs = int.Parse(Generate.Arg(args, "--runs") ?? "5");
         var port = Generate.Arg(args, "--port") ?? "5097";
-        var server = Generate.Arg(args, "--server") ?? ServerDll();
+        var server = Generate.Arg(args, "--server") ?? LocalServer.Dll();
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-blobbench-{Guid.NewGuid():N}");
         var url = $"http://127.0.0.1:{port}";
 
-        using var process = StartServer(server, url, data, store);
+        using var process = LocalServer.Start(server, url, data, new Dictionary<string, string> { ["DxPilot__Blobs__Store"] = store });
         try
         {
             using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
-            await WaitHealthy(http, process);
+            await LocalServer.WaitHealthyAsync(http, process);
             await SignIn(http);
             var evidence = await AttachPicture(http);
             var database = new BlobDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(data, "dxpilot.db")}"), TimeProvider.System);
@@ -77,41 +77,6 @@ public static partial class BlobServeBench
             await process.WaitForExitAsync();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static string ServerDll()
-    {
-        var release = Path.Combine(Repo.Root, "src", "DxPilot.Web", "bin", "Release", "net10.0", "DxPilot.Web.dll");
-        return File.Exists(release) ? release : Path.Combine(Repo.Root, "src", "DxPilot.Web", "bin", "Debug", "net10.0", "DxPilot.Web.dll");
-    }
-
-    private static Process StartServer(string dll, string url, string data, string store)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_URLS"] = url;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DxPilot__DataPath"] = data;
-        start.Environment["DxPilot__DemoData"] = "true";
-        start.Environment["DxPilot__Blobs__Store"] = store;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"server: {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitHealthy(HttpClient http, Process process)
-    {
-        for (var i = 0; i < 120; i++)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"server exited with {process.ExitCode}");
-            try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("server did not become healthy");
     }
 
     private static async Task SignIn(HttpClient http)

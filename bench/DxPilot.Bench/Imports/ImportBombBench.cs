@@ -23,7 +23,7 @@ public static class ImportBombBench
         var port = Generate.Arg(args, "--port") ?? "5103";
         var limitMb = int.Parse(Generate.Arg(args, "--limit") ?? "300");
         var maxSeconds = double.Parse(Generate.Arg(args, "--seconds") ?? "10");
-        var server = Generate.Arg(args, "--server") ?? ServerDll();
+        var server = Generate.Arg(args, "--server") ?? LocalServer.Dll();
         var url = $"http://127.0.0.1:{port}";
         var database = $"dxpilot_bombbench_{Guid.NewGuid():N}";
         var data = Path.Combine(Path.GetTempPath(), database);
@@ -42,11 +42,11 @@ public static class ImportBombBench
         ];
         var ordinary = OrdinaryList(5_000);
 
-        using var process = StartServer(server, url, data, connection);
+        using var process = LocalServer.Start(server, url, data, new Dictionary<string, string> { ["Database__Provider"] = "PostgreSQL", ["ConnectionStrings__DxPilot"] = connection });
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
-            await WaitHealthy(http, process);
+            await LocalServer.WaitHealthyAsync(http, process);
             var token = await http.PostAsJsonAsync("/api/auth/token", new { userName = "hz-city", password = "DxPilot#2025" });
             token.EnsureSuccessStatusCode();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
@@ -111,42 +111,6 @@ public static class ImportBombBench
         XlsxWriter.Write(output, "名单", [new("企业名称"), new("所属区县"), new("行业"), new("联系人"), new("联系电话")],
             Enumerable.Range(1, rows).Select(i => (IReadOnlyList<object?>)[$"压测企业{i:D6}有限公司", "滨江区", "汽车零部件", "张三", $"138{i:D8}"]));
         return output.ToArray();
-    }
-
-    private static string ServerDll()
-    {
-        var release = Path.Combine(Repo.Root, "src", "DxPilot.Web", "bin", "Release", "net10.0", "DxPilot.Web.dll");
-        return File.Exists(release) ? release : Path.Combine(Repo.Root, "src", "DxPilot.Web", "bin", "Debug", "net10.0", "DxPilot.Web.dll");
-    }
-
-    private static Process StartServer(string dll, string url, string data, string connection)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_URLS"] = url;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DxPilot__DataPath"] = data;
-        start.Environment["DxPilot__DemoData"] = "true";
-        start.Environment["Database__Provider"] = "PostgreSQL";
-        start.Environment["ConnectionStrings__DxPilot"] = connection;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"server: {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitHealthy(HttpClient http, Process process)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"server exited with {process.ExitCode}");
-            try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("server did not become healthy");
     }
 
     /// <summary>A memory line of /proc/PID/status in KB (Linux).</summary>

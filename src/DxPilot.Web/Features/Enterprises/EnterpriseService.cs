@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Enterprises;
 
 /// <summary>The enterprise file's use cases. Every call takes the signed-in actor and answers only within its scope.</summary>
-public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog programmes, Saving saving, TimeProvider clock)
+public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog programmes, Saving saving, TimeProvider clock, RegistrySettings settings)
 {
     /// <summary>The enterprises this actor may read (DOMAIN §1 "sees").</summary>
     public IQueryable<Enterprise> InScope(Actor a)
@@ -30,7 +30,10 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         };
     }
 
-    public IQueryable<Enterprise> Filter(Actor actor, EnterpriseQuery query)
+    /// <summary>The files in scope that the query's search and filters select, in the query's order.</summary>
+    public IQueryable<Enterprise> Filter(Actor actor, EnterpriseQuery query) => Ordered(Selected(actor, query), query);
+
+    private IQueryable<Enterprise> Selected(Actor actor, EnterpriseQuery query)
     {
         var q = InScope(actor);
         if (query.Search is { } s) q = q.Matching(actor, s, db.IsPostgres);
@@ -41,7 +44,11 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         if (query.AboveScale is { } above) q = q.Where(e => e.AboveScale == above);
         if (query.Excluded is { } ex) q = ex ? q.Where(e => e.LittleGiantCentralFunded || e.Pilot2022) : q.Where(e => !e.LittleGiantCentralFunded && !e.Pilot2022);
         if (query.MissingUscc is { } mu) q = mu ? q.Where(e => e.Uscc == null) : q.Where(e => e.Uscc != null);
-        return (query.Sort, query.Descending) switch
+        return q;
+    }
+
+    private static IQueryable<Enterprise> Ordered(IQueryable<Enterprise> q, EnterpriseQuery query) =>
+        (query.Sort, query.Descending) switch
         {
             ("district", false) => q.OrderBy(e => e.District).ThenBy(e => e.Name).ThenBy(e => e.Id),
             ("district", true) => q.OrderByDescending(e => e.District).ThenBy(e => e.Name).ThenBy(e => e.Id),
@@ -56,17 +63,21 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
             (_, true) => q.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
             _ => q.OrderBy(e => e.Name).ThenBy(e => e.Id),
         };
-    }
 
     public async Task<Page<EnterpriseRow>> ListAsync(Actor actor, EnterpriseQuery query, CancellationToken ct = default)
     {
         query = query.Normalised();
-        var q = Filter(actor, query);
-        var total = await q.CountAsync(ct);
+        var selected = Selected(actor, query);
+        // A text search counts no further than the limit: at national scale 科技 is in one file of seven, and counting each
+        // of them costs more than the page itself for a number nobody acts on (the list asks to narrow the search instead).
+        var limit = settings.SearchCountLimit;
+        var total = query.Search is null ? await selected.CountAsync(ct) : await selected.Take(limit + 1).CountAsync(ct);
+        var capped = query.Search is not null && total > limit;
+        if (capped) total = limit;
         query = query with { PageNumber = Paging.Clamp(query.PageNumber, total, query.PageSize) };
-        var items = await q.Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
+        var items = await Ordered(selected, query).Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
             .Select(EnterpriseRow.Projection).ToListAsync(ct);
-        return new Page<EnterpriseRow>(items.Select(r => r.ForViewer(actor)).ToList(), total, query.PageNumber, query.PageSize);
+        return new Page<EnterpriseRow>(items.Select(r => r.ForViewer(actor)).ToList(), total, query.PageNumber, query.PageSize, capped);
     }
 
     public async Task<Enterprise?> GetAsync(Actor actor, Guid id, CancellationToken ct = default) =>

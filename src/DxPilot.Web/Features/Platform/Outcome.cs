@@ -25,7 +25,8 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, None, message);
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
+/// <summary>One page of a list. <see cref="TotalCapped"/>: more matched than were counted, <see cref="Total"/> is a lower bound.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize, bool TotalCapped = false)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
