@@ -119,6 +119,9 @@ public abstract class BureauFieldChangeTests<TApp>(TApp app) : IClassFixture<TAp
             var waiting = Assert.Single(await todos.ForAsync(binjiang, TestContext.Current.CancellationToken), t => t.Kind == BureauFieldChangeTodo.Kind);
             Assert.Equal(("/enterprises/changes", 1, oldest!.Value), (waiting.Href, waiting.Count, waiting.Since.UtcDateTime));
             Assert.DoesNotContain(await todos.ForAsync(binjiang with { District = "西湖区" }, TestContext.Current.CancellationToken), t => t.Kind == BureauFieldChangeTodo.Kind);
+            // While its proposal waits, the enterprise is not asked to propose its USCC again.
+            var enterprise = new Actor("t-e", "企业", Role.Enterprise, "hangzhou-2024", EnterpriseId: Guid.Parse(id));
+            Assert.DoesNotContain(await todos.ForAsync(enterprise, TestContext.Current.CancellationToken), t => t.Href.EndsWith("#bureau-field-change"));
         }
         Assert.Equal(HttpStatusCode.OK, (await Decide(await app.As("hz-binjiang"), change, "reject", "测试结束")).StatusCode);
     }

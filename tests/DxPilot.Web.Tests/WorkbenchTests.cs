@@ -15,9 +15,11 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string MissingUscc = "补充企业档案中待补充的统一社会信用代码";
     private const string Diagnose = "为分配给本机构的企业开展改造前诊断评测";
     private const string Evaluate = "为分配给本机构的企业开展现场评测";
-    private const string OwnFile = "补充本企业档案的统一社会信用代码、国民经济行业代码";
+    // The USCC is bureau-confirmed: the enterprise proposes it; the industry code it fills in itself.
+    private const string ProposeUscc = "申请补充本企业的统一社会信用代码（由主管部门确认）";
+    private const string OwnIndustryCode = "补充本企业档案的国民经济行业代码";
     private const string Benchmark = "黑龙江省中小企业数字化示范标杆企业申报：填写自评表和前置条件，保存后提交申报";
-    private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, OwnFile, Benchmark];
+    private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -30,7 +32,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "hz-agency", [Evaluate], [1] },
         { "hz-audit", [], [] },
         { "hz-expert", [], [] },
-        { "hz-enterprise", [OwnFile, SelfTest], [1, 1] },
+        { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest], [1, 1, 1] },
         { "cc-city", [], [] },
         { "hlj-city", [], [] },
         { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },

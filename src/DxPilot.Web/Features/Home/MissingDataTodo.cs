@@ -8,9 +8,10 @@ namespace DxPilot.Web.Features.Home;
 /// <summary>
 /// 档案待补充: files in scope still missing what the filing forms require and imports leave 待补充 — the 统一社会信用代码
 /// (and, on the enterprise's own file, the 国民经济行业代码). Only for those who may complete them (<see cref="EnterprisePolicy.Edit"/>):
-/// the bureaus and the enterprise itself.
+/// the bureaus and the enterprise itself. The USCC is a bureau-confirmed field: the enterprise proposes it (unless a proposal
+/// already waits) and edits the industry code itself.
 /// </summary>
-public sealed class MissingDataTodo(EnterpriseService enterprises) : ITodoSource
+public sealed class MissingDataTodo(EnterpriseService enterprises, BureauFieldChangeService changes) : ITodoSource
 {
     public const string Kind = "企业档案";
 
@@ -20,8 +21,12 @@ public sealed class MissingDataTodo(EnterpriseService enterprises) : ITodoSource
         {
             var own = await enterprises.InScope(actor).FirstOrDefaultAsync(ct);
             if (own is null || EnterprisePolicy.Edit(actor, own) is not null) return [];
-            var missing = new[] { own.Uscc is null ? "统一社会信用代码" : null, own.IndustryCode is null ? "国民经济行业代码" : null }.OfType<string>().ToList();
-            return missing.Count == 0 ? [] : [new TodoItem(Kind, $"补充本企业档案的{string.Join("、", missing)}", $"/enterprises/{own.Id}/edit", TodoList.Since(own.CreatedAt))];
+            var items = new List<TodoItem>();
+            if (own.Uscc is null && await changes.PendingAsync(actor, own.Id, ct) is null)
+                items.Add(new TodoItem(Kind, "申请补充本企业的统一社会信用代码（由主管部门确认）", $"/enterprises/{own.Id}#bureau-field-change", TodoList.Since(own.CreatedAt)));
+            if (own.IndustryCode is null)
+                items.Add(new TodoItem(Kind, "补充本企业档案的国民经济行业代码", $"/enterprises/{own.Id}/edit", TodoList.Since(own.CreatedAt)));
+            return items;
         }
 
         if (!actor.IsBureau) return [];
