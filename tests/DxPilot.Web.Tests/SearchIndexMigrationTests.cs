@@ -58,8 +58,10 @@ public sealed class SearchIndexMigrationTests
                 // What a save writes today for the same text.
                 Assert.Equal(SearchIndex.Grams(f.SearchText).Order(StringComparer.Ordinal), grams.Order(StringComparer.Ordinal));
             }
-            // "大华" was a full scan; now its bigram is in the index.
-            Assert.Contains("大华", (string[])(await Scalar(conn, $"SELECT \"SearchTokens\" FROM \"Enterprises\" WHERE \"Name\" = '{Files[0].Name}'"))!);
+            // "大华" was a full scan; now its bigram is in the index, and a code's trigram too.
+            var first = (string[])(await Scalar(conn, $"SELECT \"SearchTokens\" FROM \"Enterprises\" WHERE \"Name\" = '{Files[0].Name}'"))!;
+            Assert.Contains("大华", first);
+            Assert.Contains("8ma", first);
         }
         finally
         {
@@ -67,7 +69,7 @@ public sealed class SearchIndexMigrationTests
         }
     }
 
-    /// <summary>The scripts before 0008, the files as they were saved then, then 0008.</summary>
+    /// <summary>The scripts before 0008, the files as they were saved then, then 0008 and the rest.</summary>
     private static async Task Migrate(DbConnection conn, DatabaseProvider provider)
     {
         var scripts = MigrationRunner.Scripts(provider);
@@ -86,7 +88,8 @@ public sealed class SearchIndexMigrationTests
                 ("@at", provider == DatabaseProvider.PostgreSql ? DateTime.UtcNow : DateTime.UtcNow.ToString("O")));
             await insert.ExecuteNonQueryAsync();
         }
-        await SqlCommands.ExecuteAsync(conn, null, scripts.Single(s => s.Id.StartsWith("0008", StringComparison.Ordinal)).Sql, default);
+        // 0008 and every later script that touches the search columns (0012 adds the code trigrams).
+        foreach (var (_, sql) in scripts.Where(s => string.CompareOrdinal(s.Id, "0008") >= 0)) await SqlCommands.ExecuteAsync(conn, null, sql, default);
     }
 
     private static async Task<object?> Scalar(DbConnection conn, string sql)

@@ -11,6 +11,14 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void Runs_of_ascii_letters_and_digits_add_their_trigrams_and_nothing_else_does()
+    {
+        // 科技12 has no trigram (科技1 and 技12 are not all ASCII); 0571 has 057 and 571; none crosses the space.
+        Assert.Equal(["0", "05", "057", "1", "12", "2", "5", "57", "571", "7", "71", "技", "技1", "科", "科技"],
+            SearchIndex.Grams("科技12 0571").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_character_outside_the_basic_plane_counts_as_one()
     {
         // 𠀀 (U+20000) is two UTF-16 units but one character, as PostgreSQL's substr counts it.
@@ -22,10 +30,12 @@ public class SearchIndexTests
     [InlineData("科", new[] { "科" })]
     [InlineData("科技", new[] { "科技" })]
     [InlineData("汽车零", new[] { "汽车", "车零" })]
-    [InlineData("1381", new[] { "13", "38", "81" })]
-    [InlineData("1111", new[] { "11" })]
+    [InlineData("1381", new[] { "13", "38", "81", "138", "381" })]
+    [InlineData("1111", new[] { "11", "111" })]
+    [InlineData("ma27", new[] { "ma", "a2", "27", "ma2", "a27" })]
+    [InlineData("科技1号", new[] { "科技", "技1", "1号" })]
     [InlineData("", new string[0])]
-    public void A_fragment_requires_itself_up_to_two_characters_and_its_bigrams_beyond(string fragment, string[] grams)
+    public void A_fragment_requires_itself_up_to_two_characters_its_bigrams_beyond_and_the_trigrams_of_codes(string fragment, string[] grams)
     {
         Assert.Equal(grams, SearchIndex.RequiredGrams(fragment));
     }
