@@ -100,13 +100,14 @@ public abstract class RegistrySearchTests<TApp>(TApp app) : IClassFixture<TApp> 
         var name = await Create(city, $"{C}电话检索有限公司", phone);
         var thinkTank = await app.As("hz-thinktank");
 
-        // The think tank reads every file but sees 1xx****xxxx: no digit of the phone, hidden or shown, may match.
-        Assert.Empty(await Search(thinkTank, phone[3..7]));
-        Assert.Empty(await Search(thinkTank, phone));
-        Assert.Empty(await Search(thinkTank, phone[..3]));
+        // The think tank reads every file but sees 1xx****xxxx: no digit of the phone, hidden or shown, may find this file.
+        // (Only this file is asserted: four random digits may well occur in another file's code or phone.)
+        Assert.DoesNotContain(name, await Search(thinkTank, phone[3..7]));
+        Assert.DoesNotContain(name, await Search(thinkTank, phone));
+        Assert.DoesNotContain(name, await Search(thinkTank, phone[..3]));
         Assert.Equal([name], await Search(thinkTank, $"{C}电话"));
         // The city bureau sees the number, so it may search by it.
-        Assert.Equal([name], await Search(city, phone[3..7]));
+        Assert.Contains(name, await Search(city, phone[3..7]));
         Assert.Equal([name], await Search(city, phone));
     }
 }
