@@ -16,23 +16,27 @@ namespace DxPilot.Infrastructure.Auditing;
 /// </summary>
 internal static class AuditRows
 {
-    /// <summary>Rows per statement: 13 parameters each stays far below SQLite's and PostgreSQL's parameter limits.</summary>
-    private const int RowsPerStatement = 400;
+    /// <summary>Rows per statement. PostgreSQL takes 400 (13 parameters each, far below its limit) as fast as fewer. On SQLite
+    /// the cost per row grows with the statement (measured per 1,000 entries: 1 row 63 ms, 10 rows 42 ms, 50 rows 47-56 ms,
+    /// 200 rows 123 ms, 400 rows 152 ms), so it takes ten.</summary>
+    private static int RowsPerStatement(DxPilotDbContext db) => db.IsPostgres ? 400 : 10;
 
     public static async Task InsertAsync(DxPilotDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        for (var start = 0; start < entries.Count; start += RowsPerStatement)
+        var size = RowsPerStatement(db);
+        for (var start = 0; start < entries.Count; start += size)
         {
-            await using var command = Command(db, entries, start, Math.Min(RowsPerStatement, entries.Count - start));
+            await using var command = Command(db, entries, start, Math.Min(size, entries.Count - start));
             await command.ExecuteNonQueryAsync(ct);
         }
     }
 
     public static void Insert(DxPilotDbContext db, IReadOnlyList<AuditEntry> entries)
     {
-        for (var start = 0; start < entries.Count; start += RowsPerStatement)
+        var size = RowsPerStatement(db);
+        for (var start = 0; start < entries.Count; start += size)
         {
-            using var command = Command(db, entries, start, Math.Min(RowsPerStatement, entries.Count - start));
+            using var command = Command(db, entries, start, Math.Min(size, entries.Count - start));
             command.ExecuteNonQuery();
         }
     }
