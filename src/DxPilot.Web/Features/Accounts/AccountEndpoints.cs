@@ -95,7 +95,7 @@ public static class AccountEndpoints
 
     public sealed record AccountListParameters(string? Search, string? Role, string? Page)
     {
-        public AccountQuery ToQuery() => new(Search, Enum.TryParse<Role>(Role, out var r) && Enum.IsDefined(r) ? r : null, int.TryParse(Page, out var p) ? p : 1);
+        public AccountQuery ToQuery() => new(Search, QueryValue.Enum<Domain.Accounts.Role>(Role), QueryValue.Int(Page) ?? 1);
     }
 
     private static IResult Issued(IssuedBatch batch) =>

@@ -4,6 +4,7 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Organisations;
+using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
@@ -50,8 +51,7 @@ public sealed partial class AccountService(DxPilotDbContext db, UserManager<AppU
         if (query.Role is { } role) q = q.Where(u => u.Role == role);
         var size = Math.Clamp(query.PageSize, 10, 100);
         var total = await q.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + size - 1) / size);
-        var page = Math.Clamp(query.PageNumber, 1, pageCount);
+        var page = Paging.Clamp(query.PageNumber, total, size);
         var rows = await Rows(q.OrderBy(u => u.UserName).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
         return Outcome<Page<AccountRow>>.Ok(new Page<AccountRow>(rows.Select(Row).ToList(), total, page, size));
     }
@@ -74,7 +74,7 @@ public sealed partial class AccountService(DxPilotDbContext db, UserManager<AppU
         var displayName = Clean(form.DisplayName);
         if (displayName.Length == 0) errors["DisplayName"] = "请填写名称（单位或姓名）";
         else if (displayName.Length > 100) errors["DisplayName"] = "名称不超过100个字";
-        else if (HasControl(form.DisplayName)) errors["DisplayName"] = "名称不能包含换行、制表符等控制字符";
+        else if (ControlCharacters.In(form.DisplayName)) errors["DisplayName"] = ControlCharacters.Message("名称");
         var userName = form.UserName?.Trim() ?? "";
         if (!LoginName().IsMatch(userName)) errors["UserName"] = "登录名为3至64位字母、数字或 - . _ @";
         else if (await users.FindByNameAsync(userName) is not null) errors["UserName"] = $"登录名“{userName}”已被使用，请换一个";
@@ -294,9 +294,7 @@ public sealed partial class AccountService(DxPilotDbContext db, UserManager<AppU
         _ => OrganisationKind.ThinkTank,
     };
 
-    private static string Clean(string? text) => new string((text ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
-
-    private static bool HasControl(string? text) => text?.Any(char.IsControl) == true;
+    private static string Clean(string? text) => ControlCharacters.Remove(text ?? "").Trim();
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$")]
     private static partial Regex LoginName();

@@ -99,7 +99,7 @@ public sealed class BureauFieldChangeService(DxPilotDbContext db, EnterpriseServ
         const int pageSize = 20;
         var q = Decidable(actor);
         var total = await q.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        page = Paging.Clamp(page, total, pageSize);
         var items = await q.OrderBy(x => x.Change.ProposedAt).ThenBy(x => x.Change.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(x => new PendingBureauFieldChange(x.Change.Id, x.Enterprise.Id, x.Enterprise.Name, x.Enterprise.District, x.Change.Name, x.Change.ProposedAt))
             .ToListAsync(ct);

@@ -1,4 +1,3 @@
-using DxPilot.Domain.Text;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
 using DxPilot.Domain.Workflow;
@@ -21,7 +20,7 @@ public static class EnterpriseEndpoints
             var actor = http.User.RequireActor();
             if (file is null) return Results.LocalRedirect("/enterprises/import?error=nofile");
             if (file.Length > SheetReader.MaxBytes) return Results.LocalRedirect("/enterprises/import?error=toolarge");
-            var outcome = await queue.EnqueueAsync(actor, ControlCharacters.FileName(file.FileName), await Read(file, ct), ct);
+            var outcome = await queue.EnqueueAsync(actor, file.FileName, await Read(file, ct), ct);
             return outcome.Kind switch
             {
                 OutcomeKind.Ok => Results.LocalRedirect($"/enterprises/import/{outcome.Value!.Id}"),
@@ -94,7 +93,7 @@ public static class EnterpriseEndpoints
             if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请上传 .xlsx 或 .csv 文件（字段名 file）"] });
             if (file.Length > SheetReader.MaxBytes)
                 return Results.Problem(title: $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB的上限", statusCode: StatusCodes.Status413PayloadTooLarge);
-            var outcome = await queue.RunNowAsync(actor, ControlCharacters.FileName(file.FileName), await Read(file, ct), ct);
+            var outcome = await queue.RunNowAsync(actor, file.FileName, await Read(file, ct), ct);
             if (!outcome.IsOk) return ApiResults.From(outcome, Results.Ok);
             var job = outcome.Value!;
             var report = Report(job, await queue.ProblemsAsync(actor, job.Id, ct));

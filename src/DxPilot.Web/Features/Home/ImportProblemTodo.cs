@@ -21,8 +21,7 @@ public sealed class ImportProblemTodo(DxPilotDbContext db, TimeProvider clock) :
         var from = clock.GetUtcNow().UtcDateTime - Window;
         var finished = await db.ImportJobs.Where(ImportPolicy.Readable(actor))
             .Where(j => j.ActorId == actor.UserId && (j.Status == ImportStatus.Completed || j.Status == ImportStatus.Failed) && j.CreatedAt >= from)
-            // Refused rows are those read but neither created, updated nor found unchanged (a note on the header is not one).
-            .Select(j => new { j.Id, j.FileName, j.CreatedAt, j.FileError, Refused = j.ProcessedRows - j.Created - j.Updated - j.Unchanged })
+            .Select(j => new { j.Id, j.FileName, j.CreatedAt, j.FileError, j.Refused })
             .ToListAsync(ct);
         return finished.Where(j => j.FileError is not null || j.Refused > 0)
             .Select(j => new TodoItem(Kind,

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Imports;
+using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Features.Operations;
@@ -71,7 +72,8 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, ImportLease lease, 
         if (content.Length == 0) return Outcome<ImportJob>.Invalid(new Dictionary<string, string> { ["file"] = "请选择要导入的 .xlsx 或 .csv 文件" });
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var name = Path.GetFileName(fileName).Length > 200 ? Path.GetFileName(fileName)[..200] : Path.GetFileName(fileName);
+        var clean = ControlCharacters.FileName(fileName);
+        var name = clean.Length > 200 ? clean[..200] : clean;
         var now = clock.GetUtcNow().UtcDateTime;
         var job = held ? ImportJob.Queue(actor, name, content, now, lease.Owner, lease.Until(now)) : ImportJob.Queue(actor, name, content, now);
         db.ImportJobs.Add(job);
