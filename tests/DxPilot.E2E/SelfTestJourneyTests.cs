@@ -30,9 +30,9 @@ public sealed class SelfTestJourneyTests(BrowserApp app)
     [Fact]
     public async Task Enterprise_fills_the_2024_self_test_and_sees_its_level_and_gap_plan()
     {
+        const string todo = "开展数字化水平自测，了解本企业所处等级和差距";
         var page = await app.SignedInAs("hz-enterprise");
-        await page.ClickAsync("header nav a:has-text('数字化评测')");
-        await page.ClickAsync("a:has-text('填写评测')");
+        await page.ClickAsync($"#todos a:has-text('{todo}')");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("填写数字化水平评测");
 
         // '无' is exclusive: ticking it clears the items, ticking an item clears it.
@@ -71,5 +71,9 @@ public sealed class SelfTestJourneyTests(BrowserApp app)
         await Assertions.Expect(gap.Locator(".gap-item").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#answers")).ToContainTextAsync("车间已部署工业环网");
         await BrowserApp.Screenshot(page, "self-test");
+
+        // Done: the to-do is gone from the 工作台.
+        await page.GotoAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page.Locator("#todos")).Not.ToContainTextAsync(todo);
     }
 }

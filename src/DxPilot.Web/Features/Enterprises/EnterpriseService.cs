@@ -3,7 +3,6 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Programmes;
-using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Platform;
