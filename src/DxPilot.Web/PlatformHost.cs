@@ -78,6 +78,7 @@ public static class PlatformHost
         s.AddSingleton<InitialPasswords>();
         Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
+        Features.Diagnoses.DiagnosisRegistration.AddServices(s);
         Features.Home.HomeRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
         s.AddSingleton<EnterpriseImporter>();
@@ -178,6 +179,7 @@ public static class PlatformHost
         AssessmentEndpoints.Map(app);
         ScoreEndpoints.Map(app);
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
+        Features.Diagnoses.DiagnosisEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }
