@@ -30,6 +30,9 @@ public sealed class Diagnosis : IAudited
     public string? AcceptedByName { get; private set; }
     /// <summary>验收意见</summary>
     public string? AcceptanceOpinion { get; private set; }
+    /// <summary>The submission rules red when it was last saved (<see cref="DiagnosisChecklist.Mask"/>), so that lists filter by
+    /// them; the agreement's term, which runs out by itself, is judged from <see cref="AgreementSignedOn"/> when read.</summary>
+    [NotAudited] public int RedItems { get; private set; }
     [NotAudited] public string OpenedByName { get; private set; } = "";
     [NotAudited] public int Version { get; private set; }
     [NotAudited] public DateTime CreatedAt { get; private set; }
@@ -95,6 +98,9 @@ public sealed class Diagnosis : IAudited
         Version++;
         return result;
     }
+
+    /// <summary>Keeps the checklist's red items as last computed (no new version: nothing a person typed changed).</summary>
+    public void Checked(DiagnosisChecklist checklist) => RedItems = checklist.Mask;
 
     private void Guard()
     {

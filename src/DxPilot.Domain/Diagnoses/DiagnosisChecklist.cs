@@ -40,6 +40,14 @@ public sealed class DiagnosisChecklist(IReadOnlyList<ChecklistItem> items)
 
     public bool AllGreen => items.All(i => i.Passed);
 
+    /// <summary>The rules in a fixed order, for <see cref="Mask"/>: bit i is the i-th key.</summary>
+    public static readonly string[] Keys = ["agreement", "team", "visits", "training", "photo-counts", "photo-checks", "assessment", "report", "satisfaction"];
+
+    /// <summary>The red items as bits (1 &lt;&lt; index in <see cref="Keys"/>).</summary>
+    public int Mask => items.Where(i => !i.Passed).Aggregate(0, (m, i) => m | Bit(i.Key));
+
+    public static int Bit(string key) => Array.IndexOf(Keys, key) is var i and >= 0 ? 1 << i : throw new ArgumentException($"没有清单项“{key}”", nameof(key));
+
     /// <summary>Null when every rule of the stage holds; otherwise each red item, numbered, with its reason.</summary>
     public string? Refusal(ChecklistStage stage)
     {

@@ -27,7 +27,7 @@ public sealed partial class DiagnosisService
             return Outcome<Diagnosis>.Invalid(new Dictionary<string, string> { ["reason"] = $"意见不超过{MaxReasonCharacters}字" });
         var d = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Outcome<Diagnosis>.NotFound();
-        var view = await ViewOf(actor, d, ct);
+        var view = await ViewOf(d, ct);
         var result = d.Apply(view.Chain, trigger, actor, reason, view.Checklist, Now());
         if (result.Refusal is { } refused)
             return new Outcome<Diagnosis>(refused.Kind switch

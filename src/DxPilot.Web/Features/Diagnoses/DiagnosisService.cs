@@ -46,15 +46,17 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         if (await InScope(actor).FirstOrDefaultAsync(d => d.EnterpriseId == enterprise.Id, ct) is { } existing) return Outcome<Diagnosis>.Ok(existing);
         var diagnosis = Diagnosis.Open(actor.ProgrammeId, enterprise.Id, actor.OrganisationId!.Value, actor, Now());
         db.Diagnoses.Add(diagnosis);
-        return await saving.SaveAsync(diagnosis, What, () => diagnosis, ct,
+        var opened = await saving.SaveAsync(diagnosis, What, () => diagnosis, ct,
             // Two windows opening it at once: the unique index lets one through, the other finds it.
             onDuplicate: async () => Outcome<Diagnosis>.Ok(await InScope(actor).FirstAsync(d => d.EnterpriseId == enterprise.Id, ct)));
+        if (opened.Value == diagnosis) await RecheckAsync(diagnosis, ct);
+        return opened;
     }
 
     public async Task<Outcome<DiagnosisView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var diagnosis = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-        return diagnosis is null ? Outcome<DiagnosisView>.NotFound() : Outcome<DiagnosisView>.Ok(await ViewOf(actor, diagnosis, ct));
+        return diagnosis is null ? Outcome<DiagnosisView>.NotFound() : Outcome<DiagnosisView>.Ok(await ViewOf(diagnosis, ct));
     }
 
     /// <summary>The diagnosis of an enterprise file this actor reads (for the file's own page), or null.</summary>
@@ -77,9 +79,9 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         return Outcome<Page<DiagnosisRow>>.Ok(new Page<DiagnosisRow>(rows, total, pageNumber, PageSize));
     }
 
-    private async Task<DiagnosisView> ViewOf(Actor actor, Diagnosis d, CancellationToken ct)
+    private async Task<DiagnosisView> ViewOf(Diagnosis d, CancellationToken ct)
     {
-        var rules = RulesOf(actor)!;
+        var rules = programmes.Get(d.ProgrammeId).Diagnosis!;
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == d.EnterpriseId, ct);
         var provider = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == d.ProviderId, ct);
         var members = await db.DiagnosisMembers.AsNoTracking().Where(m => m.DiagnosisId == d.Id).OrderBy(m => m.Role == TeamRole.Leader ? 0 : 1).ThenBy(m => m.AddedAt).ToListAsync(ct);
@@ -130,5 +132,21 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         return (d, null);
     }
 
-    private Task<Outcome<T>> Save<T>(Diagnosis d, Func<T> value, CancellationToken ct) => saving.SaveAsync(d, What, value, ct);
+    /// <summary>Saves from the version read; then keeps the checklist's red items on the diagnosis for the lists' filters.</summary>
+    private async Task<Outcome<T>> Save<T>(Diagnosis d, Func<T> value, CancellationToken ct)
+    {
+        var saved = await saving.SaveAsync(d, What, value, ct);
+        if (saved.IsOk) await RecheckAsync(d, ct);
+        return saved;
+    }
+
+    private async Task RecheckAsync(Diagnosis d, CancellationToken ct)
+    {
+        var checklist = (await ViewOf(d, ct)).Checklist;
+        if (checklist.Mask == d.RedItems) return;
+        d.Checked(checklist);
+        try { await db.SaveChangesAsync(ct); }
+        // Another change came in between: its own save re-checks.
+        catch (DbUpdateConcurrencyException) { db.Entry(d).State = EntityState.Detached; }
+    }
 }

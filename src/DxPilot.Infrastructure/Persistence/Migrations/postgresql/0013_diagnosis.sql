@@ -13,6 +13,7 @@ CREATE TABLE "Diagnoses" (
     "AcceptedAt" timestamp with time zone,
     "AcceptedByName" character varying(100),
     "AcceptanceOpinion" character varying(4000),
+    "RedItems" integer NOT NULL,
     "OpenedByName" character varying(100) NOT NULL,
     "Version" integer NOT NULL,
     "CreatedAt" timestamp with time zone NOT NULL,

@@ -13,6 +13,7 @@ CREATE TABLE "Diagnoses" (
     "AcceptedAt" TEXT NULL,
     "AcceptedByName" TEXT NULL,
     "AcceptanceOpinion" TEXT NULL,
+    "RedItems" INTEGER NOT NULL,
     "OpenedByName" TEXT NOT NULL,
     "Version" INTEGER NOT NULL,
     "CreatedAt" TEXT NOT NULL,
