@@ -37,6 +37,11 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         return a.Role == Role.ServiceProvider ? q.Where(d => d.ProviderId == a.OrganisationId) : q;
     }
 
+    /// <summary>Whether the actor is a provider assigned to the enterprise (the button that opens a diagnosis).</summary>
+    public async Task<bool> MayOpenAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default) =>
+        actor.OrganisationId is { } org && DiagnosisPolicy.Open(actor, true) is null
+        && await db.Assignments.AnyAsync(x => x.OrganisationId == org && x.EnterpriseId == enterpriseId, ct);
+
     /// <summary>开展诊断: the provider opens its diagnosis of an enterprise assigned to it (or finds the one it opened).</summary>
     public async Task<Outcome<Diagnosis>> OpenAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
     {
