@@ -78,6 +78,7 @@ public static class PlatformHost
         s.AddSingleton<InitialPasswords>();
         Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
+        Features.Assignments.AssignmentRegistration.AddServices(s);
         Features.Home.HomeRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
         s.AddSingleton<EnterpriseImporter>();
@@ -178,6 +179,7 @@ public static class PlatformHost
         AssessmentEndpoints.Map(app);
         ScoreEndpoints.Map(app);
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
+        Features.Assignments.AssignmentEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }
