@@ -60,3 +60,6 @@ public sealed record AssignmentHistoryItem(Guid Id, Guid EnterpriseId, string En
     public string ChangeLabel => Change == AssignmentChangeKind.Assigned ? "分配" : "撤销分配";
     public string OrganisationKindLabel => OrganisationKind.Label();
 }
+
+/// <summary>An enterprise file's assignments panel: who serves it now, and (for bureaus and the think tank) its latest changes.</summary>
+public sealed record EnterpriseAssignments(IReadOnlyList<AssignedOrganisation> Serving, Page<AssignmentHistoryItem>? History);

@@ -39,12 +39,14 @@ public sealed class AssignmentService(DxPilotDbContext db, EnterpriseService ent
         return Outcome<Page<AssignmentRow>>.Ok(new Page<AssignmentRow>(rows, total, page, PageSize));
     }
 
-    /// <summary>The organisations assigned to one enterprise now, as the actor may see them (for its file's page).</summary>
-    public async Task<IReadOnlyList<AssignedOrganisation>?> ForEnterpriseAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
+    /// <summary>What an enterprise file's page shows of its assignments: the organisations serving it now, as the actor may see
+    /// them, and its latest changes for those who read the history. Null when the file is out of scope.</summary>
+    public async Task<EnterpriseAssignments?> ForEnterpriseAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
     {
         if (await enterprises.GetAsync(actor, enterpriseId, ct) is null) return null;
-        var list = await Named(Visible(actor).Where(a => a.EnterpriseId == enterpriseId)).Select(x => x.Organisation).ToListAsync(ct);
-        return [.. list.OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Ordinal)];
+        var serving = await Named(Visible(actor).Where(a => a.EnterpriseId == enterpriseId)).Select(x => x.Organisation).ToListAsync(ct);
+        var history = AssignmentPolicy.ReadHistory(actor) is null ? (await HistoryAsync(actor, enterpriseId, null, 1, ct)).Value : null;
+        return new EnterpriseAssignments([.. serving.OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Ordinal)], history);
     }
 
     /// <summary>The programme's organisations the actor may name: all of them for bureaus and the think tank, its own for an organisation.</summary>
