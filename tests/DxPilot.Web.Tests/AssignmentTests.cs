@@ -271,6 +271,40 @@ public abstract class AssignmentTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task The_import_page_shows_each_row_and_offers_the_result_as_a_sheet()
+    {
+        var city = app.Anonymous();
+        await PageClient.SignIn(city, "cc-city");
+        var form = (await city.GetDocument("/assignments/import")).QuerySelectorAll("form[method=post]").Single(f => f.QuerySelector("input[type=file]") is not null);
+        var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]")) body.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        body.Add(new ByteArrayContent(Csv("统一社会信用代码,服务商", $"91220100MA72CC312X,{Provider}", "91220106MAN7RYRL62,长春不存在服务有限公司")), "file", "页面导入.csv");
+        var response = await city.PostAsync("/assignments/import", body, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = PageClient.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        // 瑞丰 is the demo provider's already; 昌达's provider does not exist.
+        Assert.Equal("已分配 0 项，此前已分配 1 项，未分配 1 项。 下载导入结果（.xlsx）", string.Join(" ", page.QuerySelector("#import-summary")!.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+        var rows = page.QuerySelectorAll("#import-result tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
+        Assert.Equal(["3", "长春绿园昌达汽车饰件有限公司（演示）", "长春不存在服务有限公司", "未分配", "本试点没有名为“长春不存在服务有限公司”的服务商，请填写其在平台登记的全称"], rows[1]);
+        var link = page.QuerySelector("#import-summary a[download]")!.GetAttribute("href")!;
+        var sheet = Infrastructure.Spreadsheets.SheetReader.Open(Convert.FromBase64String(link[(link.IndexOf("base64,") + 7)..]), "结果.xlsx", c => c.Contains("结果"));
+        Assert.Equal(["行号", "企业", "服务机构", "结果", "原因"], sheet.Headers);
+        Assert.Equal(2, sheet.RowCount);
+    }
+
+    [Fact]
+    public async Task A_cookie_without_the_antiforgery_header_cannot_write_through_the_api()
+    {
+        var city = app.Anonymous();
+        await PageClient.SignIn(city, "cc-city");
+        var list = await city.GetFromJsonAsync<JsonElement>("/api/assignments");
+        Assert.True(list.GetProperty("total").GetInt32() > 0);
+        var refused = await city.PostAsJsonAsync("/api/assignments", new { enterpriseId = Guid.NewGuid(), organisationId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("X-CSRF-TOKEN", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task On_the_page_a_district_assigns_and_the_provider_sees_the_file_on_its_list_and_the_enterprise_page()
     {
         const string file = "长春朝阳轨道装备配件有限公司（演示）", code = "91220104MA1K0HG24N";
