@@ -23,7 +23,7 @@ public sealed class AssignmentJourneyTests(BrowserApp app)
 
         var provider = await app.SignedInAs("cc-provider");
         await provider.GotoAsync(app.BaseUrl + "/assignments");
-        await Assertions.Expect(provider.Locator("h1")).ToHaveTextAsync("本机构服务的企业");
+        await Assertions.Expect(provider.Locator("h1")).ToHaveTextAsync("分配给本机构的企业");
         await provider.ClickAsync($"#assignment-list a:has-text('{file}')");
         await Assertions.Expect(provider.Locator("#assignments")).ToContainTextAsync("长春智造数字化服务有限公司（演示）");
         await BrowserApp.Screenshot(provider, "assignment");

@@ -73,6 +73,9 @@ public abstract class AssignmentTests<TApp>(TApp app) : IClassFixture<TApp> wher
         // The organisation's history has them too, and the audit trail holds both changes under the signed-in bureau.
         var byOrganisation = await chaoyang.GetFromJsonAsync<JsonElement>($"/api/assignments/history?organisation={org}");
         Assert.Equal(2, byOrganisation.GetProperty("items").EnumerateArray().Count(h => h.GetProperty("enterpriseId").GetString() == id));
+        var searched = (await chaoyang.GetFromJsonAsync<JsonElement>("/api/assignments/history?search=" + Uri.EscapeDataString("宏远"))).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, searched.Count);
+        Assert.All(searched, h => Assert.Equal(id, h.GetProperty("enterpriseId").GetString()));
         await using var scope = app.DataScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
         var ids = history.Select(h => h.GetProperty("id").GetString()).ToList();

@@ -91,16 +91,19 @@ public sealed class AssignmentService(DxPilotDbContext db, EnterpriseService ent
         return await saving.SaveAsync(change!, "该企业的分配", () => Item(change!, enterprise, organisation), ct);
     }
 
-    /// <summary>The changes, newest first, of one enterprise or one organisation (or all), within the actor's scope.</summary>
+    /// <summary>The changes, newest first, of one enterprise or one organisation (or all, or the files a search finds), within the
+    /// actor's scope.</summary>
     public async Task<Outcome<Page<AssignmentHistoryItem>>> HistoryAsync(Actor actor, Guid? enterpriseId, Guid? organisationId, int page,
-        CancellationToken ct = default)
+        CancellationToken ct = default, string? search = null)
     {
         if (AssignmentPolicy.ReadHistory(actor) is { } no) return Outcome<Page<AssignmentHistoryItem>>.Forbidden(no);
         if (enterpriseId is { } e && await enterprises.GetAsync(actor, e, ct) is null) return Outcome<Page<AssignmentHistoryItem>>.NotFound();
         if (organisationId is { } o && await FindOrganisation(actor, o, ct) is null) return Outcome<Page<AssignmentHistoryItem>>.NotFound();
         // Through the registry's scope: a district reads the changes on its own district's files only, whichever organisation.
+        var files = enterprises.InScope(actor);
+        if (search is not null) files = files.Matching(actor, search, db.IsPostgres);
         var q = from c in db.AssignmentChanges
-                join f in enterprises.InScope(actor) on c.EnterpriseId equals f.Id
+                join f in files on c.EnterpriseId equals f.Id
                 join org in db.Organisations on c.OrganisationId equals org.Id
                 select new { Change = c, EnterpriseName = f.Name, OrganisationName = org.Name };
         if (enterpriseId is { } ei) q = q.Where(x => x.Change.EnterpriseId == ei);
