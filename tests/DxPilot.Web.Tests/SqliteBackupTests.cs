@@ -33,10 +33,10 @@ public sealed class SqliteBackupTests(SqliteApp app) : IClassFixture<SqliteApp>
             Assert.Equal((0, ""), (exit, errors));
             var enterprises = Rows(live, """SELECT "Id", "Name", "Version" FROM "Enterprises" ORDER BY "Id" """);
             var assessments = Rows(live, """SELECT "Id", "Score", "Level", "Answers" FROM "Assessments" ORDER BY "Id" """);
-            // The demo data: the 49 of the 滨江区 list and the Heilongjiang applicant.
-            Assert.Equal(50, enterprises.Count);
+            // The demo data: the 49 of the 滨江区 list, the 12 of the Changchun demo list and the Heilongjiang applicant.
+            Assert.Equal(62, enterprises.Count);
             Assert.NotEmpty(assessments);
-            Assert.Contains($"企业 50 家，评测 {assessments.Count} 条", output);
+            Assert.Contains($"企业 62 家，评测 {assessments.Count} 条", output);
             Assert.Contains("文件 2 个（100,024 字节）", output);
 
             // Refused while this platform runs on that database.

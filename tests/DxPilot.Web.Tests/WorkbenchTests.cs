@@ -1,5 +1,8 @@
 using AngleSharp.Html.Dom;
+using DxPilot.Infrastructure.Accounts;
 using DxPilot.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
@@ -7,7 +10,8 @@ namespace DxPilot.Web.Tests;
 /// The 工作台 of each demo role (README's table), read from the page: its own to-dos and figures, none of another role's,
 /// and nothing of our own files. The demo data: 滨江区's 49 reference enterprises imported with 统一社会信用代码 and
 /// 国民经济行业代码 待补充 (seed 003 附件3 names neither); the provider serves the first three by name, the agency the third
-/// and fourth, the audit firm the first; the provider diagnosed (改造前) and the agency evaluated (改造后) the third.
+/// and fourth, the audit firm the first; the provider diagnosed (改造前) and the agency evaluated (改造后) the third. Changchun
+/// has its 12 fictional demo files (config/demo/changchun-demo-enterprises.csv), with codes, and no assessment.
 /// </summary>
 public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
@@ -56,7 +60,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     [InlineData("hz-binjiang", "滨江区试点进展", 49)]
     [InlineData("hz-xihu", "西湖区试点进展", 0)]
     [InlineData("hz-thinktank", "试点进展", 49)]
-    [InlineData("cc-city", "试点进展", 0)]
+    [InlineData("cc-city", "试点进展", 12)]
     public async Task A_bureau_sees_its_own_scopes_progress(string user, string heading, int files)
     {
         var page = await HomeOf(user);
@@ -73,12 +77,28 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
-    public async Task Changchun_sees_its_target_of_500_enterprises_and_is_told_to_import_its_list_first()
+    public async Task Changchun_sees_its_target_of_500_enterprises()
     {
         var page = await HomeOf("cc-city");
         var target = page.QuerySelector(".target")!.TextContent;
         Assert.Contains("500家中小企业数字化咨询诊断及数字化改造工作", target);
         Assert.Contains("全市已完成改造前诊断 0 家、改造后评测 0 家", target);
+        Assert.DoesNotContain("平台中还没有企业档案", page.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_city_without_files_is_told_to_import_its_list_first()
+    {
+        // The demo has no Shijiazhuang account; this city bureau starts with an empty registry.
+        await using (var scope = app.DataScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByNameAsync("sjz-city-test") is null)
+                Assert.True((await users.CreateAsync(new AppUser { UserName = "sjz-city-test", DisplayName = "石家庄市工信局（测试）",
+                    Role = Domain.Accounts.Role.CityBureau, ProgrammeId = "shijiazhuang-2025", EmailConfirmed = true }, DxPilotApp.Password)).Succeeded);
+        }
+        var page = await HomeOf("sjz-city-test");
+        Assert.Equal(0, Cards(page, "#progress")["企业档案"]);
         Assert.Contains("平台中还没有企业档案。请先通过“导入名单”批量导入试点企业名单", page.Body!.TextContent);
     }
 

@@ -12,6 +12,18 @@ public enum OrganisationKind
     ThinkTank = 4,
 }
 
+public static class OrganisationKindLabels
+{
+    public static string Label(this OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.ServiceProvider => "服务商",
+        OrganisationKind.EvaluationAgency => "评测机构",
+        OrganisationKind.AuditFirm => "审计机构",
+        OrganisationKind.ThinkTank => "智库",
+        _ => "",
+    };
+}
+
 /// <summary>A third party working in a programme.</summary>
 public sealed class Organisation
 {
@@ -20,12 +32,4 @@ public sealed class Organisation
     public string Name { get; set; } = "";
     public string? Uscc { get; set; }
     public OrganisationKind Kind { get; set; }
-}
-
-/// <summary>An organisation's reach to an enterprise: the provider serves it, the agency evaluates it, the auditor audits it.</summary>
-public sealed class Assignment
-{
-    public Guid OrganisationId { get; set; }
-    public Guid EnterpriseId { get; set; }
-    public DateTime AssignedAt { get; set; }
 }

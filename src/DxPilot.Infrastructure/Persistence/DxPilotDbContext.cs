@@ -25,6 +25,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<BureauFieldChange> BureauFieldChanges => Set<BureauFieldChange>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<AssignmentChange> AssignmentChanges => Set<AssignmentChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
@@ -125,14 +126,6 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             o.Property(x => x.Name).HasMaxLength(200).IsRequired();
             o.Property(x => x.Uscc).HasMaxLength(18);
             o.HasIndex(x => new { x.ProgrammeId, x.Kind });
-        });
-
-        b.Entity<Assignment>(a =>
-        {
-            a.ToTable("Assignments");
-            a.HasKey(x => new { x.OrganisationId, x.EnterpriseId });
-            a.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
-            a.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
         });
 
         b.Entity<AuditEntry>(a =>
@@ -271,6 +264,30 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
 
         DiagnosisModel.Configure(b);
         BlobModel.Configure(b);
+
+        // 服务商分配: the links in force (one organisation of each kind per enterprise, decided by the unique index when two
+        // bureaus race) and every change to them, append-only (migration 0015).
+        b.Entity<Assignment>(a =>
+        {
+            a.ToTable("Assignments");
+            a.HasKey(x => new { x.OrganisationId, x.EnterpriseId });
+            a.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
+            a.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId);
+            a.HasIndex(x => new { x.EnterpriseId, x.Kind }).IsUnique();
+        });
+        b.Entity<AssignmentChange>(c =>
+        {
+            c.ToTable("AssignmentChanges");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            c.Property(x => x.Reason).HasMaxLength(1000);
+            c.Property(x => x.ActorId).HasMaxLength(64).IsRequired();
+            c.Property(x => x.ActorName).HasMaxLength(100).IsRequired();
+            c.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            c.HasIndex(x => new { x.EnterpriseId, x.At });
+            c.HasIndex(x => new { x.OrganisationId, x.At });
+        });
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

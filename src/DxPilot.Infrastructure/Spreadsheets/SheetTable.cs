@@ -51,7 +51,9 @@ public static class SheetReader
     /// Reads .xlsx or .csv by content (not by trusting the extension), finds the header row by <paramref name="isHeader"/>,
     /// and reads the whole sheet once, streaming, to count its rows against <paramref name="limits"/>.
     /// </summary>
-    public static SheetTable Open(byte[] content, string fileName, Func<IReadOnlyList<string?>, bool> isHeader, SheetLimits? limits = null)
+    /// <param name="headerHint">What the header must hold, for the message when none is found.</param>
+    public static SheetTable Open(byte[] content, string fileName, Func<IReadOnlyList<string?>, bool> isHeader, SheetLimits? limits = null,
+        string headerHint = "应包含“企业名称”列")
     {
         limits ??= SheetLimits.Default;
         if (content.Length == 0) throw new UnreadableSheetException("文件是空的");
@@ -87,7 +89,7 @@ public static class SheetReader
             if (row.Problems.Count == 0 && row.Cells.All(string.IsNullOrWhiteSpace)) continue;
             if (++count > limits.MaxRows) throw new UnreadableSheetException(limits.TooManyRows);
         }
-        if (header is null) throw new UnreadableSheetException("在表格前10行中没有找到表头（应包含“企业名称”列）");
+        if (header is null) throw new UnreadableSheetException($"在表格前10行中没有找到表头（{headerHint}）");
         return new SheetTable(header.Number, header.Cells.Select(c => c?.Trim() ?? "").ToList(), count, read);
     }
 

@@ -5,6 +5,7 @@ using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Assessments;
+using DxPilot.Web.Features.Assignments;
 using DxPilot.Web.Features.Enterprises.Import;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,42 +13,35 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Platform;
 
 /// <summary>
-/// Development data: the Hangzhou 滨江区 reference list (seed 003 附件3) imported through the real importer, and one
-/// account per role of DOMAIN §1. A second run finds them and changes nothing.
+/// Development data: the Hangzhou 滨江区 reference list (seed 003 附件3) and a fictional Changchun list (config/demo), each
+/// imported through the real importer, one account per role of DOMAIN §1, and the demo organisations assigned through the
+/// assignment service (so their history exists). A second run finds them and changes nothing.
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
-    Benchmarks.BenchmarkDemoData benchmark, PlatformPaths paths, ILogger<DemoData> logger)
+    Benchmarks.BenchmarkDemoData benchmark, AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
     public const string Programme = "hangzhou-2024";
     private const string ReferenceList = "demo/hangzhou-binjiang-reference.csv";
+    public const string Changchun = "changchun-2025";
+    private const string ChangchunList = "demo/changchun-demo-enterprises.csv";
 
     public sealed record Login(string UserName, string Who, Role Role);
 
     public async Task<IReadOnlyList<Login>> EnsureAsync(CancellationToken ct = default)
     {
-        var file = Path.Combine(paths.ConfigFolder, ReferenceList);
-        var names = ReferenceNames(file);
-        // Imported once: a rerun after files were renamed must not register them again under their old names. A run that
-        // stopped before the import completed imports again, which fills in only the missing rows.
-        if (!await db.ImportJobs.AnyAsync(j => j.ProgrammeId == Programme && j.FileName == Path.GetFileName(file) && j.Status == ImportStatus.Completed, ct))
-        {
-            // The importer needs a named actor; a city bureau account is created first.
-            await EnsureUser("hz-city", "杭州市经信局（演示）", Role.CityBureau, Programme, ct: ct);
-            var city = await ActorOf("hz-city");
-            var outcome = await imports.RunNowAsync(city, Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), ct);
-            logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，未导入 {Refused} 行", file, outcome.Value?.Created, outcome.Value?.Refused);
-        }
+        var names = await ImportOnce(Programme, ReferenceList, "hz-city", "杭州市经信局（演示）", ct);
+        var city = await ActorOf("hz-city");
 
         // The demo organisations serve the first six of the list by name: by name, not the programme's first files, which
         // may be anybody's.
         var chosen = names.Order(StringComparer.Ordinal).Take(6).ToList();
         var enterprises = (await db.Enterprises.Where(e => e.ProgrammeId == Programme && chosen.Contains(e.Name)).ToListAsync(ct))
             .OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
-        var provider = await EnsureOrganisation("杭州数智转型服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(3), 3, ct);
-        var agency = await EnsureOrganisation("浙江数字化评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Skip(2).Take(2), 2, ct);
-        var audit = await EnsureOrganisation("杭州正信会计师事务所（演示）", OrganisationKind.AuditFirm, enterprises.Take(1), 1, ct);
-        var thinkTank = await EnsureOrganisation("杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], 0, ct);
+        var provider = await EnsureOrganisation(city, "杭州数智转型服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(3), 3, ct);
+        var agency = await EnsureOrganisation(city, "浙江数字化评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Skip(2).Take(2), 2, ct);
+        var audit = await EnsureOrganisation(city, "杭州正信会计师事务所（演示）", OrganisationKind.AuditFirm, enterprises.Take(1), 1, ct);
+        var thinkTank = await EnsureOrganisation(city, "杭州产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], 0, ct);
         var own = enterprises.FirstOrDefault();
 
         Login[] logins =
@@ -62,7 +56,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             await EnsureUser("hz-expert", "王专家（演示）", Role.Expert, Programme, ct: ct),
             .. own is null && await users.FindByNameAsync("hz-enterprise") is null ? (Login[])[]
                 : [await EnsureUser("hz-enterprise", own?.Name ?? "", Role.Enterprise, Programme, enterprise: own?.Id, ct: ct)],
-            await EnsureUser("cc-city", "长春市工信局（演示）", Role.CityBureau, "changchun-2025", ct: ct),
+            .. await EnsureChangchunAsync(ct),
             .. await benchmark.EnsureAsync(ct),
         ];
         // The demo assessments belong to the file both the provider and the agency serve, whatever it is called now.
@@ -71,6 +65,48 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         if (servedByBoth != Guid.Empty)
             await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), servedByBoth, ct);
         return logins;
+    }
+
+    /// <summary>Changchun's diagnosis pilot (seed 002): twelve fictional files in four districts and its four pilot industries;
+    /// the provider serves the list's first four (two of them in 朝阳区, so that cc-chaoyang sees both served and unserved files).</summary>
+    private async Task<Login[]> EnsureChangchunAsync(CancellationToken ct)
+    {
+        var names = await ImportOnce(Changchun, ChangchunList, "cc-city", "长春市工信局（演示）", ct);
+        var city = await ActorOf("cc-city");
+        var listed = await db.Enterprises.Where(e => e.ProgrammeId == Changchun && names.Contains(e.Name)).ToListAsync(ct);
+        var enterprises = names.Select(n => listed.FirstOrDefault(e => e.Name == n)).OfType<Enterprise>().ToList();
+        var provider = await EnsureOrganisation(city, "长春智造数字化服务有限公司（演示）", OrganisationKind.ServiceProvider, enterprises.Take(4), 4, ct);
+        var agency = await EnsureOrganisation(city, "吉林省数字化水平评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Take(2), 2, ct);
+        var thinkTank = await EnsureOrganisation(city, "长春产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], 0, ct);
+        var own = enterprises.FirstOrDefault();
+        return
+        [
+            await EnsureUser("cc-city", "长春市工信局（演示）", Role.CityBureau, Changchun, ct: ct),
+            await EnsureUser("cc-chaoyang", "朝阳区工信局（演示）", Role.DistrictBureau, Changchun, district: "朝阳区", ct: ct),
+            await EnsureUser("cc-provider", provider.Name, Role.ServiceProvider, Changchun, organisation: provider.Id, ct: ct),
+            await EnsureUser("cc-agency", agency.Name, Role.EvaluationAgency, Changchun, organisation: agency.Id, ct: ct),
+            await EnsureUser("cc-thinktank", thinkTank.Name, Role.ThinkTank, Changchun, organisation: thinkTank.Id, ct: ct),
+            await EnsureUser("cc-expert", "李专家（演示）", Role.Expert, Changchun, ct: ct),
+            .. own is null && await users.FindByNameAsync("cc-enterprise") is null ? (Login[])[]
+                : [await EnsureUser("cc-enterprise", own?.Name ?? "", Role.Enterprise, Changchun, enterprise: own?.Id, ct: ct)],
+        ];
+    }
+
+    /// <summary>
+    /// Imports a demo list once, as the programme's city bureau (created first: the importer needs a named actor), and answers
+    /// the list's names in their order. A rerun after files were renamed must not register them again under their old names;
+    /// a run that stopped before the import completed imports again, which fills in only the missing rows.
+    /// </summary>
+    private async Task<List<string>> ImportOnce(string programme, string list, string cityUser, string cityName, CancellationToken ct)
+    {
+        var file = Path.Combine(paths.ConfigFolder, list);
+        await EnsureUser(cityUser, cityName, Role.CityBureau, programme, ct: ct);
+        if (!await db.ImportJobs.AnyAsync(j => j.ProgrammeId == programme && j.FileName == Path.GetFileName(file) && j.Status == ImportStatus.Completed, ct))
+        {
+            var outcome = await imports.RunNowAsync(await ActorOf(cityUser), Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), ct);
+            logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，未导入 {Refused} 行", file, outcome.Value?.Created, outcome.Value?.Refused);
+        }
+        return ReferenceNames(file);
     }
 
     private async Task<Actor> ActorOf(string userName) => (await users.FindByNameAsync(userName))!.ToActor();
@@ -82,20 +118,25 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[column].Trim()).Distinct()];
     }
 
-    private async Task<Organisation> EnsureOrganisation(string name, OrganisationKind kind, IEnumerable<Enterprise> serves, int serving, CancellationToken ct)
+    private async Task<Organisation> EnsureOrganisation(Actor city, string name, OrganisationKind kind, IEnumerable<Enterprise> serves, int serving,
+        CancellationToken ct)
     {
-        var org = await db.Organisations.FirstOrDefaultAsync(o => o.ProgrammeId == Programme && o.Name == name, ct);
+        var org = await db.Organisations.FirstOrDefaultAsync(o => o.ProgrammeId == city.ProgrammeId && o.Name == name, ct);
         if (org is null)
         {
-            org = new Organisation { ProgrammeId = Programme, Name = name, Kind = kind };
+            org = new Organisation { ProgrammeId = city.ProgrammeId, Name = name, Kind = kind };
             db.Organisations.Add(org);
+            await db.SaveChangesAsync(ct);
         }
         // A partly seeded database may have the organisation with fewer assignments than it serves; a full one gets none
-        // added, even if a file it serves has since been renamed.
+        // added, even if a file it serves has since been renamed. The city assigns, as a bureau would on the page.
         var assigned = await db.Assignments.Where(x => x.OrganisationId == org.Id).Select(x => x.EnterpriseId).ToListAsync(ct);
+        current.Assume(city);
         foreach (var e in serves.Where(e => !assigned.Contains(e.Id)).Take(Math.Max(0, serving - assigned.Count)))
-            db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync(ct);
+        {
+            var outcome = await assignments.AssignAsync(city, e.Id, org.Id, ct, note: "演示数据");
+            if (!outcome.IsOk) logger.LogWarning("演示数据：{Enterprise} 未能分配给 {Organisation}：{Reason}", e.Name, name, outcome.Message);
+        }
         return org;
     }
 
