@@ -86,7 +86,7 @@ public static class ReportBench
         var thumbnail = Thumbnail();
         var visits = Enumerable.Range(1, 4).Select(v => new ReportVisit(new DateOnly(2026, 3, 9 + v), "09:00-12:30", "张三、李四、王五", "技术诊断",
             string.Concat(Enumerable.Repeat("调研生产现场并访谈车间主任，梳理设备联网现状。", 10)), "赵六",
-            Enumerable.Range(1, 5).Select(p => new ReportPhoto($"生产现场 3月{9 + v}日 09:{10 + p}", thumbnail, true, 320, 240)).ToList())).ToList();
+            Enumerable.Range(1, 5).Select(p => new ReportPhoto($"生产现场 3月{9 + v}日 09:{10 + p}", "", thumbnail, true, 320, 240)).ToList())).ToList();
         var team = Enumerable.Range(1, 5).Select(i => new ReportMember($"成员{i}", "长春基准咨询有限公司", i == 1 ? "组长（高级工程师）" : "组员（中级工程师）", "现场诊断", "0431-8888000" + i)).ToList();
         var satisfaction = new ReportSatisfaction([("诊断过程", "很好"), ("问题分析", "很好"), ("方案建议", "较好"), ("业务水平", "很好"), ("诊断结果", "较好")],
             "满意", "采纳", "诊断细致。", new DateOnly(2026, 3, 25));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Diagnoses.Report;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
@@ -34,6 +35,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every copy of the app on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StateTransition> StateTransitions => Set<StateTransition>();
+    public DbSet<DiagnosisReport> DiagnosisReports => Set<DiagnosisReport>();
 
     public AuditContext Audit => audit;
 
@@ -262,6 +264,17 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         });
 
         BlobModel.Configure(b);
+
+        // 咨询诊断报告 (seed 002 附件3): what the team wrote, one per diagnosis, stored whole; its length beside it for lists.
+        b.Entity<DiagnosisReport>(r =>
+        {
+            r.ToTable("DiagnosisReports");
+            r.HasKey(x => x.DiagnosisId);
+            r.Property(x => x.DiagnosisId).ValueGeneratedNever();
+            r.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            r.Property(x => x.Content).HasConversion(JsonConverter<ReportContent>(), JsonValueComparer<ReportContent>()).IsRequired();
+            r.Property(x => x.Version).IsConcurrencyToken();
+        });
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

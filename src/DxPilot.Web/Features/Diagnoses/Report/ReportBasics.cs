@@ -4,8 +4,9 @@ using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Diagnoses.Report;
 
-/// <summary>A line of 表1 企业基本情况表 and where its value comes from: the enterprise file, or what the team supplied.</summary>
-public sealed record BasicsRow(string Label, string Value, bool FromFile, bool Wide = false);
+/// <summary>A line of 表1 企业基本情况表 and where its value comes from: the enterprise file, or what the team supplied
+/// (<paramref name="Key"/>: the supplement's key in <see cref="ReportOutline.BasicsFields"/>).</summary>
+public sealed record BasicsRow(string Label, string Value, bool FromFile, bool Wide = false, string? Key = null);
 
 /// <summary>
 /// 表1 企业基本情况表 (seed 002 附件3), in its order: from the enterprise file where the file has it; otherwise what the
@@ -28,7 +29,7 @@ public static class ReportBasics
         var e = s.Enterprise;
         BasicsRow File(string label, string? value, bool wide = false) => new(label, value ?? "", true, wide);
         BasicsRow Either(string key, string label, string? fromFile, bool wide = false) =>
-            FileHas(e, key) ? new(label, fromFile ?? "", true, wide) : new(label, c.BasicsOf(key), false, wide);
+            FileHas(e, key) ? new(label, fromFile ?? "", true, wide) : new(label, c.BasicsOf(key), false, wide, key);
 
         var size = e.SizeOverride ?? e.ComputedSize;
         var perHead = e.RevenueWan is { } revenue && e.Employees is > 0 ? ChineseText.Wan(Math.Round(revenue / e.Employees.Value, 2)) : "";
@@ -49,9 +50,9 @@ public static class ReportBasics
             File("所属细分行业", s.IndustryName),
             File("上年度营业收入（万元）", ChineseText.Wan(e.RevenueWan)), File("上年度利润（万元）", ChineseText.Wan(e.ProfitWan)),
             File("上年度人均营业收入（万元）", perHead), Either("invested", "已有数字化转型投入（万元）", ChineseText.Wan(e.DigitalInvestmentWan)),
-            new("实施数字化转型拟投入预算（万元）", c.BasicsOf("budget"), false),
-            new("数字化转型方面获得荣誉", c.BasicsOf("honours"), false, true),
-            new("拟实施数字化转型方向", directions, false, true),
+            new("实施数字化转型拟投入预算（万元）", c.BasicsOf("budget"), false, Key: "budget"),
+            new("数字化转型方面获得荣誉", c.BasicsOf("honours"), false, true, "honours"),
+            new("拟实施数字化转型方向", directions, false, true, "directions"),
         ];
     }
 }
