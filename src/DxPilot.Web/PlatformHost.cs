@@ -78,6 +78,8 @@ public static class PlatformHost
         s.AddSingleton<InitialPasswords>();
         Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
+        Features.Diagnoses.DiagnosisRegistration.AddServices(s);
+        s.AddScoped<Features.Diagnoses.Report.DiagnosisReportService>();
         Features.Home.HomeRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
         s.AddSingleton<EnterpriseImporter>();
@@ -178,6 +180,8 @@ public static class PlatformHost
         AssessmentEndpoints.Map(app);
         ScoreEndpoints.Map(app);
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
+        Features.Diagnoses.DiagnosisEndpoints.Map(app);
+        Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -19,6 +19,8 @@ public enum AuditAction
     StateChanged = 7,
     /// <summary>删除</summary>
     Deleted = 8,
+    /// <summary>明细变更 (rows of a record added, changed or removed: a team member, a visit)</summary>
+    DetailsChanged = 9,
     /// <summary>登录</summary>
     SignedIn = 20,
     /// <summary>登录失败</summary>
@@ -55,6 +57,7 @@ public static class AuditActions
         AuditAction.EvidenceChanged => "佐证材料",
         AuditAction.StateChanged => "状态变更",
         AuditAction.Deleted => "删除",
+        AuditAction.DetailsChanged => "明细变更",
         AuditAction.SignedIn => "登录",
         AuditAction.SignInFailed => "登录失败",
         AuditAction.LockedOut => "账号锁定",

@@ -22,11 +22,14 @@ public readonly record struct AuditKey(string EntityType, string EntityId)
 public sealed class NotAuditedAttribute : Attribute;
 
 
-/// <summary>A child row (an uploaded file) whose arrival and removal are lines in its owner's history. It changes only
-/// through its owner, so it is saved with it; the lines of one save form one entry.</summary>
+/// <summary>A child row (an uploaded file, a team member, a visit) whose arrival, change and removal are lines in its owner's
+/// history. It changes only through its owner, so it is saved with it; the lines of one save form one entry.</summary>
 public interface IAuditedPart
 {
     AuditKey Owner { get; }
-    /// <summary>The line as a reader sees it: which slot, and what (e.g. "第3项图片证明", "车间.jpg（1.2 MB）").</summary>
+    /// <summary>The line as a reader sees it: which slot, and what (e.g. "第3项图片证明", "车间.jpg（1.2 MB）"); a changed row
+    /// is recorded as its line before and after.</summary>
     (string Field, string Value) AuditLine { get; }
+    /// <summary>What the owner's entry is called: files are 佐证材料, rows of a record 明细变更.</summary>
+    AuditAction PartAction => AuditAction.EvidenceChanged;
 }

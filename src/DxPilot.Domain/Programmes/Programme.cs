@@ -1,5 +1,6 @@
 using DxPilot.Domain.Text;
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Diagnoses;
 
 namespace DxPilot.Domain.Programmes;
 
@@ -19,6 +20,8 @@ public sealed class Programme
     public IReadOnlyList<ProgrammeTarget> Targets { get; init; } = [];
     public IReadOnlyList<ProgrammeDeadline> Deadlines { get; init; } = [];
     public required MoneyRules Money { get; init; }
+    /// <summary>The programme's diagnosis (咨询诊断) rules and chain; null where the programme runs no diagnosis.</summary>
+    public DiagnosisRules? Diagnosis { get; init; }
     /// <summary>The IANA zone its people read clocks in; times are stored in UTC and shown in it.</summary>
     public string TimeZone { get; init; } = LocalTime.DefaultZone;
 
@@ -77,6 +80,8 @@ public sealed class Programme
         }
         foreach (var dup in Industries.GroupBy(i => i.Key).Where(g => g.Count() > 1))
             yield return ("$.industries", $"重复的行业 key “{dup.Key}”");
+        if (Diagnosis is { } diagnosis)
+            foreach (var (path, reason) in diagnosis.Problems()) yield return ($"$.diagnosis.{path}", reason);
         var m = Money;
         if (m.SubsidyRatio is < 0 or > 1) yield return ("$.money.subsidyRatio", "应在0到1之间");
         if (m.SubsidyCapWan is < 0) yield return ("$.money.subsidyCapWan", "不能为负数");

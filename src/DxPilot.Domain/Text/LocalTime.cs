@@ -34,5 +34,12 @@ public static class LocalTime
     /// <summary>The calendar day in <paramref name="zone"/> at a UTC instant.</summary>
     public static DateOnly Today(DateTimeOffset now, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 
+    /// <summary>The instant a wall-clock time in <paramref name="zone"/> names (a visit's 09:00 in Changchun).</summary>
+    public static DateTimeOffset Instant(DateTime local, TimeZoneInfo zone)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+    }
+
     private static string Format(DateTime local) => $"{ChineseText.Date(DateOnly.FromDateTime(local))} {local:HH:mm}";
 }

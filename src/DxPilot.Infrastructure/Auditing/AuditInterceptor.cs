@@ -109,19 +109,19 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             }
             _composed.Add(audited);
         }
-        // Files attached to or removed from a record: one entry of the owner's per save.
-        foreach (var parts in tracker.Entries<IAuditedPart>().Where(x => x.State is EntityState.Added or EntityState.Deleted)
-                     .GroupBy(x => x.Entity.Owner).ToList())
+        // Rows attached to, changed on or removed from a record: one entry of the owner's per save and kind of row.
+        foreach (var parts in tracker.Entries<IAuditedPart>().Where(x => x.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
+                     .GroupBy(x => (x.Entity.Owner, x.Entity.PartAction)).ToList())
         {
-            var owner = tracker.Entries<IAudited>().FirstOrDefault(x => x.Entity.AuditKey == parts.Key)
-                        ?? throw new InvalidOperationException($"审计：{parts.Key.EntityType} {parts.Key.EntityId} 的附属记录须与其所属记录一同保存");
+            var (key, action) = parts.Key;
+            var owner = tracker.Entries<IAudited>().FirstOrDefault(x => x.Entity.AuditKey == key)
+                        ?? throw new InvalidOperationException($"审计：{key.EntityType} {key.EntityId} 的附属记录须与其所属记录一同保存");
+            var changes = parts.Select(PartChange).OfType<FieldChange>().ToList();
+            if (changes.Count == 0) continue;
             _composed.Add(new AuditEntry
             {
-                At = now, ProgrammeId = owner.Entity.ProgrammeId, EntityType = parts.Key.EntityType, EntityId = parts.Key.EntityId,
-                Action = AuditAction.EvidenceChanged, Source = current.Channel,
-                Changes = parts.Select(p => p.Entity.AuditLine is var (field, value) && p.State == EntityState.Added
-                    ? new FieldChange(field, null, value)
-                    : new FieldChange(field, value, null)).ToList(),
+                At = now, ProgrammeId = owner.Entity.ProgrammeId, EntityType = key.EntityType, EntityId = key.EntityId,
+                Action = action, Source = current.Channel, Changes = changes,
             });
         }
         // Steps of records that are not audited field by field (import jobs) are entries of their own, under the step's actor.
@@ -181,6 +181,17 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             Source = (recordId is { } id ? notes.SourceFor.GetValueOrDefault(id) : null) ?? current.Channel,
             Changes = changes,
         };
+    }
+
+    /// <summary>A row's line: added (— → line), removed (line → —), or changed (its line from the values it was read with
+    /// → its line now; null when what a reader sees did not change).</summary>
+    private static FieldChange? PartChange(EntityEntry<IAuditedPart> part)
+    {
+        var (field, value) = part.Entity.AuditLine;
+        if (part.State == EntityState.Added) return new FieldChange(field, null, value);
+        if (part.State == EntityState.Deleted) return new FieldChange(field, value, null);
+        var before = ((IAuditedPart)part.OriginalValues.ToObject()).AuditLine.Value;
+        return before == value ? null : new FieldChange(field, before, value);
     }
 
     /// <summary>Field-level before/after; null when nothing a reader would see changed.</summary>

@@ -27,15 +27,17 @@ public sealed class DocxTable
     private readonly int[] _widths;
     private readonly int _size;
 
-    internal DocxTable(Table table, int[] widths, int size, int cellMargin)
+    /// <param name="lines">False for a layout table without borders (a signature block).</param>
+    internal DocxTable(Table table, int[] widths, int size, int cellMargin, bool lines = true)
     {
         _table = table;
         _widths = widths;
         _size = size;
+        var line = lines ? BorderValues.Single : BorderValues.None;
         var borders = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
-            new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+            new TopBorder { Val = line, Size = 4 }, new LeftBorder { Val = line, Size = 4 },
+            new BottomBorder { Val = line, Size = 4 }, new RightBorder { Val = line, Size = 4 },
+            new InsideHorizontalBorder { Val = line, Size = 4 }, new InsideVerticalBorder { Val = line, Size = 4 });
         _table.Append(new TableProperties(
             new TableWidth { Width = widths.Sum().ToString(Inv), Type = TableWidthUnitValues.Dxa },
             new TableJustification { Val = TableRowAlignmentValues.Center },

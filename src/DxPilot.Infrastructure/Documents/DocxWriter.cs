@@ -155,6 +155,22 @@ public sealed class DocxWriter : IDisposable
         return this;
     }
 
+    /// <summary>Two parties' signature blocks side by side, as an agreement ends: each party's full name, room for its stamp,
+    /// and "日期：    年    月    日".</summary>
+    public DocxWriter Parties((string Name, string Stamp) left, (string Name, string Stamp) right)
+    {
+        _body.Append(DocxText.Paragraph([], JustificationValues.Left, before: 24));
+        var table = new Table();
+        _body.Append(table);
+        _body.Append(DocxText.Paragraph([], JustificationValues.Left));
+        const string date = "日期：        年    月    日";
+        new DocxTable(table, [TextWidth / 2, TextWidth - TextWidth / 2], DocxSize.XiaoSi, 80, lines: false)
+            .Row(left.Name, right.Name)
+            .Row("\n" + left.Stamp + "\n", "\n" + right.Stamp + "\n")
+            .Row(date, date);
+        return this;
+    }
+
     // The block starts at the middle of the line, as on the printed forms.
     private static Paragraph Indented(Paragraph p)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Diagnoses.Report;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
@@ -35,6 +36,13 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every copy of the app on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StateTransition> StateTransitions => Set<StateTransition>();
+    public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
+    public DbSet<DiagnosisMember> DiagnosisMembers => Set<DiagnosisMember>();
+    public DbSet<DiagnosisVisit> DiagnosisVisits => Set<DiagnosisVisit>();
+    public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
+    public DbSet<AgreementScan> AgreementScans => Set<AgreementScan>();
+    public DbSet<DiagnosisSatisfaction> DiagnosisSatisfactions => Set<DiagnosisSatisfaction>();
+    public DbSet<DiagnosisSubmission> DiagnosisSubmissions => Set<DiagnosisSubmission>();
     public DbSet<DiagnosisReport> DiagnosisReports => Set<DiagnosisReport>();
 
     public AuditContext Audit => audit;
@@ -263,6 +271,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             e.HasIndex(x => new { x.ApplicationId, x.Kind, x.ItemNo });
         });
 
+        DiagnosisModel.Configure(b);
         BlobModel.Configure(b);
 
         // 咨询诊断报告 (seed 002 附件3): what the team wrote, one per diagnosis, stored whole; its length beside it for lists.
@@ -282,7 +291,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static ValueConverter<T, string> JsonConverter<T>() where T : new() =>
+    internal static ValueConverter<T, string> JsonConverter<T>() where T : new() =>
         new(v => JsonSerializer.Serialize(v, Json), s => JsonSerializer.Deserialize<T>(s, Json) ?? new T());
 
     // The documents are replaced whole, never mutated in place; comparing serialised forms still catches any change.
@@ -291,7 +300,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             v => JsonSerializer.Serialize(v, Json).GetHashCode(),
             v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json) ?? new T());
 
-    private static ValueComparer<List<T>> JsonComparer<T>() =>
+    internal static ValueComparer<List<T>> JsonComparer<T>() =>
         new((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
             v => JsonSerializer.Serialize(v, Json).GetHashCode(),
             v => v.ToList());

@@ -32,8 +32,9 @@ public sealed record ReportVisit(DateOnly Date, string Span, string Members, str
     IReadOnlyList<ReportPhoto> Photos);
 
 /// <summary>A photo's thumbnail as the record shows it: its tag (进门LOGO…) and taken time as the caption; the page shows it
-/// from <paramref name="Url"/>, the .docx embeds <paramref name="Thumbnail"/> (read from the blob store only for the .docx).</summary>
-public sealed record ReportPhoto(string Caption, string Url, byte[] Thumbnail, bool Jpeg, int Width, int Height);
+/// from <paramref name="Url"/>, the .docx embeds <paramref name="Thumbnail"/> (read from the blob store by
+/// <paramref name="ThumbnailSha256"/> only for the .docx).</summary>
+public sealed record ReportPhoto(string Caption, string Url, byte[] Thumbnail, bool Jpeg, int Width, int Height, string? ThumbnailSha256 = null);
 
 /// <summary>企业满意度评价表 as the enterprise submitted it: each item with its rating, overall, adoption, comment.</summary>
 public sealed record ReportSatisfaction(IReadOnlyList<(string Item, string Rating)> Items, string Overall, string Adoption, string? Comment,

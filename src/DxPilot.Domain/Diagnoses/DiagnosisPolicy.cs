@@ -1,0 +1,30 @@
+using DxPilot.Domain.Accounts;
+
+namespace DxPilot.Domain.Diagnoses;
+
+/// <summary>
+/// Who may do what to a diagnosis, in one place: the service enforces it, pages and endpoints ask it. Reading follows the
+/// enterprise file's scope (a provider only its own diagnoses); each rule answers null when allowed, otherwise the reason.
+/// </summary>
+public static class DiagnosisPolicy
+{
+    /// <summary>A provider opens a diagnosis of an enterprise assigned to it.</summary>
+    public static string? Open(Actor a, bool assignedToActor) =>
+        a.Role == Role.ServiceProvider && a.OrganisationId is not null && assignedToActor ? null : "只有分配给该企业的服务商可以开展咨询诊断";
+
+    /// <summary>Readers other than bureaus, think tanks and experts see only their own: the provider its diagnoses.</summary>
+    public static bool Reads(Actor a, Diagnosis d) => a.Role != Role.ServiceProvider || a.OrganisationId == d.ProviderId;
+
+    /// <summary>Only the diagnosing provider edits, and only while the diagnosis is with it.</summary>
+    public static string? Edit(Actor a, Diagnosis d) =>
+        a.Role != Role.ServiceProvider || a.OrganisationId != d.ProviderId ? "只有承担诊断的服务商可以修改"
+        : d.IsEditable ? null
+        : "诊断已提交验收，不能再修改";
+
+    /// <summary>Only the enterprise rates its diagnosis, once, after the provider has submitted it.</summary>
+    public static string? Rate(Actor a, Diagnosis d, bool alreadyRated) =>
+        a.Role != Role.Enterprise || a.EnterpriseId != d.EnterpriseId ? "满意度评价表只能由被诊断的企业填写"
+        : alreadyRated ? "满意度评价已提交，不能修改"
+        : d.Round == 0 ? "服务商提交验收后才能填写满意度评价"
+        : null;
+}

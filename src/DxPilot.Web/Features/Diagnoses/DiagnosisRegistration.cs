@@ -1,0 +1,10 @@
+namespace DxPilot.Web.Features.Diagnoses;
+
+public static class DiagnosisRegistration
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<DiagnosisService>();
+        services.AddScoped<DiagnosisPhotoChecks>();
+    }
+}

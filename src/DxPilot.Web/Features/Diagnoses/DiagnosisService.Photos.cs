@@ -1,0 +1,57 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Files;
+using DxPilot.Domain.Text;
+using DxPilot.Infrastructure.Blobs;
+using DxPilot.Web.Features.Files;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Diagnoses;
+
+/// <summary>A photo chosen for a visit, with what it shows.</summary>
+public sealed record PhotoUpload(PhotoTag Tag, UploadedFile File);
+
+/// <summary>The photos of a visit saved, and those refused with their reasons (the rest is kept).</summary>
+public sealed record PhotosSaved(Diagnosis Diagnosis, int Stored, IReadOnlyList<string> Refused);
+
+/// <summary>Visit photos: each read (type, EXIF time and place, perceptual hash, thumbnail), stored, and judged against its visit.</summary>
+public sealed partial class DiagnosisService
+{
+    /// <summary>Stores the photos that can be read as pictures, each with its facts and thumbnail, in one save with the
+    /// diagnosis' new version; a file that cannot is refused by name with its reason and nothing of it is kept.</summary>
+    public async Task<Outcome<PhotosSaved>> UploadPhotosAsync(Actor actor, Guid id, int version, Guid visitId, IReadOnlyList<PhotoUpload> uploads,
+        CancellationToken ct = default)
+    {
+        var (d, refusal) = await Editable<PhotosSaved>(actor, id, version, ct);
+        if (d is null) return refusal!;
+        if (!await db.DiagnosisVisits.AnyAsync(v => v.DiagnosisId == id && v.Id == visitId, ct)) return Outcome<PhotosSaved>.NotFound();
+        if (uploads.Count == 0) return Outcome<PhotosSaved>.Invalid(new Dictionary<string, string> { ["Photos"] = "请选择要上传的照片" });
+        if (uploads.Count > DiagnosisPhotoChecks.MaxPerUpload)
+            return Outcome<PhotosSaved>.Invalid(new Dictionary<string, string> { ["Photos"] = $"一次最多上传{DiagnosisPhotoChecks.MaxPerUpload}张照片" });
+        var refused = new List<string>();
+        var stored = 0;
+        foreach (var upload in uploads)
+        {
+            var name = ControlCharacters.FileName(upload.File.FileName);
+            var read = await photoChecks.ReadAsync(upload.File, name, d, visitId, ct);
+            if (read.Refusal is { } why) { refused.Add(why); continue; }
+            var (blob, facts) = (read.Blob!, read.Facts!);
+            db.VisitPhotos.Add(VisitPhoto.Upload(id, visitId, upload.Tag, blob.Named(name), facts, actor.Name, Now()));
+            stored++;
+        }
+        if (stored == 0) return new Outcome<PhotosSaved>(OutcomeKind.Invalid, null, new Dictionary<string, string>(), "没有照片上传成功：" + string.Join("；", refused));
+        d.Touch(Now());
+        return await Save(d, () => new PhotosSaved(d, stored, refused), ct);
+    }
+
+    public async Task<Outcome<Diagnosis>> RemovePhotoAsync(Actor actor, Guid id, int version, Guid photoId, CancellationToken ct = default)
+    {
+        var (d, refusal) = await Editable<Diagnosis>(actor, id, version, ct);
+        if (d is null) return refusal!;
+        if (await db.VisitPhotos.FirstOrDefaultAsync(p => p.DiagnosisId == id && p.Id == photoId, ct) is not { } photo) return Outcome<Diagnosis>.NotFound();
+        db.VisitPhotos.Remove(photo);
+        d.Touch(Now());
+        return await Save(d, () => d, ct);
+    }
+}

@@ -1,0 +1,154 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Organisations;
+using DxPilot.Domain.Text;
+using DxPilot.Domain.Workflow;
+using DxPilot.Infrastructure.Blobs;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Diagnoses;
+
+/// <summary>
+/// The diagnosis' use cases. Reading follows the enterprise file's scope (a provider only its own diagnoses); the provider
+/// edits (DiagnosisService.Rows.cs, .Photos.cs), the enterprise rates, and the programme's chain moves it
+/// (DiagnosisService.Transitions.cs). Pages and the API both come here, so they refuse alike.
+/// </summary>
+public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseService enterprises, ProgrammeCatalog programmes, Saving saving,
+    IBlobStore blobs, DiagnosisPhotoChecks photoChecks, TimeProvider clock, ShownTime time)
+{
+    public const int PageSize = 50;
+    private const string What = "诊断记录";
+
+    /// <summary>The diagnosis rules of the actor's programme; null where the programme runs no diagnosis.</summary>
+    public DiagnosisRules? RulesOf(Actor a) => programmes.Find(a.ProgrammeId)?.Diagnosis;
+
+    /// <summary>The diagnoses this actor may read: on the files it sees, and for a provider only its own.</summary>
+    public IQueryable<Diagnosis> InScope(Actor a)
+    {
+        if (RulesOf(a) is null) return db.Diagnoses.Where(d => false);
+        var files = enterprises.InScope(a).Select(e => e.Id);
+        var q = db.Diagnoses.Where(d => d.ProgrammeId == a.ProgrammeId && files.Contains(d.EnterpriseId));
+        return a.Role == Role.ServiceProvider ? q.Where(d => d.ProviderId == a.OrganisationId) : q;
+    }
+
+    /// <summary>开展诊断: the provider opens its diagnosis of an enterprise assigned to it (or finds the one it opened).</summary>
+    public async Task<Outcome<Diagnosis>> OpenAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
+    {
+        if (RulesOf(actor) is null || await enterprises.GetAsync(actor, enterpriseId, ct) is not { } enterprise) return Outcome<Diagnosis>.NotFound();
+        var assigned = actor.OrganisationId is { } org && await db.Assignments.AnyAsync(x => x.OrganisationId == org && x.EnterpriseId == enterprise.Id, ct);
+        if (DiagnosisPolicy.Open(actor, assigned) is { } why) return Outcome<Diagnosis>.Forbidden(why);
+        if (await InScope(actor).FirstOrDefaultAsync(d => d.EnterpriseId == enterprise.Id, ct) is { } existing) return Outcome<Diagnosis>.Ok(existing);
+        var diagnosis = Diagnosis.Open(actor.ProgrammeId, enterprise.Id, actor.OrganisationId!.Value, actor, Now());
+        db.Diagnoses.Add(diagnosis);
+        var opened = await saving.SaveAsync(diagnosis, What, () => diagnosis, ct,
+            // Two windows opening it at once: the unique index lets one through, the other finds it.
+            onDuplicate: async () => Outcome<Diagnosis>.Ok(await InScope(actor).FirstAsync(d => d.EnterpriseId == enterprise.Id, ct)));
+        if (opened.Value == diagnosis) await RecheckAsync(diagnosis, ct);
+        return opened;
+    }
+
+    public async Task<Outcome<DiagnosisView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var diagnosis = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        return diagnosis is null ? Outcome<DiagnosisView>.NotFound() : Outcome<DiagnosisView>.Ok(await ViewOf(diagnosis, ct));
+    }
+
+    /// <summary>The diagnosis of an enterprise file this actor reads (for the file's own page), or null.</summary>
+    public Task<Diagnosis?> OfEnterpriseAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default) =>
+        InScope(actor).AsNoTracking().OrderBy(d => d.CreatedAt).FirstOrDefaultAsync(d => d.EnterpriseId == enterpriseId, ct);
+
+    /// <summary>The list, by district and name, optionally of one state.</summary>
+    public async Task<Outcome<Page<DiagnosisRow>>> ListAsync(Actor actor, int pageNumber, DiagnosisStatus? state = null, CancellationToken ct = default)
+    {
+        if (RulesOf(actor) is null || actor.Role == Role.Enterprise) return Outcome<Page<DiagnosisRow>>.NotFound();
+        var diagnoses = state is { } s ? InScope(actor).Where(d => d.Status == s) : InScope(actor);
+        var q = from d in diagnoses
+                join e in db.Enterprises on d.EnterpriseId equals e.Id
+                join o in db.Organisations on d.ProviderId equals o.Id
+                orderby e.District, e.Name, d.Id
+                select new DiagnosisRow(d.Id, e.Name, e.District, o.Name, d.Status, d.AgreementSignedOn, d.Round, d.SubmittedAt, d.UpdatedAt);
+        var total = await q.CountAsync(ct);
+        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
+        var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return Outcome<Page<DiagnosisRow>>.Ok(new Page<DiagnosisRow>(rows, total, pageNumber, PageSize));
+    }
+
+    private async Task<DiagnosisView> ViewOf(Diagnosis d, CancellationToken ct)
+    {
+        var rules = programmes.Get(d.ProgrammeId).Diagnosis!;
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == d.EnterpriseId, ct);
+        var provider = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == d.ProviderId, ct);
+        var members = await db.DiagnosisMembers.AsNoTracking().Where(m => m.DiagnosisId == d.Id).OrderBy(m => m.Role == TeamRole.Leader ? 0 : 1).ThenBy(m => m.AddedAt).ToListAsync(ct);
+        var visits = await VisitsOf(d, rules, ct);
+        var agreements = await db.AgreementScans.AsNoTracking().Where(a => a.DiagnosisId == d.Id).OrderByDescending(a => a.UploadedAt).ToListAsync(ct);
+        var assessment = d.AssessmentId is { } aid ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == aid, ct) : null;
+        var satisfaction = await db.DiagnosisSatisfactions.AsNoTracking().FirstOrDefaultAsync(s => s.DiagnosisId == d.Id, ct);
+        // The report's written length as of its last save (Features/Diagnoses/Report).
+        var reportCharacters = await db.DiagnosisReports.Where(r => r.DiagnosisId == d.Id).Select(r => r.Characters).FirstOrDefaultAsync(ct);
+        var checklist = DiagnosisChecklist.Check(rules, new DiagnosisFacts(time.Today(), d.AgreementSignedOn, members,
+            visits.Select(v => v.Checked).ToList(), assessment is not null, reportCharacters, satisfaction is not null));
+        var key = d.Id.ToString();
+        var history = await db.StateTransitions.AsNoTracking().Where(t => t.EntityType == nameof(Diagnosis) && t.EntityId == key)
+            .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
+        var submissions = await db.DiagnosisSubmissions.AsNoTracking().Where(s => s.DiagnosisId == d.Id).OrderBy(s => s.Round)
+            .Select(s => new SubmissionInfo(s.Id, s.Round, s.SubmittedAt, s.SubmittedByName)).ToListAsync(ct);
+        return new DiagnosisView(enterprise, provider, d, rules, members, visits, agreements, assessment, satisfaction, reportCharacters,
+            checklist, history, submissions);
+    }
+
+    private async Task<IReadOnlyList<VisitWithPhotos>> VisitsOf(Diagnosis d, DiagnosisRules rules, CancellationToken ct)
+    {
+        var visits = await db.DiagnosisVisits.AsNoTracking().Where(v => v.DiagnosisId == d.Id).OrderBy(v => v.Date).ThenBy(v => v.Start).ToListAsync(ct);
+        var photos = await db.VisitPhotos.AsNoTracking().Where(p => p.DiagnosisId == d.Id).OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        return visits.Select(v => new VisitWithPhotos(v, photoChecks.Judge(v, photos.Where(p => p.VisitId == v.Id).ToList(), rules, time.Zone))).ToList();
+    }
+
+    /// <summary>The 改造前 assessments the provider may link: its own of this enterprise.</summary>
+    public Task<List<Assessment>> LinkableAssessmentsAsync(Actor actor, Diagnosis d, CancellationToken ct = default) =>
+        db.Assessments.AsNoTracking()
+            .Where(a => a.EnterpriseId == d.EnterpriseId && a.Stage == AssessmentStage.Before && a.AssessorKind == AssessorKind.ServiceProvider
+                        && a.OrganisationId == d.ProviderId)
+            .OrderByDescending(a => a.AssessedOn).ToListAsync(ct);
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The programme's wall-clock time now: visits cannot end after it.</summary>
+    private DateTime LocalNow() => LocalTime.FromUtc(Now(), time.Zone);
+
+    /// <summary>The diagnosis, tracked, when the actor may edit it from the version it read; or why not.</summary>
+    private async Task<(Diagnosis? Diagnosis, Outcome<T>? Refusal)> Editable<T>(Actor actor, Guid id, int version, CancellationToken ct)
+    {
+        var d = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null) return (null, Outcome<T>.NotFound());
+        if (DiagnosisPolicy.Edit(actor, d) is { } why)
+            return (null, actor.Role == Role.ServiceProvider && actor.OrganisationId == d.ProviderId ? Outcome<T>.Conflict(why) : Outcome<T>.Forbidden(why));
+        if (d.Version != version) return (null, Outcome<T>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<Diagnosis>(id), What, ct)));
+        saving.Expect(d, version);
+        return (d, null);
+    }
+
+    /// <summary>Saves from the version read; then keeps the checklist's red items on the diagnosis for the lists' filters.</summary>
+    private async Task<Outcome<T>> Save<T>(Diagnosis d, Func<T> value, CancellationToken ct)
+    {
+        var saved = await saving.SaveAsync(d, What, value, ct);
+        if (saved.IsOk) await RecheckAsync(d, ct);
+        return saved;
+    }
+
+    /// <summary>Keeps the checklist's red items on the diagnosis after a change of its rows or of its report.</summary>
+    internal async Task RecheckAsync(Diagnosis d, CancellationToken ct)
+    {
+        var checklist = (await ViewOf(d, ct)).Checklist;
+        if (checklist.Mask == d.RedItems) return;
+        d.Checked(checklist);
+        try { await db.SaveChangesAsync(ct); }
+        // Another change came in between: its own save re-checks.
+        catch (DbUpdateConcurrencyException) { db.Entry(d).State = EntityState.Detached; }
+    }
+}
