@@ -60,8 +60,8 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
     /// <summary>"已自动保存 于 14:05" after an autosave.</summary>
     public string SavedNote(DiagnosisReport report) => $"已自动保存 于 {time.Local(report.UpdatedAt):HH:mm}，共{report.Characters:N0}字";
 
-    /// <summary>The sources with each photo's thumbnail read from the blob store, for the .docx (a photo whose thumbnail
-    /// could not be made is left out of the document; the page shows it).</summary>
+    /// <summary>The sources with each photo's thumbnail read from the blob store, for the .docx (a photo without a readable
+    /// thumbnail is named in the document, not pictured: the originals, up to 20 MB each, stay out of it).</summary>
     public async Task<ReportSources> WithThumbnailsAsync(ReportSources s, CancellationToken ct)
     {
         var visits = new List<ReportVisit>(s.Visits.Count);
@@ -69,8 +69,9 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
         {
             var photos = new List<ReportPhoto>(v.Photos.Count);
             foreach (var p in v.Photos)
-                if (p.ThumbnailSha256 is { } sha && await ReadAsync(sha, ct) is { } bytes && Size(bytes) is { } size)
-                    photos.Add(p with { Thumbnail = bytes, Width = size.Width, Height = size.Height });
+                photos.Add(p.ThumbnailSha256 is { } sha && await ReadAsync(sha, ct) is { } bytes && Picture(bytes) is { } size
+                    ? p with { Thumbnail = bytes, Jpeg = size.Jpeg, Width = size.Width, Height = size.Height }
+                    : p);
             visits.Add(v with { Photos = photos });
         }
         return s with { Visits = visits };
@@ -113,9 +114,15 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
         return buffer.ToArray();
     }
 
-    private static (int Width, int Height)? Size(byte[] jpeg)
+    /// <summary>A thumbnail's size and kind from its header; null when it is no JPEG or PNG Word can show.</summary>
+    private static (int Width, int Height, bool Jpeg)? Picture(byte[] bytes)
     {
-        using var codec = SKCodec.Create(new MemoryStream(jpeg, writable: false));
-        return codec is null ? null : (codec.Info.Width, codec.Info.Height);
+        using var codec = SKCodec.Create(new MemoryStream(bytes, writable: false));
+        return codec?.EncodedFormat switch
+        {
+            SKEncodedImageFormat.Jpeg => (codec.Info.Width, codec.Info.Height, true),
+            SKEncodedImageFormat.Png => (codec.Info.Width, codec.Info.Height, false),
+            _ => null,
+        };
     }
 }

@@ -171,7 +171,10 @@ public static class ReportDocument
             .Row(new DocxCell(v.Outcome, Span: 2))
             .Row(label("试点企业对接人"), v.EnterpriseContact)
             .Row(new DocxCell($"本次诊断现场照片（{v.Photos.Count}张）", Span: 2, Bold: true, Centre: true));
-        doc.Pictures(v.Photos.Select(p => new DocxImage(p.Thumbnail, p.Jpeg, p.Width, p.Height, p.Caption)).ToList(), perRow: 3, widthCm: 4.8);
+        doc.Pictures(v.Photos.Where(p => p.Thumbnail.Length > 0).Select(p => new DocxImage(p.Thumbnail, p.Jpeg, p.Width, p.Height, p.Caption)).ToList(),
+            perRow: 3, widthCm: 4.8);
+        if (v.Photos.Where(p => p.Thumbnail.Length == 0).Select(p => p.Caption).ToList() is { Count: > 0 } missing)
+            doc.Paragraph($"另有{missing.Count}张照片尚无缩略图，见平台记录：{string.Join("、", missing)}", DocxSize.Wu, indent: false);
     }
 
     private static void Satisfaction(DocxWriter doc, ReportSatisfaction? s)
