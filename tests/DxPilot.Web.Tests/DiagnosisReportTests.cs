@@ -111,6 +111,49 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Once_submitted_the_report_is_read_only_for_its_provider_too()
+    {
+        var d = await ChangchunDiagnosis.OpenAsync(app);
+        var provider = await SignedIn(d.ProviderUser);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostPage(provider, d.Id, new() { ["text.profile"] = "提交前的简介" })).StatusCode);
+        // Arranged as after a submission (the submission's own rules are the checklist's tests).
+        await using (var scope = app.DataScope(ChangchunDiagnosis.Programme))
+            await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Diagnoses.Where(x => x.Id == d.Id)
+                .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, DiagnosisStatus.Submitted), Ct);
+
+        var page = await provider.GetDocument(Page(d.Id));
+        Assert.Equal("诊断已提交验收，不能再修改", page.QuerySelector("#read-only")!.TextContent);
+        Assert.Null(page.QuerySelector("textarea[name='text.profile']"));
+        var refused = await Autosave(provider, d.Id, new() { ["text.profile"] = "提交后的改写" }, "1");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("诊断已提交验收，不能再修改", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
+        Assert.Contains("提交前的简介", (await provider.GetDocument(Page(d.Id))).QuerySelector("#text\\.profile")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_save_is_one_audit_entry_naming_each_changed_part_with_its_length_not_its_text()
+    {
+        var d = await ChangchunDiagnosis.OpenAsync(app);
+        var provider = await SignedIn(d.ProviderUser);
+        Assert.Equal(HttpStatusCode.OK, (await Autosave(provider, d.Id, new() { ["text.profile"] = "汽车座椅 骨架", ["needs.other"] = "人才培训" }, "0")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Autosave(provider, d.Id, new() { ["text.profile"] = "汽车座椅 骨架", ["needs.other"] = "人才培训\n数据治理" }, "1")).StatusCode);
+
+        await using var scope = app.DataScope(ChangchunDiagnosis.Programme);
+        var key = d.Id.ToString();
+        var entries = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(DiagnosisReport) && e.EntityId == key).OrderBy(e => e.Sequence).ToListAsync(Ct);
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal(d.Provider.Name, e.ActorName));
+        var first = entries[0].Changes.ToDictionary(c => c.Field);
+        Assert.StartsWith("6字，指纹", first["（一）企业简介"].After);                          // 汽车座椅 骨架: 6, the space not counted
+        Assert.StartsWith("1条，4字，指纹", first["表9 其他需求"].After);
+        var second = Assert.Single(entries[1].Changes);                                          // the unchanged 简介 is not repeated
+        Assert.Equal("表9 其他需求", second.Field);
+        Assert.StartsWith("2条，8字，指纹", second.After);
+        Assert.DoesNotContain(entries.SelectMany(e => e.Changes), c => (c.After ?? "").Contains("汽车座椅") || (c.After ?? "").Contains("数据治理"));
+    }
+
+    [Fact]
     public async Task A_second_tab_saving_an_old_copy_is_refused_with_the_stale_message_and_its_text_kept()
     {
         var d = await ChangchunDiagnosis.OpenAsync(app);
