@@ -54,6 +54,35 @@ public sealed class ReportJourneyTests(BrowserApp app)
         await BrowserApp.Screenshot(again, "report-editor-phone");
     }
 
+    [Fact]
+    public async Task An_autosave_of_an_old_copy_is_refused_and_its_text_offered_back_after_reloading()
+    {
+        var first = await app.SignedInAs("cc-city");   // skips without Chromium before anything is arranged
+        var (id, provider) = await OpenDiagnosisAsync();
+        first = await app.SignedInAs(provider);
+        var second = await first.Context.NewPageAsync();
+        await first.GotoAsync($"{app.BaseUrl}/diagnoses/{id}/report");
+        await second.GotoAsync($"{app.BaseUrl}/diagnoses/{id}/report");
+
+        await first.Locator("textarea[name='text.buildPlan']").FillAsync("第一个标签页的建设方案");
+        await first.ClickAsync("button:has-text('保存')");
+        await Assertions.Expect(first.Locator(".alert.ok")).ToHaveTextAsync("报告已保存。");
+
+        // The second tab still holds version 0; its autosave (every 30 s) is refused and says so, keeping the text.
+        await second.Locator("textarea[name='text.buildPlan']").FillAsync("第二个标签页的建设方案");
+        await Assertions.Expect(second.Locator("#draft-status")).ToContainTextAsync("保存失败：诊断报告在您打开之后已被", new() { Timeout = 45_000 });
+        await Assertions.Expect(second.Locator("#draft-status")).ToContainTextAsync("您填写的内容仍在本页");
+        await Assertions.Expect(second.Locator("textarea[name='text.buildPlan']")).ToHaveValueAsync("第二个标签页的建设方案");
+
+        // Reloaded, the page shows the saved report and offers the refused text back instead of putting it over it unasked.
+        await second.ReloadAsync();
+        await Assertions.Expect(second.Locator("textarea[name='text.buildPlan']")).ToHaveValueAsync("第一个标签页的建设方案");
+        await Assertions.Expect(second.Locator("#draft-status")).ToContainTextAsync("基于旧版本填写、未能保存的内容");
+        await second.ClickAsync("#draft-status button:has-text('放回表单')");
+        await Assertions.Expect(second.Locator("textarea[name='text.buildPlan']")).ToHaveValueAsync("第二个标签页的建设方案");
+        await BrowserApp.Screenshot(second, "report-stale-offered-back");
+    }
+
     /// <summary>A Changchun enterprise with a provider assigned to it, the provider's account, and its diagnosis opened.</summary>
     private async Task<(Guid Id, string ProviderUser)> OpenDiagnosisAsync()
     {

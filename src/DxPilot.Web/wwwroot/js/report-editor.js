@@ -8,13 +8,15 @@
   if (!form || !window.fetch) return;
   var url = form.getAttribute('data-save-url');
   var copyKey = form.getAttribute('data-copy-key');
+  var olderKey = copyKey + ':older';
   var serverSavedAt = Number(form.getAttribute('data-saved-at') || 0);
   var versionField = form.querySelector('input[name="Version"]');
   var status = document.getElementById('draft-status');
   var totalBox = document.getElementById('report-count');
   var minimum = Number(totalBox.getAttribute('data-min') || 0);
   var skip = { __RequestVerificationToken: 1, Version: 1, op: 1 };
-  var stale = false, expired = false, sending = false, submitting = false;
+  // The page itself may be a refusal of a stale 保存: what it shows back was refused.
+  var stale = form.hasAttribute('data-refused'), expired = false, sending = false, submitting = false;
 
   var segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'grapheme' }) : null;
   function count(text) {
@@ -45,8 +47,9 @@
   var lastPosted = JSON.stringify(fields());
   function changed() { return JSON.stringify(fields()) !== lastPosted; }
 
-  function keepCopy() {
-    try { localStorage.setItem(copyKey, JSON.stringify({ at: Date.now(), version: versionField.value, fields: fields() })); } catch (e) { /* storage full or off */ }
+  // refused: a save of this text was refused as stale, so it is offered back whatever the clocks say.
+  function keepCopy(refused) {
+    store(copyKey, { at: Date.now(), version: versionField.value, fields: fields(), refused: !!refused || stale });
   }
   function dropCopy() { try { localStorage.removeItem(copyKey); } catch (e) { /* ignore */ } }
 
@@ -64,27 +67,36 @@
     }
   }
 
-  // A copy newer than the saved report goes back into the form (a row the page no longer has is left out, and said so).
+  // A copy newer than the saved report goes back into the form. One written on an older version (another tab saved since)
+  // is not put over the newer text unasked: it is set aside (its own key, so typing here does not overwrite it) and
+  // offered on every opening until it is put back or let go.
   function restore() {
-    var copy;
-    try { copy = JSON.parse(localStorage.getItem(copyKey) || 'null'); } catch (e) { copy = null; }
-    if (!copy || !copy.fields) return;
-    if (copy.at <= serverSavedAt || JSON.stringify(copy.fields) === lastPosted) { if (copy.at <= serverSavedAt) dropCopy(); return; }
-    // Written on an older version (another tab saved since): not put back by itself, which would undo that save unseen.
-    if (String(copy.version) !== versionField.value) {
-      say('本机浏览器中保存有您在' + new Date(copy.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })
-        + '基于旧版本填写、未能保存的内容，与当前版本不同。', true);
+    var copy = read(copyKey);
+    if (copy && copy.fields && JSON.stringify(copy.fields) !== lastPosted) {
+      if (copy.at <= serverSavedAt && !copy.refused) dropCopy();          // saved by this tab's 保存 since
+      else if (String(copy.version) !== versionField.value) { store(olderKey, copy); dropCopy(); }
+      else put(copy);
+    }
+    var older = read(olderKey);
+    if (older && older.fields) offer(older);
+  }
+
+  function offer(older) {
+    say('本机浏览器中保存有您在' + new Date(older.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })
+      + '基于旧版本填写、未能保存的内容，与当前版本不同。', true);
+    [['放回表单（会替换页面上的当前内容）', function () { put(older); }], ['不需要，删除', function () { say(''); }]].forEach(function (b) {
       var button = document.createElement('button');
       button.type = 'button';
       button.className = 'link';
-      button.textContent = '放回表单（会替换页面上的当前内容）';
-      button.addEventListener('click', function () { put(copy); copy.version = versionField.value; });
+      button.textContent = b[0];
+      button.addEventListener('click', function () { try { localStorage.removeItem(olderKey); } catch (e) { /* ignore */ } b[1](); });
       status.appendChild(document.createTextNode(' '));
       status.appendChild(button);
-      return;
-    }
-    put(copy);
+    });
   }
+
+  function read(key) { try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { return null; } }
+  function store(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage full or off */ } }
 
   function put(copy) {
     var values = {}, missing = 0;
@@ -121,7 +133,7 @@
           return;
         }
         return r.json().then(function (j) {
-          if (r.status === 409) { stale = true; say(j.title + ' 您填写的内容仍在本页，并已保存在本机浏览器中。', true); return; }
+          if (r.status === 409) { stale = true; keepCopy(true); say(j.title + ' 您填写的内容仍在本页，并已保存在本机浏览器中。', true); return; }
           if (!r.ok) { say((j.title || '报告未能保存') + (j.errors ? '：' + Object.values(j.errors).flat().slice(0, 2).join('；') : ''), true); return; }
           versionField.value = j.version;
           lastPosted = sent;
@@ -135,6 +147,7 @@
   }
 
   restore();
+  if (stale) keepCopy(true);
   document.querySelectorAll('[data-part-count]').forEach(function (el) { recount(el.getAttribute('data-part-count')); });
   if (changed()) keepCopy();
   form.addEventListener('input', function (e) {
@@ -142,7 +155,7 @@
     var part = e.target.getAttribute && e.target.getAttribute('data-part');
     if (part) recount(part);
   });
-  form.addEventListener('change', keepCopy);
+  form.addEventListener('change', function () { keepCopy(); });
   form.addEventListener('submit', function () { keepCopy(); submitting = true; });
 
   setInterval(function () { if (!sending && !submitting && !stale && !expired && changed()) post(); }, 30000);
