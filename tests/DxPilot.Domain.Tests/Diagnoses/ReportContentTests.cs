@@ -19,19 +19,15 @@ public class ReportContentTests
     };
 
     [Fact]
-    public void Counts_14999_written_characters_as_short_of_15000()
+    public void Counts_14999_written_characters_one_short_of_the_15000_rule()
     {
-        var content = Written("好 ");
-        Assert.Equal(14_999, content.Characters());
-        Assert.False(DiagnosisReport.IsLongEnough(content.Characters(), 15_000));
+        Assert.Equal(14_999, Written("好 ").Characters());
     }
 
     [Fact]
-    public void Counts_15000_written_characters_as_enough()
+    public void Counts_15000_written_characters_meeting_the_15000_rule()
     {
-        var content = Written("好\n的");
-        Assert.Equal(15_000, content.Characters());
-        Assert.True(DiagnosisReport.IsLongEnough(content.Characters(), 15_000));
+        Assert.Equal(15_000, Written("好\n的").Characters());
     }
 
     [Fact]

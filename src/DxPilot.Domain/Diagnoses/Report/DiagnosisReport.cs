@@ -31,7 +31,4 @@ public sealed class DiagnosisReport : IAudited
         UpdatedAt = now;
         Version++;
     }
-
-    /// <summary>The 1.5万字 rule (seed 002 §3(一)6: 不少于1.5万字), against the programme's minimum.</summary>
-    public static bool IsLongEnough(int characters, int minimum) => characters >= minimum;
 }

@@ -121,6 +121,5 @@ public static class ReportOutline
 
     public static readonly IReadOnlyList<ReportTable> Tables = [Equipment, SystemList, DataResources, CloudUse, ProjectList, Recommendations];
 
-    public static ReportText? Text(string key) => Texts.FirstOrDefault(t => t.Key == key);
     public static ReportTable? Table(string key) => Tables.FirstOrDefault(t => t.Key == key);
 }

@@ -10,5 +10,4 @@ public sealed record ReportView(Guid DiagnosisId, string ProgrammeId, ReportSour
     public ReportContent Content => Report?.Content ?? new ReportContent();
     /// <summary>The version a save must carry: 0 before the first save.</summary>
     public int Version => Report?.Version ?? 0;
-    public int Characters => Report?.Characters ?? 0;
 }
