@@ -12,9 +12,6 @@ public static class DiagnosisPolicy
     public static string? Open(Actor a, bool assignedToActor) =>
         a.Role == Role.ServiceProvider && a.OrganisationId is not null && assignedToActor ? null : "只有分配给该企业的服务商可以开展咨询诊断";
 
-    /// <summary>Readers other than bureaus, think tanks and experts see only their own: the provider its diagnoses.</summary>
-    public static bool Reads(Actor a, Diagnosis d) => a.Role != Role.ServiceProvider || a.OrganisationId == d.ProviderId;
-
     /// <summary>Only the diagnosing provider edits, and only while the diagnosis is with it.</summary>
     public static string? Edit(Actor a, Diagnosis d) =>
         a.Role != Role.ServiceProvider || a.OrganisationId != d.ProviderId ? "只有承担诊断的服务商可以修改"

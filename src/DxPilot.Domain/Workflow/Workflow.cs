@@ -7,7 +7,7 @@ namespace DxPilot.Domain.Workflow;
 /// which refuses (changing nothing) or returns the new state with its <see cref="StateTransition"/>; pages ask
 /// <see cref="Open"/> which buttons to show, so no page repeats a rule.
 /// </summary>
-public sealed class Workflow<TState, TTrigger, TSubject> where TState : struct, Enum where TTrigger : struct, Enum
+public sealed class Workflow<TState, TTrigger, TSubject> : IWorkflowLabels where TState : struct, Enum where TTrigger : struct, Enum
 {
     private readonly IReadOnlyDictionary<TState, WorkflowStateEntry> _states;
 
@@ -68,4 +68,11 @@ public sealed class Workflow<TState, TTrigger, TSubject> where TState : struct, 
     public string TriggerLabel(string name) => Transitions.FirstOrDefault(t => t.TriggerName == name)?.Label ?? name;
 
     private static string Who(Actor actor) => actor.IsSystem ? Participant.System.Label : actor.Role.Label();
+}
+
+/// <summary>What a history shows of any process: its stored state and trigger names as people read them.</summary>
+public interface IWorkflowLabels
+{
+    string StateLabel(string name, Actor? viewer = null);
+    string TriggerLabel(string name);
 }

@@ -6,76 +6,111 @@ using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Diagnoses;
+using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests.Support;
 
 /// <summary>
-/// A fresh Changchun diagnosis for each test: an enterprise file in <c>District</c> with its own account, a provider
-/// organisation assigned to it with an account, the diagnosis opened by that provider, and a bureau account of the district.
+/// A fresh Changchun pilot enterprise in 朝阳区 with a provider assigned to it, and one account per role around it, so that each
+/// test has its own diagnosis (seed 002 is Changchun's notice; its rules are in config/programmes/changchun-2025.json).
 /// </summary>
-public sealed record ChangchunDiagnosis(Guid Id, Guid EnterpriseId, string EnterpriseName, string District, Guid ProviderId,
-    string ProviderUser, Actor Provider, string EnterpriseUser, string DistrictUser)
+public sealed class ChangchunDiagnosis
 {
     public const string Programme = "changchun-2025";
+    public const string District = "朝阳区";
 
-    public static async Task<ChangchunDiagnosis> OpenAsync(DxPilotApp app, string district = "朝阳区")
+    public required Enterprise Enterprise { get; init; }
+    public required Organisation Provider { get; init; }
+    /// <summary>User names of the accounts: the provider's, the enterprise's, the city's, 朝阳区's, 南关区's, another provider's,
+    /// an expert's and the think tank's.</summary>
+    public required IReadOnlyDictionary<string, string> Users { get; init; }
+
+    public Actor ProviderActor => new($"p-{Provider.Id:N}"[..20], Provider.Name, Role.ServiceProvider, Programme, OrganisationId: Provider.Id);
+    public Actor EnterpriseActor => new($"e-{Enterprise.Id:N}"[..20], Enterprise.Name, Role.Enterprise, Programme, EnterpriseId: Enterprise.Id);
+    public static Actor City => new("t-cc-city", "长春市工信局（测试）", Role.CityBureau, Programme);
+    public static Actor Expert => new("t-cc-expert", "王专家（测试）", Role.Expert, Programme);
+
+    public static async Task<ChangchunDiagnosis> CreateAsync(DxPilotApp app, string district = District)
     {
-        var suffix = Guid.NewGuid().ToString("N")[..8];
         Enterprise enterprise;
-        var org = new Organisation { ProgrammeId = Programme, Name = $"长春测试咨询{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
+        Organisation provider, other;
         await using (var scope = app.DataScope(Programme))
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
             var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
+            var suffix = Guid.NewGuid().ToString("N")[..8];
             var form = new EnterpriseForm
             {
-                Name = $"长春测试汽车零部件{suffix}有限公司", Uscc = TestData.NewUscc(), District = district, Industry = "汽车零部件配件制造",
-                FoundedOn = "2012-05-01", ContactName = "赵六", ContactPhone = "13812345678",
+                Name = $"长春测试汽车部件{suffix}有限公司", Uscc = TestData.NewUscc(), District = district, Industry = "汽车零部件配件制造",
+                RegisteredAddress = "长春市朝阳区前进大街1号", ContactName = "赵厂长", ContactPhone = "13900001111", FoundedOn = "2012-05-01",
             };
-            var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2026, 3, 1));
+            var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
             Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
             enterprise = Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
             db.Enterprises.Add(enterprise);
-            db.Organisations.Add(org);
-            db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = enterprise.Id, AssignedAt = DateTime.UtcNow });
+            provider = new Organisation { ProgrammeId = Programme, Name = $"长春数智转型服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider, Uscc = TestData.NewUscc() };
+            other = new Organisation { ProgrammeId = Programme, Name = $"吉林另一服务商{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
+            db.Organisations.AddRange(provider, other);
+            db.Assignments.Add(new Assignment { OrganisationId = provider.Id, EnterpriseId = enterprise.Id, AssignedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
-        var providerUser = await UserAsync(app, Role.ServiceProvider, organisation: org.Id, displayName: $"{org.Name}诊断员");
-        var enterpriseUser = await UserAsync(app, Role.Enterprise, enterprise: enterprise.Id, displayName: enterprise.Name);
-        var districtUser = await UserAsync(app, Role.DistrictBureau, district: district);
-        var provider = await ActorAsync(app, providerUser);
-        Guid id;
-        await using (var scope = app.ScopeAs(provider))
+        var users = new Dictionary<string, string>
         {
-            var opened = await scope.ServiceProvider.GetRequiredService<DiagnosisService>().OpenAsync(provider, enterprise.Id);
-            Assert.True(opened.IsOk, opened.Message);
-            id = opened.Value!.Id;
-        }
-        return new ChangchunDiagnosis(id, enterprise.Id, enterprise.Name, district, org.Id, providerUser, provider, enterpriseUser, districtUser);
+            ["provider"] = await UserAsync(app, Role.ServiceProvider, provider.Name, organisation: provider.Id),
+            ["enterprise"] = await UserAsync(app, Role.Enterprise, enterprise.Name, enterprise: enterprise.Id),
+            ["city"] = await UserAsync(app, Role.CityBureau, "长春市工信局（测试）"),
+            ["chaoyang"] = await UserAsync(app, Role.DistrictBureau, "朝阳区工信局（测试）", district: District),
+            ["nanguan"] = await UserAsync(app, Role.DistrictBureau, "南关区工信局（测试）", district: "南关区"),
+            ["other-provider"] = await UserAsync(app, Role.ServiceProvider, other.Name, organisation: other.Id),
+            ["expert"] = await UserAsync(app, Role.Expert, "王专家（测试）"),
+            ["thinktank"] = await UserAsync(app, Role.ThinkTank, "长春智库（测试）"),
+        };
+        return new ChangchunDiagnosis { Enterprise = enterprise, Provider = provider, Users = users };
     }
 
-    public static async Task<string> UserAsync(DxPilotApp app, Role role, string? district = null, Guid? enterprise = null, Guid? organisation = null,
-        string? displayName = null)
+    /// <summary>The provider's diagnosis of the enterprise, opened through the service.</summary>
+    public async Task<Diagnosis> OpenAsync(DxPilotApp app)
+    {
+        var opened = await Act(app, ProviderActor, s => s.OpenAsync(ProviderActor, Enterprise.Id));
+        Assert.True(opened.IsOk, opened.Message);
+        return opened.Value!;
+    }
+
+    /// <summary>A browser signed in (by cookie) as one of <see cref="Users"/>.</summary>
+    public async Task<HttpClient> BrowserAsync(DxPilotApp app, string who)
+    {
+        var client = app.Anonymous();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await PageClient.SignIn(client, Users[who])).StatusCode);
+        return client;
+    }
+
+    /// <summary>The service as <paramref name="actor"/> reaches it through a request: the audit trail names them.</summary>
+    public static async Task<T> Act<T>(DxPilotApp app, Actor actor, Func<DiagnosisService, Task<T>> call)
+    {
+        await using var scope = app.ScopeAs(actor);
+        return await call(scope.ServiceProvider.GetRequiredService<DiagnosisService>());
+    }
+
+    public static async Task<int> VersionAsync(DxPilotApp app, Guid id)
+    {
+        using var scope = app.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Diagnoses.FindAsync(id))!.Version;
+    }
+
+    private static async Task<string> UserAsync(DxPilotApp app, Role role, string displayName, string? district = null, Guid? enterprise = null,
+        Guid? organisation = null)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var name = $"c-{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
+        var name = $"cc-{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
         var created = await users.CreateAsync(new AppUser
         {
-            UserName = name, DisplayName = displayName ?? $"{district}{role.Label()}（测试）", Role = role, ProgrammeId = Programme,
-            District = district, EnterpriseId = enterprise, OrganisationId = organisation, EmailConfirmed = true,
+            UserName = name, DisplayName = displayName, Role = role, ProgrammeId = Programme, District = district, EnterpriseId = enterprise,
+            OrganisationId = organisation, EmailConfirmed = true,
         }, DxPilotApp.Password);
         Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Description)));
         return name;
-    }
-
-    public static async Task<Actor> ActorAsync(DxPilotApp app, string userName)
-    {
-        using var scope = app.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().Users.SingleAsync(u => u.UserName == userName);
-        return user.ToActor();
     }
 }

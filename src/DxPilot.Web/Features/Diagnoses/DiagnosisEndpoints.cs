@@ -4,6 +4,7 @@ using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Benchmarks;
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DxPilot.Web.Features.Diagnoses;
 
@@ -17,6 +18,15 @@ public static class DiagnosisEndpoints
             ServeAsync(id, thumbnail: false, http, service, download, ct)).RequireAuthorization();
         app.MapGet("/diagnoses/files/{id:guid}/thumbnail", (Guid id, HttpContext http, DiagnosisService service, FileDownload download, CancellationToken ct) =>
             ServeAsync(id, thumbnail: true, http, service, download, ct)).RequireAuthorization();
+
+        // 开展咨询诊断 from a page's form (the enterprise's file, the list): opens (or finds) the provider's diagnosis and goes there.
+        app.MapPost("/diagnoses/open", async ([FromForm] Guid enterpriseId, HttpContext http, DiagnosisService service, CancellationToken ct) =>
+        {
+            var outcome = await service.OpenAsync(http.User.RequireActor(), enterpriseId, ct);
+            return outcome.IsOk
+                ? Results.Redirect($"/diagnoses/{outcome.Value!.Id}")
+                : Results.Problem(title: outcome.Message, statusCode: outcome.StatusCode);
+        }).RequireAuthorization();
 
         // 咨询诊断服务协议 (.docx) filled from the records, for whoever may read the diagnosis.
         app.MapGet("/diagnoses/{id:guid}/agreement.docx", async (Guid id, HttpContext http, DiagnosisService service, CancellationToken ct) =>
@@ -76,7 +86,7 @@ public static class DiagnosisEndpoints
             })
             .WithSummary("诊断的状态变更：trigger 为 submit / return / accept，reason 为退回理由或验收意见，version 为读取时的版本（可选）");
 
-        api.MapPost("/{id:guid}/satisfaction", async (Guid id, SatisfactionDto input, HttpContext http, DiagnosisService service, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/satisfaction", async (Guid id, SatisfactionForm input, HttpContext http, DiagnosisService service, CancellationToken ct) =>
                 ApiResults.From(await service.RateAsync(http.User.RequireActor(), id, input.ToInput(), ct), s => Results.Ok(new { s.Id, s.SubmittedAt })))
             .WithSummary("企业满意度评价（仅被诊断企业，一次）：ratings 为5项（veryGood/good/fair/poor），overall（satisfied/fairlySatisfied/dissatisfied），adoption（adopted/partly/none），comment");
     }
@@ -87,12 +97,5 @@ public static class DiagnosisEndpoints
             return Results.Problem(title: "找不到该文件，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
         http.Response.Headers.CacheControl = "private, no-cache";
         return await download.ServeAsync(found.File, found.Diagnosis.ProgrammeId, AuditKey.Of<Diagnosis>(found.Diagnosis.Id), ct);
-    }
-
-    /// <summary>The satisfaction form as the API takes it, by the states' names.</summary>
-    public sealed record SatisfactionDto(IReadOnlyList<string?>? Ratings, string? Overall, string? Adoption, string? Comment)
-    {
-        public SatisfactionInput ToInput() => new((Ratings ?? []).Select(WorkflowNames.Parse<Rating>).ToList(),
-            WorkflowNames.Parse<OverallSatisfaction>(Overall), WorkflowNames.Parse<Adoption>(Adoption), Comment);
     }
 }

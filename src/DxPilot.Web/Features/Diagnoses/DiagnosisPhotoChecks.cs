@@ -19,6 +19,8 @@ public sealed class DiagnosisPhotoChecks(DxPilotDbContext db, IBlobStore blobs)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
     public const int MaxPerUpload = 30;
+    /// <summary>One upload's request limit: the photos of a visit, together, with room for the form.</summary>
+    public const long MaxRequestBytes = 200 * 1024 * 1024;
 
     public async Task<PhotoRead> ReadAsync(UploadedFile file, string name, Diagnosis diagnosis, Guid visitId, CancellationToken ct)
     {

@@ -28,14 +28,23 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
     /// <summary>The diagnosis rules of the actor's programme; null where the programme runs no diagnosis.</summary>
     public DiagnosisRules? RulesOf(Actor a) => programmes.Find(a.ProgrammeId)?.Diagnosis;
 
-    /// <summary>The diagnoses this actor may read: on the files it sees, and for a provider only its own.</summary>
+    /// <summary>The diagnoses this actor may read: on the files it sees, for a provider only its own, for an expert those
+    /// submitted for acceptance.</summary>
     public IQueryable<Diagnosis> InScope(Actor a)
     {
         if (RulesOf(a) is null) return db.Diagnoses.Where(d => false);
+        var programme = db.Diagnoses.Where(d => d.ProgrammeId == a.ProgrammeId);
+        // Experts hold no enterprise files; they read what was submitted for acceptance.
+        if (a.Role == Role.Expert) return programme.Where(d => d.Round > 0);
         var files = enterprises.InScope(a).Select(e => e.Id);
-        var q = db.Diagnoses.Where(d => d.ProgrammeId == a.ProgrammeId && files.Contains(d.EnterpriseId));
+        var q = programme.Where(d => files.Contains(d.EnterpriseId));
         return a.Role == Role.ServiceProvider ? q.Where(d => d.ProviderId == a.OrganisationId) : q;
     }
+
+    /// <summary>Whether the actor is a provider assigned to the enterprise (the button that opens a diagnosis).</summary>
+    public async Task<bool> MayOpenAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default) =>
+        actor.OrganisationId is { } org && DiagnosisPolicy.Open(actor, true) is null
+        && await db.Assignments.AnyAsync(x => x.OrganisationId == org && x.EnterpriseId == enterpriseId, ct);
 
     /// <summary>开展诊断: the provider opens its diagnosis of an enterprise assigned to it (or finds the one it opened).</summary>
     public async Task<Outcome<Diagnosis>> OpenAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)

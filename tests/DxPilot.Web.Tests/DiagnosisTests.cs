@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DxPilot.Domain.Diagnoses;
+using DxPilot.Web.Features.Diagnoses;
+using DxPilot.Web.Features.Files;
+using DxPilot.Web.Features.Platform;
+using DxPilot.Web.Tests.Support;
+
+namespace DxPilot.Web.Tests;
+
+/// <summary>
+/// 咨询诊断 through the service, the pages and the API: who sees a diagnosis (out of scope is 404, never data), who opens and
+/// edits it, the refusals of bad input, and submission refused naming every red item of the checklist.
+/// </summary>
+public abstract class DiagnosisTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
+{
+    [Fact]
+    public async Task Each_role_sees_the_diagnosis_in_its_scope_and_a_404_outside_it()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var expected = new Dictionary<string, HttpStatusCode>
+        {
+            ["provider"] = HttpStatusCode.OK, ["enterprise"] = HttpStatusCode.OK, ["city"] = HttpStatusCode.OK, ["chaoyang"] = HttpStatusCode.OK,
+            ["thinktank"] = HttpStatusCode.OK,
+            // Experts read a diagnosis once it is submitted for acceptance.
+            ["expert"] = HttpStatusCode.NotFound, ["nanguan"] = HttpStatusCode.NotFound, ["other-provider"] = HttpStatusCode.NotFound,
+        };
+        foreach (var (who, status) in expected)
+        {
+            var browser = await c.BrowserAsync(app, who);
+            var page = await browser.GetAsync($"/diagnoses/{d.Id}");
+            Assert.True(status == page.StatusCode, $"{who}: page {page.StatusCode}");
+            var api = await (await app.As(c.Users[who])).GetAsync($"/api/diagnoses/{d.Id}");
+            Assert.True(status == api.StatusCode, $"{who}: api {api.StatusCode}");
+            var agreement = await browser.GetAsync($"/diagnoses/{d.Id}/agreement.docx");
+            Assert.True(status == agreement.StatusCode, $"{who}: agreement {agreement.StatusCode}");
+            if (status == HttpStatusCode.NotFound)
+            {
+                var body = await page.Content.ReadAsStringAsync();
+                Assert.DoesNotContain(c.Enterprise.Name, body);
+                Assert.DoesNotContain(c.Provider.Name, body);
+            }
+        }
+        // Another programme's accounts find nothing either.
+        var hz = await app.As("hz-city");
+        Assert.Equal(HttpStatusCode.NotFound, (await hz.GetAsync($"/api/diagnoses/{d.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_provider_assigned_to_the_enterprise_opens_its_diagnosis_and_opening_twice_finds_the_same()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var first = await c.OpenAsync(app);
+        Assert.Equal(first.Id, (await c.OpenAsync(app)).Id);
+        var other = await ChangchunDiagnosis.CreateAsync(app);
+        // A provider not assigned to the file does not see it at all; the district sees it but may not open a diagnosis.
+        Assert.Equal(OutcomeKind.NotFound, (await ChangchunDiagnosis.Act(app, other.ProviderActor, s => s.OpenAsync(other.ProviderActor, c.Enterprise.Id))).Kind);
+        var refused = await ChangchunDiagnosis.Act(app, ChangchunDiagnosis.City, s => s.OpenAsync(ChangchunDiagnosis.City, c.Enterprise.Id));
+        Assert.Equal((OutcomeKind.Forbidden, "只有分配给该企业的服务商可以开展咨询诊断"), (refused.Kind, refused.Message));
+    }
+
+    [Fact]
+    public async Task Only_the_diagnosing_provider_edits_and_a_stale_version_is_refused_naming_who_saved()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var member = new TeamMemberInput("张伟", c.Provider.Name, "高级工程师", TitleLevel.Senior, ExpertiseField.Software, TeamRole.Leader);
+        var enterprise = await ChangchunDiagnosis.Act(app, c.EnterpriseActor, s => s.AddMemberAsync(c.EnterpriseActor, d.Id, d.Version, member));
+        Assert.Equal((OutcomeKind.Forbidden, "只有承担诊断的服务商可以修改"), (enterprise.Kind, enterprise.Message));
+        var city = await ChangchunDiagnosis.Act(app, ChangchunDiagnosis.City, s => s.AddMemberAsync(ChangchunDiagnosis.City, d.Id, d.Version, member));
+        Assert.Equal(OutcomeKind.Forbidden, city.Kind);
+
+        Assert.True((await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.AddMemberAsync(c.ProviderActor, d.Id, d.Version, member))).IsOk);
+        var stale = await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.AddMemberAsync(c.ProviderActor, d.Id, d.Version,
+            member with { Name = "李娜", TitleLevel = TitleLevel.Junior, Role = TeamRole.Member }));
+        Assert.Equal(OutcomeKind.Conflict, stale.Kind);
+        Assert.StartsWith($"保存失败：诊断记录在您打开之后已被{c.Provider.Name}（", stale.Message);
+
+        var twice = await ChangchunDiagnosis.Act(app, c.ProviderActor, async s => await s.AddMemberAsync(c.ProviderActor, d.Id,
+            await ChangchunDiagnosis.VersionAsync(app, d.Id), member with { Role = TeamRole.Member }));
+        Assert.Equal("团队中已有“张伟（" + c.Provider.Name + "）”，同一成员不能重复添加", twice.Errors["Name"]);
+    }
+
+    [Fact]
+    public async Task A_visit_ending_before_it_starts_or_in_the_future_is_refused_and_nothing_is_kept()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var added = await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.AddMemberAsync(c.ProviderActor, d.Id, d.Version,
+            new TeamMemberInput("张伟", c.Provider.Name, "高级工程师", TitleLevel.Senior, ExpertiseField.Software, TeamRole.Leader)));
+        var version = added.Value!.Version;
+        var leader = (await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.GetAsync(c.ProviderActor, d.Id))).Value!.Members[0].Id;
+        var backwards = await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.RecordVisitAsync(c.ProviderActor, d.Id, version,
+            new VisitInput(new DateOnly(2026, 3, 10), new TimeOnly(14, 0), new TimeOnly(13, 30), VisitTopic.Survey, [leader], "赵厂长", "调研", null)));
+        Assert.Equal("结束时间应晚于开始时间（开始14:00，结束13:30）", backwards.Errors["End"]);
+        var future = await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.RecordVisitAsync(c.ProviderActor, d.Id, version,
+            new VisitInput(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)), new TimeOnly(9, 0), new TimeOnly(12, 0), VisitTopic.Survey, [leader], "赵厂长", "调研", null)));
+        Assert.Equal("现场诊断记录的时间不能晚于现在", future.Errors["Date"]);
+        var view = (await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.GetAsync(c.ProviderActor, d.Id))).Value!;
+        Assert.Empty(view.Visits);
+        Assert.Equal(version, view.Diagnosis.Version);
+    }
+
+    [Fact]
+    public async Task A_scan_that_is_not_a_pdf_or_picture_is_refused_and_a_pdf_starts_the_term()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var html = "<html><script>alert(1)</script></html>"u8.ToArray();
+        var refused = await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.UploadAgreementAsync(c.ProviderActor, d.Id, d.Version,
+            new DateOnly(2026, 3, 1), new UploadedFile("协议.pdf", html.Length, () => new MemoryStream(html))));
+        Assert.Equal("“协议.pdf”不是PDF、JPEG或PNG文件（按文件内容判断，与扩展名无关）", refused.Errors["Scan"]);
+        var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+        var signedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-29);
+        var ok = await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.UploadAgreementAsync(c.ProviderActor, d.Id, d.Version, signedOn,
+            new UploadedFile("咨询诊断服务协议（盖章）.pdf", pdf.Length, () => new MemoryStream(pdf))));
+        Assert.True(ok.IsOk, ok.Message);
+        var doc = await (await c.BrowserAsync(app, "city")).GetDocument($"/diagnoses/{d.Id}");
+        // Signed 29 days ago: today is day 30, the term's last.
+        Assert.Equal("今天届满", doc.QuerySelector("#term")!.TextContent);
+        Assert.Equal("咨询诊断服务协议（盖章）.pdf", doc.QuerySelector("#agreement-scans a")!.TextContent);
+        var enterprise = await c.BrowserAsync(app, "enterprise");
+        var scan = await enterprise.GetAsync(doc.QuerySelector("#agreement-scans a")!.GetAttribute("href"));
+        Assert.Equal("application/pdf", scan.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(pdf, await scan.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await c.BrowserAsync(app, "other-provider")).GetAsync(doc.QuerySelector("#agreement-scans a")!.GetAttribute("href"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Submission_is_refused_naming_each_red_item_and_changes_nothing()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var provider = await app.As(c.Users["provider"]);
+        var response = await provider.PostAsJsonAsync($"/api/diagnoses/{d.Id}/transitions", new { trigger = "submit" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var title = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()!;
+        Assert.StartsWith("不能提交：以下8项未满足：1.咨询诊断服务协议：尚未上传双方盖章的协议扫描件；2.诊断团队：现有0人，应不少于3人", title);
+        foreach (var name in new[] { "现场诊断：尚未记录现场诊断（主题培训以外）", "主题培训：尚未记录主题培训", "现场照片数量：尚未记录现场诊断",
+                     "照片时间、位置核验：尚未上传现场照片", "改造前评测：尚未关联", "诊断报告字数：现有0字" })
+            Assert.Contains(name, title);
+        var after = await (await app.As(c.Users["city"])).GetFromJsonAsync<JsonElement>($"/api/diagnoses/{d.Id}");
+        Assert.Equal(("inProgress", 0), (after.GetProperty("state").GetString(), after.GetProperty("round").GetInt32()));
+        // The city may not submit for the provider, nor accept what was never submitted.
+        var city = await app.As(c.Users["city"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await city.PostAsJsonAsync($"/api/diagnoses/{d.Id}/transitions", new { trigger = "submit" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await city.PostAsJsonAsync($"/api/diagnoses/{d.Id}/transitions", new { trigger = "accept", reason = "同意" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_enterprise_rates_and_only_after_submission()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var form = new { ratings = new[] { "veryGood", "good", "good", "veryGood", "fair" }, overall = "satisfied", adoption = "partly", comment = "很有帮助" };
+        var provider = await (await app.As(c.Users["provider"])).PostAsJsonAsync($"/api/diagnoses/{d.Id}/satisfaction", form);
+        Assert.Equal(HttpStatusCode.Forbidden, provider.StatusCode);
+        Assert.Equal("满意度评价表只能由被诊断的企业填写", (await provider.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var early = await (await app.As(c.Users["enterprise"])).PostAsJsonAsync($"/api/diagnoses/{d.Id}/satisfaction", form);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("服务商提交验收后才能填写满意度评价", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_photo_that_is_html_or_empty_is_refused_by_name_and_nothing_is_stored()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var version = (await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.AddMemberAsync(c.ProviderActor, d.Id, d.Version,
+            new TeamMemberInput("张伟", c.Provider.Name, "高级工程师", TitleLevel.Senior, ExpertiseField.Software, TeamRole.Leader)))).Value!.Version;
+        var leader = (await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.GetAsync(c.ProviderActor, d.Id))).Value!.Members[0].Id;
+        var visit = await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.RecordVisitAsync(c.ProviderActor, d.Id, version,
+            new VisitInput(new DateOnly(2026, 3, 10), new TimeOnly(9, 0), new TimeOnly(12, 30), VisitTopic.Survey, [leader], "赵厂长", "调研了冲压车间", null)));
+        Assert.True(visit.IsOk, visit.Message);
+        var html = "<!doctype html><html><body>not a photo</body></html>"u8.ToArray();
+        var outcome = await ChangchunDiagnosis.Act(app, c.ProviderActor, async s => await s.UploadPhotosAsync(c.ProviderActor, d.Id,
+            await ChangchunDiagnosis.VersionAsync(app, d.Id), visit.Value!.Id,
+            [new PhotoUpload(PhotoTag.EntryLogo, new UploadedFile("进门.jpg", html.Length, () => new MemoryStream(html))),
+             new PhotoUpload(PhotoTag.ExitLogo, new UploadedFile("出门.jpg", 0, () => new MemoryStream()))]));
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
+        Assert.Contains("“进门.jpg”不是JPEG或PNG照片", outcome.Message);
+        Assert.Contains("“出门.jpg”是空文件", outcome.Message);
+        var view = (await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.GetAsync(c.ProviderActor, d.Id))).Value!;
+        Assert.Empty(view.Visits.Single().Photos);
+    }
+}
+
+public sealed class DiagnosisTestsOnSqlite(SqliteApp app) : DiagnosisTests<SqliteApp>(app);
+
+public sealed class DiagnosisTestsOnPostgres(PostgresApp app) : DiagnosisTests<PostgresApp>(app);
