@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
     "import-bombs" => await ImportBombBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
+    "report-docx" => ReportBench.Run(args[1..]),
     "documents" => BenchmarkRunner.Run<DocumentBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     _ => Usage(),
 };
@@ -31,6 +32,7 @@ static int Usage()
           sheet    --rows 10000 --out enterprises-10000.xlsx
           scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
           documents [BenchmarkDotNet options]                    writing an assessment result as .docx (with its radar PNG)
+          report-docx [--runs 15] [--out report.docx]            the whole diagnosis report .docx with 20 photo thumbnails: median, peak memory
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
           blobs    [--size 20] [--store FileSystem|Database] [--runs 5]   server memory while serving a large stored file
           audit-import [--rows 1000] [--rounds 7] [--warmup 3] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor

@@ -182,6 +182,7 @@ public static class PlatformHost
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
+        Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -23,6 +23,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running app's services, for a journey that arranges its own records (null without Chromium).</summary>
+    public IServiceProvider? Services => _factory?.Services;
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Chromium)) return;

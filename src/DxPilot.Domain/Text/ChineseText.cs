@@ -8,13 +8,32 @@ public static class ChineseText
     public static int CountCharacters(string? text) =>
         string.IsNullOrEmpty(text) ? 0 : new StringInfo(text.Normalize()).LengthInTextElements;
 
+    /// <summary>
+    /// Characters as a reader of a written text counts them, Word's 字符数（不计空格）: one per grapheme (a CJK character,
+    /// letter, digit, punctuation mark or emoji is 1), spaces, tabs and line breaks not counted. For minimum lengths of
+    /// prose (a report of 1.5万字), where padding with blank lines must not count; limits on stored size keep
+    /// <see cref="CountCharacters"/>.
+    /// </summary>
+    public static int CountWrittenCharacters(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return 0;
+        var count = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text.Normalize());
+        while (elements.MoveNext())
+        {
+            var element = (string)elements.Current;
+            if (!element.All(char.IsWhiteSpace)) count++;
+        }
+        return count;
+    }
+
     /// <summary>2025年7月16日</summary>
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
-    /// <summary>Amounts in 万元 with two decimals.</summary>
     /// <summary>A file's size as a person reads it: "1.2 MB", "35 KB" (never "0 KB").</summary>
     public static string FileSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.0} MB" : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
 
+    /// <summary>Amounts in 万元 with two decimals.</summary>
     public static string Wan(decimal? amount) => amount is null ? "" : amount.Value.ToString("#,0.00", CultureInfo.InvariantCulture);
 }

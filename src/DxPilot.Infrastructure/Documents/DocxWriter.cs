@@ -106,6 +106,45 @@ public sealed class DocxWriter : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Pictures (PNG or JPEG) <paramref name="perRow"/> to a row, each <paramref name="widthCm"/> wide with its caption under it:
+    /// a visit's photos as the 现场诊断记录表 asks for them.
+    /// </summary>
+    public DocxWriter Pictures(IReadOnlyList<DocxImage> images, int perRow, double widthCm)
+    {
+        if (images.Count == 0) return this;
+        var placed = new List<(string, uint, DocxImage)>(images.Count);
+        foreach (var image in images)
+        {
+            var part = _main.AddImagePart(image.Jpeg ? ImagePartType.Jpeg : ImagePartType.Png);
+            using (var data = new MemoryStream(image.Data, writable: false)) part.FeedData(data);
+            placed.Add((_main.GetIdOfPart(part), ++_pictures, image));
+        }
+        _body.Append(DocxPictureGrid.Build(placed, perRow, widthCm));
+        _body.Append(DocxText.Paragraph([], JustificationValues.Left));
+        return this;
+    }
+
+    /// <summary>
+    /// A cover page: the title in 黑体 二号 a third down the page, then each label with its value on an underlined line
+    /// (试点企业名称（盖章）：…), and a page break.
+    /// </summary>
+    public DocxWriter Cover(string title, IReadOnlyList<(string Label, string Value)> lines)
+    {
+        var top = DocxText.Line(title, DocxFont.HeiTi, DocxSize.Er, JustificationValues.Center);
+        top.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "2400", After = "2000", Line = "560", LineRule = LineSpacingRuleValues.Auto };
+        _body.Append(top);
+        foreach (var (label, value) in lines)
+        {
+            var underlined = DocxText.Run(value.Length == 0 ? "　　　　　　　　" : value, DocxFont.FangSong, DocxSize.Si);
+            underlined.RunProperties!.Underline = new Underline { Val = UnderlineValues.Single };
+            var p = DocxText.Paragraph([DocxText.Run(label, DocxFont.FangSong, DocxSize.Si), underlined], JustificationValues.Left, before: 10, after: 10);
+            p.ParagraphProperties!.Indentation = new Indentation { Left = "850" };
+            _body.Append(p);
+        }
+        return PageBreak();
+    }
+
     /// <summary>The signature and stamp block at the right: each label followed by room to sign, the date last as "年 月 日".</summary>
     public DocxWriter Signature(params string[] labels)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Diagnoses.Report;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
@@ -43,6 +44,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<AgreementScan> AgreementScans => Set<AgreementScan>();
     public DbSet<DiagnosisSatisfaction> DiagnosisSatisfactions => Set<DiagnosisSatisfaction>();
     public DbSet<DiagnosisSubmission> DiagnosisSubmissions => Set<DiagnosisSubmission>();
+    public DbSet<DiagnosisReport> DiagnosisReports => Set<DiagnosisReport>();
 
     public AuditContext Audit => audit;
 
@@ -287,6 +289,17 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             c.HasIndex(x => new { x.EnterpriseId, x.At });
             c.HasIndex(x => new { x.OrganisationId, x.At });
+        });
+
+        // 咨询诊断报告 (seed 002 附件3): what the team wrote, one per diagnosis, stored whole; its length beside it for lists.
+        b.Entity<DiagnosisReport>(r =>
+        {
+            r.ToTable("DiagnosisReports");
+            r.HasKey(x => x.DiagnosisId);
+            r.Property(x => x.DiagnosisId).ValueGeneratedNever();
+            r.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            r.Property(x => x.Content).HasConversion(JsonConverter<ReportContent>(), JsonValueComparer<ReportContent>()).IsRequired();
+            r.Property(x => x.Version).IsConcurrencyToken();
         });
     }
 

@@ -20,6 +20,20 @@ public class ChineseTextTests
     public void Counts_characters_as_a_person_sees_them(string? text, int expected) =>
         Assert.Equal(expected, ChineseText.CountCharacters(text));
 
+    // Word's 字符数（不计空格）: every grapheme but spaces, tabs, line breaks and the full-width space.
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData("", 0)]
+    [InlineData(" \t\r\n\u3000", 0)]
+    [InlineData("数字化 转型", 5)]
+    [InlineData("a b\r\nc", 3)]
+    [InlineData("\u3000\u3000全角空格开头", 6)]
+    [InlineData("MES系统，上线！", 9)]
+    [InlineData("👨‍👩‍👧 🚗", 2)]
+    [InlineData("e\u0301 𠀀", 2)]
+    public void Counts_written_characters_without_whitespace(string? text, int expected) =>
+        Assert.Equal(expected, ChineseText.CountWrittenCharacters(text));
+
     [Fact]
     public void Date_is_written_the_chinese_way() =>
         Assert.Equal("2025年7月16日", ChineseText.Date(new DateOnly(2025, 7, 16)));

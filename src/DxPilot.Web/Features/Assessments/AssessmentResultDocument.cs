@@ -11,7 +11,8 @@ namespace DxPilot.Web.Features.Assessments;
 /// <summary>
 /// An assessment's result as a Word document, in the tables of seed 002 附件3: 表7 (scores of the sub-indicators under
 /// their dimensions), the radar of the same scores, 表8 (scenario levels, constrained ones starred), the 表6 judgement
-/// and why a higher level was missed. The same content as the result page.
+/// and why a higher level was missed. The same content as the result page; the diagnosis report (附件3 二、) writes its
+/// 表6-8 through the same methods.
 /// </summary>
 public static class AssessmentResultDocument
 {
@@ -46,7 +47,7 @@ public static class AssessmentResultDocument
     }
 
     // 表7 is eleven columns wide: slightly wider than the text, with tight cell margins, so four-character names fit on one line.
-    private static void Table7(DocxWriter doc, Instrument instrument, Assessment a)
+    internal static void Table7(DocxWriter doc, Instrument instrument, Assessment a)
     {
         var subs = instrument.SubIndicators;
         const int label = 820, width = 9400;
@@ -63,7 +64,7 @@ public static class AssessmentResultDocument
             new DocxCell(Points(a.Score), Bold: true, Centre: true)]);
     }
 
-    private static void Radar(DocxWriter doc, Instrument instrument, Assessment a)
+    internal static void Radar(DocxWriter doc, Instrument instrument, Assessment a)
     {
         var axes = instrument.SubIndicators.Select(s => new RadarAxis(s.Name, s.Points)).ToList();
         var png = RadarPicture.Render(axes, instrument.SubIndicators.Select(s => a.Result.SubIndicators.GetValueOrDefault(s.Name)).ToList());
@@ -74,7 +75,7 @@ public static class AssessmentResultDocument
             doc.Paragraph(string.Join("；", axes.Select((x, i) => $"{i + 1}. {x.Name}")), DocxSize.Wu, indent: false);
     }
 
-    private static void Table8(DocxWriter doc, Instrument instrument, Assessment a)
+    internal static void Table8(DocxWriter doc, Instrument instrument, Assessment a)
     {
         doc.Centred("表8 中小企业数字化经营应用场景等级判定（*为约束性场景）");
         var table = doc.Table(DocxSize.Wu, [1800, 2045, 1160, 960, 960, 960, 960], cellMargin: 40)
@@ -94,7 +95,7 @@ public static class AssessmentResultDocument
         }
     }
 
-    private static void Judgement(DocxWriter doc, LevelRule rule, Assessment a)
+    internal static void Judgement(DocxWriter doc, LevelRule rule, Assessment a)
     {
         // rule.Source names our reference files; the reader sees the official table's name only.
         doc.Centred("表6 中小企业数字化水平等级判定");

@@ -6,5 +6,6 @@ public static class DiagnosisRegistration
     {
         services.AddScoped<DiagnosisService>();
         services.AddScoped<DiagnosisPhotoChecks>();
+        services.AddScoped<Report.DiagnosisReportService>();
     }
 }

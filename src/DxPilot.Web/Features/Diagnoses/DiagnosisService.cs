@@ -98,7 +98,8 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         var agreements = await db.AgreementScans.AsNoTracking().Where(a => a.DiagnosisId == d.Id).OrderByDescending(a => a.UploadedAt).ToListAsync(ct);
         var assessment = d.AssessmentId is { } aid ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == aid, ct) : null;
         var satisfaction = await db.DiagnosisSatisfactions.AsNoTracking().FirstOrDefaultAsync(s => s.DiagnosisId == d.Id, ct);
-        var reportCharacters = 0;
+        // The report's written length as of its last save (Features/Diagnoses/Report).
+        var reportCharacters = await db.DiagnosisReports.Where(r => r.DiagnosisId == d.Id).Select(r => r.Characters).FirstOrDefaultAsync(ct);
         var checklist = DiagnosisChecklist.Check(rules, new DiagnosisFacts(time.Today(), d.AgreementSignedOn, members,
             visits.Select(v => v.Checked).ToList(), assessment is not null, reportCharacters, satisfaction is not null));
         var key = d.Id.ToString();
@@ -149,7 +150,8 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         return saved;
     }
 
-    private async Task RecheckAsync(Diagnosis d, CancellationToken ct)
+    /// <summary>Keeps the checklist's red items on the diagnosis after a change of its rows or of its report.</summary>
+    internal async Task RecheckAsync(Diagnosis d, CancellationToken ct)
     {
         var checklist = (await ViewOf(d, ct)).Checklist;
         if (checklist.Mask == d.RedItems) return;
