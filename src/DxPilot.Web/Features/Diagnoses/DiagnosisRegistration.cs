@@ -6,5 +6,7 @@ public static class DiagnosisRegistration
     {
         services.AddScoped<DiagnosisService>();
         services.AddScoped<DiagnosisPhotoChecks>();
+        services.AddScoped<DiagnosisOverview>();
+        services.AddScoped<DiagnosisExport>();
     }
 }
