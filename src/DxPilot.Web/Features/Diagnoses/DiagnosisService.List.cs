@@ -76,14 +76,15 @@ public sealed partial class DiagnosisService
             .OrderBy(o => o.Name).ToListAsync(ct);
 
     /// <summary>开展诊断 waits: the enterprises assigned to this provider that it has no diagnosis of yet, longest assigned first.</summary>
-    public Task<List<UnstartedEnterprise>> UnstartedAsync(Actor actor, CancellationToken ct = default)
+    public async Task<List<UnstartedEnterprise>> UnstartedAsync(Actor actor, CancellationToken ct = default)
     {
-        if (RulesOf(actor) is null || actor.Role != Role.ServiceProvider) return Task.FromResult(new List<UnstartedEnterprise>());
+        if (RulesOf(actor) is null || actor.Role != Role.ServiceProvider) return [];
         var started = InScope(actor).Select(d => d.EnterpriseId);
         // The provider's files are those assigned to it; an enterprise assigned twice waits since the first time.
-        return enterprises.InScope(actor).Where(e => !started.Contains(e.Id))
+        var waiting = await enterprises.InScope(actor).Where(e => !started.Contains(e.Id))
             .Select(e => new UnstartedEnterprise(e.Id, e.Name, e.District,
                 db.Assignments.Where(a => a.OrganisationId == actor.OrganisationId && a.EnterpriseId == e.Id).Min(a => a.AssignedAt)))
-            .OrderBy(u => u.AssignedAt).ThenBy(u => u.Name).ToListAsync(ct);
+            .ToListAsync(ct);
+        return [.. waiting.OrderBy(u => u.AssignedAt).ThenBy(u => u.Name, StringComparer.Ordinal)];
     }
 }
