@@ -21,7 +21,7 @@ public sealed record DiagnosisProgress(IReadOnlyList<ProgressLine> Districts, IR
 
 /// <summary>
 /// 诊断进度总览 for bureaus and the think tank, within <see cref="DiagnosisService.InScope"/>: counted by grouped queries in the
-/// database (four, whatever the number of diagnoses), never by loading rows.
+/// database (three, whatever the number of diagnoses), never by loading rows.
 /// </summary>
 public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diagnoses, EnterpriseService enterprises, ProgrammeCatalog programmes)
 {
@@ -31,39 +31,43 @@ public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diag
     public async Task<DiagnosisProgress?> ForAsync(Actor actor, CancellationToken ct = default)
     {
         if (!Shows(actor)) return null;
+        // Joined to the files in scope (not to every enterprise), so that the district comes from the same narrow index
+        // (migration 0017) that the scope rule reads.
         var files = enterprises.InScope(actor);
         var providers = db.Organisations.Where(o => o.ProgrammeId == actor.ProgrammeId && o.Kind == OrganisationKind.ServiceProvider).Select(o => o.Id);
-        var assignments = db.Assignments.Where(a => providers.Contains(a.OrganisationId) && files.Select(e => e.Id).Contains(a.EnterpriseId));
+        var assignments = db.Assignments.Where(a => providers.Contains(a.OrganisationId));
 
+        // Three grouped queries: diagnoses and assignments by district and provider, and the enterprises assigned to any
+        // provider by district (an enterprise a second provider took over counts once there).
+        var diagnosed = await (from d in diagnoses.InScope(actor)
+                               join e in files on d.EnterpriseId equals e.Id
+                               group d by new { e.District, d.ProviderId } into g
+                               select new Cell(g.Key.District, g.Key.ProviderId, 0, g.Count(), g.Sum(d => d.Round > 0 ? 1 : 0),
+                                   g.Sum(d => d.Status == DiagnosisStatus.Accepted ? 1 : 0))).ToListAsync(ct);
+        var assigned = await (from a in assignments
+                              join e in files on a.EnterpriseId equals e.Id
+                              group a by new { e.District, a.OrganisationId } into g
+                              select new Cell(g.Key.District, g.Key.OrganisationId, g.Count(), 0, 0, 0)).ToListAsync(ct);
         var assignedByDistrict = await files.Where(e => assignments.Any(a => a.EnterpriseId == e.Id))
             .GroupBy(e => e.District).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var assignedByProvider = await assignments.GroupBy(a => a.OrganisationId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var inScope = diagnoses.InScope(actor);
-        var byDistrict = await (from d in inScope
-                                join e in db.Enterprises on d.EnterpriseId equals e.Id
-                                group d by e.District into g
-                                select new Counted<string>(g.Key, g.Count(), g.Sum(d => d.Round > 0 ? 1 : 0),
-                                    g.Sum(d => d.Status == DiagnosisStatus.Accepted ? 1 : 0))).ToListAsync(ct);
-        var byProvider = await inScope.GroupBy(d => d.ProviderId)
-            .Select(g => new Counted<Guid>(g.Key, g.Count(), g.Sum(d => d.Round > 0 ? 1 : 0), g.Sum(d => d.Status == DiagnosisStatus.Accepted ? 1 : 0)))
-            .ToListAsync(ct);
+        var cells = diagnosed.Concat(assigned).ToList();
 
-        var providerIds = assignedByProvider.Keys.Union(byProvider.Select(p => p.Key)).ToList();
+        var providerIds = cells.Select(c => c.ProviderId).Distinct().ToList();
         var providerNames = await db.Organisations.Where(o => providerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         // Every district of the programme (for a district bureau its own), even with nothing yet: a gap is what the city looks for.
         IReadOnlyList<string> districts = actor.District is { } own ? [own] : programmes.Get(actor.ProgrammeId).Districts.Names;
-        var districtLines = districts.Union(assignedByDistrict.Keys).Union(byDistrict.Select(d => d.Key))
-            .Select(name => Line(name, assignedByDistrict.GetValueOrDefault(name), byDistrict.FirstOrDefault(d => d.Key == name))).ToList();
-        var providerLines = providerIds
-            .Select(id => Line(providerNames[id], assignedByProvider.GetValueOrDefault(id), byProvider.FirstOrDefault(p => p.Key == id)))
+        var districtLines = districts.Union(cells.Select(c => c.District))
+            .Select(name => Line(name, cells.Where(c => c.District == name)) with { Assigned = assignedByDistrict.GetValueOrDefault(name) })
+            .ToList();
+        var providerLines = providerIds.Select(id => Line(providerNames[id], cells.Where(c => c.ProviderId == id)))
             .OrderByDescending(l => l.Assigned).ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
         return new DiagnosisProgress(districtLines, providerLines, ProgressLine.Sum("合计", districtLines), diagnoses.RulesOf(actor)!.Target);
     }
 
-    private static ProgressLine Line<TKey>(string name, int assigned, Counted<TKey>? counted) =>
-        new(name, assigned, counted?.Diagnosed ?? 0, counted?.Submitted ?? 0, counted?.Accepted ?? 0);
+    private static ProgressLine Line(string name, IEnumerable<Cell> cells) => cells.Aggregate(new ProgressLine(name, 0, 0, 0, 0),
+        (l, c) => new(name, l.Assigned + c.Assigned, l.Diagnosed + c.Diagnosed, l.Submitted + c.Submitted, l.Accepted + c.Accepted));
 
-    private sealed record Counted<TKey>(TKey Key, int Diagnosed, int Submitted, int Accepted);
+    /// <summary>The counts of one district and one provider.</summary>
+    private sealed record Cell(string District, Guid ProviderId, int Assigned, int Diagnosed, int Submitted, int Accepted);
 }
