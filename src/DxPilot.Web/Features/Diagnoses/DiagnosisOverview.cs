@@ -5,6 +5,7 @@ using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Enterprises;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DxPilot.Web.Features.Diagnoses;
 
@@ -16,21 +17,40 @@ public sealed record ProgressLine(string Name, int Assigned, int Diagnosed, int 
         (s, l) => new(name, s.Assigned + l.Assigned, s.Diagnosed + l.Diagnosed, s.Submitted + l.Submitted, s.Accepted + l.Accepted));
 }
 
-/// <summary>The overview as the page shows it: per district, per provider, the total and the programme's target.</summary>
-public sealed record DiagnosisProgress(IReadOnlyList<ProgressLine> Districts, IReadOnlyList<ProgressLine> Providers, ProgressLine Total, int? Target);
+/// <summary>The overview as the page shows it: per district, per provider, the total, the programme's target, and when it
+/// was counted.</summary>
+public sealed record DiagnosisProgress(IReadOnlyList<ProgressLine> Districts, IReadOnlyList<ProgressLine> Providers, ProgressLine Total, int? Target,
+    DateTime CountedAt);
 
 /// <summary>
 /// 诊断进度总览 for bureaus and the think tank, within <see cref="DiagnosisService.InScope"/>: counted by grouped queries in the
-/// database (three, whatever the number of diagnoses), never by loading rows.
+/// database (three, whatever the number of diagnoses), never by loading rows. On 100,000 diagnoses those take a few hundred
+/// milliseconds on a busy server (docs/measurements-diagnosis.md), so a count is kept for <see cref="Freshness"/> per scope
+/// (the programme, or a district) and the page says when it was counted.
 /// </summary>
-public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diagnoses, EnterpriseService enterprises, ProgrammeCatalog programmes)
+public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diagnoses, EnterpriseService enterprises, ProgrammeCatalog programmes,
+    IMemoryCache cache, TimeProvider clock)
 {
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
+
     public bool Shows(Actor a) => diagnoses.RulesOf(a) is not null && a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank;
 
-    /// <summary>Null for an actor the overview is not for.</summary>
+    /// <summary>The overview counted at most <see cref="Freshness"/> ago for the same scope; null for an actor it is not for.</summary>
     public async Task<DiagnosisProgress?> ForAsync(Actor actor, CancellationToken ct = default)
     {
         if (!Shows(actor)) return null;
+        // The city and the think tank read the whole programme, a district bureau its district: the scope is the key.
+        var key = ("diagnosis-overview", actor.ProgrammeId, actor.District);
+        if (cache.TryGetValue(key, out DiagnosisProgress? counted) && counted is not null) return counted;
+        counted = await CountAsync(actor, ct);
+        cache.Set(key, counted, Freshness);
+        return counted;
+    }
+
+    /// <summary>Counts now, in the database.</summary>
+    public async Task<DiagnosisProgress> CountAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!Shows(actor)) throw new InvalidOperationException("该账号没有进度总览");
         // Joined to the files in scope (not to every enterprise), so that the district comes from the same narrow index
         // (migration 0017) that the scope rule reads.
         var files = enterprises.InScope(actor);
@@ -62,7 +82,8 @@ public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diag
             .ToList();
         var providerLines = providerIds.Select(id => Line(providerNames[id], cells.Where(c => c.ProviderId == id)))
             .OrderByDescending(l => l.Assigned).ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
-        return new DiagnosisProgress(districtLines, providerLines, ProgressLine.Sum("合计", districtLines), diagnoses.RulesOf(actor)!.Target);
+        return new DiagnosisProgress(districtLines, providerLines, ProgressLine.Sum("合计", districtLines), diagnoses.RulesOf(actor)!.Target,
+            clock.GetUtcNow().UtcDateTime);
     }
 
     private static ProgressLine Line(string name, IEnumerable<Cell> cells) => cells.Aggregate(new ProgressLine(name, 0, 0, 0, 0),

@@ -7,6 +7,7 @@ public static class DiagnosisRegistration
         services.AddScoped<DiagnosisService>();
         services.AddScoped<DiagnosisPhotoChecks>();
         services.AddScoped<DiagnosisOverview>();
+        services.AddMemoryCache();
         services.AddScoped<DiagnosisExport>();
     }
 }
