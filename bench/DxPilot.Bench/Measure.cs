@@ -64,7 +64,7 @@ public static class Measure
         Console.WriteLine($"{name,-12} {times[times.Count / 2],10:F1} {times[(int)(times.Count * 0.95)],8:F1}");
     }
 
-    private static async Task SignInWithCookie(HttpClient client, string user, string password)
+    public static async Task SignInWithCookie(HttpClient client, string user, string password)
     {
         var html = await client.GetStringAsync("/account/login");
         var marker = "name=\"__RequestVerificationToken\" value=\"";

@@ -95,6 +95,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             e.HasIndex(x => new { x.ProgrammeId, x.District, x.Name });
             e.HasIndex(x => new { x.ProgrammeId, x.IndustryKey });
             e.HasIndex(x => new { x.ProgrammeId, x.UpdatedAt });
+            // The diagnosis overview's join by scope and district (migration 0017).
+            e.HasIndex(x => new { x.ProgrammeId, x.Id, x.District });
             // Substring search over 100,000 files: an inverted index of character grams on PostgreSQL (SearchIndex);
             // SQLite scans with the same substring match (fine at city scale), so it keeps no grams.
             if (postgres) e.HasIndex(x => x.SearchTokens).HasMethod("gin");

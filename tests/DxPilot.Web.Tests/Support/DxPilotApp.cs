@@ -117,7 +117,7 @@ public abstract class DxPilotApp : IAsyncLifetime
     private sealed record TokenResponse(string AccessToken);
 }
 
-public sealed class SqliteApp : DxPilotApp
+public class SqliteApp : DxPilotApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"dxpilot-{Guid.NewGuid():N}.db");
@@ -132,7 +132,7 @@ public sealed class SqliteApp : DxPilotApp
     }
 }
 
-public sealed class PostgresApp : DxPilotApp
+public class PostgresApp : DxPilotApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
     private readonly string _name = $"dxpilot_test_{Guid.NewGuid():N}";

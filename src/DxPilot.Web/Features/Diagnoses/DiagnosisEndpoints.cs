@@ -14,6 +14,8 @@ public static class DiagnosisEndpoints
     {
         // Photos, thumbnails and agreement scans are served only within the diagnosis' scope (404 otherwise, never revealing
         // that one exists), with the type read from their bytes, never from a guessable public path.
+        app.MapGet("/diagnoses/export", DiagnosisExport.DownloadAsync).RequireAuthorization();
+
         app.MapGet("/diagnoses/files/{id:guid}", (Guid id, HttpContext http, DiagnosisService service, FileDownload download, CancellationToken ct) =>
             ServeAsync(id, thumbnail: false, http, service, download, ct)).RequireAuthorization();
         app.MapGet("/diagnoses/files/{id:guid}/thumbnail", (Guid id, HttpContext http, DiagnosisService service, FileDownload download, CancellationToken ct) =>
@@ -42,21 +44,26 @@ public static class DiagnosisEndpoints
             .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
             .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
 
-        api.MapGet("/", async (HttpContext http, DiagnosisService service, string? page, string? state, CancellationToken ct) =>
+        api.MapGet("/", async (HttpContext http, DiagnosisService service, [AsParameters] DiagnosisFilterParameters q, CancellationToken ct) =>
             {
                 var actor = http.User.RequireActor();
-                var status = WorkflowNames.Parse<DiagnosisStatus>(state);
-                return ApiResults.From(await service.ListAsync(actor, QueryValue.Int(page) ?? 1, status, ct), p => Results.Ok(new
+                var rules = service.RulesOf(actor);
+                var today = http.RequestServices.GetRequiredService<ShownTime>().Today();
+                return ApiResults.From(await service.ListAsync(actor, q.ToFilter(), QueryValue.Int(q.Page) ?? 1, ct), p => Results.Ok(new
                 {
                     p.Total, p.PageNumber, p.PageSize,
                     Items = p.Items.Select(r => new
                     {
-                        r.Id, r.EnterpriseName, r.District, r.ProviderName, State = WorkflowNames.Of(r.Status),
-                        StateLabel = service.RulesOf(actor)!.Chain.Label(r.Status, actor), r.AgreementSignedOn, r.Round, r.SubmittedAt, r.UpdatedAt,
+                        r.Id, r.EnterpriseId, r.EnterpriseName, r.Uscc, r.District, r.ProviderId, r.ProviderName, State = WorkflowNames.Of(r.Status),
+                        StateLabel = rules!.Chain.Label(r.Status, actor), r.AgreementSignedOn, TermEnds = r.TermEnds(rules), DaysLeft = r.DaysLeft(rules, today),
+                        PastTerm = r.PastTerm(rules, today), RedItems = r.RedKeys(rules, today), r.Round, r.SubmittedAt, r.AcceptedAt, r.UpdatedAt,
                     }),
                 }));
             })
-            .WithSummary("诊断列表（state 可选：inProgress / submitted / returned / accepted）");
+            .WithSummary("诊断列表：search（企业名称或统一社会信用代码）、district、provider（服务商 id）、state（inProgress / submitted / returned / accepted）、"
+                         + "red（any 任一红项 / overdue 协议超期 / 清单项 agreement、team、visits、training、photo-counts、photo-checks、assessment、report、satisfaction）、page");
+
+        api.MapGet("/export", DiagnosisExport.DownloadAsync).WithSummary("按当前筛选导出诊断进度 .xlsx");
 
         api.MapGet("/{id:guid}", async (Guid id, HttpContext http, DiagnosisService service, CancellationToken ct) =>
             {

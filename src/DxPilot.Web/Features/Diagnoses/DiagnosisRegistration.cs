@@ -7,5 +7,8 @@ public static class DiagnosisRegistration
         services.AddScoped<DiagnosisService>();
         services.AddScoped<DiagnosisPhotoChecks>();
         services.AddScoped<Report.DiagnosisReportService>();
+        services.AddScoped<DiagnosisOverview>();
+        services.AddMemoryCache();
+        services.AddScoped<DiagnosisExport>();
     }
 }

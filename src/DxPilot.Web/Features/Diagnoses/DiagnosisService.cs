@@ -72,22 +72,6 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
     public Task<Diagnosis?> OfEnterpriseAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default) =>
         InScope(actor).AsNoTracking().OrderBy(d => d.CreatedAt).FirstOrDefaultAsync(d => d.EnterpriseId == enterpriseId, ct);
 
-    /// <summary>The list, by district and name, optionally of one state.</summary>
-    public async Task<Outcome<Page<DiagnosisRow>>> ListAsync(Actor actor, int pageNumber, DiagnosisStatus? state = null, CancellationToken ct = default)
-    {
-        if (RulesOf(actor) is null || actor.Role == Role.Enterprise) return Outcome<Page<DiagnosisRow>>.NotFound();
-        var diagnoses = state is { } s ? InScope(actor).Where(d => d.Status == s) : InScope(actor);
-        var q = from d in diagnoses
-                join e in db.Enterprises on d.EnterpriseId equals e.Id
-                join o in db.Organisations on d.ProviderId equals o.Id
-                orderby e.District, e.Name, d.Id
-                select new DiagnosisRow(d.Id, e.Name, e.District, o.Name, d.Status, d.AgreementSignedOn, d.Round, d.SubmittedAt, d.UpdatedAt);
-        var total = await q.CountAsync(ct);
-        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
-        var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return Outcome<Page<DiagnosisRow>>.Ok(new Page<DiagnosisRow>(rows, total, pageNumber, PageSize));
-    }
-
     private async Task<DiagnosisView> ViewOf(Diagnosis d, CancellationToken ct)
     {
         var rules = programmes.Get(d.ProgrammeId).Diagnosis!;

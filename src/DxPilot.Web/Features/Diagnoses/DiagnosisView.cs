@@ -61,7 +61,3 @@ public sealed class DiagnosisView(
 
 /// <summary>A submitted round in the list of versions.</summary>
 public sealed record SubmissionInfo(Guid Id, int Round, DateTime SubmittedAt, string SubmittedByName);
-
-/// <summary>A row of the diagnosis list.</summary>
-public sealed record DiagnosisRow(Guid Id, string EnterpriseName, string District, string ProviderName, DiagnosisStatus Status,
-    DateOnly? AgreementSignedOn, int Round, DateTime? SubmittedAt, DateTime UpdatedAt);

@@ -12,5 +12,6 @@ public static class HomeRegistration
         s.AddScoped<ITodoSource, BenchmarkTodo>();
         s.AddScoped<ITodoSource, ImportProblemTodo>();
         s.AddScoped<ITodoSource, Enterprises.BureauFieldChangeTodo>();
+        s.AddScoped<ITodoSource, DiagnosisTodo>();
     }
 }

@@ -1,0 +1,419 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Diagnoses;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Diagnoses;
+using DxPilot.Web.Features.Home;
+using DxPilot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DxPilot.Web.Tests;
+
+/// <summary>
+/// Seeing the diagnoses' progress (issue 9, items 10-11): the list with its filters and the provider's 开展诊断, the overview,
+/// the export and the to-do items, each within the one scope rule; the agreement's term judged on the day it is read.
+/// Each test arranges its own enterprises under a unique name and its own providers, and reads through them.
+/// </summary>
+public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp, IClockedApp
+{
+    private readonly ChangchunDiagnoses cc = new(app);
+    private static readonly Actor City = ChangchunDiagnoses.City;
+
+    private string Unique(string what) => $"{what}{Guid.NewGuid().ToString("N")[..6]}有限公司";
+
+    [Fact]
+    public async Task Each_role_lists_only_its_scope_and_the_enterprise_gets_no_list()
+    {
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 10));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var a1 = await cc.EnterpriseAsync($"范围甲{tag}有限公司", "朝阳区");
+        var b1 = await cc.EnterpriseAsync($"范围乙{tag}有限公司", "南关区");
+        var providerA = await cc.ProviderAsync($"范围服务商甲{tag}", a1);
+        var providerB = await cc.ProviderAsync($"范围服务商乙{tag}", b1);
+        var da = await cc.DiagnosisAsync(providerA, a1);
+        var db = await cc.DiagnosisAsync(providerB, b1);
+        var mine = new DiagnosisFilter(Search: tag);
+
+        Same([da, db], await IdsAsync(City, mine));
+        Same([da, db], await IdsAsync(ChangchunDiagnoses.ThinkTank, mine));
+        Same([da], await IdsAsync(ChangchunDiagnoses.DistrictBureau("朝阳区"), mine));
+        Assert.Empty(await IdsAsync(ChangchunDiagnoses.DistrictBureau("宽城区"), mine));
+        Same([da], await IdsAsync(ChangchunDiagnoses.Provider(providerA), mine));
+        Same([db], await IdsAsync(ChangchunDiagnoses.Provider(providerB), mine));
+        // A district bureau asking for another district still gets only its own.
+        Assert.Empty(await IdsAsync(ChangchunDiagnoses.DistrictBureau("朝阳区"), mine with { District = "南关区" }));
+
+        // The enterprise (and an evaluation agency) have no list: the page, the API and the export answer 404, never rows.
+        foreach (var (role, enterprise) in new[] { (Role.Enterprise, (Guid?)a1.Id), (Role.EvaluationAgency, null) })
+        {
+            var user = await cc.UserAsync(role, enterprise: enterprise);
+            var page = await SignedInAsync(user);
+            Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/diagnoses")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/diagnoses/overview")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/diagnoses/export")).StatusCode);
+            var api = await app.As(user);
+            Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/diagnoses")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/diagnoses/export")).StatusCode);
+        }
+
+        // Through HTTP the provider's list shows its own row, linked to the diagnosis, and not the other provider's.
+        var provider = await SignedInAsync(await cc.UserAsync(Role.ServiceProvider, organisation: providerA.Id));
+        var html = await provider.GetStringAsync("/diagnoses?search=" + tag);
+        Assert.Contains($"href=\"/diagnoses/{da}\"", html);
+        Assert.DoesNotContain(b1.Name, html);
+        // A provider is not offered other providers to filter by.
+        Assert.DoesNotContain("name=\"provider\"", html);
+        var json = await (await app.As(await cc.UserAsync(Role.DistrictBureau, district: "南关区"))).GetFromJsonAsync<JsonElement>("/api/diagnoses?search=" + tag);
+        Assert.Equal(1, json.GetProperty("total").GetInt32());
+        Assert.Equal(db, json.GetProperty("items")[0].GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Each_filter_selects_its_rows()
+    {
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 10));
+        var today = app.Clock.BeijingToday;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var uscc = TestData.NewUscc();
+        var e1 = await cc.EnterpriseAsync($"筛选一{tag}有限公司", "绿园区", uscc);
+        var e2 = await cc.EnterpriseAsync($"筛选二{tag}有限公司", "二道区");
+        var e3 = await cc.EnterpriseAsync($"筛选三{tag}有限公司", "二道区");
+        var e4 = await cc.EnterpriseAsync($"筛选四{tag}有限公司", "二道区");
+        var p1 = await cc.ProviderAsync($"筛选服务商一{tag}", e1, e2);
+        var p2 = await cc.ProviderAsync($"筛选服务商二{tag}", e3, e4);
+        // In progress, in term, the team red; in progress and past its term with nothing else red; submitted and waiting for
+        // the satisfaction form; accepted.
+        var d1 = await cc.DiagnosisAsync(p1, e1, today.AddDays(-5), DiagnosisStatus.InProgress, "team", "satisfaction");
+        var d2 = await cc.DiagnosisAsync(p1, e2, today.AddDays(-40), DiagnosisStatus.InProgress, "satisfaction");
+        var d3 = await cc.DiagnosisAsync(p2, e3, today.AddDays(-10), DiagnosisStatus.Submitted, "satisfaction");
+        var d4 = await cc.DiagnosisAsync(p2, e4, today.AddDays(-20), DiagnosisStatus.Accepted);
+        var all = new DiagnosisFilter(Search: tag);
+
+        Same([d1, d2, d3, d4], await IdsAsync(City, all));
+        Same([d1], await IdsAsync(City, new DiagnosisFilter(Search: $"筛选一{tag}")));
+        Same([d1], await IdsAsync(City, new DiagnosisFilter(Search: uscc)));
+        Same([d2, d3, d4], await IdsAsync(City, all with { District = "二道区" }));
+        Same([d3, d4], await IdsAsync(City, all with { ProviderId = p2.Id }));
+        Same([d3], await IdsAsync(City, all with { State = DiagnosisStatus.Submitted }));
+        Same([d2, d1], await IdsAsync(City, all with { State = DiagnosisStatus.InProgress }));
+        // Red items: only what holds up the step the diagnosis waits for; the satisfaction form only once submitted.
+        Same([d2, d3, d1], await IdsAsync(City, all with { Red = DiagnosisFilter.AnyRed }));
+        Same([d1], await IdsAsync(City, all with { Red = "team" }));
+        Same([d2], await IdsAsync(City, all with { Red = DiagnosisFilter.PastTerm }));
+        Same([d2], await IdsAsync(City, all with { Red = "agreement" }));
+        Same([d3], await IdsAsync(City, all with { Red = "satisfaction" }));
+        Assert.Empty(await IdsAsync(City, all with { Red = "report" }));
+
+        // The same filters through the query string of the API; a value that does not parse leaves its filter empty.
+        var api = await app.As(await cc.UserAsync(Role.CityBureau));
+        var overdue = await api.GetFromJsonAsync<JsonElement>($"/api/diagnoses?search={tag}&red=overdue");
+        Assert.Equal(d2, overdue.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid());
+        Assert.Equal(["agreement"], overdue.GetProperty("items")[0].GetProperty("redItems").EnumerateArray().Select(x => x.GetString()));
+        var submitted = await api.GetFromJsonAsync<JsonElement>($"/api/diagnoses?search={tag}&state=submitted&provider={p2.Id}");
+        Assert.Equal(d3, submitted.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid());
+        var nonsense = await api.GetFromJsonAsync<JsonElement>($"/api/diagnoses?search={tag}&state=done&red=%3Dcmd&provider=abc");
+        Assert.Equal(4, nonsense.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_agreement_is_in_term_on_day_30_and_past_it_on_day_31()
+    {
+        var signed = new DateOnly(2026, 3, 1);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var e = await cc.EnterpriseAsync($"期限{tag}有限公司", "宽城区");
+        var p = await cc.ProviderAsync($"期限服务商{tag}", e);
+        var id = await cc.DiagnosisAsync(p, e, signed, DiagnosisStatus.InProgress, "report");
+        var user = await cc.UserAsync(Role.CityBureau);
+        var mine = new DiagnosisFilter(Search: tag);
+
+        // Day 30 (2026年3月30日): the last day of the term. (Signed in anew at each date: a session lasts less than a day.)
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 30));
+        var city = await SignedInAsync(user);
+        var row = Assert.Single(await RowsAsync(City, mine));
+        Assert.Equal(0, row.DaysLeft(Rules, app.Clock.BeijingToday));
+        Assert.Equal(["report"], row.RedKeys(Rules, app.Clock.BeijingToday));
+        Assert.Empty(await IdsAsync(City, mine with { Red = DiagnosisFilter.PastTerm }));
+        Assert.Empty(await IdsAsync(City, mine with { Red = "agreement" }));
+        var term = (await city.GetDocument("/diagnoses?search=" + tag)).QuerySelector("td .term")!;
+        Assert.Equal("今天届满", term.TextContent);
+        Assert.DoesNotContain("overdue", term.ClassName);
+
+        // Day 31: past its term, flagged red, and the agreement counts as red though nothing was saved since.
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 31));
+        city = await SignedInAsync(user);
+        Same([id], await IdsAsync(City, mine with { Red = DiagnosisFilter.PastTerm }));
+        Same([id], await IdsAsync(City, mine with { Red = "agreement" }));
+        row = Assert.Single(await RowsAsync(City, mine));
+        Assert.Equal(["agreement", "report"], row.RedKeys(Rules, app.Clock.BeijingToday));
+        var page = await city.GetDocument("/diagnoses?search=" + tag);
+        term = page.QuerySelector("td .term")!;
+        Assert.Equal("已超期1天", term.TextContent);
+        Assert.Contains("overdue", term.ClassName);
+        Assert.Equal(["咨询诊断服务协议", "诊断报告字数"], page.QuerySelectorAll("td .red-item").Select(t => t.TextContent));
+        Assert.Contains("2026年3月1日签订", page.QuerySelector("table.diagnoses tbody")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_export_has_the_page_columns_plus_the_code_round_and_dates_keeps_formulas_as_text_and_is_audited()
+    {
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 11, 26));
+        var today = app.Clock.BeijingToday;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var uscc = TestData.NewUscc();
+        var hostile = await cc.EnterpriseAsync($"=HYPERLINK(\"http://x\",\"点我\"){tag}公司", "双阳区", uscc);
+        var plain = await cc.EnterpriseAsync($"导出{tag}有限公司", "双阳区");
+        var other = await cc.EnterpriseAsync($"导出另一{tag}有限公司", "九台区");
+        var p = await cc.ProviderAsync($"+导出服务商{tag}", hostile, plain, other);
+        await cc.DiagnosisAsync(p, hostile, today.AddDays(-31), DiagnosisStatus.InProgress, "team");
+        await cc.DiagnosisAsync(p, plain, today.AddDays(-3), DiagnosisStatus.Accepted);
+        await cc.DiagnosisAsync(p, other, today.AddDays(-3));
+        var user = await cc.UserAsync(Role.CityBureau);
+        var api = await app.As(user);
+
+        var response = await api.GetAsync($"/api/diagnoses/export?search={tag}&district=双阳区");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DiagnosisExport.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("咨询诊断进度（长春市）2026年11月26日.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc));
+        var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        Assert.Empty(sheet.Descendants<CellFormula>());
+        var rows = sheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToDictionary(c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()), c => c.InnerText)).ToList();
+        // Title, header, and the two rows of 双阳区 (the filter).
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["序号", "企业名称", "统一社会信用代码", "所属县（市、区）", "服务商", "状态", "协议签订日期", "服务期至", "服务期剩余", "未满足项",
+            "提交轮次", "提交验收时间", "验收时间", "最后更新"], rows[1].OrderBy(c => c.Key.Length).ThenBy(c => c.Key).Select(c => c.Value));
+        var first = rows.Skip(2).Single(r => r["B"] == hostile.Name);
+        Assert.Equal(uscc, first["C"]);
+        Assert.Equal("双阳区", first["D"]);
+        Assert.Equal($"+导出服务商{tag}", first["E"]);
+        Assert.Equal("诊断中", first["F"]);
+        Assert.Equal("2026年10月26日", first["G"]); // 31 days before 2026年11月26日
+        Assert.Equal("2026年11月24日", first["H"]); // day 30
+        Assert.Equal("已超期2天", first["I"]);
+        Assert.Equal("咨询诊断服务协议、诊断团队", first["J"]);
+        Assert.Equal("0", first["K"]);
+        Assert.False(first.ContainsKey("L"));
+        var accepted = rows.Skip(2).Single(r => r["B"] == plain.Name);
+        Assert.Equal(("已验收", "1"), (accepted["F"], accepted["K"]));
+        Assert.Matches(@"^2026年11月26日 \d\d:\d\d$", accepted["L"]);
+        Assert.Matches(@"^2026年11月26日 \d\d:\d\d$", accepted["M"]);
+        Assert.False(accepted.ContainsKey("I")); // the term no longer matters once accepted
+        foreach (var cell in sheet.Descendants<Cell>().Where(c => c.DataType?.Value == CellValues.InlineString))
+            Assert.Null(cell.CellFormula);
+
+        await using var scope = app.DataScope();
+        var entry = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AuditEntries
+            .Where(a => a.EntityType == "DiagnosisList" && a.Action == AuditAction.Exported && a.Source!.Contains(tag)).SingleAsync();
+        Assert.Equal(ChangchunDiagnoses.Programme, entry.ProgrammeId);
+        Assert.StartsWith("咨询诊断进度 2 行", entry.Source);
+        Assert.NotEqual("", entry.ActorId);
+    }
+
+    [Fact]
+    public async Task The_overview_counts_per_district_and_provider_against_the_target()
+    {
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 10));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        // 榆树市 and 德惠市 are used by this test alone.
+        var y1 = await cc.EnterpriseAsync($"总览一{tag}有限公司", "榆树市");
+        var y2 = await cc.EnterpriseAsync($"总览二{tag}有限公司", "榆树市");
+        var y3 = await cc.EnterpriseAsync($"总览三{tag}有限公司", "榆树市");
+        var y4 = await cc.EnterpriseAsync($"总览四{tag}有限公司", "榆树市");
+        var d1 = await cc.EnterpriseAsync($"总览五{tag}有限公司", "德惠市");
+        var p1 = await cc.ProviderAsync($"总览服务商一{tag}", y1, y2, y3, y4);
+        var p2 = await cc.ProviderAsync($"总览服务商二{tag}", d1);
+        await cc.DiagnosisAsync(p1, y1);
+        await cc.DiagnosisAsync(p1, y2, state: DiagnosisStatus.Returned);
+        await cc.DiagnosisAsync(p1, y3, state: DiagnosisStatus.Accepted);
+
+        // 4 assigned, 3 diagnosed, 2 submitted at least once (the returned and the accepted), 1 accepted.
+        var city = await OverviewAsync(City);
+        Assert.Equal(new ProgressLine("榆树市", 4, 3, 2, 1), city!.Districts.Single(l => l.Name == "榆树市"));
+        Assert.Equal(new ProgressLine("德惠市", 1, 0, 0, 0), city.Districts.Single(l => l.Name == "德惠市"));
+        Assert.Equal(new ProgressLine(p1.Name, 4, 3, 2, 1), city.Providers.Single(l => l.Name == p1.Name));
+        Assert.Equal(new ProgressLine(p2.Name, 1, 0, 0, 0), city.Providers.Single(l => l.Name == p2.Name));
+        Assert.Equal(500, city.Target);
+        // Every district of the programme has its line, even with nothing yet.
+        Assert.Equal(15, city.Districts.Count);
+        Assert.Equal(city.Districts.Sum(l => l.Accepted), city.Total.Accepted);
+
+        var district = await OverviewAsync(ChangchunDiagnoses.DistrictBureau("榆树市"));
+        Assert.Equal([new ProgressLine("榆树市", 4, 3, 2, 1)], district!.Districts);
+        Assert.Equal([new ProgressLine(p1.Name, 4, 3, 2, 1)], district.Providers);
+        Assert.Equal(new ProgressLine("德惠市", 1, 0, 0, 0), Assert.Single((await OverviewAsync(ChangchunDiagnoses.DistrictBureau("德惠市")))!.Districts));
+        Assert.NotNull(await OverviewAsync(ChangchunDiagnoses.ThinkTank));
+        Assert.Null(await OverviewAsync(ChangchunDiagnoses.Provider(p1)));
+        Assert.Null(await OverviewAsync(ChangchunDiagnoses.Enterprise(y1.Id)));
+
+        // The page: the chart is drawn on the server with its title and description, the figures also in a table.
+        var page = await (await SignedInAsync(await cc.UserAsync(Role.DistrictBureau, district: "榆树市"))).GetDocument("/diagnoses/overview");
+        var chart = page.QuerySelector("svg.progress-chart")!;
+        Assert.Equal("img", chart.GetAttribute("role"));
+        Assert.Equal("各县（市、区）咨询诊断进度", chart.QuerySelector("title")!.TextContent);
+        Assert.Equal("榆树市：已分配4家，开展诊断3家，已提交验收2家，已验收1家", chart.QuerySelector("desc")!.TextContent);
+        Assert.Contains("分配4 · 诊断3 · 验收1", chart.TextContent);
+        var provider = await SignedInAsync(await cc.UserAsync(Role.ServiceProvider, organisation: p1.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync("/diagnoses/overview")).StatusCode);
+        var cityPage = await (await SignedInAsync(await cc.UserAsync(Role.CityBureau))).GetDocument("/diagnoses/overview");
+        Assert.Contains("目标 500 家", cityPage.QuerySelector(".target-progress")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_provider_starts_a_diagnosis_of_an_assigned_enterprise_from_the_list_and_not_of_another()
+    {
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 10));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var mine = await cc.EnterpriseAsync($"开展{tag}有限公司", "农安县");
+        var theirs = await cc.EnterpriseAsync($"他家{tag}有限公司", "农安县");
+        var p = await cc.ProviderAsync($"开展服务商{tag}", mine);
+        await cc.ProviderAsync($"另一服务商{tag}", theirs);
+        var client = await SignedInAsync(await cc.UserAsync(Role.ServiceProvider, organisation: p.Id));
+
+        var page = await client.GetDocument("/diagnoses");
+        var button = page.QuerySelector($"form.unstarted button[value='{mine.Id}']")!;
+        Assert.Equal("开展诊断", button.TextContent);
+        Assert.Null(page.QuerySelector($"button[value='{theirs.Id}']"));
+        var token = page.QuerySelector("form.unstarted input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // Without the antiforgery token the post is refused and nothing is opened.
+        var forged = await client.PostAsync("/diagnoses", Form(("_handler", "start"), ("Start.EnterpriseId", mine.Id.ToString())));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Empty(await IdsAsync(City, new DiagnosisFilter(Search: tag)));
+
+        // Another provider's enterprise: refused with the reason, nothing opened.
+        var refused = await client.PostAsync("/diagnoses", Form(("_handler", "start"), ("__RequestVerificationToken", token), ("Start.EnterpriseId", theirs.Id.ToString())));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Empty(await IdsAsync(City, new DiagnosisFilter(Search: tag)));
+
+        var opened = await client.PostAsync("/diagnoses", Form(("_handler", "start"), ("__RequestVerificationToken", token), ("Start.EnterpriseId", mine.Id.ToString())));
+        var id = Assert.Single(await IdsAsync(City, new DiagnosisFilter(Search: tag)));
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal($"/diagnoses/{id}", opened.Headers.Location?.AbsolutePath);
+        // Now it is a diagnosis in the list, no longer waiting to be started.
+        page = await client.GetDocument("/diagnoses");
+        Assert.Null(page.QuerySelector($"button[value='{mine.Id}']"));
+        Assert.NotNull(page.QuerySelector($"a[href='/diagnoses/{id}']"));
+    }
+
+    [Fact]
+    public async Task To_do_items_appear_and_go_with_the_state()
+    {
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 10));
+        var today = app.Clock.BeijingToday;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var e1 = await cc.EnterpriseAsync($"待办一{tag}有限公司", "公主岭市");
+        var e2 = await cc.EnterpriseAsync($"待办二{tag}有限公司", "公主岭市");
+        var p = await cc.ProviderAsync($"待办服务商{tag}");
+        var assignedAt = new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc);
+        await cc.AssignAsync(p, e1, assignedAt);
+        await cc.AssignAsync(p, e2, assignedAt.AddDays(1));
+        var provider = ChangchunDiagnoses.Provider(p);
+
+        var start = Single(await TodosAsync(provider), "开展咨询诊断：为分配给本机构的企业开展诊断");
+        Assert.Equal(("/diagnoses", 2, TodoList.Since(assignedAt)), (start.Href, start.Count, start.Since));
+
+        // Day 22 of 30 (8 days left) is not due yet; day 23 (7 days left) is, since that day began; day 31 is past the term.
+        var d1 = await cc.DiagnosisAsync(p, e1, today.AddDays(-21));
+        Assert.Equal(1, Single(await TodosAsync(provider), "开展咨询诊断：为分配给本机构的企业开展诊断").Count);
+        Assert.DoesNotContain(await TodosAsync(provider), t => t.Title.StartsWith("咨询诊断服务协议", StringComparison.Ordinal));
+        app.Clock.SetBeijingNoon(today.AddDays(1));
+        var due = Single(await TodosAsync(provider), "咨询诊断服务协议7天内届满（最早2026年3月18日）：请在服务期内提交验收");
+        Assert.Equal(($"/diagnoses/{d1}", new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.FromHours(8))), (due.Href, due.Since));
+        app.Clock.SetBeijingNoon(today.AddDays(8));
+        Assert.Contains(await TodosAsync(provider), t => t.Title.StartsWith("咨询诊断服务协议7天内届满", StringComparison.Ordinal));
+        app.Clock.SetBeijingNoon(today.AddDays(9));
+        var past = Single(await TodosAsync(provider), "咨询诊断服务协议已超期：请续签协议并上传扫描件");
+        Assert.Equal(new DateTimeOffset(2026, 3, 19, 0, 0, 0, TimeSpan.FromHours(8)), past.Since);
+        Assert.DoesNotContain(await TodosAsync(provider), t => t.Title.StartsWith("咨询诊断服务协议7天内届满", StringComparison.Ordinal));
+        app.Clock.SetBeijingNoon(today);
+
+        // Submitted: the enterprise rates it, the city accepts it; the provider has nothing on it.
+        var enterprise = ChangchunDiagnoses.Enterprise(e2.Id);
+        var cityBefore = (await TodosAsync(City)).SingleOrDefault(t => t.Title == "咨询诊断待验收：退回修改、通过验收")?.Count ?? 0;
+        var d2 = await cc.DiagnosisAsync(p, e2, today.AddDays(-2), DiagnosisStatus.Submitted, "satisfaction");
+        Assert.DoesNotContain(await TodosAsync(provider), t => t.Title.StartsWith("开展咨询诊断", StringComparison.Ordinal));
+        var rate = Single(await TodosAsync(enterprise), "填写满意度评价：服务商已提交咨询诊断，请对诊断服务作出评价");
+        Assert.Equal($"/diagnoses/{d2}/satisfaction", rate.Href);
+        var acceptance = Single(await TodosAsync(City), "咨询诊断待验收：退回修改、通过验收");
+        Assert.Equal(("/diagnoses?state=submitted", cityBefore + 1), (acceptance.Href, acceptance.Count));
+        // The district bureau takes no step of acceptance in Changchun's chain.
+        Assert.DoesNotContain(await TodosAsync(ChangchunDiagnoses.DistrictBureau("公主岭市")), t => t.Kind == DiagnosisTodo.Kind);
+
+        await using (var scope = app.ScopeAs(enterprise))
+        {
+            var rated = await scope.ServiceProvider.GetRequiredService<DiagnosisService>().RateAsync(enterprise, d2,
+                new SatisfactionInput([Rating.VeryGood, Rating.Good, Rating.Good, Rating.VeryGood, Rating.Good], OverallSatisfaction.Satisfied, Adoption.Adopted, null));
+            Assert.True(rated.IsOk, rated.Message);
+        }
+        Assert.DoesNotContain(await TodosAsync(enterprise), t => t.Kind == DiagnosisTodo.Kind);
+
+        // Returned: back with the provider, to change as asked.
+        await using (var scope = app.ScopeAs(City))
+        {
+            var returned = await scope.ServiceProvider.GetRequiredService<DiagnosisService>().TransitionAsync(City, d2, DiagnosisTrigger.Return, "请补充培训记录。", null);
+            Assert.True(returned.IsOk, returned.Message);
+        }
+        var fix = Single(await TodosAsync(provider), "咨询诊断被退回：按退回意见修改后重新提交验收");
+        Assert.Equal($"/diagnoses/{d2}", fix.Href);
+        Assert.Equal(cityBefore, (await TodosAsync(City)).SingleOrDefault(t => t.Title == "咨询诊断待验收：退回修改、通过验收")?.Count ?? 0);
+    }
+
+    private DiagnosisRules Rules => app.Services.GetRequiredService<Infrastructure.Programmes.ProgrammeCatalog>().Get(ChangchunDiagnoses.Programme).Diagnosis!;
+
+    private async Task<List<DiagnosisRow>> RowsAsync(Actor actor, DiagnosisFilter filter)
+    {
+        await using var scope = app.ScopeAs(actor);
+        return await scope.ServiceProvider.GetRequiredService<DiagnosisService>().Listed(actor, filter)!.ToListAsync();
+    }
+
+    private async Task<List<Guid>> IdsAsync(Actor actor, DiagnosisFilter filter)
+    {
+        await using var scope = app.ScopeAs(actor);
+        var outcome = await scope.ServiceProvider.GetRequiredService<DiagnosisService>().ListAsync(actor, filter, 1);
+        Assert.True(outcome.IsOk, outcome.Message);
+        return outcome.Value!.Items.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>The same diagnoses, in whatever order the database's collation sorts Chinese names.</summary>
+    private static void Same(IEnumerable<Guid> expected, IEnumerable<Guid> actual) => Assert.Equal(expected.Order(), actual.Order());
+
+    private async Task<DiagnosisProgress?> OverviewAsync(Actor actor)
+    {
+        await using var scope = app.ScopeAs(actor);
+        return await scope.ServiceProvider.GetRequiredService<DiagnosisOverview>().ForAsync(actor);
+    }
+
+    private async Task<IReadOnlyList<TodoItem>> TodosAsync(Actor actor)
+    {
+        await using var scope = app.ScopeAs(actor);
+        return await scope.ServiceProvider.GetRequiredService<TodoList>().ForAsync(actor);
+    }
+
+    private static TodoItem Single(IReadOnlyList<TodoItem> items, string title)
+    {
+        Assert.Contains(items, i => i.Title == title);
+        return items.Single(i => i.Title == title);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
+        return client;
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+}
+
+public sealed class DiagnosisProgressTestsOnSqlite(ClockedSqliteApp app) : DiagnosisProgressTests<ClockedSqliteApp>(app);
+
+public sealed class DiagnosisProgressTestsOnPostgres(ClockedPostgresApp app) : DiagnosisProgressTests<ClockedPostgresApp>(app);
