@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
@@ -34,6 +35,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every copy of the app on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StateTransition> StateTransitions => Set<StateTransition>();
+    public DbSet<PhotoPrint> PhotoPrints => Set<PhotoPrint>();
 
     public AuditContext Audit => audit;
 
@@ -262,6 +264,23 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         });
 
         BlobModel.Configure(b);
+
+        // The reuse index of site-visit photos (docs/photos.md): one row per stored photo, looked up by SHA-256 and by each
+        // 16-bit band of its perceptual hash.
+        b.Entity<PhotoPrint>(p =>
+        {
+            p.ToTable("PhotoPrints");
+            p.HasKey(x => x.PhotoId);
+            p.Property(x => x.PhotoId).ValueGeneratedNever();
+            p.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            p.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+            p.HasIndex(x => x.Sha256);
+            p.HasIndex(x => x.Band0);
+            p.HasIndex(x => x.Band1);
+            p.HasIndex(x => x.Band2);
+            p.HasIndex(x => x.Band3);
+            p.HasIndex(x => x.VisitId);
+        });
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
