@@ -32,8 +32,8 @@ public static class PhotosCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken ct = default)
     {
-        if (args is not ["check", .. var rest] || Parse(rest) is not { } parsed)
-            return await UsageError(errors, args is ["check", ..] ? null : "请指定子命令 check");
+        if (args is not ["check", .. var rest]) return await UsageError(errors, "请指定子命令 check");
+        var parsed = Parse(rest);
         if (parsed.Error is { } error) return await UsageError(errors, error);
         var options = parsed.Options!;
 
@@ -76,7 +76,7 @@ public static class PhotosCommand
 
     private sealed record Parsed(Options? Options, string? Error);
 
-    private static Parsed? Parse(string[] args)
+    private static Parsed Parse(string[] args)
     {
         string? start = null, end = null, site = null, tolerance = null, far = null, folder = null;
         var configuration = new List<string>();
@@ -89,14 +89,14 @@ public static class PhotosCommand
             {
                 if (i + 1 >= args.Length) return new(null, $"{a} 后面缺少值");
                 var value = args[++i];
-                _ = a switch
+                switch (a)
                 {
-                    "--start" => start = value,
-                    "--end" => end = value,
-                    "--site" => site = value,
-                    "--tolerance" => tolerance = value,
-                    _ => far = value,
-                };
+                    case "--start": start = value; break;
+                    case "--end": end = value; break;
+                    case "--site": site = value; break;
+                    case "--tolerance": tolerance = value; break;
+                    default: far = value; break;
+                }
                 continue;
             }
             if (a.StartsWith("--", StringComparison.Ordinal)) return new(null, $"无法识别的选项 {a}");
@@ -150,9 +150,9 @@ public static class PhotosCommand
             ? new GeoPoint(lat, lon) : null;
     }
 
-    private static async Task<int> UsageError(TextWriter errors, string? reason)
+    private static async Task<int> UsageError(TextWriter errors, string reason)
     {
-        if (reason is not null) await errors.WriteLineAsync(reason);
+        await errors.WriteLineAsync(reason);
         await errors.WriteLineAsync(Usage);
         return 1;
     }
