@@ -17,10 +17,10 @@ public sealed class PhotoReaderTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateTime Ten = new(2026, 3, 10, 10, 5, 30);
 
-    private static PhotoFacts Read(byte[] content, PhotoRules? rules = null) => PhotoReader.Read(content, rules ?? PhotoRules.Default).Facts;
+    private static PhotoFileFacts Read(byte[] content, PhotoRules? rules = null) => PhotoReader.Read(content, rules ?? PhotoRules.Default).Facts;
 
     /// <summary>Hostile input must not hang: each read gets ten seconds, far above what a normal photo takes.</summary>
-    private static async Task<PhotoFacts> ReadBoundedAsync(byte[] content) =>
+    private static async Task<PhotoFileFacts> ReadBoundedAsync(byte[] content) =>
         await Task.Run(() => Read(content), Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
     [Fact]

@@ -10,16 +10,16 @@ public sealed class PhotoFile
     private readonly byte[]? _content;
     private readonly int _orientation;
 
-    internal PhotoFile(PhotoFacts facts, byte[]? content, int orientation)
+    internal PhotoFile(PhotoFileFacts facts, byte[]? content, int orientation)
     {
         Facts = facts;
         _content = content;
         _orientation = orientation;
     }
 
-    internal static PhotoFile Refused(PhotoFacts facts) => new(facts, null, 1);
+    internal static PhotoFile Refused(PhotoFileFacts facts) => new(facts, null, 1);
 
-    public PhotoFacts Facts { get; }
+    public PhotoFileFacts Facts { get; }
 
     /// <summary>The file's bytes to store (e.g. <c>IBlobStore.PutAsync</c>); only a readable picture has them.</summary>
     public Stream OpenContent() =>

@@ -4,7 +4,7 @@ using DxPilot.Domain.Diagnoses.Photos;
 namespace DxPilot.Infrastructure.Photos;
 
 /// <summary>
-/// Reads a site-visit photo from a stream into its <see cref="PhotoFacts"/>: type by its first bytes, SHA-256, EXIF capture
+/// Reads a site-visit photo from a stream into its <see cref="PhotoFileFacts"/>: type by its first bytes, SHA-256, EXIF capture
 /// time and GPS, pixel size and perceptual hash. Bounded whatever the file holds: a file over the limit is refused before
 /// it is read (by its length when the stream knows it, otherwise after limit + 1 bytes), headers are walked with caps
 /// (<see cref="JpegLayout"/>, <see cref="ExifReader"/>), and pixels are decoded at a fraction of their size
@@ -21,14 +21,14 @@ public static class PhotoReader
     {
         var maxBytes = rules.MaxBytes;
         if (content.CanSeek && content.Length - content.Position > maxBytes)
-            return PhotoFile.Refused(new PhotoFacts { Kind = PhotoKind.TooLarge, SizeBytes = content.Length - content.Position });
+            return PhotoFile.Refused(new PhotoFileFacts { Kind = PhotoKind.TooLarge, SizeBytes = content.Length - content.Position });
         var buffer = new MemoryStream(content.CanSeek ? (int)(content.Length - content.Position) : 1 << 20);
         var chunk = new byte[81920];
         int read;
         while ((read = await content.ReadAsync(chunk, ct)) > 0)
         {
             // A stream of unknown length is refused as soon as it passes the limit; its true size is not waited for.
-            if (buffer.Length + read > maxBytes) return PhotoFile.Refused(new PhotoFacts { Kind = PhotoKind.TooLarge, SizeBytes = 0 });
+            if (buffer.Length + read > maxBytes) return PhotoFile.Refused(new PhotoFileFacts { Kind = PhotoKind.TooLarge, SizeBytes = 0 });
             buffer.Write(chunk, 0, read);
         }
         return Read(buffer.ToArray(), rules);
@@ -36,7 +36,7 @@ public static class PhotoReader
 
     public static PhotoFile Read(byte[] content, PhotoRules rules)
     {
-        var facts = new PhotoFacts
+        var facts = new PhotoFileFacts
         {
             Kind = PhotoSignature.Sniff(content.AsSpan(0, Math.Min(content.Length, PhotoSignature.HeadLength))),
             SizeBytes = content.Length,

@@ -14,19 +14,19 @@ public sealed class PhotoVerdictTests
     private static readonly VisitSpan Span = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, Beijing), new DateTimeOffset(2026, 3, 10, 12, 30, 0, Beijing));
     private static readonly GeoPoint Site = new(43.8171, 125.3235);
 
-    private static PhotoFacts Photo(DateTime? taken, TimeSpan? offset = null, GeoPoint? at = null, ulong hash = 0x0123_4567_89AB_CDEF, string sha = "a") => new()
+    private static PhotoFileFacts Photo(DateTime? taken, TimeSpan? offset = null, GeoPoint? at = null, ulong hash = 0x0123_4567_89AB_CDEF, string sha = "a") => new()
     {
         Kind = PhotoKind.Jpeg, SizeBytes = 1000, Sha256 = sha, Width = 800, Height = 600,
         TakenLocal = taken, TakenOffset = offset, Position = at, Hash = hash,
     };
 
-    private static PhotoFacts At(int hour, int minute, int second = 0) => Photo(new DateTime(2026, 3, 10, hour, minute, second), Beijing, Site);
+    private static PhotoFileFacts At(int hour, int minute, int second = 0) => Photo(new DateTime(2026, 3, 10, hour, minute, second), Beijing, Site);
 
-    private static IReadOnlyList<PhotoVerdict> Judge(GeoPoint? site, params PhotoFacts[] photos) =>
+    private static IReadOnlyList<PhotoVerdict> Judge(GeoPoint? site, params PhotoFileFacts[] photos) =>
         PhotoVerdicts.Judge(Span, site, PhotoRules.Default, LocalTime.Beijing,
-            [.. photos.Select((f, i) => new VisitPhoto($"{i + 1}.jpg", f, []))]);
+            [.. photos.Select((f, i) => new PhotoToJudge($"{i + 1}.jpg", f, []))]);
 
-    private static PhotoVerdict One(PhotoFacts photo, GeoPoint? site = null) => Judge(site ?? Site, photo)[0];
+    private static PhotoVerdict One(PhotoFileFacts photo, GeoPoint? site = null) => Judge(site ?? Site, photo)[0];
 
     [Theory]
     [InlineData(9, 0, 0)]
@@ -161,7 +161,7 @@ public sealed class PhotoVerdictTests
     {
         var reuse = new PhotoReuse(Guid.NewGuid(), "长春市甲机械有限公司", Guid.NewGuid(), new DateOnly(2026, 3, 9), Guid.NewGuid(), 0, true);
         var verdict = PhotoVerdicts.Judge(Span, Site, PhotoRules.Default, LocalTime.Beijing,
-            [new VisitPhoto("1.jpg", At(10, 0), [reuse])])[0];
+            [new PhotoToJudge("1.jpg", At(10, 0), [reuse])])[0];
         Assert.Equal(new PhotoProblem("duplicate", "与2026年3月9日长春市甲机械有限公司现场诊断的照片相同；不能使用其他诊断的照片"), Assert.Single(verdict.Problems));
     }
 
@@ -171,21 +171,21 @@ public sealed class PhotoVerdictTests
     [InlineData(PhotoKind.Heic, "heic")]
     public void A_file_that_is_not_a_readable_picture_gets_that_one_problem(PhotoKind kind, string code)
     {
-        var verdict = One(new PhotoFacts { Kind = kind, SizeBytes = 100 });
+        var verdict = One(new PhotoFileFacts { Kind = kind, SizeBytes = 100 });
         Assert.Equal(code, Assert.Single(verdict.Problems).Code);
     }
 
     [Fact]
     public void Heic_is_refused_with_advice()
     {
-        var problem = Assert.Single(One(new PhotoFacts { Kind = PhotoKind.Heic, SizeBytes = 100 }).Problems);
+        var problem = Assert.Single(One(new PhotoFileFacts { Kind = PhotoKind.Heic, SizeBytes = 100 }).Problems);
         Assert.Contains("请在手机相机设置中选择“兼容性最佳”（JPEG）后重新拍摄，或导出为JPEG后上传", problem.Message);
     }
 
     [Fact]
     public void A_file_over_the_limit_states_its_size_and_the_limit()
     {
-        var problem = Assert.Single(One(new PhotoFacts { Kind = PhotoKind.TooLarge, SizeBytes = 50L * 1024 * 1024 }).Problems);
+        var problem = Assert.Single(One(new PhotoFileFacts { Kind = PhotoKind.TooLarge, SizeBytes = 50L * 1024 * 1024 }).Problems);
         Assert.Equal("too-large", problem.Code);
         Assert.StartsWith("照片大小为50.0 MB，超过每张20.0 MB的上限", problem.Message);
     }

@@ -17,7 +17,7 @@ public static class PerceptualHash
 
     public static int Distance(ulong a, ulong b) => System.Numerics.BitOperations.PopCount(a ^ b);
 
-    public static bool SamePicture(PhotoFacts a, PhotoFacts b) =>
+    public static bool SamePicture(PhotoFileFacts a, PhotoFileFacts b) =>
         a.Sha256.Length > 0 && a.Sha256 == b.Sha256
         || a.Hash is { } x && b.Hash is { } y && Distance(x, y) <= SamePictureDistance;
 

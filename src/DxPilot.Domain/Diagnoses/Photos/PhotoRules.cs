@@ -30,7 +30,7 @@ public sealed record VisitSpan
 public sealed record PhotoReuse(Guid EnterpriseId, string EnterpriseName, Guid VisitId, DateOnly VisitOn, Guid PhotoId, int Distance, bool Identical);
 
 /// <summary>One photo of a visit to judge: its file name, its facts and the stored copies of it found elsewhere.</summary>
-public sealed record VisitPhoto(string Name, PhotoFacts Facts, IReadOnlyList<PhotoReuse> Reuses);
+public sealed record PhotoToJudge(string Name, PhotoFileFacts Facts, IReadOnlyList<PhotoReuse> Reuses);
 
 /// <summary>Why a photo does not prove the visit: a stable code for programs and a Chinese message, with the numbers, for people.</summary>
 public sealed record PhotoProblem(string Code, string Message);

@@ -10,7 +10,7 @@ namespace DxPilot.Domain.Diagnoses.Photos;
 /// </summary>
 public static class PhotoVerdicts
 {
-    public static IReadOnlyList<PhotoVerdict> Judge(VisitSpan span, GeoPoint? site, PhotoRules rules, TimeZoneInfo zone, IReadOnlyList<VisitPhoto> photos)
+    public static IReadOnlyList<PhotoVerdict> Judge(VisitSpan span, GeoPoint? site, PhotoRules rules, TimeZoneInfo zone, IReadOnlyList<PhotoToJudge> photos)
     {
         var verdicts = new List<PhotoVerdict>(photos.Count);
         for (var i = 0; i < photos.Count; i++)
@@ -24,7 +24,7 @@ public static class PhotoVerdicts
         return verdicts;
     }
 
-    private static PhotoProblem FileProblem(PhotoFacts facts, PhotoRules rules) => facts.Kind switch
+    private static PhotoProblem FileProblem(PhotoFileFacts facts, PhotoRules rules) => facts.Kind switch
     {
         PhotoKind.TooLarge when facts.Width > 0 => new(PhotoProblemCodes.TooLarge,
             $"PNG图片为{facts.Width}×{facts.Height}像素，超过PNG图片{rules.MaxPngPixels / 10_000}万像素的上限；现场照片请上传相机拍摄的JPEG原图"),
@@ -38,7 +38,7 @@ public static class PhotoVerdicts
         _ => new(PhotoProblemCodes.NotImage, "文件不是照片：只接受JPEG或PNG格式的现场照片"),
     };
 
-    private static IEnumerable<PhotoProblem> TimeProblems(PhotoFacts facts, VisitSpan span, PhotoRules rules, TimeZoneInfo zone)
+    private static IEnumerable<PhotoProblem> TimeProblems(PhotoFileFacts facts, VisitSpan span, PhotoRules rules, TimeZoneInfo zone)
     {
         if (facts.TakenAt(zone) is not { } taken)
         {
@@ -56,7 +56,7 @@ public static class PhotoVerdicts
                 $"{shown}，晚于诊断结束时间{Clock(span.End, taken, zone)}共{Duration(taken - span.End)}{tolerance}");
     }
 
-    private static IEnumerable<PhotoProblem> PlaceProblems(IReadOnlyList<VisitPhoto> photos, int index, GeoPoint? site, PhotoRules rules)
+    private static IEnumerable<PhotoProblem> PlaceProblems(IReadOnlyList<PhotoToJudge> photos, int index, GeoPoint? site, PhotoRules rules)
     {
         if (photos[index].Facts.Position is not { } position)
         {
@@ -72,7 +72,7 @@ public static class PhotoVerdicts
     }
 
     /// <summary>The component-wise median of the other photos' positions: one stray photo cannot drag it, as it would a mean.</summary>
-    private static GeoPoint? MedianOfOthers(IReadOnlyList<VisitPhoto> photos, int index)
+    private static GeoPoint? MedianOfOthers(IReadOnlyList<PhotoToJudge> photos, int index)
     {
         var others = photos.Where((p, i) => i != index && p.Facts.IsPicture && p.Facts.Position is not null)
             .Select(p => p.Facts.Position!.Value).ToList();
@@ -87,7 +87,7 @@ public static class PhotoVerdicts
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static IEnumerable<PhotoProblem> CopyProblems(IReadOnlyList<VisitPhoto> photos, int index)
+    private static IEnumerable<PhotoProblem> CopyProblems(IReadOnlyList<PhotoToJudge> photos, int index)
     {
         var facts = photos[index].Facts;
         // The first of two copies keeps its place; the later one is the copy.

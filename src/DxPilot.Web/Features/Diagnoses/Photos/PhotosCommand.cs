@@ -39,19 +39,19 @@ public static class PhotosCommand
 
         var zone = LocalTime.Beijing;
         var files = Directory.EnumerateFiles(options.Folder).Order(StringComparer.Ordinal).ToList();
-        var photos = new List<VisitPhoto>(files.Count);
+        var photos = new List<PhotoToJudge>(files.Count);
         var index = await OpenIndexAsync(options.Configuration, errors, ct);
         await using (index)
         {
             foreach (var path in files)
             {
-                PhotoFacts facts;
+                PhotoFileFacts facts;
                 await using (var stream = File.OpenRead(path))
                     facts = (await PhotoReader.ReadAsync(stream, options.Rules, ct)).Facts;
                 IReadOnlyList<PhotoReuse> reuses = facts.Hash is { } hash && index?.Prints is { } prints
                     ? await prints.FindReuseAsync(hash, facts.Sha256, excludingVisit: null, ct)
                     : [];
-                photos.Add(new VisitPhoto(Path.GetFileName(path), facts, reuses));
+                photos.Add(new PhotoToJudge(Path.GetFileName(path), facts, reuses));
             }
         }
 

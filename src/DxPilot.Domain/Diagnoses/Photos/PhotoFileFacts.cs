@@ -37,7 +37,7 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
 /// camera recorded one (EXIF OffsetTimeOriginal), its UTC offset; without an offset it is read in the programme's zone
 /// (<see cref="TakenAt"/>), as a phone's clock shows local time.
 /// </summary>
-public sealed record PhotoFacts
+public sealed record PhotoFileFacts
 {
     public required PhotoKind Kind { get; init; }
     public required long SizeBytes { get; init; }
