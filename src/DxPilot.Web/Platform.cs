@@ -5,6 +5,7 @@ using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Assessments.Rescoring;
 using DxPilot.Web.Features.Assessments.Scoring;
 using DxPilot.Web.Features.Auditing;
+using DxPilot.Web.Features.Diagnoses.Photos;
 using DxPilot.Web.Features.Operations.Backup;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public static class Platform
                 case ["rescore", .. var options]: return await RescoreCommand.RunAsync(options);
                 case [AuditCommand.Verb, .. var options]: return await AuditCommand.RunAsync(options, Console.Out, Console.Error);
                 case [BackupCommand.Verb, .. var options]: return await BackupCommand.RunAsync(options);
+                case [PhotosCommand.Verb, .. var options]: return await PhotosCommand.RunAsync(options, Console.Out, Console.Error);
                 case [RestoreCommand.Verb, .. var options]: return await RestoreCommand.RunAsync(options);
             }
             await PlatformHost.Build(args).RunAsync();

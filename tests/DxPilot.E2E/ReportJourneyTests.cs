@@ -103,7 +103,7 @@ public sealed class ReportJourneyTests(BrowserApp app)
             enterprise = Enterprise.Register(programme, checkedForm.Details!, DateTime.UtcNow);
             db.Enterprises.Add(enterprise);
             db.Organisations.Add(org);
-            db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = enterprise.Id, AssignedAt = DateTime.UtcNow });
+            db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System("changchun-2025", "测试数据"), enterprise, org, [], null, DateTime.UtcNow).Assignment!);
             await db.SaveChangesAsync();
         }
         var userName = $"cc-provider-{suffix}";

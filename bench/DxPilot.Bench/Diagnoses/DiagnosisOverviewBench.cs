@@ -104,7 +104,7 @@ public static class DiagnosisOverviewBench
                 }, now);
                 db.Enterprises.Add(e);
                 var provider = providers[i % providers.Count];
-                db.Assignments.Add(new Assignment { OrganisationId = provider.Id, EnterpriseId = e.Id, AssignedAt = now.AddDays(-60) });
+                db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System(Programme, "测试数据"), e, provider, [], null, now.AddDays(-60)).Assignment!);
                 var by = new Actor("bench-provider", provider.Name, Role.ServiceProvider, Programme, OrganisationId: provider.Id);
                 var d = Diagnosis.Open(Programme, e.Id, provider.Id, by, now.AddDays(-50));
                 var roll = faker.Random.Double();

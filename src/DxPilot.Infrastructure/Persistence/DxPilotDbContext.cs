@@ -3,6 +3,7 @@ using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Diagnoses.Report;
+using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Imports;
@@ -45,6 +46,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<DiagnosisSatisfaction> DiagnosisSatisfactions => Set<DiagnosisSatisfaction>();
     public DbSet<DiagnosisSubmission> DiagnosisSubmissions => Set<DiagnosisSubmission>();
     public DbSet<DiagnosisReport> DiagnosisReports => Set<DiagnosisReport>();
+    public DbSet<PhotoPrint> PhotoPrints => Set<PhotoPrint>();
 
     public AuditContext Audit => audit;
 
@@ -302,6 +304,23 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             r.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
             r.Property(x => x.Content).HasConversion(JsonConverter<ReportContent>(), JsonValueComparer<ReportContent>()).IsRequired();
             r.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        // The reuse index of site-visit photos (docs/photos.md): one row per stored photo, looked up by SHA-256 and by each
+        // 16-bit band of its perceptual hash.
+        b.Entity<PhotoPrint>(p =>
+        {
+            p.ToTable("PhotoPrints");
+            p.HasKey(x => x.PhotoId);
+            p.Property(x => x.PhotoId).ValueGeneratedNever();
+            p.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            p.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+            p.HasIndex(x => x.Sha256);
+            p.HasIndex(x => x.Band0);
+            p.HasIndex(x => x.Band1);
+            p.HasIndex(x => x.Band2);
+            p.HasIndex(x => x.Band3);
+            p.HasIndex(x => x.VisitId);
         });
     }
 

@@ -51,7 +51,7 @@ public sealed class ChangchunDiagnoses(DxPilotApp app)
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
         var org = new Organisation { ProgrammeId = Programme, Name = name, Kind = OrganisationKind.ServiceProvider };
         db.Organisations.Add(org);
-        foreach (var e in serves) db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = DateTime.UtcNow });
+        foreach (var e in serves) db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System(Programme, "测试数据"), e, org, [], null, DateTime.UtcNow).Assignment!);
         await db.SaveChangesAsync();
         return org;
     }
@@ -60,7 +60,7 @@ public sealed class ChangchunDiagnoses(DxPilotApp app)
     {
         await using var scope = app.DataScope(Programme);
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        db.Assignments.Add(new Assignment { OrganisationId = org.Id, EnterpriseId = e.Id, AssignedAt = at });
+        db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System(Programme, "测试数据"), e, org, [], null, at).Assignment!);
         await db.SaveChangesAsync();
     }
 

@@ -53,7 +53,7 @@ public sealed class ChangchunDiagnosis
             provider = new Organisation { ProgrammeId = Programme, Name = $"长春数智转型服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider, Uscc = TestData.NewUscc() };
             other = new Organisation { ProgrammeId = Programme, Name = $"吉林另一服务商{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
             db.Organisations.AddRange(provider, other);
-            db.Assignments.Add(new Assignment { OrganisationId = provider.Id, EnterpriseId = enterprise.Id, AssignedAt = DateTime.UtcNow });
+            db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System(Programme, "测试数据"), enterprise, provider, [], null, DateTime.UtcNow).Assignment!);
             await db.SaveChangesAsync();
         }
         var users = new Dictionary<string, string>

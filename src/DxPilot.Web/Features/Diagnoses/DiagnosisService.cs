@@ -68,9 +68,13 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         return diagnosis is null ? Outcome<DiagnosisView>.NotFound() : Outcome<DiagnosisView>.Ok(await ViewOf(diagnosis, ct));
     }
 
-    /// <summary>The diagnosis of an enterprise file this actor reads (for the file's own page), or null.</summary>
-    public Task<Diagnosis?> OfEnterpriseAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default) =>
-        InScope(actor).AsNoTracking().OrderBy(d => d.CreatedAt).FirstOrDefaultAsync(d => d.EnterpriseId == enterpriseId, ct);
+    /// <summary>What the enterprise file's page shows of its diagnosis; null where the programme runs none.</summary>
+    public async Task<EnterpriseDiagnosis?> ForEnterpriseFileAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
+    {
+        if (RulesOf(actor) is not { } rules) return null;
+        var diagnosis = await InScope(actor).AsNoTracking().OrderBy(d => d.CreatedAt).FirstOrDefaultAsync(d => d.EnterpriseId == enterpriseId, ct);
+        return new EnterpriseDiagnosis(rules, diagnosis, diagnosis is null && await MayOpenAsync(actor, enterpriseId, ct));
+    }
 
     private async Task<DiagnosisView> ViewOf(Diagnosis d, CancellationToken ct)
     {

@@ -61,3 +61,6 @@ public sealed class DiagnosisView(
 
 /// <summary>A submitted round in the list of versions.</summary>
 public sealed record SubmissionInfo(Guid Id, int Round, DateTime SubmittedAt, string SubmittedByName);
+
+/// <summary>The enterprise file's diagnosis panel: the programme's rules, the diagnosis if one is open, and whether this actor may open one.</summary>
+public sealed record EnterpriseDiagnosis(DiagnosisRules Rules, Diagnosis? Diagnosis, bool MayOpen);

@@ -1,0 +1,29 @@
+-- 0014 photo reuse index (PostgreSQL): one fingerprint per stored site-visit photo (SHA-256 and 64-bit perceptual hash in
+-- four 16-bit bands, each indexed), so that the same picture used for another visit or enterprise is found
+-- (docs/photos.md). The visit and photo ids are plain columns: the visit aggregate owns those rows.
+CREATE TABLE "PhotoPrints" (
+    "PhotoId" uuid NOT NULL,
+    "ProgrammeId" character varying(64) NOT NULL,
+    "EnterpriseId" uuid NOT NULL,
+    "VisitId" uuid NOT NULL,
+    "VisitOn" date NOT NULL,
+    "Sha256" character varying(64) NOT NULL,
+    "Hash" bigint NOT NULL,
+    "Band0" integer NOT NULL,
+    "Band1" integer NOT NULL,
+    "Band2" integer NOT NULL,
+    "Band3" integer NOT NULL,
+    CONSTRAINT "PK_PhotoPrints" PRIMARY KEY ("PhotoId")
+);
+
+CREATE INDEX "IX_PhotoPrints_Band0" ON "PhotoPrints" ("Band0");
+
+CREATE INDEX "IX_PhotoPrints_Band1" ON "PhotoPrints" ("Band1");
+
+CREATE INDEX "IX_PhotoPrints_Band2" ON "PhotoPrints" ("Band2");
+
+CREATE INDEX "IX_PhotoPrints_Band3" ON "PhotoPrints" ("Band3");
+
+CREATE INDEX "IX_PhotoPrints_Sha256" ON "PhotoPrints" ("Sha256");
+
+CREATE INDEX "IX_PhotoPrints_VisitId" ON "PhotoPrints" ("VisitId");
