@@ -6,6 +6,8 @@ using DxPilot.Web.Features.Diagnoses;
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
 using DxPilot.Web.Tests.Support;
+using DxPilot.Bench.Photos;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
@@ -180,10 +182,124 @@ public abstract class DiagnosisTests<TApp>(TApp app) : IClassFixture<TApp> where
             [new PhotoUpload(PhotoTag.EntryLogo, new UploadedFile("进门.jpg", html.Length, () => new MemoryStream(html))),
              new PhotoUpload(PhotoTag.ExitLogo, new UploadedFile("出门.jpg", 0, () => new MemoryStream()))]));
         Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
-        Assert.Contains("“进门.jpg”不是JPEG或PNG照片", outcome.Message);
-        Assert.Contains("“出门.jpg”是空文件", outcome.Message);
+        Assert.Contains("“进门.jpg”未上传：文件不是照片：只接受JPEG或PNG格式的现场照片", outcome.Message);
+        Assert.Contains("“出门.jpg”未上传：文件不是照片", outcome.Message);
         var view = (await ChangchunDiagnosis.Act(app, c.ProviderActor, s => s.GetAsync(c.ProviderActor, d.Id))).Value!;
         Assert.Empty(view.Visits.Single().Photos);
+    }
+
+    [Fact]
+    public async Task A_diagnosis_meeting_every_rule_is_submitted_returned_resubmitted_rated_and_accepted_with_every_round_readable()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var p = c.ProviderActor;
+        async Task<int> Version() => await ChangchunDiagnosis.VersionAsync(app, d.Id);
+        async Task Ok<T>(Func<DiagnosisService, Task<Outcome<T>>> call)
+        {
+            var outcome = await ChangchunDiagnosis.Act(app, p, call);
+            Assert.True(outcome.IsOk, outcome.Message + string.Join("；", outcome.Errors.Values));
+        }
+
+        // 组长 高级, two 初级: 3 people, 1 中级+ (seed 002 四（二）).
+        foreach (var (name, level, role) in new[] { ("张伟", TitleLevel.Senior, TeamRole.Leader), ("李娜", TitleLevel.Junior, TeamRole.Member), ("王强", TitleLevel.Junior, TeamRole.Member) })
+        {
+            var v = await Version();
+            await Ok(s => s.AddMemberAsync(p, d.Id, v, new TeamMemberInput(name, c.Provider.Name, "工程师", level, ExpertiseField.Software, role)));
+        }
+        var pdf = "%PDF-1.4\n%%EOF"u8.ToArray();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var signed = await Version();
+        await Ok(s => s.UploadAgreementAsync(p, d.Id, signed, today.AddDays(-5), new UploadedFile("协议.pdf", pdf.Length, () => new MemoryStream(pdf))));
+        var leader = (await ChangchunDiagnosis.Act(app, p, s => s.GetAsync(p, d.Id))).Value!.Members.First(m => m.Role == TeamRole.Leader).Id;
+
+        // Yesterday in Changchun: a 3-hour visit and a 2-hour training, each with five photos taken inside it, near the works.
+        var day = today.AddDays(-1);
+        var seed = Random.Shared.Next(1_000, 1_000_000);
+        foreach (var (topic, start, end, attendance) in new[] { (VisitTopic.Survey, 9, 12, (int?)null), (VisitTopic.Training, 14, 16, (int?)30) })
+        {
+            var v = await Version();
+            var visit = await ChangchunDiagnosis.Act(app, p, s => s.RecordVisitAsync(p, d.Id, v, new VisitInput(day, new TimeOnly(start, 0),
+                new TimeOnly(end, 0), topic, [leader], "赵厂长", "调研并培训", attendance)));
+            Assert.True(visit.IsOk, visit.Message);
+            var tags = new[] { PhotoTag.EntryLogo, PhotoTag.TrainingOrInterview, PhotoTag.TrainingOrInterview, PhotoTag.ProductionFloor, PhotoTag.ExitLogo };
+            var uploads = tags.Select((tag, i) =>
+            {
+                var bytes = TestPhotos.Photo(seed++, new TestPhotos.Exif(day.ToDateTime(new TimeOnly(start, 10 + i * 5)), "+08:00", 43.8171 + i * 0.0005, 125.3235));
+                return new PhotoUpload(tag, new UploadedFile($"{topic}-{i}.jpg", bytes.Length, () => new MemoryStream(bytes)));
+            }).ToList();
+            var v2 = await Version();
+            var photos = await ChangchunDiagnosis.Act(app, p, s => s.UploadPhotosAsync(p, d.Id, v2, visit.Value!.Id, uploads));
+            Assert.True(photos.IsOk && photos.Value!.Stored == 5, photos.Message + string.Join("；", photos.Value?.Refused ?? []));
+        }
+
+        // The provider's own 改造前 assessment, linked; a report of 15,000 written characters.
+        var bearer = await app.As(c.Users["provider"]);
+        var answers = AnswerDocuments.AllMaximum();
+        answers["stage"] = "Before";
+        answers["assessedOn"] = day.ToString("yyyy-MM-dd");
+        var created = await bearer.PostAsJsonAsync($"/api/enterprises/{c.Enterprise.Id}/assessments", answers);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var assessment = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var linked = await Version();
+        await Ok(s => s.LinkAssessmentAsync(p, d.Id, linked, assessment));
+        await using (var scope = app.ScopeAs(p))
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<Features.Diagnoses.Report.DiagnosisReportService>().SaveAsync(p, d.Id, 0,
+                new Domain.Diagnoses.Report.ReportContent { Texts = { ["buildPlan"] = new string('诊', 15_000) } });
+            Assert.True(report.IsOk, report.Message);
+        }
+
+        var view = (await ChangchunDiagnosis.Act(app, p, s => s.GetAsync(p, d.Id))).Value!;
+        Assert.True(view.Visits.SelectMany(v => v.Photos).All(x => x.Ok), string.Join("；", view.Visits.SelectMany(v => v.Photos).SelectMany(x => x.Problems).Select(x => x.Message)));
+        Assert.Null(view.Checklist.Refusal(ChecklistStage.Submission));
+
+        async Task<(HttpStatusCode, JsonElement)> Post(HttpClient client, string path, object body)
+        {
+            var r = await client.PostAsJsonAsync(path, body);
+            return (r.StatusCode, await r.Content.ReadFromJsonAsync<JsonElement>());
+        }
+        var transitions = $"/api/diagnoses/{d.Id}/transitions";
+        var (submitted, first) = await Post(bearer, transitions, new { trigger = "submit" });
+        Assert.Equal(HttpStatusCode.OK, submitted);
+        Assert.Equal(("submitted", "已提交验收"), (first.GetProperty("state").GetString(), first.GetProperty("stateLabel").GetString()));
+        var frozen = await ChangchunDiagnosis.Act(app, p, async s => await s.AddMemberAsync(p, d.Id, await Version(),
+            new TeamMemberInput("赵敏", c.Provider.Name, "工程师", TitleLevel.Junior, ExpertiseField.Hardware, TeamRole.Member)));
+        Assert.Equal((OutcomeKind.Conflict, "诊断已提交验收，不能再修改"), (frozen.Kind, frozen.Message));
+
+        var city = await app.As(c.Users["city"]);
+        var (returned, _) = await Post(city, transitions, new { trigger = "return", reason = "照片说明不足，请补充硬件领域成员" });
+        Assert.Equal(HttpStatusCode.OK, returned);
+        var page = await (await c.BrowserAsync(app, "provider")).GetDocument($"/diagnoses/{d.Id}");
+        Assert.Contains("照片说明不足，请补充硬件领域成员", page.QuerySelector("#return-reason")!.TextContent);
+        await Ok(async s => await s.AddMemberAsync(p, d.Id, await Version(),
+            new TeamMemberInput("赵敏", c.Provider.Name, "工程师", TitleLevel.Junior, ExpertiseField.Hardware, TeamRole.Member)));
+        Assert.Equal(HttpStatusCode.OK, (await Post(bearer, transitions, new { trigger = "submit" })).Item1);
+
+        // Both rounds stay readable as they were submitted.
+        var browser = await c.BrowserAsync(app, "city");
+        Assert.Equal(3, (await browser.GetDocument($"/diagnoses/{d.Id}/versions/1")).QuerySelectorAll("table.grid tbody tr").Length);
+        Assert.Equal(4, (await browser.GetDocument($"/diagnoses/{d.Id}/versions/2")).QuerySelectorAll("table.grid tbody tr").Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await c.BrowserAsync(app, "other-provider")).GetAsync($"/diagnoses/{d.Id}/versions/1")).StatusCode);
+
+        // Acceptance waits for the enterprise's form; the enterprise rates once.
+        var (early, refusal) = await Post(city, transitions, new { trigger = "accept", reason = "同意通过" });
+        Assert.Equal(HttpStatusCode.BadRequest, early);
+        Assert.Contains("企业满意度评价", refusal.GetProperty("title").GetString());
+        var enterprise = await app.As(c.Users["enterprise"]);
+        var form = new { ratings = new[] { "veryGood", "good", "good", "veryGood", "fair" }, overall = "satisfied", adoption = "partly", comment = "建议切实可行" };
+        Assert.Equal(HttpStatusCode.OK, (await enterprise.PostAsJsonAsync($"/api/diagnoses/{d.Id}/satisfaction", form)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await enterprise.PostAsJsonAsync($"/api/diagnoses/{d.Id}/satisfaction", form)).StatusCode);
+
+        var expert = await app.As(c.Users["expert"]);
+        var (accepted, done) = await Post(expert, transitions, new { trigger = "accept", reason = "诊断过程规范，报告内容翔实，同意通过验收" });
+        Assert.Equal(HttpStatusCode.OK, accepted);
+        Assert.Equal("accepted", done.GetProperty("state").GetString());
+        var final = await city.GetFromJsonAsync<JsonElement>($"/api/diagnoses/{d.Id}");
+        Assert.Equal(("诊断过程规范，报告内容翔实，同意通过验收", "王专家（测试）"),
+            (final.GetProperty("acceptanceOpinion").GetString(), final.GetProperty("acceptedByName").GetString()));
+        var history = (await browser.GetDocument($"/diagnoses/{d.Id}")).QuerySelectorAll("#history tbody tr").Select(r => r.GetAttribute("data-trigger"));
+        Assert.Equal(["submit", "return", "submit", "accept"], history);
     }
 }
 

@@ -1,70 +1,88 @@
 using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Files;
-using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Blobs;
-using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Photos;
+using DxPilot.Web.Features.Diagnoses.Photos;
 using DxPilot.Web.Features.Files;
-using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Diagnoses;
 
-/// <summary>A photo read at upload: stored with its facts, or refused with the reason.</summary>
-public sealed record PhotoRead(string? Refusal, StoredBlob? Blob, PhotoFacts? Facts);
+/// <summary>A photo read at upload: stored (the picture and its thumbnail) with its facts, or refused with the reason.</summary>
+public sealed record PhotoRead(string? Refusal, StoredBlob? Blob, PhotoFacts? Facts, ulong? Hash);
 
 /// <summary>
-/// Reading a visit photo at upload and judging it against its visit (the watermark-camera rule of seed 002 四（一）):
-/// capture time inside the visit's span within the programme's tolerance, a place recorded, the picture not used before.
+/// Visit photos against the watermark-camera rule of seed 002 四（一）, through the one photo library (docs/photos.md): at
+/// upload each file is read (type, EXIF time and place, perceptual hash), stored with a thumbnail and looked up in the reuse
+/// index; on every view the visit's photos are judged from the facts kept on their records, against the visit as it is now.
 /// </summary>
-public sealed class DiagnosisPhotoChecks(DxPilotDbContext db, IBlobStore blobs)
+public sealed class DiagnosisPhotoChecks(IBlobStore blobs, PhotoPrints prints)
 {
-    public const long MaxBytes = 20 * 1024 * 1024;
     public const int MaxPerUpload = 30;
     /// <summary>One upload's request limit: the photos of a visit, together, with room for the form.</summary>
     public const long MaxRequestBytes = 200 * 1024 * 1024;
 
-    public async Task<PhotoRead> ReadAsync(UploadedFile file, string name, Diagnosis diagnosis, Guid visitId, CancellationToken ct)
+    /// <summary>The programme's tolerances as the photo library takes them.</summary>
+    public static PhotoRules RulesOf(DiagnosisRules rules) =>
+        PhotoRules.Default with { Tolerance = TimeSpan.FromMinutes(rules.PhotoToleranceMinutes), FarMetres = rules.PhotoFarKilometres * 1000 };
+
+    /// <summary>Reads one file; a file that is not a readable picture is refused with the library's reason and nothing is stored.
+    /// Where the same picture was used before (another visit, another enterprise) is kept on the photo as the message a reader sees.</summary>
+    public async Task<PhotoRead> ReadAsync(UploadedFile file, string name, DiagnosisVisit visit, DiagnosisRules rules, TimeZoneInfo zone, CancellationToken ct)
     {
-        if (file.Length == 0) return new($"“{name}”是空文件，未上传", null, null);
-        if (file.Length > MaxBytes) return new($"“{name}”超过{MaxBytes / 1024 / 1024}MB，未上传；请压缩后重新上传", null, null);
-        await using (var head = file.Open())
-            if (!FileSignature.IsPicture(await FileSniffer.SniffAsync(head, ct)))
-                return new($"“{name}”不是JPEG或PNG照片（按文件内容判断，与扩展名无关），未上传", null, null);
-        StoredBlob blob;
-        await using (var content = file.Open()) blob = await blobs.PutAsync(content, ct);
-        var reused = await ReusedFromAsync(blob.Sha256, visitId, ct);
-        return new(null, blob, new PhotoFacts(null, null, null, null, null, null, reused));
+        var photoRules = RulesOf(rules);
+        PhotoFile photo;
+        await using (var content = file.Open()) photo = await PhotoReader.ReadAsync(content, photoRules, ct);
+        var span = Span(visit, zone);
+        if (!photo.Facts.IsPicture)
+            return new($"“{name}”未上传：{PhotoVerdicts.Judge(span, null, photoRules, zone, [new(name, photo.Facts, [])])[0].Problems[0].Message}", null, null, null);
+        var stored = await blobs.PutAsync(photo.OpenContent(), ct);
+        var thumbnail = await blobs.PutAsync(new MemoryStream(photo.Thumbnail(), writable: false), ct);
+        var reuses = photo.Facts.Hash is { } hash ? await prints.FindReuseAsync(hash, photo.Facts.Sha256, visit.Id, ct) : [];
+        var reused = reuses.Count == 0 ? null
+            : PhotoVerdicts.Judge(span, null, photoRules, zone, [new(name, photo.Facts, reuses)])[0].Problems
+                .FirstOrDefault(p => p.Code == PhotoProblemCodes.Duplicate)?.Message;
+        var facts = new PhotoFacts(photo.Facts.TakenAt(zone), photo.Facts.Position?.Latitude, photo.Facts.Position?.Longitude,
+            photo.Facts.Hash is { } h ? unchecked((long)h) : null, thumbnail.Sha256, thumbnail.Size, reused is null ? null : Shorten(reused));
+        return new(null, stored, facts, photo.Facts.Hash);
     }
 
-    /// <summary>Each photo of one visit with the problems found, judged against the visit as it is now.</summary>
-    public IReadOnlyList<JudgedPhoto> Judge(DiagnosisVisit visit, IReadOnlyList<VisitPhoto> photos, DiagnosisRules rules, TimeZoneInfo zone)
+    /// <summary>The photo's fingerprint in the reuse index, saved with the photo record.</summary>
+    public void Index(VisitPhoto photo, Diagnosis diagnosis, DiagnosisVisit visit, ulong hash) =>
+        prints.Add(new PhotoPrint(diagnosis.ProgrammeId, diagnosis.EnterpriseId, visit.Id, visit.Date, photo.Id, photo.File.Sha256, hash));
+
+    /// <summary>Each photo of one visit with the problems found, judged from the facts on its record against the visit now
+    /// (no site is recorded, so places are compared with the visit's other photos); a reuse found at upload stays a problem.</summary>
+    public static IReadOnlyList<JudgedPhoto> Judge(DiagnosisVisit visit, IReadOnlyList<VisitPhoto> photos, DiagnosisRules rules, TimeZoneInfo zone)
     {
-        var (start, end) = visit.Span(zone);
-        var tolerance = TimeSpan.FromMinutes(rules.PhotoToleranceMinutes);
-        return photos.Select(p =>
+        var verdicts = PhotoVerdicts.Judge(Span(visit, zone), null, RulesOf(rules), zone, photos.Select(p => new PhotoToJudge(p.File.Name, Facts(p), [])).ToList());
+        return photos.Select((p, i) =>
         {
-            var problems = new List<PhotoProblem>();
-            if (p.TakenAt is not { } taken) problems.Add(new("time-missing", "照片没有拍摄时间信息（请使用水印相机或保留原图）"));
-            else
-            {
-                var at = new DateTimeOffset(DateTime.SpecifyKind(taken, DateTimeKind.Utc));
-                if (at < start - tolerance || at > end + tolerance)
-                    problems.Add(new("time-outside", $"拍摄时间{LocalTime.Show(at, zone)}不在本次诊断时间{visit.Start:HH\\:mm}-{visit.End:HH\\:mm}内（允许误差{rules.PhotoToleranceMinutes}分钟）"));
-            }
-            if (p.Latitude is null || p.Longitude is null) problems.Add(new("gps-missing", "照片没有拍摄位置信息"));
-            if (p.ReusedFrom is { } from) problems.Add(new("duplicate", $"与{from}的照片相同"));
+            var problems = verdicts[i].Problems.ToList();
+            if (p.ReusedFrom is { } reused && problems.All(x => x.Code != PhotoProblemCodes.Duplicate))
+                problems.Add(new PhotoProblem(PhotoProblemCodes.Duplicate, reused));
             return new JudgedPhoto(p, problems);
         }).ToList();
     }
 
-    private async Task<string?> ReusedFromAsync(string sha256, Guid visitId, CancellationToken ct)
+    private static VisitSpan Span(DiagnosisVisit visit, TimeZoneInfo zone)
     {
-        var earlier = await (from p in db.VisitPhotos
-                             join v in db.DiagnosisVisits on p.VisitId equals v.Id
-                             join d in db.Diagnoses on p.DiagnosisId equals d.Id
-                             join e in db.Enterprises on d.EnterpriseId equals e.Id
-                             where p.File.Sha256 == sha256 && p.VisitId != visitId
-                             orderby p.UploadedAt
-                             select new { v.Date, v.Topic, e.Name }).FirstOrDefaultAsync(ct);
-        return earlier is null ? null : $"{ChineseText.Date(earlier.Date)}{earlier.Name}{earlier.Topic.Label()}";
+        var (start, end) = visit.Span(zone);
+        // A recorded visit always ends after it starts (DiagnosisInputRules); the guard keeps a hand-edited row from breaking the page.
+        return new VisitSpan(start, end > start ? end : start.AddMinutes(1));
     }
+
+    /// <summary>A stored photo's facts as the verdicts read them: its capture instant kept in UTC, its place, its fingerprints.</summary>
+    private static PhotoFileFacts Facts(VisitPhoto p) => new()
+    {
+        Kind = p.File.ContentType == FileSignature.Png ? PhotoKind.Png : PhotoKind.Jpeg,
+        SizeBytes = p.File.Size,
+        Sha256 = p.File.Sha256,
+        TakenLocal = p.TakenAt,
+        TakenOffset = p.TakenAt is null ? null : TimeSpan.Zero,
+        Position = p is { Latitude: { } lat, Longitude: { } lon } ? new GeoPoint(lat, lon) : null,
+        Hash = p.PerceptualHash is { } h ? unchecked((ulong)h) : null,
+    };
+
+    private static string Shorten(string message) => message.Length <= 400 ? message : message[..399] + "…";
 }

@@ -6,6 +6,7 @@ public static class DiagnosisRegistration
     {
         services.AddScoped<DiagnosisService>();
         services.AddScoped<DiagnosisPhotoChecks>();
+        services.AddScoped<Photos.PhotoPrints>();
         services.AddScoped<Report.DiagnosisReportService>();
         services.AddScoped<DiagnosisOverview>();
         services.AddMemoryCache();

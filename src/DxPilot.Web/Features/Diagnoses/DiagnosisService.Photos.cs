@@ -18,14 +18,16 @@ public sealed record PhotosSaved(Diagnosis Diagnosis, int Stored, IReadOnlyList<
 /// <summary>Visit photos: each read (type, EXIF time and place, perceptual hash, thumbnail), stored, and judged against its visit.</summary>
 public sealed partial class DiagnosisService
 {
-    /// <summary>Stores the photos that can be read as pictures, each with its facts and thumbnail, in one save with the
-    /// diagnosis' new version; a file that cannot is refused by name with its reason and nothing of it is kept.</summary>
+    /// <summary>Stores the photos that can be read as pictures, each with its facts, thumbnail and fingerprint, in one save with
+    /// the diagnosis' new version; a file that cannot is refused by name with its reason and nothing of it is kept. An
+    /// upload cut off halfway stores no row: the rows are saved only after every file was read.</summary>
     public async Task<Outcome<PhotosSaved>> UploadPhotosAsync(Actor actor, Guid id, int version, Guid visitId, IReadOnlyList<PhotoUpload> uploads,
         CancellationToken ct = default)
     {
         var (d, refusal) = await Editable<PhotosSaved>(actor, id, version, ct);
         if (d is null) return refusal!;
-        if (!await db.DiagnosisVisits.AnyAsync(v => v.DiagnosisId == id && v.Id == visitId, ct)) return Outcome<PhotosSaved>.NotFound();
+        if (await db.DiagnosisVisits.AsNoTracking().FirstOrDefaultAsync(v => v.DiagnosisId == id && v.Id == visitId, ct) is not { } visit)
+            return Outcome<PhotosSaved>.NotFound();
         if (uploads.Count == 0) return Outcome<PhotosSaved>.Invalid(new Dictionary<string, string> { ["Photos"] = "请选择要上传的照片" });
         if (uploads.Count > DiagnosisPhotoChecks.MaxPerUpload)
             return Outcome<PhotosSaved>.Invalid(new Dictionary<string, string> { ["Photos"] = $"一次最多上传{DiagnosisPhotoChecks.MaxPerUpload}张照片" });
@@ -34,10 +36,11 @@ public sealed partial class DiagnosisService
         foreach (var upload in uploads)
         {
             var name = ControlCharacters.FileName(upload.File.FileName);
-            var read = await photoChecks.ReadAsync(upload.File, name, d, visitId, ct);
+            var read = await photoChecks.ReadAsync(upload.File, name, visit, RulesOf(actor)!, time.Zone, ct);
             if (read.Refusal is { } why) { refused.Add(why); continue; }
-            var (blob, facts) = (read.Blob!, read.Facts!);
-            db.VisitPhotos.Add(VisitPhoto.Upload(id, visitId, upload.Tag, blob.Named(name), facts, actor.Name, Now()));
+            var photo = VisitPhoto.Upload(id, visitId, upload.Tag, read.Blob!.Named(name), read.Facts!, actor.Name, Now());
+            db.VisitPhotos.Add(photo);
+            if (read.Hash is { } hash) photoChecks.Index(photo, d, visit, hash);
             stored++;
         }
         if (stored == 0) return new Outcome<PhotosSaved>(OutcomeKind.Invalid, null, new Dictionary<string, string>(), "没有照片上传成功：" + string.Join("；", refused));

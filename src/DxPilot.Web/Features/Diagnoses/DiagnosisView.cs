@@ -1,6 +1,7 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Organisations;
 using DxPilot.Domain.Workflow;
@@ -12,8 +13,6 @@ public sealed record JudgedPhoto(VisitPhoto Photo, IReadOnlyList<PhotoProblem> P
 {
     public bool Ok => Problems.Count == 0;
 }
-
-public sealed record PhotoProblem(string Code, string Message);
 
 /// <summary>A visit with its photos as judged now.</summary>
 public sealed record VisitWithPhotos(DiagnosisVisit Visit, IReadOnlyList<JudgedPhoto> Photos)
