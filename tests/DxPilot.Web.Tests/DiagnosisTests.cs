@@ -278,8 +278,10 @@ public abstract class DiagnosisTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         // Both rounds stay readable as they were submitted.
         var browser = await c.BrowserAsync(app, "city");
-        Assert.Equal(3, (await browser.GetDocument($"/diagnoses/{d.Id}/versions/1")).QuerySelectorAll("table.grid tbody tr").Length);
-        Assert.Equal(4, (await browser.GetDocument($"/diagnoses/{d.Id}/versions/2")).QuerySelectorAll("table.grid tbody tr").Length);
+        var round1 = await browser.GetDocument($"/diagnoses/{d.Id}/versions/1");
+        Assert.Equal(3, round1.QuerySelectorAll("#snapshot-team tbody tr").Length);
+        Assert.Contains(new string('诊', 15_000), round1.QuerySelector("#submitted-report")!.TextContent);
+        Assert.Equal(4, (await browser.GetDocument($"/diagnoses/{d.Id}/versions/2")).QuerySelectorAll("#snapshot-team tbody tr").Length);
         Assert.Equal(HttpStatusCode.NotFound, (await (await c.BrowserAsync(app, "other-provider")).GetAsync($"/diagnoses/{d.Id}/versions/1")).StatusCode);
 
         // Acceptance waits for the enterprise's form; the enterprise rates once.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Diagnoses.Report;
 using DxPilot.Domain.Text;
 using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Platform;
@@ -39,7 +40,11 @@ public sealed partial class DiagnosisService
         saving.Expect(d, version ?? d.Version - 1);
         // The record is the transition's audit entry too: the interceptor files the state change under it.
         db.StateTransitions.Add(result.Record!);
-        if (trigger == DiagnosisTrigger.Submit) db.DiagnosisSubmissions.Add(DiagnosisSubmission.Freeze(d, actor.Name, Snapshot(view), Now()));
+        if (trigger == DiagnosisTrigger.Submit)
+        {
+            var report = await db.DiagnosisReports.AsNoTracking().Where(r => r.DiagnosisId == id).Select(r => r.Content).FirstOrDefaultAsync(ct);
+            db.DiagnosisSubmissions.Add(DiagnosisSubmission.Freeze(d, actor.Name, Snapshot(view, report), Now()));
+        }
         return await Save(d, () => d, ct);
     }
 
@@ -82,7 +87,11 @@ public sealed partial class DiagnosisService
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static string Snapshot(DiagnosisView v)
+    /// <summary>The report as it was submitted, for the version's page.</summary>
+    public static ReportContent? ReportOf(DiagnosisSnapshot snapshot) =>
+        snapshot.ReportJson is { } json ? JsonSerializer.Deserialize<ReportContent>(json, SnapshotJson) : null;
+
+    private static string Snapshot(DiagnosisView v, ReportContent? report)
     {
         var names = v.Members.ToDictionary(m => m.Id, m => m.Name);
         var snapshot = new DiagnosisSnapshot(
@@ -94,7 +103,7 @@ public sealed partial class DiagnosisService
             v.Checklist.Items.Where(i => i.Stage == ChecklistStage.Submission).Select(i => new SnapshotCheck(i.Name, i.Passed, i.Reason)).ToList(),
             v.Diagnosis.AssessmentId,
             v.ReportCharacters,
-            null);
+            report is null ? null : JsonSerializer.Serialize(report, SnapshotJson));
         return JsonSerializer.Serialize(snapshot, SnapshotJson);
     }
 }
