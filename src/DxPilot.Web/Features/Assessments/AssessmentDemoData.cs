@@ -32,7 +32,7 @@ public sealed class AssessmentDemoData(DxPilotDbContext db, AssessmentService as
 
     /// <summary>A plausible sheet: each single choice at the given share of its options, multi choices ticked up to that share,
     /// constrained scenarios one level above the others.</summary>
-    private static AssessmentInput Sheet(Instrument instrument, AssessmentStage stage, double share, int scenarioLevel, DateOnly on) => new()
+    public static AssessmentInput Sheet(Instrument instrument, AssessmentStage stage, double share, int scenarioLevel, DateOnly on) => new()
     {
         Instrument = instrument.Id,
         Stage = stage,
