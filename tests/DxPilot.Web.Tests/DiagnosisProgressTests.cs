@@ -363,6 +363,15 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         }
         var fix = Single(await TodosAsync(provider), "咨询诊断被退回：按退回意见修改后重新提交验收");
         Assert.Equal($"/diagnoses/{d2}", fix.Href);
+        // Waiting since the return, not since the submission before it.
+        await using (var scope = app.DataScope())
+        {
+            var key = d2.ToString();
+            var transitions = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().StateTransitions
+                .Where(t => t.EntityId == key).OrderBy(t => t.At).Select(t => t.At).ToListAsync();
+            Assert.Equal(2, transitions.Count);
+            Assert.Equal(TodoList.Since(transitions[1]), fix.Since);
+        }
         Assert.Equal(cityBefore, (await TodosAsync(City)).SingleOrDefault(t => t.Title == "咨询诊断待验收：退回修改、通过验收")?.Count ?? 0);
     }
 

@@ -40,12 +40,13 @@ public sealed class DiagnosisTodo(DxPilotDbContext db, DiagnosisService diagnose
         var returned = await diagnoses.InScope(actor).Where(d => d.Status == DiagnosisStatus.Returned).Select(d => new { d.Id, d.UpdatedAt }).ToListAsync(ct);
         if (returned.Count > 0)
         {
-            // Waiting since it came back: its last transition (the return).
+            // Each waits since it came back (its last transition, the return); the item since the longest waiting.
             var keys = returned.Select(d => d.Id.ToString()).ToList();
-            var since = await db.StateTransitions.Where(t => t.EntityType == nameof(Diagnosis) && keys.Contains(t.EntityId)).MinAsync(t => (DateTime?)t.At, ct);
+            var cameBack = await db.StateTransitions.Where(t => t.EntityType == nameof(Diagnosis) && keys.Contains(t.EntityId))
+                .GroupBy(t => t.EntityId).Select(g => g.Max(t => t.At)).ToListAsync(ct);
             items.Add(new TodoItem(Kind, "咨询诊断被退回：按退回意见修改后重新提交验收",
                 returned.Count == 1 ? $"/diagnoses/{returned[0].Id}" : "/diagnoses?state=returned",
-                TodoList.Since(since ?? returned.Min(d => d.UpdatedAt)), returned.Count));
+                TodoList.Since(cameBack.Count > 0 ? cameBack.Min() : returned.Min(d => d.UpdatedAt)), returned.Count));
         }
 
         // Signed on or before this day: at most a week of the term left (day 24 of 30 or later).
