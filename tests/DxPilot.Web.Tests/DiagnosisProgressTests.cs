@@ -284,19 +284,19 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         var token = page.QuerySelector("form.unstarted input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         // Without the antiforgery token the post is refused and nothing is opened.
-        var forged = await client.PostAsync("/diagnoses", Form(("_handler", "start"), ("Start.EnterpriseId", mine.Id.ToString())));
+        var forged = await client.PostAsync("/diagnoses/open", Form(("enterpriseId", mine.Id.ToString())));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Empty(await IdsAsync(City, new DiagnosisFilter(Search: tag)));
 
         // Another provider's enterprise: refused with the reason, nothing opened.
-        var refused = await client.PostAsync("/diagnoses", Form(("_handler", "start"), ("__RequestVerificationToken", token), ("Start.EnterpriseId", theirs.Id.ToString())));
+        var refused = await client.PostAsync("/diagnoses/open", Form(("__RequestVerificationToken", token), ("enterpriseId", theirs.Id.ToString())));
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Empty(await IdsAsync(City, new DiagnosisFilter(Search: tag)));
 
-        var opened = await client.PostAsync("/diagnoses", Form(("_handler", "start"), ("__RequestVerificationToken", token), ("Start.EnterpriseId", mine.Id.ToString())));
+        var opened = await client.PostAsync("/diagnoses/open", Form(("__RequestVerificationToken", token), ("enterpriseId", mine.Id.ToString())));
         var id = Assert.Single(await IdsAsync(City, new DiagnosisFilter(Search: tag)));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        Assert.Equal($"/diagnoses/{id}", opened.Headers.Location?.AbsolutePath);
+        Assert.Equal($"/diagnoses/{id}", opened.Headers.Location?.OriginalString);
         // Now it is a diagnosis in the list, no longer waiting to be started.
         page = await client.GetDocument("/diagnoses");
         Assert.Null(page.QuerySelector($"button[value='{mine.Id}']"));

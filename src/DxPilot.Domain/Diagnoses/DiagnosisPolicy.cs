@@ -12,6 +12,12 @@ public static class DiagnosisPolicy
     public static string? Open(Actor a, bool assignedToActor) =>
         a.Role == Role.ServiceProvider && a.OrganisationId is not null && assignedToActor ? null : "只有分配给该企业的服务商可以开展咨询诊断";
 
+    /// <summary>The list of diagnoses is for bureaus, the think tank, experts and providers (the enterprise sees its own on its file).</summary>
+    public static bool ReadsList(Actor a) => a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank or Role.Expert or Role.ServiceProvider;
+
+    /// <summary>The progress overview (counts per district and provider) is for bureaus and the think tank.</summary>
+    public static bool ReadsOverview(Actor a) => a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank;
+
     /// <summary>Only the diagnosing provider edits, and only while the diagnosis is with it.</summary>
     public static string? Edit(Actor a, Diagnosis d) =>
         a.Role != Role.ServiceProvider || a.OrganisationId != d.ProviderId ? "只有承担诊断的服务商可以修改"

@@ -33,7 +33,7 @@ public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diag
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
-    public bool Shows(Actor a) => diagnoses.RulesOf(a) is not null && a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank;
+    public bool Shows(Actor a) => diagnoses.RulesOf(a) is not null && DiagnosisPolicy.ReadsOverview(a);
 
     /// <summary>The overview counted at most <see cref="Freshness"/> ago for the same scope; null for an actor it is not for.</summary>
     public async Task<DiagnosisProgress?> ForAsync(Actor actor, CancellationToken ct = default)

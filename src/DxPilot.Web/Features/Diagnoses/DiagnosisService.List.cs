@@ -14,8 +14,7 @@ public sealed record UnstartedEnterprise(Guid EnterpriseId, string Name, string 
 public sealed partial class DiagnosisService
 {
     /// <summary>The list is for bureaus, the think tank, experts and providers (the enterprise sees its own on its file).</summary>
-    public bool UsesList(Actor a) =>
-        RulesOf(a) is not null && a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank or Role.Expert or Role.ServiceProvider;
+    public bool UsesList(Actor a) => RulesOf(a) is not null && DiagnosisPolicy.ReadsList(a);
 
     /// <summary>One page of the filtered list, by district and enterprise name.</summary>
     public async Task<Outcome<Page<DiagnosisRow>>> ListAsync(Actor actor, DiagnosisFilter filter, int pageNumber, CancellationToken ct = default)
