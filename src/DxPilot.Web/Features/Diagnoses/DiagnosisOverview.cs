@@ -57,9 +57,9 @@ public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diag
         var providers = db.Organisations.Where(o => o.ProgrammeId == actor.ProgrammeId && o.Kind == OrganisationKind.ServiceProvider).Select(o => o.Id);
         var assignments = db.Assignments.Where(a => providers.Contains(a.OrganisationId));
 
-        // Three grouped queries: diagnoses and assignments by district and provider, and the enterprises assigned to any
-        // provider by district (an enterprise a second provider took over counts once there).
-        var diagnosed = await (from d in diagnoses.InScope(actor)
+        // Two grouped queries: diagnoses and assignments by district and provider. The join to the files in scope is the scope
+        // (for the bureaus and the think tank that read the overview it is exactly DiagnosisService.InScope), read once.
+        var diagnosed = await (from d in db.Diagnoses.Where(d => d.ProgrammeId == actor.ProgrammeId)
                                join e in files on d.EnterpriseId equals e.Id
                                group d by new { e.District, d.ProviderId } into g
                                select new Cell(g.Key.District, g.Key.ProviderId, 0, g.Count(), g.Sum(d => d.Round > 0 ? 1 : 0),
@@ -68,8 +68,6 @@ public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diag
                               join e in files on a.EnterpriseId equals e.Id
                               group a by new { e.District, a.OrganisationId } into g
                               select new Cell(g.Key.District, g.Key.OrganisationId, g.Count(), 0, 0, 0)).ToListAsync(ct);
-        var assignedByDistrict = await files.Where(e => assignments.Any(a => a.EnterpriseId == e.Id))
-            .GroupBy(e => e.District).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var cells = diagnosed.Concat(assigned).ToList();
 
         var providerIds = cells.Select(c => c.ProviderId).Distinct().ToList();
@@ -77,9 +75,9 @@ public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diag
 
         // Every district of the programme (for a district bureau its own), even with nothing yet: a gap is what the city looks for.
         IReadOnlyList<string> districts = actor.District is { } own ? [own] : programmes.Get(actor.ProgrammeId).Districts.Names;
-        var districtLines = districts.Union(cells.Select(c => c.District))
-            .Select(name => Line(name, cells.Where(c => c.District == name)) with { Assigned = assignedByDistrict.GetValueOrDefault(name) })
-            .ToList();
+        // An enterprise has at most one provider at a time (the unique index of decisions 25), so a district's assigned
+        // enterprises are the sum of its providers' assignments.
+        var districtLines = districts.Union(cells.Select(c => c.District)).Select(name => Line(name, cells.Where(c => c.District == name))).ToList();
         var providerLines = providerIds.Select(id => Line(providerNames[id], cells.Where(c => c.ProviderId == id)))
             .OrderByDescending(l => l.Assigned).ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
         return new DiagnosisProgress(districtLines, providerLines, ProgressLine.Sum("合计", districtLines), diagnoses.RulesOf(actor)!.Target,
