@@ -44,12 +44,7 @@ public sealed partial class BenchmarkService
         var evidence = EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo)));
         var result = application.Apply(call.Chain, trigger, actor, reason, InstrumentOf(call), evidence, Now());
         if (result.Refusal is { } refused)
-            return new Outcome<BenchmarkApplication>(refused.Kind switch
-            {
-                RefusalKind.NotAllowed => OutcomeKind.Forbidden,
-                RefusalKind.WrongState => OutcomeKind.Conflict,
-                _ => OutcomeKind.Invalid,
-            }, null, new Dictionary<string, string>(), refused.Message);
+            return Outcome<BenchmarkApplication>.Refused(refused);
         saving.Expect(application, version);
         // The record is the transition's audit entry too: the interceptor files the state change under it.
         db.StateTransitions.Add(result.Record!);

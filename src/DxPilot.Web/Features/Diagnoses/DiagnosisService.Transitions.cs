@@ -3,7 +3,6 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Diagnoses.Report;
 using DxPilot.Domain.Text;
-using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,12 +30,7 @@ public sealed partial class DiagnosisService
         var view = await ViewOf(d, ct);
         var result = d.Apply(view.Chain, trigger, actor, reason, view.Checklist, Now());
         if (result.Refusal is { } refused)
-            return new Outcome<Diagnosis>(refused.Kind switch
-            {
-                RefusalKind.NotAllowed => OutcomeKind.Forbidden,
-                RefusalKind.WrongState => OutcomeKind.Conflict,
-                _ => OutcomeKind.Invalid,
-            }, null, new Dictionary<string, string>(), refused.Message);
+            return Outcome<Diagnosis>.Refused(refused);
         saving.Expect(d, version ?? d.Version - 1);
         // The record is the transition's audit entry too: the interceptor files the state change under it.
         db.StateTransitions.Add(result.Record!);

@@ -1,6 +1,5 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
-using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Platform;
@@ -76,12 +75,7 @@ public sealed class BureauFieldChangeService(DxPilotDbContext db, EnterpriseServ
         var (changeRead, enterpriseRead) = (change.Version, enterprise.Version);
         var result = change.Decide(trigger, enterprise, actor, reason, Now());
         if (result.Refusal is { } no)
-            return new Outcome<BureauFieldChange>(no.Kind switch
-            {
-                RefusalKind.NotAllowed => OutcomeKind.Forbidden,
-                RefusalKind.WrongState => OutcomeKind.Conflict,
-                _ => OutcomeKind.Invalid,
-            }, null, new Dictionary<string, string>(), no.Message);
+            return Outcome<BureauFieldChange>.Refused(no);
         saving.Expect(change, version ?? changeRead);
         if (enterprise.Version != enterpriseRead) saving.Expect(enterprise, enterpriseRead);
         db.StateTransitions.Add(result.Record!);

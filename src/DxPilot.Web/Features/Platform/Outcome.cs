@@ -23,6 +23,15 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
     public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, default, None, message);
     public static Outcome<T> Invalid(IReadOnlyDictionary<string, string> errors) => new(OutcomeKind.Invalid, default, errors, "提交的内容有误，请按提示修改");
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, None, message);
+
+    /// <summary>A workflow's refusal as every use case answers it: a role the chain does not name is forbidden, the wrong
+    /// state a conflict, an undeclared trigger or a failed guard invalid.</summary>
+    public static Outcome<T> Refused(Domain.Workflow.Refusal refusal) => new(refusal.Kind switch
+    {
+        Domain.Workflow.RefusalKind.NotAllowed => OutcomeKind.Forbidden,
+        Domain.Workflow.RefusalKind.WrongState => OutcomeKind.Conflict,
+        _ => OutcomeKind.Invalid,
+    }, default, None, refusal.Message);
 }
 
 /// <summary>One page of a list. <see cref="TotalCapped"/>: more matched than were counted, <see cref="Total"/> is a lower bound.</summary>
