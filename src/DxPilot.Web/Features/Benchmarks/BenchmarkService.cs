@@ -102,7 +102,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         var accepted = 0L;
         foreach (var upload in uploads)
         {
-            var name = EvidenceRules.CleanName(upload.FileName);
+            var name = Files.UploadedFile.CleanName(upload.FileName);
             if (await Refusal(upload, name, accepted, onFile, ct) is { } why) { refused.Add(why); continue; }
             StoredBlob blob;
             await using (var content = upload.Open()) blob = await blobs.PutAsync(content, ct);

@@ -2,7 +2,6 @@ using System.Globalization;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Files;
 using DxPilot.Domain.Instruments;
-using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Benchmarks;
 
@@ -25,7 +24,6 @@ public static class EvidenceRules
     /// surplus pictures are refused by name. Only a body beyond this is cut off by the server.
     /// </summary>
     public const long MaxRequestBytes = 2 * MaxBytesPerSave + 1024 * 1024;
-    private const int MaxNameCharacters = 100;
 
     public static readonly BenchmarkEvidenceKind[] Documents =
         [BenchmarkEvidenceKind.CreditChina, BenchmarkEvidenceKind.CreditGsxt, BenchmarkEvidenceKind.MiitLevel, BenchmarkEvidenceKind.Pledge];
@@ -34,14 +32,6 @@ public static class EvidenceRules
     public static bool Accepts(string sniffedType) => FileSignature.IsPicture(sniffedType);
 
     public static string Megabytes(long bytes) => $"{bytes / 1024 / 1024}MB";
-
-    /// <summary>The name without any path the browser sent, control characters or excess length.</summary>
-    public static string CleanName(string? raw)
-    {
-        var name = ControlCharacters.FileName(raw);
-        var info = new StringInfo(name);
-        return info.LengthInTextElements <= MaxNameCharacters ? name : info.SubstringByTextElements(0, MaxNameCharacters);
-    }
 
     /// <summary>The form field a slot's files are posted in.</summary>
     public static string FieldName(BenchmarkEvidenceKind kind, int? itemNo) => kind switch

@@ -1,8 +1,5 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Diagnoses;
-using DxPilot.Domain.Files;
-using DxPilot.Domain.Text;
-using DxPilot.Infrastructure.Blobs;
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +32,7 @@ public sealed partial class DiagnosisService
         var stored = 0;
         foreach (var upload in uploads)
         {
-            var name = ControlCharacters.FileName(upload.File.FileName);
+            var name = upload.File.Name;
             var read = await photoChecks.ReadAsync(upload.File, name, visit, RulesOf(actor)!, time.Zone, ct);
             if (read.Refusal is { } why) { refused.Add(why); continue; }
             var photo = VisitPhoto.Upload(id, visitId, upload.Tag, read.Blob!.Named(name), read.Facts!, actor.Name, Now());

@@ -2,7 +2,6 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Files;
-using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Blobs;
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
@@ -89,7 +88,7 @@ public sealed partial class DiagnosisService
         var errors = new Dictionary<string, string>();
         if (signedOn is null) errors["SignedOn"] = "请填写协议签订日期";
         else if (signedOn > time.Today()) errors["SignedOn"] = "签订日期不能晚于今天";
-        var name = ControlCharacters.FileName(scan?.FileName);
+        var name = UploadedFile.CleanName(scan?.FileName);
         if (scan is null || scan.Length == 0) errors["Scan"] = "请选择双方盖章后的协议扫描件";
         else if (scan.Length > MaxScanBytes) errors["Scan"] = $"“{name}”超过{MaxScanBytes / 1024 / 1024}MB，请压缩后重新上传";
         else
