@@ -118,13 +118,19 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
     /// <summary>The programme's wall-clock time now: visits cannot end after it.</summary>
     private DateTime LocalNow() => LocalTime.FromUtc(Now(), time.Zone);
 
+    /// <summary>Why the actor may not change the diagnosis or its report now (<see cref="DiagnosisPolicy.Edit"/>): its own
+    /// provider is told it is no longer with it (409), anyone else that it is not theirs (403); null when allowed.</summary>
+    public static Outcome<T>? EditRefusal<T>(Actor actor, Diagnosis d) =>
+        DiagnosisPolicy.Edit(actor, d) is not { } why ? null
+        : actor.Role == Role.ServiceProvider && actor.OrganisationId == d.ProviderId ? Outcome<T>.Conflict(why)
+        : Outcome<T>.Forbidden(why);
+
     /// <summary>The diagnosis, tracked, when the actor may edit it from the version it read; or why not.</summary>
     private async Task<(Diagnosis? Diagnosis, Outcome<T>? Refusal)> Editable<T>(Actor actor, Guid id, int version, CancellationToken ct)
     {
         var d = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return (null, Outcome<T>.NotFound());
-        if (DiagnosisPolicy.Edit(actor, d) is { } why)
-            return (null, actor.Role == Role.ServiceProvider && actor.OrganisationId == d.ProviderId ? Outcome<T>.Conflict(why) : Outcome<T>.Forbidden(why));
+        if (EditRefusal<T>(actor, d) is { } refused) return (null, refused);
         if (d.Version != version) return (null, Outcome<T>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<Diagnosis>(id), What, ct)));
         saving.Expect(d, version);
         return (d, null);

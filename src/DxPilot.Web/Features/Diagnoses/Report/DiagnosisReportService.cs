@@ -39,8 +39,7 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
     {
         var d = await diagnoses.InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Outcome<DiagnosisReport>.NotFound();
-        if (DiagnosisPolicy.Edit(actor, d) is { } why)
-            return actor.Role == Role.ServiceProvider && actor.OrganisationId == d.ProviderId ? Outcome<DiagnosisReport>.Conflict(why) : Outcome<DiagnosisReport>.Forbidden(why);
+        if (DiagnosisService.EditRefusal<DiagnosisReport>(actor, d) is { } refused) return refused;
         var (content, errors) = ReportRules.Clean(typed);
         if (errors.Count > 0) return Outcome<DiagnosisReport>.Invalid(errors);
 
