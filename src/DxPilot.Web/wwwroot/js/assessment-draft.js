@@ -25,18 +25,7 @@
   }
   function dropCopy() { try { sessionStorage.removeItem(storageKey); } catch (e) { /* ignore */ } }
 
-  function say(text, isError, link) {
-    status.textContent = text;
-    status.classList.toggle('error', !!isError);
-    status.setAttribute('role', isError ? 'alert' : 'status');
-    if (link) {
-      var a = document.createElement('a');
-      a.href = link.href;
-      a.textContent = link.text;
-      status.appendChild(document.createTextNode(' '));
-      status.appendChild(a);
-    }
-  }
+  function say(text, isError, link) { window.DxPilotDraftStatus.say(status, text, isError, link); }
   function sayExpired() {
     expired = true;
     say('登录已超时，请重新登录；您填写的内容已保留。', true, { href: form.getAttribute('data-login-url'), text: '重新登录' });

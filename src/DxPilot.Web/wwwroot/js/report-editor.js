@@ -53,19 +53,7 @@
   }
   function dropCopy() { try { localStorage.removeItem(copyKey); } catch (e) { /* ignore */ } }
 
-  function say(text, isError, link) {
-    if (!status) return;
-    status.textContent = text;
-    status.classList.toggle('error', !!isError);
-    status.setAttribute('role', isError ? 'alert' : 'status');
-    if (link) {
-      var a = document.createElement('a');
-      a.href = link.href;
-      a.textContent = link.text;
-      status.appendChild(document.createTextNode(' '));
-      status.appendChild(a);
-    }
-  }
+  function say(text, isError, link) { window.DxPilotDraftStatus.say(status, text, isError, link); }
 
   // A copy newer than the saved report goes back into the form. One written on an older version (another tab saved since)
   // is not put over the newer text unasked: it is set aside (its own key, so typing here does not overwrite it) and
