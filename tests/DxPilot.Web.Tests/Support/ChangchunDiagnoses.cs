@@ -65,14 +65,14 @@ public sealed class ChangchunDiagnoses(DxPilotApp app)
     }
 
     /// <summary>An account that signs in as the actor would be (for the pages); returns its user name.</summary>
-    public async Task<string> UserAsync(Role role, string? district = null, Guid? enterprise = null, Guid? organisation = null)
+    public async Task<string> UserAsync(Role role, string? district = null, Guid? enterprise = null, Guid? organisation = null, string? displayName = null)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var name = $"t-cc-{Guid.NewGuid():N}"[..20];
         var created = await users.CreateAsync(new AppUser
         {
-            UserName = name, DisplayName = $"长春{role.Label()}（测试）", Role = role, ProgrammeId = Programme, District = district,
+            UserName = name, DisplayName = displayName ?? $"长春{role.Label()}（测试）", Role = role, ProgrammeId = Programme, District = district,
             EnterpriseId = enterprise, OrganisationId = organisation, EmailConfirmed = true,
         }, DxPilotApp.Password);
         Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Description)));

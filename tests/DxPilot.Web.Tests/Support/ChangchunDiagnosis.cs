@@ -2,12 +2,10 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Organisations;
-using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Diagnoses;
 using DxPilot.Web.Features.Platform;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests.Support;
@@ -56,16 +54,17 @@ public sealed class ChangchunDiagnosis
             db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System(Programme, "测试数据"), enterprise, provider, [], null, DateTime.UtcNow).Assignment!);
             await db.SaveChangesAsync();
         }
+        var accounts = new ChangchunDiagnoses(app);
         var users = new Dictionary<string, string>
         {
-            ["provider"] = await UserAsync(app, Role.ServiceProvider, provider.Name, organisation: provider.Id),
-            ["enterprise"] = await UserAsync(app, Role.Enterprise, enterprise.Name, enterprise: enterprise.Id),
-            ["city"] = await UserAsync(app, Role.CityBureau, "长春市工信局（测试）"),
-            ["chaoyang"] = await UserAsync(app, Role.DistrictBureau, "朝阳区工信局（测试）", district: District),
-            ["nanguan"] = await UserAsync(app, Role.DistrictBureau, "南关区工信局（测试）", district: "南关区"),
-            ["other-provider"] = await UserAsync(app, Role.ServiceProvider, other.Name, organisation: other.Id),
-            ["expert"] = await UserAsync(app, Role.Expert, "王专家（测试）"),
-            ["thinktank"] = await UserAsync(app, Role.ThinkTank, "长春智库（测试）"),
+            ["provider"] = await accounts.UserAsync(Role.ServiceProvider, displayName: provider.Name, organisation: provider.Id),
+            ["enterprise"] = await accounts.UserAsync(Role.Enterprise, displayName: enterprise.Name, enterprise: enterprise.Id),
+            ["city"] = await accounts.UserAsync(Role.CityBureau, displayName: "长春市工信局（测试）"),
+            ["chaoyang"] = await accounts.UserAsync(Role.DistrictBureau, displayName: "朝阳区工信局（测试）", district: District),
+            ["nanguan"] = await accounts.UserAsync(Role.DistrictBureau, displayName: "南关区工信局（测试）", district: "南关区"),
+            ["other-provider"] = await accounts.UserAsync(Role.ServiceProvider, displayName: other.Name, organisation: other.Id),
+            ["expert"] = await accounts.UserAsync(Role.Expert, displayName: "王专家（测试）"),
+            ["thinktank"] = await accounts.UserAsync(Role.ThinkTank, displayName: "长春智库（测试）"),
         };
         return new ChangchunDiagnosis { Enterprise = enterprise, Provider = provider, Users = users };
     }
@@ -97,20 +96,5 @@ public sealed class ChangchunDiagnosis
     {
         using var scope = app.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Diagnoses.FindAsync(id))!.Version;
-    }
-
-    private static async Task<string> UserAsync(DxPilotApp app, Role role, string displayName, string? district = null, Guid? enterprise = null,
-        Guid? organisation = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var name = $"cc-{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
-        var created = await users.CreateAsync(new AppUser
-        {
-            UserName = name, DisplayName = displayName, Role = role, ProgrammeId = Programme, District = district, EnterpriseId = enterprise,
-            OrganisationId = organisation, EmailConfirmed = true,
-        }, DxPilotApp.Password);
-        Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Description)));
-        return name;
     }
 }
