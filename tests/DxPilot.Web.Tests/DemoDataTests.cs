@@ -47,7 +47,12 @@ public abstract class DemoDataTests<TApp>(TApp app) : IClassFixture<TApp> where 
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
             var provider = await db.Organisations.SingleAsync(o => o.Name == "杭州数智转型服务有限公司（演示）", TestContext.Current.CancellationToken);
-            await db.Assignments.Where(a => a.OrganisationId == provider.Id).Take(1).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            // Not the enterprise account's own file, nor a file another test of this class renamed: the seeder finds its files
+            // by their reference names, and the tests share one database in any order.
+            var own = (await db.Users.SingleAsync(u => u.UserName == "hz-enterprise", TestContext.Current.CancellationToken)).EnterpriseId;
+            var renamed = db.Enterprises.Where(e => e.Name.EndsWith("（已更名）")).Select(e => e.Id);
+            await db.Assignments.Where(a => a.OrganisationId == provider.Id && a.EnterpriseId != own && !renamed.Contains(a.EnterpriseId))
+                .Take(1).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
         }
         await using (var scope = app.DataScope(DemoData.Programme))
             await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync(TestContext.Current.CancellationToken);
