@@ -79,6 +79,7 @@ public static class PlatformHost
         Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
         Features.Diagnoses.DiagnosisRegistration.AddServices(s);
+        Features.Filings.FilingRegistration.AddServices(s);
         Features.Assignments.AssignmentRegistration.AddServices(s);
         Features.Home.HomeRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
@@ -181,6 +182,7 @@ public static class PlatformHost
         ScoreEndpoints.Map(app);
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
+        Features.Filings.FilingEndpoints.Map(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
         Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();

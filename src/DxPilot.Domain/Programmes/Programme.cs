@@ -22,6 +22,8 @@ public sealed class Programme
     public required MoneyRules Money { get; init; }
     /// <summary>The programme's diagnosis (咨询诊断) rules and chain; null where the programme runs no diagnosis.</summary>
     public DiagnosisRules? Diagnosis { get; init; }
+    /// <summary>The programme's project filing (改造项目备案): its form, eligibility, expert review and chain; null where it files none.</summary>
+    public Filings.FilingRules? Filing { get; init; }
     /// <summary>The IANA zone its people read clocks in; times are stored in UTC and shown in it.</summary>
     public string TimeZone { get; init; } = LocalTime.DefaultZone;
 
@@ -82,6 +84,8 @@ public sealed class Programme
             yield return ("$.industries", $"重复的行业 key “{dup.Key}”");
         if (Diagnosis is { } diagnosis)
             foreach (var (path, reason) in diagnosis.Problems()) yield return ($"$.diagnosis.{path}", reason);
+        if (Filing is { } filing)
+            foreach (var (path, reason) in filing.Problems()) yield return ($"$.filing.{path}", reason);
         var m = Money;
         if (m.SubsidyRatio is < 0 or > 1) yield return ("$.money.subsidyRatio", "应在0到1之间");
         if (m.SubsidyCapWan is < 0) yield return ("$.money.subsidyCapWan", "不能为负数");

@@ -6,6 +6,7 @@ using DxPilot.Domain.Diagnoses.Report;
 using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Filings;
 using DxPilot.Domain.Imports;
 using DxPilot.Domain.Organisations;
 using DxPilot.Domain.Workflow;
@@ -47,6 +48,9 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<DiagnosisSubmission> DiagnosisSubmissions => Set<DiagnosisSubmission>();
     public DbSet<DiagnosisReport> DiagnosisReports => Set<DiagnosisReport>();
     public DbSet<PhotoPrint> PhotoPrints => Set<PhotoPrint>();
+    public DbSet<Filing> Filings => Set<Filing>();
+    public DbSet<FilingVersion> FilingVersions => Set<FilingVersion>();
+    public DbSet<FilingExpertReview> FilingExpertReviews => Set<FilingExpertReview>();
 
     public AuditContext Audit => audit;
 
@@ -269,6 +273,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         });
 
         DiagnosisModel.Configure(b);
+        FilingModel.Configure(b);
         BlobModel.Configure(b);
 
         // 服务商分配: the links in force (one organisation of each kind per enterprise, decided by the unique index when two
@@ -333,7 +338,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         new(v => JsonSerializer.Serialize(v, Json), s => JsonSerializer.Deserialize<T>(s, Json) ?? new T());
 
     // The documents are replaced whole, never mutated in place; comparing serialised forms still catches any change.
-    private static ValueComparer<T> JsonValueComparer<T>() where T : class, new() =>
+    internal static ValueComparer<T> JsonValueComparer<T>() where T : class, new() =>
         new((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
             v => JsonSerializer.Serialize(v, Json).GetHashCode(),
             v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json) ?? new T());

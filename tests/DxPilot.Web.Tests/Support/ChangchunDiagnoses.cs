@@ -2,11 +2,9 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Organisations;
-using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Diagnoses;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,19 +63,8 @@ public sealed class ChangchunDiagnoses(DxPilotApp app)
     }
 
     /// <summary>An account that signs in as the actor would be (for the pages); returns its user name.</summary>
-    public async Task<string> UserAsync(Role role, string? district = null, Guid? enterprise = null, Guid? organisation = null, string? displayName = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var name = $"t-cc-{Guid.NewGuid():N}"[..20];
-        var created = await users.CreateAsync(new AppUser
-        {
-            UserName = name, DisplayName = displayName ?? $"长春{role.Label()}（测试）", Role = role, ProgrammeId = Programme, District = district,
-            EnterpriseId = enterprise, OrganisationId = organisation, EmailConfirmed = true,
-        }, DxPilotApp.Password);
-        Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Description)));
-        return name;
-    }
+    public Task<string> UserAsync(Role role, string? district = null, Guid? enterprise = null, Guid? organisation = null, string? displayName = null) =>
+        new ProgrammeAccounts(app, Programme).UserAsync(role, district, enterprise, organisation, displayName ?? $"长春{role.Label()}（测试）");
 
     /// <summary>
     /// The provider opens its diagnosis of the enterprise, then (as arranged) the agreement is signed, it is submitted and

@@ -7,9 +7,10 @@ public static class TestData
     private static int _serial = Random.Shared.Next(100_000, 900_000);
 
     /// <summary>A fresh well-formed USCC for fixture data (the check character is computed; it is input here, not an expected value).</summary>
-    public static string NewUscc()
+    /// <param name="region">The registering authority's 行政区划码 (characters 3-8): 330108 杭州市滨江区, 220104 长春市朝阳区.</param>
+    public static string NewUscc(string region = "330108")
     {
-        var body = $"91330108MA{Interlocked.Increment(ref _serial):D6}X"[..17];
+        var body = $"91{region}MA{Interlocked.Increment(ref _serial):D6}X"[..17];
         return body + Uscc.CheckCharacter(body);
     }
 

@@ -1,0 +1,10 @@
+namespace DxPilot.Web.Features.Filings;
+
+public static class FilingRegistration
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<FilingService>();
+        services.AddScoped<FilingProviders>();
+    }
+}

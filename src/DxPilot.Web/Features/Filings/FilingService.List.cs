@@ -1,0 +1,72 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Filings;
+using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Filings;
+
+/// <summary>The filing list (page, 附件5 export, API) with its filters, within <see cref="InScope"/>, and each account's queue.</summary>
+public sealed partial class FilingService
+{
+    /// <summary>Counting stops here: a page of a long list says "10000 多项" rather than counting a city's every filing each time.</summary>
+    public const int CountCap = 10_000;
+
+    public bool UsesList(Actor a) => RulesOf(a) is not null && FilingPolicy.ReadsList(a);
+
+    public async Task<Outcome<Page<FilingRow>>> ListAsync(Actor actor, FilingFilter filter, int pageNumber, CancellationToken ct = default)
+    {
+        if (Listed(actor, filter) is not { } q) return Outcome<Page<FilingRow>>.NotFound();
+        var counted = await q.Select(r => r.Id).Take(CountCap + 1).CountAsync(ct);
+        var capped = counted > CountCap;
+        var total = Math.Min(counted, CountCap);
+        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
+        var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return Outcome<Page<FilingRow>>.Ok(new Page<FilingRow>(rows, total, pageNumber, PageSize, capped));
+    }
+
+    /// <summary>
+    /// Every row the filter selects, in list order: a queue longest waiting first, otherwise the latest moved first. Null for an
+    /// actor that does not use the list.
+    /// </summary>
+    public IQueryable<FilingRow>? Listed(Actor actor, FilingFilter filter)
+    {
+        if (!UsesList(actor)) return null;
+        var filings = filter.Mine ? Waiting(actor) : InScope(actor);
+        if (filter.State is { } state) filings = filings.Where(f => f.Status == state);
+        if (filter.District is { } district) filings = filings.Where(f => f.District == district);
+        if (filter.TargetLevel is { } target) filings = filings.Where(f => f.TargetLevel == target);
+        if (filter.Excluded is { } excluded) filings = filings.Where(f => (f.LittleGiantCentralFunded || f.Pilot2022) == excluded);
+        var files = db.Enterprises.AsQueryable();
+        if (filter.Search is { } search)
+        {
+            // The project's name, or the enterprise's name or USCC as the registry's search reads them.
+            var named = files.Matching(actor, search, db.IsPostgres).Select(e => e.Id);
+            filings = filings.Where(f => f.ProjectName.Contains(search) || named.Contains(f.EnterpriseId));
+        }
+        var rows = from f in filings
+                   join e in files on f.EnterpriseId equals e.Id
+                   select new { f, e };
+        rows = filter.Mine ? rows.OrderBy(x => x.f.StatusSince).ThenBy(x => x.f.Id) : rows.OrderByDescending(x => x.f.StatusSince).ThenBy(x => x.f.Id);
+        return rows.Select(x => new FilingRow(x.f.Id, x.e.Id, x.e.Name, x.e.Uscc, x.f.District, x.f.ProjectName, x.f.Status, x.f.TargetLevel,
+            x.f.InvestmentWan, x.f.Round, x.f.SubmittedAt, x.f.StatusSince, x.f.LittleGiantCentralFunded, x.f.Pilot2022, x.f.UpdatedAt));
+    }
+
+    /// <summary>
+    /// What waits for this account: a district's filings in its review, the city's in its review, an enterprise's returned (and
+    /// unsubmitted drafts), a provider's clients' drafts and returns, an expert's reviews not yet handed in.
+    /// </summary>
+    public IQueryable<Filing> Waiting(Actor actor)
+    {
+        var q = InScope(actor);
+        return actor.Role switch
+        {
+            Role.DistrictBureau => q.Where(f => f.Status == FilingStatus.DistrictReview),
+            Role.CityBureau => q.Where(f => f.Status == FilingStatus.CityReview),
+            Role.Enterprise or Role.ServiceProvider => q.Where(f => f.Status == FilingStatus.Returned || f.Status == FilingStatus.Draft),
+            Role.Expert => q.Where(f => db.FilingExpertReviews.Any(r => r.FilingId == f.Id && r.Round == f.Round && r.ExpertUserId == actor.UserId
+                                                                          && r.SubmittedAt == null)),
+            _ => q.Where(f => false),
+        };
+    }
+}

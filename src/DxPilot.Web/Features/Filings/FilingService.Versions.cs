@@ -1,0 +1,29 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Filings;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Filings;
+
+/// <summary>Every submitted round readable as it was, and the field-by-field difference between two rounds (or a round and the
+/// draft being revised).</summary>
+public sealed partial class FilingService
+{
+    public async Task<FilingVersion?> VersionAsync(Actor actor, Guid id, int round, CancellationToken ct = default) =>
+        await (from v in db.FilingVersions
+               join f in InScope(actor) on v.FilingId equals f.Id
+               where f.Id == id && v.Round == round
+               select v).AsNoTracking().FirstOrDefaultAsync(ct);
+
+    /// <summary>What changed from round <paramref name="from"/> to round <paramref name="to"/>; <paramref name="to"/> 0 is the
+    /// filing as it stands now (the revision in progress). Null when either is not there.</summary>
+    public async Task<IReadOnlyList<FilingChange>?> DiffAsync(Actor actor, Guid id, int from, int to, CancellationToken ct = default)
+    {
+        if (await GetAsync(actor, id, ct) is not { IsOk: true, Value: { } view }) return null;
+        if (await VersionAsync(actor, id, from, ct) is not { } before) return null;
+        var form = view.Rules.Form;
+        if (to == 0)
+            return FilingDiff.Between(form, before.Values, before.Basics, before.Providers, view.Filing.Values, view.Basics, view.Providers);
+        if (await VersionAsync(actor, id, to, ct) is not { } after) return null;
+        return FilingDiff.Between(form, before.Values, before.Basics, before.Providers, after.Values, after.Basics, after.Providers);
+    }
+}

@@ -1,0 +1,160 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Filings;
+using DxPilot.Domain.Programmes;
+using DxPilot.Domain.Workflow;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Filings;
+
+/// <summary>
+/// The filing's use cases: who reads which filings (<see cref="InScope"/>), starting and filling the form, and the programme's
+/// chain moving it (FilingService.Transitions.cs) with every round frozen and comparable (FilingService.Versions.cs). Pages and
+/// the API both come here, so they refuse alike.
+/// </summary>
+public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService enterprises, ProgrammeCatalog programmes, Saving saving,
+    FilingProviders providers, TimeProvider clock)
+{
+    public const int PageSize = 50;
+    private const string What = "备案申请";
+
+    /// <summary>The filing rules of the actor's programme; null where the programme files no projects.</summary>
+    public FilingRules? RulesOf(Actor a) => programmes.Find(a.ProgrammeId)?.Filing;
+
+    /// <summary>
+    /// The filings this actor may read: the city and think tank all of the programme's, a district its district's, an enterprise
+    /// its own, a provider those of the enterprises it serves, an expert those it was assigned to review.
+    /// </summary>
+    public IQueryable<Filing> InScope(Actor a)
+    {
+        if (RulesOf(a) is null) return db.Filings.Where(f => false);
+        var q = db.Filings.Where(f => f.ProgrammeId == a.ProgrammeId);
+        return a.Role switch
+        {
+            Role.CityBureau or Role.ThinkTank => q,
+            Role.DistrictBureau => q.Where(f => f.District == a.District),
+            Role.Enterprise => q.Where(f => f.EnterpriseId == a.EnterpriseId),
+            Role.ServiceProvider => q.Where(f => db.Assignments.Any(x => x.OrganisationId == a.OrganisationId && x.EnterpriseId == f.EnterpriseId)),
+            Role.Expert => q.Where(f => db.FilingExpertReviews.Any(r => r.FilingId == f.Id && r.ExpertUserId == a.UserId)),
+            _ => q.Where(f => false),
+        };
+    }
+
+    /// <summary>开始备案: the enterprise starts its filing, or finds the one it is still filling.</summary>
+    public async Task<Outcome<Filing>> StartAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default)
+    {
+        if (RulesOf(actor) is not { } rules) return Outcome<Filing>.NotFound();
+        if (FilingPolicy.Start(actor, enterpriseId) is { } why) return Outcome<Filing>.Forbidden(why);
+        if (await enterprises.GetAsync(actor, enterpriseId, ct) is not { } enterprise) return Outcome<Filing>.NotFound();
+        var open = await InScope(actor).Where(f => f.EnterpriseId == enterpriseId && f.Status != FilingStatus.Rejected).ToListAsync(ct);
+        if (open.FirstOrDefault(f => f.IsEditable) is { } editing) return Outcome<Filing>.Ok(editing);
+        if (open.Count >= rules.OpenFilingsPerEnterprise)
+            return Outcome<Filing>.Conflict($"本企业已有{open.Count}个在办或已备案的项目，本试点每家企业限{rules.OpenFilingsPerEnterprise}个");
+        var filing = Filing.Start(actor.ProgrammeId, enterprise.Id, enterprise.District, actor, Now());
+        db.Filings.Add(filing);
+        return await saving.SaveAsync(filing, What, () => filing, ct);
+    }
+
+    public async Task<Outcome<FilingView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var filing = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        return filing is null ? Outcome<FilingView>.NotFound() : Outcome<FilingView>.Ok(await ViewOf(actor, filing, ct));
+    }
+
+    /// <summary>
+    /// 保存草稿: the answers given replace theirs (an empty answer clears one); the enterprise fills every section, its provider
+    /// those they fill together. Limits and formats are checked now, completeness on submission; stale versions are refused.
+    /// </summary>
+    public async Task<Outcome<Filing>> SaveAsync(Actor actor, Guid id, IReadOnlyDictionary<string, string?> answers, int version, CancellationToken ct = default)
+    {
+        var filing = await InScope(actor).FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (filing is null) return Outcome<Filing>.NotFound();
+        var rules = RulesOf(actor)!;
+        var serves = await ServesAsync(actor, filing.EnterpriseId, ct);
+        if (FilingPolicy.Edit(actor, filing, null, serves) is { } why)
+            return filing.IsEditable || actor.Role is not (Role.Enterprise or Role.ServiceProvider) ? Outcome<Filing>.Forbidden(why) : Outcome<Filing>.Conflict(why);
+        var errors = new Dictionary<string, string>();
+        foreach (var key in answers.Keys)
+        {
+            var section = SectionOf(rules.Form, key);
+            if (section is not null && FilingPolicy.Edit(actor, filing, section, serves) is { } notYours) errors[key] = notYours;
+        }
+        var merged = new Dictionary<string, string>(filing.Values);
+        foreach (var (key, value) in answers)
+        {
+            if (string.IsNullOrWhiteSpace(value)) merged.Remove(key);
+            else merged[key] = value.Trim().Replace("\r\n", "\n");
+        }
+        foreach (var (key, message) in FilingValues.Check(rules.Form, merged, complete: false).Where(e => answers.ContainsKey(e.Key)))
+            errors.TryAdd(key, message);
+        if (errors.Count > 0) return Outcome<Filing>.Invalid(errors);
+        if (filing.Version != version) return Outcome<Filing>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<Filing>(id), What, ct));
+        saving.Expect(filing, version);
+        var district = await db.Enterprises.Where(e => e.Id == filing.EnterpriseId).Select(e => e.District).FirstAsync(ct);
+        filing.Edit(answers, rules.Form, district, Now());
+        return await saving.SaveAsync(filing, What, () => filing, ct);
+    }
+
+    /// <summary>Whether the actor is a provider assigned to the enterprise (co-fills the shared sections).</summary>
+    public async Task<bool> ServesAsync(Actor actor, Guid enterpriseId, CancellationToken ct) =>
+        actor.Role == Role.ServiceProvider && actor.OrganisationId is { } org
+        && await db.Assignments.AnyAsync(x => x.OrganisationId == org && x.EnterpriseId == enterpriseId, ct);
+
+    /// <summary>The section a stored key belongs to.</summary>
+    public static FilingSection? SectionOf(FilingForm form, string key) =>
+        form.Sections.FirstOrDefault(s => s.Fields.Any(f => FilingValues.KeysOf(f).Contains(key)));
+
+    private async Task<FilingView> ViewOf(Actor actor, Filing f, CancellationToken ct)
+    {
+        var programme = programmes.Get(f.ProgrammeId);
+        var rules = programme.Filing!;
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == f.EnterpriseId, ct);
+        var key = f.Id.ToString();
+        var history = await db.StateTransitions.AsNoTracking().Where(t => t.EntityType == nameof(Filing) && t.EntityId == key)
+            .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
+        var versions = await db.FilingVersions.AsNoTracking().Where(v => v.FilingId == f.Id).OrderBy(v => v.Round)
+            .Select(v => new FilingVersionInfo(v.Round, v.SubmittedAt, v.SubmittedByName)).ToListAsync(ct);
+        var (checks, problems) = await ChecksAsync(programme, f, enterprise, ct);
+        var tally = await TallyAsync(f, rules, ct);
+        var serves = await ServesAsync(actor, f.EnterpriseId, ct);
+        return new FilingView(f, enterprise, programme, FilingBasics.Read(rules.Form, enterprise, programme), await providers.ForAsync(f.Id, ct),
+            checks, problems, tally, history, versions, serves);
+    }
+
+    /// <summary>Eligibility as it stands, and everything that would refuse a submission now (missing answers and failed rules).</summary>
+    private async Task<(IReadOnlyList<FilingCheck> Checks, IReadOnlyList<string> Problems)> ChecksAsync(Programme programme, Filing f, Enterprise enterprise,
+        CancellationToken ct)
+    {
+        var rules = programme.Filing!;
+        var lead = FilingValues.Text(f.Values, FilingKeys.ChainLead) is { } named ? await ChainLeadAsync(programme.Id, named, ct) : null;
+        var others = await db.Filings.CountAsync(x => x.EnterpriseId == f.EnterpriseId && x.Id != f.Id && x.Status != FilingStatus.Rejected, ct);
+        var level = await db.Assessments.AsNoTracking().Where(a => a.EnterpriseId == f.EnterpriseId)
+            .OrderByDescending(a => a.AssessedOn).Select(a => (int?)a.Level).FirstOrDefaultAsync(ct);
+        var checks = FilingEligibility.Check(programme, rules, enterprise, new EligibilityFacts(f.Values, lead, others, level));
+        var missing = FilingValues.Check(rules.Form, f.Values, complete: true);
+        var problems = missing.Select(m => m.Value).Concat(checks.Where(c => c.Blocking && !c.Passed).Select(c => $"{c.Name}：{c.Reason}")).ToList();
+        return (checks, problems);
+    }
+
+    /// <summary>The chain-lead enterprise the form names, by USCC or exact name, in the same programme.</summary>
+    private async Task<Enterprise?> ChainLeadAsync(string programmeId, string named, CancellationToken ct)
+    {
+        var text = named.Trim();
+        var uscc = Uscc.Normalise(text);
+        return await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.ProgrammeId == programmeId && (e.Uscc == uscc || e.Name == text), ct);
+    }
+
+    private async Task<ExpertTally> TallyAsync(Filing f, FilingRules rules, CancellationToken ct)
+    {
+        var reviews = await db.FilingExpertReviews.Where(r => r.FilingId == f.Id && r.Round == f.Round)
+            .Select(r => r.SubmittedAt != null).ToListAsync(ct);
+        return new ExpertTally(rules.ExpertsRequired, reviews.Count, reviews.Count(done => done));
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DxPilot.Web.Tests.Support;
+
+namespace DxPilot.Web.Tests;
+
+/// <summary>
+/// 改造项目备案 through the API: the enterprise files on its programme's form, the chain moves it district → city, a return
+/// brings it back for revision with every round kept and compared, and each role reads only what is in its scope.
+/// </summary>
+public abstract class FilingTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
+{
+    [Fact]
+    public async Task The_enterprise_files_the_district_returns_it_the_enterprise_revises_and_the_district_passes_the_new_round()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await h.SubmittedAsync(app);
+
+        var returned = await h.TransitionAsync(app, id, "binjiang", "return", "项目预期投入与合同金额不一致，请核对。");
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        var enterprise = await app.As(h.Users["enterprise"]);
+        var seen = await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}");
+        Assert.Equal("returned", seen.GetProperty("state").GetString());
+        Assert.Equal("退回修改", seen.GetProperty("stateLabel").GetString());
+        Assert.Equal("项目预期投入与合同金额不一致，请核对。", seen.GetProperty("lastOpinion").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await h.SaveAsync(app, id, new Dictionary<string, string?> { ["investment"] = "98.00" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "enterprise", "submit")).StatusCode);
+        var diff = await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}/diff?from=1&to=2");
+        var change = Assert.Single(diff.EnumerateArray());
+        Assert.Equal("项目预期投入（万元/不含税）", change.GetProperty("label").GetString());
+        Assert.Equal("120.50", change.GetProperty("before").GetString());
+        Assert.Equal("98.00", change.GetProperty("after").GetString());
+
+        var passed = await h.TransitionAsync(app, id, "binjiang", "pass", "经初审，符合试点要求，同意报送。");
+        Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
+        Assert.Equal("cityReview", (await passed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        // Hangzhou's city decides on its experts' reviews: none assigned yet.
+        var early = await h.TransitionAsync(app, id, "city", "confirm", "同意备案。");
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("须先指派至少1名专家评审", await early.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Each_role_reads_filings_in_its_scope_and_a_404_outside_it()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await h.SubmittedAsync(app);
+        var expected = new Dictionary<string, HttpStatusCode>
+        {
+            ["enterprise"] = HttpStatusCode.OK, ["provider"] = HttpStatusCode.OK, ["city"] = HttpStatusCode.OK, ["binjiang"] = HttpStatusCode.OK,
+            ["thinktank"] = HttpStatusCode.OK, ["xihu"] = HttpStatusCode.NotFound, ["other-provider"] = HttpStatusCode.NotFound,
+            ["expert"] = HttpStatusCode.NotFound, ["other-enterprise"] = HttpStatusCode.NotFound,
+        };
+        foreach (var (who, status) in expected)
+            Assert.True(status == (await (await app.As(h.Users[who])).GetAsync($"/api/filings/{id}")).StatusCode, who);
+        // A district bureau acting on another district's filing finds nothing to act on.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(h.Users["xihu"])).PostAsJsonAsync($"/api/filings/{id}/transitions",
+            new { trigger = "pass", reason = "同意", version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("cc-city")).GetAsync($"/api/filings/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_enterprise_cannot_file_for_another_and_bad_answers_are_refused_with_their_reasons()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var other = await app.As(h.Users["other-enterprise"]);
+        var refused = await other.PostAsJsonAsync("/api/filings", new { enterpriseId = h.Enterprise.Id });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        var id = await h.StartAsync(app);
+        var bad = await h.SaveAsync(app, id, new Dictionary<string, string?>
+        {
+            ["plan"] = new string('数', 1000) + "😀", ["period.start"] = "2025-06", ["period.end"] = "2025-01", ["investment"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("项目实施方案及内容不超过1000字，现为1001字", body);
+        Assert.Contains("结束年月早于开始年月", body);
+        Assert.Contains("项目预期投入（万元/不含税）应大于0", body);
+        foreach (var amount in new[] { "-5", "12.345" })
+            Assert.Equal(HttpStatusCode.BadRequest, (await h.SaveAsync(app, id, new Dictionary<string, string?> { ["investment"] = amount })).StatusCode);
+        // Nothing of the refused save was kept.
+        var seen = await other.GetAsync($"/api/filings/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, seen.StatusCode);
+        var mine = await (await app.As(h.Users["enterprise"])).GetFromJsonAsync<JsonElement>($"/api/filings/{id}");
+        Assert.Empty(mine.GetProperty("answers").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Submission_names_each_unmet_rule_and_a_target_not_above_the_current_level()
+    {
+        var h = await HangzhouFiling.CreateAsync(app, industryCode: null);
+        var id = await h.StartAsync(app);
+        var answers = HangzhouFiling.CompleteAnswers();
+        answers["selfTest"] = "2";
+        answers["targetLevel"] = "2";
+        answers["declaration"] = null;
+        (await h.SaveAsync(app, id, answers)).EnsureSuccessStatusCode();
+        var refused = await h.TransitionAsync(app, id, "enterprise", "submit");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("请阅读并确认申报资料真实性声明", body);
+        Assert.Contains("企业档案缺少4位国民经济行业代码", body);
+        Assert.Contains("须高于现有水平（二级）", body);
+    }
+
+    [Fact]
+    public async Task A_stale_resubmission_and_a_second_reviewer_are_refused()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await h.SubmittedAsync(app);
+        var district = await app.As(h.Users["binjiang"]);
+        var read = await HangzhouFiling.VersionAsync(district, id);
+        var first = await district.PostAsJsonAsync($"/api/filings/{id}/transitions", new { trigger = "pass", reason = "同意报送。", version = read });
+        var second = await district.PostAsJsonAsync($"/api/filings/{id}/transitions", new { trigger = "return", reason = "请补充。", version = read });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+    }
+}
+
+public sealed class FilingTestsOnSqlite(SqliteApp app) : FilingTests<SqliteApp>(app);
+
+public sealed class FilingTestsOnPostgres(PostgresApp app) : FilingTests<PostgresApp>(app);
