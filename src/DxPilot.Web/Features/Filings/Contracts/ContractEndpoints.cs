@@ -80,6 +80,10 @@ public static class ContractEndpoints
             .WithSummary("上传双方盖章的合同扫描件（multipart：scan 为 PDF、JPEG 或 PNG，不超过20MB；version 为合同版本）");
 
         api.MapGet("/{cid:guid}.docx", DocxAsync).WithSummary("服务合同 .docx（附件2 模板的版式和条款）");
+
+        api.MapGet("/{cid:guid}/scans/{sid:guid}", (Guid sid, HttpContext http, ContractService service, FileDownload download, CancellationToken ct) =>
+                ScanAsync(sid, http, service, download, ct))
+            .WithSummary("下载盖章合同扫描件（记入审计）");
     }
 
     public sealed record CapitalAnswer(string Yuan, string Capital);
@@ -96,7 +100,7 @@ public static class ContractEndpoints
                 Contact = c.ProviderContact, Phone = c.ProviderPhone, BankAccount = c.ProviderBankAccount, Bank = c.ProviderBank, OrganisationId = c.ProviderOrganisationId },
             c.Work, c.Lines, c.TotalYuan, TotalCapital = CapitalAmount.Rmb(c.TotalYuan),
             c.FirstPaymentPercent, c.FirstPaymentYuan, SecondPaymentPercent = 100 - c.FirstPaymentPercent, c.SecondPaymentYuan,
-            v.Signed, Scans = v.Scans.Select(s => new { s.Id, s.File.Name, s.File.Size, s.UploadedByName, s.UploadedAt, Url = $"/filings/contracts/scans/{s.Id}" }),
+            v.Signed, Scans = v.Scans.Select(s => new { s.Id, s.File.Name, s.File.Size, s.UploadedByName, s.UploadedAt, Url = $"/api/filings/{c.FilingId}/contracts/{c.Id}/scans/{s.Id}" }),
             v.MayEdit,
         };
     }
