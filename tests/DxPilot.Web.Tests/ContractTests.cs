@@ -213,6 +213,45 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
         // pdftotext breaks lines where the page does.
         Assert.Contains("人民币壹拾贰万叁仟元整", string.Concat((await OfficeFiles.PdfTextAsync(docx)).Where(c => !char.IsWhiteSpace(c))));
     }
+
+    [Fact]
+    public async Task The_contract_page_adds_and_removes_lines_without_script_saves_and_refuses_with_reasons()
+    {
+        var (h, id) = await StartedAsync();
+        var browser = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, h.Users["provider"])).StatusCode);
+        var path = $"/filings/{id}/contracts/new";
+        var token = await PageClient.Token(browser, path);
+        Dictionary<string, string> Fields(string command, string quantity) => new()
+        {
+            ["_handler"] = "contract", ["__RequestVerificationToken"] = token, ["Form.Version"] = "0", ["Form.Command"] = command,
+            ["Form.Number"] = "HZ-DX-2025-009", ["Form.Name"] = "设备联网服务合同", ["Form.PeriodStart"] = "2025-01", ["Form.PeriodEnd"] = "2025-06",
+            ["Form.ProviderName"] = h.Provider.Name, ["Form.ProviderUscc"] = h.Provider.Uscc!, ["Form.ProviderContact"] = "吴工",
+            ["Form.ProviderPhone"] = "13900001111", ["Form.Work"] = "设备联网", ["Form.FirstPaymentPercent"] = "40",
+            ["Form.Lines[0].Name"] = "设备联网网关", ["Form.Lines[0].UnitPrice"] = "11500.00", ["Form.Lines[0].Quantity"] = quantity,
+        };
+        var added = PageClient.Parse(await (await browser.PostAsync(path, new FormUrlEncodedContent(Fields("add", "2")))).Content.ReadAsStringAsync());
+        Assert.Equal(2, added.QuerySelectorAll("#contract-lines tbody tr").Length);
+        Assert.Equal("23,000.00", added.QuerySelector("#contract-lines .amount")!.TextContent);
+        Assert.Equal("人民币贰万叁仟元整", added.QuerySelector("#contract-total .capital")!.TextContent);
+
+        var refused = await browser.PostAsync(path, new FormUrlEncodedContent(Fields("save", "2.005")));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("清单第1项的订购量最多保留两位小数", PageClient.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".line-errors")!.TextContent);
+
+        var saved = await browser.PostAsync(path, new FormUrlEncodedContent(Fields("save", "2")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await browser.GetDocument(saved.Headers.Location!.OriginalString);
+        Assert.NotNull(page.QuerySelector("#contract-docx"));
+        var listed = Assert.Single((await (await app.As(h.Users["enterprise"])).GetFromJsonAsync<JsonElement>($"/api/filings/{id}/contracts")).EnumerateArray());
+        Assert.Equal(23000.00m, listed.GetProperty("totalYuan").GetDecimal());
+
+        var district = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(district, h.Users["binjiang"])).StatusCode);
+        var read = await district.GetDocument(saved.Headers.Location!.OriginalString);
+        Assert.Null(read.QuerySelector("#contract-form"));
+        Assert.Contains("人民币贰万叁仟元整", read.QuerySelector(".contract-facts")!.TextContent);
+    }
 }
 
 public sealed class ContractTestsOnSqlite(SqliteApp app) : ContractTests<SqliteApp>(app);
