@@ -30,7 +30,7 @@ public static class ContractDocument
         doc.Heading("1.1 服务内容说明", 2);
         doc.Paragraph("本合同下的数字化改造服务为数字化产品/服务清单上所列内容，任何不在附件所列的功能开发皆为额外功能升级，不适用于本合同内的时间、费用、输出质量等条款限制。");
         doc.Centred("数字化产品/服务清单", DocxSize.Wu);
-        var table = doc.Table(DocxSize.XiaoWu, 600, 1700, 1100, 1400, 1000, 1200, 800, DocxWriter.TextWidth - 7800);
+        var table = doc.Table(DocxSize.XiaoWu, [500, 1600, 1000, 1500, 800, 1300, 700, DocxWriter.TextWidth - 7400], cellMargin: 50);
         table.Header("序号", "产品/服务名称", "产品/服务代码", "产品/服务提供单位", "服务期限", "单价（含税，元）", "订购量", "总价（含税，元）");
         for (var i = 0; i < c.Lines.Count; i++)
         {
