@@ -251,6 +251,9 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var read = await district.GetDocument(saved.Headers.Location!.OriginalString);
         Assert.Null(read.QuerySelector("#contract-form"));
         Assert.Contains("人民币贰万叁仟元整", read.QuerySelector(".contract-facts")!.TextContent);
+        var history = read.QuerySelector("#contract-history")!.TextContent;
+        Assert.Contains("协议号（合同编号）", history);
+        Assert.Contains("2025年1月", history);
     }
 }
 

@@ -141,8 +141,12 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == filing.EnterpriseId, ct);
         var scans = contract is null ? []
             : await db.ContractScans.AsNoTracking().Where(s => s.ContractId == contract.Id).OrderByDescending(s => s.UploadedAt).ToListAsync(ct);
+        var key = contract?.Id.ToString();
+        var history = key is null ? []
+            : await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(ServiceContract) && a.EntityId == key)
+                .OrderByDescending(a => a.Sequence).Take(200).ToListAsync(ct);
         var mayEdit = FilingPolicy.Edit(actor, filing, null, await filings.ServesAsync(actor, filing.EnterpriseId, ct)) is null;
-        return new ContractView(filing, enterprise, contract, scans, mayEdit);
+        return new ContractView(filing, enterprise, contract, scans, history, mayEdit);
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
@@ -153,8 +157,10 @@ public sealed record ContractSummary(Guid Id, string Number, string Name, string
     decimal TotalYuan, int Version, bool Signed);
 
 /// <summary>A contract as its page, the API and the .docx read it: the filing, 甲方 from the enterprise's file, the stamped scans
-/// (newest first), and whether the viewer may change it. <see cref="Contract"/> is null for a new contract's form.</summary>
-public sealed record ContractView(Filing Filing, Enterprise Enterprise, ServiceContract? Contract, IReadOnlyList<ContractScan> Scans, bool MayEdit)
+/// (newest first), its changes (newest first) and whether the viewer may change it. <see cref="Contract"/> is null for a new
+/// contract's form.</summary>
+public sealed record ContractView(Filing Filing, Enterprise Enterprise, ServiceContract? Contract, IReadOnlyList<ContractScan> Scans,
+    IReadOnlyList<Domain.Auditing.AuditEntry> History, bool MayEdit)
 {
     public bool Signed => Scans.Count > 0;
 }
