@@ -8,6 +8,7 @@ using DxPilot.Bench.Diagnoses;
 using DxPilot.Bench.Photos;
 using DxPilot.Bench.Rescoring;
 using DxPilot.Bench.Scoring;
+using DxPilot.Bench.Text;
 
 return args.FirstOrDefault() switch
 {
@@ -25,6 +26,7 @@ return args.FirstOrDefault() switch
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "report-docx" => ReportBench.Run(args[1..]),
     "documents" => BenchmarkRunner.Run<DocumentBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
+    "capital-amounts" => BenchmarkRunner.Run<CapitalAmountBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     _ => Usage(),
 };
 
@@ -36,6 +38,7 @@ static int Usage()
           sheet    --rows 10000 --out enterprises-10000.xlsx
           scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
           documents [BenchmarkDotNet options]                    writing an assessment result as .docx (with its radar PNG)
+          capital-amounts [BenchmarkDotNet options]              中文大写金额: 1,000,000 amounts per operation
           report-docx [--runs 15] [--out report.docx]            the whole diagnosis report .docx with 20 photo thumbnails: median, peak memory
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
           blobs    [--size 20] [--store FileSystem|Database] [--runs 5]   server memory while serving a large stored file

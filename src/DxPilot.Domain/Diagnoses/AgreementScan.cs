@@ -26,7 +26,4 @@ public sealed class AgreementScan : IAuditedPart
     {
         Id = Guid.CreateVersion7(), DiagnosisId = diagnosisId, SignedOn = signedOn, File = file, UploadedByName = byName, UploadedAt = now,
     };
-
-    /// <summary>A signed agreement is a PDF or a picture, judged by its first bytes.</summary>
-    public static bool Accepts(string sniffedType) => sniffedType == FileSignature.Pdf || FileSignature.IsPicture(sniffedType);
 }

@@ -7,6 +7,7 @@ using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
+using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Domain.Imports;
 using DxPilot.Domain.Organisations;
 using DxPilot.Domain.Workflow;
@@ -51,6 +52,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<Filing> Filings => Set<Filing>();
     public DbSet<FilingVersion> FilingVersions => Set<FilingVersion>();
     public DbSet<FilingExpertReview> FilingExpertReviews => Set<FilingExpertReview>();
+    public DbSet<ServiceContract> ServiceContracts => Set<ServiceContract>();
+    public DbSet<ContractScan> ContractScans => Set<ContractScan>();
 
     public AuditContext Audit => audit;
 
@@ -274,6 +277,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
 
         DiagnosisModel.Configure(b);
         FilingModel.Configure(b);
+        ContractModel.Configure(b);
         BlobModel.Configure(b);
 
         // 服务商分配: the links in force (one organisation of each kind per enterprise, decided by the unique index when two

@@ -13,7 +13,7 @@ namespace DxPilot.Web.Features.Diagnoses;
 /// Each change moves the diagnosis to a new version, from the version the provider read.</summary>
 public sealed partial class DiagnosisService
 {
-    public const long MaxScanBytes = 20 * 1024 * 1024;
+    public const long MaxScanBytes = StampedScan.MaxBytes;
 
     public async Task<Outcome<Diagnosis>> AddMemberAsync(Actor actor, Guid id, int version, TeamMemberInput input, CancellationToken ct = default)
     {
@@ -89,14 +89,7 @@ public sealed partial class DiagnosisService
         if (signedOn is null) errors["SignedOn"] = "请填写协议签订日期";
         else if (signedOn > time.Today()) errors["SignedOn"] = "签订日期不能晚于今天";
         var name = UploadedFile.CleanName(scan?.FileName);
-        if (scan is null || scan.Length == 0) errors["Scan"] = "请选择双方盖章后的协议扫描件";
-        else if (scan.Length > MaxScanBytes) errors["Scan"] = $"“{name}”超过{MaxScanBytes / 1024 / 1024}MB，请压缩后重新上传";
-        else
-        {
-            await using var content = scan.Open();
-            if (!AgreementScan.Accepts(await FileSniffer.SniffAsync(content, ct)))
-                errors["Scan"] = $"“{name}”不是PDF、JPEG或PNG文件（按文件内容判断，与扩展名无关）";
-        }
+        if (await StampedScan.ProblemAsync(scan, "协议", ct) is { } scanProblem) errors["Scan"] = scanProblem;
         if (errors.Count > 0) return Outcome<Diagnosis>.Invalid(errors);
         StoredBlob blob;
         await using (var content = scan!.Open()) blob = await blobs.PutAsync(content, ct);
