@@ -146,7 +146,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("试点企业与数字化服务商共同填写", page.QuerySelector("fieldset[data-section='项目实施方案及内容']")!.TextContent);
         var name = page.QuerySelector("#a-name")!;
         Assert.Equal(h.Enterprise.Name, name.TextContent.Trim());
-        Assert.Contains("来自企业档案", name.ParentElement!.TextContent);
+        Assert.Contains("来自企业档案", page.QuerySelector("fieldset[data-section='申报单位基本信息'] .from-file")!.TextContent);
         Assert.Null(page.QuerySelector("[name='a.name']"));   // never retyped
         Assert.Equal(5, page.QuerySelectorAll("input[type=radio][name='a.selfTest']").Length);
         Assert.Equal(8, page.QuerySelectorAll("input[type=checkbox][name='a.scenarios']").Length);
