@@ -27,10 +27,10 @@ public sealed class FilingJourneyTests(BrowserApp app)
     public async Task An_enterprise_files_the_district_returns_it_the_enterprise_revises_and_resubmits_and_the_district_passes_the_difference()
     {
         if (app.Services is null) await app.SignedInAs(District);   // skips (or fails in CI) without Chromium
-        var (enterpriseId, user) = await ArrangeAsync();
+        var (enterpriseId, user) = await ArrangeAsync(app);
 
         var enterprise = await app.SignedInAs(user);
-        var id = await StartFromTheFileAsync(enterprise, enterpriseId);
+        var id = await StartFromTheFileAsync(app, enterprise, enterpriseId);
         await FillTheFormAsync(enterprise);
         await SubmitAsync(enterprise, id);
 
@@ -40,7 +40,7 @@ public sealed class FilingJourneyTests(BrowserApp app)
         await ReadTheDifferenceAndPassAsync(district, id);
     }
 
-    private async Task<Guid> StartFromTheFileAsync(IPage page, Guid enterpriseId)
+    internal static async Task<Guid> StartFromTheFileAsync(BrowserApp app, IPage page, Guid enterpriseId)
     {
         await page.GotoAsync($"{app.BaseUrl}/enterprises/{enterpriseId}");
         await page.ClickAsync("#start-filing");
@@ -125,7 +125,7 @@ public sealed class FilingJourneyTests(BrowserApp app)
     }
 
     /// <summary>A Hangzhou 滨江区 enterprise in a pilot industry, small, registered in Hangzhou, with its own account.</summary>
-    private async Task<(Guid EnterpriseId, string User)> ArrangeAsync()
+    internal static async Task<(Guid EnterpriseId, string User)> ArrangeAsync(BrowserApp app)
     {
         var services = app.Services!;
         var suffix = Guid.NewGuid().ToString("N")[..8];
