@@ -242,6 +242,16 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal("第二个标签页的方案", page.QuerySelector("textarea[name='a.plan']")!.TextContent);
         Assert.Equal("true", page.QuerySelector("form.filing-form")!.GetAttribute("data-refused"));
         Assert.Equal("第一个标签页的方案", (await first.GetDocument(Edit(id))).QuerySelector("textarea[name='a.plan']")!.TextContent);
+
+        // Submitted meanwhile: the old page is told why, its text still there to copy.
+        var before = await second.GetDocument(Edit(id));
+        (await h.SaveAsync(app, id, HangzhouFiling.CompleteAnswers())).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "enterprise", "submit")).StatusCode);
+        var late = await PostForm(second, id, new() { ["plan"] = "提交后才写完的方案" }, page: before);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var told = PageClient.Parse(await late.Content.ReadAsStringAsync(Ct));
+        Assert.StartsWith("备案已提交审核，不能再修改", told.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Equal("提交后才写完的方案", told.QuerySelector("textarea[name='a.plan']")!.TextContent);
     }
 
     [Fact]
@@ -276,6 +286,42 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var first = await district.GetDocument($"/filings/{id}/versions/1");
         Assert.Equal("120.50", first.QuerySelector("dd[data-key=investment]")!.TextContent.Trim());
         Assert.Equal(h.Enterprise.Name, first.QuerySelector("dd[data-key=name]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Changchuns_form_comes_from_its_own_data_with_the_software_needs_under_one_heading_and_the_effects_table()
+    {
+        if (app.Unavailable is { } why) Requirements.Unmet(why);
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var api = await app.As(c.Users["enterprise"]);
+        var started = await api.PostAsJsonAsync("/api/filings", new { enterpriseId = c.Enterprise.Id }, Ct);
+        started.EnsureSuccessStatusCode();
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var page = await (await SignedIn(c.Users["enterprise"])).GetDocument(Edit(id));
+        Assert.Equal("长春市中小企业数字化改造项目备案入库申请表", page.QuerySelector("h1")!.TextContent.Trim());
+        // Five software lists (研发设计类 … 仓储物流类) share one heading, as on the paper form.
+        Assert.Equal(["软件需求（多选）"], page.QuerySelectorAll("h3.field-group").Select(h => h.TextContent.Trim()).ToArray());
+        var effects = page.QuerySelector("table.effects")!;
+        Assert.Equal(["创新", "市场", "提质", "降本", "增效", "绿色", "安全"], effects.QuerySelectorAll("tbody th").Select(t => t.TextContent.Trim()).ToArray());
+        Assert.NotNull(effects.QuerySelector("textarea[name='a.effects.绿色.after']"));
+        Assert.Equal("不超过1500字，已写0字", page.QuerySelector("[data-count-for='a-plan']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_reviewer_acting_from_an_old_page_is_told_it_changed_and_nothing_is_taken()
+    {
+        var h = await CreateAsync();
+        var id = await h.SubmittedAsync(app);
+        var first = await SignedIn(h.Users["binjiang"]);
+        var second = await SignedIn(h.Users["binjiang"]);
+        var old = await second.GetDocument($"/filings/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(first, id, await first.GetDocument($"/filings/{id}"), "return", "请补充实施方案。")).StatusCode);
+
+        var stale = await Act(second, id, old, "pass", "同意报送。");
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var page = PageClient.Parse(await stale.Content.ReadAsStringAsync(Ct));
+        Assert.StartsWith("保存失败：备案申请在您打开之后已被", page.QuerySelector("#message")!.TextContent.Trim());
+        Assert.Equal("已退回修改", page.QuerySelector("#status")!.TextContent.Trim());
     }
 
     private static IEnumerable<string> Cells(IHtmlDocument page) =>
