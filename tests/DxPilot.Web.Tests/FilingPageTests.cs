@@ -324,6 +324,20 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal("已退回修改", page.QuerySelector("#status")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task The_contact_phone_is_shown_to_the_bureaus_and_masked_for_the_think_tank_on_the_filing_and_its_rounds()
+    {
+        var h = await CreateAsync();
+        var id = await h.SubmittedAsync(app);
+        foreach (var path in new[] { $"/filings/{id}", $"/filings/{id}/versions/1" })
+        {
+            var district = await (await SignedIn(h.Users["binjiang"])).GetDocument(path);
+            Assert.Equal("13900002222", district.QuerySelector("dd[data-key=contactPhone]")!.TextContent.Trim());
+            var thinkTank = await (await SignedIn(h.Users["thinktank"])).GetDocument(path);
+            Assert.Equal("139****2222", thinkTank.QuerySelector("dd[data-key=contactPhone]")!.TextContent.Trim());
+        }
+    }
+
     private static IEnumerable<string> Cells(IHtmlDocument page) =>
         Assert.Single(page.QuerySelectorAll("#diff tbody tr")).QuerySelectorAll("td").Select(td => td.TextContent.Trim());
 
