@@ -184,6 +184,7 @@ public static class PlatformHost
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
         Features.Filings.FilingEndpoints.Map(app);
         Features.Filings.Contracts.ContractEndpoints.Map(app);
+        Features.Filings.FilingPageEndpoints.Map(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
         Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();

@@ -1,0 +1,31 @@
+namespace DxPilot.Web.Features.Filings;
+
+/// <summary>How the filing pages word what the list and the detail show besides the chain's own labels.</summary>
+public static class FilingLabels
+{
+    /// <summary>How long a filing has been in its state, as a reviewer weighs a queue: 不足1小时, 5小时, 3天.</summary>
+    public static string Waited(TimeSpan span) =>
+        span.TotalHours < 1 ? "不足1小时" : span.TotalDays < 1 ? $"{(int)span.TotalHours}小时" : $"{(int)span.TotalDays}天";
+
+    /// <summary>Why central funds no longer support the enterprise (DOMAIN.md §2, central-fund exclusions), worded as the
+    /// eligibility check words it.</summary>
+    public static string Exclusion(bool littleGiantCentralFunded, bool pilot2022) => (littleGiantCentralFunded, pilot2022) switch
+    {
+        (true, true) => "已获中央财政资金支持的专精特新“小巨人”企业，且已纳入2022年改造试点",
+        (true, false) => "已获中央财政资金支持的专精特新“小巨人”企业",
+        (false, true) => "已纳入2022年改造试点的中小企业",
+        _ => "",
+    };
+
+    /// <summary>填写说明 of a section, as the paper form prints it.</summary>
+    public static string FilledBy(Domain.Filings.FilledBy by) =>
+        by == Domain.Filings.FilledBy.Together ? "试点企业与数字化服务商共同填写" : "试点企业填写";
+
+    /// <summary>An enterprise field as this viewer may read it: the contact phone is personal data, masked for roles that do not
+    /// need it (DOMAIN §8).</summary>
+    public static string Basic(Domain.Filings.FilingField field, IReadOnlyDictionary<string, string> basics, Domain.Accounts.Actor viewer)
+    {
+        var value = basics.GetValueOrDefault(field.Key, "");
+        return field.Source == "contactPhone" && !viewer.MaySeePersonalData ? Domain.Text.Masking.Phone(value) : value;
+    }
+}
