@@ -6,5 +6,6 @@ public static class FilingRegistration
     {
         services.AddScoped<FilingService>();
         services.AddScoped<FilingProviders>();
+        services.AddScoped<Annex5Export>();
     }
 }
