@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
@@ -270,3 +271,32 @@ public abstract class Annex5ExportTests<TApp>(TApp app) : IClassFixture<TApp> wh
 public sealed class Annex5ExportTestsOnSqlite(SqliteApp app) : Annex5ExportTests<SqliteApp>(app);
 
 public sealed class Annex5ExportTestsOnPostgres(PostgresApp app) : Annex5ExportTests<PostgresApp>(app);
+
+/// <summary>A fresh start's demo data: Hangzhou filings at each step, so that the city's 附件5 is not empty.</summary>
+public sealed class FilingDemoDataTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task The_demo_holds_a_filing_at_each_step_and_the_citys_annex5_lists_the_submitted_ones()
+    {
+        var city = await app.As("hz-city");
+        var states = new Dictionary<string, string>();
+        foreach (var project in new[] { "数字化车间MES建设项目", "研发设计协同与PLM上云项目", "仓储物流WMS数字化改造项目", "质量追溯与设备联网改造项目", "供应链协同与ERP升级项目" })
+        {
+            var listed = await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/filings?search={Uri.EscapeDataString(project)}");
+            states[project] = Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("state").GetString()!;
+        }
+        Assert.Equal(["draft", "districtReview", "returned", "cityReview", "filed"], states.Values);
+
+        var response = await city.GetAsync("/api/filings/annex5.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cells = Annex5Sheets.Cells(await response.Content.ReadAsByteArrayAsync());
+        var projects = cells.Where(c => c.Key.StartsWith('Q') && int.Parse(c.Key[1..]) > Annex5Sheet.HeaderRow).Select(c => c.Value.Text).ToList();
+        Assert.Equal(4, projects.Count);
+        Assert.DoesNotContain("数字化车间MES建设项目", projects);
+        // The returned one was sent back by 滨江区 with its reason, as the district's record says.
+        var returned = await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/filings?search={Uri.EscapeDataString("仓储物流WMS数字化改造项目")}");
+        var id = returned.GetProperty("items")[0].GetProperty("id").GetGuid();
+        Assert.Equal("请在项目实施方案中补充分阶段目标和验收指标后重新提交。",
+            (await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/filings/{id}")).GetProperty("lastOpinion").GetString());
+    }
+}

@@ -43,6 +43,8 @@ public sealed class XlsxSheetStream : IDisposable
         _part = wb.AddNewPart<WorksheetPart>();
         _writer = OpenXmlWriter.Create(_part);
         _writer.WriteStartElement(new Worksheet());
+        // An official sheet prints as one: landscape, its columns fitted to the page's width.
+        _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         _writer.WriteStartElement(new Columns());
         for (var i = 0; i < columnWidths.Count; i++)
             _writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = columnWidths[i], CustomWidth = true });
@@ -99,6 +101,8 @@ public sealed class XlsxSheetStream : IDisposable
             foreach (var m in _merges) _writer.WriteElement(new MergeCell { Reference = m });
             _writer.WriteEndElement();
         }
+        _writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        _writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         _writer.WriteEndElement();
         _writer.Close();
         var wb = _doc.WorkbookPart!;

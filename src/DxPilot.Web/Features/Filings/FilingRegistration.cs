@@ -7,5 +7,6 @@ public static class FilingRegistration
         services.AddScoped<FilingService>();
         services.AddScoped<FilingProviders>();
         services.AddScoped<Annex5Export>();
+        services.AddScoped<FilingDemoData>();
     }
 }
