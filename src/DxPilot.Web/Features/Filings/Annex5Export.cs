@@ -18,7 +18,7 @@ namespace DxPilot.Web.Features.Filings;
 public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, AuditLog audit, ShownTime time)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const int PageSize = 500;
+    private const int PageSize = 1000;
 
     public static readonly IReadOnlySet<FilingStatus> Exported =
         new HashSet<FilingStatus> { FilingStatus.DistrictReview, FilingStatus.CityReview, FilingStatus.Returned, FilingStatus.Filed };
@@ -77,8 +77,11 @@ public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, Aud
             var page = await listed.Skip(skip).Take(PageSize).ToListAsync(ct);
             var rows = page.Where(r => Exported.Contains(r.Status) && r.Round > 0).ToList();
             var ids = rows.Select(r => r.Id).ToList();
-            var versions = ids.Count == 0 ? [] : await db.FilingVersions.AsNoTracking().Where(v => ids.Contains(v.FilingId))
-                .Select(v => new { v.FilingId, v.Round, v.Basics, v.Values, v.Providers })
+            // Only each filing's latest round: earlier rounds are not printed, and their JSON is most of the cost.
+            var versions = ids.Count == 0 ? [] : await (from v in db.FilingVersions.AsNoTracking()
+                                                        join f in db.Filings on v.FilingId equals f.Id
+                                                        where ids.Contains(f.Id) && v.Round == f.Round
+                                                        select new { v.FilingId, v.Round, v.Basics, v.Values, v.Providers })
                 .ToListAsync(ct);
             var latest = versions.ToLookup(v => (v.FilingId, v.Round));
             foreach (var r in rows)
