@@ -5,6 +5,7 @@ using DxPilot.Bench.Documents;
 using DxPilot.Bench.Imports;
 using DxPilot.Bench.Blobs;
 using DxPilot.Bench.Diagnoses;
+using DxPilot.Bench.Filings;
 using DxPilot.Bench.Photos;
 using DxPilot.Bench.Rescoring;
 using DxPilot.Bench.Scoring;
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "import-bombs" => await ImportBombBench.RunAsync(args[1..]),
     "diagnosis-overview" => await DiagnosisOverviewBench.RunAsync(args[1..]),
     "photos" => await PhotoBench.RunAsync(args[1..]),
+    "filings" => await FilingBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "report-docx" => ReportBench.Run(args[1..]),
@@ -45,6 +47,7 @@ static int Usage()
           audit-import [--rows 1000] [--rounds 7] [--warmup 3] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor
           import-bombs [--postgres "Host=…;Username=…"] [--port 5103] [--limit 300] [--seconds 10]   hostile sheets against a started server: peak memory, time
           diagnosis-overview [--postgres "Host=…;Username=…"] [--sizes 500,100000] [--requests 50] [--port 5114] [--keep | --database NAME]   咨询诊断 overview and list, in process and through HTTP
+          filings  [--postgres "Host=…;Username=…"] [--filings 100000] [--requests 50] [--keep | --database NAME]   备案 queues, filtered list, 附件5 export
           photos   read [--runs 60] [--grain 40] | distances [--photos 40] | reuse --connection "…;Database=…" [--stored 1000000] [--runs 300]
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
           search   --url http://127.0.0.1:5080 [--user hz-city] [--requests 40] [--seconds 20]   search medians by fragment kind; wrk mix vs /health

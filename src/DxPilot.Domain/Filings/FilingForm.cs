@@ -12,6 +12,11 @@ public sealed class FilingForm
     /// <summary>The form's official title, printed on its .docx.</summary>
     public required string Title { get; init; }
     public required IReadOnlyList<FilingSection> Sections { get; init; }
+    /// <summary>The signature and stamp lines under the declaration, as the official form prints them.</summary>
+    public IReadOnlyList<string> Signature { get; init; } = [];
+    /// <summary>The closing box for the district bureau's opinion where the form has one (Changchun 附件4 县（市、区）工信主管部门意见),
+    /// printed from the district's review of the round.</summary>
+    public string? DistrictOpinion { get; init; }
 
     public IEnumerable<FilingField> Fields => Sections.SelectMany(s => s.Fields);
 

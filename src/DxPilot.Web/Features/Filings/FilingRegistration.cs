@@ -7,5 +7,7 @@ public static class FilingRegistration
         services.AddScoped<FilingService>();
         services.AddScoped<FilingProviders>();
         services.AddScoped<Contracts.ContractService>();
+        services.AddScoped<Annex5Export>();
+        services.AddScoped<FilingDemoData>();
     }
 }

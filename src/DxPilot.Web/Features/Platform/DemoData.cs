@@ -18,7 +18,7 @@ namespace DxPilot.Web.Features.Platform;
 /// assignment service (so their history exists). A second run finds them and changes nothing.
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
-    Benchmarks.BenchmarkDemoData benchmark, AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
+    Benchmarks.BenchmarkDemoData benchmark, Filings.FilingDemoData filings, AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
     public const string Programme = "hangzhou-2024";
@@ -64,6 +64,8 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             .Intersect(db.Assignments.Where(x => x.OrganisationId == agency.Id).Select(x => x.EnterpriseId)).OrderBy(x => x).FirstOrDefaultAsync(ct);
         if (servedByBoth != Guid.Empty)
             await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), servedByBoth, ct);
+        // 改造项目备案 at each step of the chain, on the same files in the same order (the first is hz-enterprise's own).
+        await filings.EnsureAsync(enterprises, "hz-enterprise", ct);
         return logins;
     }
 

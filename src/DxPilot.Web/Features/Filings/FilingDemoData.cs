@@ -1,0 +1,134 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Filings;
+using DxPilot.Infrastructure.Accounts;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Platform;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Filings;
+
+/// <summary>
+/// Development data for 改造项目备案 (Hangzhou): five of the demo enterprises file, each stopped at one step of the chain — a
+/// draft, one in 区县初审, one returned with its reason, one in 市级审核 with the demo expert assigned, one 已备案 — moved by the
+/// service as the enterprise, the district, the expert and the city would, so that their history, versions and 附件5 exist.
+/// An enterprise that has any filing is left alone: a second run adds nothing.
+/// </summary>
+public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, UserManager<AppUser> users, CurrentActor current, TimeProvider clock,
+    ILogger<FilingDemoData> logger)
+{
+    private enum Step { Draft, DistrictReview, Returned, CityReview, Filed }
+
+    // The target must be above the level the file has: the third file has the demo assessment's 三级, so it aims at 四级.
+    private static readonly (Step Step, string Project, string Scenarios, string Investment, string Target)[] Plan =
+    [
+        (Step.Draft, "数字化车间MES建设项目", "生产制造", "86.00", "2"),
+        (Step.DistrictReview, "研发设计协同与PLM上云项目", "研发设计\n数据管理", "120.50", "3"),
+        (Step.Returned, "仓储物流WMS数字化改造项目", "供应链", "64.80", "4"),
+        (Step.CityReview, "质量追溯与设备联网改造项目", "生产制造\n信息安全", "152.00", "3"),
+        (Step.Filed, "供应链协同与ERP升级项目", "供应链\n销售", "98.30", "2"),
+    ];
+
+    /// <param name="enterprises">The demo files in the order the demo uses them: the first is hz-enterprise's own.</param>
+    /// <param name="enterpriseLogin">hz-enterprise, who files for the first; the others get accounts hz-enterprise2 …</param>
+    public async Task EnsureAsync(IReadOnlyList<Enterprise> enterprises, string enterpriseLogin, CancellationToken ct = default)
+    {
+        var district = await ActorAsync("hz-binjiang");
+        var city = await ActorAsync("hz-city");
+        var expert = await ActorAsync("hz-expert");
+        if (district is null || city is null || expert is null) return;
+        for (var i = 0; i < Math.Min(Plan.Length, enterprises.Count); i++)
+        {
+            var e = enterprises[i];
+            if (await db.Filings.AnyAsync(f => f.EnterpriseId == e.Id, ct)) continue;
+            var login = i == 0 ? enterpriseLogin : $"{enterpriseLogin}{i + 1}";
+            var filer = await ActorAsync(login) ?? await EnterpriseAccountAsync(login, e);
+            if (filer is null) continue;
+            var (step, project, scenarios, investment, target) = Plan[i];
+            try
+            {
+                await FileAsync(e, filer, district, city, expert, step, project, scenarios, investment, target, ct);
+            }
+            catch (DemoStepRefused refused)
+            {
+                // An older database's files may lack what eligibility needs (a USCC, an industry code): the demo says so and goes on.
+                logger.LogWarning("演示数据：{Enterprise} 的备案停在了“{Step}”之前：{Reason}", e.Name, refused.Step, refused.Message);
+            }
+        }
+    }
+
+    private async Task FileAsync(Enterprise e, Actor filer, Actor district, Actor city, Actor expert, Step step, string project, string scenarios,
+        string investment, string target, CancellationToken ct)
+    {
+        var filing = Done("开始备案", await As(filer, () => filings.StartAsync(filer, e.Id, ct)));
+        var answers = new Dictionary<string, string?>
+        {
+            ["selfTest"] = "1", ["targetLevel"] = target, ["intro"] = $"{e.Name}主营产品已有ERP和财务软件，生产现场以纸质单据为主，设备联网率较低。",
+            ["projectName"] = project, ["period.start"] = "2025-03", ["period.end"] = "2026-02", ["scenarios"] = scenarios,
+            ["cloudPlan"] = "业务系统上云", ["investment"] = investment,
+            ["plan"] = "建设MES与WMS系统，关键设备联网采集数据，打通ERP、MES、WMS的业务数据，形成生产经营看板。", ["declaration"] = "true",
+        };
+        filing = Done("填写备案申请表", await As(filer, () => filings.SaveAsync(filer, filing.Id, answers, filing.Version, ct)));
+        await AddContractsAsync(filing, ct);
+        if (step == Step.Draft) return;
+        filing = Done("提交备案", await As(filer, () => filings.TransitionAsync(filer, filing.Id, FilingTrigger.Submit, null, filing.Version, ct)));
+        if (step == Step.DistrictReview) return;
+        if (step == Step.Returned)
+        {
+            Done("退回修改", await As(district, () => filings.TransitionAsync(district, filing.Id, FilingTrigger.Return,
+                "请在项目实施方案中补充分阶段目标和验收指标后重新提交。", filing.Version, ct)));
+            return;
+        }
+        filing = Done("区县初审通过", await As(district, () => filings.TransitionAsync(district, filing.Id, FilingTrigger.Pass,
+            "经初审，企业符合试点要求，项目内容完整，同意报送。", filing.Version, ct)));
+        // The city assigns its expert as the expert-review page will (that page and its service come with the expert slice).
+        current.Assume(city);
+        var review = FilingExpertReview.Assign(filing, expert.UserId, expert.Name, city.Name, clock.GetUtcNow().UtcDateTime);
+        db.FilingExpertReviews.Add(review);
+        await db.SaveChangesAsync(ct);
+        if (step == Step.CityReview) return;
+        current.Assume(expert);
+        review.Submit(new Dictionary<string, int> { ["scope"] = 18, ["basis"] = 12, ["plan"] = 21, ["target"] = 17, ["investment"] = 8, ["effects"] = 8 },
+            Recommendation.Pass, "改造内容与试点方向一致，投入测算合理，建议备案。", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        Done("备案确认", await As(city, () => filings.TransitionAsync(city, filing.Id, FilingTrigger.Confirm, "同意备案。", filing.Version, ct)));
+    }
+
+    /// <summary>
+    /// Where the demo contracts (附件2, one per provider) are to be signed before the filing is submitted, so that its providers'
+    /// table and 附件5's 合同服务商信息 have rows: filled in when the contracts slice is merged.
+    /// </summary>
+    private static Task AddContractsAsync(Filing filing, CancellationToken ct) => Task.CompletedTask;
+
+    private async Task<Outcome<Filing>> As(Actor actor, Func<Task<Outcome<Filing>>> act)
+    {
+        current.Assume(actor);
+        return await act();
+    }
+
+    private static Filing Done(string step, Outcome<Filing> outcome) =>
+        outcome.IsOk ? outcome.Value! : throw new DemoStepRefused(step, string.Join("；", [outcome.Message, .. outcome.Errors.Values]));
+
+    private sealed class DemoStepRefused(string step, string message) : Exception(message)
+    {
+        public string Step { get; } = step;
+    }
+
+    private async Task<Actor?> ActorAsync(string userName) => (await users.FindByNameAsync(userName))?.ToActor();
+
+    private async Task<Actor?> EnterpriseAccountAsync(string userName, Enterprise e)
+    {
+        var user = new AppUser
+        {
+            UserName = userName, DisplayName = e.Name, Role = Role.Enterprise, ProgrammeId = e.ProgrammeId, EnterpriseId = e.Id, EmailConfirmed = true,
+        };
+        var created = await users.CreateAsync(user, DemoData.Password);
+        if (!created.Succeeded)
+        {
+            logger.LogWarning("演示数据：账号 {User} 未能创建：{Reason}", userName, string.Join("；", created.Errors.Select(x => x.Description)));
+            return null;
+        }
+        return user.ToActor();
+    }
+}
