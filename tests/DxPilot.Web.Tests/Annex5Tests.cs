@@ -293,6 +293,9 @@ public sealed class FilingDemoDataTests(SqliteApp app) : IClassFixture<SqliteApp
         var projects = cells.Where(c => c.Key.StartsWith('Q') && int.Parse(c.Key[1..]) > Annex5Sheet.HeaderRow).Select(c => c.Value.Text).ToList();
         Assert.Equal(4, projects.Count);
         Assert.DoesNotContain("数字化车间MES建设项目", projects);
+        // Each filed its contract with the demo provider before submitting: 合同服务商信息 is filled on every row.
+        var providers = cells.Where(c => c.Key.StartsWith('V') && int.Parse(c.Key[1..]) > Annex5Sheet.HeaderRow).Select(c => c.Value.Text).ToList();
+        Assert.Equal(Enumerable.Repeat("杭州数智转型服务有限公司（演示）", 4), providers);
         // The returned one was sent back by 滨江区 with its reason, as the district's record says.
         var returned = await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/filings?search={Uri.EscapeDataString("仓储物流WMS数字化改造项目")}");
         var id = returned.GetProperty("items")[0].GetProperty("id").GetGuid();

@@ -1,6 +1,8 @@
+using System.Globalization;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
+using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Platform;
@@ -15,10 +17,15 @@ namespace DxPilot.Web.Features.Filings;
 /// service as the enterprise, the district, the expert and the city would, so that their history, versions and 附件5 exist.
 /// An enterprise that has any filing is left alone: a second run adds nothing.
 /// </summary>
-public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, UserManager<AppUser> users, CurrentActor current, TimeProvider clock,
+public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, Contracts.ContractService contracts, UserManager<AppUser> users, CurrentActor current, TimeProvider clock,
     ILogger<FilingDemoData> logger)
 {
     private enum Step { Draft, DistrictReview, Returned, CityReview, Filed }
+
+    /// <summary>The demo provider (Features/Platform/DemoData) and the USCC its contracts give it: fictional, registered in 滨江区.</summary>
+    private const string DemoProvider = "杭州数智转型服务有限公司（演示）";
+    private const string DemoProviderUsccBody = "91330108MA2H7K3P1";
+    private static readonly string DemoProviderUscc = DemoProviderUsccBody + Uscc.CheckCharacter(DemoProviderUsccBody);
 
     // The target must be above the level the file has: the third file has the demo assessment's 三级, so it aims at 四级.
     private static readonly (Step Step, string Project, string Scenarios, string Investment, string Target)[] Plan =
@@ -70,7 +77,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, U
             ["plan"] = "建设MES与WMS系统，关键设备联网采集数据，打通ERP、MES、WMS的业务数据，形成生产经营看板。", ["declaration"] = "true",
         };
         filing = Done("填写备案申请表", await As(filer, () => filings.SaveAsync(filer, filing.Id, answers, filing.Version, ct)));
-        await AddContractsAsync(filing, ct);
+        filing = await AddContractsAsync(filing, filer, investment, ct);
         if (step == Step.Draft) return;
         filing = Done("提交备案", await As(filer, () => filings.TransitionAsync(filer, filing.Id, FilingTrigger.Submit, null, filing.Version, ct)));
         if (step == Step.DistrictReview) return;
@@ -96,10 +103,35 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, U
     }
 
     /// <summary>
-    /// Where the demo contracts (附件2, one per provider) are to be signed before the filing is submitted, so that its providers'
-    /// table and 附件5's 合同服务商信息 have rows: filled in when the contracts slice is merged.
+    /// 服务合同 (附件2) with the demo provider, entered by the filer before submission as a user would, so that the providers'
+    /// table and 附件5's 合同服务商信息 have a row: software, its implementation and a data-collection gateway in proportions
+    /// of the project's investment. Not signed (no scan): the demo shows 是否签合同 否 until someone uploads one.
     /// </summary>
-    private static Task AddContractsAsync(Filing filing, CancellationToken ct) => Task.CompletedTask;
+    private async Task<Filing> AddContractsAsync(Filing filing, Actor filer, string investment, CancellationToken ct)
+    {
+        var provider = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.ProgrammeId == filing.ProgrammeId && o.Name == DemoProvider, ct);
+        if (provider is null) return filing;
+        var yuan = decimal.Parse(investment, CultureInfo.InvariantCulture) * 10_000m;
+        var start = FilingValues.Month(FilingValues.Text(filing.Values, FilingKeys.Period + FilingValues.Start)) ?? new DateOnly(2025, 1, 1);
+        var end = FilingValues.Month(FilingValues.Text(filing.Values, FilingKeys.Period + FilingValues.End)) ?? start.AddMonths(11);
+        var input = new ContractInput
+        {
+            Number = $"HZSZ-{start.Year}-{filing.Id.ToString("N")[..6].ToUpperInvariant()}", Name = $"{filing.ProjectName}服务合同", SignedOn = start,
+            PeriodStart = start, PeriodEnd = end, ProviderName = provider.Name, ProviderUscc = provider.Uscc ?? DemoProviderUscc,
+            ProviderLegalRepresentative = "周总经理", ProviderAddress = "杭州市滨江区网商路599号", ProviderContact = "吴项目经理", ProviderPhone = "0571-88880000",
+            FirstPaymentPercent = 50, Work = "系统实施、设备联网与数据集成、培训",
+            Lines =
+            [
+                new() { Name = "制造执行系统（MES）软件许可", Code = "MES-STD", Provider = provider.Name, Term = "永久", UnitPriceYuan = Math.Round(yuan * 0.6m, 2), Quantity = 1 },
+                new() { Name = "系统实施与集成服务", Code = "SRV-IMPL", Provider = provider.Name, Term = "12个月", UnitPriceYuan = Math.Round(yuan * 0.3m, 2), Quantity = 1 },
+                new() { Name = "工业数据采集网关", Code = "GW-100", Provider = provider.Name, Term = "3年质保", UnitPriceYuan = Math.Round(yuan * 0.025m, 2), Quantity = 4 },
+            ],
+        };
+        current.Assume(filer);
+        var created = await contracts.CreateAsync(filer, filing.Id, input, ct);
+        if (!created.IsOk) throw new DemoStepRefused("填写服务合同", string.Join("；", [created.Message, .. created.Errors.Values]));
+        return await db.Filings.FirstAsync(f => f.Id == filing.Id, ct);
+    }
 
     private async Task<Outcome<Filing>> As(Actor actor, Func<Task<Outcome<Filing>>> act)
     {
