@@ -183,6 +183,7 @@ public static class PlatformHost
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
         Features.Filings.FilingEndpoints.Map(app);
+        Features.Filings.FilingReviewEndpoints.Map(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
         Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();
