@@ -144,12 +144,14 @@ public sealed partial class FilingService
     {
         var (served, contracted) = await InterestsAsync(filing, ct);
         var experts = await (from u in db.Users
-                             where u.ProgrammeId == filing.ProgrammeId && u.Role == Role.Expert && !(u.LockoutEnd >= AppUser.DisabledUntil)
+                             where u.ProgrammeId == filing.ProgrammeId && u.Role == Role.Expert
                              join o in db.Organisations on u.OrganisationId equals o.Id into employer
                              from o in employer.DefaultIfEmpty()
                              orderby u.DisplayName, u.Id
-                             select new { u.Id, u.DisplayName, u.OrganisationId, Organisation = o == null ? null : o.Name, Uscc = o == null ? null : o.Uscc })
+                             select new { u.Id, u.DisplayName, u.LockoutEnd, u.OrganisationId, Organisation = o == null ? null : o.Name, Uscc = o == null ? null : o.Uscc })
             .ToListAsync(ct);
+        // Disabled accounts stay out; SQLite does not compare DateTimeOffset in SQL, so this is checked here.
+        experts = experts.Where(e => !(e.LockoutEnd >= AppUser.DisabledUntil)).ToList();
         var assigned = await db.FilingExpertReviews.Where(r => r.FilingId == filing.Id && r.Round == filing.Round).Select(r => r.ExpertUserId).ToListAsync(ct);
         return experts.Select(e => new ExpertCandidate(e.Id, e.DisplayName, e.Organisation, FilingPolicy.Conflict(e.OrganisationId, e.Uscc, served, contracted),
             assigned.Contains(e.Id))).ToList();
