@@ -1,6 +1,7 @@
 using DxPilot.Domain.Filings;
 using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DxPilot.Web.Features.Filings;
 
@@ -15,6 +16,13 @@ public static class FilingReviewEndpoints
 
     public static void Map(WebApplication app)
     {
+        // Browser: FilingExpertPanel's forms post here (form binding makes the framework check antiforgery), then go back to the filing.
+        app.MapPost("/filings/{id:guid}/experts", async (Guid id, IFormCollection form, HttpContext http, FilingService service, CancellationToken ct) =>
+            Back(id, await service.AssignAsync(http.User.RequireActor(), id, form["experts"].OfType<string>().ToList(), ct))).RequireAuthorization();
+
+        app.MapPost("/filings/{id:guid}/experts/withdraw", async (Guid id, IFormCollection form, HttpContext http, FilingService service, CancellationToken ct) =>
+            Back(id, await service.WithdrawAsync(http.User.RequireActor(), id, form["expert"].ToString(), ct))).RequireAuthorization();
+
         var api = app.MapGroup("/api/filings").WithTags("改造项目备案")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
             .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
@@ -58,6 +66,16 @@ public static class FilingReviewEndpoints
             .WithSummary("批量操作：action 为 pass / return / assignExperts，ids 为备案 id，versions 为读取时各项的版本（可选），reason 为审核意见或退回理由，"
                          + "experts 为专家账号 id。每项单独办理，逐项返回已办或未办及原因");
     }
+
+    /// <summary>Done: back to the filing's page. Refused: the reasons in Chinese with the status the API would give.</summary>
+    private static IResult Back<T>(Guid id, Outcome<T> outcome) => outcome.IsOk
+        ? Results.LocalRedirect($"/filings/{id}#experts")
+        : new RazorComponentResult<FilingExpertRefusal>(new Dictionary<string, object?>
+        {
+            [nameof(FilingExpertRefusal.Id)] = id,
+            [nameof(FilingExpertRefusal.Reasons)] = outcome.Errors.Count > 0 ? outcome.Errors.Values.ToList()
+                : [outcome.Message ?? (outcome.StatusCode == StatusCodes.Status404NotFound ? "找不到该备案或评审专家，或不在您的权限范围内" : "未能完成指派")],
+        }) { StatusCode = outcome.StatusCode };
 
     private static object Shown(FilingExpertReview r) => new
     {
