@@ -112,6 +112,41 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Empty((await api.GetFromJsonAsync<JsonElement>($"/api/filings/{id}/reviews")).EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_district_batch_of_two_with_one_in_a_wrong_state_shows_one_done_and_one_refused_with_its_reason()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var waiting = await h.SubmittedAsync(app, "批量页面甲项目");
+        var other = await HangzhouFiling.CreateAsync(app);
+        var returned = await other.SubmittedAsync(app, "批量页面乙项目");
+        Assert.Equal(HttpStatusCode.OK, (await other.TransitionAsync(app, returned, "binjiang", "return", "请补充。")).StatusCode);
+
+        var district = await SignedInAsync(h.Users["binjiang"]);
+        var page = await district.GetDocument("/filings/batch");
+        Assert.Contains("每项备案单独办理", page.QuerySelector("#batch-rule")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"#queue input[value='{waiting}']"));
+        Assert.Null(page.QuerySelector($"#queue input[value='{returned}']"));
+        var token = page.QuerySelector("#batch-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // Both ticked, as a page read before the second was returned would send them.
+        var posted = await district.PostAsync("/filings/batch", Form(token, ("_handler", "batch"), ("Form.Ids", waiting.ToString()), ("Form.Ids", returned.ToString()),
+            ("Form.Action", "pass"), ("Form.Reason", "经初审，符合试点要求，同意报送。")));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var result = PageClient.Parse(await posted.Content.ReadAsStringAsync());
+        Assert.Contains("已办1项，未办1项", result.QuerySelector("#results h2")!.TextContent);
+        Assert.Equal("已办", result.QuerySelector($"#results tr[data-id='{waiting}'] td:nth-child(2)")!.TextContent);
+        var refused = result.QuerySelector($"#results tr[data-id='{returned}']")!;
+        Assert.Equal("未办", refused.QuerySelector("td:nth-child(2)")!.TextContent);
+        Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector("td:nth-child(3)")!.TextContent));
+        Assert.Equal("cityReview", (await (await app.As(h.Users["binjiang"])).GetFromJsonAsync<JsonElement>($"/api/filings/{waiting}")).GetProperty("state").GetString());
+
+        // No opinion: the whole batch is refused before anything is done, the error next to the field.
+        var empty = await district.PostAsync("/filings/batch", Form(token, ("_handler", "batch"), ("Form.Ids", returned.ToString()), ("Form.Action", "return")));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var emptyPage = PageClient.Parse(await empty.Content.ReadAsStringAsync()).Body!.TextContent;
+        Assert.Contains("退回修改须填写退回理由", emptyPage);
+    }
+
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Prepend(KeyValuePair.Create("__RequestVerificationToken", token)));
 
