@@ -186,6 +186,7 @@ public static class PlatformHost
         Features.Filings.Contracts.ContractEndpoints.Map(app);
         Features.Filings.FilingPageEndpoints.Map(app);
         Features.Filings.FilingDocumentEndpoints.Map(app);
+        Features.Filings.FilingReviewEndpoints.Map(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
         Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();

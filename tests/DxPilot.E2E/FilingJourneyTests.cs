@@ -11,10 +11,10 @@ using Microsoft.Playwright;
 namespace DxPilot.E2E;
 
 /// <summary>
-/// 改造项目备案 in real Chromium: a Hangzhou enterprise starts its filing from its file and fills the form in the browser, the
-/// 滨江区 bureau returns it with a reason, the enterprise reads the reason, revises and resubmits, and the district reads the
-/// difference between the two rounds and passes it. Each step is its own method so the journey can go on (contracts, experts,
-/// the city's confirmation, the export).
+/// 改造项目备案 in real Chromium: a Hangzhou enterprise starts its filing from its file, fills the form and its service contract
+/// (the capitals written as it types) in the browser, the 滨江区 bureau returns it with a reason, the enterprise reads the
+/// reason, revises and resubmits, the district reads the difference between the two rounds and passes it, the city assigns
+/// its expert, the expert scores it, the city confirms it on the score, and the district exports 附件5 with the filing in it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FilingJourneyTests(BrowserApp app)
@@ -24,7 +24,7 @@ public sealed class FilingJourneyTests(BrowserApp app)
     private const string Reason = "项目预期投入与实施内容不匹配，请核对投入金额。";
 
     [Fact]
-    public async Task An_enterprise_files_the_district_returns_it_the_enterprise_revises_and_resubmits_and_the_district_passes_the_difference()
+    public async Task An_enterprise_files_with_a_contract_the_district_returns_it_the_enterprise_revises_the_district_passes_an_expert_scores_the_city_confirms_and_the_district_exports_annex5()
     {
         if (app.Services is null) await app.SignedInAs(District);   // skips (or fails in CI) without Chromium
         var (enterpriseId, user) = await ArrangeAsync(app);
@@ -32,12 +32,98 @@ public sealed class FilingJourneyTests(BrowserApp app)
         var enterprise = await app.SignedInAs(user);
         var id = await StartFromTheFileAsync(app, enterprise, enterpriseId);
         await FillTheFormAsync(enterprise);
+        await AddAContractAsync(enterprise, id);
         await SubmitAsync(enterprise, id);
 
         var district = await app.SignedInAs(District);
         await ReturnWithAReasonAsync(district, id);
         await ReadTheReasonReviseAndResubmitAsync(enterprise, id);
         await ReadTheDifferenceAndPassAsync(district, id);
+
+        var city = await app.SignedInAs("hz-city");
+        await AssignTheExpertAsync(city, id);
+        await ScoreAsync(await app.SignedInAs("hz-expert"), id);
+        await ConfirmAsync(city, id);
+        await ExportAnnex5Async(district);
+    }
+
+    private const string Project = "汽车座椅骨架数字化车间改造项目";
+    private const string Provider = "杭州旅程数智服务有限公司";
+
+    /// <summary>附件2 with one line of 123,000.00 元: the page writes 人民币壹拾贰万叁仟元整 as the price is typed (seed 003's example).</summary>
+    private async Task AddAContractAsync(IPage page, Guid id)
+    {
+        await page.GotoAsync($"{app.BaseUrl}/filings/{id}");
+        await page.ClickAsync("#add-contract");
+        const string body = "91330108MA2J8K4L1";
+        await page.FillAsync("input[name='Form.Number']", "HZ-FJ-2025-001");
+        await page.FillAsync("input[name='Form.Name']", "数字化车间改造服务合同");
+        await page.FillAsync("input[name='Form.PeriodStart']", "2025-01");
+        await page.FillAsync("input[name='Form.PeriodEnd']", "2025-12");
+        await page.FillAsync("input[name='Form.ProviderName']", Provider);
+        await page.FillAsync("input[name='Form.ProviderUscc']", body + Uscc.CheckCharacter(body));
+        await page.FillAsync("input[name='Form.ProviderContact']", "吴项目经理");
+        await page.FillAsync("input[name='Form.ProviderPhone']", "0571-88880000");
+        await page.FillAsync("#contract-work", "MES实施与设备联网");
+        await page.FillAsync("input[name='Form.Lines[0].Name']", "制造执行系统（MES）实施");
+        await page.FillAsync("input[name='Form.Lines[0].Quantity']", "1");
+        await page.FillAsync("input[name='Form.Lines[0].UnitPrice']", "123000.00");
+        await Assertions.Expect(page.Locator("#contract-total .capital")).ToHaveTextAsync("人民币壹拾贰万叁仟元整");
+        await page.FillAsync("input[name='Form.FirstPaymentPercent']", "50");
+        await page.ClickAsync("button[name='Form.Command'][value='save']");
+        await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("服务合同已保存。");
+        await Screenshots(page, "filing-contract");
+        await page.GotoAsync($"{app.BaseUrl}/filings/{id}");
+        await Assertions.Expect(page.Locator("#filing-contracts")).ToContainTextAsync(Provider);
+    }
+
+    private async Task AssignTheExpertAsync(IPage page, Guid id)
+    {
+        await page.GotoAsync($"{app.BaseUrl}/filings/{id}");
+        await page.Locator("#assign-experts label", new() { HasText = "王专家（演示）" }).Locator("input").CheckAsync();
+        await page.ClickAsync("#assign-experts button[type=submit]");
+        await Assertions.Expect(page.Locator("#expert-scores")).ToContainTextAsync("王专家（演示）");
+    }
+
+    /// <summary>The programme's review form: 88 of 100, 通过.</summary>
+    private async Task ScoreAsync(IPage page, Guid id)
+    {
+        await page.GotoAsync($"{app.BaseUrl}/filings/{id}/review");
+        await Assertions.Expect(page.Locator("#providers")).ToContainTextAsync(Provider);
+        foreach (var (item, score) in new[] { ("scope", "18"), ("basis", "13"), ("plan", "22"), ("target", "18"), ("investment", "9"), ("effects", "8") })
+            await page.FillAsync($"#s-{item}", score);
+        await page.CheckAsync("input[name='Form.Recommendation'][value='pass']");
+        await page.FillAsync("#f-opinion", "方案完整，投入合理，符合试点要求。");
+        await page.ClickAsync("#review-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("88");
+        await Screenshots(page, "filing-review");
+    }
+
+    private async Task ConfirmAsync(IPage page, Guid id)
+    {
+        await page.GotoAsync($"{app.BaseUrl}/filings/{id}");
+        await Assertions.Expect(page.Locator("#average")).ToHaveTextAsync("88");
+        await page.FillAsync("#t-reason", "经专家试点符合性审核，同意备案，下达试点改造任务。");
+        await page.ClickAsync("#transitions button[data-trigger=confirm]");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已备案");
+    }
+
+    /// <summary>The district's 附件5 from its list: the sheet holds the filing and its contract's provider.</summary>
+    private async Task ExportAnnex5Async(IPage page)
+    {
+        await page.GotoAsync($"{app.BaseUrl}/filings");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#annex5"));
+        var path = Path.Combine(Path.GetTempPath(), $"dxpilot-e2e-annex5-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(path);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        var text = string.Concat(zip.Entries.Where(e => e.FullName.StartsWith("xl/")).Select(e =>
+        {
+            using var reader = new StreamReader(e.Open());
+            return reader.ReadToEnd();
+        }));
+        Assert.Contains(Project, text);
+        Assert.Contains(Provider, text);
+        File.Delete(path);
     }
 
     internal static async Task<Guid> StartFromTheFileAsync(BrowserApp app, IPage page, Guid enterpriseId)

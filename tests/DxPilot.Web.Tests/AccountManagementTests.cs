@@ -323,6 +323,36 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
             .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList())
             .Select(c => new IssuedRow(c[0], c[3])).ToList();
 
+    [Fact]
+    public async Task An_expert_account_records_its_employer_for_the_conflict_check_and_an_unknown_one_is_refused()
+    {
+        var employer = await WithDb(async db =>
+        {
+            var o = new Domain.Organisations.Organisation
+            {
+                ProgrammeId = Heilongjiang, Name = $"黑龙江测试服务商{Guid.NewGuid().ToString("N")[..6]}有限公司", Kind = Domain.Organisations.OrganisationKind.ServiceProvider,
+                Uscc = TestData.NewUscc(),
+            };
+            db.Organisations.Add(o);
+            await db.SaveChangesAsync();
+            return o.Id;
+        });
+        var (login, _) = await CreateViaApi("hlj-city", new
+        {
+            role = "Expert", displayName = "赵专家", userName = "expert-" + Guid.NewGuid().ToString("N")[..8], organisationId = employer.ToString(),
+        });
+        Assert.Equal(employer, await WithDb(db => db.Users.Where(u => u.UserName == login).Select(u => u.OrganisationId).SingleAsync()));
+        var (without, _) = await CreateViaApi("hlj-city", new { role = "Expert", displayName = "钱专家", userName = "expert-" + Guid.NewGuid().ToString("N")[..8] });
+        Assert.Null(await WithDb(db => db.Users.Where(u => u.UserName == without).Select(u => u.OrganisationId).SingleAsync()));
+
+        var unknown = await (await app.As("hlj-city")).PostAsJsonAsync("/api/accounts", new
+        {
+            role = "Expert", displayName = "孙专家", userName = "expert-" + Guid.NewGuid().ToString("N")[..8], organisationId = Guid.NewGuid().ToString(),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("找不到所选的所在单位", await Text(unknown));
+    }
+
     private static async Task<List<IssuedRow>> IssuedAsync(HttpResponseMessage response) => Issued(await response.Content.ReadAsStringAsync());
 
     private async Task<(string Login, string Password)> CreateViaApi(string bureau, object account)

@@ -32,12 +32,19 @@ public static class FilingPolicy
     /// <summary>The city assigns experts.</summary>
     public static string? AssignExperts(Actor a) => a.Role == Role.CityBureau ? null : "只有市级主管部门可以指派评审专家";
 
+    /// <summary>The experts' scores side by side are for the city that decides and the think tank that follows the programme.</summary>
+    public static bool ReadsReviews(Actor a) => a.Role is Role.CityBureau or Role.ThinkTank;
+
     /// <summary>
-    /// Conflict of interest: an expert never reviews a filing of an enterprise its own organisation serves or contracts with.
+    /// Conflict of interest (DOMAIN §1: an expert never reviews its own employer's clients): the expert's organisation is assigned
+    /// to serve the enterprise, or is (by USCC) a provider of one of the filing's contracts. Null for an expert without an employer
+    /// on file, who has none to conflict with.
     /// </summary>
-    public static string? Conflict(Guid? expertOrganisation, IReadOnlyCollection<Guid> enterpriseServedBy, IReadOnlyCollection<string> contractProviderUsccs,
-        string? expertOrganisationUscc) =>
+    public static string? Conflict(Guid? expertOrganisation, string? expertOrganisationUscc, IReadOnlyCollection<Guid> enterpriseServedBy,
+        IReadOnlyCollection<string> contractProviderUsccs) =>
         expertOrganisation is { } org && enterpriseServedBy.Contains(org)
-        || expertOrganisationUscc is { } u && contractProviderUsccs.Contains(u)
-            ? "利益冲突：该专家所在单位为该企业提供服务，不能评审其备案" : null;
+            ? "利益冲突：该专家所在单位是该企业的服务商，不能评审其备案"
+        : expertOrganisationUscc is { Length: > 0 } u && contractProviderUsccs.Contains(u)
+            ? "利益冲突：该专家所在单位是该项目合同的服务商，不能评审其备案"
+        : null;
 }

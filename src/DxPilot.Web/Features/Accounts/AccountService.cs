@@ -106,6 +106,13 @@ public sealed partial class AccountService(DxPilotDbContext db, UserManager<AppU
                     : null;
                 if (organisation is null) errors["OrganisationId"] = "请选择所属机构";
                 break;
+            case Role.Expert when !string.IsNullOrWhiteSpace(form.OrganisationId):
+                // An expert's employer, of any kind, is what the conflict-of-interest check of filings compares; experts without one in the register leave it empty.
+                organisation = Guid.TryParse(form.OrganisationId, out var employerId)
+                    ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == employerId && o.ProgrammeId == actor.ProgrammeId, ct)
+                    : null;
+                if (organisation is null) errors["OrganisationId"] = "找不到所选的所在单位，请从列表中选择或不填";
+                break;
         }
         if (errors.Count > 0) return Outcome<IssuedBatch>.Invalid(errors);
         if (AccountPolicy.Create(actor, new AccountScope(actor.ProgrammeId, role!.Value, district)) is { } notYours)

@@ -63,7 +63,10 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
     public async Task<Outcome<FilingView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var filing = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
-        return filing is null ? Outcome<FilingView>.NotFound() : Outcome<FilingView>.Ok(await ViewOf(actor, filing, ct));
+        if (filing is null) return Outcome<FilingView>.NotFound();
+        // An expert whose employer serves the enterprise reads nothing of it, whenever it was assigned (FilingService.Experts.cs).
+        if (actor.Role == Role.Expert && await ExpertConflictAsync(actor, filing, ct) is { } conflict) return Outcome<FilingView>.Forbidden(conflict);
+        return Outcome<FilingView>.Ok(await ViewOf(actor, filing, ct));
     }
 
     /// <summary>

@@ -13,5 +13,6 @@ public static class HomeRegistration
         s.AddScoped<ITodoSource, ImportProblemTodo>();
         s.AddScoped<ITodoSource, Enterprises.BureauFieldChangeTodo>();
         s.AddScoped<ITodoSource, DiagnosisTodo>();
+        s.AddScoped<ITodoSource, FilingTodo>();
     }
 }
