@@ -173,15 +173,17 @@ public abstract class FilingExpertTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var provider = await ActorAsync(h.Users["provider"]);
         Assert.Contains(await TodosAsync(provider), t => t.Title.StartsWith("服务企业的改造项目备案尚未提交") && t.Count == 1);
 
+        // The shared platform's demo data may already hold 滨江区 filings in review: the district's count moves by this one.
+        var district = await ActorAsync(h.Users["binjiang"]);
+        var waiting = (await TodosAsync(district)).Sum(t => t.Count);
         (await h.SaveAsync(app, id, HangzhouFiling.CompleteAnswers())).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "enterprise", "submit")).StatusCode);
-        var district = await ActorAsync(h.Users["binjiang"]);
-        Assert.Equal(1, Assert.Single(await TodosAsync(district)).Count);
+        Assert.Equal(waiting + 1, Assert.Single(await TodosAsync(district)).Count);
         Assert.Empty(await TodosAsync(enterprise));
 
         Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "binjiang", "return", "请补充设备清单。")).StatusCode);
         Assert.Equal(["改造项目备案被退回，请按意见修改后重新提交：请补充设备清单。"], Titles(await TodosAsync(enterprise)));
-        Assert.Empty(await TodosAsync(district));
+        Assert.Equal(waiting, (await TodosAsync(district)).Sum(t => t.Count));
 
         Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "enterprise", "submit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "binjiang", "pass", "同意报送。")).StatusCode);

@@ -24,20 +24,29 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string ProposeUscc = "申请补充本企业的统一社会信用代码（由主管部门确认）";
     private const string OwnIndustryCode = "补充本企业档案的国民经济行业代码";
     private const string Benchmark = "黑龙江省中小企业数字化示范标杆企业申报：填写自评表和前置条件，保存后提交申报";
-    private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark];
+    // The demo filings (docs/filing.md): hz-enterprise's draft, one in 区县初审, one returned, one in 市级审核 with hz-expert's
+    // review outstanding, one filed; the provider serves the draft's and the returned one's enterprises.
+    private const string FilingDraft = "改造项目备案尚未提交：填写完整后提交备案";
+    private const string FilingDistrict = "改造项目备案待区县初审：审核后初审通过报送市级，或退回修改";
+    private const string FilingExperts = "改造项目备案专家评审未完成：等待专家提交评审意见";
+    private const string FilingClientsDraft = "服务企业的改造项目备案尚未提交：与企业共同填写服务商和合同部分";
+    private const string FilingClientsReturned = "服务企业的改造项目备案被退回：与企业共同修改后重新提交";
+    private const string FilingReview = "改造项目备案专家评审：质量追溯与设备联网改造项目";
+    private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
+        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
     {
-        { "hz-city", [MissingUscc], [45] },
-        { "hz-binjiang", [MissingUscc], [45] },
+        { "hz-city", [MissingUscc, FilingExperts], [45, 1] },
+        { "hz-binjiang", [MissingUscc, FilingDistrict], [45, 1] },
         { "hz-xihu", [], [] },
         { "hz-thinktank", [], [] },
-        { "hz-provider", [Diagnose], [2] },
+        { "hz-provider", [Diagnose, FilingClientsDraft, FilingClientsReturned], [2, 1, 1] },
         { "hz-agency", [Evaluate], [1] },
         { "hz-audit", [], [] },
-        { "hz-expert", [], [] },
-        { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest], [1, 1, 1] },
+        { "hz-expert", [FilingReview], [1] },
+        { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest, FilingDraft], [1, 1, 1, 1] },
         { "cc-city", [], [] },
         { "hlj-city", [], [] },
         { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
+using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
@@ -91,6 +92,11 @@ public static class FilingBench
                 var f = Filing.Start(Programme, e.Id, district, owner, at);
                 f.Edit(Answers(i), rules.Form, district, at);
                 db.Filings.Add(f);
+                // One or two service contracts (附件2), entered with the draft as the enterprise and its providers would.
+                var contracts = Enumerable.Range(0, 1 + i % 2).Select(n => ServiceContract.Draft(f, Contract(i, n), null, owner.Name, at)).ToList();
+                db.ServiceContracts.AddRange(contracts);
+                var providers = contracts.Select(c => new FilingProvider(c.ProviderName, c.ProviderUscc, c.ProviderLegalRepresentative,
+                    c.ProviderContact, c.ProviderPhone, c.Name, c.Number, c.SignedOn, c.TotalYuan, c.Work, Signed: false)).ToList();
                 var roll = random.NextDouble();
                 if (roll < 0.15) continue;
                 var basics = FilingBasics.Read(rules.Form, e, programme);
@@ -102,7 +108,7 @@ public static class FilingBench
                     var result = f.Apply(rules.Chain, trigger, actor, reason, new FilingCase(f, [], tally), (false, false), at);
                     if (!result.Taken) throw new InvalidOperationException($"{trigger}: {result.Refusal?.Message}");
                     db.StateTransitions.Add(result.Record!);
-                    if (trigger == FilingTrigger.Submit) db.FilingVersions.Add(FilingVersion.Freeze(f, basics, [], owner.Name, at));
+                    if (trigger == FilingTrigger.Submit) db.FilingVersions.Add(FilingVersion.Freeze(f, basics, providers, owner.Name, at));
                 }
                 Take(FilingTrigger.Submit, owner, null);
                 for (var r = 0; r < returns; r++)
@@ -125,6 +131,21 @@ public static class FilingBench
         }
         await Execute(connection, "VACUUM ANALYZE");
     }
+
+    /// <summary>The <paramref name="n"/>th contract of filing <paramref name="i"/>: three lines, 10-60万元 in all.</summary>
+    private static ContractInput Contract(int i, int n) => new()
+    {
+        Number = $"HZ-{i}-{n + 1}", Name = n == 0 ? "数字化车间改造服务合同" : "设备联网服务合同", SignedOn = new DateOnly(2025, 1, 5),
+        PeriodStart = new DateOnly(2025, 1, 1), PeriodEnd = new DateOnly(2025, 12, 1), ProviderName = $"杭州服务商{(i + n) % 40}有限公司",
+        ProviderUscc = Generate.Uscc(1_000_000 + (i + n) % 40), ProviderContact = "吴经理", ProviderPhone = "0571-88880000",
+        FirstPaymentPercent = 50, Work = n == 0 ? "MES实施" : "设备联网",
+        Lines =
+        [
+            new() { Name = "制造执行系统（MES）软件许可", UnitPriceYuan = 60_000m + i % 200 * 1000m, Quantity = 1 },
+            new() { Name = "实施与集成服务", UnitPriceYuan = 1_500m, Quantity = 20 + i % 60 },
+            new() { Name = "工业数据采集网关", UnitPriceYuan = 3_800m, Quantity = 1 + i % 5 },
+        ],
+    };
 
     private static Dictionary<string, string?> Answers(int i) => new()
     {

@@ -121,17 +121,9 @@ public sealed class XlsxSheetStream : IDisposable
         }
     }
 
-    private static Cell Number(string value) => new() { DataType = CellValues.Number, CellValue = new CellValue(value) };
+    private static Cell Number(string value) => XlsxCells.Number(value);
 
-    private static Cell Text(string value) => new()
-    {
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(StripControl(value)) { Space = SpaceProcessingModeValues.Preserve }),
-    };
-
-    // XML 1.0 forbids most control characters; a pasted one would make the file unreadable.
-    private static string StripControl(string s) =>
-        s.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r')) ? new string(s.Where(ch => ch >= 0x20 || ch is '\t' or '\n' or '\r').ToArray()) : s;
+    private static Cell Text(string value) => XlsxCells.Text(value);
 
     private static Stylesheet Stylesheet()
     {
