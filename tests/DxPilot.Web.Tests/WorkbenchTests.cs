@@ -32,8 +32,10 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string FilingClientsDraft = "服务企业的改造项目备案尚未提交：与企业共同填写服务商和合同部分";
     private const string FilingClientsReturned = "服务企业的改造项目备案被退回：与企业共同修改后重新提交";
     private const string FilingReview = "改造项目备案专家评审：质量追溯与设备联网改造项目";
+    // Each demo filing has its contract with the demo provider, none signed yet.
+    private const string ContractsToSign = "服务合同尚未上传盖章扫描件：双方签订盖章后上传";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
-        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview];
+        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -42,11 +44,11 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "hz-binjiang", [MissingUscc, FilingDistrict], [45, 1] },
         { "hz-xihu", [], [] },
         { "hz-thinktank", [], [] },
-        { "hz-provider", [Diagnose, FilingClientsDraft, FilingClientsReturned], [2, 1, 1] },
+        { "hz-provider", [Diagnose, FilingClientsDraft, FilingClientsReturned, ContractsToSign], [2, 1, 1, 2] },
         { "hz-agency", [Evaluate], [1] },
         { "hz-audit", [], [] },
         { "hz-expert", [FilingReview], [1] },
-        { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest, FilingDraft], [1, 1, 1, 1] },
+        { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest, FilingDraft, ContractsToSign], [1, 1, 1, 1, 1] },
         { "cc-city", [], [] },
         { "hlj-city", [], [] },
         { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },

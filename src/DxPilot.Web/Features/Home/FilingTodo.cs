@@ -9,8 +9,8 @@ namespace DxPilot.Web.Features.Home;
 /// <summary>
 /// 改造项目备案 waiting for someone, from each account's queue (<see cref="FilingService.Waiting"/>): the district's 初审; the city's
 /// filings split by what it is to do (assign experts, wait for their reviews, decide); the enterprise's returned filing with the
-/// reason and its unsubmitted draft; the provider's clients' drafts and returns to fill in together; the expert's reviews due.
-/// (The provider's contracts without a signed scan join this list when contracts exist.)
+/// reason and its unsubmitted draft; the provider's clients' drafts and returns to fill in together; for both, the contracts
+/// of those filings still without their stamped scan (附件2 is signed and uploaded before submission); the expert's reviews due.
 /// </summary>
 public sealed class FilingTodo(DxPilotDbContext db, FilingService filings) : ITodoSource
 {
@@ -24,8 +24,9 @@ public sealed class FilingTodo(DxPilotDbContext db, FilingService filings) : ITo
         {
             Role.DistrictBureau => await CountedAsync(filings.Waiting(actor), "改造项目备案待区县初审：审核后初审通过报送市级，或退回修改", Queue, ct),
             Role.CityBureau => await CityAsync(actor, rules, ct),
-            Role.Enterprise => await EnterpriseAsync(actor, ct),
+            Role.Enterprise => [.. await EnterpriseAsync(actor, ct), .. await UnsignedAsync(actor, ct)],
             Role.ServiceProvider => [
+                .. await UnsignedAsync(actor, ct),
                 .. await CountedAsync(filings.Waiting(actor).Where(f => f.Status == FilingStatus.Returned), "服务企业的改造项目备案被退回：与企业共同修改后重新提交", "/filings?state=returned", ct),
                 .. await CountedAsync(filings.Waiting(actor).Where(f => f.Status == FilingStatus.Draft), "服务企业的改造项目备案尚未提交：与企业共同填写服务商和合同部分", "/filings?state=draft", ct),
             ],
@@ -63,6 +64,17 @@ public sealed class FilingTodo(DxPilotDbContext db, FilingService filings) : ITo
         return mine.Select(f => f.Status == FilingStatus.Returned
             ? new TodoItem(Kind, $"改造项目备案被退回，请按意见修改后重新提交：{f.LastOpinion}", $"/filings/{f.Id}", TodoList.Since(f.StatusSince))
             : new TodoItem(Kind, "改造项目备案尚未提交：填写完整后提交备案", $"/filings/{f.Id}", TodoList.Since(f.StatusSince))).ToList();
+    }
+
+    /// <summary>服务合同 of the filings still with the enterprise that have no stamped scan yet, since the oldest was entered.</summary>
+    private async Task<IReadOnlyList<TodoItem>> UnsignedAsync(Actor actor, CancellationToken ct)
+    {
+        var unsigned = await (from c in db.ServiceContracts
+                              join f in filings.Waiting(actor) on c.FilingId equals f.Id
+                              where !db.ContractScans.Any(s => s.ContractId == c.Id)
+                              select c.CreatedAt).ToListAsync(ct);
+        return unsigned.Count == 0 ? []
+            : [new TodoItem(Kind, "服务合同尚未上传盖章扫描件：双方签订盖章后上传", Queue, TodoList.Since(unsigned.Min()), unsigned.Count)];
     }
 
     /// <summary>Reviews due: each since it was assigned.</summary>
