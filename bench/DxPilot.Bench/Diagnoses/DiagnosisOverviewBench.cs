@@ -36,7 +36,7 @@ public static class DiagnosisOverviewBench
         var port = Generate.Arg(args, "--port") ?? "5114";
         // Keeps the generated databases (named on the console) for EXPLAIN; drop them by hand afterwards.
         var keep = args.Contains("--keep");
-        Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {Load()}");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {BenchTools.Load()}");
         Console.WriteLine($"{"diagnoses",10} {"what",-34} {"median ms",10} {"p95 ms",8}  ({requests} sequential after 10 warm-up)");
         var ok = true;
         // A database kept by an earlier run (--keep) is measured again as it is.
@@ -45,7 +45,7 @@ public static class DiagnosisOverviewBench
         foreach (var size in sizes)
         {
             var database = reuse ?? $"dxpilot_diagbench_{size}_{Guid.NewGuid():N}"[..40];
-            if (reuse is null) await Execute(admin, $"CREATE DATABASE \"{database}\"");
+            if (reuse is null) await BenchTools.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
             var connection = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
             try
             {
@@ -59,10 +59,10 @@ public static class DiagnosisOverviewBench
             {
                 NpgsqlConnection.ClearAllPools();
                 if (keep || reuse is not null) Console.WriteLine($"kept database {database}");
-                else await Execute(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                else await BenchTools.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             }
         }
-        Console.WriteLine($"load average at end: {Load()}");
+        Console.WriteLine($"load average at end: {BenchTools.Load()}");
         Console.WriteLine(ok ? "OK: every median under 100 ms" : "NOT OK: a median is 100 ms or more");
         return ok ? 0 : 1;
     }
@@ -117,7 +117,7 @@ public static class DiagnosisOverviewBench
             }
             await db.SaveChangesAsync();
         }
-        await Execute(connection, "VACUUM ANALYZE");
+        await BenchTools.ExecuteAsync(connection, "VACUUM ANALYZE");
     }
 
     private static async Task<bool> InProcessAsync(string connection, int size, int requests)
@@ -140,14 +140,14 @@ public static class DiagnosisOverviewBench
         var ok = true;
         // CountAsync: the queries every time, not the page's short-lived copy.
         foreach (var (name, actor) in new[] { ("overview queries, city", city), ("overview queries, district", district) })
-            ok &= Report(size, name, requests, await TimeAsync(requests, async () =>
+            ok &= Report(size, name, requests, await BenchTools.TimeAsync(requests, 10, async () =>
             {
                 await using var scope = platform.Services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(actor);
                 var progress = await scope.ServiceProvider.GetRequiredService<DiagnosisOverview>().CountAsync(actor);
                 if (progress.Total.Diagnosed == 0 || (actor == city && progress.Total.Diagnosed != size)) throw new InvalidOperationException("overview counted wrong");
             }));
-        ok &= Report(size, "list service, city, red=any", requests, await TimeAsync(requests, async () =>
+        ok &= Report(size, "list service, city, red=any", requests, await BenchTools.TimeAsync(requests, 10, async () =>
         {
             await using var scope = platform.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(city);
@@ -172,7 +172,7 @@ public static class DiagnosisOverviewBench
             await Measure.SignInWithCookie(http, "cc-city", "DxPilot#2025");
             var ok = true;
             foreach (var (name, path) in new[] { ("overview page (HTTP)", "/diagnoses/overview"), ("list page (HTTP), red=any", "/diagnoses?red=any") })
-                ok &= Report(size, name, requests, await TimeAsync(requests, async () =>
+                ok &= Report(size, name, requests, await BenchTools.TimeAsync(requests, 10, async () =>
                 {
                     using var r = await http.GetAsync(path);
                     r.EnsureSuccessStatusCode();
@@ -188,34 +188,11 @@ public static class DiagnosisOverviewBench
         }
     }
 
-    private static async Task<List<double>> TimeAsync(int count, Func<Task> run)
-    {
-        for (var i = 0; i < 10; i++) await run();
-        var times = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await run();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times;
-    }
 
     private static bool Report(int size, string name, int requests, List<double> times)
     {
         var median = times[times.Count / 2];
-        Console.WriteLine($"{size,10} {name,-34} {median,10:F1} {times[(int)(times.Count * 0.95)],8:F1}   load {Load()}");
+        Console.WriteLine($"{size,10} {name,-34} {median,10:F1} {times[(int)(times.Count * 0.95)],8:F1}   load {BenchTools.Load()}");
         return median < 100;
-    }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
-
-    private static async Task Execute(string connection, string sql)
-    {
-        await using var conn = new NpgsqlConnection(connection);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }

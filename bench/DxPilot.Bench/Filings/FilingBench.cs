@@ -35,9 +35,9 @@ public static class FilingBench
         var requests = int.Parse(Generate.Arg(args, "--requests") ?? "50");
         var reuse = Generate.Arg(args, "--database");
         var database = reuse ?? $"dxpilot_filingbench_{size}_{Guid.NewGuid():N}"[..40];
-        if (reuse is null) await Execute(admin, $"CREATE DATABASE \"{database}\"");
+        if (reuse is null) await BenchTools.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
         var connection = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
-        Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {Load()}");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {BenchTools.Load()}");
         try
         {
             var sw = Stopwatch.StartNew();
@@ -49,7 +49,7 @@ public static class FilingBench
         {
             NpgsqlConnection.ClearAllPools();
             if (args.Contains("--keep") || reuse is not null) Console.WriteLine($"kept database {database}");
-            else await Execute(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            else await BenchTools.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         }
     }
 
@@ -129,7 +129,7 @@ public static class FilingBench
             }
             await db.SaveChangesAsync();
         }
-        await Execute(connection, "VACUUM ANALYZE");
+        await BenchTools.ExecuteAsync(connection, "VACUUM ANALYZE");
     }
 
     /// <summary>The <paramref name="n"/>th contract of filing <paramref name="i"/>: three lines, 10-60万元 in all.</summary>
@@ -177,7 +177,7 @@ public static class FilingBench
                      ("queue=mine, city", city, new FilingFilter(Mine: true)),
                      ("search+state+district, city", city, new FilingFilter(Search: "甲", State: FilingStatus.Filed, District: "西湖区")),
                  })
-            ok &= Report(name, 50, await TimeAsync(requests, async () =>
+            ok &= Report(name, 50, await BenchTools.TimeAsync(requests, 5, async () =>
             {
                 await using var scope = platform.Services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(actor);
@@ -214,39 +214,16 @@ public static class FilingBench
                           + $"allocated {allocated / 1024 / 1024} MB per export, process peak working set {self.PeakWorkingSet64 / 1024 / 1024} MB");
         ok &= times[times.Count / 2] < 2000 && self.PeakWorkingSet64 < 300L * 1024 * 1024;
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
-        Console.WriteLine($"load average at end: {Load()}");
+        Console.WriteLine($"load average at end: {BenchTools.Load()}");
         Console.WriteLine(ok ? "OK: every target met" : "NOT OK: a target is missed (see above)");
         return ok;
     }
 
-    private static async Task<List<double>> TimeAsync(int count, Func<Task> run)
-    {
-        for (var i = 0; i < 5; i++) await run();
-        var times = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await run();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times;
-    }
 
     private static bool Report(string name, double target, List<double> times)
     {
         var median = times[times.Count / 2];
-        Console.WriteLine($"{name,-34} median {median,8:F1} ms  p95 {times[(int)(times.Count * 0.95)],8:F1} ms  (target {target} ms)  load {Load()}");
+        Console.WriteLine($"{name,-34} median {median,8:F1} ms  p95 {times[(int)(times.Count * 0.95)],8:F1} ms  (target {target} ms)  load {BenchTools.Load()}");
         return median < target;
-    }
-
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
-
-    private static async Task Execute(string connection, string sql)
-    {
-        await using var conn = new NpgsqlConnection(connection);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }
