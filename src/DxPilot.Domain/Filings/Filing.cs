@@ -61,13 +61,7 @@ public sealed class Filing : IAudited
     public void Edit(IReadOnlyDictionary<string, string?> answers, FilingForm form, string district, DateTime now)
     {
         if (!IsEditable) throw new InvalidOperationException("备案已提交，不能再修改");
-        var next = new FilingAnswers(Values);
-        foreach (var (key, value) in answers)
-        {
-            if (string.IsNullOrWhiteSpace(value)) next.Remove(key);
-            else next[key] = value.Trim().Replace("\r\n", "\n");
-        }
-        Values = next;
+        Values = Values.With(answers);
         District = district;
         ProjectName = FilingValues.Text(Values, FilingKeys.ProjectName) ?? "";
         TargetLevel = form.Field(FilingKeys.TargetLevel)?.Option(FilingValues.Text(Values, FilingKeys.TargetLevel) ?? "")?.Level;
@@ -118,4 +112,17 @@ public sealed class FilingAnswers : Dictionary<string, string>, IAuditedDocument
     public FilingAnswers(IDictionary<string, string> values) : base(values) { }
 
     public IReadOnlyDictionary<string, string> AuditFields() => this;
+
+    /// <summary>These answers with the given ones in place (an empty answer removes its key), as a save would store them: what
+    /// the service checks before saving is exactly what the filing keeps.</summary>
+    public FilingAnswers With(IReadOnlyDictionary<string, string?> answers)
+    {
+        var next = new FilingAnswers(this);
+        foreach (var (key, value) in answers)
+        {
+            if (string.IsNullOrWhiteSpace(value)) next.Remove(key);
+            else next[key] = value.Trim().Replace("\r\n", "\n");
+        }
+        return next;
+    }
 }

@@ -87,13 +87,7 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
             var section = SectionOf(rules.Form, key);
             if (section is not null && FilingPolicy.Edit(actor, filing, section, serves) is { } notYours) errors[key] = notYours;
         }
-        var merged = new Dictionary<string, string>(filing.Values);
-        foreach (var (key, value) in answers)
-        {
-            if (string.IsNullOrWhiteSpace(value)) merged.Remove(key);
-            else merged[key] = value.Trim().Replace("\r\n", "\n");
-        }
-        foreach (var (key, message) in FilingValues.Check(rules.Form, merged, complete: false).Where(e => answers.ContainsKey(e.Key)))
+        foreach (var (key, message) in FilingValues.Check(rules.Form, filing.Values.With(answers), complete: false).Where(e => answers.ContainsKey(e.Key)))
             errors.TryAdd(key, message);
         if (errors.Count > 0) return Outcome<Filing>.Invalid(errors);
         if (filing.Version != version) return Outcome<Filing>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<Filing>(id), What, ct));

@@ -93,7 +93,7 @@ public sealed class ContractForm
     private static DateOnly? ParseMonth(string? text, string key, Dictionary<string, string> e)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (Domain.Filings.FilingValues.Month(text) is { } d) return d;
         e[key] = "请填写年月，如 2025-01";
         return null;
     }
@@ -101,8 +101,12 @@ public sealed class ContractForm
     private static decimal? ParseNumber(string? text, string key, string label, Dictionary<string, string> e)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (decimal.TryParse(text.Trim().Replace(",", ""), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return n;
+        if (ReadDecimal(text) is { } n) return n;
         e[key] = $"{label}应为数字";
         return null;
     }
+
+    /// <summary>A number as typed on the form (thousands commas allowed), or null; the page's running totals read it the same way.</summary>
+    public static decimal? ReadDecimal(string? text) =>
+        decimal.TryParse(text?.Trim().Replace(",", ""), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
 }
