@@ -182,11 +182,7 @@ public static class PlatformHost
         ScoreEndpoints.Map(app);
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
-        Features.Filings.FilingEndpoints.Map(app);
-        Features.Filings.Contracts.ContractEndpoints.Map(app);
-        Features.Filings.FilingPageEndpoints.Map(app);
-        Features.Filings.FilingDocumentEndpoints.Map(app);
-        Features.Filings.FilingReviewEndpoints.Map(app);
+        Features.Filings.FilingRegistration.MapEndpoints(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
         Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();

@@ -31,12 +31,8 @@ public static class FilingDiff
                             i < afterProviders.Count ? Show(afterProviders[i]) : "");
                     break;
                 case FieldKind.Effects:
-                    foreach (var a in f.Aspects)
-                    foreach (var (side, label) in new[] { ("before", "改造前"), ("after", "改造后") })
-                    {
-                        var key = $"{f.Key}.{a}.{side}";
-                        Add(section.Title, $"{f.Label}·{a}（{label}）", beforeValues.GetValueOrDefault(key, ""), afterValues.GetValueOrDefault(key, ""));
-                    }
+                    foreach (var key in FilingValues.KeysOf(f))
+                        Add(section.Title, FilingValues.LabelOf(form, key), beforeValues.GetValueOrDefault(key, ""), afterValues.GetValueOrDefault(key, ""));
                     break;
                 default:
                     Add(section.Title, f.Label, FilingValues.Show(f, beforeValues), FilingValues.Show(f, afterValues));

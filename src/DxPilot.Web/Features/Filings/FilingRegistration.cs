@@ -10,4 +10,14 @@ public static class FilingRegistration
         services.AddScoped<Annex5Export>();
         services.AddScoped<FilingDemoData>();
     }
+
+    /// <summary>The filing's API, page posts, files, contracts and reviews.</summary>
+    public static void MapEndpoints(WebApplication app)
+    {
+        FilingEndpoints.Map(app);
+        Contracts.ContractEndpoints.Map(app);
+        FilingPageEndpoints.Map(app);
+        FilingDocumentEndpoints.Map(app);
+        FilingReviewEndpoints.Map(app);
+    }
 }
