@@ -27,7 +27,9 @@ public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Theory]
     [InlineData("\"code\": \"3670\"", "\"code\": \"36X0\"", "$.industries[0].codes[0].code")]
     [InlineData("\"city\":", "\"town\":", "town")]
-    [InlineData("\"subsidyRatio\": null", "\"subsidyRatio\": 1.5", "$.money.subsidyRatio")]
+    [InlineData("\"subsidyRatio\": 0.4", "\"subsidyRatio\": 1.5", "$.money.subsidyRatio")]
+    // A forbidden move (a failed acceptance turned into an accepted one) cannot be declared.
+    [InlineData("\"to\": \"failed\"", "\"to\": \"accepted\"", "$.project.workflow.transitions[4]：改造项目实施与验收不允许从“evaluated”转到“accepted”")]
     public void A_malformed_programme_file_is_refused_with_file_path_and_reason(string find, string replace, string expectedInMessage)
     {
         var folder = Directory.CreateTempSubdirectory("dxpilot-cfg");

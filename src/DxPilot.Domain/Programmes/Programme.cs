@@ -24,6 +24,8 @@ public sealed class Programme
     public DiagnosisRules? Diagnosis { get; init; }
     /// <summary>The programme's project filing (改造项目备案): its form, eligibility, expert review and chain; null where it files none.</summary>
     public Filings.FilingRules? Filing { get; init; }
+    /// <summary>What follows a filed project (evaluation, acceptance, audit, subsidy): its chain and parameters; null where none.</summary>
+    public Projects.ProjectRules? Project { get; init; }
     /// <summary>The IANA zone its people read clocks in; times are stored in UTC and shown in it.</summary>
     public string TimeZone { get; init; } = LocalTime.DefaultZone;
 
@@ -89,7 +91,18 @@ public sealed class Programme
         var m = Money;
         if (m.SubsidyRatio is < 0 or > 1) yield return ("$.money.subsidyRatio", "应在0到1之间");
         if (m.SubsidyCapWan is < 0) yield return ("$.money.subsidyCapWan", "不能为负数");
-        if (m.CentralFundRatioCap is < 0 or > 1) yield return ("$.money.centralFundRatioCap", "应在0到1之间");
+        if (m.CentralShare is < 0 or > 1) yield return ("$.money.centralShare", "应在0到1之间");
+        if (m.MinLevelAfter is < 1 or > 4) yield return ("$.money.minLevelAfter", "应为1到4级");
+        if (m.SubsidyRatio is not null && m.SpendCategories.Count == 0) yield return ("$.money.spendCategories", "规定补助比例时须声明审计的支出类别");
+        for (var c = 0; c < m.SpendCategories.Count; c++)
+        {
+            if (string.IsNullOrWhiteSpace(m.SpendCategories[c].Key)) yield return ($"$.money.spendCategories[{c}].key", "不能为空");
+            if (string.IsNullOrWhiteSpace(m.SpendCategories[c].Name)) yield return ($"$.money.spendCategories[{c}].name", "不能为空");
+        }
+        foreach (var dup in m.SpendCategories.GroupBy(c => c.Key).Where(g => g.Count() > 1))
+            yield return ("$.money.spendCategories", $"重复的支出类别 key “{dup.Key}”");
+        if (Project is { } project)
+            foreach (var (path, reason) in project.Problems()) yield return ($"$.project.{path}", reason);
         for (var a = 0; a < m.Awards.Count; a++)
             if (m.Awards[a].AmountWan < 0) yield return ($"$.money.awards[{a}].amountWan", "不能为负数");
     }
@@ -128,12 +141,24 @@ public sealed record ProgrammeDeadline(string Description, DateOnly Date, string
 
 public sealed class MoneyRules
 {
+    /// <summary>补助比例 of the audited eligible spend; null where the programme pays no project subsidy.</summary>
     public decimal? SubsidyRatio { get; init; }
+    /// <summary>每家企业补助上限（万元）; null: none.</summary>
     public decimal? SubsidyCapWan { get; init; }
-    public decimal? CentralFundRatioCap { get; init; }
+    /// <summary>The part of a subsidy paid from central funds (0 to 1): withheld for an enterprise excluded from them.</summary>
+    public decimal CentralShare { get; init; }
+    /// <summary>The level the third-party evaluation must find after transformation (二级).</summary>
+    public int MinLevelAfter { get; init; } = 2;
+    /// <summary>Whether the level must also reach the filing's target.</summary>
+    public bool ReachTargetLevel { get; init; }
+    /// <summary>The audit's spend categories: which count as eligible (软件、云服务、必要的数据采集传输设备) and which not.</summary>
+    public IReadOnlyList<SpendCategory> SpendCategories { get; init; } = [];
     public IReadOnlyList<AwardAmount> Awards { get; init; } = [];
     public string? Source { get; init; }
 }
+
+/// <summary>An audit spend category: its key, its name, whether it counts towards the subsidy, and examples for the auditor.</summary>
+public sealed record SpendCategory(string Key, string Name, bool Eligible, string? Examples = null);
 
 public sealed record AwardAmount(string Name, decimal AmountWan, string Source);
 

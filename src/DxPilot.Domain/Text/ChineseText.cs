@@ -34,6 +34,9 @@ public static class ChineseText
     public static string FileSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.0} MB" : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
 
+    /// <summary>An amount in 元 as invoices print it: 123,456.00元.</summary>
+    public static string Yuan(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + "元";
+
     /// <summary>Amounts in 万元 with two decimals.</summary>
     public static string Wan(decimal? amount) => amount is null ? "" : amount.Value.ToString("#,0.00", CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,9 @@ public sealed class WorkflowProcess<TState, TTrigger, TSubject>(string name, str
 
     public string Name => name;
 
+    /// <summary>The only (from, to) moves a chain may declare; null where the process allows any.</summary>
+    public IReadOnlySet<(TState From, TState To)>? Moves { get; init; }
+
     /// <summary>Every mistake in the chain, each with its JSON path relative to the chain ("transitions[2].who[0]").</summary>
     public IEnumerable<(string Path, string Reason)> Problems(WorkflowChain chain)
     {
@@ -44,6 +47,10 @@ public sealed class WorkflowProcess<TState, TTrigger, TSubject>(string name, str
             var named = t.Guards ?? [];
             for (var g = 0; g < named.Count; g++)
                 if (!_guards.ContainsKey(named[g])) yield return ($"{at}.guards[{g}]", $"{name}没有条件“{named[g]}”，可选：{string.Join("、", _guards.Keys)}");
+            if (Moves is not null && WorkflowNames.Parse<TState>(t.To) is { } to)
+                foreach (var from in t.From)
+                    if (WorkflowNames.Parse<TState>(from) is { } f && !Moves.Contains((f, to)))
+                        yield return ($"{at}", $"{name}不允许从“{from}”转到“{t.To}”");
             foreach (var from in t.From)
                 if (chain.Transitions.Take(i).Any(o => o.Trigger == t.Trigger && o.From.Contains(from)))
                     yield return ($"{at}.from", $"操作“{t.Trigger}”从状态“{from}”已声明过");

@@ -7,6 +7,7 @@ using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
+using DxPilot.Domain.Projects;
 using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Domain.Imports;
 using DxPilot.Domain.Organisations;
@@ -54,6 +55,10 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<FilingExpertReview> FilingExpertReviews => Set<FilingExpertReview>();
     public DbSet<ServiceContract> ServiceContracts => Set<ServiceContract>();
     public DbSet<ContractScan> ContractScans => Set<ContractScan>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectInvoice> ProjectInvoices => Set<ProjectInvoice>();
+    public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
+    public DbSet<ProjectPayment> ProjectPayments => Set<ProjectPayment>();
 
     public AuditContext Audit => audit;
 
@@ -278,6 +283,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         DiagnosisModel.Configure(b);
         FilingModel.Configure(b);
         ContractModel.Configure(b);
+        ProjectModel.Configure(b);
         BlobModel.Configure(b);
 
         // 服务商分配: the links in force (one organisation of each kind per enterprise, decided by the unique index when two

@@ -43,6 +43,8 @@ public sealed partial class FilingService
             db.FilingVersions.Add(FilingVersion.Freeze(filing, FilingBasics.Read(rules.Form, enterprise, programme),
                 await providers.ForAsync(filing.Id, ct), actor.Name, Now()));
         }
+        // 已备案 is where the project starts: it is opened in the same save, so a filed filing always has its project.
+        if (result.To == FilingStatus.Filed) Projects.ProjectService.Open(db, programme, filing, Now());
         return await saving.SaveAsync(filing, What, () => filing, ct);
     }
 }

@@ -21,6 +21,14 @@ public static class QueryValue
 
     public static bool Flag(string? text) => Bool(text) ?? false;
 
+    /// <summary>A date as forms send it (yyyy-MM-dd).</summary>
+    public static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>A plain decimal (no thousands separators, no exponent), as amounts are typed.</summary>
+    public static decimal? Decimal(string? text) =>
+        decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : null;
+
     /// <summary>A member by name; numbers are not names (Enum.TryParse would take "7" for any enum).</summary>
     public static T? Enum<T>(string? text) where T : struct, System.Enum =>
         text is { Length: > 0 } && !char.IsAsciiDigit(text.Trim()[0]) && System.Enum.TryParse<T>(text, ignoreCase: true, out var v) && System.Enum.IsDefined(v)

@@ -1,0 +1,15 @@
+namespace DxPilot.Web.Features.Projects;
+
+public static class ProjectRegistration
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ProjectService>();
+    }
+
+    /// <summary>The project's API.</summary>
+    public static void MapEndpoints(WebApplication app)
+    {
+        ProjectEndpoints.Map(app);
+    }
+}
