@@ -5,6 +5,7 @@ public static class ProjectRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<ProjectService>();
+        services.AddScoped<ProjectDemoData>();
     }
 
     /// <summary>The project's API.</summary>
