@@ -31,8 +31,7 @@ public abstract class BlobMigrationTests<TApp>(TApp app) : IClassFixture<TApp> w
         var hashes = app.Evidence.Select(e => Blobs.Sha256(e.Bytes)).Distinct().ToList();
         Assert.Equal(4, hashes.Count);
         // Beside the demo project's invoice scan (Features/Projects/ProjectDemoData), stored through the blob store from the start.
-        var demo = await Blobs.CountAsync(app, """SELECT COUNT(DISTINCT "Sha256") FROM "ProjectInvoices" """);
-        Assert.Equal(4 + demo, await Blobs.CountAsync(app, """SELECT COUNT(*) FROM "Blobs" """));
+        Assert.Equal(4, await Blobs.CountAsync(app, """SELECT COUNT(*) FROM "Blobs" WHERE "Sha256" NOT IN (SELECT "Sha256" FROM "ProjectInvoices") """));
         var files = app.Services.GetRequiredService<FileSystemBlobStore>();
         if (app.Services.GetRequiredService<IBlobStore>() is FileSystemBlobStore)
         {
@@ -41,8 +40,8 @@ public abstract class BlobMigrationTests<TApp>(TApp app) : IClassFixture<TApp> w
         }
         else
         {
-            // 1 + 3 + 1 + 1 chunks of at most 1 MB.
-            Assert.Equal(6, await Blobs.CountAsync(app, """SELECT COUNT(*) FROM "BlobChunks" """));
+            // 1 + 3 + 1 + 1 chunks of at most 1 MB (beside the demo's invoice scan).
+            Assert.Equal(6, await Blobs.CountAsync(app, """SELECT COUNT(*) FROM "BlobChunks" WHERE "Sha256" NOT IN (SELECT "Sha256" FROM "ProjectInvoices") """));
             Assert.All(hashes, h => Assert.False(File.Exists(files.PathOf(h))));
         }
     }
