@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
@@ -186,6 +188,56 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var message = items[0].GetProperty("message").GetString()!;
         Assert.Contains("当前状态为“改造实施中”，不能核定补助资金", message);
         Assert.Contains("找不到该项目", items[1].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task The_archive_holds_every_document_in_order_with_an_index_whose_hashes_match_and_whose_own_hash_is_audited()
+    {
+        var c = await ChangchunProject.CreateAsync(app);
+        var id = await c.FiledAsync(app);
+        var enterprise = await app.As(c.Users["enterprise"]);
+        Assert.True((await ChangchunProject.InvoiceAsync(enterprise, id, "25229001", "MES制造执行系统", 300000m)).IsSuccessStatusCode);
+
+        var city = await app.As(c.Users["city"]);
+        var response = await city.GetAsync($"/api/projects/{id}/archive.zip");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Equal("000-归档目录.xlsx", names.Last());
+        var files = names.Where(n => n.Contains('/')).Select(n => n[(n.IndexOf('/') + 1)..]).ToList();
+        // The filing's one submitted round, its contract, then the invoice: the order of the process.
+        Assert.Equal(3, files.Count);
+        Assert.StartsWith("01-《长春市中小企业数字化改造项目备案入库申请表》", files[0]);
+        Assert.EndsWith("（第1次提交）.docx", files[0]);
+        Assert.StartsWith("02-服务合同-CC-DX-2025-001", files[1]);
+        Assert.Equal("03-发票25229001（MES制造执行系统）.pdf", files[2]);
+
+        using var index = new MemoryStream();
+        await using (var s = zip.GetEntry("000-归档目录.xlsx")!.Open()) await s.CopyToAsync(index);
+        List<List<string>> rows;
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(index.ToArray()), false))
+            rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+                .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.CellValue?.Text ?? c.InlineString?.InnerText ?? "").ToList()).ToList();
+        Assert.Equal(["序号", "项目", "文件", "日期", "作者", "来源", "SHA-256"], rows[1]);
+        Assert.Equal(files.Count + 2, rows.Count);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.Contains('/')))
+        {
+            using var bytes = new MemoryStream();
+            await using (var s = entry.Open()) await s.CopyToAsync(bytes);
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()));
+            Assert.Contains(rows, r => r.Contains(entry.FullName) && r.Contains(sha));
+        }
+        var indexSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(index.ToArray()));
+        await using (var scope = app.DataScope(ChangchunProject.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilot.Infrastructure.Persistence.DxPilotDbContext>();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "ProjectArchive" && a.Source!.Contains(indexSha)));
+        }
+
+        // Only the bureaus (in their scope) and the think tank archive.
+        Assert.Equal(HttpStatusCode.OK, (await (await app.As(c.Users["chaoyang"])).GetAsync($"/api/enterprises/{c.Enterprise.Id}/archive.zip")).StatusCode);
+        foreach (var who in new[] { "nanguan", "enterprise", "agency" })
+            Assert.True(HttpStatusCode.NotFound == (await (await app.As(c.Users[who])).GetAsync($"/api/projects/{id}/archive.zip")).StatusCode, who);
     }
 
     private static object Acceptance() => new

@@ -40,34 +40,8 @@ public static class FilingDocumentEndpoints
         var actor = http.User.RequireActor();
         if (await service.GetAsync(actor, id, ct) is not { IsOk: true, Value: { } view })
             return Results.Problem(title: "找不到该备案，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
-        var form = view.Rules.Form;
-        // A submitted filing prints as it was submitted (its basics frozen then); a draft or a returned one as it stands now.
-        var printing = round ?? (view.Filing.IsEditable ? null : view.Filing.Round);
-        FilingDocument.Printed printed;
-        string name;
-        if (printing is { } r)
-        {
-            if (await service.VersionAsync(actor, id, r, ct) is not { } version)
-                return Results.Problem(title: "找不到该次提交的版本", statusCode: StatusCodes.Status404NotFound);
-            var next = view.Versions.FirstOrDefault(v => v.Round == r + 1)?.SubmittedAt;
-            printed = new(form, version.Basics, version.Values, version.Providers, DistrictOpinion(view, version.SubmittedAt, next, time));
-            name = FilingDocument.FileName(form, view.Enterprise.Name, round);
-        }
-        else
-        {
-            printed = new(form, view.Basics, view.Filing.Values, view.Providers, null);
-            name = FilingDocument.FileName(form, view.Enterprise.Name);
-        }
+        if (await FilingPrints.PrintAsync(actor, view, round, service, time, ct) is not var (name, printed))
+            return Results.Problem(title: "找不到该次提交的版本", statusCode: StatusCodes.Status404NotFound);
         return await WordFile.DownloadAsync(http, view.Filing.ProgrammeId, AuditKey.Of<Filing>(id), name, s => FilingDocument.Write(s, printed));
-    }
-
-    /// <summary>The district's opinion on a round: the reason it gave passing or returning it, between that submission and the next.</summary>
-    private static (string, DateOnly)? DistrictOpinion(FilingView view, DateTime submitted, DateTime? next, ShownTime time)
-    {
-        var review = WorkflowNames.Of(FilingStatus.DistrictReview);
-        return view.History.Where(t => t.FromState == review && t.At >= submitted && (next is null || t.At < next) && !string.IsNullOrWhiteSpace(t.Reason))
-                .OrderBy(t => t.At).FirstOrDefault() is { } said
-            ? (said.Reason!, DateOnly.FromDateTime(time.Local(said.At)))
-            : null;
     }
 }

@@ -6,11 +6,17 @@ public static class ProjectRegistration
     {
         services.AddScoped<ProjectService>();
         services.AddScoped<ProjectDemoData>();
+        services.AddScoped<Archive.ProjectArchive>();
+        // The archive's documents, in the order of the process; each feature lists its own.
+        services.AddScoped<Archive.IArchiveSource, Filings.FilingArchiveSource>();
+        services.AddScoped<Archive.IArchiveSource, Diagnoses.DiagnosisArchiveSource>();
+        services.AddScoped<Archive.IArchiveSource, ProjectArchiveSource>();
     }
 
     /// <summary>The project's API.</summary>
     public static void MapEndpoints(WebApplication app)
     {
         ProjectEndpoints.Map(app);
+        Archive.ArchiveEndpoints.Map(app);
     }
 }
