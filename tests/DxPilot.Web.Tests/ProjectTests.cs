@@ -191,6 +191,32 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task Two_approvers_acting_on_the_same_batch_at_once_approve_each_project_once()
+    {
+        var c = await ChangchunProject.CreateAsync(app);
+        var first = await c.AuditedAsync(app, "并发核定项目一");
+        var city = await app.As(c.Users["city"]);
+        var other = await app.As(await new ProgrammeAccounts(app, ChangchunProject.Programme).UserAsync(DxPilot.Domain.Accounts.Role.CityBureau, displayName: "长春市工信局另一经办人"));
+        var version = await ChangchunProject.VersionAsync(city, first);
+        var body = new { items = new[] { new { id = first, version } }, batch = "同一批次" };
+        var answers = await Task.WhenAll(city.PostAsJsonAsync("/api/projects/approvals", body), other.PostAsJsonAsync("/api/projects/approvals", body));
+        var results = new List<JsonElement>();
+        foreach (var a in answers)
+        {
+            Assert.True(a.IsSuccessStatusCode, await a.Content.ReadAsStringAsync());
+            results.Add((await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0]);
+        }
+        // Exactly one of them approved it; the other is told, per item, that someone else did.
+        Assert.Single(results, r => r.GetProperty("approved").GetBoolean());
+        var refused = results.Single(r => !r.GetProperty("approved").GetBoolean()).GetProperty("message").GetString()!;
+        Assert.True(refused.Contains("已被他人处理") || refused.Contains("当前状态为“已核定，待拨付”"), refused);
+        var project = await ChangchunProject.GetAsync(city, first);
+        Assert.Equal("approved", project.GetProperty("state").GetString());
+        Assert.Equal(20.00m, project.GetProperty("subsidy").GetProperty("approved").GetProperty("amountWan").GetDecimal());
+        Assert.Single(project.GetProperty("history").EnumerateArray(), h => h.GetProperty("trigger").GetString() == "approve");
+    }
+
+    [Fact]
     public async Task The_archive_holds_every_document_in_order_with_an_index_whose_hashes_match_and_whose_own_hash_is_audited()
     {
         var c = await ChangchunProject.CreateAsync(app);

@@ -125,6 +125,63 @@ public sealed class ChangchunProject
         return projects.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("enterpriseId").GetGuid() == Enterprise.Id).GetProperty("id").GetGuid();
     }
 
+    /// <summary>
+    /// The happy path to 已审计 (for tests about what follows): completion with one invoice per contract line, the agency's 改造后
+    /// evaluation at 42.25 points (二级, AnswerDocuments.MidRange) and acceptance, 朝阳区's confirmation, the audit counting the MES
+    /// and the gateways (400,000.00元, so 20.00万元 of subsidy) but not the PCs. Returns the project's id.
+    /// </summary>
+    public async Task<Guid> AuditedAsync(DxPilotApp app, string projectName = "汽车零部件车间数字化改造项目")
+    {
+        var id = await FiledAsync(app, projectName);
+        var enterprise = await app.As(Users["enterprise"]);
+        var agency = await app.As(Users["agency"]);
+        var audit = await app.As(Users["audit"]);
+        var deliveries = Lines.Select(l => new { item = l.Name, delivered = $"{l.Name}已交付", system = l.Name.StartsWith("MES") ? "MES" : null,
+            goLiveOn = l.Name.StartsWith("MES") ? "2025-10-01" : null }).ToArray();
+        Ok(await enterprise.PutAsJsonAsync($"/api/projects/{id}/completion", new { deliveries, version = await VersionAsync(enterprise, id) }));
+        for (var i = 0; i < Lines.Length; i++) Ok(await InvoiceAsync(enterprise, id, $"2522{i:D4}", Lines[i].Name, Lines[i].Price * Lines[i].Quantity));
+        Ok(await StepAsync(enterprise, id, "complete"));
+        var after = await AssessmentAsync(agency, "After", AnswerDocuments.MidRange());
+        Ok(await agency.PutAsJsonAsync($"/api/projects/{id}/evaluation", new
+        {
+            afterAssessmentId = after, checks = Lines.Select(l => new { verified = l.Name.StartsWith("MES") ? (bool?)true : null, note = (string?)null }).ToArray(),
+            conclusion = "达到二级（规范级）。", version = await VersionAsync(agency, id),
+        }));
+        Ok(await StepAsync(agency, id, "evaluate"));
+        Ok(await agency.PutAsJsonAsync($"/api/projects/{id}/acceptance", new
+        {
+            acceptance = new
+            {
+                members = new[]
+                {
+                    new { name = "刘教授", unit = "吉林大学", leader = true, signed = true },
+                    new { name = "陈高工", unit = "长春工业大学", leader = false, signed = true },
+                    new { name = "马工", unit = "吉林省信息技术研究所", leader = false, signed = true },
+                },
+                documentReview = "材料齐全。", siteCheckOn = "2025-11-25", siteCheck = "系统运行正常。", opinion = "同意通过验收。",
+            },
+            version = await VersionAsync(agency, id),
+        }));
+        Ok(await StepAsync(agency, id, "pass"));
+        Ok(await StepAsync(await app.As(Users["chaoyang"]), id, "confirm", "同意验收。"));
+        var invoices = (await GetAsync(audit, id)).GetProperty("invoices").EnumerateArray().ToList();
+        Ok(await audit.PutAsJsonAsync($"/api/projects/{id}/audit", new
+        {
+            lines = invoices.Select(i => new
+            {
+                invoiceId = i.GetProperty("id").GetGuid(),
+                categoryKey = i.GetProperty("item").GetString() switch { "MES制造执行系统" => "software", "工业网关" => "collection", _ => "office" },
+            }).ToArray(),
+            opinion = "合规投入40万元。", version = await VersionAsync(audit, id),
+        }));
+        Ok(await FileAsync(audit, id, "auditReport"));
+        Ok(await StepAsync(audit, id, "audit"));
+        return id;
+    }
+
+    private static void Ok(HttpResponseMessage response) =>
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {response.Content.ReadAsStringAsync().Result}");
+
     private static async Task FilingStep(HttpClient client, Guid id, string trigger, string? reason)
     {
         var taken = await client.PostAsJsonAsync($"/api/filings/{id}/transitions", new { trigger, reason, version = await HangzhouFiling.VersionAsync(client, id) });
