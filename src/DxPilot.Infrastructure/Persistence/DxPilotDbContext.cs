@@ -16,6 +16,7 @@ using DxPilot.Infrastructure.Auditing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using DxPilot.Infrastructure.Blobs;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using DxPilot.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -54,6 +55,9 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<FilingExpertReview> FilingExpertReviews => Set<FilingExpertReview>();
     public DbSet<ServiceContract> ServiceContracts => Set<ServiceContract>();
     public DbSet<ContractScan> ContractScans => Set<ContractScan>();
+    public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
+    public DbSet<SupervisionRating> SupervisionRatings => Set<SupervisionRating>();
+    public DbSet<RatingScore> SupervisionRatingScores => Set<RatingScore>();
 
     public AuditContext Audit => audit;
 
@@ -278,6 +282,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         DiagnosisModel.Configure(b);
         FilingModel.Configure(b);
         ContractModel.Configure(b);
+        SupervisionModel.Configure(b);
         BlobModel.Configure(b);
 
         // 服务商分配: the links in force (one organisation of each kind per enterprise, decided by the unique index when two
