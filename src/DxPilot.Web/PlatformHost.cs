@@ -80,6 +80,7 @@ public static class PlatformHost
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
         Features.Diagnoses.DiagnosisRegistration.AddServices(s);
         Features.Filings.FilingRegistration.AddServices(s);
+        Features.Supervision.SupervisionRegistration.AddServices(s);
         Features.Assignments.AssignmentRegistration.AddServices(s);
         Features.Home.HomeRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
@@ -183,6 +184,7 @@ public static class PlatformHost
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
         Features.Filings.FilingRegistration.MapEndpoints(app);
+        Features.Supervision.SupervisionRegistration.MapEndpoints(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
         Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();

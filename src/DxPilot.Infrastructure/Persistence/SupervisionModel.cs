@@ -48,6 +48,8 @@ internal static class SupervisionModel
         {
             s.ToTable("SupervisionRatingScores");
             s.HasKey(x => x.Id);
+            // New scores arrive through the rating's collection: a key set by the domain must read as a new row.
+            s.Property(x => x.Id).ValueGeneratedNever();
             s.Property(x => x.Criterion).HasMaxLength(64).IsRequired();
             s.Property(x => x.CriterionName).HasMaxLength(100).IsRequired();
             s.Property(x => x.Scale).HasMaxLength(16).IsRequired();

@@ -18,7 +18,7 @@ namespace DxPilot.Web.Features.Platform;
 /// assignment service (so their history exists). A second run finds them and changes nothing.
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
-    Benchmarks.BenchmarkDemoData benchmark, Filings.FilingDemoData filings, AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
+    Benchmarks.BenchmarkDemoData benchmark, Filings.FilingDemoData filings, Supervision.SupervisionDemoData supervision, AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
     public const string Programme = "hangzhou-2024";
@@ -66,6 +66,8 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), servedByBoth, ct);
         // 改造项目备案 at each step of the chain, on the same files in the same order (the first is hz-enterprise's own).
         await filings.EnsureAsync(enterprises, "hz-enterprise", ct);
+        // The think tanks' comments on those filings and their ratings of the demo providers and enterprises.
+        await supervision.EnsureAsync(ct);
         return logins;
     }
 
