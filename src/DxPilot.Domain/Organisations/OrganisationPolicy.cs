@@ -16,4 +16,8 @@ public static class OrganisationPolicy
             Role.DistrictBureau => servesActorsDistrict,
             _ => a.OrganisationId == o.Id,
         };
+
+    /// <summary>Whether a list that shows the organisation serving a file the viewer reads links its page: then the page is in scope too.</summary>
+    public static bool LinksPage(Actor a, Guid organisationId) =>
+        a.IsBureau || a.Role == Role.ThinkTank || a.OrganisationId == organisationId;
 }

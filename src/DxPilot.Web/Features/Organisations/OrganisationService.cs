@@ -60,10 +60,11 @@ public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope s
         var q = from e in files
                 join x in db.Assignments on e.Id equals x.EnterpriseId
                 where x.OrganisationId == id
-                select new ServedEnterprise(e.Id, e.Name, e.Uscc, e.District, x.AssignedAt);
+                select new { e.Id, e.Name, e.Uscc, e.District, x.AssignedAt };
         var total = await q.CountAsync(ct);
         var number = Paging.Clamp(page, total, PageSize);
-        var items = await q.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var items = (await q.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct))
+            .Select(s => new ServedEnterprise(s.Id, s.Name, s.Uscc, s.District, s.AssignedAt)).ToList();
         return new Page<ServedEnterprise>(items, total, number, PageSize);
     }
 
