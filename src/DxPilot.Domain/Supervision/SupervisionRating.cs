@@ -79,7 +79,7 @@ public sealed class SupervisionRating : IAudited
             else Scores.Add(RatingScore.Of(Id, c, score));
         }
         Scores.RemoveAll(s => criteria.All(c => c.Key != s.Criterion));
-        Overall = Math.Round(criteria.Average(c => RatingScales.Percent(c.Scale, scores[c.Key]!.Value)), 2);
+        Overall = criteria.Average(c => RatingScales.Percent(c.Scale, scores[c.Key]!.Value));
         Remark = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim();
         RatedAt = now;
         Version++;
