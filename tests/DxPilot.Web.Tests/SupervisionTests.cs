@@ -220,6 +220,10 @@ public abstract class SupervisionTests<TApp>(TApp app) : IClassFixture<TApp> whe
             new { scores = new { progress = 2, quality = 50, cooperation = 2 }, version })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await first.PutAsJsonAsync($"/api/supervision/ratings/provider/{h.Provider.Id}",
             new { scores = new { progress = 3, quality = 50, cooperation = 2 }, version })).StatusCode);
+        var unversioned = await first.PutAsJsonAsync($"/api/supervision/ratings/provider/{h.Provider.Id}",
+            new { scores = new { progress = 3, quality = 50, cooperation = 2 } });
+        Assert.Equal(HttpStatusCode.BadRequest, unversioned.StatusCode);
+        Assert.Contains("修改已有的评价时请提供读取时的版本号", await unversioned.Content.ReadAsStringAsync());
         var overallRerated = (40 + 50 + 40) / 3.0;
         var table = await (await app.As(h.Users["city"])).GetFromJsonAsync<JsonElement>("/api/supervision/provider-ratings");
         var row = table.EnumerateArray().Single(r => r.GetProperty("organisationId").GetGuid() == h.Provider.Id);

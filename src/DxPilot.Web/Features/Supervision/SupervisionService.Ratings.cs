@@ -68,9 +68,10 @@ public sealed partial class SupervisionService
         }
         else
         {
-            var key = ((Domain.Auditing.IAudited)rating).AuditKey;
-            if (input.Version is not { } version || version != rating.Version)
-                return Outcome<SupervisionRating>.Conflict(await saving.StaleMessageAsync(key, RatingWhat, ct));
+            if (input.Version is not { } version)
+                return Outcome<SupervisionRating>.Invalid(new Dictionary<string, string> { ["version"] = "修改已有的评价时请提供读取时的版本号" });
+            if (version != rating.Version)
+                return Outcome<SupervisionRating>.Conflict(await saving.StaleMessageAsync(((Domain.Auditing.IAudited)rating).AuditKey, RatingWhat, ct));
             saving.Expect(rating, version);
             rating.Rerate(criteria, scores, input.Remark, Now());
         }
