@@ -81,6 +81,7 @@ public static class PlatformHost
         Features.Diagnoses.DiagnosisRegistration.AddServices(s);
         Features.Filings.FilingRegistration.AddServices(s);
         Features.Projects.ProjectRegistration.AddServices(s);
+        Features.Supervision.SupervisionRegistration.AddServices(s);
         Features.Assignments.AssignmentRegistration.AddServices(s);
         Features.Home.HomeRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
@@ -185,6 +186,7 @@ public static class PlatformHost
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
         Features.Filings.FilingRegistration.MapEndpoints(app);
         Features.Projects.ProjectRegistration.MapEndpoints(app);
+        Features.Supervision.SupervisionRegistration.MapEndpoints(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
         Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();

@@ -26,6 +26,8 @@ public sealed class Programme
     public Filings.FilingRules? Filing { get; init; }
     /// <summary>What follows a filed project (evaluation, acceptance, audit, subsidy): its chain and parameters; null where none.</summary>
     public Projects.ProjectRules? Project { get; init; }
+    /// <summary>The think tank's rating criteria (第三方智库督导评价); null where the programme defines none.</summary>
+    public Supervision.SupervisionRules? Supervision { get; init; }
     /// <summary>The IANA zone its people read clocks in; times are stored in UTC and shown in it.</summary>
     public string TimeZone { get; init; } = LocalTime.DefaultZone;
 
@@ -88,6 +90,8 @@ public sealed class Programme
             foreach (var (path, reason) in diagnosis.Problems()) yield return ($"$.diagnosis.{path}", reason);
         if (Filing is { } filing)
             foreach (var (path, reason) in filing.Problems()) yield return ($"$.filing.{path}", reason);
+        if (Supervision is { } supervision)
+            foreach (var (path, reason) in supervision.Problems()) yield return ($"$.supervision.{path}", reason);
         var m = Money;
         if (m.SubsidyRatio is < 0 or > 1) yield return ("$.money.subsidyRatio", "应在0到1之间");
         if (m.SubsidyCapWan is < 0) yield return ("$.money.subsidyCapWan", "不能为负数");

@@ -17,6 +17,7 @@ using DxPilot.Infrastructure.Auditing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using DxPilot.Infrastructure.Blobs;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using DxPilot.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -59,6 +60,9 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<ProjectInvoice> ProjectInvoices => Set<ProjectInvoice>();
     public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
     public DbSet<ProjectPayment> ProjectPayments => Set<ProjectPayment>();
+    public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
+    public DbSet<SupervisionRating> SupervisionRatings => Set<SupervisionRating>();
+    public DbSet<RatingScore> SupervisionRatingScores => Set<RatingScore>();
 
     public AuditContext Audit => audit;
 
@@ -284,6 +288,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         FilingModel.Configure(b);
         ContractModel.Configure(b);
         ProjectModel.Configure(b);
+        SupervisionModel.Configure(b);
         BlobModel.Configure(b);
 
         // 服务商分配: the links in force (one organisation of each kind per enterprise, decided by the unique index when two

@@ -18,7 +18,8 @@ namespace DxPilot.Web.Features.Platform;
 /// assignment service (so their history exists). A second run finds them and changes nothing.
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
-    Benchmarks.BenchmarkDemoData benchmark, Filings.FilingDemoData filings, Projects.ProjectDemoData projects, AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
+    Benchmarks.BenchmarkDemoData benchmark, Filings.FilingDemoData filings, Projects.ProjectDemoData projects, Supervision.SupervisionDemoData supervision,
+    AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
     public const string Programme = "hangzhou-2024";
@@ -68,6 +69,8 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         await filings.EnsureAsync(enterprises, "hz-enterprise", ct);
         // The filed one carried on to 已验收，待审计.
         await projects.EnsureAsync(ct);
+        // The think tanks' comments on those filings and their ratings of the demo providers and enterprises.
+        await supervision.EnsureAsync(ct);
         return logins;
     }
 

@@ -1,0 +1,37 @@
+using DxPilot.Web.Features.Platform;
+
+namespace DxPilot.Web.Features.Organisations;
+
+/// <summary>/api/organisations/{id}: the organisation's page as JSON, within the same scope.</summary>
+public static class OrganisationEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/organisations/{id:guid}", async (Guid id, string? search, string? page, HttpContext http, OrganisationService service,
+                CancellationToken ct) =>
+            {
+                var actor = http.User.RequireActor();
+                var q = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+                return ApiResults.From(await service.GetAsync(actor, id, q, QueryValue.Int(page) ?? 1, ct), v => Results.Ok(new
+                {
+                    v.Organisation.Id, v.Organisation.Name, Kind = v.Organisation.Kind.ToString(), v.Organisation.Uscc,
+                    Contact = v.Contact is { } c ? new { c.Name, Phone = actor.MaySeePersonalData ? c.Phone : Domain.Text.Masking.Phone(c.Phone) } : null,
+                    Served = new
+                    {
+                        v.Served.Total, v.Served.PageNumber, v.Served.PageSize,
+                        Items = v.Served.Items.Select(e => new { e.Id, e.Name, e.Uscc, e.District, e.AssignedAt }),
+                    },
+                    v.Diagnoses, v.Filings,
+                    Satisfaction = v.Satisfaction is { } s
+                        ? new { s.Count, s.ItemAverages, s.Satisfied, s.FairlySatisfied, s.Dissatisfied } : null,
+                    Ratings = v.Ratings is { } r
+                        ? new { r.Overall, r.Count, Averages = r.Averages.Select(a => new { a.Criterion.Key, a.Criterion.Name, a.Criterion.Scale, a.Average, a.Count }) }
+                        : null,
+                    CommentCount = v.Comments?.Total,
+                }));
+            })
+            .WithTags("服务机构")
+            .WithSummary("机构主页：名称、类别、统一社会信用代码、联系人、权限范围内服务的企业（search、page）、诊断与备案数、满意度、智库评价")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser());
+    }
+}

@@ -1,0 +1,14 @@
+
+namespace DxPilot.Web.Features.Supervision;
+
+/// <summary>The rating form's fields as the browser posts them: a score per criterion key (text, so that a blank or a typo is
+/// answered with the criterion's message rather than refused unread), the remark and the version read.</summary>
+public sealed class RatingFormInput
+{
+    public Dictionary<string, string?> Scores { get; set; } = [];
+    public string? Remark { get; set; }
+    public int? Version { get; set; }
+
+    public RatingInput ToInput() => new(
+        Scores.ToDictionary(s => s.Key, s => int.TryParse(s.Value?.Trim(), out var n) ? n : (int?)null), Remark, Version);
+}
