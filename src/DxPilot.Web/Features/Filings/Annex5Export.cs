@@ -111,7 +111,7 @@ public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, Aud
         }
     }
 
-    /// <summary>The string values of <paramref name="keys"/> in a flat JSON object; the other members are skipped unread.</summary>
+    /// <summary>The string values of <paramref name="keys"/> in a flat JSON object; the other members are passed over, never made strings.</summary>
     private static Dictionary<string, string> Pick(string json, IReadOnlyList<string> keys)
     {
         var picked = new Dictionary<string, string>(keys.Count);
