@@ -47,7 +47,7 @@ static int Usage()
           audit-import [--rows 1000] [--rounds 7] [--warmup 3] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor
           import-bombs [--postgres "Host=…;Username=…"] [--port 5103] [--limit 300] [--seconds 10]   hostile sheets against a started server: peak memory, time
           diagnosis-overview [--postgres "Host=…;Username=…"] [--sizes 500,100000] [--requests 50] [--port 5114] [--keep | --database NAME]   咨询诊断 overview and list, in process and through HTTP
-          filings  [--postgres "Host=…;Username=…"] [--filings 100000] [--requests 50] [--keep | --database NAME]   备案 queues, filtered list, 附件5 export
+          filings  [--postgres "Host=…;Username=…"] [--filings 100000] [--requests 50] [--keep | --database NAME [--annex5-only]]   备案 queues, filtered list, 附件5 export
           photos   read [--runs 60] [--grain 40] | distances [--photos 40] | reuse --connection "…;Database=…" [--stored 1000000] [--runs 300]
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
           search   --url http://127.0.0.1:5080 [--user hz-city] [--requests 40] [--seconds 20]   search medians by fragment kind; wrk mix vs /health

@@ -34,6 +34,9 @@ public static class FilingBench
         var size = int.Parse(Generate.Arg(args, "--filings") ?? "100000");
         var requests = int.Parse(Generate.Arg(args, "--requests") ?? "50");
         var reuse = Generate.Arg(args, "--database");
+        // With --database only: the 附件5 exports alone in this fresh process, so that its peak working set is theirs.
+        var annex5Only = args.Contains("--annex5-only");
+        if (annex5Only && reuse is null) throw new ArgumentException("--annex5-only measures a kept database: add --database NAME");
         var database = reuse ?? $"dxpilot_filingbench_{size}_{Guid.NewGuid():N}"[..40];
         if (reuse is null) await BenchTools.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
         var connection = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
@@ -42,8 +45,8 @@ public static class FilingBench
         {
             var sw = Stopwatch.StartNew();
             if (reuse is null) await SeedAsync(connection, size);
-            Console.WriteLine($"{size} filings generated in {sw.Elapsed.TotalSeconds:F0} s");
-            return await MeasureAsync(connection, requests) ? 0 : 1;
+            if (reuse is null) Console.WriteLine($"{size} filings generated in {sw.Elapsed.TotalSeconds:F0} s");
+            return await MeasureAsync(connection, requests, annex5Only) ? 0 : 1;
         }
         finally
         {
@@ -154,7 +157,7 @@ public static class FilingBench
         ["investment"] = "120.50", ["plan"] = "建设MES系统并实现关键设备联网，打通ERP与MES的数据。", ["declaration"] = "true",
     };
 
-    private static async Task<bool> MeasureAsync(string connection, int requests)
+    private static async Task<bool> MeasureAsync(string connection, int requests, bool annex5Only)
     {
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-filingbench-{Guid.NewGuid():N}");
         await using var platform = new WebApplicationFactory<FilingService>().WithWebHostBuilder(b =>
@@ -171,7 +174,8 @@ public static class FilingBench
         var city = new Actor("bench-city", "杭州市经信局", Role.CityBureau, Programme);
         var district = city with { Role = Role.DistrictBureau, District = "滨江区" };
         var ok = true;
-        foreach (var (name, actor, filter) in new[]
+        var started = PeakWorkingSetMb();
+        foreach (var (name, actor, filter) in annex5Only ? [] : new[]
                  {
                      ("queue=mine, district", district, new FilingFilter(Mine: true)),
                      ("queue=mine, city", city, new FilingFilter(Mine: true)),
@@ -188,7 +192,8 @@ public static class FilingBench
         // 附件5 of the city's filed filings (about 10,000 at 100,000 generated … see the count printed).
         var exportFilter = new FilingFilter(State: FilingStatus.Filed, District: null);
         var times = new List<double>();
-        long rows = 0, bytes = 0, allocated = 0;
+        var allocations = new List<long>();
+        long rows = 0, bytes = 0;
         for (var run = 0; run < 5; run++)
         {
             await using var scope = platform.Services.CreateAsyncScope();
@@ -199,26 +204,42 @@ public static class FilingBench
             var sw = Stopwatch.StartNew();
             await export.WriteAsync(output, city, exportFilter, CancellationToken.None);
             times.Add(sw.Elapsed.TotalMilliseconds);
-            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - before);
             bytes = output.Length;
         }
+        var peak = PeakWorkingSetMb();
         await using (var scope = platform.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
             rows = await db.Filings.CountAsync(f => f.Status == FilingStatus.Filed);
         }
         times.Sort();
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
+        allocations.Sort();
         Console.WriteLine($"附件5, {rows} filed filings: median {times[times.Count / 2]:F0} ms of 5 (min {times[0]:F0}, max {times[^1]:F0}), file {bytes / 1024} KB, "
-                          + $"allocated {allocated / 1024 / 1024} MB per export, process peak working set {self.PeakWorkingSet64 / 1024 / 1024} MB");
-        ok &= times[times.Count / 2] < 2000 && self.PeakWorkingSet64 < 300L * 1024 * 1024;
+                          + $"allocated {allocations[allocations.Count / 2] / 1024 / 1024} MB per export (median), "
+                          + $"process peak working set {peak} MB (VmHWM; {started} MB when the platform had started"
+                          + (annex5Only ? ", nothing but the exports after that)" : ", then the list calls and the exports)"));
+        ok &= times[times.Count / 2] < 2000 && peak < 300;
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         Console.WriteLine($"load average at end: {BenchTools.Load()}");
         Console.WriteLine(ok ? "OK: every target met" : "NOT OK: a target is missed (see above)");
         return ok;
     }
 
+
+    /// <summary>
+    /// The process's peak resident set so far (VmHWM), in MB: the kernel's own high-water mark, which nothing resets, hence a
+    /// fresh process per measurement. Off Linux, what .NET reports as the peak working set.
+    /// </summary>
+    private static long PeakWorkingSetMb()
+    {
+        if (File.Exists("/proc/self/status"))
+            foreach (var line in File.ReadLines("/proc/self/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) / 1024;
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / 1024 / 1024;
+    }
 
     private static bool Report(string name, double target, List<double> times)
     {

@@ -1,19 +1,88 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace DxPilot.Infrastructure.Spreadsheets;
 
-/// <summary>The cells both sheet writers put down: numbers as numbers, everything else as inline text (never a formula).</summary>
-internal static class XlsxCells
+/// <summary>
+/// The cells both sheet writers put down: numbers as numbers, everything else as inline text (never a formula). Written as tags
+/// and attributes straight into the part's writer: a sheet of 400,000 cells builds no element per cell.
+/// </summary>
+internal sealed class XlsxCells(OpenXmlWriter writer)
 {
-    public static Cell Number(string value) => new() { DataType = CellValues.Number, CellValue = new CellValue(value) };
+    // Tags only: the writer takes their names and namespaces, and the attributes given with them.
+    private static readonly Cell CellTag = new();
+    private static readonly CellValue ValueTag = new();
+    private static readonly InlineString InlineTag = new();
+    private static readonly Text TextTag = new();
+    private static readonly Row RowTag = new();
+    private static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+    private static readonly OpenXmlAttribute NumberType = new("t", "", "n");
+    private static readonly OpenXmlAttribute InlineType = new("t", "", "inlineStr");
+    private static readonly OpenXmlAttribute CustomHeight = new("customHeight", "", "1");
 
-    public static Cell Text(string value) => new()
+    private readonly List<OpenXmlAttribute> _attributes = new(3);
+
+    /// <summary>Opens row <paramref name="index"/> (1-based), with a fixed height if given; close it with <see cref="EndRow"/>.</summary>
+    public void StartRow(uint index, double? height = null)
     {
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(StripControl(value)) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
-    };
+        _attributes.Clear();
+        _attributes.Add(new OpenXmlAttribute("r", "", index.ToString(CultureInfo.InvariantCulture)));
+        if (height is { } h)
+        {
+            _attributes.Add(new OpenXmlAttribute("ht", "", h.ToString("R", CultureInfo.InvariantCulture)));
+            _attributes.Add(CustomHeight);
+        }
+        writer.WriteStartElement(RowTag, _attributes);
+    }
+
+    public void EndRow() => writer.WriteEndElement();
+
+    /// <summary>A number cell; <paramref name="value"/> is the invariant text of the number.</summary>
+    public void Number(string reference, uint style, string value)
+    {
+        Start(reference, style, NumberType);
+        writer.WriteStartElement(ValueTag);
+        writer.WriteString(value);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    /// <summary>An inline-string cell, its text as typed (spaces kept) less the control characters XML cannot carry.</summary>
+    public void Text(string reference, uint style, string value)
+    {
+        Start(reference, style, InlineType);
+        writer.WriteStartElement(InlineTag);
+        writer.WriteStartElement(TextTag, Preserve);
+        writer.WriteString(StripControl(value));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    /// <summary>A cell with no value, there for its style (an official table's borders stay whole).</summary>
+    public void Empty(string reference, uint style)
+    {
+        Start(reference, style, null);
+        writer.WriteEndElement();
+    }
+
+    // The schema's attribute order: r, s, t. Style 0 is the default and is left out.
+    private void Start(string reference, uint style, OpenXmlAttribute? type)
+    {
+        _attributes.Clear();
+        _attributes.Add(new OpenXmlAttribute("r", "", reference));
+        if (style != 0) _attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
+        if (type is { } t) _attributes.Add(t);
+        writer.WriteStartElement(CellTag, _attributes);
+    }
 
     // XML 1.0 forbids most control characters; a pasted one would make the file unreadable.
-    private static string StripControl(string s) =>
-        s.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r')) ? new string(s.Where(ch => ch >= 0x20 || ch is '\t' or '\n' or '\r').ToArray()) : s;
+    private static string StripControl(string s)
+    {
+        foreach (var ch in s)
+            if (ch < 0x20 && ch is not ('\t' or '\n' or '\r'))
+                return new string(s.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r').ToArray());
+        return s;
+    }
 }

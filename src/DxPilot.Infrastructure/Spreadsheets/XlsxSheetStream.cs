@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -6,9 +7,11 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace DxPilot.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// One worksheet written row by row (OpenXmlWriter, nothing of the rows kept but the merged ranges), for official sheets whose
-/// layout has a title, grouped headers and cells merged over several rows. As in <see cref="XlsxWriter"/>, text goes into
-/// inline-string cells and never into a formula: "=1+1" stays the text it is; numbers stay numbers.
+/// One worksheet written row by row, for official sheets whose layout has a title, grouped headers and cells merged over
+/// several rows. As in <see cref="XlsxWriter"/>, text goes into inline-string cells and never into a formula: "=1+1" stays the
+/// text it is; numbers stay numbers. Nothing of the rows is kept but the merged ranges: the worksheet's XML goes through the
+/// deflater into the output as it is written. (A package opened by the SDK keeps a part's whole uncompressed XML in memory
+/// until it closes — tens of MB for a city's sheet — so the SDK builds only the small parts, and they are copied around it.)
 /// </summary>
 public sealed class XlsxSheetStream : IDisposable
 {
@@ -23,25 +26,22 @@ public sealed class XlsxSheetStream : IDisposable
         Amount = 4,
     }
 
-    private readonly SpreadsheetDocument _doc;
-    private readonly WorksheetPart _part;
+    private readonly ZipArchive _zip;
+    private readonly Stream _part;
     private readonly OpenXmlWriter _writer;
+    private readonly XlsxCells _cells;
     private readonly List<string> _merges = [];
-    private readonly string _sheetName;
     private uint _row;
     private bool _closed;
 
     public XlsxSheetStream(Stream output, string sheetName, IReadOnlyList<double> columnWidths)
     {
-        _sheetName = sheetName;
-        _doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var wb = _doc.AddWorkbookPart();
-        wb.Workbook = new Workbook();
-        var styles = wb.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        styles.Stylesheet.Save();
-        _part = wb.AddNewPart<WorksheetPart>();
+        _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var sheetPath = WriteFrame(_zip, sheetName);
+        _part = _zip.CreateEntry(sheetPath, CompressionLevel.Optimal).Open();
         _writer = OpenXmlWriter.Create(_part);
+        _cells = new XlsxCells(_writer);
+        _writer.WriteStartDocument();
         _writer.WriteStartElement(new Worksheet());
         // An official sheet prints as one: landscape, its columns fitted to the page's width.
         _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
@@ -59,26 +59,23 @@ public sealed class XlsxSheetStream : IDisposable
     public uint WriteRow(IReadOnlyList<object?> values, Look look = Look.Cell, double? height = null)
     {
         var index = ++_row;
-        var row = new Row { RowIndex = index };
-        if (height is { } h) { row.Height = h; row.CustomHeight = true; }
-        _writer.WriteStartElement(row);
+        var number = index.ToString(CultureInfo.InvariantCulture);
+        _cells.StartRow(index, height);
         for (var c = 0; c < values.Count; c++)
         {
-            var cell = values[c] switch
+            var reference = XlsxReader.ColumnName(c) + number;
+            var style = (uint)(values[c] is decimal && look == Look.Cell ? Look.Amount : look);
+            switch (values[c])
             {
-                null => new Cell(),
-                int i => Number(i.ToString(CultureInfo.InvariantCulture)),
-                long l => Number(l.ToString(CultureInfo.InvariantCulture)),
-                decimal d => Number(d.ToString(CultureInfo.InvariantCulture)),
-                double d => Number(d.ToString("R", CultureInfo.InvariantCulture)),
-                var v => Text(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
-            };
-            cell.CellReference = XlsxReader.ColumnName(c) + index.ToString(CultureInfo.InvariantCulture);
-            var style = values[c] is decimal && look == Look.Cell ? Look.Amount : look;
-            if (style != Look.Plain) cell.StyleIndex = (uint)style;
-            _writer.WriteElement(cell);
+                case null: _cells.Empty(reference, style); break;
+                case int i: _cells.Number(reference, style, i.ToString(CultureInfo.InvariantCulture)); break;
+                case long l: _cells.Number(reference, style, l.ToString(CultureInfo.InvariantCulture)); break;
+                case decimal d: _cells.Number(reference, style, d.ToString(CultureInfo.InvariantCulture)); break;
+                case double d: _cells.Number(reference, style, d.ToString("R", CultureInfo.InvariantCulture)); break;
+                case var v: _cells.Text(reference, style, Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""); break;
+            }
         }
-        _writer.WriteEndElement();
+        _cells.EndRow();
         return index;
     }
 
@@ -105,10 +102,8 @@ public sealed class XlsxSheetStream : IDisposable
         _writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         _writer.WriteEndElement();
         _writer.Close();
-        var wb = _doc.WorkbookPart!;
-        wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(_part), SheetId = 1, Name = _sheetName }));
-        wb.Workbook.Save();
-        _doc.Dispose();
+        _part.Dispose();
+        _zip.Dispose();
     }
 
     public void Dispose()
@@ -117,13 +112,43 @@ public sealed class XlsxSheetStream : IDisposable
         {
             _closed = true;
             _writer.Dispose();
-            _doc.Dispose();
+            _part.Dispose();
+            _zip.Dispose();
         }
     }
 
-    private static Cell Number(string value) => XlsxCells.Number(value);
-
-    private static Cell Text(string value) => XlsxCells.Text(value);
+    /// <summary>
+    /// Every part of the workbook but the worksheet's rows (content types, relationships, workbook, styles), as the SDK writes
+    /// them around an empty worksheet, copied into <paramref name="zip"/>; answers the worksheet's entry name.
+    /// </summary>
+    private static string WriteFrame(ZipArchive zip, string sheetName)
+    {
+        using var frame = new MemoryStream();
+        string sheetPath;
+        using (var doc = SpreadsheetDocument.Create(frame, SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            var styles = wb.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            styles.Stylesheet.Save();
+            var sheet = wb.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(new SheetData());
+            sheet.Worksheet.Save();
+            wb.Workbook = new Workbook(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }));
+            wb.Workbook.Save();
+            sheetPath = sheet.Uri.OriginalString.TrimStart('/');
+        }
+        frame.Position = 0;
+        using var written = new ZipArchive(frame, ZipArchiveMode.Read);
+        foreach (var entry in written.Entries)
+        {
+            if (entry.FullName == sheetPath) continue;
+            using var from = entry.Open();
+            using var to = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
+            from.CopyTo(to);
+        }
+        return sheetPath;
+    }
 
     private static Stylesheet Stylesheet()
     {

@@ -41,10 +41,11 @@ public static class XlsxWriter
                     w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = sheet.Columns[i].Width, CustomWidth = true });
                 w.WriteEndElement();
                 w.WriteStartElement(new SheetData());
+                var cells = new XlsxCells(w);
                 uint r = 1;
-                if (sheet.Title is not null) WriteRow(w, r++, [sheet.Title], BoldStyle);
-                WriteRow(w, r++, sheet.Columns.Select(c => (object?)c.Header).ToList(), BoldStyle);
-                foreach (var row in sheet.Rows) WriteRow(w, r++, row, 0);
+                if (sheet.Title is not null) WriteRow(cells, r++, [sheet.Title], BoldStyle);
+                WriteRow(cells, r++, sheet.Columns.Select(c => (object?)c.Header).ToList(), BoldStyle);
+                foreach (var row in sheet.Rows) WriteRow(cells, r++, row, 0);
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
@@ -56,35 +57,28 @@ public static class XlsxWriter
 
     private const uint BoldStyle = 1;
 
-    private static void WriteRow(OpenXmlWriter w, uint index, IReadOnlyList<object?> values, uint style)
+    private static void WriteRow(XlsxCells cells, uint index, IReadOnlyList<object?> values, uint style)
     {
-        w.WriteStartElement(new Row { RowIndex = index });
+        var number = index.ToString(CultureInfo.InvariantCulture);
+        cells.StartRow(index);
         for (var c = 0; c < values.Count; c++)
         {
-            var reference = XlsxReader.ColumnName(c) + index.ToString(CultureInfo.InvariantCulture);
-            var cell = values[c] switch
+            var reference = XlsxReader.ColumnName(c) + number;
+            switch (values[c])
             {
-                null => null,
-                int i => Number(i.ToString(CultureInfo.InvariantCulture)),
-                long l => Number(l.ToString(CultureInfo.InvariantCulture)),
-                decimal d => Number(d.ToString(CultureInfo.InvariantCulture)),
-                double d => Number(d.ToString("R", CultureInfo.InvariantCulture)),
-                bool b => Text(b ? "是" : "否"),
-                DateOnly d => Text(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                DateTime d => Text(d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-                var v => Text(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
-            };
-            if (cell is null) continue;
-            cell.CellReference = reference;
-            if (style != 0) cell.StyleIndex = style;
-            w.WriteElement(cell);
+                case null: break;
+                case int i: cells.Number(reference, style, i.ToString(CultureInfo.InvariantCulture)); break;
+                case long l: cells.Number(reference, style, l.ToString(CultureInfo.InvariantCulture)); break;
+                case decimal d: cells.Number(reference, style, d.ToString(CultureInfo.InvariantCulture)); break;
+                case double d: cells.Number(reference, style, d.ToString("R", CultureInfo.InvariantCulture)); break;
+                case bool b: cells.Text(reference, style, b ? "是" : "否"); break;
+                case DateOnly d: cells.Text(reference, style, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+                case DateTime d: cells.Text(reference, style, d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)); break;
+                case var v: cells.Text(reference, style, Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""); break;
+            }
         }
-        w.WriteEndElement();
+        cells.EndRow();
     }
-
-    private static Cell Number(string value) => XlsxCells.Number(value);
-
-    private static Cell Text(string value) => XlsxCells.Text(value);
 
     private static string SafeSheetName(string name)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Filings;
@@ -13,12 +14,11 @@ namespace DxPilot.Web.Features.Filings;
 /// <summary>
 /// 附件5 备案汇总表 of the filtered filing list, in the list's scope (a district its district, the city the whole city): the
 /// filings that were submitted (in review, returned for revision, or filed; not drafts, not rejected ones), each as its latest
-/// submitted version froze it. Read a page at a time and written row by row, so a city's whole list never sits in memory.
+/// submitted version froze it. Read and written row by row, so a city's whole list never sits in memory.
 /// </summary>
 public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, AuditLog audit, ShownTime time)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const int PageSize = 1000;
 
     public static readonly IReadOnlySet<FilingStatus> Exported =
         new HashSet<FilingStatus> { FilingStatus.DistrictReview, FilingStatus.CityReview, FilingStatus.Returned, FilingStatus.Filed };
@@ -61,7 +61,7 @@ public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, Aud
         var rules = filings.RulesOf(actor)!;
         var today = time.Today();
         var counted = new Counter();
-        await Annex5Sheet.WriteAsync(output, rules.Form, actor.Name, today, EntriesAsync(actor, filter, counted, ct), ct);
+        await Annex5Sheet.WriteAsync(output, rules.Form, actor.Name, today, EntriesAsync(rules.Form, actor, filter, counted, ct), ct);
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("FilingSummary", actor.ProgrammeId),
             $"备案汇总表（附件5）{counted.Value} 项，筛选 {Uri.UnescapeDataString(filter.ToQueryString())}", ct: ct);
         return $"{Annex5Sheet.Title}（{actor.District ?? "全市"}）{ChineseText.Date(today)}.xlsx";
@@ -69,28 +69,56 @@ public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, Aud
 
     private sealed class Counter { public int Value; }
 
-    private async IAsyncEnumerable<Annex5Sheet.Entry> EntriesAsync(Actor actor, FilingFilter filter, Counter counted, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// A submitted version's three JSON documents as stored: read as text, so that only the keys the sheet prints are taken from
+    /// them (a whole version is mostly the plan, the effects table and the software lists, which 附件5 does not show).
+    /// </summary>
+    private sealed class StoredVersion
     {
-        var listed = filings.Listed(actor, filter)!;
-        for (var skip = 0; ; skip += PageSize)
+        public Guid FilingId { get; init; }
+        public int Round { get; init; }
+        public string Basics { get; init; } = "";
+        public string Values { get; init; } = "";
+        public string Providers { get; init; } = "";
+    }
+
+    // The same text on SQLite and PostgreSQL (migration 0018); the converters that turn them into dictionaries are bypassed.
+    private IQueryable<StoredVersion> StoredVersions =>
+        db.Database.SqlQuery<StoredVersion>($"""SELECT "FilingId", "Round", "Basics", "Values", "Providers" FROM "FilingVersions" """);
+
+    /// <summary>
+    /// The exported filings in the list's order, each with its latest submitted version, in one query read as it arrives: a
+    /// city's rows never sit in memory together, and each is parsed only for what the sheet prints.
+    /// </summary>
+    private async IAsyncEnumerable<Annex5Sheet.Entry> EntriesAsync(FilingForm form, Actor actor, FilingFilter filter, Counter counted,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var states = Exported.ToArray();
+        var exported = filings.Selected(actor, filter)!.Where(f => states.Contains(f.Status) && f.Round > 0);
+        var rows = from f in exported
+                   join v in StoredVersions on new { Id = f.Id, f.Round } equals new { Id = v.FilingId, v.Round }
+                   select new { f.Id, f.StatusSince, f.District, v.Basics, v.Values, v.Providers };
+        // The list's order (FilingService.Listed): a queue longest waiting first, otherwise the latest moved first.
+        rows = filter.Mine ? rows.OrderBy(r => r.StatusSince).ThenBy(r => r.Id) : rows.OrderByDescending(r => r.StatusSince).ThenBy(r => r.Id);
+        // A printed field's answer may sit under several keys (a period's start and end, a choice's 其他 text).
+        var answerKeys = Annex5Sheet.PrintedAnswers
+            .SelectMany(key => form.Fields.FirstOrDefault(f => f.Key == key) is { } field ? FilingValues.KeysOf(field) : [key]).ToArray();
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var page = await listed.Skip(skip).Take(PageSize).ToListAsync(ct);
-            var rows = page.Where(r => Exported.Contains(r.Status) && r.Round > 0).ToList();
-            var ids = rows.Select(r => r.Id).ToList();
-            // Only each filing's latest round: earlier rounds are not printed, and their JSON is most of the cost.
-            var versions = ids.Count == 0 ? [] : await (from v in db.FilingVersions.AsNoTracking()
-                                                        join f in db.Filings on v.FilingId equals f.Id
-                                                        where ids.Contains(f.Id) && v.Round == f.Round
-                                                        select new { v.FilingId, v.Round, v.Basics, v.Values, v.Providers })
-                .ToListAsync(ct);
-            var latest = versions.ToLookup(v => (v.FilingId, v.Round));
-            foreach (var r in rows)
-                if (latest[(r.Id, r.Round)].FirstOrDefault() is { } v)
-                {
-                    counted.Value++;
-                    yield return new Annex5Sheet.Entry(r.District, v.Basics, v.Values, v.Providers);
-                }
-            if (page.Count < PageSize) yield break;
+            counted.Value++;
+            yield return new Annex5Sheet.Entry(r.District, Pick(r.Basics, Annex5Sheet.PrintedBasics), Pick(r.Values, answerKeys),
+                JsonSerializer.Deserialize<List<FilingProvider>>(r.Providers, JsonSerializerOptions.Web) ?? []);
         }
+    }
+
+    /// <summary>The string values of <paramref name="keys"/> in a flat JSON object; the other members are passed over, never made strings.</summary>
+    private static Dictionary<string, string> Pick(string json, IReadOnlyList<string> keys)
+    {
+        var picked = new Dictionary<string, string>(keys.Count);
+        using var doc = JsonDocument.Parse(json);
+        foreach (var key in keys)
+            if (doc.RootElement.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String)
+                picked[key] = value.GetString()!;
+        return picked;
     }
 }

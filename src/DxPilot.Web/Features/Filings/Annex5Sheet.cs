@@ -34,6 +34,16 @@ public static class Annex5Sheet
     /// <summary>The columns one filing fills once, whatever its number of providers (merged down over its block).</summary>
     public const int FilingColumns = 21;
 
+    /// <summary>The basics the sheet prints (columns 2 and 4-13), by key: all that an export needs of a version's basics.</summary>
+    public static readonly IReadOnlyList<string> PrintedBasics =
+    [
+        "industry", "name", "uscc", "contactName", "contactPhone", "mainProducts", "revenueWan", "qualityTier", "aboveScale",
+        "littleGiantCentralFunded", "pilot2022",
+    ];
+
+    /// <summary>The form's answers the sheet prints (columns 14-15 and 17-21), by field key.</summary>
+    public static readonly IReadOnlyList<string> PrintedAnswers = ["selfTest", "targetLevel", "projectName", "period", "scenarios", "cloudPlan", "investment"];
+
     private static readonly double[] Widths =
         [6, 14, 10, 28, 22, 10, 14, 18, 12, 14, 8, 16, 30, 14, 12, 12, 26, 20, 18, 18, 12, 28, 22, 10, 14, 24, 14, 30];
 

@@ -33,25 +33,34 @@ public sealed partial class FilingService
     /// </summary>
     public IQueryable<FilingRow>? Listed(Actor actor, FilingFilter filter)
     {
+        if (Selected(actor, filter) is not { } filings) return null;
+        var rows = from f in filings
+                   join e in db.Enterprises on f.EnterpriseId equals e.Id
+                   select new { f, e };
+        rows = filter.Mine ? rows.OrderBy(x => x.f.StatusSince).ThenBy(x => x.f.Id) : rows.OrderByDescending(x => x.f.StatusSince).ThenBy(x => x.f.Id);
+        return rows.Select(x => new FilingRow(x.f.Id, x.e.Id, x.e.Name, x.e.Uscc, x.f.District, x.f.ProjectName, x.f.Status, x.f.TargetLevel,
+            x.f.InvestmentWan, x.f.Round, x.f.SubmittedAt, x.f.StatusSince, x.f.LittleGiantCentralFunded, x.f.Pilot2022, x.f.UpdatedAt));
+    }
+
+    /// <summary>
+    /// The filings the filter selects in the actor's scope, unordered (<see cref="Listed"/> orders them); null for an actor that
+    /// does not use the list.
+    /// </summary>
+    public IQueryable<Filing>? Selected(Actor actor, FilingFilter filter)
+    {
         if (!UsesList(actor)) return null;
         var filings = filter.Mine ? Waiting(actor) : InScope(actor);
         if (filter.State is { } state) filings = filings.Where(f => f.Status == state);
         if (filter.District is { } district) filings = filings.Where(f => f.District == district);
         if (filter.TargetLevel is { } target) filings = filings.Where(f => f.TargetLevel == target);
         if (filter.Excluded is { } excluded) filings = filings.Where(f => (f.LittleGiantCentralFunded || f.Pilot2022) == excluded);
-        var files = db.Enterprises.AsQueryable();
         if (filter.Search is { } search)
         {
             // The project's name, or the enterprise's name or USCC as the registry's search reads them.
-            var named = files.Matching(actor, search, db.IsPostgres).Select(e => e.Id);
+            var named = db.Enterprises.Matching(actor, search, db.IsPostgres).Select(e => e.Id);
             filings = filings.Where(f => f.ProjectName.Contains(search) || named.Contains(f.EnterpriseId));
         }
-        var rows = from f in filings
-                   join e in files on f.EnterpriseId equals e.Id
-                   select new { f, e };
-        rows = filter.Mine ? rows.OrderBy(x => x.f.StatusSince).ThenBy(x => x.f.Id) : rows.OrderByDescending(x => x.f.StatusSince).ThenBy(x => x.f.Id);
-        return rows.Select(x => new FilingRow(x.f.Id, x.e.Id, x.e.Name, x.e.Uscc, x.f.District, x.f.ProjectName, x.f.Status, x.f.TargetLevel,
-            x.f.InvestmentWan, x.f.Round, x.f.SubmittedAt, x.f.StatusSince, x.f.LittleGiantCentralFunded, x.f.Pilot2022, x.f.UpdatedAt));
+        return filings;
     }
 
     /// <summary>
