@@ -165,6 +165,40 @@ public abstract class ProjectDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("负责人签字：刘教授", printed);
     }
 
+    [Fact]
+    public async Task A_failed_acceptance_prints_the_verdict_with_its_reason_and_leaves_the_districts_box_to_fill()
+    {
+        var c = await ChangchunProject.CreateAsync(app);
+        var id = await c.FiledAsync(app);
+        await CompletedAsync(c, id);
+        await EvaluationAsync(c, id);
+        var agency = await app.As(c.Users["agency"]);
+        Assert.True((await ChangchunProject.StepAsync(agency, id, "evaluate")).IsSuccessStatusCode);
+        var expertId = (await (await app.As(c.Users["expert"])).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me")).GetProperty("userId").GetString()!;
+        await SaveAcceptanceAsync(agency, id, new
+        {
+            members = new object[]
+            {
+                new { name = "刘教授", unit = "吉林大学", title = "教授", leader = true, signed = true },
+                new { name = "陈高工", unit = "长春工业大学", leader = false, signed = true },
+                new { name = "马工", unit = "吉林省信息技术研究所", leader = false, signed = true, userId = expertId },
+            },
+            documentReview = "缺少焊装车间上线报告。", siteCheckOn = "2025-11-25", siteCheck = "焊装车间未部署MES。", opinion = "项目未按备案方案完成。",
+        });
+        var failed = await ChangchunProject.StepAsync(agency, id, "fail", "系统未覆盖焊装车间，不符合备案方案。");
+        Assert.True(failed.IsSuccessStatusCode, await failed.Content.ReadAsStringAsync());
+
+        var docx = await DocxAsync(c.Users["enterprise"], $"/api/projects/{id}/acceptance-opinion.docx");
+        Assert.Empty(OfficeFiles.ValidationErrors(docx));
+        var text = OfficeFiles.Text(docx);
+        // Only what was recorded is numbered: no suggestions, no rectification.
+        Assert.Contains("审核意见\n一、书面材料审核：缺少焊装车间上线报告。\n二、现场核查（2025年11月25日）：焊装车间未部署MES。\n三、审核意见：项目未按备案方案完成。\n"
+                        + "验收结论：不通过验收。理由：系统未覆盖焊装车间，不符合备案方案。", text);
+        Assert.DoesNotContain("四、", text);
+        Assert.Contains("负责人签字：刘教授（吉林大学，教授）\n组员签字：陈高工（长春工业大学）、马工（吉林省信息技术研究所）", text);
+        Assert.Contains($"单位公章\n\n{ChineseText.Date(BeijingToday())}\n所属县（市、区）\n工信主管部门\n\n\n\n\n单位公章\n\n年    月    日", text);
+    }
+
     private async Task<byte[]> DocxAsync(string user, string path)
     {
         var response = await (await app.As(user)).GetAsync(path);

@@ -15,9 +15,8 @@ public static class ProjectReports
     public static string? AcceptanceOpinion(Project p) =>
         AcceptanceRecorded(p.Acceptance) ? null : "评测机构尚未记录验收情况，验收意见暂不能生成";
 
-    /// <summary>The agency saved its group or any of its findings.</summary>
-    public static bool AcceptanceRecorded(AcceptanceRecord a) =>
-        a.Members.Count > 0 || !string.IsNullOrWhiteSpace(a.Opinion) || !string.IsNullOrWhiteSpace(a.DocumentReview) || !string.IsNullOrWhiteSpace(a.SiteCheck);
+    /// <summary>The agency saved its group or any of its findings: anything the record's audit lines would show.</summary>
+    public static bool AcceptanceRecorded(AcceptanceRecord a) => a.AuditFields().Count > 0;
 
     /// <summary>The agency's verdict a step of the project's history records (pass, rectify, recheck, fail); null for other steps.
     /// The last such step is the verdict the 验收意见 prints.</summary>
