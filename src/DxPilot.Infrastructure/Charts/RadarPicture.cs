@@ -7,6 +7,10 @@ namespace DxPilot.Infrastructure.Charts;
 /// should list the names beside the picture.</param>
 public sealed record RadarPng(byte[] Png, int Width, int Height, bool NamesDrawn);
 
+/// <summary>One polygon of a radar: its values per axis and its colour; <paramref name="Dashed"/> tells it apart from the others
+/// when the page is printed in black and white (改造前 dashed under 改造后).</summary>
+public sealed record RadarSeries(IReadOnlyList<decimal> Values, string Colour, bool Dashed = false);
+
 /// <summary>
 /// Draws the same radar as the result page's SVG (<see cref="RadarGeometry"/>) into a PNG with SkiaSharp. The native
 /// library is the "NoDependencies" build, which has no font manager: Chinese labels need a CJK font file, looked for
@@ -17,7 +21,11 @@ public static class RadarPicture
     private const float Scale = 2; // 840 px for 420 units: sharp when printed at 11 cm
 
     /// <param name="cjkLabels">False draws numbered axes even when a Chinese font exists (the fallback, for tests).</param>
-    public static RadarPng Render(IReadOnlyList<RadarAxis> axes, IReadOnlyList<decimal> values, string colour = "#1f6feb", bool cjkLabels = true)
+    public static RadarPng Render(IReadOnlyList<RadarAxis> axes, IReadOnlyList<decimal> values, string colour = "#1f6feb", bool cjkLabels = true) =>
+        Render(axes, [new RadarSeries(values, colour)], cjkLabels);
+
+    /// <summary>Several polygons on the same rings (改造前 and 改造后), drawn in the order given: the last one on top.</summary>
+    public static RadarPng Render(IReadOnlyList<RadarAxis> axes, IReadOnlyList<RadarSeries> series, bool cjkLabels = true)
     {
         var g = new RadarGeometry(axes.Count);
         var size = (int)(RadarGeometry.Size * Scale);
@@ -45,12 +53,13 @@ public static class RadarPicture
                 (float)lx, (float)ly + font.Size * 0.35f, align, font, ink);
         }
 
-        var shares = RadarGeometry.Shares(axes, values);
-        using (var path = Polygon(g, shares))
+        foreach (var line in series)
         {
-            var c = SKColor.Parse(colour);
-            using var fill = new SKPaint { Color = c.WithAlpha(64), Style = SKPaintStyle.Fill, IsAntialias = true };
-            using var stroke = new SKPaint { Color = c, StrokeWidth = 2, Style = SKPaintStyle.Stroke, IsAntialias = true };
+            using var path = Polygon(g, RadarGeometry.Shares(axes, line.Values));
+            var c = SKColor.Parse(line.Colour);
+            using var fill = new SKPaint { Color = c.WithAlpha(series.Count > 1 ? (byte)40 : (byte)64), Style = SKPaintStyle.Fill, IsAntialias = true };
+            using var dashes = line.Dashed ? SKPathEffect.CreateDash([6, 4], 0) : null;
+            using var stroke = new SKPaint { Color = c, StrokeWidth = 2, Style = SKPaintStyle.Stroke, IsAntialias = true, PathEffect = dashes };
             canvas.DrawPath(path, fill);
             canvas.DrawPath(path, stroke);
         }

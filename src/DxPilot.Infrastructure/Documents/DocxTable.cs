@@ -11,8 +11,9 @@ public enum DocxMerge
     Continue,
 }
 
-/// <summary>One table cell: its text (lines split on '\n'), how many grid columns it spans, and its place in a vertical merge.</summary>
-public sealed record DocxCell(string Text, int Span = 1, DocxMerge Merge = DocxMerge.None, bool Bold = false, bool Centre = false)
+/// <summary>One table cell: its text (lines split on '\n'), how many grid columns it spans, and its place in a vertical merge.
+/// <paramref name="Signoff"/>: lines under the text that start at the middle of the cell, as an opinion box ends (签字, 单位公章, 年 月 日).</summary>
+public sealed record DocxCell(string Text, int Span = 1, DocxMerge Merge = DocxMerge.None, bool Bold = false, bool Centre = false, string? Signoff = null)
 {
     public static implicit operator DocxCell(string text) => new(text);
 
@@ -84,6 +85,13 @@ public sealed class DocxTable
             // A cell must hold at least one paragraph, even when empty.
             foreach (var line in lines)
                 cell.Append(DocxText.Paragraph([DocxText.Run(line, DocxFont.SongTi, _size, header || c.Bold)], align, single: true));
+            if (c.Signoff is not null && c.Merge != DocxMerge.Continue)
+                foreach (var line in DocxText.Lines(c.Signoff))
+                {
+                    var p = DocxText.Paragraph([DocxText.Run(line, DocxFont.SongTi, _size)], JustificationValues.Left, before: 6, single: true);
+                    p.ParagraphProperties!.Indentation = new Indentation { Left = (width / 2).ToString(Inv) };
+                    cell.Append(p);
+                }
             row.Append(cell);
         }
         _table.Append(row);

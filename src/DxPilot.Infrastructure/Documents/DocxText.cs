@@ -15,6 +15,7 @@ public enum DocxFont
 public static class DocxSize
 {
     public const int Er = 44;       // 二号 22pt: the title
+    public const int XiaoEr = 36;   // 小二 18pt: a title too long for 二号
     public const int San = 32;      // 三号 16pt
     public const int Si = 28;       // 四号 14pt
     public const int XiaoSi = 24;   // 小四 12pt: body

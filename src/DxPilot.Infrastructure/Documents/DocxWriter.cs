@@ -32,10 +32,10 @@ public sealed class DocxWriter : IDisposable
     /// <summary>The text width in twips: the sum a table's columns should come to.</summary>
     public static int TextWidth => DocxPage.TextWidth;
 
-    /// <summary>The form's title: 黑体 二号, centred.</summary>
-    public DocxWriter Title(string text)
+    /// <summary>The form's title: 黑体 二号, centred; a long official title (24 characters or more) in 小二 so it stays on one line.</summary>
+    public DocxWriter Title(string text, int size = DocxSize.Er)
     {
-        var p = DocxText.Line(text, DocxFont.HeiTi, DocxSize.Er, JustificationValues.Center);
+        var p = DocxText.Line(text, DocxFont.HeiTi, size, JustificationValues.Center);
         p.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "240", After = "480" };
         _body.Append(p);
         return this;
@@ -102,7 +102,8 @@ public sealed class DocxWriter : IDisposable
         var part = _main.AddImagePart(ImagePartType.Png);
         using (var data = new MemoryStream(png, writable: false)) part.FeedData(data);
         var drawing = DocxPicture.Inline(_main.GetIdOfPart(part), ++_pictures, widthPx, heightPx, widthCm, description);
-        _body.Append(DocxText.Paragraph([new Run(drawing)], JustificationValues.Center));
+        // Kept on the page of the caption that follows it.
+        _body.Append(DocxText.Paragraph([new Run(drawing)], JustificationValues.Center, keepNext: true));
         return this;
     }
 
@@ -146,12 +147,15 @@ public sealed class DocxWriter : IDisposable
     }
 
     /// <summary>The signature and stamp block at the right: each label followed by room to sign, the date last as "年 月 日".</summary>
-    public DocxWriter Signature(params string[] labels)
+    public DocxWriter Signature(params string[] labels) => SignatureOn("日期：        年    月    日", labels);
+
+    /// <summary>The same block with its date line given (a document issued on a known day: "2025年7月16日").</summary>
+    public DocxWriter SignatureOn(string dateLine, params string[] labels)
     {
         _body.Append(DocxText.Paragraph([], JustificationValues.Left, before: 24));
         foreach (var label in labels)
             _body.Append(Indented(DocxText.Paragraph([DocxText.Run(label, DocxFont.FangSong, DocxSize.XiaoSi)], JustificationValues.Left, before: 12, after: 12)));
-        _body.Append(Indented(DocxText.Paragraph([DocxText.Run("日期：        年    月    日", DocxFont.FangSong, DocxSize.XiaoSi)], JustificationValues.Left, before: 12)));
+        _body.Append(Indented(DocxText.Paragraph([DocxText.Run(dateLine, DocxFont.FangSong, DocxSize.XiaoSi)], JustificationValues.Left, before: 12)));
         return this;
     }
 

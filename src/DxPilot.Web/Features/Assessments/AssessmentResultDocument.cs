@@ -64,16 +64,24 @@ public static class AssessmentResultDocument
             new DocxCell(Points(a.Score), Bold: true, Centre: true)]);
     }
 
-    internal static void Radar(DocxWriter doc, Instrument instrument, Assessment a)
+    internal static void Radar(DocxWriter doc, Instrument instrument, Assessment a, string caption = "图1 二级指标得分雷达图（各轴为该指标得分占其分值的比例）") =>
+        Radar(doc, instrument, [new RadarSeries(Scores(instrument, a), "#1f6feb")], caption);
+
+    /// <summary>The radar of one or more assessments of the same instrument (改造前 and 改造后 together), captioned under the picture.</summary>
+    internal static void Radar(DocxWriter doc, Instrument instrument, IReadOnlyList<RadarSeries> series, string caption)
     {
         var axes = instrument.SubIndicators.Select(s => new RadarAxis(s.Name, s.Points)).ToList();
-        var png = RadarPicture.Render(axes, instrument.SubIndicators.Select(s => a.Result.SubIndicators.GetValueOrDefault(s.Name)).ToList());
+        var png = RadarPicture.Render(axes, series);
         doc.Picture(png.Png, png.Width, png.Height, 10, "二级指标得分雷达图");
-        doc.Centred("图1 二级指标得分雷达图（各轴为该指标得分占其分值的比例）", DocxSize.Wu);
+        doc.Centred(caption, DocxSize.Wu);
         // Without a Chinese font the axes are numbered; the names are given here instead.
         if (!png.NamesDrawn)
             doc.Paragraph(string.Join("；", axes.Select((x, i) => $"{i + 1}. {x.Name}")), DocxSize.Wu, indent: false);
     }
+
+    /// <summary>The assessment's score of each sub-indicator, in the instrument's order (the radar's axes).</summary>
+    internal static IReadOnlyList<decimal> Scores(Instrument instrument, Assessment a) =>
+        instrument.SubIndicators.Select(s => a.Result.SubIndicators.GetValueOrDefault(s.Name)).ToList();
 
     internal static void Table8(DocxWriter doc, Instrument instrument, Assessment a)
     {

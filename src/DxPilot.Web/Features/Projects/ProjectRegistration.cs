@@ -11,6 +11,7 @@ public static class ProjectRegistration
         services.AddScoped<Archive.IArchiveSource, Filings.FilingArchiveSource>();
         services.AddScoped<Archive.IArchiveSource, Diagnoses.DiagnosisArchiveSource>();
         services.AddScoped<Archive.IArchiveSource, ProjectArchiveSource>();
+        services.AddScoped<Documents.ProjectDocumentService>();
     }
 
     /// <summary>The project's API.</summary>
@@ -18,5 +19,6 @@ public static class ProjectRegistration
     {
         ProjectEndpoints.Map(app);
         Archive.ArchiveEndpoints.Map(app);
+        Documents.ProjectDocumentEndpoints.Map(app);
     }
 }
