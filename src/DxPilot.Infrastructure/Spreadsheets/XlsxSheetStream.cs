@@ -21,6 +21,8 @@ public sealed class XlsxSheetStream : IDisposable
         Cell = 3,
         /// <summary>A <see cref="Cell"/> with two decimals (万元).</summary>
         Amount = 4,
+        /// <summary>A <see cref="Cell"/> holding a date, shown as 2025年7月16日.</summary>
+        Date = 5,
     }
 
     private readonly SpreadsheetDocument _doc;
@@ -71,10 +73,12 @@ public sealed class XlsxSheetStream : IDisposable
                 long l => Number(l.ToString(CultureInfo.InvariantCulture)),
                 decimal d => Number(d.ToString(CultureInfo.InvariantCulture)),
                 double d => Number(d.ToString("R", CultureInfo.InvariantCulture)),
+                // A date is a day number that the cell's format shows (so that it sorts and filters as a date).
+                DateOnly d => Number((d.DayNumber - SerialZero.DayNumber).ToString(CultureInfo.InvariantCulture)),
                 var v => Text(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
             };
             cell.CellReference = XlsxReader.ColumnName(c) + index.ToString(CultureInfo.InvariantCulture);
-            var style = values[c] is decimal && look == Look.Cell ? Look.Amount : look;
+            var style = look != Look.Cell ? look : values[c] switch { decimal => Look.Amount, DateOnly => Look.Date, _ => look };
             if (style != Look.Plain) cell.StyleIndex = (uint)style;
             _writer.WriteElement(cell);
         }
@@ -121,6 +125,9 @@ public sealed class XlsxSheetStream : IDisposable
         }
     }
 
+    /// <summary>Day 0 of the 1900 date system as spreadsheets count it (1900-03-01 onwards, which every date here is).</summary>
+    private static readonly DateOnly SerialZero = new(1899, 12, 30);
+
     private static Cell Number(string value) => XlsxCells.Number(value);
 
     private static Cell Text(string value) => XlsxCells.Text(value);
@@ -132,7 +139,8 @@ public sealed class XlsxSheetStream : IDisposable
             new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
         Alignment Centred(bool wrap = true) => new() { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = wrap };
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" }) { Count = 1 },
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" },
+                new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy\"年\"m\"月\"d\"日\"" }) { Count = 2 },
             new Fonts(new Font(), new Font(new Bold(), new FontSize { Val = 16 }), new Font(new Bold())) { Count = 3 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border(), thin) { Count = 2 },
@@ -141,7 +149,8 @@ public sealed class XlsxSheetStream : IDisposable
                 new CellFormat(Centred(wrap: false)) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
                 new CellFormat(Centred()) { FontId = 2, BorderId = 1, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true },
                 new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true },
-                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 164, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true })
-            { Count = 5 });
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 164, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 165, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true })
+            { Count = 6 });
     }
 }
