@@ -29,18 +29,18 @@ public sealed partial class ProjectService
     public async Task<Outcome<Page<ApprovalCandidate>>> ApprovalCandidatesAsync(Actor actor, ProjectFilter filter, int pageNumber, CancellationToken ct = default)
     {
         if (ApprovalAccess(actor) is { IsOk: false } refused) return new(refused.Kind, null, refused.Errors, refused.Message);
-        var listed = Audited(actor, filter);
-        var counted = await listed.Select(r => r.Id).Take(CountCap + 1).CountAsync(ct);
+        var audited = Audited(actor, filter);
+        var counted = await audited.Take(CountCap + 1).CountAsync(ct);
         var total = Math.Min(counted, CountCap);
         pageNumber = Paging.Clamp(pageNumber, total, PageSize);
-        var rows = await listed.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var rows = await (from p in audited.OrderByDescending(p => p.StatusSince).ThenBy(p => p.Id).Skip((pageNumber - 1) * PageSize).Take(PageSize)
+                          join e in db.Enterprises on p.EnterpriseId equals e.Id
+                          select new { Project = p, e.Name, e.Uscc }).AsNoTracking().ToListAsync(ct);
         var money = programmes.Get(actor.ProgrammeId).Money;
-        var candidates = rows.Where(r => projects.ContainsKey(r.Id)).Select(r =>
+        var candidates = rows.OrderByDescending(r => r.Project.StatusSince).ThenBy(r => r.Project.Id).Select(r =>
         {
-            var p = projects[r.Id];
-            return new ApprovalCandidate(p.Id, p.Version, r.EnterpriseName, r.Uscc, p.District, p.ProjectName, p.LevelAfter, p.TargetLevel, p.EligibleYuan,
+            var p = r.Project;
+            return new ApprovalCandidate(p.Id, p.Version, r.Name, r.Uscc, p.District, p.ProjectName, p.LevelAfter, p.TargetLevel, p.EligibleYuan,
                 p.ExcludedFromCentralFunds, Subsidy.Decide(money, ProjectChecks.FactsOf(p)));
         }).ToList();
         return Outcome<Page<ApprovalCandidate>>.Ok(new Page<ApprovalCandidate>(candidates, total, pageNumber, PageSize, counted > CountCap));
@@ -51,8 +51,7 @@ public sealed partial class ProjectService
     public async Task<IReadOnlyList<BatchItem>?> ApprovalSelectionAsync(Actor actor, ProjectFilter filter, CancellationToken ct = default)
     {
         if (!ApprovalAccess(actor).IsOk) return [];
-        var ids = Audited(actor, filter).Select(r => r.Id);
-        var items = await InScope(actor).Where(p => ids.Contains(p.Id)).OrderByDescending(p => p.StatusSince).ThenBy(p => p.Id)
+        var items = await Audited(actor, filter).OrderByDescending(p => p.StatusSince).ThenBy(p => p.Id)
             .Select(p => new BatchItem(p.Id, p.Version)).Take(MaxSelectAll + 1).ToListAsync(ct);
         return items.Count > MaxSelectAll ? null : items;
     }
@@ -77,7 +76,11 @@ public sealed partial class ProjectService
     public static BatchItem? ParseSelection(string? key) =>
         key?.Split(':') is [var id, var version] && Guid.TryParse(id, out var g) && int.TryParse(version, out var v) ? new BatchItem(g, v) : null;
 
-    /// <summary>The list's filters restricted to the projects waiting for approval (审计完成), in the list's order.</summary>
-    private IQueryable<ProjectRow> Audited(Actor actor, ProjectFilter filter) =>
-        Listed(actor, filter with { State = ProjectStatus.Audited, Mine = false, Overdue = false })!;
+    /// <summary>The projects waiting for approval (审计完成) in scope, by the list's district and search.</summary>
+    private IQueryable<Project> Audited(Actor actor, ProjectFilter filter)
+    {
+        var projects = InScope(actor).Where(p => p.Status == ProjectStatus.Audited);
+        if (filter.District is { } district) projects = projects.Where(p => p.District == district);
+        return filter.Search is { } search ? Searched(actor, projects, search) : projects;
+    }
 }

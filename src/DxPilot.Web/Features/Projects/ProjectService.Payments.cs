@@ -66,12 +66,13 @@ public sealed partial class ProjectService
         if (filter.State is { } state) projects = projects.Where(p => p.Status == state);
         if (filter.District is { } district) projects = projects.Where(p => p.District == district);
         if (filter.Batch is { } batch) projects = projects.Where(p => p.ApprovalBatch == batch);
-        if (filter.Search is { } search)
-        {
-            // The same search as the project list: the enterprise's name or USCC, or the project's name.
-            var named = db.Enterprises.Matching(actor, search, db.IsPostgres).Select(e => e.Id);
-            projects = projects.Where(p => p.ProjectName.Contains(search) || named.Contains(p.EnterpriseId));
-        }
-        return projects;
+        return filter.Search is { } search ? Searched(actor, projects, search) : projects;
+    }
+
+    /// <summary>The project list's search (ProjectService.Listed): the enterprise's name or USCC, or the project's name.</summary>
+    private IQueryable<Project> Searched(Actor actor, IQueryable<Project> projects, string search)
+    {
+        var named = db.Enterprises.Matching(actor, search, db.IsPostgres).Select(e => e.Id);
+        return projects.Where(p => p.ProjectName.Contains(search) || named.Contains(p.EnterpriseId));
     }
 }
