@@ -24,6 +24,8 @@ public sealed class XlsxSheetStream : IDisposable
         Cell = 3,
         /// <summary>A <see cref="Cell"/> with two decimals (万元).</summary>
         Amount = 4,
+        /// <summary>A <see cref="Cell"/> holding a date, shown as 2025年7月16日.</summary>
+        Date = 5,
     }
 
     private readonly ZipArchive _zip;
@@ -64,7 +66,7 @@ public sealed class XlsxSheetStream : IDisposable
         for (var c = 0; c < values.Count; c++)
         {
             var reference = XlsxReader.ColumnName(c) + number;
-            var style = (uint)(values[c] is decimal && look == Look.Cell ? Look.Amount : look);
+            var style = (uint)(look != Look.Cell ? look : values[c] switch { decimal => Look.Amount, DateOnly => Look.Date, _ => look });
             switch (values[c])
             {
                 case null: _cells.Empty(reference, style); break;
@@ -72,6 +74,8 @@ public sealed class XlsxSheetStream : IDisposable
                 case long l: _cells.Number(reference, style, l.ToString(CultureInfo.InvariantCulture)); break;
                 case decimal d: _cells.Number(reference, style, d.ToString(CultureInfo.InvariantCulture)); break;
                 case double d: _cells.Number(reference, style, d.ToString("R", CultureInfo.InvariantCulture)); break;
+                // A date is a day number that the cell's format shows (so that it sorts and filters as a date).
+                case DateOnly d: _cells.Number(reference, style, (d.DayNumber - SerialZero.DayNumber).ToString(CultureInfo.InvariantCulture)); break;
                 case var v: _cells.Text(reference, style, Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""); break;
             }
         }
@@ -150,6 +154,9 @@ public sealed class XlsxSheetStream : IDisposable
         return sheetPath;
     }
 
+    /// <summary>Day 0 of the 1900 date system as spreadsheets count it (1900-03-01 onwards, which every date here is).</summary>
+    private static readonly DateOnly SerialZero = new(1899, 12, 30);
+
     private static Stylesheet Stylesheet()
     {
         var thin = new Border(
@@ -157,7 +164,8 @@ public sealed class XlsxSheetStream : IDisposable
             new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
         Alignment Centred(bool wrap = true) => new() { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = wrap };
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" }) { Count = 1 },
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" },
+                new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy\"年\"m\"月\"d\"日\"" }) { Count = 2 },
             new Fonts(new Font(), new Font(new Bold(), new FontSize { Val = 16 }), new Font(new Bold())) { Count = 3 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border(), thin) { Count = 2 },
@@ -166,7 +174,8 @@ public sealed class XlsxSheetStream : IDisposable
                 new CellFormat(Centred(wrap: false)) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
                 new CellFormat(Centred()) { FontId = 2, BorderId = 1, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true },
                 new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true },
-                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 164, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true })
-            { Count = 5 });
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 164, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 165, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true })
+            { Count = 6 });
     }
 }

@@ -12,6 +12,7 @@ public static class ProjectRegistration
         services.AddScoped<Archive.IArchiveSource, Diagnoses.DiagnosisArchiveSource>();
         services.AddScoped<Archive.IArchiveSource, ProjectArchiveSource>();
         services.AddScoped<Documents.ProjectDocumentService>();
+        services.AddScoped<MoneySheets>();
     }
 
     /// <summary>The project's API.</summary>
@@ -20,5 +21,6 @@ public static class ProjectRegistration
         ProjectEndpoints.Map(app);
         Archive.ArchiveEndpoints.Map(app);
         Documents.ProjectDocumentEndpoints.Map(app);
+        MoneyEndpoints.Map(app);
     }
 }
