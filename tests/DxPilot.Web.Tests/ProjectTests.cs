@@ -149,6 +149,16 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(20.00m, project.GetProperty("subsidy").GetProperty("paidWan").GetDecimal());
         Assert.Equal(["complete", "evaluate", "pass", "confirm", "audit", "approve", "pay"],
             project.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("trigger").GetString()!).ToArray());
+
+        // The closed project's archive holds its documents in the order of the process.
+        var archive = await city.GetAsync($"/api/projects/{id}/archive.zip");
+        Assert.True(archive.IsSuccessStatusCode, await archive.Content.ReadAsStringAsync());
+        using var zip = new System.IO.Compression.ZipArchive(await archive.Content.ReadAsStreamAsync());
+        var files = zip.Entries.Where(e => e.FullName.Contains('/')).Select(e => e.Name[3..]).ToList();
+        var order = new[] { "备案入库申请表", "服务合同-", "数字化水平评测报告", "验收意见", "专项审计报告", "发票", "资金拨付记录.xlsx" }
+            .Select(part => files.FindIndex(f => f.Contains(part))).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
     }
 
     [Fact]

@@ -7,14 +7,21 @@ using DxPilot.Web.Features.Platform;
 
 namespace DxPilot.Web.Features.Projects;
 
-/// <summary>The project's own documents in its archive: the signed acceptance opinion, the audit report, the invoices' scans and
+/// <summary>The project's own documents in its archive: the 数字化水平评测报告 and the 验收意见 (附件5) once recorded, the signed acceptance opinion, the audit report, the invoices' scans and
 /// the payment records (资金拨付记录, a sheet generated from them).</summary>
-public sealed class ProjectArchiveSource(ProjectService projects) : IArchiveSource
+public sealed class ProjectArchiveSource(ProjectService projects, Documents.ProjectDocumentService documents) : IArchiveSource
 {
     public async Task<IReadOnlyList<ArchiveItem>> ItemsAsync(Actor actor, Project project, CancellationToken ct)
     {
         if (await projects.GetAsync(actor, project.Id, ct) is not { IsOk: true, Value: { } view }) return [];
         var items = new List<ArchiveItem>();
+        var p = view.Project;
+        if (await documents.EvaluationReportAsync(actor, project.Id, ct) is { IsOk: true, Value: { } report })
+            items.Add(new ArchiveItem(40, Documents.EvaluationReportDocument.FileName(report), p.EvaluatedAt ?? p.UpdatedAt, p.AgencyName ?? "",
+                Generate: s => Documents.EvaluationReportDocument.Write(s, report)));
+        if (await documents.AcceptanceOpinionAsync(actor, project.Id, ct) is { IsOk: true, Value: { } opinion })
+            items.Add(new ArchiveItem(50, Documents.AcceptanceOpinionDocument.FileName(opinion), p.AcceptedAt ?? p.UpdatedAt, p.AgencyName ?? "",
+                Generate: s => Documents.AcceptanceOpinionDocument.Write(s, opinion)));
         foreach (var f in view.Facts.Files)
             items.Add(new ArchiveItem(f.Kind == ProjectFileKind.AuditReport ? 60 : 50, ProjectFile.Label(f.Kind) + Path.GetExtension(f.File.Name),
                 f.UploadedAt, f.UploadedByName, f.File));
