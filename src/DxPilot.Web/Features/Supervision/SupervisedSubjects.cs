@@ -4,6 +4,7 @@ using DxPilot.Domain.Supervision;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Diagnoses;
 using DxPilot.Web.Features.Filings;
+using DxPilot.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Supervision;
@@ -53,9 +54,35 @@ public sealed class FilingSubjects(FilingService filings, DxPilotDbContext db) :
                            where f.Id == id
                            select new { f.Id, f.EnterpriseId, f.District, f.ProjectName, e.Name }).AsNoTracking().FirstOrDefaultAsync(ct);
         if (found is null) return null;
-        var provider = await db.Assignments.Where(x => x.EnterpriseId == found.EnterpriseId && x.Kind == OrganisationKind.ServiceProvider)
-            .Select(x => (Guid?)x.OrganisationId).FirstOrDefaultAsync(ct);
+        var provider = await ServingProvider.OfAsync(db, found.EnterpriseId, ct);
         var title = "改造项目备案：" + (string.IsNullOrEmpty(found.ProjectName) ? found.Name : $"{found.Name} {found.ProjectName}");
         return new SupervisedSubject(Name, found.Id, found.EnterpriseId, found.District, provider, title, $"/filings/{found.Id}");
     }
+}
+
+/// <summary>改造项目 after filing: as <see cref="ProjectService.InScope"/> reaches them; the provider serving the enterprise carries it out.</summary>
+public sealed class ProjectSubjects(ProjectService projects, DxPilotDbContext db) : ISupervisedSubjects
+{
+    public const string Name = "project";
+    public string Type => Name;
+    public string Label => "改造项目";
+
+    public async Task<SupervisedSubject?> FindAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var found = await (from p in projects.InScope(actor)
+                           join e in db.Enterprises on p.EnterpriseId equals e.Id
+                           where p.Id == id
+                           select new { p.Id, p.EnterpriseId, p.District, p.ProjectName, e.Name }).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (found is null) return null;
+        var provider = await ServingProvider.OfAsync(db, found.EnterpriseId, ct);
+        return new SupervisedSubject(Name, found.Id, found.EnterpriseId, found.District, provider, $"改造项目：{found.Name} {found.ProjectName}", $"/projects/{found.Id}");
+    }
+}
+
+/// <summary>The provider assigned to an enterprise: the party concerned by comments on its filing and its project.</summary>
+internal static class ServingProvider
+{
+    public static Task<Guid?> OfAsync(DxPilotDbContext db, Guid enterpriseId, CancellationToken ct) =>
+        db.Assignments.Where(x => x.EnterpriseId == enterpriseId && x.Kind == OrganisationKind.ServiceProvider)
+            .Select(x => (Guid?)x.OrganisationId).FirstOrDefaultAsync(ct);
 }

@@ -10,6 +10,7 @@ public static class SupervisionRegistration
         // The kinds of work the think tank comments on; a new process adds its own here.
         services.AddScoped<ISupervisedSubjects, DiagnosisSubjects>();
         services.AddScoped<ISupervisedSubjects, FilingSubjects>();
+        services.AddScoped<ISupervisedSubjects, ProjectSubjects>();
         services.AddScoped<Organisations.OrganisationScope>();
         services.AddScoped<Organisations.OrganisationService>();
     }
