@@ -284,6 +284,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         FilingModel.Configure(b);
         ContractModel.Configure(b);
         ProjectModel.Configure(b);
+        DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);
 
         // 服务商分配: the links in force (one organisation of each kind per enterprise, decided by the unique index when two

@@ -5,11 +5,13 @@ public static class ProjectRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<ProjectService>();
+        Dashboard.DashboardRegistration.AddServices(services);
     }
 
     /// <summary>The project's API.</summary>
     public static void MapEndpoints(WebApplication app)
     {
         ProjectEndpoints.Map(app);
+        Dashboard.DashboardEndpoints.Map(app);
     }
 }
