@@ -122,7 +122,7 @@ public static class ProjectBench
                     CASE WHEN st = 7 THEN 1 WHEN st >= 3 THEN 2 + (i % 3) / 2 END, CASE WHEN st >= 3 THEN 45 END,
                     CASE WHEN st >= 3 THEN i % 2 END, CASE WHEN st >= 3 THEN 20 END, CASE WHEN st >= 3 THEN now() - interval '80 days' END,
                     CASE WHEN st = 4 THEN '{"members":[],"rectifications":[{"item":"补充数据采集","done":false}],"rectifyBy":"' ||
-                        to_char(now() + ((i % 2) * 2 - 1) * interval '10 days', 'YYYY-MM-DD') || '"}' ELSE '{"members":[],"rectifications":[]}' END, '',
+                        to_char(now() + (((i / 20) % 2) * 2 - 1) * interval '10 days', 'YYYY-MM-DD') || '"}' ELSE '{"members":[],"rectifications":[]}' END, '',
                     CASE WHEN st IN (6, 8, 9, 10) THEN now() - interval '60 days' END,
                     CASE WHEN st IN (8, 9, 10) THEN md5('o3-' || (i % 40))::uuid END, CASE WHEN st IN (8, 9, 10) THEN '长春会计师事务所' || (i % 40) || '有限公司' END,
                     CASE WHEN st IN (8, 9, 10) THEN 400000 END, CASE WHEN st IN (8, 9, 10) THEN now() - interval '40 days' END,
