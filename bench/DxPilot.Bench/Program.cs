@@ -24,6 +24,7 @@ return args.FirstOrDefault() switch
     "diagnosis-overview" => await DiagnosisOverviewBench.RunAsync(args[1..]),
     "photos" => await PhotoBench.RunAsync(args[1..]),
     "filings" => await FilingBench.RunAsync(args[1..]),
+    "projects" => await DxPilot.Bench.Projects.ProjectBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
     "scoring" => BenchmarkRunner.Run<ScoringBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "report-docx" => ReportBench.Run(args[1..]),
@@ -48,6 +49,7 @@ static int Usage()
           import-bombs [--postgres "Host=…;Username=…"] [--port 5103] [--limit 300] [--seconds 10]   hostile sheets against a started server: peak memory, time
           diagnosis-overview [--postgres "Host=…;Username=…"] [--sizes 500,100000] [--requests 50] [--port 5114] [--keep | --database NAME]   咨询诊断 overview and list, in process and through HTTP
           filings  [--postgres "Host=…;Username=…"] [--filings 100000] [--requests 50] [--keep | --database NAME [--annex5-only]]   备案 queues, filtered list, 附件5 export
+          projects [--postgres "Host=…;Username=…"] [--projects 100000] [--requests 20] [--keep | --database NAME] [--no-approval]   看板, batch approval
           photos   read [--runs 60] [--grain 40] | distances [--photos 40] | reuse --connection "…;Database=…" [--stored 1000000] [--runs 300]
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
           search   --url http://127.0.0.1:5080 [--user hz-city] [--requests 40] [--seconds 20]   search medians by fragment kind; wrk mix vs /health

@@ -289,6 +289,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         ContractModel.Configure(b);
         ProjectModel.Configure(b);
         SupervisionModel.Configure(b);
+        DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);
 
         // 服务商分配: the links in force (one organisation of each kind per enterprise, decided by the unique index when two

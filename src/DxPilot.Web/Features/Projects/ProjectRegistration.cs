@@ -13,6 +13,7 @@ public static class ProjectRegistration
         services.AddScoped<Archive.IArchiveSource, ProjectArchiveSource>();
         services.AddScoped<Documents.ProjectDocumentService>();
         services.AddScoped<MoneySheets>();
+        Dashboard.DashboardRegistration.AddServices(services);
     }
 
     /// <summary>The project's API.</summary>
@@ -22,5 +23,6 @@ public static class ProjectRegistration
         Archive.ArchiveEndpoints.Map(app);
         Documents.ProjectDocumentEndpoints.Map(app);
         MoneyEndpoints.Map(app);
+        Dashboard.DashboardEndpoints.Map(app);
     }
 }

@@ -1,0 +1,40 @@
+using DxPilot.Domain.Workflow;
+using DxPilot.Web.Features.Platform;
+
+namespace DxPilot.Web.Features.Dashboard;
+
+/// <summary>The dashboard for tools: its figures as JSON and the whole of it as .xlsx, with the page's scope rules.</summary>
+public static class DashboardEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("试点看板")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
+            .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
+
+        api.MapGet("/dashboard", async (HttpContext http, string? district, DashboardService dashboards, CancellationToken ct) =>
+            {
+                var actor = http.User.RequireActor();
+                return ApiResults.From(await dashboards.GetAsync(actor, district, ct), f =>
+                {
+                    var chain = dashboards.ProgrammeOf(actor).Project!.Chain;
+                    return Results.Ok(new
+                    {
+                        f.ProgrammeId, f.District, f.ComputedAt, f.Targets, f.Funnel,
+                        Stages = f.Stages.Select(s => new { State = WorkflowNames.Of(s.Status), Label = chain.Label(s.Status, actor), s.Count, s.MedianDays }),
+                        Levels = f.Levels, Money = f.Money, MoneyTotal = f.MoneyTotal,
+                        Providers = f.Providers.Select(p => new
+                        {
+                            p.Id, p.Name, p.EnterprisesServed, p.Verdicts, p.Passed, p.PassRate, p.Evaluated, p.AverageUplift, p.Satisfactions,
+                            p.SatisfactionAverage, p.ThinkTankRating,
+                        }),
+                        f.Overdue,
+                    });
+                });
+            })
+            .WithSummary("试点看板：目标进度、推进漏斗、各状态数量及停留天数中位数、改造前后等级迁移、分县区资金（备案投资、核定、中央/地方、拨付）、"
+                         + "服务商排行、逾期事项；district 选县（市、区）（区县账号固定为本区）；数据每5秒内更新，computedAt 为计算时间");
+
+        api.MapGet("/dashboard.xlsx", DashboardExport.DownloadAsync).WithSummary("试点看板导出 .xlsx（每块一个工作表），district 同上");
+    }
+}

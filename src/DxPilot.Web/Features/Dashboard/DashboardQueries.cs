@@ -1,0 +1,172 @@
+using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Organisations;
+using DxPilot.Domain.Programmes;
+using DxPilot.Domain.Projects;
+using DxPilot.Domain.Text;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Dashboard;
+
+/// <summary>
+/// Computes a scope's <see cref="DashboardFigures"/> from the tables as they are: grouped counts and sums the database does in a
+/// handful of statements (one pass over the projects for the funnel and the money, one per state for the median age through the
+/// (programme, district, status, since) index), never rows brought into memory. How often it runs: <see cref="DashboardFreshness"/>.
+/// </summary>
+public sealed class DashboardQueries(DxPilotDbContext db)
+{
+    /// <summary>States a project rests in for good: no age to watch.</summary>
+    private static readonly ProjectStatus[] Terminal = [ProjectStatus.Paid, ProjectStatus.Failed];
+
+    public async Task<DashboardFigures> ComputeAsync(Programme programme, string? district, DateTime now, CancellationToken ct)
+    {
+        var today = LocalTime.Today(new DateTimeOffset(now, TimeSpan.Zero), programme.Zone);
+        var projects = db.Projects.AsNoTracking().Where(p => p.ProgrammeId == programme.Id);
+        var enterprises = db.Enterprises.AsNoTracking().Where(e => e.ProgrammeId == programme.Id);
+        if (district is not null)
+        {
+            projects = projects.Where(p => p.District == district);
+            enterprises = enterprises.Where(e => e.District == district);
+        }
+        var inScope = enterprises.Select(e => e.Id);
+        var diagnosed = db.Diagnoses.Where(d => d.ProgrammeId == programme.Id && d.Status == DiagnosisStatus.Accepted && inScope.Contains(d.EnterpriseId))
+            .Select(d => d.EnterpriseId).Distinct();
+
+        var perDistrict = await projects.GroupBy(p => p.District).Select(g => new
+        {
+            District = g.Key,
+            Filed = g.Count(),
+            Evaluated = g.Count(p => p.EvaluatedAt != null),
+            Accepted = g.Count(p => p.AcceptedAt != null),
+            Audited = g.Count(p => p.AuditedAt != null),
+            Approved = g.Count(p => p.ApprovedAt != null),
+            Paid = g.Count(p => p.Status == ProjectStatus.Paid),
+            Committed = g.Sum(p => p.InvestmentWan ?? 0m),
+            ApprovedWan = g.Sum(p => p.SubsidyWan ?? 0m),
+            Central = g.Sum(p => p.CentralWan ?? 0m),
+            Local = g.Sum(p => p.LocalWan ?? 0m),
+            PaidWan = g.Sum(p => p.PaidWan),
+        }).ToListAsync(ct);
+        var registered = await enterprises.CountAsync(ct);
+        var diagnosedCount = await diagnosed.CountAsync(ct);
+        var funnel = new List<FunnelStage>
+        {
+            new("registered", "已建档企业", registered),
+            new("diagnosed", "完成诊断", diagnosedCount),
+            new("filed", "已备案项目", perDistrict.Sum(d => d.Filed)),
+            new("evaluated", "完成评测", perDistrict.Sum(d => d.Evaluated)),
+            new("accepted", "通过验收", perDistrict.Sum(d => d.Accepted)),
+            new("audited", "完成审计", perDistrict.Sum(d => d.Audited)),
+            new("paid", "拨付完毕", perDistrict.Sum(d => d.Paid)),
+        };
+        var money = perDistrict
+            .Select(d => new DistrictMoney(d.District, d.Filed, d.Committed, d.Approved, d.ApprovedWan, d.Central, d.Local, d.PaidWan))
+            .OrderBy(d => programme.Districts.Names.ToList().IndexOf(d.District)).ToList();
+
+        var levels = await projects.Where(p => p.LevelAfter != null).GroupBy(p => new { p.LevelBefore, p.LevelAfter })
+            .Select(g => new { g.Key.LevelBefore, g.Key.LevelAfter, Count = g.Count() }).ToListAsync(ct);
+
+        var overdue = new OverdueCounts(
+            await ProjectService.Overdue(projects, today).CountAsync(ct),
+            await projects.CountAsync(p => p.Status == ProjectStatus.Rectifying && EF.Property<DateOnly?>(p, DashboardModel.RectifyBy) < today, ct));
+
+        return new DashboardFigures(programme.Id, district, now,
+            await TargetsAsync(programme, enterprises, projects, diagnosedCount, ct),
+            funnel,
+            await StagesAsync(projects, now, ct),
+            levels.Select(l => new LevelCell(l.LevelBefore, l.LevelAfter!.Value, l.Count)).OrderBy(c => c.Before ?? -1).ThenBy(c => c.After).ToList(),
+            money,
+            await ProvidersAsync(programme, enterprises, projects, ct),
+            overdue);
+    }
+
+    /// <summary>
+    /// The programme's targets: a counted target (Changchun's 500 diagnosed and transformed) against the enterprises diagnosed and
+    /// those whose project passed acceptance; a deadline for 规上 enterprises (Hangzhou's 应改尽改) against the above-scale enterprises
+    /// of the pilot industries, of which how many have a filed project.
+    /// </summary>
+    private async Task<IReadOnlyList<TargetProgress>> TargetsAsync(Programme programme, IQueryable<Domain.Enterprises.Enterprise> enterprises,
+        IQueryable<Project> projects, int diagnosed, CancellationToken ct)
+    {
+        var targets = new List<TargetProgress>();
+        foreach (var t in programme.Targets.Where(t => t.Count is not null))
+        {
+            var transformed = await projects.Where(p => p.AcceptedAt != null).Select(p => p.EnterpriseId).Distinct().CountAsync(ct);
+            targets.Add(new TargetProgress(t.Description, t.Count, t.Due,
+                [new TargetFigure("diagnosed", "完成诊断", diagnosed), new TargetFigure("accepted", "完成改造（通过验收）", transformed)]));
+        }
+        foreach (var d in programme.Deadlines.Where(d => d.AppliesTo == AboveScale))
+        {
+            var industries = programme.Industries.Select(i => i.Key).ToList();
+            var population = enterprises.Where(e => e.AboveScale == true && industries.Contains(e.IndustryKey));
+            var goal = await population.CountAsync(ct);
+            var filed = await population.CountAsync(e => projects.Any(p => p.EnterpriseId == e.Id), ct);
+            targets.Add(new TargetProgress(d.Description, goal, d.Date, [new TargetFigure("filed", "规上企业已备案", filed)]));
+        }
+        return targets;
+    }
+
+    public const string AboveScale = "规上";
+
+    /// <summary>Per state: how many projects are in it now, and the median of their days in it, read as the middle row(s) of the
+    /// state's (since) index rather than by loading every date.</summary>
+    private static async Task<IReadOnlyList<StageAge>> StagesAsync(IQueryable<Project> projects, DateTime now, CancellationToken ct)
+    {
+        var counts = await projects.GroupBy(p => p.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        var stages = new List<StageAge>();
+        foreach (var status in Enum.GetValues<ProjectStatus>())
+        {
+            var n = counts.GetValueOrDefault(status);
+            double? median = null;
+            if (n > 0 && !Terminal.Contains(status))
+            {
+                var middle = await projects.Where(p => p.Status == status).OrderBy(p => p.StatusSince).Skip((n - 1) / 2).Take(n % 2 == 0 ? 2 : 1)
+                    .Select(p => p.StatusSince).ToListAsync(ct);
+                median = middle.Average(since => (now - DateTime.SpecifyKind(since, DateTimeKind.Utc)).TotalDays);
+            }
+            stages.Add(new StageAge(status, n, median));
+        }
+        return stages;
+    }
+
+    /// <summary>The providers serving the scope's enterprises, with their projects' verdicts and uplift and their diagnoses' satisfaction.</summary>
+    private async Task<IReadOnlyList<ProviderStanding>> ProvidersAsync(Programme programme, IQueryable<Domain.Enterprises.Enterprise> enterprises,
+        IQueryable<Project> projects, CancellationToken ct)
+    {
+        var inScope = enterprises.Select(e => e.Id);
+        var assigned = db.Assignments.Where(a => a.Kind == OrganisationKind.ServiceProvider && inScope.Contains(a.EnterpriseId));
+        var served = await assigned.GroupBy(a => a.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var outcomes = await (from p in projects
+                join a in assigned on p.EnterpriseId equals a.EnterpriseId
+                group p by a.OrganisationId into g
+                select new
+                {
+                    g.Key,
+                    Verdicts = g.Count(p => p.AcceptedAt != null || p.Status == ProjectStatus.Failed),
+                    Passed = g.Count(p => p.AcceptedAt != null),
+                    Evaluated = g.Count(p => p.LevelAfter != null && p.LevelBefore != null),
+                    Uplift = g.Sum(p => p.LevelAfter != null && p.LevelBefore != null ? p.LevelAfter!.Value - p.LevelBefore!.Value : 0),
+                }).ToDictionaryAsync(g => g.Key, ct);
+        var satisfaction = await (from s in db.DiagnosisSatisfactions
+                join d in db.Diagnoses on s.DiagnosisId equals d.Id
+                where d.ProgrammeId == programme.Id && inScope.Contains(d.EnterpriseId)
+                group s by d.ProviderId into g
+                select new
+                {
+                    g.Key,
+                    Count = g.Count(),
+                    Points = g.Sum(s => (int)s.Process + (int)s.Analysis + (int)s.Advice + (int)s.Competence + (int)s.Result),
+                }).ToDictionaryAsync(g => g.Key, ct);
+        var ids = served.Keys.ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return ids.Select(id =>
+            {
+                var o = outcomes.GetValueOrDefault(id);
+                var s = satisfaction.GetValueOrDefault(id);
+                return new ProviderStanding(id, names.GetValueOrDefault(id, ""), served[id], o?.Verdicts ?? 0, o?.Passed ?? 0, o?.Evaluated ?? 0, o?.Uplift ?? 0,
+                    s?.Count ?? 0, s is { Count: > 0 } ? Math.Round((decimal)s.Points / (5m * s.Count), 2) : null, ThinkTankRating: null);
+            })
+            .OrderByDescending(p => p.EnterprisesServed).ThenByDescending(p => p.Passed).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+}

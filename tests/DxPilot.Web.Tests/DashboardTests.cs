@@ -1,0 +1,237 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Projects;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Dashboard;
+using DxPilot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DxPilot.Web.Tests;
+
+/// <summary>
+/// 试点看板 (issue 11 item 6): its figures equal what the test counts itself from the projects it arranged (read before and after,
+/// so the demo's and other tests' rows cancel out), a district bureau sees its own district whatever it asks, organisations and
+/// enterprises get 404, and the .xlsx has one sheet per block with values only. The projects are filed through the API and then
+/// put at their stages by writing the columns the dashboard reads: how a project gets there is the project tests' subject.
+/// </summary>
+public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
+{
+    private const string Chaoyang = ChangchunProject.District, Nanguan = "南关区";
+
+    [Fact]
+    public async Task Figures_equal_the_counts_of_the_projects_the_test_arranged_in_the_programme_and_in_each_district()
+    {
+        var first = await ChangchunProject.CreateAsync(app);
+        var city = await app.As(first.Users["city"]);
+        var chaoyang = await app.As(first.Users["chaoyang"]);
+        var cityBefore = await Read(city);
+        var chaoyangBefore = await Read(chaoyang);
+        var nanguanBefore = await Read(city, Nanguan);
+
+        // Five enterprises (each with an unserved neighbour), one project each, each with its own provider.
+        var cases = new List<ChangchunProject> { first };
+        for (var i = 1; i < 5; i++) cases.Add(await ChangchunProject.CreateAsync(app));
+        var ids = new List<Guid>();
+        foreach (var c in cases) ids.Add(await c.FiledAsync(app));
+        var (implementing, rectifyingLate, paid, failed, rectifyingToday) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now.AddHours(8));
+        await using (var scope = app.DataScope(ChangchunProject.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            Task Arrange(Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Project>> set) =>
+                db.Projects.Where(p => p.Id == id).ExecuteUpdateAsync(set);
+            await Arrange(implementing, s => s.SetProperty(p => p.StatusSince, now.AddDays(-10)).SetProperty(p => p.DueOn, today.AddDays(-1)));
+            await Arrange(rectifyingLate, s => s.SetProperty(p => p.Status, ProjectStatus.Rectifying).SetProperty(p => p.StatusSince, now.AddDays(-3))
+                .SetProperty(p => p.EvaluatedAt, now.AddDays(-20)).SetProperty(p => p.LevelBefore, 1).SetProperty(p => p.LevelAfter, 2)
+                .SetProperty(p => p.Acceptance, new AcceptanceRecord { Opinion = "整改后通过", RectifyBy = today.AddDays(-1) }));
+            // The deadline's own day is not yet past.
+            await Arrange(rectifyingToday, s => s.SetProperty(p => p.Status, ProjectStatus.Rectifying).SetProperty(p => p.StatusSince, now.AddDays(-1))
+                .SetProperty(p => p.EvaluatedAt, now.AddDays(-5)).SetProperty(p => p.LevelBefore, 1).SetProperty(p => p.LevelAfter, 3)
+                .SetProperty(p => p.Acceptance, new AcceptanceRecord { Opinion = "整改后通过", RectifyBy = today }));
+            await Arrange(paid, s => s.SetProperty(p => p.Status, ProjectStatus.Paid).SetProperty(p => p.EvaluatedAt, now).SetProperty(p => p.AcceptedAt, now)
+                .SetProperty(p => p.AuditedAt, now).SetProperty(p => p.ApprovedAt, now).SetProperty(p => p.LevelBefore, 0).SetProperty(p => p.LevelAfter, 2)
+                .SetProperty(p => p.SubsidyWan, 20.00m).SetProperty(p => p.CentralWan, 12.50m).SetProperty(p => p.LocalWan, 7.50m).SetProperty(p => p.PaidWan, 20.00m));
+            // The failed one belongs to 南关区, enterprise and project.
+            await Arrange(failed, s => s.SetProperty(p => p.Status, ProjectStatus.Failed).SetProperty(p => p.EvaluatedAt, now)
+                .SetProperty(p => p.LevelBefore, 1).SetProperty(p => p.LevelAfter, 1).SetProperty(p => p.District, Nanguan));
+            await db.Enterprises.Where(e => e.Id == cases[3].Enterprise.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.District, Nanguan));
+            // The paid project's provider's diagnosis was rated 很好, 很好, 较好, 较好, 一般: (4+4+3+3+2) / 5 = 3.20.
+            var diagnosis = Diagnosis.Open(ChangchunProject.Programme, cases[2].Enterprise.Id, cases[2].Provider.Id, Actor.System(ChangchunProject.Programme, "测试数据"), now);
+            db.Diagnoses.Add(diagnosis);
+            db.DiagnosisSatisfactions.Add(DiagnosisSatisfaction.Submit(diagnosis, [Rating.VeryGood, Rating.VeryGood, Rating.Good, Rating.Good, Rating.Fair],
+                OverallSatisfaction.Satisfied, Adoption.Adopted, null, "赵厂长", now));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var cityAfter = await Read(city);
+        // The city: eight enterprises registered since the first reading (four served, four neighbours), five filed, four evaluated,
+        // one through to paid.
+        Assert.Equal(8, Funnel(cityAfter, "registered") - Funnel(cityBefore, "registered"));
+        Assert.Equal(0, Funnel(cityAfter, "diagnosed") - Funnel(cityBefore, "diagnosed"));
+        Assert.Equal(5, Funnel(cityAfter, "filed") - Funnel(cityBefore, "filed"));
+        Assert.Equal(4, Funnel(cityAfter, "evaluated") - Funnel(cityBefore, "evaluated"));
+        foreach (var step in new[] { "accepted", "audited", "paid" }) Assert.Equal(1, Funnel(cityAfter, step) - Funnel(cityBefore, step));
+        Assert.Equal(1, Stage(cityAfter, "implementing") - Stage(cityBefore, "implementing"));
+        Assert.Equal(2, Stage(cityAfter, "rectifying") - Stage(cityBefore, "rectifying"));
+        Assert.Equal(1, Stage(cityAfter, "paid") - Stage(cityBefore, "paid"));
+        Assert.Equal(1, Stage(cityAfter, "failed") - Stage(cityBefore, "failed"));
+        // Transition matrix: 一级→二级, 一级→三级, 无等级→二级, 一级→一级 once each.
+        foreach (var (b, a) in new[] { (1, 2), (1, 3), (0, 2), (1, 1) }) Assert.Equal(1, Cell(cityAfter, b, a) - Cell(cityBefore, b, a));
+        Assert.Equal(0, Cell(cityAfter, 0, 1) - Cell(cityBefore, 0, 1));
+        // Money: five filings of 44万元 each; 20.00 approved (12.50 central, 7.50 local) and paid, all in 朝阳区.
+        Assert.Equal(5 * 44.00m, Money(cityAfter, null, "committedWan") - Money(cityBefore, null, "committedWan"));
+        Assert.Equal(4 * 44.00m, Money(cityAfter, Chaoyang, "committedWan") - Money(cityBefore, Chaoyang, "committedWan"));
+        Assert.Equal(44.00m, Money(cityAfter, Nanguan, "committedWan") - Money(cityBefore, Nanguan, "committedWan"));
+        foreach (var (field, amount) in new[] { ("approvedWan", 20.00m), ("centralWan", 12.50m), ("localWan", 7.50m), ("paidWan", 20.00m) })
+            Assert.Equal(amount, Money(cityAfter, Chaoyang, field) - Money(cityBefore, Chaoyang, field));
+        // Overdue: the implementing project past its period and the rectification past its deadline, not the one due today.
+        Assert.Equal(1, Overdue(cityAfter, "pastPeriod") - Overdue(cityBefore, "pastPeriod"));
+        Assert.Equal(1, Overdue(cityAfter, "pastRectification") - Overdue(cityBefore, "pastRectification"));
+        // Providers: each serves one enterprise; the paid project's passed (100 %, +2 levels, satisfaction 3.20), the failed one's did not.
+        var paidProvider = Provider(cityAfter, cases[2].Provider.Id)!.Value;
+        Assert.Equal(1, paidProvider.GetProperty("enterprisesServed").GetInt32());
+        Assert.Equal(100.0m, paidProvider.GetProperty("passRate").GetDecimal());
+        Assert.Equal(2.00m, paidProvider.GetProperty("averageUplift").GetDecimal());
+        Assert.Equal(3.20m, paidProvider.GetProperty("satisfactionAverage").GetDecimal());
+        var failedProvider = Provider(cityAfter, cases[3].Provider.Id)!.Value;
+        Assert.Equal(0.0m, failedProvider.GetProperty("passRate").GetDecimal());
+        Assert.Equal(0.00m, failedProvider.GetProperty("averageUplift").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, failedProvider.GetProperty("satisfactionAverage").ValueKind);
+        var rectifyingProvider = Provider(cityAfter, cases[1].Provider.Id)!.Value;
+        Assert.Equal(JsonValueKind.Null, rectifyingProvider.GetProperty("passRate").ValueKind);
+        Assert.Equal(1.00m, rectifyingProvider.GetProperty("averageUplift").GetDecimal());
+
+        // The median days in a state, against the test's own reading of every implementing project's since-time.
+        await using (var scope = app.DataScope(ChangchunProject.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var computedAt = cityAfter.GetProperty("computedAt").GetDateTime().ToUniversalTime();
+            var ages = (await db.Projects.Where(p => p.ProgrammeId == ChangchunProject.Programme && p.Status == ProjectStatus.Implementing)
+                .Select(p => p.StatusSince).ToListAsync(TestContext.Current.CancellationToken))
+                .Select(s => (computedAt - DateTime.SpecifyKind(s, DateTimeKind.Utc)).TotalDays).Order().ToList();
+            var median = ages.Count % 2 == 1 ? ages[ages.Count / 2] : (ages[ages.Count / 2 - 1] + ages[ages.Count / 2]) / 2;
+            Assert.Equal(median, StageAgeOf(cityAfter, "implementing"), 3);
+        }
+
+        // 朝阳区 sees its four and not 南关区's failed one, even when it asks for 南关区; the city's 南关区 has just that one.
+        var chaoyangAfter = await Read(chaoyang, Nanguan);
+        Assert.Equal(Chaoyang, chaoyangAfter.GetProperty("district").GetString());
+        Assert.Equal(4, Funnel(chaoyangAfter, "filed") - Funnel(chaoyangBefore, "filed"));
+        Assert.Equal(0, Stage(chaoyangAfter, "failed") - Stage(chaoyangBefore, "failed"));
+        Assert.Equal(7, Funnel(chaoyangAfter, "registered") - Funnel(chaoyangBefore, "registered"));
+        Assert.Null(Provider(chaoyangAfter, cases[3].Provider.Id));
+        Assert.Single(chaoyangAfter.GetProperty("money").EnumerateArray());
+        var nanguanAfter = await Read(city, Nanguan);
+        Assert.Equal(1, Funnel(nanguanAfter, "filed") - Funnel(nanguanBefore, "filed"));
+        Assert.Equal(1, Stage(nanguanAfter, "failed") - Stage(nanguanBefore, "failed"));
+        Assert.NotNull(Provider(nanguanAfter, cases[3].Provider.Id));
+        Assert.Null(Provider(nanguanAfter, cases[2].Provider.Id));
+
+        // The think tank reads the whole programme as the city does.
+        var thinktank = await Read(await app.As(first.Users["thinktank"]));
+        Assert.Equal(Funnel(cityAfter, "filed"), Funnel(thinktank, "filed"));
+    }
+
+    [Fact]
+    public async Task Organisations_enterprises_and_experts_get_404_and_an_unknown_district_is_refused_by_name()
+    {
+        var c = await ChangchunProject.CreateAsync(app);
+        foreach (var who in new[] { "enterprise", "provider", "agency", "audit", "expert" })
+        {
+            var client = await app.As(c.Users[who]);
+            Assert.True(HttpStatusCode.NotFound == (await client.GetAsync("/api/dashboard")).StatusCode, who);
+            Assert.True(HttpStatusCode.NotFound == (await client.GetAsync("/api/dashboard.xlsx")).StatusCode, who);
+        }
+        var city = await app.As(c.Users["city"]);
+        var unknown = await city.GetAsync("/api/dashboard?district=" + Uri.EscapeDataString("不存在区"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("“不存在区”不是本试点的县（市、区），请从列表中选择", await unknown.Content.ReadAsStringAsync());
+
+        // The page: the menu entry and the dashboard for the city, 404 for the enterprise.
+        var page = app.Anonymous();
+        await PageClient.SignIn(page, c.Users["city"]);
+        var html = await page.GetStringAsync("/dashboard");
+        Assert.Contains("href=\"/dashboard\"", html);
+        Assert.Contains("id=\"level-matrix\"", html);
+        Assert.Contains("href=\"/filings?state=filed\"", html);
+        var enterprise = app.Anonymous();
+        await PageClient.SignIn(enterprise, c.Users["enterprise"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise.GetAsync("/dashboard")).StatusCode);
+        Assert.DoesNotContain("href=\"/dashboard\"", await enterprise.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task The_workbook_has_one_sheet_per_block_with_values_and_no_formulas()
+    {
+        var c = await ChangchunProject.CreateAsync(app);
+        await c.FiledAsync(app);
+        var city = await app.As(c.Users["city"]);
+        var figures = await Read(city);
+        var response = await city.GetAsync("/api/dashboard.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DashboardExport.ContentType, response.Content.Headers.ContentType?.MediaType);
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var workbook = doc.WorkbookPart!;
+        var sheets = workbook.Workbook.Descendants<Sheet>().ToList();
+        Assert.Equal(["目标进度", "推进漏斗", "各环节停留", "等级分布", "等级迁移矩阵", "资金", "服务商排行", "逾期事项"], sheets.Select(s => s.Name!.Value!).ToArray());
+        foreach (var part in workbook.WorksheetParts) Assert.Empty(part.Worksheet.Descendants<CellFormula>());
+        // The funnel sheet's rows carry the JSON's counts as numbers.
+        var funnel = (WorksheetPart)workbook.GetPartById(sheets[1].Id!.Value!);
+        var rows = funnel.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(x => (x.CellValue?.Text ?? x.InlineString?.InnerText ?? "", x.DataType?.Value == CellValues.Number)).ToList()).ToList();
+        var filed = rows.Single(r => r.Count == 2 && r[0].Item1 == "已备案项目");
+        Assert.True(filed[1].Item2);
+        Assert.Equal(Funnel(figures, "filed"), int.Parse(filed[1].Item1));
+    }
+
+    private static async Task<JsonElement> Read(HttpClient client, string? district = null)
+    {
+        var response = await client.GetAsync("/api/dashboard" + (district is null ? "" : "?district=" + Uri.EscapeDataString(district)));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static int Funnel(JsonElement f, string key) =>
+        f.GetProperty("funnel").EnumerateArray().Single(s => s.GetProperty("key").GetString() == key).GetProperty("count").GetInt32();
+
+    private static int Stage(JsonElement f, string state) =>
+        f.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("state").GetString() == state).GetProperty("count").GetInt32();
+
+    private static double StageAgeOf(JsonElement f, string state) =>
+        f.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("state").GetString() == state).GetProperty("medianDays").GetDouble();
+
+    private static int Cell(JsonElement f, int before, int after) => f.GetProperty("levels").EnumerateArray()
+        .Where(c => c.GetProperty("before").ValueKind == JsonValueKind.Number && c.GetProperty("before").GetInt32() == before && c.GetProperty("after").GetInt32() == after)
+        .Sum(c => c.GetProperty("count").GetInt32());
+
+    /// <summary>A district's money figure (0 when the district has no projects), or the total's for null.</summary>
+    private static decimal Money(JsonElement f, string? district, string field) => district is null
+        ? f.GetProperty("moneyTotal").GetProperty(field).GetDecimal()
+        : f.GetProperty("money").EnumerateArray().Where(m => m.GetProperty("district").GetString() == district).Sum(m => m.GetProperty(field).GetDecimal());
+
+    private static int Overdue(JsonElement f, string field) => f.GetProperty("overdue").GetProperty(field).GetInt32();
+
+    private static JsonElement? Provider(JsonElement f, Guid id) =>
+        f.GetProperty("providers").EnumerateArray().Where(p => p.GetProperty("id").GetGuid() == id).Select(p => (JsonElement?)p).FirstOrDefault();
+}
+
+/// <summary>The dashboard computed on every read, so a test reads what it has just arranged.</summary>
+public sealed class DashboardSqliteApp : SqliteApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Dashboard:FreshSeconds"] = "0" };
+}
+
+public sealed class DashboardPostgresApp : PostgresApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Dashboard:FreshSeconds"] = "0" };
+}
+
+public sealed class DashboardTestsOnSqlite(DashboardSqliteApp app) : DashboardTests<DashboardSqliteApp>(app);
+
+public sealed class DashboardTestsOnPostgres(DashboardPostgresApp app) : DashboardTests<DashboardPostgresApp>(app);
