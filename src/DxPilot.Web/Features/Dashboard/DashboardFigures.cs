@@ -53,7 +53,7 @@ public sealed record DistrictMoney(string District, int Projects, decimal Commit
 /// <summary>
 /// One provider in the league table: enterprises it serves (assignments in force), the acceptance verdicts on their projects and how
 /// many passed, the level uplift of their evaluated projects, the enterprises' diagnosis satisfaction (the five ratings, 1 较差 to 4
-/// 很好) and <see cref="ThinkTankRating"/>, the think tank's rating average, filled once the supervision's ratings can be queried.
+/// 很好) and <see cref="ThinkTankRating"/>, the think tank's rating average (0-100, SupervisionQueries).
 /// </summary>
 public sealed record ProviderStanding(Guid Id, string Name, int EnterprisesServed, int Verdicts, int Passed, int Evaluated, int UpliftSum,
     int Satisfactions, decimal? SatisfactionAverage, decimal? ThinkTankRating)

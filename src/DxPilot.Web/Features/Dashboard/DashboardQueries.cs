@@ -14,7 +14,7 @@ namespace DxPilot.Web.Features.Dashboard;
 /// handful of statements (one pass over the projects for the funnel and the money, one per state for the median age through the
 /// (programme, district, status, since) index), never rows brought into memory. How often it runs: <see cref="DashboardFreshness"/>.
 /// </summary>
-public sealed class DashboardQueries(DxPilotDbContext db)
+public sealed class DashboardQueries(DxPilotDbContext db, Supervision.SupervisionQueries supervision)
 {
     /// <summary>States a project rests in for good: no age to watch.</summary>
     private static readonly ProjectStatus[] Terminal = [ProjectStatus.Paid, ProjectStatus.Failed];
@@ -77,7 +77,7 @@ public sealed class DashboardQueries(DxPilotDbContext db)
             await StagesAsync(projects, now, ct),
             levels.Select(l => new LevelCell(l.LevelBefore, l.LevelAfter!.Value, l.Count)).OrderBy(c => c.Before ?? -1).ThenBy(c => c.After).ToList(),
             money,
-            await ProvidersAsync(programme, enterprises, projects, ct),
+            await ProvidersAsync(programme, district, enterprises, projects, ct),
             overdue);
     }
 
@@ -130,8 +130,9 @@ public sealed class DashboardQueries(DxPilotDbContext db)
         return stages;
     }
 
-    /// <summary>The providers serving the scope's enterprises, with their projects' verdicts and uplift and their diagnoses' satisfaction.</summary>
-    private async Task<IReadOnlyList<ProviderStanding>> ProvidersAsync(Programme programme, IQueryable<Domain.Enterprises.Enterprise> enterprises,
+    /// <summary>The providers serving the scope's enterprises, with their projects' verdicts and uplift, their diagnoses' satisfaction and
+    /// the think tank's rating (both as the supervision's league-table query gives them).</summary>
+    private async Task<IReadOnlyList<ProviderStanding>> ProvidersAsync(Programme programme, string? district, IQueryable<Domain.Enterprises.Enterprise> enterprises,
         IQueryable<Project> projects, CancellationToken ct)
     {
         var inScope = enterprises.Select(e => e.Id);
@@ -148,24 +149,16 @@ public sealed class DashboardQueries(DxPilotDbContext db)
                     Evaluated = g.Count(p => p.LevelAfter != null && p.LevelBefore != null),
                     Uplift = g.Sum(p => p.LevelAfter != null && p.LevelBefore != null ? p.LevelAfter!.Value - p.LevelBefore!.Value : 0),
                 }).ToDictionaryAsync(g => g.Key, ct);
-        var satisfaction = await (from s in db.DiagnosisSatisfactions
-                join d in db.Diagnoses on s.DiagnosisId equals d.Id
-                where d.ProgrammeId == programme.Id && inScope.Contains(d.EnterpriseId)
-                group s by d.ProviderId into g
-                select new
-                {
-                    g.Key,
-                    Count = g.Count(),
-                    Points = g.Sum(s => (int)s.Process + (int)s.Analysis + (int)s.Advice + (int)s.Competence + (int)s.Result),
-                }).ToDictionaryAsync(g => g.Key, ct);
+        var ratings = (await supervision.ProviderRatingsAsync(programme.Id, district, ct)).ToDictionary(r => r.OrganisationId);
         var ids = served.Keys.ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return ids.Select(id =>
             {
                 var o = outcomes.GetValueOrDefault(id);
-                var s = satisfaction.GetValueOrDefault(id);
+                var r = ratings.GetValueOrDefault(id);
                 return new ProviderStanding(id, names.GetValueOrDefault(id, ""), served[id], o?.Verdicts ?? 0, o?.Passed ?? 0, o?.Evaluated ?? 0, o?.Uplift ?? 0,
-                    s?.Count ?? 0, s is { Count: > 0 } ? Math.Round((decimal)s.Points / (5m * s.Count), 2) : null, ThinkTankRating: null);
+                    r?.SatisfactionCount ?? 0, r?.SatisfactionAverage is { } sa ? Math.Round((decimal)sa, 2) : null,
+                    r?.RatingAverage is { } ra ? Math.Round((decimal)ra, 1) : null);
             })
             .OrderByDescending(p => p.EnterprisesServed).ThenByDescending(p => p.Passed).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
