@@ -5,6 +5,7 @@ public static class ProjectRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<ProjectService>();
+        services.AddScoped<Home.ITodoSource, ProjectTodo>();
     }
 
     /// <summary>The project's API.</summary>
