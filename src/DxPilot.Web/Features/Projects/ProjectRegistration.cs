@@ -14,6 +14,7 @@ public static class ProjectRegistration
         services.AddScoped<Documents.ProjectDocumentService>();
         services.AddScoped<MoneySheets>();
         Dashboard.DashboardRegistration.AddServices(services);
+        services.AddScoped<Home.ITodoSource, ProjectTodo>();
     }
 
     /// <summary>The project's API.</summary>
