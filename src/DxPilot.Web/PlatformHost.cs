@@ -82,6 +82,7 @@ public static class PlatformHost
         Features.Filings.FilingRegistration.AddServices(s);
         Features.Projects.ProjectRegistration.AddServices(s);
         Features.Supervision.SupervisionRegistration.AddServices(s);
+        Features.Dashboard.DashboardRegistration.AddServices(s);
         Features.Assignments.AssignmentRegistration.AddServices(s);
         Features.Home.HomeRegistration.AddServices(s);
         s.AddSingleton<ImportLease>();
@@ -187,6 +188,7 @@ public static class PlatformHost
         Features.Filings.FilingRegistration.MapEndpoints(app);
         Features.Projects.ProjectRegistration.MapEndpoints(app);
         Features.Supervision.SupervisionRegistration.MapEndpoints(app);
+        Features.Dashboard.DashboardEndpoints.Map(app);
         Features.Assignments.AssignmentEndpoints.Map(app);
         Features.Diagnoses.Report.ReportEndpoints.Map(app);
         app.MapRazorComponents<App>();

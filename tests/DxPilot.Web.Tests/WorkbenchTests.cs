@@ -34,8 +34,10 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string FilingReview = "改造项目备案专家评审：质量追溯与设备联网改造项目";
     // Each demo filing has its contract with the demo provider, none signed yet.
     private const string ContractsToSign = "服务合同尚未上传盖章扫描件：双方签订盖章后上传";
+    // The filed demo project waits at 已验收 for hz-audit (Features/Projects/ProjectDemoData).
+    private const string ProjectAudit = "改造项目已验收，待专项审计：认定发票支出类别和合规金额，上传审计报告";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
-        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign];
+        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -46,7 +48,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "hz-thinktank", [], [] },
         { "hz-provider", [Diagnose, FilingClientsDraft, FilingClientsReturned, ContractsToSign], [2, 1, 1, 2] },
         { "hz-agency", [Evaluate], [1] },
-        { "hz-audit", [], [] },
+        { "hz-audit", [ProjectAudit], [1] },
         { "hz-expert", [FilingReview], [1] },
         { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest, FilingDraft, ContractsToSign], [1, 1, 1, 1, 1] },
         { "cc-city", [], [] },

@@ -13,7 +13,6 @@ public static class ProjectRegistration
         services.AddScoped<Archive.IArchiveSource, ProjectArchiveSource>();
         services.AddScoped<Documents.ProjectDocumentService>();
         services.AddScoped<MoneySheets>();
-        Dashboard.DashboardRegistration.AddServices(services);
         services.AddScoped<Home.ITodoSource, ProjectTodo>();
     }
 
@@ -24,6 +23,5 @@ public static class ProjectRegistration
         Archive.ArchiveEndpoints.Map(app);
         Documents.ProjectDocumentEndpoints.Map(app);
         MoneyEndpoints.Map(app);
-        Dashboard.DashboardEndpoints.Map(app);
     }
 }
