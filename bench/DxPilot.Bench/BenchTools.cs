@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using DxPilot.Infrastructure.Auditing;
+using DxPilot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace DxPilot.Bench;
 
-/// <summary>What the database-backed benches share: the machine's load, sequential timings after a warm-up, and one statement
-/// on a throwaway database.</summary>
+/// <summary>What the database-backed benches share: the machine's load, sequential timings after a warm-up, and a throwaway
+/// database's life (the admin connection, its migrations, one statement, dropping it unless kept).</summary>
 public static class BenchTools
 {
     /// <summary>The 1, 5 and 15 minute load averages ("?" off Linux): the machines are shared, figures need their load.</summary>
@@ -31,5 +35,33 @@ public static class BenchTools
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The connection of a user that may create databases: --postgres, or DXPILOT_TEST_POSTGRES.</summary>
+    public static string AdminConnection(string[] args) =>
+        Generate.Arg(args, "--postgres") ?? Environment.GetEnvironmentVariable("DXPILOT_TEST_POSTGRES")
+        ?? throw new ArgumentException("--postgres \"Host=…;Username=…\" (a user that may create databases) is required");
+
+    /// <summary>The platform's context options on a bench database (PostgreSQL).</summary>
+    public static DbContextOptions<DxPilotDbContext> Options(string connection)
+    {
+        var options = new DbContextOptionsBuilder<DxPilotDbContext>();
+        new DatabaseOptions(DatabaseProvider.PostgreSql, connection).Apply(options);
+        return options.Options;
+    }
+
+    /// <summary>The platform's migrations, applied to a bench database.</summary>
+    public static async Task MigrateAsync(string connection)
+    {
+        await using var db = new DxPilotDbContext(Options(connection), new AuditContext());
+        await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+    }
+
+    /// <summary>Drops the bench's database, or names it when kept (--keep, or a database given with --database).</summary>
+    public static async Task ReleaseAsync(string admin, string database, bool keep)
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (keep) Console.WriteLine($"kept database {database}");
+        else await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 }

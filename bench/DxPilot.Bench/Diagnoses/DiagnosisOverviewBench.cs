@@ -29,8 +29,7 @@ public static class DiagnosisOverviewBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var admin = Generate.Arg(args, "--postgres") ?? Environment.GetEnvironmentVariable("DXPILOT_TEST_POSTGRES")
-                    ?? throw new ArgumentException("--postgres \"Host=…;Username=…\" (a user that may create databases) is required");
+        var admin = BenchTools.AdminConnection(args);
         var sizes = (Generate.Arg(args, "--sizes") ?? "500,100000").Split(',').Select(int.Parse).ToList();
         var requests = int.Parse(Generate.Arg(args, "--requests") ?? "50");
         var port = Generate.Arg(args, "--port") ?? "5114";

@@ -29,8 +29,7 @@ public static class FilingBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var admin = Generate.Arg(args, "--postgres") ?? Environment.GetEnvironmentVariable("DXPILOT_TEST_POSTGRES")
-                    ?? throw new ArgumentException("--postgres \"Host=…;Username=…\" (a user that may create databases) is required");
+        var admin = BenchTools.AdminConnection(args);
         var size = int.Parse(Generate.Arg(args, "--filings") ?? "100000");
         var requests = int.Parse(Generate.Arg(args, "--requests") ?? "50");
         var reuse = Generate.Arg(args, "--database");
@@ -50,9 +49,7 @@ public static class FilingBench
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            if (args.Contains("--keep") || reuse is not null) Console.WriteLine($"kept database {database}");
-            else await BenchTools.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await BenchTools.ReleaseAsync(admin, database, keep: args.Contains("--keep") || reuse is not null);
         }
     }
 
@@ -63,10 +60,7 @@ public static class FilingBench
     /// </summary>
     private static async Task SeedAsync(string connection, int count)
     {
-        var options = new DbContextOptionsBuilder<DxPilotDbContext>();
-        new DatabaseOptions(DatabaseProvider.PostgreSql, connection).Apply(options);
-        await using (var db = new DxPilotDbContext(options.Options, new AuditContext()))
-            await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+        await BenchTools.MigrateAsync(connection);
         var programme = ProgrammeCatalog.LoadFolder(Path.Combine(Repo.Root, "config", "programmes")).Get(Programme);
         var rules = programme.Filing!;
         var districts = programme.Districts.Names.ToList();
@@ -78,7 +72,7 @@ public static class FilingBench
         const int batch = 2000;
         for (var done = 0; done < count; done += batch)
         {
-            await using var db = new DxPilotDbContext(options.Options, new AuditContext());
+            await using var db = new DxPilotDbContext(BenchTools.Options(connection), new AuditContext());
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var i = done; i < Math.Min(count, done + batch); i++)
             {

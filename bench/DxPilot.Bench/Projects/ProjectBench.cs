@@ -30,8 +30,7 @@ public static class ProjectBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var admin = Generate.Arg(args, "--postgres") ?? Environment.GetEnvironmentVariable("DXPILOT_TEST_POSTGRES")
-                    ?? throw new ArgumentException("--postgres \"Host=…;Username=…\" (a user that may create databases) is required");
+        var admin = BenchTools.AdminConnection(args);
         var size = int.Parse(Generate.Arg(args, "--projects") ?? "100000");
         var requests = int.Parse(Generate.Arg(args, "--requests") ?? "20");
         var reuse = Generate.Arg(args, "--database");
@@ -51,9 +50,7 @@ public static class ProjectBench
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            if (args.Contains("--keep") || reuse is not null) Console.WriteLine($"kept database {database}");
-            else await BenchTools.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await BenchTools.ReleaseAsync(admin, database, keep: args.Contains("--keep") || reuse is not null);
         }
     }
 
@@ -63,10 +60,7 @@ public static class ProjectBench
     /// </summary>
     private static async Task SeedAsync(string connection, int n)
     {
-        var options = new DbContextOptionsBuilder<DxPilotDbContext>();
-        new DatabaseOptions(DatabaseProvider.PostgreSql, connection).Apply(options);
-        await using (var db = new DxPilotDbContext(options.Options, new AuditContext()))
-            await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+        await BenchTools.MigrateAsync(connection);
         var programme = ProgrammeCatalog.LoadFolder(Path.Combine(Repo.Root, "config", "programmes")).Get(Programme);
         var districts = "(ARRAY[" + string.Join(",", programme.Districts.Names.Select(d => $"'{d}'")) + "])";
         var industry = programme.Industries[0].Key;
