@@ -11,18 +11,18 @@ public static class ArchiveEndpoints
         var api = app.MapGroup("/api").WithTags("材料归档")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
             .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
-        api.MapGet("/projects/{id:guid}/archive.zip", (Guid id, HttpContext http, ProjectArchive archive, CancellationToken ct) =>
-                DownloadAsync(http, archive, id, null, null, ct))
+        api.MapGet("/projects/{id:guid}/archive.zip", (Guid id, HttpContext http, ProjectArchive archive, ShownTime time, CancellationToken ct) =>
+                DownloadAsync(http, archive, time, id, null, null, ct))
             .WithSummary("一个项目的全部材料（.zip，按流程顺序，附归档目录：日期、作者、SHA-256）");
-        api.MapGet("/enterprises/{id:guid}/archive.zip", (Guid id, HttpContext http, ProjectArchive archive, CancellationToken ct) =>
-                DownloadAsync(http, archive, null, id, null, ct))
+        api.MapGet("/enterprises/{id:guid}/archive.zip", (Guid id, HttpContext http, ProjectArchive archive, ShownTime time, CancellationToken ct) =>
+                DownloadAsync(http, archive, time, null, id, null, ct))
             .WithSummary("一家企业全部项目的材料（.zip）");
-        api.MapGet("/projects/archive.zip", (string? district, HttpContext http, ProjectArchive archive, CancellationToken ct) =>
-                DownloadAsync(http, archive, null, null, QueryValue.Text(district), ct))
+        api.MapGet("/projects/archive.zip", (string? district, HttpContext http, ProjectArchive archive, ShownTime time, CancellationToken ct) =>
+                DownloadAsync(http, archive, time, null, null, QueryValue.Text(district), ct))
             .WithSummary("区县（district）或全市试点的项目材料（.zip，每次最多500个项目，超出时请按区县下载）");
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, ProjectArchive archive, Guid? projectId, Guid? enterpriseId, string? district, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(HttpContext http, ProjectArchive archive, ShownTime time, Guid? projectId, Guid? enterpriseId, string? district, CancellationToken ct)
     {
         var actor = http.User.RequireActor();
         if (archive.Scope(actor, projectId, enterpriseId, district) is not { } scope)
@@ -33,11 +33,11 @@ public static class ArchiveEndpoints
             return Results.Problem(title: $"所选范围有{count}个项目，超过每次{ProjectArchive.MaxProjects}个的上限，请按区县分别下载", statusCode: StatusCodes.Status400BadRequest);
         var title = projectId is not null ? "项目" : enterpriseId is not null ? "企业" : district ?? "全市";
         // A temporary file, not memory: an archive of hundreds of projects is large, and its index is written after its files.
-        var path = Path.GetTempFileName();
-        var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        await archive.WriteAsync(actor, scope, $"{title}{DateTime.UtcNow.AddHours(8):yyyyMMdd}", file, ct);
-        file.Position = 0;
-        http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(file, "application/zip", $"材料归档-{title}-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.zip");
+        var on = $"{time.Today():yyyyMMdd}";
+        return await TemporaryFileDownload.SendAsync(http, "application/zip", async file =>
+        {
+            await archive.WriteAsync(actor, scope, $"{title}{on}", file, ct);
+            return $"材料归档-{title}-{on}.zip";
+        });
     }
 }

@@ -30,19 +30,7 @@ public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, Aud
         var actor = http.User.RequireActor();
         if (export.Refusal(actor) is { } refusal) return refusal;
         // A temporary file rather than memory: a city's sheet may be large, and the response reads it back from disk.
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        try
-        {
-            var name = await export.WriteAsync(file, actor, q.ToFilter(), ct);
-            file.Position = 0;
-            http.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(file, ContentType, name);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        return await TemporaryFileDownload.SendAsync(http, ContentType, async file => await export.WriteAsync(file, actor, q.ToFilter(), ct));
     }
 
     /// <summary>Why this actor gets no sheet, or null: the programme must have 附件5, and the sheet is the bureaus' and think tank's.</summary>

@@ -41,27 +41,12 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
     public static Task<IResult> ApprovedAsync(HttpContext http, [AsParameters] PaymentFilterParameters q, MoneySheets sheets, CancellationToken ct) =>
         DownloadAsync(http, (file, actor) => sheets.WriteApprovedAsync(file, actor, q.ToFilter(), ct));
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, Func<Stream, Actor, Task<string?>> write)
+    private static Task<IResult> DownloadAsync(HttpContext http, Func<Stream, Actor, Task<string?>> write)
     {
         var actor = http.User.RequireActor();
         // A temporary file rather than memory (as the 附件5 sheet does): a city's sheet may be large.
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        try
-        {
-            if (await write(file, actor) is not { } name)
-            {
-                await file.DisposeAsync();
-                return Results.Problem(title: "找不到该页面，或您的账号无权查看专项资金", statusCode: StatusCodes.Status404NotFound);
-            }
-            file.Position = 0;
-            http.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(file, ContentType, name);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        return TemporaryFileDownload.SendAsync(http, ContentType, file => write(file, actor),
+            () => Results.Problem(title: "找不到该页面，或您的账号无权查看专项资金", statusCode: StatusCodes.Status404NotFound));
     }
 
     /// <summary>资金拨付明细; null (nothing written) for an actor who does not read the money.</summary>
