@@ -46,6 +46,7 @@ public static class PlatformHost
         s.AddSingleton(sp => InstrumentCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "instruments")));
         s.AddSingleton(sp => CallCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "calls"),
             sp.GetRequiredService<ProgrammeCatalog>(), sp.GetRequiredService<InstrumentCatalog>()));
+        s.AddSingleton(sp => AwardCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "awards"), sp.GetRequiredService<ProgrammeCatalog>()));
         s.AddSingleton(sp => DatabaseFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformPaths>()));
         s.AddSingleton(accounts);
         s.AddSingleton(TimeProvider.System);

@@ -74,6 +74,39 @@ public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
+    [Theory]
+    [InlineData("\"programmeId\": \"shijiazhuang-2025\"", "\"programmeId\": \"shijiazhuang-2026\"", "$.programmeId", "没有编号为“shijiazhuang-2026”的试点")]
+    [InlineData("\"kind\": \"rate\"", "\"kind\": \"guess\"", "$.directions[0].criteria[0].kind", "")]
+    [InlineData("\"maxDirections\": 2", "\"maxDirections\": 5", "$.maxDirections", "应在1到3之间")]
+    public void A_malformed_award_call_is_refused_with_file_path_and_reason(string find, string replace, string path, string reason)
+    {
+        var folder = Directory.CreateTempSubdirectory("dxpilot-awards");
+        try
+        {
+            var config = PlatformProcess.ConfigFolder();
+            var text = File.ReadAllText(Path.Combine(config, "awards", "sjz-shuzhi-2025.json"));
+            Assert.Contains(find, text);
+            var file = Path.Combine(folder.FullName, "sjz-shuzhi-2025.json");
+            File.WriteAllText(file, text.Replace(find, replace));
+            var ex = Assert.Throws<ConfigurationFileException>(() => AwardCatalog.LoadFolder(folder.FullName, ProgrammeCatalog.LoadFolder(Path.Combine(config, "programmes"))));
+            Assert.Equal((file, path), (ex.File, ex.JsonPath));
+            Assert.Contains(reason, ex.Reason);
+        }
+        finally
+        {
+            folder.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void The_award_calls_of_config_load_for_shijiazhuang()
+    {
+        var config = PlatformProcess.ConfigFolder();
+        var awards = AwardCatalog.LoadFolder(Path.Combine(config, "awards"), ProgrammeCatalog.LoadFolder(Path.Combine(config, "programmes")));
+        Assert.Equal(["sjz-chain-2025", "sjz-shuzhi-2025"], awards.ForProgramme("shijiazhuang-2025").Select(c => c.Id));
+        Assert.Empty(awards.ForProgramme("changchun-2025"));
+    }
+
     [Fact]
     public async Task The_platform_refuses_to_start_on_a_malformed_instrument_naming_file_path_and_reason()
     {

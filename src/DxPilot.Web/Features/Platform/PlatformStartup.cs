@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace DxPilot.Web.Features.Platform;
 
-/// <summary>Before the server takes requests: the programme, instrument and call files are read, schema migrations applied, and (when configured) demo data loaded.</summary>
+/// <summary>Before the server takes requests: the programme, instrument, call and award files are read, schema migrations applied, and (when configured) demo data loaded.</summary>
 public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration config, ILogger<PlatformStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -22,6 +22,8 @@ public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration 
         logger.LogInformation("评测工具：{Instruments}", string.Join("、", instruments.All.Select(i => $"{i.Id} {i.Version}")));
         var calls = sp.GetRequiredService<CallCatalog>();
         logger.LogInformation("申报通知：{Calls}", string.Join("、", calls.All.Select(c => c.Id)));
+        var awards = sp.GetRequiredService<AwardCatalog>();
+        logger.LogInformation("奖补申报：{Awards}", string.Join("、", awards.All.Select(c => c.Id)));
         var applied = await sp.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
         logger.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", sp.GetRequiredService<DatabaseOptions>().Provider, applied.Count);
         // Before anything writes: entries from before the hash chain are sealed into it, in their order.

@@ -1,0 +1,67 @@
+using DxPilot.Domain.Workflow;
+
+namespace DxPilot.Domain.Awards;
+
+/// <summary>奖补申报状态; labels and who moves an application are the call's (<see cref="AwardCall.Workflow"/>).</summary>
+public enum AwardStatus
+{
+    /// <summary>草稿: keeps anything.</summary>
+    Draft = 1,
+    /// <summary>待县区审核: submitted with every limit met.</summary>
+    Submitted = 2,
+    /// <summary>县区已推荐 (with its on-site check note): waits for the city's batch.</summary>
+    Recommended = 3,
+    /// <summary>评审中: in an open review batch, with the third party's experts.</summary>
+    UnderReview = 4,
+    /// <summary>退回修改: the applicant revises (a new version) and submits again.</summary>
+    Returned = 5,
+    /// <summary>县区不予推荐</summary>
+    NotRecommended = 6,
+    /// <summary>已认定</summary>
+    Recognised = 7,
+    /// <summary>未通过认定: may apply again in a later batch (动态申报、成熟一批、发布一批).</summary>
+    NotRecognised = 8,
+}
+
+/// <summary>The operations on an award application.</summary>
+public enum AwardTrigger
+{
+    Submit = 1,
+    Recommend = 2,
+    NotRecommend = 3,
+    Return = 4,
+    StartReview = 5,
+    Recognise = 6,
+    NotRecognise = 7,
+}
+
+/// <summary>What the guards see: whatever stops submission (limits, directions, eligibility, the 链式 confirmations), named,
+/// and the county's on-site check note.</summary>
+public sealed record AwardCase(IReadOnlyList<string> SubmissionProblems, string? SiteCheckNote);
+
+/// <summary>The award process: vocabulary, guards and the moves any call's chain may declare.</summary>
+public static class AwardWorkflow
+{
+    /// <summary>Submission is refused naming every broken limit and unmet condition (a draft keeps anything).</summary>
+    public static readonly Guard<AwardCase> Complete = new("complete", c =>
+        c.Subject.SubmissionProblems.Count == 0
+            ? null
+            : $"以下{c.Subject.SubmissionProblems.Count}项不符合要求，不能提交：{string.Join("；", c.Subject.SubmissionProblems)}");
+
+    /// <summary>Seed 004: the county checks on site (现场核查) before it recommends.</summary>
+    public static readonly Guard<AwardCase> SiteChecked = new("siteChecked", c =>
+        string.IsNullOrWhiteSpace(c.Subject.SiteCheckNote) ? "推荐前须填写现场核查情况" : null);
+
+    public static readonly WorkflowProcess<AwardStatus, AwardTrigger, AwardCase> Process =
+        new("奖补申报", "AwardApplication", Complete, SiteChecked, Guard<AwardCase>.ReasonRequired)
+        {
+            Moves = new HashSet<(AwardStatus, AwardStatus)>
+            {
+                (AwardStatus.Draft, AwardStatus.Submitted), (AwardStatus.Returned, AwardStatus.Submitted),
+                (AwardStatus.Submitted, AwardStatus.Recommended), (AwardStatus.Submitted, AwardStatus.NotRecommended),
+                (AwardStatus.Submitted, AwardStatus.Returned), (AwardStatus.Recommended, AwardStatus.Returned),
+                (AwardStatus.UnderReview, AwardStatus.Returned), (AwardStatus.Recommended, AwardStatus.UnderReview),
+                (AwardStatus.UnderReview, AwardStatus.Recognised), (AwardStatus.UnderReview, AwardStatus.NotRecognised),
+            },
+        };
+}
