@@ -1,0 +1,158 @@
+using System.Globalization;
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Workflow;
+
+namespace DxPilot.Domain.Awards;
+
+/// <summary>
+/// 奖补申报: one enterprise's application to one call in one batch — the directions it picked and its 申报书 (<see cref="AwardContent"/>).
+/// A draft keeps anything; every change of state goes through the call's chain (<see cref="Apply"/>), whose submission guard
+/// names every unmet limit and condition. Each submission freezes a revision (kept by the service), so a returned application
+/// revised and submitted again leaves every earlier version readable.
+/// </summary>
+public sealed class AwardApplication : IAudited
+{
+    AuditKey IAudited.AuditKey => AuditKey.Of<AwardApplication>(Id);
+
+    [NotAudited] public Guid Id { get; private set; }
+    [NotAudited] public string ProgrammeId { get; private set; } = "";
+    [NotAudited] public string CallId { get; private set; } = "";
+    [NotAudited] public Guid EnterpriseId { get; private set; }
+    /// <summary>The county the application goes through (the enterprise's district when it started).</summary>
+    [NotAudited] public string District { get; private set; } = "";
+    /// <summary>The review batch (动态申报、成熟一批、发布一批) it applies in.</summary>
+    [NotAudited] public Guid BatchId { get; private set; }
+    /// <summary>The directions picked, in the call's order, '|'-separated with leading and trailing bars ("|lighthouse|innovation|")
+    /// so that a list can filter by one.</summary>
+    public string Directions { get; private set; } = "||";
+    public AwardStatus Status { get; private set; }
+    public AwardContent Content { get; private set; } = new();
+    /// <summary>县区现场核查情况, written before the county recommends.</summary>
+    public string? SiteCheckNote { get; private set; }
+    /// <summary>How many times it was submitted; revision N is the version frozen at the N-th submission.</summary>
+    public int Revision { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    /// <summary>Optimistic concurrency: a form carries the version it was read at.</summary>
+    [NotAudited] public int Version { get; private set; }
+    [NotAudited] public DateTime CreatedAt { get; private set; }
+    [NotAudited] public DateTime UpdatedAt { get; private set; }
+
+    private AwardApplication() { }
+
+    public static AwardApplication Start(AwardCall call, Guid batchId, Guid enterpriseId, string district, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(), ProgrammeId = call.ProgrammeId, CallId = call.Id, EnterpriseId = enterpriseId, District = district,
+        BatchId = batchId, Status = AwardStatus.Draft, CreatedAt = now, UpdatedAt = now,
+    };
+
+    public bool IsEditable => Status is AwardStatus.Draft or AwardStatus.Returned;
+
+    public IReadOnlyList<string> PickedDirections => Directions.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    public static string DirectionsColumn(AwardCall call, IEnumerable<string> picked)
+    {
+        var set = picked.ToHashSet(StringComparer.Ordinal);
+        // The call's order first, then anything the call does not know (kept in a draft, refused at submission).
+        var ordered = call.Directions.Select(d => d.Key).Where(set.Contains).Concat(set.Where(k => call.Direction(k) is null).Order(StringComparer.Ordinal));
+        return "|" + string.Join("|", ordered) + "|";
+    }
+
+    /// <summary>Replaces the draft's directions and content (a draft keeps anything the service let through its draft checks).</summary>
+    public void Revise(AwardCall call, IEnumerable<string> directions, AwardContent content, DateTime now)
+    {
+        if (!IsEditable) throw new InvalidOperationException("申报已提交，不能再修改");
+        Directions = DirectionsColumn(call, directions);
+        Content = content;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>What stops submission, each named: the directions, every limit of every picked direction's template, and the
+    /// facts the service found (eligibility, the 链式 confirmations, pictures).</summary>
+    public IReadOnlyList<string> SubmissionProblems(AwardCall call, IEnumerable<string> factProblems)
+    {
+        var problems = new List<string>(factProblems);
+        var picked = PickedDirections;
+        problems.AddRange(AwardDirections.Problems(call, picked));
+        var typical = call.TypicalScenarios.Select(t => t.Number).ToList();
+        foreach (var d in picked.Select(call.Direction).OfType<AwardDirection>())
+        {
+            var text = Content.TextOf(d.Key);
+            var prefix = picked.Count > 1 ? $"{d.Label}：" : "";
+            problems.AddRange(AwardLimits.SubmissionProblems(d.Template, text, typical).Select(p => prefix + p.Message));
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// Takes a transition of the call's chain: refused (nothing changes) when the chain does not let this actor take it now,
+    /// otherwise the new state and the record to save with it. A county's site-check note is kept with its recommendation.
+    /// </summary>
+    public TransitionResult<AwardStatus> Apply(Workflow<AwardStatus, AwardTrigger, AwardCase> workflow, AwardTrigger trigger, Actor actor,
+        string? reason, AwardCase subject, DateTime now)
+    {
+        var result = workflow.Take(Status, trigger, subject, actor, reason, ProgrammeId, Id.ToString(), now);
+        if (!result.Taken) return result;
+        if (trigger == AwardTrigger.Submit)
+        {
+            Revision++;
+            SubmittedAt = now;
+        }
+        if (trigger == AwardTrigger.Recommend) SiteCheckNote = subject.SiteCheckNote?.Trim();
+        Status = result.To;
+        UpdatedAt = now;
+        Version++;
+        return result;
+    }
+}
+
+/// <summary>
+/// The 申报书 as the applicant writes it: a text per direction (each direction has its own template), the figures the criteria
+/// read (rates in %, the 创新 figures before and after), the 车间 mode, intellectual property, and the contact the county
+/// summary lists (联系人, 联系方式, 备注).
+/// </summary>
+public sealed class AwardContent : IAuditedDocument
+{
+    public Dictionary<string, AwardText> Texts { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, decimal> Entered { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, decimal> EnteredBefore { get; set; } = new(StringComparer.Ordinal);
+    public string? Mode { get; set; }
+    public List<IpRight> IntellectualProperty { get; set; } = [];
+    public string? ContactName { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? Remark { get; set; }
+
+    public AwardText TextOf(string direction) => Texts.GetValueOrDefault(direction) ?? new AwardText();
+
+    public IReadOnlyDictionary<string, string> AuditFields()
+    {
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (direction, text) in Texts)
+        {
+            foreach (var (key, value) in text.Sections)
+                if (!string.IsNullOrEmpty(value)) fields[$"{direction}.{key}"] = value;
+            for (var i = 0; i < text.Scenarios.Count; i++)
+            {
+                var s = text.Scenarios[i];
+                if (s.TypicalScenario is { } n) fields[$"{direction}.场景{i + 1}.典型场景"] = n.ToString(CultureInfo.InvariantCulture);
+                foreach (var (key, value) in s.Fields)
+                    if (!string.IsNullOrEmpty(value)) fields[$"{direction}.场景{i + 1}.{key}"] = value;
+            }
+        }
+        foreach (var (k, v) in Entered) fields["填报:" + k] = v.ToString(CultureInfo.InvariantCulture);
+        foreach (var (k, v) in EnteredBefore) fields["改造前:" + k] = v.ToString(CultureInfo.InvariantCulture);
+        if (Mode is not null) fields["模式"] = Mode;
+        for (var i = 0; i < IntellectualProperty.Count; i++)
+        {
+            var ip = IntellectualProperty[i];
+            fields[$"知识产权{i + 1}"] = $"{ip.Kind} {ip.Number} {ip.GrantedOn:yyyy-MM-dd}" + (ip.ExpiresOn is { } e ? $"至{e:yyyy-MM-dd}" : "");
+        }
+        if (!string.IsNullOrEmpty(ContactName)) fields["联系人"] = ContactName;
+        if (!string.IsNullOrEmpty(ContactPhone)) fields["联系方式"] = ContactPhone;
+        if (!string.IsNullOrEmpty(ContactEmail)) fields["邮箱"] = ContactEmail;
+        if (!string.IsNullOrEmpty(Remark)) fields["备注"] = Remark;
+        return fields;
+    }
+}

@@ -1,0 +1,84 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Awards;
+using DxPilot.Domain.Tests.Support;
+using DxPilot.Domain.Workflow;
+
+namespace DxPilot.Domain.Tests.Awards;
+
+public class AwardApplicationTests
+{
+    private static readonly AwardCall Call = AwardFiles.Shuzhi;
+    private static readonly DateTime Now = new(2025, 8, 1, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly Guid EnterpriseId = Guid.NewGuid();
+    private static readonly Actor Enterprise = new("e1", "企业", Role.Enterprise, Call.ProgrammeId, EnterpriseId: EnterpriseId);
+    private static readonly Actor County = new("d1", "正定县工信局", Role.DistrictBureau, Call.ProgrammeId, District: "正定县");
+    private static readonly Actor City = new("c1", "市工信局", Role.CityBureau, Call.ProgrammeId);
+
+    private static AwardContent Innovation(string basics) => new()
+    {
+        Texts =
+        {
+            ["innovation"] = new AwardText
+            {
+                Sections = { ["basics"] = basics, ["input"] = "投入", ["invention"] = "发明", ["drive"] = "驱动", ["collaboration"] = "协同" },
+            },
+        },
+    };
+
+    private static TransitionResult<AwardStatus> Submit(AwardApplication a, params string[] facts) =>
+        a.Apply(Call.Chain, AwardTrigger.Submit, Enterprise, null, new AwardCase(a.SubmissionProblems(Call, facts), null), Now);
+
+    [Fact]
+    public void Submission_names_every_unmet_limit_direction_and_fact_and_changes_nothing()
+    {
+        var a = AwardApplication.Start(Call, Guid.NewGuid(), EnterpriseId, "正定县", Now);
+        a.Revise(Call, ["lighthouse", "smartFactory", "innovation"], Innovation(new string('企', 501)), Now);
+        var version = a.Version;
+        var refused = Submit(a, "该企业没有通过验收的改造项目，不能申报");
+        Assert.False(refused.Taken);
+        var message = refused.Refusal!.Message;
+        Assert.Contains("该企业没有通过验收的改造项目，不能申报", message);
+        Assert.Contains("申报方向限选2项（已选3项）", message);
+        Assert.Contains("限报1项", message);
+        Assert.Contains("创新能力显著提升企业：企业基本情况不超过500字（现有501字，超出1字）", message);
+        Assert.Equal((AwardStatus.Draft, 0, version), (a.Status, a.Revision, a.Version));
+    }
+
+    [Fact]
+    public void A_returned_application_is_revised_and_submitted_again_as_a_new_revision()
+    {
+        var a = AwardApplication.Start(Call, Guid.NewGuid(), EnterpriseId, "正定县", Now);
+        a.Revise(Call, ["innovation"], Innovation("企业基本情况"), Now);
+        Assert.Equal("|innovation|", a.Directions);
+        Assert.True(Submit(a).Taken);
+        Assert.Equal((AwardStatus.Submitted, 1), (a.Status, a.Revision));
+        Assert.Throws<InvalidOperationException>(() => a.Revise(Call, ["innovation"], Innovation("改"), Now));
+
+        Assert.False(a.Apply(Call.Chain, AwardTrigger.Return, County, null, new AwardCase([], null), Now).Taken);
+        Assert.True(a.Apply(Call.Chain, AwardTrigger.Return, County, "请补充创新投入数据", new AwardCase([], null), Now).Taken);
+        a.Revise(Call, ["innovation"], Innovation("补充后的企业基本情况"), Now);
+        Assert.True(Submit(a).Taken);
+        Assert.Equal(2, a.Revision);
+
+        Assert.False(a.Apply(Call.Chain, AwardTrigger.Recommend, City, null, new AwardCase([], "已核查"), Now).Taken);
+        Assert.True(a.Apply(Call.Chain, AwardTrigger.Recommend, County, null, new AwardCase([], " 8月5日现场核查，情况属实 "), Now).Taken);
+        Assert.Equal((AwardStatus.Recommended, "8月5日现场核查，情况属实"), (a.Status, a.SiteCheckNote));
+        Assert.False(a.Apply(Call.Chain, AwardTrigger.Recognise, City, null, new AwardCase([], null), Now).Taken);
+        Assert.True(a.Apply(Call.Chain, AwardTrigger.StartReview, City, null, new AwardCase([], null), Now).Taken);
+        Assert.True(a.Apply(Call.Chain, AwardTrigger.Recognise, City, null, new AwardCase([], null), Now).Taken);
+        Assert.Equal(AwardStatus.Recognised, a.Status);
+    }
+
+    [Fact]
+    public void Directions_are_kept_in_the_calls_order_and_the_content_is_audited_field_by_field()
+    {
+        Assert.Equal("|lighthouse|innovation|", AwardApplication.DirectionsColumn(Call, ["innovation", "lighthouse"]));
+        var content = Innovation("基本情况");
+        content.ContactName = "王经理";
+        content.Entered["innovationSpendShare"] = 4.5m;
+        var fields = content.AuditFields();
+        Assert.Equal("基本情况", fields["innovation.basics"]);
+        Assert.Equal("王经理", fields["联系人"]);
+        Assert.Equal("4.5", fields["填报:innovationSpendShare"]);
+    }
+}
