@@ -5,6 +5,7 @@ using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Diagnoses.Report;
 using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Awards;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
 using DxPilot.Domain.Projects;
@@ -60,6 +61,9 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<ProjectInvoice> ProjectInvoices => Set<ProjectInvoice>();
     public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
     public DbSet<ProjectPayment> ProjectPayments => Set<ProjectPayment>();
+    public DbSet<AwardBatch> AwardBatches => Set<AwardBatch>();
+    public DbSet<AwardApplication> AwardApplications => Set<AwardApplication>();
+    public DbSet<AwardRevision> AwardRevisions => Set<AwardRevision>();
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
     public DbSet<SupervisionRating> SupervisionRatings => Set<SupervisionRating>();
     public DbSet<RatingScore> SupervisionRatingScores => Set<RatingScore>();
@@ -288,6 +292,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         FilingModel.Configure(b);
         ContractModel.Configure(b);
         ProjectModel.Configure(b);
+        AwardModel.Configure(b);
         SupervisionModel.Configure(b);
         DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);

@@ -1,0 +1,59 @@
+using DxPilot.Domain.Auditing;
+
+namespace DxPilot.Domain.Awards;
+
+/// <summary>
+/// 批次 ("动态申报、成熟一批、发布一批"): the city opens a batch of a call, enterprises apply in the open one, the city closes it
+/// to review and recognise; an application not recognised may apply again in a later batch. One batch of a call is open at a time.
+/// </summary>
+public sealed class AwardBatch : IAudited
+{
+    AuditKey IAudited.AuditKey => AuditKey.Of<AwardBatch>(Id);
+
+    [NotAudited] public Guid Id { get; private set; }
+    [NotAudited] public string ProgrammeId { get; private set; } = "";
+    [NotAudited] public string CallId { get; private set; } = "";
+    /// <summary>第N批, counted per call.</summary>
+    [NotAudited] public int Number { get; private set; }
+    public string Name { get; private set; } = "";
+    public DateTime OpenedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    [NotAudited] public int Version { get; private set; }
+
+    private AwardBatch() { }
+
+    public bool IsOpen => ClosedAt is null;
+
+    public static AwardBatch Open(AwardCall call, int number, string? name, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(), ProgrammeId = call.ProgrammeId, CallId = call.Id, Number = number,
+        Name = string.IsNullOrWhiteSpace(name) ? $"第{number}批" : name.Trim(), OpenedAt = now,
+    };
+
+    public void Close(DateTime now)
+    {
+        if (!IsOpen) throw new InvalidOperationException("该批次已截止");
+        ClosedAt = now;
+        Version++;
+    }
+}
+
+/// <summary>One submitted version of an application, frozen at its submission: what the county and the reviewers read.</summary>
+public sealed class AwardRevision
+{
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public int Revision { get; private set; }
+    public string Directions { get; private set; } = "";
+    public AwardContent Content { get; private set; } = new();
+    public DateTime SubmittedAt { get; private set; }
+    public string SubmittedBy { get; private set; } = "";
+
+    private AwardRevision() { }
+
+    public static AwardRevision Freeze(AwardApplication a, string by, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(), ApplicationId = a.Id, Revision = a.Revision, Directions = a.Directions, Content = a.Content,
+        SubmittedAt = now, SubmittedBy = by,
+    };
+}

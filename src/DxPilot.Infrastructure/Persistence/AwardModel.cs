@@ -1,0 +1,59 @@
+using DxPilot.Domain.Awards;
+using DxPilot.Domain.Enterprises;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Infrastructure.Persistence;
+
+/// <summary>The award tables (migration 0025): the batches of a call, the applications and their frozen revisions.</summary>
+internal static class AwardModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<AwardBatch>(x =>
+        {
+            x.ToTable("AwardBatches");
+            x.HasKey(e => e.Id);
+            x.Property(e => e.ProgrammeId).HasMaxLength(64).IsRequired();
+            x.Property(e => e.CallId).HasMaxLength(64).IsRequired();
+            x.Property(e => e.Name).HasMaxLength(60).IsRequired();
+            x.Property(e => e.Version).IsConcurrencyToken();
+            x.Ignore(e => e.IsOpen);
+            // 第N批 once per call: two bureaus opening at once, one wins.
+            x.HasIndex(e => new { e.CallId, e.Number }).IsUnique();
+        });
+
+        b.Entity<AwardApplication>(x =>
+        {
+            x.ToTable("AwardApplications");
+            x.HasKey(e => e.Id);
+            x.Property(e => e.ProgrammeId).HasMaxLength(64).IsRequired();
+            x.Property(e => e.CallId).HasMaxLength(64).IsRequired();
+            x.Property(e => e.District).HasMaxLength(64).IsRequired();
+            x.Property(e => e.Directions).HasMaxLength(200).IsRequired();
+            x.Property(e => e.Content).HasConversion(DxPilotDbContext.JsonConverter<AwardContent>(), DxPilotDbContext.JsonValueComparer<AwardContent>()).IsRequired();
+            x.Property(e => e.SiteCheckNote).HasMaxLength(2000);
+            x.Property(e => e.Version).IsConcurrencyToken();
+            x.Ignore(e => e.IsEditable);
+            x.Ignore(e => e.PickedDirections);
+            x.HasOne<Enterprise>().WithMany().HasForeignKey(e => e.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+            x.HasOne<AwardBatch>().WithMany().HasForeignKey(e => e.BatchId).OnDelete(DeleteBehavior.Restrict);
+            // One application per enterprise, call and batch (it carries up to the call's number of directions): a second is refused.
+            x.HasIndex(e => new { e.CallId, e.BatchId, e.EnterpriseId }).IsUnique();
+            x.HasIndex(e => e.EnterpriseId);
+            // The county's and the city's lists: per call and state (and district), newest first.
+            x.HasIndex(e => new { e.CallId, e.Status, e.UpdatedAt });
+            x.HasIndex(e => new { e.CallId, e.District, e.Status, e.UpdatedAt });
+        });
+
+        b.Entity<AwardRevision>(x =>
+        {
+            x.ToTable("AwardRevisions");
+            x.HasKey(e => e.Id);
+            x.Property(e => e.Directions).HasMaxLength(200).IsRequired();
+            x.Property(e => e.Content).HasConversion(DxPilotDbContext.JsonConverter<AwardContent>(), DxPilotDbContext.JsonValueComparer<AwardContent>()).IsRequired();
+            x.Property(e => e.SubmittedBy).HasMaxLength(100).IsRequired();
+            x.HasOne<AwardApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            x.HasIndex(e => new { e.ApplicationId, e.Revision }).IsUnique();
+        });
+    }
+}
