@@ -82,6 +82,7 @@ public static class PlatformHost
         Features.Diagnoses.DiagnosisRegistration.AddServices(s);
         Features.Filings.FilingRegistration.AddServices(s);
         Features.Projects.ProjectRegistration.AddServices(s);
+        Features.Awards.AwardRegistration.AddServices(s);
         Features.Supervision.SupervisionRegistration.AddServices(s);
         Features.Dashboard.DashboardRegistration.AddServices(s);
         Features.Assignments.AssignmentRegistration.AddServices(s);
@@ -188,6 +189,7 @@ public static class PlatformHost
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
         Features.Filings.FilingRegistration.MapEndpoints(app);
         Features.Projects.ProjectRegistration.MapEndpoints(app);
+        Features.Awards.AwardRegistration.MapEndpoints(app);
         Features.Supervision.SupervisionRegistration.MapEndpoints(app);
         Features.Dashboard.DashboardEndpoints.Map(app);
         Features.Assignments.AssignmentEndpoints.Map(app);

@@ -37,6 +37,7 @@ public sealed class AwardCall
     private HashSet<Role>? _roles;
 
     /// <summary>The compiled chain (the loader calls <see cref="Problems"/> first).</summary>
+    [JsonIgnore]
     public Workflow<AwardStatus, AwardTrigger, AwardCase> Chain => _compiled ??= AwardWorkflow.Process.Compile(Workflow);
 
     public bool Admits(Actor a) =>

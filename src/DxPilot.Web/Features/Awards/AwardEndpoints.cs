@@ -1,0 +1,119 @@
+using DxPilot.Domain.Awards;
+using DxPilot.Domain.Workflow;
+using DxPilot.Web.Features.Platform;
+
+namespace DxPilot.Web.Features.Awards;
+
+/// <summary>The award API, under /api/awards: the same use cases, scopes and refusals as the pages will have.</summary>
+public static class AwardEndpoints
+{
+    public sealed record BatchInput(string? Name);
+    public sealed record DraftInput(List<string>? Directions, AwardContent? Content, int? Version);
+    public sealed record TransitionInput(string? Trigger, string? Reason, string? SiteCheckNote, int? Version);
+
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api/awards").WithTags("奖补申报（数智标杆、链式案例）")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
+            .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
+
+        api.MapGet("/calls", (HttpContext http, AwardService service) => Results.Ok(service.CallsOf(http.User.RequireActor()).Select(c => new
+            {
+                c.Id, c.Title, Kind = WorkflowNames.Of(c.Kind), Document = c.Document.Title, c.MaxDirections,
+                Directions = c.Directions.Select(d => new { d.Key, d.Label, d.AmountWan, d.ExclusiveGroup }),
+            })))
+            .WithSummary("本试点的奖补申报通知：方向、奖补金额（万元）、限选项数");
+
+        api.MapGet("/calls/{callId}", (string callId, HttpContext http, AwardService service) =>
+                service.CallOf(http.User.RequireActor(), callId) is { } c ? Results.Ok(c) : Results.NotFound())
+            .WithSummary("申报通知全文数据：各方向的模板（栏目与字数上限）、条件、典型场景清单、链式带动规则、审核流程");
+
+        api.MapGet("/calls/{callId}/batches", async (string callId, HttpContext http, AwardService service, CancellationToken ct) =>
+                ApiResults.From(await service.BatchesAsync(http.User.RequireActor(), callId, ct), b => Results.Ok(b.Select(Batch))))
+            .WithSummary("申报批次（动态申报、成熟一批、发布一批）");
+
+        api.MapPost("/calls/{callId}/batches", async (string callId, BatchInput input, HttpContext http, AwardService service, CancellationToken ct) =>
+                ApiResults.From(await service.OpenBatchAsync(http.User.RequireActor(), callId, input.Name, ct), b => Results.Ok(Batch(b))))
+            .WithSummary("开启下一批（市级主管部门；同一时间只有一批开放）：name（可选，默认“第N批”）");
+
+        api.MapPost("/calls/{callId}/batches/{batchId:guid}/close", async (string callId, Guid batchId, HttpContext http, AwardService service, CancellationToken ct) =>
+                ApiResults.From(await service.CloseBatchAsync(http.User.RequireActor(), callId, batchId, ct), b => Results.Ok(Batch(b))))
+            .WithSummary("截止本批申报（市级主管部门）");
+
+        api.MapPost("/calls/{callId}/applications", async (string callId, HttpContext http, AwardService service, CancellationToken ct) =>
+                ApiResults.From(await service.StartAsync(http.User.RequireActor(), callId, ct), Saved))
+            .WithSummary("开始申报（企业，在开放的批次中；已有本批申报时返回它）");
+
+        api.MapGet("/", async (HttpContext http, AwardService service, string? call, string? batch, string? state, string? district, string? direction,
+                string? search, string? page, CancellationToken ct) =>
+            {
+                var actor = http.User.RequireActor();
+                if (service.CallOf(actor, call) is not { } c) return Results.NotFound();
+                var filter = new AwardFilter(c.Id, Guid.TryParse(batch, out var b) ? b : null, WorkflowNames.Parse<AwardStatus>(state),
+                    string.IsNullOrWhiteSpace(district) ? null : district.Trim(), string.IsNullOrWhiteSpace(direction) ? null : direction.Trim(),
+                    string.IsNullOrWhiteSpace(search) ? null : search.Trim());
+                return ApiResults.From(await service.ListAsync(actor, filter, QueryValue.Int(page) ?? 1, ct), p => Results.Ok(new
+                {
+                    p.Total, p.TotalCapped, p.PageNumber, p.PageSize,
+                    Items = p.Items.Select(r => new
+                    {
+                        r.Id, r.EnterpriseId, r.EnterpriseName, r.Uscc, r.District, r.BatchId,
+                        Directions = r.Directions.Split('|', StringSplitOptions.RemoveEmptyEntries), State = WorkflowNames.Of(r.Status),
+                        StateLabel = c.Chain.Label(r.Status, actor), r.Revision, r.SubmittedAt, r.UpdatedAt,
+                    }),
+                }));
+            })
+            .WithSummary("申报列表：call（必填）、batch、state（draft / submitted / recommended / underReview / returned / notRecommended / recognised / "
+                         + "notRecognised）、district、direction、search（企业名称或统一社会信用代码）、page");
+
+        api.MapGet("/{id:guid}", async (Guid id, HttpContext http, AwardService service, CancellationToken ct) =>
+            {
+                var actor = http.User.RequireActor();
+                return ApiResults.From(await service.GetAsync(actor, id, ct), v => Results.Ok(new
+                {
+                    v.Application.Id, v.Application.CallId, CallTitle = v.Call.Title, v.EnterpriseName, v.Application.District,
+                    Batch = Batch(v.Batch), Directions = v.Application.PickedDirections, State = WorkflowNames.Of(v.Application.Status),
+                    StateLabel = v.Call.Chain.Label(v.Application.Status, actor), v.Application.Content, v.Application.SiteCheckNote,
+                    v.Application.Revision, v.Application.SubmittedAt, v.Application.Version,
+                    Criteria = v.Criteria.Select(d => new
+                    {
+                        Direction = d.Direction.Key, d.Direction.Label,
+                        Checks = d.Checks.Select(c => new { c.Key, c.Label, Verdict = WorkflowNames.Of(c.Verdict), c.Evidence }),
+                    }),
+                    v.SubmissionProblems,
+                    Project = v.Project is { } p ? new { p.Id, p.ProjectName, p.LevelBefore, p.LevelAfter, p.AcceptedAt } : null,
+                    History = v.History.Select(t => new
+                    {
+                        From = v.Call.Chain.StateLabel(t.FromState, actor), To = v.Call.Chain.StateLabel(t.ToState, actor),
+                        Action = v.Call.Chain.TriggerLabel(t.Trigger), t.ActorName, t.At, t.Reason,
+                    }),
+                    v.Revisions,
+                }));
+            })
+            .WithSummary("申报书、各方向条件核验（met / notMet / forReviewer 及依据）、尚不能提交的原因、验收项目、流转记录和各次提交的版本");
+
+        api.MapPut("/{id:guid}", async (Guid id, DraftInput input, HttpContext http, AwardService service, CancellationToken ct) =>
+                input.Version is not { } v ? MissingVersion()
+                : ApiResults.From(await service.SaveDraftAsync(http.User.RequireActor(), id, input.Directions ?? [], input.Content ?? new AwardContent(), v, ct), Saved))
+            .WithSummary("保存草稿：directions（方向）、content（各方向申报书、填报数值、模式、知识产权、联系人）、version；草稿可保存不完整或超出字数的内容，提交时逐项检查");
+
+        api.MapPost("/{id:guid}/transitions", async (Guid id, TransitionInput input, HttpContext http, AwardService service, CancellationToken ct) =>
+            {
+                if (WorkflowNames.Parse<AwardTrigger>(input.Trigger) is not { } trigger)
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["trigger"] = ["请指定操作：submit / recommend / notRecommend / return / startReview / recognise / notRecognise"],
+                    }, title: "提交的内容有误");
+                return ApiResults.From(await service.TransitionAsync(http.User.RequireActor(), id, trigger, input.Reason, input.SiteCheckNote, input.Version, ct), Saved);
+            })
+            .WithSummary("流转：submit 提交申报、recommend 审核推荐（须现场核查情况 siteCheckNote）、notRecommend 不予推荐、return 退回修改、"
+                         + "startReview 纳入评审、recognise 认定、notRecognise 不予认定（须理由）；version 为读取时的版本");
+    }
+
+    private static object Batch(AwardBatch b) => new { b.Id, b.Number, b.Name, b.OpenedAt, b.ClosedAt, b.IsOpen };
+
+    private static IResult Saved(AwardApplication a) => Results.Ok(new { a.Id, State = WorkflowNames.Of(a.Status), a.Version, a.Revision });
+
+    private static IResult MissingVersion() =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["请提供读取时申报书的版本号"] }, title: "提交的内容有误");
+}

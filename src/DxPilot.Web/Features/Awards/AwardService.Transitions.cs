@@ -1,0 +1,37 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Awards;
+using DxPilot.Domain.Text;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Awards;
+
+/// <summary>提交申报, 审核推荐, 不予推荐, 退回修改, 纳入评审, 认定, 不予认定: the call's chain decides from the version the actor read;
+/// a submission freezes its revision in the same save.</summary>
+public sealed partial class AwardService
+{
+    public const int MaxReasonCharacters = 2000;
+
+    public async Task<Outcome<AwardApplication>> TransitionAsync(Actor actor, Guid id, AwardTrigger trigger, string? reason, string? siteCheckNote, int? version,
+        CancellationToken ct = default)
+    {
+        foreach (var (field, label, text) in new[] { ("reason", "意见", reason), ("siteCheckNote", "现场核查情况", siteCheckNote) })
+        {
+            if (ControlCharacters.In(text, multiline: true)) return Outcome<AwardApplication>.Invalid(new Dictionary<string, string> { [field] = ControlCharacters.Message(label) });
+            if (ChineseText.CountCharacters(text?.Trim()) > MaxReasonCharacters)
+                return Outcome<AwardApplication>.Invalid(new Dictionary<string, string> { [field] = $"{label}不超过{MaxReasonCharacters}字" });
+        }
+        var application = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardApplication>.NotFound();
+        if (version is { } read && read != application.Version)
+            return Outcome<AwardApplication>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<AwardApplication>(id), What, ct));
+        var problems = trigger == AwardTrigger.Submit ? application.SubmissionProblems(call, (await FactsAsync(call, application, ct)).Problems) : [];
+        var result = application.Apply(call.Chain, trigger, actor, reason, new AwardCase(problems, siteCheckNote), Now());
+        if (result.Refusal is { } refused) return Outcome<AwardApplication>.Refused(refused);
+        saving.Expect(application, version ?? application.Version - 1);
+        db.StateTransitions.Add(result.Record!);
+        if (trigger == AwardTrigger.Submit) db.AwardRevisions.Add(AwardRevision.Freeze(application, actor.Name, Now()));
+        return await saving.SaveAsync(application, What, () => application, ct);
+    }
+}

@@ -1,0 +1,134 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Awards;
+using DxPilot.Domain.Projects;
+using DxPilot.Domain.Text;
+using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Calls;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Awards;
+
+/// <summary>
+/// The award applications' use cases: who reads which (<see cref="InScope"/>), the batches (AwardService.Batches.cs), starting
+/// and writing the 申报书, the criteria checked from the platform's data, and the call's chain moving it
+/// (AwardService.Transitions.cs). Pages and the API both come here, so they refuse alike.
+/// </summary>
+public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls, ProgrammeCatalog programmes, InstrumentCatalog instruments,
+    Saving saving, TimeProvider clock)
+{
+    public const int PageSize = 50;
+    private const string What = "申报书";
+
+    /// <summary>The projects whose acceptance passed (seed 004 附件1 二（一） 已完成数字化转型项目建设并通过验收).</summary>
+    private static readonly ProjectStatus[] Accepted = [ProjectStatus.Accepted, ProjectStatus.Audited, ProjectStatus.Approved, ProjectStatus.Paid];
+
+    /// <summary>The calls this actor takes part in.</summary>
+    public IReadOnlyList<AwardCall> CallsOf(Actor a) => calls.ForProgramme(a.ProgrammeId).Where(c => c.Admits(a)).ToList();
+
+    public AwardCall? CallOf(Actor a, string? callId) => calls.Find(callId) is { } c && c.Admits(a) ? c : null;
+
+    /// <summary>
+    /// The applications this actor may read: an enterprise its own (drafts included); the county its county's and the city and
+    /// think tank the programme's, once submitted (a draft is the enterprise's own until it submits).
+    /// </summary>
+    public IQueryable<AwardApplication> InScope(Actor a)
+    {
+        var q = db.AwardApplications.Where(x => x.ProgrammeId == a.ProgrammeId);
+        return a.Role switch
+        {
+            Role.Enterprise => q.Where(x => x.EnterpriseId == a.EnterpriseId),
+            Role.DistrictBureau => q.Where(x => x.District == a.District && x.Status != AwardStatus.Draft),
+            Role.CityBureau or Role.ThinkTank => q.Where(x => x.Status != AwardStatus.Draft),
+            _ => q.Where(x => false),
+        };
+    }
+
+    /// <summary>开始申报: in the call's open batch, once per batch; the enterprise finds the application it already has there.</summary>
+    public async Task<Outcome<AwardApplication>> StartAsync(Actor actor, string callId, CancellationToken ct = default)
+    {
+        if (CallOf(actor, callId) is not { } call) return Outcome<AwardApplication>.NotFound();
+        if (AwardPolicy.Apply(actor) is { } why) return Outcome<AwardApplication>.Forbidden(why);
+        if (await OpenBatchAsync(call, ct) is not { } batch) return Outcome<AwardApplication>.Conflict("本申报当前没有开放的批次，请待市级主管部门开启下一批");
+        var mine = await db.AwardApplications.FirstOrDefaultAsync(x => x.CallId == call.Id && x.BatchId == batch.Id && x.EnterpriseId == actor.EnterpriseId, ct);
+        if (mine is not null) return Outcome<AwardApplication>.Ok(mine);
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == actor.EnterpriseId, ct);
+        var application = AwardApplication.Start(call, batch.Id, enterprise.Id, enterprise.District, Now());
+        db.AwardApplications.Add(application);
+        return await saving.SaveAsync(application, What, () => application, ct,
+            async () => Outcome<AwardApplication>.Ok(await db.AwardApplications.FirstAsync(x => x.CallId == call.Id && x.BatchId == batch.Id && x.EnterpriseId == actor.EnterpriseId, ct)));
+    }
+
+    /// <summary>
+    /// 保存草稿: the directions and the 申报书 replace the stored ones. A draft keeps anything but control characters, texts beyond
+    /// the draft's cap and more scenarios than the template allows; the limits are enforced on submission, each named.
+    /// </summary>
+    public async Task<Outcome<AwardApplication>> SaveDraftAsync(Actor actor, Guid id, IReadOnlyList<string> directions, AwardContent content, int version,
+        CancellationToken ct = default)
+    {
+        var application = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardApplication>.NotFound();
+        if (AwardPolicy.Edit(actor, application) is { } why)
+            return application.IsEditable ? Outcome<AwardApplication>.Forbidden(why) : Outcome<AwardApplication>.Conflict(why);
+        var errors = DraftErrors(call, directions, content);
+        if (errors.Count > 0) return Outcome<AwardApplication>.Invalid(errors);
+        if (application.Version != version) return Outcome<AwardApplication>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<AwardApplication>(id), What, ct));
+        saving.Expect(application, version);
+        application.Revise(call, directions, content, Now());
+        return await saving.SaveAsync(application, What, () => application, ct);
+    }
+
+    private static Dictionary<string, string> DraftErrors(AwardCall call, IReadOnlyList<string> directions, AwardContent content)
+    {
+        var errors = new Dictionary<string, string>();
+        foreach (var unknown in directions.Concat(content.Texts.Keys).Distinct().Where(k => call.Direction(k) is null))
+            errors.TryAdd("directions", $"本次申报没有方向“{unknown}”");
+        foreach (var (key, text) in content.Texts)
+            if (call.Direction(key) is { } d)
+                foreach (var p in AwardLimits.DraftProblems(d.Template, text)) errors.TryAdd($"{key}.{p.Path}", p.Message);
+        foreach (var (label, value, max) in new[] { ("联系人", content.ContactName, 50), ("联系方式", content.ContactPhone, 50), ("邮箱", content.ContactEmail, 100), ("备注", content.Remark, 500) })
+        {
+            if (ControlCharacters.In(value)) errors[label] = ControlCharacters.Message(label);
+            else if (ChineseText.CountCharacters(value?.Trim()) > max) errors[label] = $"{label}不超过{max}字";
+        }
+        if (content.Mode is { Length: > 40 }) errors["mode"] = "模式无效";
+        foreach (var (key, value) in content.Entered.Concat(content.EnteredBefore))
+            if (value < 0 || value > 1_000_000_000m) errors.TryAdd($"entered.{key}", "填报的数值应为非负数");
+        if (content.IntellectualProperty.Count > 200) errors["intellectualProperty"] = "知识产权最多填报200项";
+        return errors;
+    }
+
+    public async Task<Outcome<AwardView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var application = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardView>.NotFound();
+        var facts = await FactsAsync(call, application, ct);
+        var today = LocalTime.Today(clock.GetUtcNow(), programmes.Get(application.ProgrammeId).Zone);
+        var criteria = application.PickedDirections.Select(call.Direction).OfType<AwardDirection>()
+            .Select(d => new DirectionChecks(d, AwardCriteria.Check(d, facts.For(d, application), call.TypicalScenarios, today))).ToList();
+        var batch = await db.AwardBatches.AsNoTracking().FirstAsync(b => b.Id == application.BatchId, ct);
+        var key = application.Id.ToString();
+        var history = await db.StateTransitions.AsNoTracking().Where(t => t.EntityType == nameof(AwardApplication) && t.EntityId == key)
+            .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
+        var revisions = await db.AwardRevisions.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.Revision)
+            .Select(r => new RevisionInfo(r.Revision, r.SubmittedAt, r.SubmittedBy)).ToListAsync(ct);
+        return Outcome<AwardView>.Ok(new AwardView(application, call, batch, facts.EnterpriseName, criteria,
+            application.SubmissionProblems(call, facts.Problems), facts.Project, history, revisions));
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>The criteria of one picked direction as checked now.</summary>
+public sealed record DirectionChecks(AwardDirection Direction, IReadOnlyList<CriterionCheck> Checks);
+
+public sealed record RevisionInfo(int Revision, DateTime SubmittedAt, string SubmittedBy);
+
+/// <summary>An application as its page and the API show it: the call, the batch, the criteria per direction, what still stops
+/// submission, the accepted project it rests on, the history and the submitted revisions.</summary>
+public sealed record AwardView(AwardApplication Application, AwardCall Call, AwardBatch Batch, string EnterpriseName,
+    IReadOnlyList<DirectionChecks> Criteria, IReadOnlyList<string> SubmissionProblems, Project? Project,
+    IReadOnlyList<Domain.Workflow.StateTransition> History, IReadOnlyList<RevisionInfo> Revisions);

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Filings;
+using DxPilot.Domain.Projects;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DxPilot.Web.Tests;
+
+/// <summary>
+/// Shijiazhuang's 数智 call (seed 004 附件1) through the API: the city's batches, an enterprise's draft and submission refused naming
+/// each unmet condition, then submitted once its project is accepted, the county's recommendation with its site check, the city's
+/// recognition; scopes of every role; a rejected application applying again in the next batch.
+/// </summary>
+public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
+{
+    private const string Programme = "shijiazhuang-2025";
+    private const string Call = "sjz-shuzhi-2025";
+
+    private sealed record Arranged(Guid EnterpriseId, IReadOnlyDictionary<string, string> Users);
+
+    private async Task<Arranged> ArrangeAsync()
+    {
+        Guid enterpriseId, otherId;
+        await using (var scope = app.DataScope(Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
+            Enterprise Register(string name, string district)
+            {
+                var form = new EnterpriseForm
+                {
+                    Name = name, Uscc = TestData.NewUscc("130123"), District = district, Industry = "生物医药制造业", IndustryCode = "2710",
+                    RegisteredAddress = "石家庄市正定县1号", ContactName = "孙经理", ContactPhone = "13900002222", FoundedOn = "2010-03-01",
+                    Employees = "260", RevenueWan = "18000",
+                };
+                var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
+                Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
+                return Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
+            }
+            var suffix = Guid.NewGuid().ToString("N")[..8];
+            var enterprise = Register($"石家庄数智测试{suffix}有限公司", "正定县");
+            var other = Register($"石家庄另一测试{suffix}有限公司", "新华区");
+            db.Enterprises.AddRange(enterprise, other);
+            await db.SaveChangesAsync();
+            (enterpriseId, otherId) = (enterprise.Id, other.Id);
+        }
+        var accounts = new ProgrammeAccounts(app, Programme);
+        return new Arranged(enterpriseId, new Dictionary<string, string>
+        {
+            ["enterprise"] = await accounts.UserAsync(Role.Enterprise, enterprise: enterpriseId),
+            ["other-enterprise"] = await accounts.UserAsync(Role.Enterprise, enterprise: otherId),
+            ["zhengding"] = await accounts.UserAsync(Role.DistrictBureau, district: "正定县"),
+            ["xinhua"] = await accounts.UserAsync(Role.DistrictBureau, district: "新华区"),
+            ["city"] = await accounts.UserAsync(Role.CityBureau),
+            ["thinktank"] = await accounts.UserAsync(Role.ThinkTank),
+            ["provider"] = await accounts.UserAsync(Role.ServiceProvider),
+        });
+    }
+
+    /// <summary>The enterprise's transformation project accepted by the agency at 三级 from 二级 (arranged in the database: Shijiazhuang's
+    /// seeds describe no filing, so the platform's project chain is not this programme's).</summary>
+    private async Task AcceptedProjectAsync(Guid enterpriseId)
+    {
+        await using var scope = app.DataScope(Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        var filing = Filing.Start(Programme, enterpriseId, "正定县", Actor.System(Programme, "测试数据"), DateTime.UtcNow);
+        db.Filings.Add(filing);
+        var project = Project.Open(filing, null, DateTime.UtcNow);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProjectStatus.Accepted)
+            .SetProperty(p => p.LevelBefore, 2).SetProperty(p => p.LevelAfter, 3).SetProperty(p => p.AcceptedAt, DateTime.UtcNow));
+    }
+
+    private static async Task<JsonElement> Ok(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static object Innovation(string basics) => new
+    {
+        texts = new Dictionary<string, object>
+        {
+            ["innovation"] = new { sections = new Dictionary<string, string> { ["basics"] = basics, ["input"] = "研发投入占比提升", ["invention"] = "新增专利", ["drive"] = "新产品", ["collaboration"] = "产学研" } },
+        },
+        enteredBefore = new Dictionary<string, decimal> { ["innovationSpendShare"] = 3.2m },
+        entered = new Dictionary<string, decimal> { ["innovationSpendShare"] = 4.5m },
+        contactName = "孙经理", contactPhone = "13900002222",
+    };
+
+    private async Task<Guid> OpenBatchAsync()
+    {
+        var city = await app.As((await ArrangeCityAsync()));
+        var batches = await city.GetFromJsonAsync<JsonElement>($"/api/awards/calls/{Call}/batches");
+        foreach (var open in batches.EnumerateArray().Where(b => b.GetProperty("isOpen").GetBoolean()))
+            await Ok(await city.PostAsync($"/api/awards/calls/{Call}/batches/{open.GetProperty("id").GetGuid()}/close", null));
+        return (await Ok(await city.PostAsJsonAsync($"/api/awards/calls/{Call}/batches", new { name = (string?)null }))).GetProperty("id").GetGuid();
+    }
+
+    private string? _city;
+    private async Task<string> ArrangeCityAsync() => _city ??= await new ProgrammeAccounts(app, Programme).UserAsync(Role.CityBureau);
+
+    private static Task<HttpResponseMessage> Step(HttpClient client, Guid id, string trigger, int version, string? reason = null, string? siteCheckNote = null) =>
+        client.PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger, reason, siteCheckNote, version });
+
+    [Fact]
+    public async Task An_accepted_enterprise_applies_the_county_recommends_after_its_site_check_and_the_city_recognises()
+    {
+        var a = await ArrangeAsync();
+        await OpenBatchAsync();
+        var enterprise = await app.As(a.Users["enterprise"]);
+        var started = await Ok(await enterprise.PostAsync($"/api/awards/calls/{Call}/applications", null));
+        var id = started.GetProperty("id").GetGuid();
+        // Starting again in the same batch finds the same application.
+        Assert.Equal(id, (await Ok(await enterprise.PostAsync($"/api/awards/calls/{Call}/applications", null))).GetProperty("id").GetGuid());
+
+        // A draft keeps a text too long to submit and two directions that exclude each other.
+        var draft = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}",
+            new { directions = new[] { "lighthouse", "smartFactory" }, content = Innovation(new string('企', 501)), version = started.GetProperty("version").GetInt32() }));
+        var refused = await Step(enterprise, id, "submit", draft.GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var why = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("该企业没有通过验收的改造项目", why);
+        Assert.Contains("限报1项", why);
+
+        // The city and the county see nothing of a draft.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(a.Users["city"])).GetAsync($"/api/awards/{id}")).StatusCode);
+
+        await AcceptedProjectAsync(a.EnterpriseId);
+        var fixedDraft = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}",
+            new { directions = new[] { "lighthouse", "innovation" }, content = Innovation(new string('企', 501)), version = draft.GetProperty("version").GetInt32() }));
+        var view = await enterprise.GetFromJsonAsync<JsonElement>($"/api/awards/{id}");
+        var checks = view.GetProperty("criteria").EnumerateArray().ToDictionary(d => d.GetProperty("direction").GetString()!,
+            d => d.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("key").GetString()!, c => c.GetProperty("verdict").GetString()));
+        Assert.Equal("met", checks["lighthouse"]["level"]);           // 三级 from 二级, the agency's
+        Assert.Equal("notMet", checks["lighthouse"]["scenarios"]);    // none written yet
+        Assert.Equal("met", checks["innovation"]["improvement"]);     // 3.2 % → 4.5 %
+        Assert.Contains(view.GetProperty("submissionProblems").EnumerateArray(), p => p.GetString() == "创新能力显著提升企业：企业基本情况不超过500字（现有501字，超出1字）");
+
+        var onlyInnovation = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}",
+            new { directions = new[] { "innovation" }, content = Innovation("企业成立于2010年，主营化学原料药。"), version = fixedDraft.GetProperty("version").GetInt32() }));
+        var submitted = await Ok(await Step(enterprise, id, "submit", onlyInnovation.GetProperty("version").GetInt32()));
+        Assert.Equal(("submitted", 1), (submitted.GetProperty("state").GetString(), submitted.GetProperty("revision").GetInt32()));
+
+        // Another county and another enterprise find nothing; the county recommends only with its site check.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(a.Users["xinhua"])).GetAsync($"/api/awards/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(a.Users["other-enterprise"])).GetAsync($"/api/awards/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(a.Users["provider"])).GetAsync($"/api/awards/{id}")).StatusCode);
+        var county = await app.As(a.Users["zhengding"]);
+        var version = submitted.GetProperty("version").GetInt32();
+        var noCheck = await Step(county, id, "recommend", version);
+        Assert.Contains("推荐前须填写现场核查情况", await noCheck.Content.ReadAsStringAsync());
+        var recommended = await Ok(await Step(county, id, "recommend", version, siteCheckNote: "2025年8月5日现场核查，材料属实"));
+        var city = await app.As(a.Users["city"]);
+        var inReview = await Ok(await Step(city, id, "startReview", recommended.GetProperty("version").GetInt32()));
+        var recognised = await Ok(await Step(city, id, "recognise", inReview.GetProperty("version").GetInt32()));
+        Assert.Equal("recognised", recognised.GetProperty("state").GetString());
+
+        var final = await (await app.As(a.Users["thinktank"])).GetFromJsonAsync<JsonElement>($"/api/awards/{id}");
+        Assert.Equal("已认定", final.GetProperty("stateLabel").GetString());
+        Assert.Equal("2025年8月5日现场核查，材料属实", final.GetProperty("siteCheckNote").GetString());
+        Assert.Equal(["提交申报", "审核推荐", "纳入评审批次", "认定"], final.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        var listed = await county.GetFromJsonAsync<JsonElement>($"/api/awards?call={Call}&direction=innovation&state=recognised");
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task Batches_are_the_citys_one_open_at_a_time_and_a_rejected_application_applies_again_in_the_next()
+    {
+        var a = await ArrangeAsync();
+        var enterprise = await app.As(a.Users["enterprise"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsJsonAsync($"/api/awards/calls/{Call}/batches", new { name = "第九批" })).StatusCode);
+        var first = await OpenBatchAsync();
+        var city = await app.As(a.Users["city"]);
+        var twice = await city.PostAsJsonAsync($"/api/awards/calls/{Call}/batches", new { name = (string?)null });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("尚未截止", await twice.Content.ReadAsStringAsync());
+
+        await AcceptedProjectAsync(a.EnterpriseId);
+        var started = await Ok(await enterprise.PostAsync($"/api/awards/calls/{Call}/applications", null));
+        var id = started.GetProperty("id").GetGuid();
+        var draft = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}", new { directions = new[] { "innovation" }, content = Innovation("基本情况"), version = started.GetProperty("version").GetInt32() }));
+        var stale = await enterprise.PutAsJsonAsync($"/api/awards/{id}", new { directions = new[] { "innovation" }, content = Innovation("旧页面"), version = started.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var submitted = await Ok(await Step(enterprise, id, "submit", draft.GetProperty("version").GetInt32()));
+        var county = await app.As(a.Users["zhengding"]);
+        var recommended = await Ok(await Step(county, id, "recommend", submitted.GetProperty("version").GetInt32(), siteCheckNote: "已核查"));
+        var inReview = await Ok(await Step(city, id, "startReview", recommended.GetProperty("version").GetInt32()));
+        var noReason = await Step(city, id, "notRecognise", inReview.GetProperty("version").GetInt32());
+        Assert.Contains("须填写理由", await noReason.Content.ReadAsStringAsync());
+        await Ok(await Step(city, id, "notRecognise", inReview.GetProperty("version").GetInt32(), reason: "创新投入提升幅度不足"));
+
+        var second = await OpenBatchAsync();
+        Assert.NotEqual(first, second);
+        var again = await Ok(await enterprise.PostAsync($"/api/awards/calls/{Call}/applications", null));
+        Assert.NotEqual(id, again.GetProperty("id").GetGuid());
+        var batches = await city.GetFromJsonAsync<JsonElement>($"/api/awards/calls/{Call}/batches");
+        Assert.False(batches.EnumerateArray().Single(b => b.GetProperty("id").GetGuid() == first).GetProperty("isOpen").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Only_the_calls_participants_find_it_and_bad_drafts_are_refused_with_chinese_messages()
+    {
+        var a = await ArrangeAsync();
+        await OpenBatchAsync();
+        var enterprise = await app.As(a.Users["enterprise"]);
+        var calls = await enterprise.GetFromJsonAsync<JsonElement>("/api/awards/calls");
+        Assert.Equal(["sjz-chain-2025", "sjz-shuzhi-2025"], calls.EnumerateArray().Select(c => c.GetProperty("id").GetString()).Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(a.Users["provider"])).PostAsync($"/api/awards/calls/{Call}/applications", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.As(a.Users["city"])).PostAsync($"/api/awards/calls/{Call}/applications", null)).StatusCode);
+        var started = await Ok(await enterprise.PostAsync($"/api/awards/calls/{Call}/applications", null));
+        var id = started.GetProperty("id").GetGuid();
+        var bad = await enterprise.PutAsJsonAsync($"/api/awards/{id}", new
+        {
+            directions = new[] { "bigLighthouse" },
+            content = new { texts = new Dictionary<string, object> { ["innovation"] = new { sections = new Dictionary<string, string> { ["basics"] = "带响铃\u0007" } } } },
+            version = started.GetProperty("version").GetInt32(),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("本次申报没有方向“bigLighthouse”", body);
+        Assert.Contains("控制字符", body);
+    }
+}
+
+public sealed class AwardTestsOnSqlite(SqliteApp app) : AwardTests<SqliteApp>(app);
+
+public sealed class AwardTestsOnPostgres(PostgresApp app) : AwardTests<PostgresApp>(app);
