@@ -23,11 +23,12 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
     private const string Programme = "shijiazhuang-2025";
     private const string Call = "sjz-shuzhi-2025";
 
-    private sealed record Arranged(Guid EnterpriseId, IReadOnlyDictionary<string, string> Users);
+    private sealed record Arranged(Guid EnterpriseId, string Name, IReadOnlyDictionary<string, string> Users);
 
     private async Task<Arranged> ArrangeAsync()
     {
         Guid enterpriseId, otherId;
+        string name;
         await using (var scope = app.DataScope(Programme))
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
@@ -49,10 +50,10 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
             var other = Register($"石家庄另一测试{suffix}有限公司", "新华区");
             db.Enterprises.AddRange(enterprise, other);
             await db.SaveChangesAsync();
-            (enterpriseId, otherId) = (enterprise.Id, other.Id);
+            (enterpriseId, otherId, name) = (enterprise.Id, other.Id, enterprise.Name);
         }
         var accounts = new ProgrammeAccounts(app, Programme);
-        return new Arranged(enterpriseId, new Dictionary<string, string>
+        return new Arranged(enterpriseId, name, new Dictionary<string, string>
         {
             ["enterprise"] = await accounts.UserAsync(Role.Enterprise, enterprise: enterpriseId),
             ["other-enterprise"] = await accounts.UserAsync(Role.Enterprise, enterprise: otherId),
@@ -204,6 +205,71 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.NotEqual(id, again.GetProperty("id").GetGuid());
         var batches = await city.GetFromJsonAsync<JsonElement>($"/api/awards/calls/{Call}/batches");
         Assert.False(batches.EnumerateArray().Single(b => b.GetProperty("id").GetGuid() == first).GetProperty("isOpen").GetBoolean());
+    }
+
+    // Seed 004 附件1-5 and 附件2-2, their header rows as printed.
+    private static readonly string[] BenchmarkHeaders =
+        "序号	县（市、区）	企业名称	所属行业	规模以上工业企业（是/否）	争创“小灯塔”标杆企业（是/否）	争创数字化车间及智能工厂（是/否）	争创创新能力显著提升（是/否）	联系人	联系方式	备注".Split('\t');
+    private static readonly string[] ChainHeaders = "序号	企业名称	案例模式	案例名称	案例简述（150字以内）	联系人	电话	邮箱".Split('\t');
+
+    [Fact]
+    public async Task The_county_summaries_have_the_seeds_headers_cell_by_cell_and_list_what_the_county_recommended()
+    {
+        var a = await ArrangeAsync();
+        await OpenBatchAsync();
+        await AcceptedProjectAsync(a.EnterpriseId);
+        var enterprise = await app.As(a.Users["enterprise"]);
+        var started = await Ok(await enterprise.PostAsync($"/api/awards/calls/{Call}/applications", null));
+        var id = started.GetProperty("id").GetGuid();
+        var draft = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}", new { directions = new[] { "innovation" }, content = Innovation("=HYPERLINK(\"x\")基本情况"), version = started.GetProperty("version").GetInt32() }));
+        var submitted = await Ok(await Step(enterprise, id, "submit", draft.GetProperty("version").GetInt32()));
+        var county = await app.As(a.Users["zhengding"]);
+
+        // Not yet recommended: the county's sheet has its headers and no row.
+        var empty = Annex5Sheets.Cells(await county.GetByteArrayAsync($"/api/awards/calls/{Call}/summary.xlsx"));
+        Assert.Equal(BenchmarkHeaders, Enumerable.Range(1, BenchmarkHeaders.Length).Select(c => empty[Annex5Sheets.Column(c) + "3"].Text));
+        Assert.DoesNotContain(empty.Values, c => c.Text == a.Name);
+
+        await Ok(await Step(county, id, "recommend", submitted.GetProperty("version").GetInt32(), siteCheckNote: "已核查"));
+        var xlsx = await county.GetByteArrayAsync($"/api/awards/calls/{Call}/summary.xlsx");
+        Assert.Empty(Annex5Sheets.ValidationErrors(xlsx));
+        var cells = Annex5Sheets.Cells(xlsx);
+        Assert.Equal("石家庄市“数智”标杆中小企业汇总表", cells["A1"].Text);
+        var row = Enumerable.Range(4, 200).First(r => cells.TryGetValue($"C{r}", out var c) && c.Text == a.Name);
+        Assert.Equal(["正定县", "生物医药制造业", "否", "否", "是", "孙经理", "13900002222"],
+            new[] { "B", "D", "F", "G", "H", "I", "J" }.Select(col => cells[$"{col}{row}"].Text));
+        Assert.DoesNotContain(cells.Values, c => c.Formula);
+        Assert.Contains(cells.Values, c => c.Text.StartsWith("填表日期："));
+
+        // Another county's sheet does not list it; the enterprise gets no sheet.
+        var other = Annex5Sheets.Cells(await (await app.As(a.Users["xinhua"])).GetByteArrayAsync($"/api/awards/calls/{Call}/summary.xlsx"));
+        Assert.DoesNotContain(other.Values, c => c.Text == a.Name);
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync($"/api/awards/calls/{Call}/summary.xlsx")).StatusCode);
+
+        // 链式: a recommended case (its SMEs' confirmations are arranged in the database) in the county's 附件2-2.
+        var city = await app.As(a.Users["city"]);
+        await city.PostAsJsonAsync("/api/awards/calls/sjz-chain-2025/batches", new { name = (string?)null });
+        var chainStart = await Ok(await enterprise.PostAsync("/api/awards/calls/sjz-chain-2025/applications", null));
+        var chainId = chainStart.GetProperty("id").GetGuid();
+        await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{chainId}", new
+        {
+            directions = new[] { "chain" },
+            content = new
+            {
+                texts = new Dictionary<string, object> { ["chain"] = new { sections = new Dictionary<string, string> { ["name"] = "某企业通过工业互联网平台带动配套企业数字化转型", ["brief"] = "平台赋能20家配套企业" } } },
+                mode = "平台赋能", contactName = "孙经理", contactPhone = "13900002222", contactEmail = "sun@example.com",
+            },
+            version = chainStart.GetProperty("version").GetInt32(),
+        }));
+        await using (var scope = app.DataScope(Programme))
+            await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AwardApplications.Where(x => x.Id == chainId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Domain.Awards.AwardStatus.Recommended));
+        var chain = Annex5Sheets.Cells(await county.GetByteArrayAsync("/api/awards/calls/sjz-chain-2025/summary.xlsx"));
+        Assert.Equal("正定县报送案例汇总表", chain["A1"].Text);
+        Assert.Equal(ChainHeaders, Enumerable.Range(1, ChainHeaders.Length).Select(c => chain[Annex5Sheets.Column(c) + "3"].Text));
+        var chainRow = Enumerable.Range(4, 200).First(r => chain.TryGetValue($"B{r}", out var c) && c.Text == a.Name);
+        Assert.Equal(["平台赋能", "某企业通过工业互联网平台带动配套企业数字化转型", "平台赋能20家配套企业", "孙经理", "13900002222", "sun@example.com"],
+            new[] { "C", "D", "E", "F", "G", "H" }.Select(col => chain[$"{col}{chainRow}"].Text));
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public static class AwardEndpoints
                 ApiResults.From(await service.CloseBatchAsync(http.User.RequireActor(), callId, batchId, ct), b => Results.Ok(Batch(b))))
             .WithSummary("截止本批申报（市级主管部门）");
 
+        api.MapGet("/calls/{callId}/summary.xlsx", AwardSummarySheet.DownloadAsync)
+            .WithSummary("县（市、区）汇总表 .xlsx：数智标杆为附件1-5，链式案例为附件2-2；县区导出本县区推荐的申报，市级和智库导出全部；batch 可选");
+
         api.MapPost("/calls/{callId}/applications", async (string callId, HttpContext http, AwardService service, CancellationToken ct) =>
                 ApiResults.From(await service.StartAsync(http.User.RequireActor(), callId, ct), Saved))
             .WithSummary("开始申报（企业，在开放的批次中；已有本批申报时返回它）");

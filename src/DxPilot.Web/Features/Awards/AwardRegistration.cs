@@ -2,7 +2,11 @@ namespace DxPilot.Web.Features.Awards;
 
 public static class AwardRegistration
 {
-    public static void AddServices(IServiceCollection services) => services.AddScoped<AwardService>();
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<AwardService>();
+        services.AddScoped<AwardSummarySheet>();
+    }
 
     /// <summary>The award API.</summary>
     public static void MapEndpoints(WebApplication app) => AwardEndpoints.Map(app);
