@@ -24,7 +24,7 @@ public sealed class ProjectJourneyTests(BrowserApp app)
     {
         if (app.Services is null) await app.SignedInAs(CompletedChangchunProject.City);   // skips (or fails in CI) without Chromium
         var project = await CompletedChangchunProject.ArrangeAsync(app.Services!);
-        var suffix = project.Id.ToString("N")[..8];
+        var suffix = Guid.NewGuid().ToString("N")[..8];   // the batch and the voucher are unique in the programme
 
         var city = await app.SignedInAs(CompletedChangchunProject.City);
         var before = await DashboardAsync(city);
@@ -39,8 +39,9 @@ public sealed class ProjectJourneyTests(BrowserApp app)
         var audit = await app.SignedInAs(project.AuditUser);
         await AuditAsync(audit, project);
 
-        await ApproveAsync(city, project, $"2026年验收旅程批次{suffix}");
-        await PayAsync(city, project, $"CCZJ-YJ-{suffix}");
+        var batch = $"验收旅程批次{suffix}";
+        await ApproveAsync(city, project, batch);
+        await PayAsync(city, project, batch, $"CCZJ-YJ-{suffix}");
 
         // The dashboard computes its figures at most every few seconds: the city reloads it until the payment shows.
         var after = await DashboardAsync(city, until: f => f.Paid > before.Paid);
@@ -162,15 +163,23 @@ public sealed class ProjectJourneyTests(BrowserApp app)
         await BrowserApp.Screenshot(page, "project-approvals");
     }
 
-    /// <summary>拨付: the whole approved amount in one payment with its voucher; the project is 已拨付 and the payments list says so.</summary>
-    private async Task PayAsync(IPage page, CompletedChangchunProject project, string voucher)
+    /// <summary>拨付: more than approved is refused; the whole approved amount in one payment with its voucher makes the project 已拨付,
+    /// and the payments list says so.</summary>
+    private async Task PayAsync(IPage page, CompletedChangchunProject project, string batch, string voucher)
     {
         await page.GotoAsync($"{app.BaseUrl}/projects/{project.Id}");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已核定，待拨付");
         await Assertions.Expect(page.Locator("#approved dt:text-is('核定补助') + dd")).ToHaveTextAsync($"{Subsidy}万元（{SubsidyCapitals}）");
         await page.FillAsync("#payment-form input[name='paidOn']", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd"));
-        await page.FillAsync("#payment-form input[name='amountWan']", Subsidy);
+        // One fen above the approved amount is refused beside the amount, with what was typed kept; then the approved amount.
+        await page.FillAsync("#payment-form input[name='amountWan']", "17.51");
         await page.FillAsync("#payment-form input[name='voucherNo']", voucher);
+        await page.ClickAsync("#pay");
+        await Assertions.Expect(page.Locator("#payment-form [data-error-for=amountWan]"))
+            .ToHaveTextAsync($"拨付金额17.51万元超过尚未拨付的{Subsidy}万元（核定{Subsidy}万元，已拨付0.00万元）");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已核定，待拨付");
+        await Assertions.Expect(page.Locator("#payment-form input[name='voucherNo']")).ToHaveValueAsync(voucher);
+        await page.FillAsync("#payment-form input[name='amountWan']", Subsidy);
         await page.ClickAsync("#pay");
         await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("拨付已登记。");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已拨付");
@@ -185,7 +194,7 @@ public sealed class ProjectJourneyTests(BrowserApp app)
 
         await page.GotoAsync($"{app.BaseUrl}/projects/payments?search={Uri.EscapeDataString(project.EnterpriseName)}");
         var row = page.Locator($"#payment-list tr[data-project='{project.Id}']");
-        await Assertions.Expect(row.Locator("td[data-label='核定批次']")).ToHaveTextAsync($"2026年验收旅程批次{project.Id.ToString("N")[..8]}");
+        await Assertions.Expect(row.Locator("td[data-label='核定批次']")).ToHaveTextAsync(batch);
         await Assertions.Expect(row.Locator("td[data-label='已拨付（万元）']")).ToHaveTextAsync(Subsidy);
         await Assertions.Expect(row.Locator("td[data-label='未拨付（万元）']")).ToHaveTextAsync("0.00");
         await Assertions.Expect(row.Locator("td[data-label='状态']")).ToHaveTextAsync("已拨付");
