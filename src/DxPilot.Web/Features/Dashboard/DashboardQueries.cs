@@ -64,12 +64,13 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             .Select(d => new DistrictMoney(d.District, d.Filed, d.Committed, d.Approved, d.ApprovedWan, d.Central, d.Local, d.PaidWan))
             .OrderBy(d => programme.Districts.Names.ToList().IndexOf(d.District)).ToList();
 
-        var levels = await projects.Where(p => p.LevelAfter != null).GroupBy(p => new { p.LevelBefore, p.LevelAfter })
+        // The evaluated projects: an agency's level still in draft (recorded, not yet submitted) is not a result.
+        var levels = await projects.Where(p => p.EvaluatedAt != null && p.LevelAfter != null).GroupBy(p => new { p.LevelBefore, p.LevelAfter })
             .Select(g => new { g.Key.LevelBefore, g.Key.LevelAfter, Count = g.Count() }).ToListAsync(ct);
 
         var overdue = new OverdueCounts(
             await ProjectService.Overdue(projects, today).CountAsync(ct),
-            await projects.CountAsync(p => p.Status == ProjectStatus.Rectifying && EF.Property<DateOnly?>(p, DashboardModel.RectifyBy) < today, ct));
+            await ProjectService.PastRectification(projects, today).CountAsync(ct));
 
         return new DashboardFigures(programme.Id, district, now,
             await TargetsAsync(programme, enterprises, projects, diagnosedCount, ct),
@@ -146,8 +147,8 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
                     g.Key,
                     Verdicts = g.Count(p => p.AcceptedAt != null || p.Status == ProjectStatus.Failed),
                     Passed = g.Count(p => p.AcceptedAt != null),
-                    Evaluated = g.Count(p => p.LevelAfter != null && p.LevelBefore != null),
-                    Uplift = g.Sum(p => p.LevelAfter != null && p.LevelBefore != null ? p.LevelAfter!.Value - p.LevelBefore!.Value : 0),
+                    Evaluated = g.Count(p => p.EvaluatedAt != null && p.LevelAfter != null && p.LevelBefore != null),
+                    Uplift = g.Sum(p => p.EvaluatedAt != null && p.LevelAfter != null && p.LevelBefore != null ? p.LevelAfter!.Value - p.LevelBefore!.Value : 0),
                 }).ToDictionaryAsync(g => g.Key, ct);
         var ratings = (await supervision.ProviderRatingsAsync(programme.Id, district, ct)).ToDictionary(r => r.OrganisationId);
         var ids = served.Keys.ToList();
