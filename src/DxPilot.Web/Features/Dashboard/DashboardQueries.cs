@@ -29,9 +29,11 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             projects = projects.Where(p => p.District == district);
             enterprises = enterprises.Where(e => e.District == district);
         }
-        var inScope = enterprises.Select(e => e.Id);
-        var diagnosed = db.Diagnoses.Where(d => d.ProgrammeId == programme.Id && d.Status == DiagnosisStatus.Accepted && inScope.Contains(d.EnterpriseId))
-            .Select(d => d.EnterpriseId).Distinct();
+        // A diagnosis belongs to its enterprise's programme: only a district needs the enterprises (the whole programme reads the
+        // (ProgrammeId, Status, EnterpriseId) index alone).
+        var accepted = db.Diagnoses.Where(d => d.ProgrammeId == programme.Id && d.Status == DiagnosisStatus.Accepted);
+        if (district is not null) accepted = accepted.Where(d => enterprises.Select(e => e.Id).Contains(d.EnterpriseId));
+        var diagnosed = accepted.Select(d => d.EnterpriseId).Distinct();
 
         var perDistrict = await projects.GroupBy(p => p.District).Select(g => new
         {
@@ -136,11 +138,12 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
     private async Task<IReadOnlyList<ProviderStanding>> ProvidersAsync(Programme programme, string? district, IQueryable<Domain.Enterprises.Enterprise> enterprises,
         IQueryable<Project> projects, CancellationToken ct)
     {
-        var inScope = enterprises.Select(e => e.Id);
-        var assigned = db.Assignments.Where(a => a.Kind == OrganisationKind.ServiceProvider && inScope.Contains(a.EnterpriseId));
+        var providers = db.Assignments.Where(a => a.Kind == OrganisationKind.ServiceProvider);
+        var assigned = providers.Where(a => enterprises.Select(e => e.Id).Contains(a.EnterpriseId));
         var served = await assigned.GroupBy(a => a.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // The programme's projects are its enterprises' already: only a district also needs the enterprise in it.
         var outcomes = await (from p in projects
-                join a in assigned on p.EnterpriseId equals a.EnterpriseId
+                join a in district is null ? providers : assigned on p.EnterpriseId equals a.EnterpriseId
                 group p by a.OrganisationId into g
                 select new
                 {
