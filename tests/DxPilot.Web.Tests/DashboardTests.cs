@@ -114,6 +114,14 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         var first = await ChangchunProject.CreateAsync(app);
         await ArrangeAsync(first);
         var ct = TestContext.Current.CancellationToken;
+        // An agency's level still in draft (recorded, the evaluation not yet submitted) is in no level figure and no level list.
+        var draft = await ChangchunProject.CreateAsync(app);
+        var draftId = await draft.FiledAsync(app);
+        var levelsBefore = await LevelsAsync(ct);
+        await using (var scope = app.DataScope(ChangchunProject.Programme))
+            await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Projects.Where(p => p.Id == draftId).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, ProjectStatus.Completed).SetProperty(p => p.LevelBefore, 1).SetProperty(p => p.LevelAfter, 4), ct);
+        Assert.Equal(levelsBefore, await LevelsAsync(ct));
         foreach (var (user, district) in new[] { ("city", (string?)null), ("city", Chaoyang), ("city", Nanguan), ("chaoyang", Chaoyang) })
         {
             DashboardFigures figures;
@@ -259,6 +267,14 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         }
 
         return (cases, now);
+    }
+
+    private async Task<string> LevelsAsync(CancellationToken ct)
+    {
+        await using var scope = app.DataScope(ChangchunProject.Programme);
+        var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(ChangchunProject.Programme);
+        var figures = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().ComputeAsync(programme, null, DateTime.UtcNow, ct);
+        return string.Join(" ", figures.Levels) + " / " + string.Join(" ", figures.Providers.Select(p => $"{p.Id}:{p.Evaluated}:{p.UpliftSum}"));
     }
 
     /// <summary>What a figure's list shows: the count or money sum of the project list's total line, the enterprise or diagnosis list's count.</summary>
