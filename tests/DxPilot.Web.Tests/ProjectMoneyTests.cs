@@ -4,8 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Projects;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Projects;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +43,7 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var fields = new List<KeyValuePair<string, string>> { new("_handler", "approve"), new("Form.Scope", scope) };
         if (withToken) fields.Add(new("__RequestVerificationToken", page.QuerySelector("#approval-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!));
         if (batch is not null) fields.Add(new("Form.Batch", batch));
-        if (scope == "all") fields.Add(new("Form.All", page.QuerySelector("input[name='Form.All']")!.GetAttribute("value")!));
+        if (scope == "all") fields.Add(new("Form.Expected", page.QuerySelector("input[name='Form.Expected']")!.GetAttribute("value")!));
         fields.AddRange(keys.Select(k => new KeyValuePair<string, string>("Form.Ids", k)));
         return await client.PostAsync(path, new FormUrlEncodedContent(fields), Ct);
     }
@@ -53,6 +55,80 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
     private static string Text(IHtmlDocument page, string selector) => page.QuerySelector(selector)!.TextContent.Trim();
 
     private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+
+    [Fact]
+    public async Task The_batch_page_pages_and_approving_all_matching_covers_every_page_unless_the_count_changed()
+    {
+        var tag = Tag();
+        var first = await MoneyProjects.AuditedAsync(app, $"{tag}项目00", 300000.00m);
+        // Copies of it (filing, project, invoices and files) up to two more than a page holds.
+        var copies = ProjectService.PageSize + 1;
+        await using (var scope = app.DataScope(ChangchunProject.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            for (var i = 1; i <= copies; i++)
+            {
+                var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == first.Id, Ct);
+                var filing = await db.Filings.AsNoTracking().SingleAsync(f => f.Id == project.FilingId, Ct);
+                var invoices = await db.ProjectInvoices.AsNoTracking().Where(x => x.ProjectId == first.Id).ToListAsync(Ct);
+                var files = await db.ProjectFiles.AsNoTracking().Where(x => x.ProjectId == first.Id).ToListAsync(Ct);
+                db.Filings.Add(filing);
+                db.Entry(filing).Property(f => f.Id).CurrentValue = Guid.NewGuid();
+                db.Projects.Add(project);
+                db.Entry(project).Property(p => p.Id).CurrentValue = Guid.NewGuid();
+                db.Entry(project).Property(p => p.FilingId).CurrentValue = filing.Id;
+                db.Entry(project).Property(p => p.ProjectName).CurrentValue = $"{tag}项目{i:00}";
+                foreach (var x in invoices)
+                {
+                    db.ProjectInvoices.Add(x);
+                    db.Entry(x).Property(v => v.Id).CurrentValue = Guid.NewGuid();
+                    db.Entry(x).Property(v => v.ProjectId).CurrentValue = project.Id;
+                }
+                foreach (var x in files)
+                {
+                    db.ProjectFiles.Add(x);
+                    db.Entry(x).Property(v => v.Id).CurrentValue = Guid.NewGuid();
+                    db.Entry(x).Property(v => v.ProjectId).CurrentValue = project.Id;
+                }
+                await db.SaveChangesAsync(Ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        var matching = copies + 1;
+        var city = await SignedIn(first.Project.Users["city"]);
+        var path = $"/projects/approvals?search={Uri.EscapeDataString(tag)}";
+        var page = await city.GetDocument(path);
+        Assert.Equal(ProjectService.PageSize, page.QuerySelectorAll("#candidates tbody tr").Length);
+        Assert.StartsWith($"等待核定的项目共{matching}项，第1/2页。", Text(page, "#total"));
+        var second = await city.GetDocument(path + "&page=2");
+        Assert.Equal(matching - ProjectService.PageSize, second.QuerySelectorAll("#candidates tbody tr").Length);
+        Assert.Equal($"核定全部符合条件的{matching}个项目", Text(page, "#approve-all"));
+
+        // The count the page showed is no longer the selection's: nothing is approved, and the approver is told what changed.
+        var stale = await city.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "approve", ["Form.Scope"] = "all", ["Form.Expected"] = (matching - 1).ToString(),
+            ["__RequestVerificationToken"] = page.QuerySelector("#approval-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var refused = PageClient.Parse(await stale.Content.ReadAsStringAsync(Ct));
+        Assert.Equal($"未核定任何项目：符合条件的待核定项目已变为{matching}个（页面显示{matching - 1}个），请核对后重新提交", Text(refused, "#message"));
+        Assert.StartsWith($"等待核定的项目共{matching}项", Text(refused, "#total"));
+
+        // "All matching" takes the rows of both pages, each at 20.00万元, in one batch.
+        var response = await Approve(city, path, page, [], $"{tag}批", scope: "all");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var done = PageClient.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal($"核定结果：已核定{matching}项，合计{ChineseText.Wan(matching * 20.00m)}万元；未核定0项", Text(done, "#results h2"));
+        Assert.Equal("没有符合条件的待核定项目，请调整筛选条件。", Text(done, "#empty"));
+        await using (var scope = app.DataScope(ChangchunProject.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var batch = await db.Projects.Where(p => p.ProjectName.StartsWith(tag)).Select(p => new { p.Status, p.ApprovalBatch }).ToListAsync(Ct);
+            Assert.Equal(matching, batch.Count);
+            Assert.All(batch, p => Assert.Equal((ProjectStatus.Approved, $"{tag}批"), (p.Status, p.ApprovalBatch)));
+        }
+    }
 
     [Fact]
     public async Task The_batch_page_approves_what_holds_and_answers_the_missing_condition_and_the_out_of_scope_item_each_on_its_own()

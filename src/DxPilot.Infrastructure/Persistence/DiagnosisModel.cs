@@ -25,7 +25,8 @@ internal static class DiagnosisModel
             d.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
             // One diagnosis of an enterprise per provider; a provider that takes over after another opens its own.
             d.HasIndex(x => new { x.EnterpriseId, x.ProviderId }).IsUnique();
-            d.HasIndex(x => new { x.ProgrammeId, x.Status });
+            // The lists by state, and the dashboard's distinct diagnosed enterprises from the index alone (migration 0023).
+            d.HasIndex(x => new { x.ProgrammeId, x.Status, x.EnterpriseId });
             d.HasIndex(x => x.ProviderId);
         });
 

@@ -50,6 +50,8 @@ internal static class ProjectModel
             // The queues and the dashboard's counts: per state (and district), oldest first.
             p.HasIndex(x => new { x.ProgrammeId, x.Status, x.StatusSince });
             p.HasIndex(x => new { x.ProgrammeId, x.District, x.Status, x.StatusSince });
+            // The dashboard's enterprises whose project passed acceptance (migration 0023).
+            p.HasIndex(x => new { x.ProgrammeId, x.District, x.EnterpriseId }).HasFilter("\"AcceptedAt\" IS NOT NULL");
         });
 
         b.Entity<ProjectInvoice>(i =>

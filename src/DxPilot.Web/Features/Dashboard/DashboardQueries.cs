@@ -29,9 +29,11 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             projects = projects.Where(p => p.District == district);
             enterprises = enterprises.Where(e => e.District == district);
         }
-        var inScope = enterprises.Select(e => e.Id);
-        var diagnosed = db.Diagnoses.Where(d => d.ProgrammeId == programme.Id && d.Status == DiagnosisStatus.Accepted && inScope.Contains(d.EnterpriseId))
-            .Select(d => d.EnterpriseId).Distinct();
+        // A diagnosis belongs to its enterprise's programme: only a district needs the enterprises (the whole programme reads the
+        // (ProgrammeId, Status, EnterpriseId) index alone).
+        var accepted = db.Diagnoses.Where(d => d.ProgrammeId == programme.Id && d.Status == DiagnosisStatus.Accepted);
+        if (district is not null) accepted = accepted.Where(d => enterprises.Select(e => e.Id).Contains(d.EnterpriseId));
+        var diagnosed = accepted.Select(d => d.EnterpriseId).Distinct();
 
         var perDistrict = await projects.GroupBy(p => p.District).Select(g => new
         {
@@ -64,12 +66,13 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             .Select(d => new DistrictMoney(d.District, d.Filed, d.Committed, d.Approved, d.ApprovedWan, d.Central, d.Local, d.PaidWan))
             .OrderBy(d => programme.Districts.Names.ToList().IndexOf(d.District)).ToList();
 
-        var levels = await projects.Where(p => p.LevelAfter != null).GroupBy(p => new { p.LevelBefore, p.LevelAfter })
+        // The evaluated projects: an agency's level still in draft (recorded, not yet submitted) is not a result.
+        var levels = await projects.Where(p => p.EvaluatedAt != null && p.LevelAfter != null).GroupBy(p => new { p.LevelBefore, p.LevelAfter })
             .Select(g => new { g.Key.LevelBefore, g.Key.LevelAfter, Count = g.Count() }).ToListAsync(ct);
 
         var overdue = new OverdueCounts(
             await ProjectService.Overdue(projects, today).CountAsync(ct),
-            await projects.CountAsync(p => p.Status == ProjectStatus.Rectifying && EF.Property<DateOnly?>(p, DashboardModel.RectifyBy) < today, ct));
+            await ProjectService.PastRectification(projects, today).CountAsync(ct));
 
         return new DashboardFigures(programme.Id, district, now,
             await TargetsAsync(programme, enterprises, projects, diagnosedCount, ct),
@@ -135,19 +138,20 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
     private async Task<IReadOnlyList<ProviderStanding>> ProvidersAsync(Programme programme, string? district, IQueryable<Domain.Enterprises.Enterprise> enterprises,
         IQueryable<Project> projects, CancellationToken ct)
     {
-        var inScope = enterprises.Select(e => e.Id);
-        var assigned = db.Assignments.Where(a => a.Kind == OrganisationKind.ServiceProvider && inScope.Contains(a.EnterpriseId));
+        var providers = db.Assignments.Where(a => a.Kind == OrganisationKind.ServiceProvider);
+        var assigned = providers.Where(a => enterprises.Select(e => e.Id).Contains(a.EnterpriseId));
         var served = await assigned.GroupBy(a => a.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // The programme's projects are its enterprises' already: only a district also needs the enterprise in it.
         var outcomes = await (from p in projects
-                join a in assigned on p.EnterpriseId equals a.EnterpriseId
+                join a in district is null ? providers : assigned on p.EnterpriseId equals a.EnterpriseId
                 group p by a.OrganisationId into g
                 select new
                 {
                     g.Key,
                     Verdicts = g.Count(p => p.AcceptedAt != null || p.Status == ProjectStatus.Failed),
                     Passed = g.Count(p => p.AcceptedAt != null),
-                    Evaluated = g.Count(p => p.LevelAfter != null && p.LevelBefore != null),
-                    Uplift = g.Sum(p => p.LevelAfter != null && p.LevelBefore != null ? p.LevelAfter!.Value - p.LevelBefore!.Value : 0),
+                    Evaluated = g.Count(p => p.EvaluatedAt != null && p.LevelAfter != null && p.LevelBefore != null),
+                    Uplift = g.Sum(p => p.EvaluatedAt != null && p.LevelAfter != null && p.LevelBefore != null ? p.LevelAfter!.Value - p.LevelBefore!.Value : 0),
                 }).ToDictionaryAsync(g => g.Key, ct);
         var ratings = (await supervision.ProviderRatingsAsync(programme.Id, district, ct)).ToDictionary(r => r.OrganisationId);
         var ids = served.Keys.ToList();

@@ -29,9 +29,12 @@ public static class ProjectEndpoints
             {
                 var actor = http.User.RequireActor();
                 var rules = service.RulesOf(actor);
-                return ApiResults.From(await service.ListAsync(actor, q.ToFilter(), QueryValue.Int(q.Page) ?? 1, ct), p => Results.Ok(new
+                var filter = q.ToFilter();
+                var listed = await service.ListAsync(actor, filter, QueryValue.Int(q.Page) ?? 1, ct);
+                var totals = listed.IsOk ? await service.TotalsAsync(actor, filter, ct) : null;
+                return ApiResults.From(listed, p => Results.Ok(new
                 {
-                    p.Total, p.TotalCapped, p.PageNumber, p.PageSize,
+                    p.Total, p.TotalCapped, p.PageNumber, p.PageSize, Totals = totals,
                     Items = p.Items.Select(r => new
                     {
                         r.Id, r.EnterpriseId, r.EnterpriseName, r.Uscc, r.District, r.ProjectName, State = WorkflowNames.Of(r.Status),
@@ -40,7 +43,9 @@ public static class ProjectEndpoints
                 }));
             })
             .WithSummary("改造项目列表：search（企业名称、统一社会信用代码或项目名称）、district、state（implementing / completed / evaluated / rectifying / "
-                         + "districtConfirmation / accepted / failed / audited / approved / paid）、overdue=yes（超过实施期限）、queue=mine（待我处理）、page");
+                         + "districtConfirmation / accepted / failed / audited / approved / paid）、overdue=period（超过实施期限）/ rectification（超过整改期限）、"
+                         + "step（evaluated 完成评测 / accepted 通过验收 / audited 完成审计 / approved 已核定 / decided 有验收结论）、levelBefore（0-4、none、any）、"
+                         + "levelAfter（0-4、any）、provider（服务商编号）、paid=yes（已有拨付）、queue=mine（待我处理）、page；不带 search 与 queue 时 totals 给出筛选结果的项目数与资金合计（万元）");
 
         api.MapGet("/{id:guid}", async (Guid id, HttpContext http, ProjectService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetAsync(http.User.RequireActor(), id, ct), v => Results.Ok(Dto(v, http))))

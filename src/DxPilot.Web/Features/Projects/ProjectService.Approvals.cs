@@ -15,9 +15,6 @@ public sealed record ApprovalName(Guid Id, string EnterpriseName, string Project
 /// <summary>批量核定 as the city's page reads it: the audited projects of the list's filters, their subsidy computed in bulk.</summary>
 public sealed partial class ProjectService
 {
-    /// <summary>"Select all matching" carries every id and version in the form; past this the approver narrows the filters.</summary>
-    public const int MaxSelectAll = 2_000;
-
     /// <summary>Why this actor has no approval page: not found where the programme has no projects or the actor does not read money,
     /// forbidden for the district and think tank (they read the figures but do not approve).</summary>
     public Outcome<bool> ApprovalAccess(Actor actor) =>
@@ -30,8 +27,8 @@ public sealed partial class ProjectService
     {
         if (ApprovalAccess(actor) is { IsOk: false } refused) return new(refused.Kind, null, refused.Errors, refused.Message);
         var audited = Audited(actor, filter);
-        var counted = await audited.Take(CountCap + 1).CountAsync(ct);
-        var total = Math.Min(counted, CountCap);
+        // Counted exactly, unlike the project list: "approve all N" names N, and the pages reach every one of them.
+        var total = await audited.CountAsync(ct);
         pageNumber = Paging.Clamp(pageNumber, total, PageSize);
         var rows = await (from p in audited.OrderByDescending(p => p.StatusSince).ThenBy(p => p.Id).Skip((pageNumber - 1) * PageSize).Take(PageSize)
                           join e in db.Enterprises on p.EnterpriseId equals e.Id
@@ -43,17 +40,32 @@ public sealed partial class ProjectService
             return new ApprovalCandidate(p.Id, p.Version, r.Name, r.Uscc, p.District, p.ProjectName, p.LevelAfter, p.TargetLevel, p.EligibleYuan,
                 p.ExcludedFromCentralFunds, Subsidy.Decide(money, ProjectChecks.FactsOf(p)));
         }).ToList();
-        return Outcome<Page<ApprovalCandidate>>.Ok(new Page<ApprovalCandidate>(candidates, total, pageNumber, PageSize, counted > CountCap));
+        return Outcome<Page<ApprovalCandidate>>.Ok(new Page<ApprovalCandidate>(candidates, total, pageNumber, PageSize));
     }
 
-    /// <summary>Every audited project the filter selects, with the version read now (for "核定全部符合条件的项目"); null when more
-    /// than <see cref="MaxSelectAll"/> match.</summary>
-    public async Task<IReadOnlyList<BatchItem>?> ApprovalSelectionAsync(Actor actor, ProjectFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// 核定全部符合条件的项目: every audited project the filter selects now, through <see cref="ApproveBatchAsync"/> in batches of at
+    /// most <see cref="MaxBatch"/> under one batch name. Refused as a whole (nothing approved) when the selection is no longer the
+    /// <paramref name="expected"/> count the approver was shown, so that "all N" never approves what the approver did not see counted.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<BatchResult>>> ApproveMatchingAsync(Actor actor, ProjectFilter filter, int expected, string? batchName,
+        CancellationToken ct = default)
     {
-        if (!ApprovalAccess(actor).IsOk) return [];
+        if (ApprovalAccess(actor) is { IsOk: false } refused) return new(refused.Kind, null, refused.Errors, refused.Message);
         var items = await Audited(actor, filter).OrderByDescending(p => p.StatusSince).ThenBy(p => p.Id)
-            .Select(p => new BatchItem(p.Id, p.Version)).Take(MaxSelectAll + 1).ToListAsync(ct);
-        return items.Count > MaxSelectAll ? null : items;
+            .Select(p => new BatchItem(p.Id, p.Version)).ToListAsync(ct);
+        if (items.Count == 0) return Invalid<IReadOnlyList<BatchResult>>("items", "没有符合条件的待核定项目");
+        if (items.Count != expected)
+            return Invalid<IReadOnlyList<BatchResult>>("items", $"符合条件的待核定项目已变为{items.Count}个（页面显示{expected}个），请核对后重新提交");
+        var batch = BatchName(actor, batchName);
+        var results = new List<BatchResult>();
+        foreach (var chunk in items.Chunk(MaxBatch))
+        {
+            var outcome = await ApproveBatchAsync(actor, chunk, batch, ct);
+            if (!outcome.IsOk) return outcome;
+            results.AddRange(outcome.Value!);
+        }
+        return Outcome<IReadOnlyList<BatchResult>>.Ok(results);
     }
 
     /// <summary>The enterprise and project of each id the actor may read (a batch's results name them; an id out of scope stays unnamed).</summary>

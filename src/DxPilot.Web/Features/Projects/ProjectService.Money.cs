@@ -31,7 +31,7 @@ public sealed partial class ProjectService
         if (items.Count > MaxBatch) return Outcome<IReadOnlyList<BatchResult>>.Invalid(new Dictionary<string, string> { ["items"] = $"每批不超过{MaxBatch}个项目" });
         if (ControlCharacters.In(batchName, multiline: false) || ChineseText.CountCharacters(batchName?.Trim()) > 60)
             return Outcome<IReadOnlyList<BatchResult>>.Invalid(new Dictionary<string, string> { ["batch"] = "批次名称不超过60字，且不能含控制字符" });
-        var batch = string.IsNullOrWhiteSpace(batchName) ? $"{Today(programmes.Get(actor.ProgrammeId)):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..4]}" : batchName.Trim();
+        var batch = BatchName(actor, batchName);
         var results = new Dictionary<Guid, BatchResult>();
         foreach (var chunk in items.DistinctBy(i => i.Id).Chunk(BatchChunk))
         {
@@ -45,6 +45,10 @@ public sealed partial class ProjectService
         }
         return Outcome<IReadOnlyList<BatchResult>>.Ok(items.DistinctBy(i => i.Id).Select(i => results[i.Id]).ToList());
     }
+
+    /// <summary>The batch's name as given, or one by date when none is.</summary>
+    private string BatchName(Actor actor, string? batchName) =>
+        string.IsNullOrWhiteSpace(batchName) ? $"{Today(programmes.Get(actor.ProgrammeId)):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..4]}" : batchName.Trim();
 
     /// <summary>Decides the items and saves the approved ones together; null when the save met a concurrent change.</summary>
     private async Task<IReadOnlyList<BatchResult>?> ApproveChunkAsync(Actor actor, IReadOnlyList<BatchItem> chunk, string batch, CancellationToken ct)
