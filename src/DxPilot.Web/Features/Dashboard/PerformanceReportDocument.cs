@@ -147,7 +147,7 @@ public static class PerformanceReportDocument
         doc.Paragraph($"为本范围企业提供服务的服务商共{f.Providers.Count}家。按服务企业数、通过验收项目数排序，"
                       + (shown.Count < f.Providers.Count ? $"前{shown.Count}名" : "各服务商") + "情况见表6。");
         doc.Centred("表6 服务商情况");
-        var table = doc.Table(DocxSize.XiaoWu, [500, 2445, 900, 1500, 1300, 1200, 1000], cellMargin: 60)
+        var table = doc.Table(DocxSize.XiaoWu, [500, 2245, 900, 1500, 1500, 1200, 1000], cellMargin: 60)
             .Header("排名", "服务商", "服务企业\n（家）", "验收通过率", "平均提升等级", "诊断满意度\n（满分4）", "智库评价");
         for (var i = 0; i < shown.Count; i++)
         {
