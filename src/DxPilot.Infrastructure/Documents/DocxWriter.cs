@@ -152,9 +152,10 @@ public sealed class DocxWriter : IDisposable
     /// <summary>The same block with its date line given (a document issued on a known day: "2025年7月16日").</summary>
     public DocxWriter SignatureOn(string dateLine, params string[] labels)
     {
-        _body.Append(DocxText.Paragraph([], JustificationValues.Left, before: 24));
+        // Kept together: a stamp line at the foot of one page and its date atop the next would not be signed as one block.
+        _body.Append(DocxText.Paragraph([], JustificationValues.Left, before: 24, keepNext: true));
         foreach (var label in labels)
-            _body.Append(Indented(DocxText.Paragraph([DocxText.Run(label, DocxFont.FangSong, DocxSize.XiaoSi)], JustificationValues.Left, before: 12, after: 12)));
+            _body.Append(Indented(DocxText.Paragraph([DocxText.Run(label, DocxFont.FangSong, DocxSize.XiaoSi)], JustificationValues.Left, before: 12, after: 12, keepNext: true)));
         _body.Append(Indented(DocxText.Paragraph([DocxText.Run(dateLine, DocxFont.FangSong, DocxSize.XiaoSi)], JustificationValues.Left, before: 12)));
         return this;
     }

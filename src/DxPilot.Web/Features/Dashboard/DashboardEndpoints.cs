@@ -3,7 +3,7 @@ using DxPilot.Web.Features.Platform;
 
 namespace DxPilot.Web.Features.Dashboard;
 
-/// <summary>The dashboard for tools: its figures as JSON and the whole of it as .xlsx, with the page's scope rules.</summary>
+/// <summary>The dashboard for tools: its figures as JSON, the whole of it as .xlsx and the 绩效评价报告 as .docx, with the page's scope rules.</summary>
 public static class DashboardEndpoints
 {
     public static void Map(WebApplication app)
@@ -36,5 +36,7 @@ public static class DashboardEndpoints
                          + "服务商排行、逾期事项；district 选县（市、区）（区县账号固定为本区）；数据每5秒内更新，computedAt 为计算时间");
 
         api.MapGet("/dashboard.xlsx", DashboardExport.DownloadAsync).WithSummary("试点看板导出 .xlsx（每块一个工作表），district 同上");
+        api.MapGet(PerformanceReportDownload.Route, PerformanceReportDownload.DownloadAsync)
+            .WithSummary("试点绩效评价报告（.docx）：基本情况、目标完成情况、转型成效、资金使用情况、服务商情况、存在问题，数字均取自看板数据；district 同上");
     }
 }
