@@ -61,6 +61,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
     public DbSet<ProjectPayment> ProjectPayments => Set<ProjectPayment>();
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
+    public DbSet<SupervisionReply> SupervisionReplies => Set<SupervisionReply>();
     public DbSet<SupervisionRating> SupervisionRatings => Set<SupervisionRating>();
     public DbSet<RatingScore> SupervisionRatingScores => Set<RatingScore>();
 
