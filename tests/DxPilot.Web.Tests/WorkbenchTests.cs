@@ -36,8 +36,13 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string ContractsToSign = "服务合同尚未上传盖章扫描件：双方签订盖章后上传";
     // The filed demo project waits at 已验收 for hz-audit (Features/Projects/ProjectDemoData).
     private const string ProjectAudit = "改造项目已验收，待专项审计：认定发票支出类别和合规金额，上传审计报告";
+    // hz-thinktank asks the provider and the enterprise of the second demo filing (not hz-enterprise's) to rectify within 14 days
+    // (Features/Supervision/SupervisionDemoData); the provider has replied, which leaves it open until the think tank closes it.
+    private static readonly string Rectify = "第三方智库要求整改（改造项目备案，"
+        + DxPilot.Domain.Text.ChineseText.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Shanghai")).AddDays(14))
+        + "前）：合同金额与项目预期投入相差较大，请企业与服务商核对后说明差异原因。";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
-        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit];
+        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -46,7 +51,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "hz-binjiang", [MissingUscc, FilingDistrict], [45, 1] },
         { "hz-xihu", [], [] },
         { "hz-thinktank", [], [] },
-        { "hz-provider", [Diagnose, FilingClientsDraft, FilingClientsReturned, ContractsToSign], [2, 1, 1, 2] },
+        { "hz-provider", [Diagnose, FilingClientsDraft, FilingClientsReturned, ContractsToSign, Rectify], [2, 1, 1, 2, 1] },
         { "hz-agency", [Evaluate], [1] },
         { "hz-audit", [ProjectAudit], [1] },
         { "hz-expert", [FilingReview], [1] },

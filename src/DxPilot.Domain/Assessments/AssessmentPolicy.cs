@@ -42,6 +42,19 @@ public static class AssessmentPolicy
             ? null
             : "只有填写该评测的企业或机构可以修改";
 
+    /// <summary>
+    /// An assessment a project's evaluation names — the agency's 改造后 one, or the 改造前 one the report compares with — carries the
+    /// level the acceptance and the subsidy rest on: from then on nobody changes, re-scores or drafts a change of it, whoever
+    /// answered it. <paramref name="namingProject"/> is that project's name, null when no evaluation names the assessment.
+    /// </summary>
+    public static string? Locked(string? namingProject) =>
+        namingProject switch
+        {
+            null => null,
+            "" => "已被评测报告引用，不可修改",
+            _ => $"已被评测报告引用（项目“{namingProject}”），不可修改",
+        };
+
     /// <summary>A draft is kept for whoever may save the assessment it becomes: record a new one, or edit this one.</summary>
     public static string? KeepDraft(Actor a, Guid enterpriseId, Assessment? revising) =>
         revising is null ? Record(a, enterpriseId) : Edit(a, revising);

@@ -24,7 +24,8 @@ public static class FollowUpLabels
 /// 督导意见: the think tank's comment on a piece of work (a diagnosis, a filing, a project), named by its kind and id so that
 /// any process can carry comments. The enterprise, district and provider concerned are copied in when it is written, so
 /// that reading it is scoped without knowing the subject's tables. Nobody edits a comment; its author may withdraw it, and
-/// the withdrawn text stays in the audit trail.
+/// the withdrawn text stays in the audit trail. A 需整改 comment is answered by the party responsible (<see cref="SupervisionReply"/>)
+/// and closed (关闭, with a note) by the think tank or the city, who may reopen it; until closed it waits on that party's to-do list.
 /// </summary>
 public sealed class SupervisionComment : IAudited
 {
@@ -51,6 +52,13 @@ public sealed class SupervisionComment : IAudited
     [NotAudited] public DateTime CreatedAt { get; private set; }
     public DateTime? WithdrawnAt { get; private set; }
     [NotAudited] public int Version { get; private set; }
+    // Migration 0024 adds these as the table's last columns: declared last so that the model's column order is the table's.
+    /// <summary>When the party responsible last replied (the reply itself is its own row and a line of this comment's audit trail).</summary>
+    [NotAudited] public DateTime? RepliedAt { get; private set; }
+    /// <summary>关闭: when the think tank or the city judged the rectification done, who, and why.</summary>
+    public DateTime? ClosedAt { get; private set; }
+    public string? ClosedBy { get; private set; }
+    public string? ClosingNote { get; private set; }
 
     private SupervisionComment() { }
 
@@ -60,9 +68,7 @@ public sealed class SupervisionComment : IAudited
     {
         var errors = new Dictionary<string, string>();
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length == 0) errors["text"] = "请填写督导意见";
-        else if (ControlCharacters.In(trimmed, multiline: true)) errors["text"] = ControlCharacters.Message("督导意见");
-        else if (ChineseText.CountCharacters(trimmed) is var n and > MaxCharacters) errors["text"] = $"督导意见不超过{MaxCharacters}字，现为{n}字";
+        if (TextProblem(trimmed, "督导意见", MaxCharacters) is { } bad) errors["text"] = bad;
         if (!Enum.IsDefined(followUp)) errors["followUp"] = "请选择跟进要求：无、关注或需整改";
         else if (followUp == FollowUp.Rectify && rectifyBy is null) errors["rectifyBy"] = "需整改的意见须写明整改期限";
         else if (followUp == FollowUp.Rectify && rectifyBy < today) errors["rectifyBy"] = "整改期限不能早于今天";
@@ -78,6 +84,61 @@ public sealed class SupervisionComment : IAudited
     }
 
     public bool IsWithdrawn => WithdrawnAt is not null;
+    public bool IsClosed => ClosedAt is not null;
+    /// <summary>A 需整改 comment still waiting for its rectification: on the responsible party's to-do list and the panel's count.</summary>
+    public bool AwaitsRectification => FollowUp == FollowUp.Rectify && !IsWithdrawn && !IsClosed;
+
+    /// <summary>Why the comment takes no reply now (only an open 需整改 comment does), or null.</summary>
+    public string? ReplyRefused() =>
+        FollowUp != FollowUp.Rectify ? "只有需整改的督导意见需要回复"
+        : IsClosed ? "该整改意见已关闭，不能再回复；如需继续整改，请第三方智库重新打开"
+        : null;
+
+    /// <summary>整改回复 by the party responsible (the caller checked who, <see cref="SupervisionPolicy.Reply"/>), or the reasons by field.</summary>
+    public (SupervisionReply? Reply, IReadOnlyDictionary<string, string> Errors) Answer(Actor author, string? authorOrganisation, string? text, DateTime now)
+    {
+        if (ReplyRefused() is { } why) throw new InvalidOperationException(why);
+        var trimmed = text?.Trim() ?? "";
+        if (TextProblem(trimmed, "整改回复", SupervisionReply.MaxCharacters) is { } bad) return (null, new Dictionary<string, string> { ["text"] = bad });
+        RepliedAt = now;
+        // A reply and a closing at once: the comment's version lets one of them through and tells the other.
+        Version++;
+        return (new SupervisionReply(this, author, authorOrganisation, trimmed, now), new Dictionary<string, string>());
+    }
+
+    /// <summary>Why the comment cannot be closed now, or null.</summary>
+    public string? CloseRefused() =>
+        FollowUp != FollowUp.Rectify ? "只有需整改的督导意见需要关闭" : IsClosed ? "该整改意见已关闭" : null;
+
+    /// <summary>关闭 with a note (the caller checked who, <see cref="SupervisionPolicy.Close"/>); null when closed, else why the note is refused.</summary>
+    public string? Close(Actor by, string? note, DateTime now)
+    {
+        if (CloseRefused() is { } why) throw new InvalidOperationException(why);
+        var trimmed = note?.Trim() ?? "";
+        if (TextProblem(trimmed, "关闭说明", MaxNoteCharacters) is { } bad) return bad;
+        (ClosedAt, ClosedBy, ClosingNote) = (now, by.Name, trimmed);
+        Version++;
+        return null;
+    }
+
+    public string? ReopenRefused() => IsClosed ? null : "该整改意见尚未关闭，无需重新打开";
+
+    /// <summary>重新打开: the rectification is found not done after all; the closing stays in the audit trail.</summary>
+    public void Reopen()
+    {
+        if (ReopenRefused() is { } why) throw new InvalidOperationException(why);
+        (ClosedAt, ClosedBy, ClosingNote) = (null, null, null);
+        Version++;
+    }
+
+    public const int MaxNoteCharacters = 500;
+
+    /// <summary>A text a person types here: not empty, no control characters (line breaks allowed), at most so many characters as a person counts them.</summary>
+    internal static string? TextProblem(string trimmed, string label, int max) =>
+        trimmed.Length == 0 ? $"请填写{label}"
+        : ControlCharacters.In(trimmed, multiline: true) ? ControlCharacters.Message(label)
+        : ChineseText.CountCharacters(trimmed) is var n && n > max ? $"{label}不超过{max}字，现为{n}字"
+        : null;
 
     /// <summary>撤回: only its author, once.</summary>
     public string? Withdraw(Actor actor, DateTime now)
@@ -90,4 +151,6 @@ public sealed class SupervisionComment : IAudited
 }
 
 /// <summary>The work a comment is about, as the process that owns it describes it to the supervision.</summary>
-public sealed record SupervisedSubject(string Type, Guid Id, Guid EnterpriseId, string District, Guid? ProviderId, string Title, string Link);
+/// <param name="EnterpriseResponds">Whether the enterprise answers a 需整改 comment on it as well as the provider (a filing, a project).</param>
+public sealed record SupervisedSubject(string Type, Guid Id, Guid EnterpriseId, string District, Guid? ProviderId, string Title, string Link,
+    bool EnterpriseResponds);

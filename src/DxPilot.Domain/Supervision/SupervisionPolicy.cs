@@ -11,6 +11,8 @@ namespace DxPilot.Domain.Supervision;
 /// <item>They are read, on a subject the reader reaches, by the bureaus, the think tank and the parties concerned: the provider whose
 /// work it is and the enterprise. Experts, evaluation agencies and audit firms do not read them: the supervision is between the
 /// programme and the parties doing the work, and an expert's review should not lean on it.</item>
+/// <item>A 需整改 comment is answered by the party responsible for the work — the provider on a diagnosis, the enterprise or its provider
+/// on a filing or a project — and closed (or reopened) by the think tank or the city, who supervise the programme.</item>
 /// <item>Ratings are given by the think tank; read by the bureaus (a district those of providers serving its district and of its own
 /// enterprises), the think tank and the rated party itself.</item>
 /// </list>
@@ -27,6 +29,19 @@ public static class SupervisionPolicy
         a.UserId != c.AuthorUserId ? "只能撤回本人填写的督导意见"
         : c.IsWithdrawn ? "该督导意见已撤回"
         : null;
+
+    /// <summary>整改回复: the party responsible for the work the comment is on (the caller checked that the actor reaches it):
+    /// its provider, and the enterprise where the subject says it answers too (<see cref="SupervisedSubject.EnterpriseResponds"/>).</summary>
+    public static string? Reply(Actor a, SupervisionComment c, SupervisedSubject subject) => a.Role switch
+    {
+        Role.ServiceProvider when c.ProviderId is { } provider && a.OrganisationId == provider => null,
+        Role.Enterprise when subject.EnterpriseResponds && a.EnterpriseId == c.EnterpriseId => null,
+        _ => subject.EnterpriseResponds ? "整改回复由企业或为其服务的服务商填写" : "整改回复由负责诊断的服务商填写",
+    };
+
+    /// <summary>关闭 and 重新打开 a 需整改 comment: the supervisors, the think tank and the city.</summary>
+    public static string? Close(Actor a) =>
+        a.Role is Role.ThinkTank or Role.CityBureau ? null : "只有第三方智库或市级工信主管部门可以关闭或重新打开整改意见";
 
     public static string? Rate(Actor a) => a.Role == Role.ThinkTank ? null : "评价只能由第三方智库填写";
 

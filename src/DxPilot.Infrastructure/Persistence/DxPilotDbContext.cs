@@ -65,6 +65,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<AwardApplication> AwardApplications => Set<AwardApplication>();
     public DbSet<AwardRevision> AwardRevisions => Set<AwardRevision>();
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
+    public DbSet<SupervisionReply> SupervisionReplies => Set<SupervisionReply>();
     public DbSet<SupervisionRating> SupervisionRatings => Set<SupervisionRating>();
     public DbSet<RatingScore> SupervisionRatingScores => Set<RatingScore>();
 

@@ -47,6 +47,9 @@ internal static class ProjectModel
             // One project per filed filing: confirming twice finds the first.
             p.HasIndex(x => x.FilingId).IsUnique();
             p.HasIndex(x => x.EnterpriseId);
+            // Whether an evaluation names an assessment (then it is locked: AssessmentPolicy.Locked).
+            p.HasIndex(x => x.AfterAssessmentId);
+            p.HasIndex(x => x.BeforeAssessmentId);
             // The queues and the dashboard's counts: per state (and district), oldest first.
             p.HasIndex(x => new { x.ProgrammeId, x.Status, x.StatusSince });
             p.HasIndex(x => new { x.ProgrammeId, x.District, x.Status, x.StatusSince });

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Infrastructure.Persistence;
 
-/// <summary>The think tank's supervision (migration 0021): its comments on any subject, its ratings and their scores.</summary>
+/// <summary>The think tank's supervision (migrations 0021, 0024): its comments on any subject with the replies to a 需整改 and its
+/// closing, its ratings and their scores.</summary>
 internal static class SupervisionModel
 {
     public static void Configure(ModelBuilder b)
@@ -21,10 +22,29 @@ internal static class SupervisionModel
             c.Property(x => x.AuthorName).HasMaxLength(100).IsRequired();
             c.Property(x => x.AuthorOrganisation).HasMaxLength(200);
             c.Property(x => x.Version).IsConcurrencyToken();
+            c.Property(x => x.ClosedBy).HasMaxLength(100);
+            c.Property(x => x.ClosingNote).HasMaxLength(1000);
             c.Ignore(x => x.IsWithdrawn);
+            c.Ignore(x => x.IsClosed);
+            c.Ignore(x => x.AwaitsRectification);
             // A subject's comments, newest first; a provider's page the comments on its work.
             c.HasIndex(x => new { x.SubjectType, x.SubjectId, x.CreatedAt });
             c.HasIndex(x => new { x.ProviderId, x.CreatedAt });
+            // An enterprise's open 需整改 comments, for its to-do list.
+            c.HasIndex(x => x.EnterpriseId);
+        });
+
+        b.Entity<SupervisionReply>(r =>
+        {
+            r.ToTable("SupervisionReplies");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.ProgrammeId).HasMaxLength(64).IsRequired();
+            r.Property(x => x.Text).HasMaxLength(4000).IsRequired();
+            r.Property(x => x.AuthorUserId).HasMaxLength(64).IsRequired();
+            r.Property(x => x.AuthorName).HasMaxLength(100).IsRequired();
+            r.Property(x => x.AuthorOrganisation).HasMaxLength(200);
+            r.HasOne<SupervisionComment>().WithMany().HasForeignKey(x => x.CommentId).OnDelete(DeleteBehavior.Cascade);
+            r.HasIndex(x => new { x.CommentId, x.CreatedAt });
         });
 
         b.Entity<SupervisionRating>(r =>

@@ -83,7 +83,7 @@ public sealed class SupervisionRulesTests
     public void A_comment_needs_text_within_the_limit_and_a_future_deadline_only_for_a_rectification()
     {
         var thinkTank = new Actor("tt", "智库", Role.ThinkTank, "changchun-2025");
-        var subject = new SupervisedSubject("filing", Guid.NewGuid(), Guid.NewGuid(), "朝阳区", null, "改造项目备案", "/filings/x");
+        var subject = new SupervisedSubject("filing", Guid.NewGuid(), Guid.NewGuid(), "朝阳区", null, "改造项目备案", "/filings/x", true);
         var today = new DateOnly(2025, 7, 16);
         SupervisionComment? Write(string text, FollowUp f = FollowUp.None, DateOnly? by = null) =>
             SupervisionComment.Write(thinkTank, null, subject, text, f, by, today, DateTime.UtcNow).Comment;
@@ -105,10 +105,69 @@ public sealed class SupervisionRulesTests
     {
         var author = new Actor("tt1", "智库甲", Role.ThinkTank, "changchun-2025");
         var other = author with { UserId = "tt2", Name = "智库乙" };
-        var subject = new SupervisedSubject("diagnosis", Guid.NewGuid(), Guid.NewGuid(), "朝阳区", Guid.NewGuid(), "咨询诊断", "/diagnoses/x");
+        var subject = new SupervisedSubject("diagnosis", Guid.NewGuid(), Guid.NewGuid(), "朝阳区", Guid.NewGuid(), "咨询诊断", "/diagnoses/x", false);
         var comment = SupervisionComment.Write(author, null, subject, "请按时报送进展", FollowUp.Watch, null, new DateOnly(2025, 7, 16), DateTime.UtcNow).Comment!;
         Assert.Equal("只能撤回本人填写的督导意见", comment.Withdraw(other, DateTime.UtcNow));
         Assert.Null(comment.Withdraw(author, DateTime.UtcNow));
         Assert.Equal("该督导意见已撤回", comment.Withdraw(author, DateTime.UtcNow));
+    }
+
+    [Fact]
+    public void A_rectification_is_answered_by_the_party_responsible_closed_with_a_note_by_a_supervisor_and_reopened()
+    {
+        var (provider, enterprise) = (Guid.NewGuid(), Guid.NewGuid());
+        var thinkTank = new Actor("tt", "智库", Role.ThinkTank, "changchun-2025");
+        var city = new Actor("city", "市工信局", Role.CityBureau, "changchun-2025");
+        var district = new Actor("cy", "朝阳区工信局", Role.DistrictBureau, "changchun-2025", District: "朝阳区");
+        var theProvider = new Actor("p", "服务商", Role.ServiceProvider, "changchun-2025", OrganisationId: provider);
+        var otherProvider = theProvider with { UserId = "p2", OrganisationId = Guid.NewGuid() };
+        var theEnterprise = new Actor("e", "企业", Role.Enterprise, "changchun-2025", EnterpriseId: enterprise);
+        var filing = new SupervisedSubject("filing", Guid.NewGuid(), enterprise, "朝阳区", provider, "改造项目备案", "/filings/x", true);
+        var diagnosis = filing with { Type = "diagnosis", EnterpriseResponds = false };
+        var today = new DateOnly(2025, 7, 16);
+        SupervisionComment On(SupervisedSubject s, FollowUp f = FollowUp.Rectify) =>
+            SupervisionComment.Write(thinkTank, null, s, "请补充设备联网清单", f, f == FollowUp.Rectify ? today : null, today, DateTime.UtcNow).Comment!;
+
+        // Who answers: on a filing the enterprise and its provider; on a diagnosis the provider alone.
+        var onFiling = On(filing);
+        Assert.Null(SupervisionPolicy.Reply(theEnterprise, onFiling, filing));
+        Assert.Null(SupervisionPolicy.Reply(theProvider, onFiling, filing));
+        Assert.Equal("整改回复由企业或为其服务的服务商填写", SupervisionPolicy.Reply(otherProvider, onFiling, filing));
+        Assert.Equal("整改回复由企业或为其服务的服务商填写", SupervisionPolicy.Reply(district, onFiling, filing));
+        var onDiagnosis = On(diagnosis);
+        Assert.Equal("整改回复由负责诊断的服务商填写", SupervisionPolicy.Reply(theEnterprise, onDiagnosis, diagnosis));
+        Assert.Null(SupervisionPolicy.Reply(theProvider, onDiagnosis, diagnosis));
+        // Who closes: the think tank and the city.
+        Assert.Null(SupervisionPolicy.Close(thinkTank));
+        Assert.Null(SupervisionPolicy.Close(city));
+        foreach (var a in new[] { district, theEnterprise, theProvider })
+            Assert.Equal("只有第三方智库或市级工信主管部门可以关闭或重新打开整改意见", SupervisionPolicy.Close(a));
+
+        // Only a 需整改 comment takes a reply or a closing.
+        var watched = On(filing, FollowUp.Watch);
+        Assert.Equal("只有需整改的督导意见需要回复", watched.ReplyRefused());
+        Assert.Equal("只有需整改的督导意见需要关闭", watched.CloseRefused());
+        Assert.False(watched.AwaitsRectification);
+
+        // A reply needs text; it leaves the comment open.
+        Assert.Equal("请填写整改回复", onFiling.Answer(theEnterprise, null, "  ", DateTime.UtcNow).Errors["text"]);
+        Assert.Equal("整改回复不超过2000字，现为2001字", onFiling.Answer(theEnterprise, null, new string('改', 2001), DateTime.UtcNow).Errors["text"]);
+        var (reply, _) = onFiling.Answer(theEnterprise, null, "已补充38台设备的联网清单", DateTime.UtcNow);
+        Assert.Equal(onFiling.Id, reply!.CommentId);
+        Assert.True(onFiling.AwaitsRectification);
+
+        // Closing needs a note; closed, it takes no reply and no second closing; reopened, it waits again.
+        Assert.Equal("请填写关闭说明", onFiling.Close(thinkTank, "", DateTime.UtcNow));
+        Assert.Equal("关闭说明不超过500字，现为501字", onFiling.Close(thinkTank, new string('核', 501), DateTime.UtcNow));
+        Assert.Equal("该整改意见尚未关闭，无需重新打开", onFiling.ReopenRefused());
+        Assert.Null(onFiling.Close(thinkTank, "清单已核实", DateTime.UtcNow));
+        Assert.False(onFiling.AwaitsRectification);
+        Assert.Equal(("智库", "清单已核实"), (onFiling.ClosedBy, onFiling.ClosingNote));
+        Assert.Equal("该整改意见已关闭，不能再回复；如需继续整改，请第三方智库重新打开", onFiling.ReplyRefused());
+        Assert.Equal("该整改意见已关闭", onFiling.CloseRefused());
+        Assert.Throws<InvalidOperationException>(() => onFiling.Answer(theEnterprise, null, "再补充", DateTime.UtcNow));
+        onFiling.Reopen();
+        Assert.True(onFiling.AwaitsRectification);
+        Assert.Null(onFiling.ClosingNote);
     }
 }

@@ -15,7 +15,9 @@ namespace DxPilot.Infrastructure.Assessments.Rescoring;
 /// <summary>重新评分 re-scores every stored assessment of one instrument (optionally one programme) under the instrument
 /// version loaded now, so that a corrected instrument file reaches results already on file. Each result keeps the version it
 /// was computed under; an assessment whose answers no longer fit (a question renamed, an option removed) is left as it is and
-/// reported. One audit entry records the run, not one per assessment.</summary>
+/// reported. An assessment a project's evaluation names is left as it is and counted (<see cref="RescoreReport.Locked"/>): its level
+/// is what the acceptance and the subsidy rest on, and re-scoring would change it in place, not add a new record. One audit entry
+/// records the run, not one per assessment.</summary>
 /// <remarks>A bulk path beside <see cref="Assessment.ApplyResult"/>, writing the same fields: a million rows through the change
 /// tracker would take many minutes. The stages run at once, a few pages apart: read a page (id order), score it on every
 /// core, write its changes back in one batch. On PostgreSQL the page is read on a connection of its own and two batches are
@@ -37,7 +39,11 @@ public sealed class AssessmentRescorer(DxPilotDbContext db, InstrumentCatalog in
         var instrument = scorer.Instrument;
         var elapsed = Stopwatch.StartNew();
         var now = clock.GetUtcNow().UtcDateTime;
-        var tally = new Tally();
+        var tally = new Tally
+        {
+            Locked = await db.Assessments.CountAsync(a => a.InstrumentId == instrument.Id && (programmeId == null || a.ProgrammeId == programmeId)
+                && db.Projects.Any(p => p.AfterAssessmentId == a.Id || p.BeforeAssessmentId == a.Id), ct),
+        };
 
         await db.Database.OpenConnectionAsync(ct);
         var opened = new List<DbConnection>();
@@ -188,7 +194,8 @@ public sealed class AssessmentRescorer(DxPilotDbContext db, InstrumentCatalog in
             ActorId = actor.UserId,
             ActorName = actor.Name,
             Source = $"评测工具 {r.InstrumentId} 版本 {r.InstrumentVersion}{(r.ProgrammeId is null ? "（全部试点）" : $"（试点 {r.ProgrammeId}）")}："
-                     + $"扫描{r.Scanned}条，结果有变化{r.Changed}条，无变化{r.Unchanged}条，无法评分{r.Failed}条，期间被修改而跳过{r.RevisedMeanwhile}条{interruption}",
+                     + $"扫描{r.Scanned}条，结果有变化{r.Changed}条，无变化{r.Unchanged}条，无法评分{r.Failed}条，期间被修改而跳过{r.RevisedMeanwhile}条，"
+                     + $"已被评测报告引用而不重新评分{r.Locked}条{interruption}",
             Changes = r.Changed == 0 ? [] : [new FieldChange(nameof(Assessment.InstrumentVersion), string.Join("、", tally.PreviousVersions), r.InstrumentVersion)],
         });
         await db.SaveChangesAsync(ct);
@@ -198,11 +205,11 @@ public sealed class AssessmentRescorer(DxPilotDbContext db, InstrumentCatalog in
     /// <see cref="RevisedMeanwhile"/> atomically. All are read after every stage has finished.</summary>
     private sealed class Tally
     {
-        public int Scanned, Changed, Unchanged, Failed, RevisedMeanwhile;
+        public int Scanned, Changed, Unchanged, Failed, RevisedMeanwhile, Locked;
         public readonly List<RescoreFailure> FirstFailures = [];
         public readonly SortedSet<string> PreviousVersions = new(StringComparer.Ordinal);
 
         public RescoreReport Report(Instrument i, string? programmeId, TimeSpan elapsed) =>
-            new(i.Id, i.Name, i.Version, programmeId, Scanned, Changed, Unchanged, Failed, RevisedMeanwhile, FirstFailures, elapsed);
+            new(i.Id, i.Name, i.Version, programmeId, Scanned, Changed, Unchanged, Failed, RevisedMeanwhile, Locked, FirstFailures, elapsed);
     }
 }

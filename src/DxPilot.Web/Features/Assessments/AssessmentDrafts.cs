@@ -44,6 +44,7 @@ public sealed class AssessmentDrafts(DxPilotDbContext db, AssessmentService asse
         var assessment = await assessments.GetAsync(actor, assessmentId, ct);
         if (assessment is null) return Outcome<AssessmentDraft>.NotFound();
         if (AssessmentPolicy.KeepDraft(actor, assessment.EnterpriseId, assessment) is { } refused) return Outcome<AssessmentDraft>.Forbidden(refused);
+        if (await assessments.LockedAsync(assessment.Id, ct) is { } locked) return Outcome<AssessmentDraft>.Conflict(locked);
         return await KeepAsync(actor, assessment.ProgrammeId, assessment.EnterpriseId, assessment.Id, assessment.InstrumentId,
             input with { Stage = assessment.Stage }, ct);
     }

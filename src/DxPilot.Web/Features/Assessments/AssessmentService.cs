@@ -101,6 +101,7 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         var assessment = await GetAsync(actor, id, ct);
         if (assessment is null) return Outcome<Assessment>.NotFound();
         if (AssessmentPolicy.Edit(actor, assessment) is { } refused) return Outcome<Assessment>.Forbidden(refused);
+        if (await LockedAsync(assessment.Id, ct) is { } locked) return Outcome<Assessment>.Conflict(locked);
         if (input.Version is not { } version)
             return Outcome<Assessment>.Invalid(new Dictionary<string, string> { ["Version"] = "请提供读取评测时得到的 version，以免覆盖他人的修改" });
         if (assessment.Version != version) return Outcome<Assessment>.Conflict(await saving.StaleMessageAsync(((IAudited)assessment).AuditKey, What, ct));
@@ -121,6 +122,8 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         var assessment = await GetAsync(actor, id, ct);
         if (assessment is null) return Outcome<Assessment>.NotFound();
         if (AssessmentPolicy.Rescore(actor, assessment) is { } refused) return Outcome<Assessment>.Forbidden(refused);
+        // Re-scoring rewrites the stored score and level in place (no new record), so a named assessment is not re-scored either.
+        if (await LockedAsync(assessment.Id, ct) is { } locked) return Outcome<Assessment>.Conflict(locked);
         var scorer = instruments.ScorerFor(assessment.InstrumentId);
         if (scorer is null) return Outcome<Assessment>.Conflict($"评测工具“{assessment.InstrumentId}”已不在配置中，无法重新评分");
         var outcome = scorer.Assess(assessment.Answers.ToSheet());
@@ -131,6 +134,11 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
         db.Audit.Action = AuditAction.Rescored;
         return await Save(assessment, ct);
     }
+
+    /// <summary>Why the assessment can no longer change (<see cref="AssessmentPolicy.Locked"/>), or null while no evaluation names it.</summary>
+    public async Task<string?> LockedAsync(Guid assessmentId, CancellationToken ct = default) =>
+        AssessmentPolicy.Locked(await db.Projects.Where(p => p.AfterAssessmentId == assessmentId || p.BeforeAssessmentId == assessmentId)
+            .OrderBy(p => p.FiledAt).Select(p => p.ProjectName).FirstOrDefaultAsync(ct));
 
     /// <summary>History of one assessment, newest first: the assessor and bureaus read it.</summary>
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(Actor actor, Assessment assessment, CancellationToken ct = default)

@@ -68,7 +68,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
     private async Task FileAsync(Enterprise e, Actor filer, Actor district, Actor city, Actor expert, Step step, string project, string scenarios,
         string investment, string target, CancellationToken ct)
     {
-        var filing = Done("开始备案", await As(filer, () => filings.StartAsync(filer, e.Id, ct)));
+        var filing = DemoSteps.Require("开始备案", await As(filer, () => filings.StartAsync(filer, e.Id, ct)));
         var answers = new Dictionary<string, string?>
         {
             ["selfTest"] = "1", ["targetLevel"] = target, ["intro"] = $"{e.Name}主营产品已有ERP和财务软件，生产现场以纸质单据为主，设备联网率较低。",
@@ -76,18 +76,18 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
             ["cloudPlan"] = "业务系统上云", ["investment"] = investment,
             ["plan"] = "建设MES与WMS系统，关键设备联网采集数据，打通ERP、MES、WMS的业务数据，形成生产经营看板。", ["declaration"] = "true",
         };
-        filing = Done("填写备案申请表", await As(filer, () => filings.SaveAsync(filer, filing.Id, answers, filing.Version, ct)));
+        filing = DemoSteps.Require("填写备案申请表", await As(filer, () => filings.SaveAsync(filer, filing.Id, answers, filing.Version, ct)));
         filing = await AddContractsAsync(filing, filer, investment, ct);
         if (step == Step.Draft) return;
-        filing = Done("提交备案", await As(filer, () => filings.TransitionAsync(filer, filing.Id, FilingTrigger.Submit, null, filing.Version, ct)));
+        filing = DemoSteps.Require("提交备案", await As(filer, () => filings.TransitionAsync(filer, filing.Id, FilingTrigger.Submit, null, filing.Version, ct)));
         if (step == Step.DistrictReview) return;
         if (step == Step.Returned)
         {
-            Done("退回修改", await As(district, () => filings.TransitionAsync(district, filing.Id, FilingTrigger.Return,
+            DemoSteps.Require("退回修改", await As(district, () => filings.TransitionAsync(district, filing.Id, FilingTrigger.Return,
                 "请在项目实施方案中补充分阶段目标和验收指标后重新提交。", filing.Version, ct)));
             return;
         }
-        filing = Done("区县初审通过", await As(district, () => filings.TransitionAsync(district, filing.Id, FilingTrigger.Pass,
+        filing = DemoSteps.Require("区县初审通过", await As(district, () => filings.TransitionAsync(district, filing.Id, FilingTrigger.Pass,
             "经初审，企业符合试点要求，项目内容完整，同意报送。", filing.Version, ct)));
         // The city assigns its expert as the expert-review page will (that page and its service come with the expert slice).
         current.Assume(city);
@@ -99,7 +99,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
         review.Submit(new Dictionary<string, int> { ["scope"] = 18, ["basis"] = 12, ["plan"] = 21, ["target"] = 17, ["investment"] = 8, ["effects"] = 8 },
             Recommendation.Pass, "改造内容与试点方向一致，投入测算合理，建议备案。", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        Done("备案确认", await As(city, () => filings.TransitionAsync(city, filing.Id, FilingTrigger.Confirm, "同意备案。", filing.Version, ct)));
+        DemoSteps.Require("备案确认", await As(city, () => filings.TransitionAsync(city, filing.Id, FilingTrigger.Confirm, "同意备案。", filing.Version, ct)));
     }
 
     /// <summary>
@@ -128,8 +128,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
             ],
         };
         current.Assume(filer);
-        var created = await contracts.CreateAsync(filer, filing.Id, input, ct);
-        if (!created.IsOk) throw new DemoStepRefused("填写服务合同", string.Join("；", [created.Message, .. created.Errors.Values]));
+        DemoSteps.Require("填写服务合同", await contracts.CreateAsync(filer, filing.Id, input, ct));
         return await db.Filings.FirstAsync(f => f.Id == filing.Id, ct);
     }
 
@@ -137,14 +136,6 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
     {
         current.Assume(actor);
         return await act();
-    }
-
-    private static Filing Done(string step, Outcome<Filing> outcome) =>
-        outcome.IsOk ? outcome.Value! : throw new DemoStepRefused(step, string.Join("；", [outcome.Message, .. outcome.Errors.Values]));
-
-    private sealed class DemoStepRefused(string step, string message) : Exception(message)
-    {
-        public string Step { get; } = step;
     }
 
     private async Task<Actor?> ActorAsync(string userName) => (await users.FindByNameAsync(userName))?.ToActor();

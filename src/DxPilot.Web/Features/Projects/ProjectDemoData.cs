@@ -50,16 +50,16 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
         current.Assume(city);
         foreach (var org in new[] { agency.OrganisationId, audit.OrganisationId }.OfType<Guid>())
             if (!await db.Assignments.AnyAsync(x => x.OrganisationId == org && x.EnterpriseId == enterpriseId, ct))
-                Require("分配评测、审计机构", await assignments.AssignAsync(city, enterpriseId, org, ct, note: "演示数据"));
+                DemoSteps.Require("分配评测、审计机构", await assignments.AssignAsync(city, enterpriseId, org, ct, note: "演示数据"));
 
-        var view = Require("读取项目", await projects.GetAsync(enterprise, id, ct));
+        var view = DemoSteps.Require("读取项目", await projects.GetAsync(enterprise, id, ct));
         var deliveries = view.Contracts.SelectMany(c => c.Lines.Select((line, i) => new Delivery
         {
             ContractId = c.Id, LineNo = i + 1, Item = line, Delivered = $"{line}已按合同交付并完成培训（演示）",
             System = line.Contains("MES") ? "MES" : null, GoLiveOn = line.Contains("MES") ? new DateOnly(2025, 12, 20) : null,
         })).ToList();
         current.Assume(enterprise);
-        var p = Require("填写完工报告", await projects.SaveCompletionAsync(enterprise, id, deliveries, "项目按合同内容全部完成，系统已上线运行。", view.Project.Version, ct));
+        var p = DemoSteps.Require("填写完工报告", await projects.SaveCompletionAsync(enterprise, id, deliveries, "项目按合同内容全部完成，系统已上线运行。", view.Project.Version, ct));
         var lines = await db.ServiceContracts.AsNoTracking().Where(c => c.FilingId == view.Project.FilingId).ToListAsync(ct);
         var n = 0;
         foreach (var contract in lines)
@@ -67,21 +67,21 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
         {
             n++;
             var invoice = new ProjectService.InvoiceInput(contract.Id, $"3301250{n:D5}", new DateOnly(2026, 1, 10), contract.ProviderName, line.Name, line.AmountYuan);
-            Require("登记发票", await projects.AddInvoiceAsync(enterprise, id, invoice, Scan($"发票{n}.png"), p.Version, ct));
+            DemoSteps.Require("登记发票", await projects.AddInvoiceAsync(enterprise, id, invoice, Scan($"发票{n}.png"), p.Version, ct));
             p = await db.Projects.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         }
-        p = Require("报告完工", await projects.TransitionAsync(enterprise, id, ProjectTrigger.Complete, null, p.Version, ct));
+        p = DemoSteps.Require("报告完工", await projects.TransitionAsync(enterprise, id, ProjectTrigger.Complete, null, p.Version, ct));
 
         current.Assume(agency);
         var instrument = assessments.Instrument(AssessmentDemoData.Instrument)!;
-        var after = Require("改造后评测", await assessments.CreateAsync(agency, enterpriseId,
+        var after = DemoSteps.Require("改造后评测", await assessments.CreateAsync(agency, enterpriseId,
             AssessmentDemoData.Sheet(instrument, AssessmentStage.After, 0.75, 2, assessments.Today().AddDays(-10)), ct));
         var checks = deliveries.Select(d => new ProjectService.GoLiveCheck(d.System is null ? null : true, d.System is null ? null : "现场查看系统运行正常（演示）")).ToList();
-        p = Require("定级评测", await projects.SaveEvaluationAsync(agency, id, after.Id, checks,
+        p = DemoSteps.Require("定级评测", await projects.SaveEvaluationAsync(agency, id, after.Id, checks,
             $"经现场评测，企业数字化水平整体得分{after.Score:0.##}分，达到{Domain.Instruments.LevelNames.Short(after.Level)}。", p.Version, ct));
-        p = Require("出具评测报告", await projects.TransitionAsync(agency, id, ProjectTrigger.Evaluate, null, p.Version, ct));
+        p = DemoSteps.Require("出具评测报告", await projects.TransitionAsync(agency, id, ProjectTrigger.Evaluate, null, p.Version, ct));
         var siteCheck = assessments.Today().AddDays(-3);
-        p = Require("验收记录", await projects.SaveAcceptanceAsync(agency, id, new AcceptanceRecord
+        p = DemoSteps.Require("验收记录", await projects.SaveAcceptanceAsync(agency, id, new AcceptanceRecord
         {
             Members =
             [
@@ -93,9 +93,9 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
             SiteCheck = "MES系统在冲压、焊装车间运行，关键设备已联网采集数据。", Opinion = "项目按备案方案完成改造，达到预期目标，同意通过验收。",
             Suggestions = "进一步推进MES与ERP的数据集成，加强数据分析应用。",
         }, p.Version, ct));
-        p = Require("验收通过", await projects.TransitionAsync(agency, id, ProjectTrigger.Pass, null, p.Version, ct));
+        p = DemoSteps.Require("验收通过", await projects.TransitionAsync(agency, id, ProjectTrigger.Pass, null, p.Version, ct));
         current.Assume(actors["hz-binjiang"]);
-        Require("区县确认验收", await projects.TransitionAsync(actors["hz-binjiang"], id, ProjectTrigger.Confirm, "同意验收。", p.Version, ct));
+        DemoSteps.Require("区县确认验收", await projects.TransitionAsync(actors["hz-binjiang"], id, ProjectTrigger.Confirm, "同意验收。", p.Version, ct));
     }
 
     /// <summary>A picture standing in for a scanned invoice (a real PNG: it opens when downloaded).</summary>
@@ -108,11 +108,4 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
         return new UploadedFile(name, bytes.Length, () => new MemoryStream(bytes, writable: false));
     }
 
-    private static T Require<T>(string step, Outcome<T> outcome) =>
-        outcome.IsOk ? outcome.Value! : throw new DemoStepRefused(step, string.Join("；", [outcome.Message, .. outcome.Errors.Values]));
-
-    private sealed class DemoStepRefused(string step, string message) : Exception(message)
-    {
-        public string Step { get; } = step;
-    }
 }

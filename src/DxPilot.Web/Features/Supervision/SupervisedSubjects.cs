@@ -22,30 +22,35 @@ public interface ISupervisedSubjects
     /// <summary>What users call it: 咨询诊断, 改造项目备案.</summary>
     string Label { get; }
 
+    /// <summary>Whether the enterprise answers a 需整改 comment on it as well as its provider (work they do together).</summary>
+    bool EnterpriseResponds { get; }
+
     Task<SupervisedSubject?> FindAsync(Actor actor, Guid id, CancellationToken ct);
 }
 
-/// <summary>咨询诊断: as <see cref="DiagnosisService.InScope"/> reaches them; the diagnosing provider is the party concerned.</summary>
+/// <summary>咨询诊断: as <see cref="DiagnosisService.InScope"/> reaches them; the diagnosing provider is the party concerned and alone answers a 需整改.</summary>
 public sealed class DiagnosisSubjects(DiagnosisService diagnoses, DxPilotDbContext db) : ISupervisedSubjects
 {
     public const string Name = "diagnosis";
     public string Type => Name;
     public string Label => "咨询诊断";
+    public bool EnterpriseResponds => false;
 
     public async Task<SupervisedSubject?> FindAsync(Actor actor, Guid id, CancellationToken ct) =>
         await (from d in diagnoses.InScope(actor)
                join e in db.Enterprises on d.EnterpriseId equals e.Id
                where d.Id == id
-               select new SupervisedSubject(Name, d.Id, e.Id, e.District, d.ProviderId, "咨询诊断：" + e.Name, "/diagnoses/" + d.Id))
+               select new SupervisedSubject(Name, d.Id, e.Id, e.District, d.ProviderId, "咨询诊断：" + e.Name, "/diagnoses/" + d.Id, false))
             .AsNoTracking().FirstOrDefaultAsync(ct);
 }
 
-/// <summary>改造项目备案: as <see cref="FilingService.InScope"/> reaches them; the provider serving the enterprise co-fills it.</summary>
+/// <summary>改造项目备案: as <see cref="FilingService.InScope"/> reaches them; the provider serving the enterprise co-fills it, so either answers a 需整改.</summary>
 public sealed class FilingSubjects(FilingService filings, DxPilotDbContext db) : ISupervisedSubjects
 {
     public const string Name = "filing";
     public string Type => Name;
     public string Label => "改造项目备案";
+    public bool EnterpriseResponds => true;
 
     public async Task<SupervisedSubject?> FindAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -56,7 +61,7 @@ public sealed class FilingSubjects(FilingService filings, DxPilotDbContext db) :
         if (found is null) return null;
         var provider = await ServingProvider.OfAsync(db, found.EnterpriseId, ct);
         var title = "改造项目备案：" + (string.IsNullOrEmpty(found.ProjectName) ? found.Name : $"{found.Name} {found.ProjectName}");
-        return new SupervisedSubject(Name, found.Id, found.EnterpriseId, found.District, provider, title, $"/filings/{found.Id}");
+        return new SupervisedSubject(Name, found.Id, found.EnterpriseId, found.District, provider, title, $"/filings/{found.Id}", EnterpriseResponds);
     }
 }
 
@@ -66,6 +71,7 @@ public sealed class ProjectSubjects(ProjectService projects, DxPilotDbContext db
     public const string Name = "project";
     public string Type => Name;
     public string Label => "改造项目";
+    public bool EnterpriseResponds => true;
 
     public async Task<SupervisedSubject?> FindAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -75,7 +81,7 @@ public sealed class ProjectSubjects(ProjectService projects, DxPilotDbContext db
                            select new { p.Id, p.EnterpriseId, p.District, p.ProjectName, e.Name }).AsNoTracking().FirstOrDefaultAsync(ct);
         if (found is null) return null;
         var provider = await ServingProvider.OfAsync(db, found.EnterpriseId, ct);
-        return new SupervisedSubject(Name, found.Id, found.EnterpriseId, found.District, provider, $"改造项目：{found.Name} {found.ProjectName}", $"/projects/{found.Id}");
+        return new SupervisedSubject(Name, found.Id, found.EnterpriseId, found.District, provider, $"改造项目：{found.Name} {found.ProjectName}", $"/projects/{found.Id}", EnterpriseResponds);
     }
 }
 

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Supervision;
 
 /// <summary>
-/// Development data for the think tank's supervision: hz-thinktank comments on two demo filings (one to watch, one to rectify) and rates
+/// Development data for the think tank's supervision: hz-thinktank comments on two demo filings (one to watch, one to rectify, which
+/// hz-provider answers) and rates
 /// the Hangzhou demo provider and hz-enterprise; cc-thinktank rates the Changchun demo provider and cc-enterprise. Written through the
 /// service as the think tank would. A think tank that has written anything is left alone: a second run adds nothing.
 /// </summary>
@@ -36,8 +37,18 @@ public sealed class SupervisionDemoData(DxPilotDbContext db, SupervisionService 
                 Report("督导意见", await supervision.CommentAsync(thinkTank, FilingSubjects.Name, filings[0],
                     new CommentInput("项目实施方案中设备联网的范围和数量未写明，请服务商在合同附件中补充设备清单，便于后续验收核对。", FollowUp.Watch, null), ct));
             if (filings.Count > 1)
-                Report("督导意见", await supervision.CommentAsync(thinkTank, FilingSubjects.Name, filings[1],
-                    new CommentInput("合同金额与项目预期投入相差较大，请企业与服务商核对后说明差异原因。", FollowUp.Rectify, time.Today().AddDays(14)), ct));
+            {
+                var rectify = await supervision.CommentAsync(thinkTank, FilingSubjects.Name, filings[1],
+                    new CommentInput("合同金额与项目预期投入相差较大，请企业与服务商核对后说明差异原因。", FollowUp.Rectify, time.Today().AddDays(14)), ct);
+                Report("督导意见", rectify);
+                // The provider's answer, so that the rectification shows a reply waiting for the think tank to close it.
+                if (rectify.IsOk && await ActorAsync(providerLogin) is { } replying)
+                {
+                    current.Assume(replying);
+                    Report("整改回复", await supervision.ReplyAsync(replying, rectify.Value!.Id, "已与企业核对：合同另含三年运维服务费，差异原因已在合同附件中说明。", ct));
+                    current.Assume(thinkTank);
+                }
+            }
         }
         if (await ActorAsync(providerLogin) is { OrganisationId: { } provider })
             Report("服务商评价", await supervision.RateAsync(thinkTank, RatedKind.Provider, provider,

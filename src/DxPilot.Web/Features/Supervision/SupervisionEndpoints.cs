@@ -10,6 +10,10 @@ public static class SupervisionEndpoints
     /// <summary>A comment: its text, followUp none / watch / rectify, and rectifyBy (yyyy-MM-dd) for a rectification.</summary>
     public sealed record CommentBody(string? Text, string? FollowUp, DateOnly? RectifyBy);
 
+    /// <summary>A reply to a 需整改 comment (text) or the note closing it (note).</summary>
+    public sealed record ReplyBody(string? Text);
+    public sealed record CloseBody(string? Note);
+
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api/supervision").WithTags("第三方智库督导")
@@ -27,9 +31,10 @@ public static class SupervisionEndpoints
                 {
                     Subject = new { v.Subject.Type, v.Subject.Id, v.Subject.Title },
                     v.Comments.Total, v.Comments.PageNumber, v.Comments.PageSize, v.MayWrite,
-                    Items = v.Comments.Items.Select(Shown),
+                    v.AwaitingRectification,
+                    Items = v.Comments.Items.Select(c => Shown(c, v.Replies.GetValueOrDefault(c.Id) ?? [])),
                 })))
-            .WithSummary("一个事项（type 为 diagnosis 咨询诊断、filing 改造项目备案）的督导意见，最新的在前；page 分页");
+            .WithSummary("一个事项（type 为 diagnosis 咨询诊断、filing 改造项目备案、project 改造项目）的督导意见及整改回复，最新的在前；page 分页");
 
         api.MapPost("/{type}/{id:guid}/comments", async (string type, Guid id, CommentBody body, HttpContext http, SupervisionService service, CancellationToken ct) =>
             {
@@ -37,13 +42,26 @@ public static class SupervisionEndpoints
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["followUp"] = ["跟进要求应为 none（无需跟进）、watch（关注）或 rectify（需整改）"] },
                         title: "提交的内容有误");
                 return ApiResults.From(await service.CommentAsync(http.User.RequireActor(), type, id, new CommentInput(body.Text, followUp, body.RectifyBy), ct),
-                    c => Results.Created($"/api/supervision/{type}/{id}/comments", Shown(c)));
+                    c => Results.Created($"/api/supervision/{type}/{id}/comments", Shown(c, [])));
             })
             .WithSummary("写督导意见（第三方智库）：text 不超过2000字，followUp 为 none / watch / rectify，需整改时 rectifyBy 为整改期限");
 
         api.MapPost("/comments/{id:guid}/withdraw", async (Guid id, HttpContext http, SupervisionService service, CancellationToken ct) =>
-                ApiResults.From(await service.WithdrawAsync(http.User.RequireActor(), id, ct), c => Results.Ok(Shown(c))))
+                ApiResults.From(await service.WithdrawAsync(http.User.RequireActor(), id, ct), c => Results.Ok(Shown(c, []))))
             .WithSummary("撤回本人的督导意见（撤回后不再显示，原文保留在审计记录中）");
+
+        api.MapPost("/comments/{id:guid}/replies", async (Guid id, ReplyBody body, HttpContext http, SupervisionService service, CancellationToken ct) =>
+                ApiResults.From(await service.ReplyAsync(http.User.RequireActor(), id, body.Text, ct),
+                    r => Results.Created($"/api/supervision/comments/{id}/replies/{r.Id}", Shown(r))))
+            .WithSummary("整改回复（需整改的督导意见）：诊断由服务商回复，备案和改造项目由企业或其服务商回复；text 不超过2000字");
+
+        api.MapPost("/comments/{id:guid}/close", async (Guid id, CloseBody body, HttpContext http, SupervisionService service, CancellationToken ct) =>
+                ApiResults.From(await service.CloseAsync(http.User.RequireActor(), id, body.Note, ct), c => Results.Ok(Shown(c, []))))
+            .WithSummary("关闭整改意见（第三方智库或市级工信主管部门）：note 为关闭说明，不超过500字");
+
+        api.MapPost("/comments/{id:guid}/reopen", async (Guid id, HttpContext http, SupervisionService service, CancellationToken ct) =>
+                ApiResults.From(await service.ReopenAsync(http.User.RequireActor(), id, ct), c => Results.Ok(Shown(c, []))))
+            .WithSummary("重新打开已关闭的整改意见（第三方智库或市级工信主管部门）");
 
         api.MapGet("/ratings/{kind}/{id:guid}", async (string kind, Guid id, HttpContext http, SupervisionService service, CancellationToken ct) =>
                 ParseKind(kind) is not { } k ? UnknownKind()
@@ -87,11 +105,14 @@ public static class SupervisionEndpoints
         }).RequireAuthorization();
     }
 
-    private static object Shown(SupervisionComment c) => new
+    private static object Shown(SupervisionComment c, IReadOnlyList<SupervisionReply> replies) => new
     {
         c.Id, c.SubjectType, c.SubjectId, c.Text, FollowUp = c.FollowUp.ToString().ToLowerInvariant(), c.RectifyBy,
-        c.AuthorName, c.AuthorOrganisation, c.CreatedAt,
+        c.AuthorName, c.AuthorOrganisation, c.CreatedAt, c.AwaitsRectification, c.ClosedAt, c.ClosedBy, c.ClosingNote,
+        Replies = replies.Select(Shown),
     };
+
+    private static object Shown(SupervisionReply r) => new { r.Id, r.CommentId, r.Text, r.AuthorName, r.AuthorOrganisation, r.CreatedAt };
 
     private static FollowUp? ParseFollowUp(string? text) => text?.Trim().ToLowerInvariant() switch
     {

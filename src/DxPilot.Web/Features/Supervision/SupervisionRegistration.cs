@@ -11,6 +11,7 @@ public static class SupervisionRegistration
         services.AddScoped<ISupervisedSubjects, DiagnosisSubjects>();
         services.AddScoped<ISupervisedSubjects, FilingSubjects>();
         services.AddScoped<ISupervisedSubjects, ProjectSubjects>();
+        services.AddScoped<Home.ITodoSource, RectificationTodo>();
         services.AddScoped<Organisations.OrganisationScope>();
         services.AddScoped<Organisations.OrganisationService>();
     }

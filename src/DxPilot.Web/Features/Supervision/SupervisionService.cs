@@ -9,13 +9,16 @@ namespace DxPilot.Web.Features.Supervision;
 /// <summary>What the think tank writes about a subject: its comment, the follow-up it asks and by when.</summary>
 public sealed record CommentInput(string? Text, FollowUp FollowUp, DateOnly? RectifyBy);
 
-/// <summary>A subject's comments, one page of them newest first, and whether the viewer may add one.</summary>
-public sealed record CommentsView(SupervisedSubject Subject, Page<SupervisionComment> Comments, bool MayWrite);
+/// <summary>A subject's comments, one page of them newest first with their replies, how many 需整改 wait (on the whole subject),
+/// and whether the viewer may add one.</summary>
+public sealed record CommentsView(SupervisedSubject Subject, Page<SupervisionComment> Comments, bool MayWrite,
+    IReadOnlyDictionary<Guid, IReadOnlyList<SupervisionReply>> Replies, int AwaitingRectification);
 
 /// <summary>
 /// 督导意见: the think tank's comments on any subject a process registers (<see cref="ISupervisedSubjects"/>). A subject is reached
 /// through its own process' scope, then <see cref="SupervisionPolicy"/> decides who reads and who writes; withdrawn comments leave
-/// the lists and stay in the audit trail. Ratings are in SupervisionService.Ratings.cs. Pages and the API both come here.
+/// the lists and stay in the audit trail. Replies to a 需整改 and its closing are in SupervisionService.Rectification.cs, ratings in
+/// SupervisionService.Ratings.cs. Pages and the API both come here.
 /// </summary>
 public sealed partial class SupervisionService(DxPilotDbContext db, IEnumerable<ISupervisedSubjects> subjects, Saving saving, ShownTime time,
     Enterprises.EnterpriseService enterprises, Organisations.OrganisationScope organisations, Infrastructure.Programmes.ProgrammeCatalog programmes,
@@ -40,8 +43,9 @@ public sealed partial class SupervisionService(DxPilotDbContext db, IEnumerable<
         var total = await q.CountAsync(ct);
         var number = Paging.Clamp(page, total, pageSize);
         var items = await q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var awaiting = await q.CountAsync(c => c.FollowUp == FollowUp.Rectify && c.ClosedAt == null, ct);
         return Outcome<CommentsView>.Ok(new CommentsView(subject, new Page<SupervisionComment>(items, total, number, pageSize),
-            SupervisionPolicy.Comment(actor) is null));
+            SupervisionPolicy.Comment(actor) is null, await RepliesAsync(items.Select(c => c.Id).ToList(), ct), awaiting));
     }
 
     /// <summary>What a subject's page embeds: its newest comments, or null where the viewer does not read them.</summary>

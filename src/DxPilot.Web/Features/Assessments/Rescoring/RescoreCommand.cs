@@ -80,6 +80,7 @@ public static class RescoreCommand
         var text = new System.Text.StringBuilder();
         text.AppendLine($"重新评分：{r.InstrumentName}（{r.InstrumentId}），按当前版本 {r.InstrumentVersion}；范围：{(r.ProgrammeId is null ? "全部试点" : $"试点 {r.ProgrammeId}")}");
         text.AppendLine(string.Create(n, $"共 {r.Scanned:N0} 条评测：结果有变化 {r.Changed:N0} 条，无变化 {r.Unchanged:N0} 条，无法评分 {r.Failed:N0} 条，期间被修改而跳过 {r.RevisedMeanwhile:N0} 条"));
+        if (r.Locked > 0) text.AppendLine(string.Create(n, $"另有 {r.Locked:N0} 条已被评测报告引用，不可修改，保持原结果不变"));
         text.AppendLine(string.Create(n, $"用时 {r.Elapsed.TotalSeconds:F1} 秒（每秒 {r.PerSecond:N0} 条）"));
         if (r.Failed > 0)
         {
