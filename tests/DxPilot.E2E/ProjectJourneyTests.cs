@@ -49,7 +49,7 @@ public sealed class ProjectJourneyTests(BrowserApp app)
         Assert.Equal(before.PaidState + 1, after.PaidState);
         Assert.Equal(before.OneToTwo + 1, after.OneToTwo);
         // The project's own provider serves only this enterprise: its average uplift is this project's, 一级 → 二级.
-        await Assertions.Expect(city.Locator("#provider-table tr", new() { HasText = project.ProviderName })).ToContainTextAsync("1.00级（1项）");
+        await Assertions.Expect(city.Locator("#provider-table tr", new() { HasText = project.ProviderName })).ToContainTextAsync("1.00级（1 项）");
         await Screenshots(city, "project-dashboard");
         await city.ClickAsync("#funnel svg a[href='/projects?state=paid']");
         await city.WaitForURLAsync(u => u.EndsWith("/projects?state=paid"));

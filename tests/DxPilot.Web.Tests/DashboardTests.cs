@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Diagnoses;
+using DxPilot.Domain.Filings;
 using DxPilot.Domain.Projects;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
@@ -142,6 +143,45 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
                 Assert.True(link.Value == shown, $"{user} {district ?? "全市"} {link.Figure} = {link.Value}, {link.Href} shows {shown}");
             }
         }
+    }
+
+    [Fact]
+    public async Task Hangzhous_above_scale_target_links_to_exactly_the_projects_it_counts_and_a_providers_enterprises_to_the_enterprises_it_serves()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var ct = TestContext.Current.CancellationToken;
+        // A project for the above-scale enterprise and one for the other, made below scale: only the first is in 规上企业已备案.
+        await using (var scope = app.DataScope(HangzhouFiling.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var otherId = await db.Assignments.Where(a => a.OrganisationId == h.OtherProvider.Id).Select(a => a.EnterpriseId).SingleAsync(ct);
+            await db.Enterprises.Where(e => e.Id == otherId).ExecuteUpdateAsync(x => x.SetProperty(e => e.AboveScale, false), ct);
+            foreach (var id in new[] { h.Enterprise.Id, otherId })
+            {
+                var filing = Filing.Start(HangzhouFiling.Programme, id, HangzhouFiling.District, Actor.System(HangzhouFiling.Programme, "测试数据"), DateTime.UtcNow);
+                db.Filings.Add(filing);
+                db.Projects.Add(Project.Open(filing, null, DateTime.UtcNow));
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        DashboardFigures figures;
+        await using (var scope = app.DataScope(HangzhouFiling.Programme))
+        {
+            var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(HangzhouFiling.Programme);
+            figures = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().ComputeAsync(programme, HangzhouFiling.District, DateTime.UtcNow, ct);
+        }
+        var page = app.Anonymous();
+        await PageClient.SignIn(page, h.Users["city"]);
+        var links = DashboardLinks.Of(figures).ToList();
+        var filed = Assert.Single(links, l => l.Figure.EndsWith("规上企业已备案"));
+        Assert.True(filed.Value >= 1);
+        Assert.Contains("aboveScale=yes", filed.Href);
+        Assert.Equal(filed.Value, await ShownAsync(page, filed));
+        var served = Assert.Single(links, l => l.Figure == $"服务商·{h.Provider.Name}·服务企业");
+        Assert.Equal(1, served.Value);
+        Assert.Equal(served.Value, await ShownAsync(page, served));
+        var listed = await page.GetDocument(served.Href);
+        Assert.Contains(h.Enterprise.Name, listed.QuerySelector("table")!.TextContent);
     }
 
     [Fact]

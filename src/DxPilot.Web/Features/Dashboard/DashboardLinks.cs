@@ -10,8 +10,7 @@ namespace DxPilot.Web.Features.Dashboard;
 /// </summary>
 public static class DashboardLinks
 {
-    public static string Enterprises(string? district, bool aboveScale = false) =>
-        "/enterprises" + Query(("district", district), ("aboveScale", aboveScale ? "true" : null));
+    public static string Enterprises(string? district) => "/enterprises" + Query(("district", district));
 
     public static string Diagnosed(string? district) => "/diagnoses" + Query(("state", "accepted"), ("district", district));
 
@@ -29,7 +28,8 @@ public static class DashboardLinks
 
     public static string Overdue(string? district, OverdueKind kind) => Projects(new ProjectFilter(District: district, Overdue: kind));
 
-    public static string ProviderDiagnoses(Guid provider, string? district) => "/diagnoses" + Query(("provider", provider.ToString()), ("district", district));
+    /// <summary>The enterprises a provider is assigned to (服务企业), in the district.</summary>
+    public static string ProviderEnterprises(Guid provider, string? district) => "/enterprises" + Query(("district", district), ("provider", provider.ToString()));
 
     /// <summary>A provider's projects that passed a step (验收通过: accepted; 有结论: decided), in the district.</summary>
     public static string ProviderProjects(Guid provider, string? district, ProjectStep step) =>
@@ -56,7 +56,7 @@ public static class DashboardLinks
     {
         "diagnosed" => Diagnosed(district),
         "accepted" => Reached(district, ProjectStep.Accepted),
-        "filed" => Enterprises(district, aboveScale: true),
+        "filed" => Projects(new ProjectFilter(District: district, AboveScale: true)),
         _ => Projects(district),
     };
 
@@ -89,6 +89,7 @@ public static class DashboardLinks
         }
         foreach (var p in f.Providers)
         {
+            yield return new($"服务商·{p.Name}·服务企业", p.EnterprisesServed, Measure.Count, ProviderEnterprises(p.Id, d));
             yield return new($"服务商·{p.Name}·验收通过", p.Passed, Measure.Count, ProviderProjects(p.Id, d, ProjectStep.Accepted));
             yield return new($"服务商·{p.Name}·验收有结论", p.Verdicts, Measure.Count, ProviderProjects(p.Id, d, ProjectStep.Decided));
             yield return new($"服务商·{p.Name}·提升等级的项目", p.Evaluated, Measure.Count, ProviderUplift(p.Id, d));

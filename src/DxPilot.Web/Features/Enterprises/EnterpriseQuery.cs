@@ -15,6 +15,8 @@ public sealed record EnterpriseQuery
     /// <summary>Only enterprises carrying either central-fund exclusion flag (true) or neither (false).</summary>
     public bool? Excluded { get; init; }
     public bool? MissingUscc { get; init; }
+    /// <summary>Only the enterprises a service provider is assigned to (the dashboard's 服务企业).</summary>
+    public Guid? Provider { get; init; }
     public string Sort { get; init; } = "name";
     public bool Descending { get; init; }
     public int PageNumber { get; init; } = 1;
@@ -47,7 +49,7 @@ public sealed record EnterpriseQuery
             if (!string.IsNullOrEmpty(text)) parts.Add($"{key}={Uri.EscapeDataString(text)}");
         }
         Add("search", Search); Add("district", District); Add("industry", Industry);
-        Add("size", Size); Add("tier", Tier); Add("aboveScale", AboveScale); Add("excluded", Excluded); Add("missingUscc", MissingUscc);
+        Add("size", Size); Add("tier", Tier); Add("aboveScale", AboveScale); Add("excluded", Excluded); Add("missingUscc", MissingUscc); Add("provider", Provider);
         Add("sort", sort ?? Sort); Add("desc", descending ?? Descending);
         Add("page", page ?? PageNumber); Add("pageSize", PageSize);
         return "?" + string.Join("&", parts);

@@ -18,6 +18,8 @@ public sealed class EnterpriseQueryParameters
     [FromQuery(Name = "aboveScale")] public string? AboveScale { get; set; }
     [FromQuery(Name = "excluded")] public string? Excluded { get; set; }
     [FromQuery(Name = "missingUscc")] public string? MissingUscc { get; set; }
+    /// <summary>A service provider's id: the enterprises assigned to it.</summary>
+    [FromQuery(Name = "provider")] public string? Provider { get; set; }
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
     [FromQuery(Name = "desc")] public string? Desc { get; set; }
     [FromQuery(Name = "page")] public string? Page { get; set; }
@@ -29,6 +31,7 @@ public sealed class EnterpriseQueryParameters
         Search = QueryValue.Text(Search), District = QueryValue.Text(District), Industry = QueryValue.Text(Industry),
         Size = QueryValue.Enum<SizeClass>(Size), Tier = QueryValue.Enum<QualityTier>(Tier),
         AboveScale = QueryValue.Bool(AboveScale), Excluded = QueryValue.Bool(Excluded), MissingUscc = QueryValue.Bool(MissingUscc),
+        Provider = Guid.TryParse(Provider, out var provider) ? provider : null,
         Sort = Sort ?? "name", Descending = QueryValue.Flag(Desc),
         PageNumber = QueryValue.Int(Page) ?? 1, PageSize = QueryValue.Int(PageSize) ?? 20,
     }.Normalised();

@@ -47,6 +47,7 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         if (query.AboveScale is { } above) q = q.Where(e => e.AboveScale == above);
         if (query.Excluded is { } ex) q = ex ? q.Where(e => e.LittleGiantCentralFunded || e.Pilot2022) : q.Where(e => !e.LittleGiantCentralFunded && !e.Pilot2022);
         if (query.MissingUscc is { } mu) q = mu ? q.Where(e => e.Uscc == null) : q.Where(e => e.Uscc != null);
+        if (query.Provider is { } provider) q = q.Where(e => db.Assignments.Any(a => a.EnterpriseId == e.Id && a.OrganisationId == provider));
         return q;
     }
 

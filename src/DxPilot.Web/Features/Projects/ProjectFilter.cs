@@ -8,11 +8,13 @@ namespace DxPilot.Web.Features.Projects;
 /// <summary>
 /// What the project list, its exports and the API select: a search (enterprise name or USCC, or the project's name), a district, a
 /// state, a step reached (评测, 验收, 审计, 核定, or a verdict either way), the levels before and after, a provider's enterprises,
-/// overdue (past the period, or past the rectification deadline), "paid" (any money paid) and "mine" — what waits for this
+/// overdue (past the period, or past the rectification deadline), "paid" (any money paid), "aboveScale" (the enterprise is
+/// 规上 in one of the programme's pilot industries: Hangzhou's 应改尽改 population) and "mine" — what waits for this
 /// account, oldest first. Each dashboard figure is one such filter (DashboardLinks), so the list behind it counts the same rows.
 /// </summary>
 public sealed record ProjectFilter(string? Search = null, string? District = null, ProjectStatus? State = null, OverdueKind? Overdue = null, bool Mine = false,
-    ProjectStep? Step = null, LevelMatch? LevelBefore = null, LevelMatch? LevelAfter = null, Guid? Provider = null, bool Paid = false)
+    ProjectStep? Step = null, LevelMatch? LevelBefore = null, LevelMatch? LevelAfter = null, Guid? Provider = null, bool Paid = false,
+    bool AboveScale = false)
 {
     public const int MaxSearch = 100;
 
@@ -20,14 +22,14 @@ public sealed record ProjectFilter(string? Search = null, string? District = nul
 
     /// <summary>From query-string text: what does not parse leaves its filter empty (a hand-edited link shows the wider list, never an error).</summary>
     public static ProjectFilter From(string? search, string? district, string? state, string? overdue, string? queue, string? step = null,
-        string? levelBefore = null, string? levelAfter = null, string? provider = null, string? paid = null)
+        string? levelBefore = null, string? levelAfter = null, string? provider = null, string? paid = null, string? aboveScale = null)
     {
         var text = QueryValue.Text(search)?.Trim();
         var place = QueryValue.Text(district)?.Trim();
         return new(string.IsNullOrEmpty(text) ? null : text.Length > MaxSearch ? text[..MaxSearch] : text,
             string.IsNullOrEmpty(place) ? null : place, WorkflowNames.Parse<ProjectStatus>(state), ParseOverdue(overdue), queue == "mine",
             QueryValue.Enum<ProjectStep>(step), LevelMatch.Parse(levelBefore, allowNone: true), LevelMatch.Parse(levelAfter, allowNone: false),
-            Guid.TryParse(provider, out var p) ? p : null, paid == "yes");
+            Guid.TryParse(provider, out var p) ? p : null, paid == "yes", aboveScale == "yes");
     }
 
     // "yes" is how the list's checkbox and older links say "past the period".
@@ -51,6 +53,7 @@ public sealed record ProjectFilter(string? Search = null, string? District = nul
         Add("provider", Provider?.ToString());
         Add("overdue", Overdue switch { OverdueKind.Period => "period", OverdueKind.Rectification => "rectification", _ => null });
         if (Paid) Add("paid", "yes");
+        if (AboveScale) Add("aboveScale", "yes");
         if (Mine) Add("queue", "mine");
         if (page is > 1) Add("page", page.ToString());
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
@@ -116,9 +119,10 @@ public sealed class ProjectFilterParameters
     public string? LevelAfter { get; init; }
     public string? Provider { get; init; }
     public string? Paid { get; init; }
+    public string? AboveScale { get; init; }
     public string? Page { get; init; }
 
-    public ProjectFilter ToFilter() => ProjectFilter.From(Search, District, State, Overdue, Queue, Step, LevelBefore, LevelAfter, Provider, Paid);
+    public ProjectFilter ToFilter() => ProjectFilter.From(Search, District, State, Overdue, Queue, Step, LevelBefore, LevelAfter, Provider, Paid, AboveScale);
 }
 
 /// <summary>One row of the project list.</summary>

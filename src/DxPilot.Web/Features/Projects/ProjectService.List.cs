@@ -75,6 +75,11 @@ public sealed partial class ProjectService
         if (filter.Provider is { } provider)
             projects = projects.Where(p => db.Assignments.Any(x => x.Kind == OrganisationKind.ServiceProvider && x.OrganisationId == provider && x.EnterpriseId == p.EnterpriseId));
         if (filter.Paid) projects = projects.Where(p => p.PaidWan > 0);
+        if (filter.AboveScale)
+        {
+            var industries = programmes.Get(actor.ProgrammeId).Industries.Select(i => i.Key).ToList();
+            projects = projects.Where(p => db.Enterprises.Any(e => e.Id == p.EnterpriseId && e.AboveScale == true && industries.Contains(e.IndustryKey)));
+        }
         var today = Today(programmes.Get(actor.ProgrammeId));
         return filter.Overdue switch
         {
