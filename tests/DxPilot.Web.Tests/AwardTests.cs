@@ -97,13 +97,13 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         contactName = "孙经理", contactPhone = "13900002222",
     };
 
-    private async Task<Guid> OpenBatchAsync()
+    private async Task<Guid> OpenBatchAsync(string call = Call)
     {
         var city = await app.As((await ArrangeCityAsync()));
-        var batches = await city.GetFromJsonAsync<JsonElement>($"/api/awards/calls/{Call}/batches");
+        var batches = await city.GetFromJsonAsync<JsonElement>($"/api/awards/calls/{call}/batches");
         foreach (var open in batches.EnumerateArray().Where(b => b.GetProperty("isOpen").GetBoolean()))
-            await Ok(await city.PostAsync($"/api/awards/calls/{Call}/batches/{open.GetProperty("id").GetGuid()}/close", null));
-        return (await Ok(await city.PostAsJsonAsync($"/api/awards/calls/{Call}/batches", new { name = (string?)null }))).GetProperty("id").GetGuid();
+            await Ok(await city.PostAsync($"/api/awards/calls/{call}/batches/{open.GetProperty("id").GetGuid()}/close", null));
+        return (await Ok(await city.PostAsJsonAsync($"/api/awards/calls/{call}/batches", new { name = (string?)null }))).GetProperty("id").GetGuid();
     }
 
     private string? _city;
@@ -270,6 +270,122 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var chainRow = Enumerable.Range(4, 200).First(r => chain.TryGetValue($"B{r}", out var c) && c.Text == a.Name);
         Assert.Equal(["平台赋能", "某企业通过工业互联网平台带动配套企业数字化转型", "平台赋能20家配套企业", "孙经理", "13900002222", "sun@example.com"],
             new[] { "C", "D", "E", "F", "G", "H" }.Select(col => chain[$"{col}{chainRow}"].Text));
+    }
+
+    /// <summary>Eight SMEs of 正定县 with an account each: (USCC, name, user).</summary>
+    private async Task<List<(string Uscc, string Name, string User)>> SmesAsync(int n)
+    {
+        var smes = new List<(string, string, Guid)>();
+        await using (var scope = app.DataScope(Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
+            var suffix = Guid.NewGuid().ToString("N")[..6];
+            for (var i = 1; i <= n; i++)
+            {
+                var form = new EnterpriseForm
+                {
+                    Name = $"配套企业{i}号{suffix}有限公司", Uscc = TestData.NewUscc("130123"), District = "正定县", Industry = "生物医药制造业",
+                    IndustryCode = "2710", RegisteredAddress = "石家庄市正定县2号", ContactName = "周经理", ContactPhone = "13900003333",
+                    FoundedOn = "2015-03-01", Employees = "60", RevenueWan = "3000",
+                };
+                var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
+                Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
+                var e = Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
+                db.Enterprises.Add(e);
+                smes.Add((e.Uscc!, e.Name, e.Id));
+            }
+            await db.SaveChangesAsync();
+        }
+        var accounts = new ProgrammeAccounts(app, Programme);
+        var users = new List<(string, string, string)>();
+        foreach (var (uscc, name, id) in smes) users.Add((uscc, name, await accounts.UserAsync(Role.Enterprise, enterprise: id)));
+        return users;
+    }
+
+    [Fact]
+    public async Task A_chain_case_names_eight_smes_each_confirms_in_its_own_account_and_only_then_it_is_submitted()
+    {
+        var a = await ArrangeAsync();
+        await OpenBatchAsync("sjz-chain-2025");
+        var lead = await app.As(a.Users["enterprise"]);
+        var started = await Ok(await lead.PostAsync("/api/awards/calls/sjz-chain-2025/applications", null));
+        var id = started.GetProperty("id").GetGuid();
+        var draft = await Ok(await lead.PutAsJsonAsync($"/api/awards/{id}", new
+        {
+            directions = new[] { "chain" },
+            content = new
+            {
+                texts = new Dictionary<string, object>
+                {
+                    ["chain"] = new
+                    {
+                        sections = new Dictionary<string, string>
+                        {
+                            ["name"] = "某药业通过原料药协同平台推动配套企业数字化转型", ["summary"] = "平台赋能模式，带动配套企业上平台。",
+                            ["measures"] = "一、建设协同平台。", ["results"] = "一、交付周期缩短20%。", ["problems"] = "中小企业投入能力弱。", ["brief"] = "平台赋能带动配套企业",
+                        },
+                    },
+                },
+                mode = "平台赋能", contactName = "孙经理", contactPhone = "13900002222", contactEmail = "sun@example.com",
+            },
+            version = started.GetProperty("version").GetInt32(),
+        }));
+        var version = draft.GetProperty("version").GetInt32();
+        var smes = await SmesAsync(8);
+        var leadUscc = (await lead.GetFromJsonAsync<JsonElement>($"/api/enterprises/{a.EnterpriseId}")).GetProperty("uscc").GetString();
+
+        // Itself, one SME twice and a malformed code are each named; nothing is saved.
+        var bad = await lead.PutAsJsonAsync($"/api/awards/{id}/smes", new
+        {
+            smes = new object[] { new { uscc = leadUscc, name = "本企业" }, new { uscc = smes[0].Uscc, name = smes[0].Name }, new { uscc = smes[0].Uscc, name = "重复" }, new { uscc = "91130123ABC", name = "错码" } },
+            version,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var why = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("第1家：带动的中小企业不能包括申报企业自身", why);
+        Assert.Contains($"第3家：统一社会信用代码{smes[0].Uscc}已列出", why);
+        Assert.Contains("第4家：", why);
+
+        var named = await Ok(await lead.PutAsJsonAsync($"/api/awards/{id}/smes", new { smes = smes.Select(s => new { uscc = s.Uscc, name = s.Name }), version }));
+        Assert.Equal(8, named.GetArrayLength());
+        var codes = named.EnumerateArray().ToDictionary(x => x.GetProperty("uscc").GetString()!, x => x.GetProperty("code").GetString()!);
+        version = (await lead.GetFromJsonAsync<JsonElement>($"/api/awards/{id}")).GetProperty("version").GetInt32();
+        var early = await Step(lead, id, "submit", version);
+        var earlyWhy = await early.Content.ReadAsStringAsync();
+        Assert.Contains("带动的中小企业不少于8家（已确认0家）", earlyWhy);
+        Assert.Contains($"{smes[0].Name}尚未确认", earlyWhy);
+
+        // Each SME finds the invitation in its own account (the first by the code passed on); an enterprise not named finds nothing.
+        async Task<JsonElement> Invitation(HttpClient client, string? code = null) =>
+            Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/awards/invitations" + (code is null ? "" : $"?code={code}"))).EnumerateArray());
+        var clients = new List<HttpClient>();
+        foreach (var s in smes) clients.Add(await app.As(s.User));
+        var first = await Invitation(clients[0], codes[smes[0].Uscc]);
+        Assert.Equal(a.Name, first.GetProperty("leadName").GetString());
+        var stranger = await app.As(a.Users["other-enterprise"]);
+        Assert.Empty((await stranger.GetFromJsonAsync<JsonElement>("/api/awards/invitations")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/awards/invitations/{first.GetProperty("id").GetGuid()}/answer", new { confirm = true, version = 0 })).StatusCode);
+        for (var i = 0; i < 8; i++)
+        {
+            var inv = await Invitation(clients[i]);
+            await Ok(await clients[i].PostAsJsonAsync($"/api/awards/invitations/{inv.GetProperty("id").GetGuid()}/answer", new { confirm = i < 7, version = inv.GetProperty("version").GetInt32() }));
+        }
+        var declined = await Step(lead, id, "submit", version);
+        var declinedWhy = await declined.Content.ReadAsStringAsync();
+        Assert.Contains($"{smes[7].Name}未确认被带动（已拒绝）", declinedWhy);
+        Assert.Contains("带动的中小企业不少于8家（已确认7家）", declinedWhy);
+
+        var last = await Invitation(clients[7]);
+        await Ok(await clients[7].PostAsJsonAsync($"/api/awards/invitations/{last.GetProperty("id").GetGuid()}/answer", new { confirm = true, version = last.GetProperty("version").GetInt32() }));
+        var submitted = await Ok(await Step(lead, id, "submit", version));
+        Assert.Equal("submitted", submitted.GetProperty("state").GetString());
+        // Submitted: the answers stand as the county reads them; codes are the lead's alone.
+        var afterwards = await Invitation(clients[0]);
+        Assert.Equal(HttpStatusCode.Conflict, (await clients[0].PostAsJsonAsync($"/api/awards/invitations/{afterwards.GetProperty("id").GetGuid()}/answer",
+            new { confirm = false, version = afterwards.GetProperty("version").GetInt32() })).StatusCode);
+        var county = await (await app.As(a.Users["zhengding"])).GetFromJsonAsync<JsonElement>($"/api/awards/{id}");
+        Assert.All(county.GetProperty("smes").EnumerateArray(), s => Assert.Equal(("confirmed", JsonValueKind.Null), (s.GetProperty("answer").GetString(), s.GetProperty("code").ValueKind)));
     }
 
     [Fact]

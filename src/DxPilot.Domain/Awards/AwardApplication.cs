@@ -68,6 +68,14 @@ public sealed class AwardApplication : IAudited
         Version++;
     }
 
+    /// <summary>A change beside the document (the SMEs a 链式 case names) moves the version too, so that two editors cannot both win.</summary>
+    public void Touch(DateTime now)
+    {
+        if (!IsEditable) throw new InvalidOperationException("申报已提交，不能再修改");
+        UpdatedAt = now;
+        Version++;
+    }
+
     /// <summary>What stops submission, each named: the directions, every limit of every picked direction's template, and the
     /// facts the service found (eligibility, the 链式 confirmations, pictures).</summary>
     public IReadOnlyList<string> SubmissionProblems(AwardCall call, IEnumerable<string> factProblems)

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Infrastructure.Persistence;
 
-/// <summary>The award tables (migration 0025): the batches of a call, the applications and their frozen revisions.</summary>
+/// <summary>The award tables (migration 0025): the batches of a call, the applications and their frozen revisions; the 链式 invitations
+/// (migration 0026).</summary>
 internal static class AwardModel
 {
     public static void Configure(ModelBuilder b)
@@ -54,6 +55,24 @@ internal static class AwardModel
             x.Property(e => e.SubmittedBy).HasMaxLength(100).IsRequired();
             x.HasOne<AwardApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             x.HasIndex(e => new { e.ApplicationId, e.Revision }).IsUnique();
+        });
+
+        b.Entity<AwardInvitation>(x =>
+        {
+            x.ToTable("AwardInvitations");
+            x.HasKey(e => e.Id);
+            x.Property(e => e.ProgrammeId).HasMaxLength(64).IsRequired();
+            x.Property(e => e.Uscc).HasMaxLength(18).IsRequired();
+            x.Property(e => e.Name).HasMaxLength(200).IsRequired();
+            x.Property(e => e.Code).HasMaxLength(16).IsRequired();
+            x.Property(e => e.AnsweredBy).HasMaxLength(100);
+            x.Property(e => e.Version).IsConcurrencyToken();
+            x.Ignore(e => e.AsDriven);
+            x.HasOne<AwardApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            // Each SME once per case; an SME finds what names it by its USCC; a code is quoted once.
+            x.HasIndex(e => new { e.ApplicationId, e.Uscc }).IsUnique();
+            x.HasIndex(e => new { e.ProgrammeId, e.Uscc });
+            x.HasIndex(e => e.Code).IsUnique();
         });
     }
 }

@@ -64,6 +64,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<AwardBatch> AwardBatches => Set<AwardBatch>();
     public DbSet<AwardApplication> AwardApplications => Set<AwardApplication>();
     public DbSet<AwardRevision> AwardRevisions => Set<AwardRevision>();
+    public DbSet<AwardInvitation> AwardInvitations => Set<AwardInvitation>();
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
     public DbSet<SupervisionReply> SupervisionReplies => Set<SupervisionReply>();
     public DbSet<SupervisionRating> SupervisionRatings => Set<SupervisionRating>();

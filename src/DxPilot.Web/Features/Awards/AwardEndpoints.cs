@@ -10,6 +10,8 @@ public static class AwardEndpoints
     public sealed record BatchInput(string? Name);
     public sealed record DraftInput(List<string>? Directions, AwardContent? Content, int? Version);
     public sealed record TransitionInput(string? Trigger, string? Reason, string? SiteCheckNote, int? Version);
+    public sealed record SmesInput(List<NamedSme>? Smes, int? Version);
+    public sealed record AnswerInput(bool? Confirm, int? Version);
 
     public static void Map(WebApplication app)
     {
@@ -91,6 +93,11 @@ public static class AwardEndpoints
                         Action = v.Call.Chain.TriggerLabel(t.Trigger), t.ActorName, t.At, t.Reason,
                     }),
                     v.Revisions,
+                    // The codes are the applicant's to pass on; the reviewers read the names and answers.
+                    Smes = v.Invitations.Select(x => new
+                    {
+                        x.Uscc, x.Name, Answer = WorkflowNames.Of(x.Answer), x.AnsweredAt, Code = actor.EnterpriseId == v.Application.EnterpriseId ? x.Code : null,
+                    }),
                 }));
             })
             .WithSummary("申报书、各方向条件核验（met / notMet / forReviewer 及依据）、尚不能提交的原因、验收项目、流转记录和各次提交的版本");
@@ -99,6 +106,26 @@ public static class AwardEndpoints
                 input.Version is not { } v ? MissingVersion()
                 : ApiResults.From(await service.SaveDraftAsync(http.User.RequireActor(), id, input.Directions ?? [], input.Content ?? new AwardContent(), v, ct), Saved))
             .WithSummary("保存草稿：directions（方向）、content（各方向申报书、填报数值、模式、知识产权、联系人）、version；草稿可保存不完整或超出字数的内容，提交时逐项检查");
+
+        api.MapPut("/{id:guid}/smes", async (Guid id, SmesInput input, HttpContext http, AwardService service, CancellationToken ct) =>
+                input.Version is not { } v ? MissingVersion()
+                : ApiResults.From(await service.NameSmesAsync(http.User.RequireActor(), id, input.Smes ?? [], v, ct),
+                    list => Results.Ok(list.Select(x => new { x.Id, x.Uscc, x.Name, Answer = WorkflowNames.Of(x.Answer), x.Code }))))
+            .WithSummary("链式案例：列出带动的中小企业 smes [{uscc, name}]（不少于8家，不含本企业，不重复），version；已列出的企业保留其确认");
+
+        api.MapGet("/invitations", async (string? code, HttpContext http, AwardService service, CancellationToken ct) =>
+                ApiResults.From(await service.MyInvitationsAsync(http.User.RequireActor(), code, ct), rows => Results.Ok(rows.Select(r => new
+                {
+                    r.Id, r.ApplicationId, r.LeadName, r.CaseName, r.CallTitle, Answer = WorkflowNames.Of(r.Answer), r.Open, r.Version,
+                }))))
+            .WithSummary("本企业被列为带动企业的链式案例（按统一社会信用代码；code 为申报企业转交的邀请码，可选）");
+
+        api.MapPost("/invitations/{invitationId:guid}/answer", async (Guid invitationId, AnswerInput input, HttpContext http, AwardService service, CancellationToken ct) =>
+                input.Version is not { } v || input.Confirm is not { } confirm
+                    ? Results.ValidationProblem(new Dictionary<string, string[]> { ["confirm"] = ["请提供 confirm（true 确认 / false 不确认）和 version"] }, title: "提交的内容有误")
+                    : ApiResults.From(await service.AnswerAsync(http.User.RequireActor(), invitationId, confirm, v, ct),
+                        x => Results.Ok(new { x.Id, Answer = WorkflowNames.Of(x.Answer), x.Version })))
+            .WithSummary("被带动企业确认（confirm=true）或不确认：只有被列出的企业本身，案例提交前可更改");
 
         api.MapPost("/{id:guid}/transitions", async (Guid id, TransitionInput input, HttpContext http, AwardService service, CancellationToken ct) =>
             {

@@ -30,8 +30,11 @@ public sealed partial class AwardService
             choices = after.Answers.Choices.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value);
         }
         if (call.ChainCase is { } rules)
-            // The named SMEs confirm in their own accounts; until a case names them, none is counted.
-            problems.AddRange(ChainCase.Problems(rules, enterprise.Uscc ?? "", application.Content.Mode, []));
+        {
+            // The named SMEs answer in their own accounts (AwardService.Invitations.cs).
+            var named = await db.AwardInvitations.AsNoTracking().Where(x => x.ApplicationId == application.Id).OrderBy(x => x.CreatedAt).ToListAsync(ct);
+            problems.AddRange(ChainCase.Problems(rules, enterprise.Uscc ?? "", application.Content.Mode, named.Select(x => x.AsDriven).ToList()));
+        }
         return new FoundFacts(enterprise.Name, enterprise.QualityTier, project, instrument, raw, choices, problems);
     }
 

@@ -115,8 +115,9 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
             .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
         var revisions = await db.AwardRevisions.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.Revision)
             .Select(r => new RevisionInfo(r.Revision, r.SubmittedAt, r.SubmittedBy)).ToListAsync(ct);
+        var invitations = call.ChainCase is null ? [] : await InvitationsOfAsync(application.Id, ct);
         return Outcome<AwardView>.Ok(new AwardView(application, call, batch, facts.EnterpriseName, criteria,
-            application.SubmissionProblems(call, facts.Problems), facts.Project, history, revisions));
+            application.SubmissionProblems(call, facts.Problems), facts.Project, history, revisions, invitations));
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
@@ -128,7 +129,7 @@ public sealed record DirectionChecks(AwardDirection Direction, IReadOnlyList<Cri
 public sealed record RevisionInfo(int Revision, DateTime SubmittedAt, string SubmittedBy);
 
 /// <summary>An application as its page and the API show it: the call, the batch, the criteria per direction, what still stops
-/// submission, the accepted project it rests on, the history and the submitted revisions.</summary>
+/// submission, the accepted project it rests on, the history, the submitted revisions and (链式) the SMEs named with their answers.</summary>
 public sealed record AwardView(AwardApplication Application, AwardCall Call, AwardBatch Batch, string EnterpriseName,
     IReadOnlyList<DirectionChecks> Criteria, IReadOnlyList<string> SubmissionProblems, Project? Project,
-    IReadOnlyList<Domain.Workflow.StateTransition> History, IReadOnlyList<RevisionInfo> Revisions);
+    IReadOnlyList<Domain.Workflow.StateTransition> History, IReadOnlyList<RevisionInfo> Revisions, IReadOnlyList<AwardInvitation> Invitations);
