@@ -48,7 +48,7 @@ internal sealed record CompletedChangchunProject(Guid Id, string EnterpriseName,
         var system = Actor.System(Programme, "测试数据");
         Enterprise file;
         Organisation provider, agency, audit;
-        await using (var scope = Scope(services, system))
+        await using (var scope = Arrangement.Scope(services, system))
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
             var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
@@ -75,17 +75,17 @@ internal sealed record CompletedChangchunProject(Guid Id, string EnterpriseName,
             }
             await db.SaveChangesAsync();
         }
-        var filer = await UserAsync(services, $"cc-yj-e-{suffix}", file.Name, Role.Enterprise, enterprise: file.Id);
-        var assessor = await UserAsync(services, $"cc-yj-p-{suffix}", "长春验收旅程诊断员", Role.ServiceProvider, organisation: provider.Id);
-        var evaluator = await UserAsync(services, $"cc-yj-a-{suffix}", "吉林验收旅程评测中心王工", Role.EvaluationAgency, organisation: agency.Id);
-        var auditor = await UserAsync(services, $"cc-yj-s-{suffix}", "长春验收旅程会计师事务所刘会计", Role.AuditFirm, organisation: audit.Id);
+        var filer = await Arrangement.UserAsync(services, Programme, $"cc-yj-e-{suffix}", file.Name, Role.Enterprise, enterprise: file.Id);
+        var assessor = await Arrangement.UserAsync(services, Programme, $"cc-yj-p-{suffix}", "长春验收旅程诊断员", Role.ServiceProvider, organisation: provider.Id);
+        var evaluator = await Arrangement.UserAsync(services, Programme, $"cc-yj-a-{suffix}", "吉林验收旅程评测中心王工", Role.EvaluationAgency, organisation: agency.Id);
+        var auditor = await Arrangement.UserAsync(services, Programme, $"cc-yj-s-{suffix}", "长春验收旅程会计师事务所刘会计", Role.AuditFirm, organisation: audit.Id);
 
         var before = await AssessAsync(services, assessor, file.Id, AssessmentStage.Before, 0.3, 1, today.AddMonths(-8));
         Assert.Equal(1, before.Level);   // the 改造前 level the journey expects to see: 一级
 
         var filing = await FileAsync(services, file, provider, filer.ToActor(), today);
         Guid id;
-        await using (var scope = Scope(services, system))
+        await using (var scope = Arrangement.Scope(services, system))
             id = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Projects.Where(p => p.FilingId == filing).Select(p => p.Id).SingleAsync();
         await CompleteAsync(services, filer.ToActor(), id, provider.Name);
 
@@ -191,17 +191,10 @@ internal sealed record CompletedChangchunProject(Guid Id, string EnterpriseName,
     /// <summary>One service call as the actor, in its own scope; a refusal fails the arrangement with the service's words.</summary>
     private static async Task<T> As<T>(IServiceProvider services, Actor actor, Func<IServiceProvider, Task<Outcome<T>>> call)
     {
-        await using var scope = Scope(services, actor);
+        await using var scope = Arrangement.Scope(services, actor);
         var outcome = await call(scope.ServiceProvider);
         Assert.True(outcome.IsOk, string.Join("；", [outcome.Message, .. outcome.Errors.Values]));
         return outcome.Value!;
-    }
-
-    private static AsyncServiceScope Scope(IServiceProvider services, Actor actor)
-    {
-        var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(actor);
-        return scope;
     }
 
     private static async Task<Actor> DemoActorAsync(IServiceProvider services, string userName)
@@ -210,19 +203,6 @@ internal sealed record CompletedChangchunProject(Guid Id, string EnterpriseName,
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName);
         Assert.NotNull(user);
         return user.ToActor();
-    }
-
-    private static async Task<AppUser> UserAsync(IServiceProvider services, string userName, string displayName, Role role, Guid? organisation = null, Guid? enterprise = null)
-    {
-        using var scope = services.CreateScope();
-        var user = new AppUser
-        {
-            UserName = userName, DisplayName = displayName, Role = role, ProgrammeId = Programme, OrganisationId = organisation, EnterpriseId = enterprise,
-            EmailConfirmed = true,
-        };
-        var created = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, BrowserApp.Password);
-        Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Description)));
-        return user;
     }
 
     /// <summary>A USCC registered in 长春市朝阳区 (220104) with its check character.</summary>

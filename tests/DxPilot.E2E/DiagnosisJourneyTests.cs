@@ -4,14 +4,12 @@ using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Organisations;
-using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Diagnoses;
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -107,7 +105,7 @@ public sealed class DiagnosisJourneyTests(BrowserApp app)
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var org = new Organisation { ProgrammeId = Programme, Name = $"长春诊断旅程咨询{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
         Enterprise file;
-        await using (var scope = Scope(services, Actor.System(Programme, "测试数据")))
+        await using (var scope = Arrangement.Scope(services, Actor.System(Programme, "测试数据")))
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
             var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
@@ -125,11 +123,11 @@ public sealed class DiagnosisJourneyTests(BrowserApp app)
             db.AssignmentChanges.Add(change!);
             await db.SaveChangesAsync();
         }
-        var provider = await UserAsync(services, $"cc-dj-p-{suffix}", $"{org.Name}诊断员", Role.ServiceProvider, organisation: org.Id);
-        var enterprise = await UserAsync(services, $"cc-dj-e-{suffix}", file.Name, Role.Enterprise, enterprise: file.Id);
+        var provider = await Arrangement.UserAsync(services, Programme, $"cc-dj-p-{suffix}", $"{org.Name}诊断员", Role.ServiceProvider, organisation: org.Id);
+        var enterprise = await Arrangement.UserAsync(services, Programme, $"cc-dj-e-{suffix}", file.Name, Role.Enterprise, enterprise: file.Id);
 
         var actor = provider.ToActor();
-        await using var work = Scope(services, actor);
+        await using var work = Arrangement.Scope(services, actor);
         var diagnoses = work.ServiceProvider.GetRequiredService<DiagnosisService>();
         async Task<int> Version(Guid id) => (await diagnoses.GetAsync(actor, id)).Value!.Diagnosis.Version;
         static T Ok<T>(Outcome<T> o) => o.IsOk ? o.Value! : throw new InvalidOperationException(o.Message + string.Join("；", o.Errors.Values));
@@ -157,25 +155,5 @@ public sealed class DiagnosisJourneyTests(BrowserApp app)
             }).ToList();
         Ok(await diagnoses.UploadPhotosAsync(actor, id, await Version(id), training.Id, photos));
         return (id, provider.UserName!, enterprise.UserName!);
-    }
-
-    private static AsyncServiceScope Scope(IServiceProvider services, Actor actor)
-    {
-        var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(actor);
-        return scope;
-    }
-
-    private static async Task<AppUser> UserAsync(IServiceProvider services, string userName, string displayName, Role role, Guid? organisation = null, Guid? enterprise = null)
-    {
-        using var scope = services.CreateScope();
-        var user = new AppUser
-        {
-            UserName = userName, DisplayName = displayName, Role = role, ProgrammeId = Programme, OrganisationId = organisation, EnterpriseId = enterprise,
-            EmailConfirmed = true,
-        };
-        var created = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, BrowserApp.Password);
-        Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Description)));
-        return user;
     }
 }
