@@ -42,6 +42,17 @@ public static class BenchTools
         Generate.Arg(args, "--postgres") ?? Environment.GetEnvironmentVariable("DXPILOT_TEST_POSTGRES")
         ?? throw new ArgumentException("--postgres \"Host=…;Username=…\" (a user that may create databases) is required");
 
+    /// <summary>The bench's database: the one named with --database (kept from an earlier run), or a new one named after the
+    /// bench and its size; its connection string.</summary>
+    public static async Task<(string Database, string Connection)> DatabaseAsync(string admin, string? reuse, string prefix, int size, int? commandTimeout = null)
+    {
+        var database = reuse ?? $"dxpilot_{prefix}_{size}_{Guid.NewGuid():N}"[..40];
+        if (reuse is null) await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = database };
+        if (commandTimeout is { } seconds) builder.CommandTimeout = seconds;
+        return (database, builder.ConnectionString);
+    }
+
     /// <summary>The platform's context options on a bench database (PostgreSQL).</summary>
     public static DbContextOptions<DxPilotDbContext> Options(string connection)
     {

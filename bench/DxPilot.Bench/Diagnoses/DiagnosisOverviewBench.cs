@@ -43,9 +43,7 @@ public static class DiagnosisOverviewBench
         if (reuse is not null) sizes = [sizes[^1]];
         foreach (var size in sizes)
         {
-            var database = reuse ?? $"dxpilot_diagbench_{size}_{Guid.NewGuid():N}"[..40];
-            if (reuse is null) await BenchTools.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
-            var connection = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            var (database, connection) = await BenchTools.DatabaseAsync(admin, reuse, "diagbench", size);
             try
             {
                 var sw = Stopwatch.StartNew();

@@ -13,7 +13,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace DxPilot.Bench.Filings;
 
@@ -36,9 +35,7 @@ public static class FilingBench
         // With --database only: the 附件5 exports alone in this fresh process, so that its peak working set is theirs.
         var annex5Only = args.Contains("--annex5-only");
         if (annex5Only && reuse is null) throw new ArgumentException("--annex5-only measures a kept database: add --database NAME");
-        var database = reuse ?? $"dxpilot_filingbench_{size}_{Guid.NewGuid():N}"[..40];
-        if (reuse is null) await BenchTools.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
-        var connection = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+        var (database, connection) = await BenchTools.DatabaseAsync(admin, reuse, "filingbench", size);
         Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {BenchTools.Load()}");
         try
         {

@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace DxPilot.Bench.Projects;
 
@@ -34,9 +33,7 @@ public static class ProjectBench
         var size = int.Parse(Generate.Arg(args, "--projects") ?? "100000");
         var requests = int.Parse(Generate.Arg(args, "--requests") ?? "20");
         var reuse = Generate.Arg(args, "--database");
-        var database = reuse ?? $"dxpilot_projectbench_{size}_{Guid.NewGuid():N}"[..40];
-        if (reuse is null) await BenchTools.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
-        var connection = new NpgsqlConnectionStringBuilder(admin) { Database = database, CommandTimeout = 600 }.ConnectionString;
+        var (database, connection) = await BenchTools.DatabaseAsync(admin, reuse, "projectbench", size, commandTimeout: 600);
         Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {BenchTools.Load()}");
         try
         {
