@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using DxPilot.Domain.Awards;
 using DxPilot.Infrastructure.Photos;
 using SkiaSharp;
 
@@ -7,6 +8,8 @@ namespace DxPilot.Web.Tests;
 /// <summary>链式 pictures (seed 004 附件2-1: 插图宽和高均不超过1000像素) judged by decoding, not by name.</summary>
 public class PictureSizeTests
 {
+    private static readonly ImageRules Limits = new(2, 1000, 1000);
+
     private static byte[] Png(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);
@@ -18,15 +21,15 @@ public class PictureSizeTests
     [Fact]
     public void A_picture_of_1000_by_1000_passes_and_1001_by_800_is_refused_naming_its_size()
     {
-        Assert.Equal(new PictureSize.Result(1000, 1000, "image/png"), PictureSize.Read(Png(1000, 1000), 1000, 1000).Picture);
-        Assert.Equal("插图宽和高均不超过1000×1000像素（该图为1001×800像素）", PictureSize.Read(Png(1001, 800), 1000, 1000).Problem);
+        Assert.Equal(new PictureSize.Result(1000, 1000, "image/png"), PictureSize.Read(Png(1000, 1000), Limits).Picture);
+        Assert.Equal("插图宽和高均不超过1000×1000像素（该图为1001×800像素）", PictureSize.Read(Png(1001, 800), Limits).Problem);
     }
 
     [Fact]
     public void A_gif_named_png_is_refused_by_its_bytes()
     {
         byte[] gif = [.. "GIF89a"u8, 1, 0, 1, 0, 0, 0, 0, .. "\x2C\0\0\0\0\x01\0\x01\0\0\x02\x02\x44\x01\0\x3B"u8];
-        Assert.Equal("插图须为JPEG或PNG图片（该文件实为GIF动图）", PictureSize.Read(gif, 1000, 1000).Problem);
+        Assert.Equal("插图须为JPEG或PNG图片（该文件实为GIF动图）", PictureSize.Read(gif, Limits).Problem);
     }
 
     /// <summary>PNG's CRC-32 (ISO 3309, polynomial 0xEDB88320) over a chunk's type and data.</summary>
@@ -66,7 +69,7 @@ public class PictureSizeTests
             z.Write(new byte[1 << 20]);
         byte[] bomb = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr), .. Chunk("IDAT", zeros.ToArray()), .. Chunk("IEND", [])];
         Assert.True(bomb.Length < 4096, $"{bomb.Length} bytes");
-        var (picture, problem) = PictureSize.Read(bomb, 1000, 1000);
+        var (picture, problem) = PictureSize.Read(bomb, Limits);
         Assert.Null(picture);
         Assert.Equal("插图宽和高均不超过1000×1000像素（该图为50000×50000像素）", problem);
     }

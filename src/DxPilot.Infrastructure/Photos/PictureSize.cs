@@ -1,3 +1,4 @@
+using DxPilot.Domain.Awards;
 using DxPilot.Domain.Files;
 using SkiaSharp;
 
@@ -14,7 +15,7 @@ public static class PictureSize
     public sealed record Result(int Width, int Height, string ContentType);
 
     /// <summary>The picture's size, or the reason it is refused (in Chinese).</summary>
-    public static (Result? Picture, string? Problem) Read(byte[] content, int maxWidth, int maxHeight)
+    public static (Result? Picture, string? Problem) Read(byte[] content, ImageRules rules)
     {
         var type = FileSignature.Sniff(content.AsSpan(0, Math.Min(content.Length, FileSignature.HeadLength)));
         if (!FileSignature.IsPicture(type)) return (null, $"插图须为JPEG或PNG图片（该文件实为{Named(content)}）");
@@ -23,7 +24,7 @@ public static class PictureSize
         if (codec is null) return (null, "图片无法识别，可能已损坏");
         var (w, h) = (codec.Info.Width, codec.Info.Height);
         if (w <= 0 || h <= 0) return (null, "图片无法识别，可能已损坏");
-        if (w > maxWidth || h > maxHeight) return (null, $"插图宽和高均不超过{maxWidth}×{maxHeight}像素（该图为{w}×{h}像素）");
+        if (ImageLimit.Problem(rules, w, h) is { } tooLarge) return (null, tooLarge);
         using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
         return codec.GetPixels(bitmap.Info, bitmap.GetPixels()) == SKCodecResult.Success
             ? (new Result(w, h, type), null)
