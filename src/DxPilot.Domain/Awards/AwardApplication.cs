@@ -50,6 +50,10 @@ public sealed class AwardApplication : IAudited
 
     public IReadOnlyList<string> PickedDirections => Directions.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>奖补资金 (万元) the city recognised: the amounts of the directions recognised, 0 until it is 已认定.</summary>
+    public decimal RecognisedAmountWan(AwardCall call) =>
+        Status == AwardStatus.Recognised ? PickedDirections.Sum(k => call.Direction(k)?.AmountWan ?? 0m) : 0m;
+
     public static string DirectionsColumn(AwardCall call, IEnumerable<string> picked)
     {
         var set = picked.ToHashSet(StringComparer.Ordinal);
