@@ -8,6 +8,10 @@ public static class AwardRegistration
         services.AddScoped<AwardSummarySheet>();
     }
 
-    /// <summary>The award API.</summary>
-    public static void MapEndpoints(WebApplication app) => AwardEndpoints.Map(app);
+    /// <summary>The award API and the 申报书 download.</summary>
+    public static void MapEndpoints(WebApplication app)
+    {
+        AwardEndpoints.Map(app);
+        AwardDocumentEndpoints.Map(app);
+    }
 }

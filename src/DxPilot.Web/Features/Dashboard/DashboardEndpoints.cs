@@ -17,11 +17,11 @@ public static class DashboardEndpoints
                 var actor = http.User.RequireActor();
                 return ApiResults.From(await dashboards.GetAsync(actor, district, ct), f =>
                 {
-                    var chain = dashboards.ProgrammeOf(actor).Project!.Chain;
+                    var chain = dashboards.ProgrammeOf(actor).Project?.Chain;
                     return Results.Ok(new
                     {
                         f.ProgrammeId, f.District, f.ComputedAt, f.Targets, f.Funnel,
-                        Stages = f.Stages.Select(s => new { State = WorkflowNames.Of(s.Status), Label = chain.Label(s.Status, actor), s.Count, s.MedianDays }),
+                        Stages = f.Stages.Select(s => new { State = WorkflowNames.Of(s.Status), Label = chain?.Label(s.Status, actor), s.Count, s.MedianDays }),
                         Levels = f.Levels, Money = f.Money, MoneyTotal = f.MoneyTotal,
                         Providers = f.Providers.Select(p => new
                         {
@@ -29,11 +29,20 @@ public static class DashboardEndpoints
                             p.SatisfactionAverage, p.ThinkTankRating,
                         }),
                         f.Overdue,
+                        Awards = f.Awards is { } a ? new
+                        {
+                            a.Columns,
+                            Districts = a.Districts.Append(a.Total).Select(m => new
+                            {
+                                m.District, m.AmountWan,
+                                Directions = a.Columns.Select((c, i) => new { c.CallId, c.Direction, c.Label, Count = m.Counts[i], AmountWan = m.AmountOf(c, i) }),
+                            }),
+                        } : null,
                     });
                 });
             })
             .WithSummary("试点看板：目标进度、推进漏斗、各状态数量及停留天数中位数、改造前后等级迁移、分县区资金（备案投资、核定、中央/地方、拨付）、"
-                         + "服务商排行、逾期事项；district 选县（市、区）（区县账号固定为本区）；数据每5秒内更新，computedAt 为计算时间");
+                         + "服务商排行、逾期事项、奖补（标杆、链式：各县区各方向认定数及奖补万元，末行合计；无奖补申报的试点为 null）；district 选县（市、区）（区县账号固定为本区）；数据每5秒内更新，computedAt 为计算时间");
 
         api.MapGet("/dashboard.xlsx", DashboardExport.DownloadAsync).WithSummary("试点看板导出 .xlsx（每块一个工作表），district 同上");
         api.MapGet(PerformanceReportDownload.Route, PerformanceReportDownload.DownloadAsync)

@@ -16,8 +16,9 @@ public sealed class DashboardExport(DashboardService dashboards, AuditLog audit,
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The sheets' names, in order: the blocks of the page.</summary>
-    public static readonly string[] SheetNames = ["目标进度", "推进漏斗", "各环节停留", "等级分布", "等级迁移矩阵", "资金", "服务商排行", "逾期事项"];
+    /// <summary>The sheets' names, in order: the blocks of the page (奖补 only for a programme with award calls; the project
+    /// blocks only for a programme with projects).</summary>
+    public static readonly string[] SheetNames = ["目标进度", "推进漏斗", "各环节停留", "等级分布", "等级迁移矩阵", "资金", "服务商排行", "逾期事项", "奖补"];
 
     /// <summary>GET /api/dashboard.xlsx?district=…</summary>
     public static async Task<IResult> DownloadAsync(HttpContext http, string? district, DashboardExport export, CancellationToken ct)
@@ -37,7 +38,7 @@ public sealed class DashboardExport(DashboardService dashboards, AuditLog audit,
         var outcome = await dashboards.GetAsync(actor, district, ct);
         if (outcome.Value is not { } f) return new Outcome<string>(outcome.Kind, null, outcome.Errors, outcome.Message);
         var programme = dashboards.ProgrammeOf(actor);
-        var chain = programme.Project!.Chain;
+        var chain = programme.Project?.Chain;
         var scope = f.District ?? programme.City + "（全市）";
         string Title(string block) => $"{programme.Name} {block}（{scope}，数据截至{time.Of(f.ComputedAt)}）";
         static XlsxWriter.Column C(string header, double width = 14) => new(header, width);
@@ -46,11 +47,15 @@ public sealed class DashboardExport(DashboardService dashboards, AuditLog audit,
         var money = f.Money.Append(f.MoneyTotal);
         var afterLevels = Enumerable.Range(0, LevelRule.MaxLevel + 1).ToList();
         var beforeLevels = new int?[] { null }.Concat(afterLevels.Select(l => (int?)l)).ToList();
-        XlsxWriter.Write(output,
-        [
+        var sheets = new List<XlsxWriter.Sheet>
+        {
             new(SheetNames[0], [C("目标", 60), C("目标数（家）"), C("截止日期"), C("指标", 24), C("已完成（家）"), C("完成率（%）")],
                 f.Targets.SelectMany(t => t.Figures.Select(x => Row(t.Description, t.Goal, t.Due is { } d ? ChineseText.Date(d) : null, x.Label, x.Count,
                     t.Goal is > 0 ? Math.Round(100m * x.Count / t.Goal.Value, 1) : null))), Title(SheetNames[0])),
+        };
+        if (chain is not null)
+            sheets.AddRange(
+            [
             new(SheetNames[1], [C("环节", 20), C("数量")], f.Funnel.Select(s => Row(s.Label, s.Count)), Title(SheetNames[1])),
             new(SheetNames[2], [C("状态", 20), C("当前数量"), C("停留天数中位数")],
                 f.Stages.Select(s => Row(chain.Label(s.Status, actor), s.Count, s.MedianDays is { } m ? Math.Round(m, 1) : null)), Title(SheetNames[2])),
@@ -68,9 +73,23 @@ public sealed class DashboardExport(DashboardService dashboards, AuditLog audit,
                     p.SatisfactionAverage, p.ThinkTankRating)), Title(SheetNames[6])),
             new(SheetNames[7], [C("事项", 40), C("数量")],
                 [Row("超过实施期限仍在实施的项目", f.Overdue.PastPeriod), Row("超过整改期限仍在整改的项目", f.Overdue.PastRectification)], Title(SheetNames[7])),
-        ]);
+            ]);
+        if (f.Awards is { } awards) sheets.Add(AwardSheet(awards, Title(SheetNames[8])));
+        XlsxWriter.Write(output, sheets);
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("Dashboard", actor.ProgrammeId), $"试点看板（{scope}）", ct: ct);
         return Outcome<string>.Ok($"试点看板-{f.District ?? programme.City}-{time.Local(f.ComputedAt):yyyyMMdd-HHmm}.xlsx");
+    }
+
+    // 奖补: per county the applications recognised and their 万元 per direction, then the county's total; the total row last.
+    private static XlsxWriter.Sheet AwardSheet(AwardMoney awards, string title)
+    {
+        var total = awards.Total;
+        return new(SheetNames[8],
+            [new("县（市、区）", 16), .. awards.Columns.SelectMany(c => new XlsxWriter.Column[] { new($"{c.Label}（家）", 16), new($"{c.Label}（万元）", 18) }),
+                new("奖补合计（万元）", 18)],
+            awards.Districts.Append(total).Select(m => (IReadOnlyList<object?>)[m.District,
+                .. awards.Columns.SelectMany((c, i) => new object?[] { m.Counts[i], m.AmountOf(c, i) }), m.AmountWan]),
+            title);
     }
 
     /// <summary>A level as the matrix's rows write it; null: the project had no 改造前 level recorded.</summary>

@@ -4,7 +4,8 @@ namespace DxPilot.Web.Features.Dashboard;
 
 /// <summary>
 /// 试点看板: one scope's figures (the whole programme, or one district) as computed at <see cref="ComputedAt"/>. The page, the
-/// .xlsx and the JSON all show this one record, so they never disagree. Definitions: docs/projects-dashboard.md.
+/// .xlsx and the JSON all show this one record, so they never disagree. Definitions: docs/projects-dashboard.md; <see cref="Awards"/>
+/// (奖补, null without award calls): docs/awards.md.
 /// </summary>
 public sealed record DashboardFigures(
     string ProgrammeId,
@@ -16,7 +17,8 @@ public sealed record DashboardFigures(
     IReadOnlyList<LevelCell> Levels,
     IReadOnlyList<DistrictMoney> Money,
     IReadOnlyList<ProviderStanding> Providers,
-    OverdueCounts Overdue)
+    OverdueCounts Overdue,
+    AwardMoney? Awards = null)
 {
     /// <summary>The level distribution before transformation: the evaluated projects by their 改造前 level (null: none recorded).</summary>
     public IEnumerable<(int? Level, int Count)> Before =>

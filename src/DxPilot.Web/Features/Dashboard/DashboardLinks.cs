@@ -60,8 +60,14 @@ public static class DashboardLinks
         _ => Projects(district),
     };
 
-    /// <summary>What a figure counts: projects, enterprises (or diagnoses), or a money sum of the list's total line.</summary>
-    public enum Measure { Count, InvestmentWan, SubsidyWan, CentralWan, LocalWan, PaidWan }
+    /// <summary>奖补: the applications of a call recognised in a direction, in the district (the award list's call, state, direction
+    /// and district parameters).</summary>
+    public static string Awards(string callId, string direction, string? district) =>
+        "/awards" + Query(("call", callId), ("state", "recognised"), ("direction", direction), ("district", district));
+
+    /// <summary>What a figure counts: projects, enterprises (or diagnoses), or a money sum of the list's total line; award
+    /// applications recognised, or their amount.</summary>
+    public enum Measure { Count, InvestmentWan, SubsidyWan, CentralWan, LocalWan, PaidWan, AwardWan }
 
     /// <summary>One figure of the dashboard, its value and the list behind it.</summary>
     public sealed record FigureLink(string Figure, decimal Value, Measure Measure, string Href);
@@ -93,6 +99,20 @@ public static class DashboardLinks
             yield return new($"服务商·{p.Name}·验收通过", p.Passed, Measure.Count, ProviderProjects(p.Id, d, ProjectStep.Accepted));
             yield return new($"服务商·{p.Name}·验收有结论", p.Verdicts, Measure.Count, ProviderProjects(p.Id, d, ProjectStep.Decided));
             yield return new($"服务商·{p.Name}·提升等级的项目", p.Evaluated, Measure.Count, ProviderUplift(p.Id, d));
+        }
+        if (f.Awards is { } awards)
+        {
+            var total = awards.Total;
+            foreach (var m in awards.Districts.Append(total))
+            {
+                var place = ReferenceEquals(m, total) ? d : m.District;
+                for (var i = 0; i < awards.Columns.Count; i++)
+                {
+                    var c = awards.Columns[i];
+                    yield return new($"奖补·{m.District}·{c.Label}·认定", m.Counts[i], Measure.Count, Awards(c.CallId, c.Direction, place));
+                    yield return new($"奖补·{m.District}·{c.Label}·奖补资金", m.AmountOf(c, i), Measure.AwardWan, Awards(c.CallId, c.Direction, place));
+                }
+            }
         }
         yield return new("逾期·超过实施期限", f.Overdue.PastPeriod, Measure.Count, Overdue(d, OverdueKind.Period));
         yield return new("逾期·超过整改期限", f.Overdue.PastRectification, Measure.Count, Overdue(d, OverdueKind.Rectification));

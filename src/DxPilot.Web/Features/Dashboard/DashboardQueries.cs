@@ -14,7 +14,7 @@ namespace DxPilot.Web.Features.Dashboard;
 /// handful of statements (one pass over the projects for the funnel and the money, one per state for the median age through the
 /// (programme, district, status, since) index), never rows brought into memory. How often it runs: <see cref="DashboardFreshness"/>.
 /// </summary>
-public sealed class DashboardQueries(DxPilotDbContext db, Supervision.SupervisionQueries supervision)
+public sealed class DashboardQueries(DxPilotDbContext db, Supervision.SupervisionQueries supervision, DashboardAwards awards)
 {
     /// <summary>States a project rests in for good: no age to watch.</summary>
     private static readonly ProjectStatus[] Terminal = [ProjectStatus.Paid, ProjectStatus.Failed];
@@ -81,7 +81,8 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             levels.Select(l => new LevelCell(l.LevelBefore, l.LevelAfter!.Value, l.Count)).OrderBy(c => c.Before ?? -1).ThenBy(c => c.After).ToList(),
             money,
             await ProvidersAsync(programme, district, enterprises, projects, ct),
-            overdue);
+            overdue,
+            await awards.ComputeAsync(programme, district, ct));
     }
 
     /// <summary>

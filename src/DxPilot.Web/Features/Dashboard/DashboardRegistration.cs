@@ -7,6 +7,7 @@ public static class DashboardRegistration
     {
         services.AddScoped<DashboardService>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardAwards>();
         services.AddScoped<DashboardExport>();
         services.AddSingleton<DashboardFreshness>();
     }

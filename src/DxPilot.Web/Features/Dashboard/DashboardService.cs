@@ -1,6 +1,7 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Programmes;
 using DxPilot.Domain.Projects;
+using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Platform;
 
@@ -9,12 +10,14 @@ namespace DxPilot.Web.Features.Dashboard;
 /// <summary>
 /// 试点看板 for whoever reads the programme's money figures (<see cref="ProjectPolicy.ReadsMoney"/>: the city and the think tank
 /// the whole programme or a district they pick, a district bureau its own district only); every other account, and a programme
-/// without projects, is answered "not found". Page, JSON and .xlsx all come through here.
+/// with neither projects nor award calls, is answered "not found". Page, JSON and .xlsx all come through here.
 /// </summary>
-public sealed class DashboardService(ProgrammeCatalog programmes, DashboardFreshness freshness)
+public sealed class DashboardService(ProgrammeCatalog programmes, AwardCatalog awards, DashboardFreshness freshness)
 {
-    /// <summary>Whether the account has a dashboard at all (the menu entry).</summary>
-    public bool Reads(Actor actor) => ProjectPolicy.ReadsMoney(actor) && programmes.Find(actor.ProgrammeId)?.Project is not null;
+    /// <summary>Whether the account has a dashboard at all (the menu entry): a programme with projects, or with award calls whose
+    /// recognised amounts it shows (Shijiazhuang).</summary>
+    public bool Reads(Actor actor) => ProjectPolicy.ReadsMoney(actor)
+        && (programmes.Find(actor.ProgrammeId)?.Project is not null || awards.ForProgramme(actor.ProgrammeId).Count > 0);
 
     /// <summary>The district the actor's dashboard shows: a district bureau's own whatever it asks; the city's or think tank's choice
     /// (null: the whole programme); an unknown name is refused with what to pick.</summary>

@@ -125,6 +125,7 @@ public static class PerformanceReportDocument
                       + $"其中中央资金{Wan(t.CentralWan)}、地方资金{Wan(t.LocalWan)}；已拨付{Wan(t.PaidWan)}，拨付进度（已拨付占核定补助）{Percent(m.PaidShare)}。");
         doc.Paragraph($"获得核定补助的企业户均核定补助{Wan(m.ApprovedPerEnterpriseWan)}，户均已拨付{Wan(m.PaidPerEnterpriseWan)}；"
                       + $"按可对比项目累计提升{m.LevelsGained}级计，每提升一级的拨付资金为{Wan(m.PaidPerLevelWan)}。");
+        if (f.Awards is { } awards) doc.Paragraph(AwardLine(awards));
         doc.Centred("表5 各县（市、区）资金使用情况（万元）");
         var table = doc.Table(DocxSize.XiaoWu, [1845, 860, 1200, 860, 1020, 1020, 1020, 1020], cellMargin: 60)
             .Header("县（市、区）", "备案项目\n（项）", "备案投资", "核定项目\n（项）", "核定补助", "中央资金", "地方资金", "已拨付");
@@ -134,6 +135,15 @@ public static class PerformanceReportDocument
             table.Row(new DocxCell(d.District, Bold: total), Number($"{d.Projects}"), Number(ChineseText.Wan(d.CommittedWan)), Number($"{d.Approved}"),
                 Number(ChineseText.Wan(d.ApprovedWan)), Number(ChineseText.Wan(d.CentralWan)), Number(ChineseText.Wan(d.LocalWan)), Number(ChineseText.Wan(d.PaidWan)));
         }
+    }
+
+    /// <summary>奖补（标杆、链式）, a line apart from the project subsidies: the applications recognised per direction and the 万元
+    /// recognised (the dashboard's <see cref="AwardMoney"/>).</summary>
+    public static string AwardLine(AwardMoney awards)
+    {
+        var total = awards.Total;
+        var counts = string.Join("、", awards.Columns.Select((c, i) => $"{c.Label}{total.Counts[i]}家（{Wan(total.AmountOf(c, i))}）"));
+        return $"奖补（标杆、链式）：市级认定{counts}，奖补资金合计{Wan(total.AmountWan)}，不含在上述改造项目补助内。";
     }
 
     private static void Providers(DocxWriter doc, DashboardFigures f)

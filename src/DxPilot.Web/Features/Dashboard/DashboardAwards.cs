@@ -1,0 +1,54 @@
+using DxPilot.Domain.Awards;
+using DxPilot.Domain.Programmes;
+using DxPilot.Infrastructure.Calls;
+using DxPilot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Dashboard;
+
+/// <summary>
+/// 奖补（标杆、链式）: per county, the applications the city recognised counted per direction of each award call, and the amounts
+/// recognised (<see cref="AwardApplication.RecognisedAmountWan"/>: 30万 / 20万 / 10万 / 50万), kept apart from the project
+/// subsidies. Null on a programme without award calls.
+/// </summary>
+public sealed record AwardMoney(IReadOnlyList<AwardColumn> Columns, IReadOnlyList<DistrictAwards> Districts)
+{
+    public DistrictAwards Total => new("合计", Columns.Select((_, i) => Districts.Sum(d => d.Counts[i])).ToList(), Districts.Sum(d => d.AmountWan));
+}
+
+/// <summary>One direction of one call, with its amount per recognised application (万元).</summary>
+public sealed record AwardColumn(string CallId, string Direction, string Label, decimal AmountWan);
+
+/// <summary>A county's recognised applications per <see cref="AwardMoney.Columns"/> and the 万元 recognised there.</summary>
+public sealed record DistrictAwards(string District, IReadOnlyList<int> Counts, decimal AmountWan)
+{
+    public decimal AmountOf(AwardColumn column, int index) => Counts[index] * column.AmountWan;
+}
+
+public sealed class DashboardAwards(DxPilotDbContext db, AwardCatalog calls)
+{
+    public async Task<AwardMoney?> ComputeAsync(Programme programme, string? district, CancellationToken ct)
+    {
+        var programmeCalls = calls.ForProgramme(programme.Id);
+        if (programmeCalls.Count == 0) return null;
+        var columns = programmeCalls.SelectMany(c => c.Directions.Select(d => new AwardColumn(c.Id, d.Key, d.Label, d.AmountWan))).ToList();
+        // Recognised applications are few (a city's benchmarks, not its pilot enterprises): read whole, so that the amount is
+        // the application's own rule and not a copy of it in SQL.
+        var recognised = db.AwardApplications.AsNoTracking().Where(a => a.ProgrammeId == programme.Id && a.Status == AwardStatus.Recognised);
+        if (district is not null) recognised = recognised.Where(a => a.District == district);
+        var rows = await recognised.ToListAsync(ct);
+        var byCall = programmeCalls.ToDictionary(c => c.Id);
+        var order = programme.Districts.Names.ToList();
+        var districts = rows.Where(a => byCall.ContainsKey(a.CallId)).GroupBy(a => a.District)
+            .Select(g => new DistrictAwards(g.Key,
+                columns.Select(c => g.Count(a => a.CallId == c.CallId && RecognisedDirections(a).Contains(c.Direction))).ToList(),
+                g.Sum(a => a.RecognisedAmountWan(byCall[a.CallId]))))
+            .OrderBy(d => order.IndexOf(d.District)).ToList();
+        if (district is not null && districts.Count == 0) districts.Add(new DistrictAwards(district, columns.Select(_ => 0).ToList(), 0m));
+        return new AwardMoney(columns, districts);
+    }
+
+    /// <summary>The directions an application was recognised in: every direction it picked once it is 已认定 (the one place to
+    /// change when a direction can be recognised alone).</summary>
+    private static IReadOnlyList<string> RecognisedDirections(AwardApplication a) => a.Status == AwardStatus.Recognised ? a.PickedDirections : [];
+}
