@@ -29,7 +29,8 @@ public sealed class DashboardAwards(DxPilotDbContext db, AwardCatalog calls)
 {
     public async Task<AwardMoney?> ComputeAsync(Programme programme, string? district, CancellationToken ct)
     {
-        var programmeCalls = calls.ForProgramme(programme.Id);
+        // 数智 benchmarks before 链式 cases, as the notice lists them.
+        var programmeCalls = calls.ForProgramme(programme.Id).OrderBy(c => c.Kind).ToList();
         if (programmeCalls.Count == 0) return null;
         var columns = programmeCalls.SelectMany(c => c.Directions.Select(d => new AwardColumn(c.Id, d.Key, d.Label, d.AmountWan))).ToList();
         // Recognised applications are few (a city's benchmarks, not its pilot enterprises): read whole, so that the amount is
