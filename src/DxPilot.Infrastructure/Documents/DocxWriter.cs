@@ -127,12 +127,19 @@ public sealed class DocxWriter : IDisposable
     }
 
     /// <summary>
-    /// A cover page: the title in 黑体 二号 a third down the page, then each label with its value on an underlined line
-    /// (试点企业名称（盖章）：…), and a page break.
+    /// A cover page: the title in 黑体 二号 a third down the page (each line of <paramref name="title"/> on a line of its own, so a
+    /// long title breaks where the form breaks it), then each label with its value on an underlined line (试点企业名称（盖章）：…),
+    /// and a page break.
     /// </summary>
     public DocxWriter Cover(string title, IReadOnlyList<(string Label, string Value)> lines)
     {
-        var top = DocxText.Line(title, DocxFont.HeiTi, DocxSize.Er, JustificationValues.Center);
+        var runs = new List<OpenXmlElement>();
+        foreach (var line in DocxText.Lines(title))
+        {
+            if (runs.Count > 0) runs.Add(new Run(new Break()));
+            runs.Add(DocxText.Run(line, DocxFont.HeiTi, DocxSize.Er));
+        }
+        var top = DocxText.Paragraph(runs, JustificationValues.Center, size: DocxSize.Er);
         top.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "2400", After = "2000", Line = "560", LineRule = LineSpacingRuleValues.Auto };
         _body.Append(top);
         foreach (var (label, value) in lines)

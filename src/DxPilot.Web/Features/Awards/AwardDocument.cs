@@ -20,12 +20,22 @@ public static class AwardDocument
     /// <summary>The call's name is "…申报"; its form is "…申报书".</summary>
     public static string Title(AwardCall call) => call.Title + "书";
 
-    private const int Label = 2100;
+    /// <summary>The title on the cover: a long one breaks before the quoted name of the form (…试点城市 / “数智”标杆中小企业申报书),
+    /// as the seed's title page does, rather than wherever the line runs out.</summary>
+    public static string CoverTitle(AwardCall call)
+    {
+        var title = Title(call);
+        var quote = title.IndexOf('“');
+        return title.Length > 20 && quote >= title.Length / 3 && quote <= 2 * title.Length / 3 ? title[..quote] + "\n" + title[quote..] : title;
+    }
+
+    // The application table's label columns hold 8 characters (统一社会信用代码) on a line, its value columns an 18-character code.
+    private const int Label = 1850;
 
     public static void Write(Stream output, AwardPrint p)
     {
         using var w = DocxWriter.Create(output, Title(p.Call));
-        w.Cover(Title(p.Call),
+        w.Cover(CoverTitle(p.Call),
         [
             ("申报单位（盖章）：", p.Enterprise.Name),
             ("申报方向：", string.Join("、", p.Directions.Select(d => d.Label))),
@@ -79,11 +89,11 @@ public static class AwardDocument
         t.Row(L("企业名称"), e.Name, L("所在县（市、区）"), p.District);
         t.Row(L("统一社会信用代码"), e.Uscc ?? "", L("从业人数（人）"), e.Employees?.ToString() ?? "");
         var size = string.Join(" ", new[] { (SizeClass.Medium, "中型"), (SizeClass.Small, "小型"), (SizeClass.Micro, "微型") }.Select(s => Box(e.Size == s.Item1, s.Item2)))
-                   + " " + Box(e.AboveScale == true, "规上") + " " + Box(e.AboveScale == false, "规下");
+                   + "\n" + Box(e.AboveScale == true, "规上") + " " + Box(e.AboveScale == false, "规下");
         var ownership = string.Join(" ", new[] { (Ownership.StateOwned, "国有"), (Ownership.Private, "民营"), (Ownership.JointVenture, "合资"), (Ownership.Foreign, "外资") }
             .Select(o => Box(e.Ownership == o.Item1, o.Item2)));
         t.Row(L("企业规模"), size, L("企业类型"), ownership);
-        t.Row(L("所属细分行业"), string.Join(" ", p.Industries.Select(i => Box(i == p.Industry, i))) + $"\n行业代码：{e.IndustryCode}",
+        t.Row(L("所属细分行业"), string.Join("\n", p.Industries.Select(i => Box(i == p.Industry, i))) + $"\n行业代码：{e.IndustryCode}",
             L("具体细分领域名称"), p.Specialty ?? "");
         var picked = p.Directions.Select(d => d.Key).ToHashSet();
         t.Row(new DocxCell($"申报方向（限选{p.Call.MaxDirections}项）：" + string.Join(" ", p.Call.Directions.Select(d => Box(picked.Contains(d.Key), d.Label))), Span: 4));
@@ -153,7 +163,8 @@ public static class AwardDocument
         w.PageBreak();
         w.Centred("附件 申报条件核对表", DocxSize.San);
         w.Paragraph("以下结论由平台根据验收评测数据、企业档案和申报书内容核对得出；“待评审判断”由评审专家依据佐证材料认定。");
-        var table = w.Table(DocxSize.XiaoWu, [1500, 2400, 1000, DocxWriter.TextWidth - 4900], cellMargin: 60);
+        // 核对结论 holds 待评审判断 (5 characters at 小五) on one line.
+        var table = w.Table(DocxSize.XiaoWu, [1500, 2400, 1150, DocxWriter.TextWidth - 5050], cellMargin: 60);
         table.Header("申报方向", "申报条件", "核对结论", "依据");
         if (criteria.Sum(c => c.Checks.Count) == 0) table.Row(new DocxCell("（未选择申报方向）", Span: 4, Centre: true));
         foreach (var d in criteria)
