@@ -44,6 +44,8 @@ internal static class AwardModel
             // The county's and the city's lists: per call and state (and district), newest first.
             x.HasIndex(e => new { e.CallId, e.Status, e.UpdatedAt });
             x.HasIndex(e => new { e.CallId, e.District, e.Status, e.UpdatedAt });
+            // Every state but draft, newest first (migration 0029): read backwards, no sort of the whole call.
+            x.HasIndex(e => new { e.CallId, e.UpdatedAt });
         });
 
         b.Entity<AwardRevision>(x =>
