@@ -54,10 +54,14 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
         var programme = programmes.Get(call.ProgrammeId);
         var q = awards.InScope(actor).Where(a => a.CallId == call.Id && Listed.Contains(a.Status));
         if (batchId is { } batch) q = q.Where(a => a.BatchId == batch);
-        var rows = await (from a in q
-                          join e in db.Enterprises on a.EnterpriseId equals e.Id
-                          orderby a.District, e.Name
-                          select new { a.District, a.Directions, a.Content, e.Name, e.IndustryKey, e.AboveScale }).AsNoTracking().ToListAsync(ct);
+        // The 申报书 column as stored, read by AwardSummaryFields for the few fields a row shows.
+        var stored = db.Database.SqlQuery<AwardSummaryFields.Stored>($"SELECT \"Id\", \"Content\" FROM \"AwardApplications\"");
+        var rows = (await (from a in q
+                           join e in db.Enterprises on a.EnterpriseId equals e.Id
+                           join c in stored on a.Id equals c.Id
+                           orderby a.District, e.Name
+                           select new { a.District, a.Directions, c.Content, e.Name, e.IndustryKey, e.AboveScale }).AsNoTracking().ToListAsync(ct))
+            .Select(r => new { r.District, r.Directions, Content = AwardSummaryFields.Read(r.Content), r.Name, r.IndustryKey, r.AboveScale }).ToList();
         var today = time.Today();
         var unit = actor.Role == Role.DistrictBureau ? $"{actor.District}工业和信息化主管部门" : actor.Name;
         string title;
@@ -75,8 +79,7 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
             var n = 0;
             foreach (var r in rows)
             {
-                var text = r.Content.TextOf("chain");
-                sheet.WriteRow([++n, r.Name, r.Content.Mode, text["name"], text["brief"], r.Content.ContactName, r.Content.ContactPhone, r.Content.ContactEmail]);
+                sheet.WriteRow([++n, r.Name, r.Content.Mode, r.Content.CaseName, r.Content.CaseBrief, r.Content.ContactName, r.Content.ContactPhone, r.Content.ContactEmail]);
             }
         }
         else
