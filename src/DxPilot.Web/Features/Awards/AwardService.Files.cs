@@ -39,8 +39,7 @@ public sealed partial class AwardService
     {
         var application = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardUpload>.NotFound();
-        if (AwardPolicy.Edit(actor, application) is { } why)
-            return application.IsEditable ? Outcome<AwardUpload>.Forbidden(why) : Outcome<AwardUpload>.Conflict(why);
+        if (EditRefusal<AwardUpload>(actor, application) is { } refusal) return refusal;
         var (rules, wrongSlot) = AwardFileRules.Rules(call, slot);
         if (wrongSlot is not null) return Outcome<AwardUpload>.Invalid(new Dictionary<string, string> { ["kind"] = wrongSlot });
         var chosen = files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
@@ -73,8 +72,7 @@ public sealed partial class AwardService
         var application = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
         var file = application is null ? null : await AwardFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.ApplicationId == id, ct);
         if (file is null) return Outcome<AwardFile>.NotFound();
-        if (AwardPolicy.Edit(actor, application!) is { } why)
-            return application!.IsEditable ? Outcome<AwardFile>.Forbidden(why) : Outcome<AwardFile>.Conflict(why);
+        if (EditRefusal<AwardFile>(actor, application!) is { } refusal) return refusal;
         AwardFiles.Remove(file);
         return await saving.SaveAsync(application!, What, () => file, ct);
     }
@@ -88,6 +86,12 @@ public sealed partial class AwardService
                            select new { f.File, a.ProgrammeId }).AsNoTracking().FirstOrDefaultAsync(ct);
         return found is null ? null : (found.File, found.ProgrammeId);
     }
+
+    /// <summary>Someone else than the applicant is forbidden; the applicant is told the application is no longer editable.</summary>
+    private static Outcome<T>? EditRefusal<T>(Actor actor, AwardApplication application) =>
+        AwardPolicy.Edit(actor, application) is not { } why ? null
+        : actor.Role == Role.Enterprise && actor.EnterpriseId == application.EnterpriseId ? Outcome<T>.Conflict(why)
+        : Outcome<T>.Forbidden(why);
 
     /// <summary>The files' part of what stops submission.</summary>
     private async Task<IEnumerable<string>> FileProblemsAsync(AwardCall call, AwardApplication application, CancellationToken ct)
