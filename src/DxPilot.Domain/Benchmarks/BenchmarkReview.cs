@@ -51,7 +51,7 @@ public sealed class BenchmarkReview : IAudited
             var key = no.ToString(CultureInfo.InvariantCulture);
             if (instrument.Questions.FirstOrDefault(q => q.No == no) is not { } item) errors[key] = $"没有第{no}项（共{instrument.Questions.Count}项）";
             else if (score < 0 || score > item.Points || decimal.Round(score, 1) != score)
-                errors[key] = $"{item.Name}的评分应在0至{Points(item.Points)}分之间（最多一位小数），填写的是{Points(score)}";
+                errors[key] = $"{item.Name}的评分应在0至{Points(item.Points)}分之间（最多一位小数），填写的是{score.ToString("0.##########", CultureInfo.InvariantCulture)}";
         }
         return errors;
     }
