@@ -148,10 +148,11 @@ public abstract class BenchmarkReviewTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var shown = PageClient.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal("第2项的评分应为数字", shown.QuerySelector("#item-2 .reason")!.TextContent);
+        Assert.Equal("第1项的评分应在0至2分之间（最多一位小数），填写的是3", shown.QuerySelector("#item-1 .reason")!.TextContent);
+        Assert.Equal("3", shown.QuerySelector("#item-1 input")!.GetAttribute("value"));   // what was typed stays
         form["Form.Scores[2]"] = "2";
         var over = PageClient.Parse(await (await browser.PostAsync(path, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
         Assert.Equal("第1项的评分应在0至2分之间（最多一位小数），填写的是3", over.QuerySelector("#item-1 .reason")!.TextContent);
-        Assert.Equal("3", over.QuerySelector("#item-1 input")!.GetAttribute("value"));   // what was typed stays
 
         form["Form.Scores[1]"] = "1.5";
         var saved = await browser.PostAsync(path, new FormUrlEncodedContent(form));
