@@ -146,6 +146,7 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Equal("met", checks["innovation"]["improvement"]);     // 3.2 % → 4.5 %
         Assert.Contains(view.GetProperty("submissionProblems").EnumerateArray(), p => p.GetString() == "创新能力显著提升企业：企业基本情况不超过500字（现有501字，超出1字）");
 
+        await ShijiazhuangAwardFiles.SignedScansAsync(enterprise, id);
         var onlyInnovation = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}",
             new { directions = new[] { "innovation" }, content = Innovation("企业成立于2010年，主营化学原料药。"), version = fixedDraft.GetProperty("version").GetInt32() }));
         var submitted = await Ok(await Step(enterprise, id, "submit", onlyInnovation.GetProperty("version").GetInt32()));
@@ -190,6 +191,7 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var id = started.GetProperty("id").GetGuid();
         var draft = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}", new { directions = new[] { "innovation" }, content = Innovation("基本情况"), version = started.GetProperty("version").GetInt32() }));
         var stale = await enterprise.PutAsJsonAsync($"/api/awards/{id}", new { directions = new[] { "innovation" }, content = Innovation("旧页面"), version = started.GetProperty("version").GetInt32() });
+        await ShijiazhuangAwardFiles.SignedScansAsync(enterprise, id);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var submitted = await Ok(await Step(enterprise, id, "submit", draft.GetProperty("version").GetInt32()));
         var county = await app.As(a.Users["zhengding"]);
@@ -222,6 +224,7 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var started = await Ok(await enterprise.PostAsync($"/api/awards/calls/{Call}/applications", null));
         var id = started.GetProperty("id").GetGuid();
         var draft = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}", new { directions = new[] { "innovation" }, content = Innovation("=HYPERLINK(\"x\")基本情况"), version = started.GetProperty("version").GetInt32() }));
+        await ShijiazhuangAwardFiles.SignedScansAsync(enterprise, id);
         var submitted = await Ok(await Step(enterprise, id, "submit", draft.GetProperty("version").GetInt32()));
         var county = await app.As(a.Users["zhengding"]);
 

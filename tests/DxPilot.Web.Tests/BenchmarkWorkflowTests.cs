@@ -168,6 +168,9 @@ public abstract class BenchmarkWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal((System.Net.HttpStatusCode.Conflict, "当前状态为“待审核”，不能认定"), await Post(city, "recognise"));
         Assert.Equal((System.Net.HttpStatusCode.BadRequest, "退回修改须填写理由"), await Post(city, "return"));
         Assert.Equal((System.Net.HttpStatusCode.OK, "审核中"), await Post(city, "startReview"));
+        Assert.Equal((System.Net.HttpStatusCode.BadRequest, "认定前须为每一项审核评分，尚未评分的30项：" + string.Join("、", Enumerable.Range(1, 30).Select(n => $"第{n}项"))),
+            await Post(city, "recognise"));
+        await ReviewedAsync(id, Guid.Empty);
         Assert.Equal((System.Net.HttpStatusCode.OK, "已认定"), await Post(city, "recognise"));
         var history = await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/benchmark/{id}/transitions");
         Assert.Equal(["submit", "startReview", "recognise"], history.EnumerateArray().Select(t => t.GetProperty("trigger").GetString()));
@@ -247,8 +250,17 @@ public abstract class BenchmarkWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
         {
             var step = await ActingAs(ActorFor(role, enterprise), s => s.TransitionAsync(ActorFor(role, enterprise), id, trigger, ReasonFor(trigger), null));
             Assert.True(step.IsOk, step.Message);
+            if (trigger == BenchmarkTrigger.StartReview) await ReviewedAsync(id, enterprise);
         }
         return (id, enterprise, user);
+    }
+
+    /// <summary>The province's score of every item (zero each), which 认定 needs.</summary>
+    private async Task ReviewedAsync(Guid id, Guid enterprise)
+    {
+        var city = ActorFor(Role.CityBureau, enterprise);
+        var scored = await ActingAs(city, s => s.ScoreAsync(city, id, Enumerable.Range(1, 30).ToDictionary(n => n, _ => 0m), 0));
+        Assert.True(scored.IsOk, scored.Message);
     }
 
     private async Task<T> Scoped<T>(Func<DxPilotDbContext, Task<T>> query)

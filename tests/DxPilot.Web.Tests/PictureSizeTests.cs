@@ -10,7 +10,7 @@ public class PictureSizeTests
 {
     private static readonly ImageRules Limits = new(2, 1000, 1000);
 
-    private static byte[] Png(int width, int height)
+    internal static byte[] Png(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);
         bitmap.Erase(SKColors.SteelBlue);
@@ -28,9 +28,11 @@ public class PictureSizeTests
     [Fact]
     public void A_gif_named_png_is_refused_by_its_bytes()
     {
-        byte[] gif = [.. "GIF89a"u8, 1, 0, 1, 0, 0, 0, 0, .. "\x2C\0\0\0\0\x01\0\x01\0\0\x02\x02\x44\x01\0\x3B"u8];
-        Assert.Equal("插图须为JPEG或PNG图片（该文件实为GIF动图）", PictureSize.Read(gif, Limits).Problem);
+        Assert.Equal("插图须为JPEG或PNG图片（该文件实为GIF动图）", PictureSize.Read(Gif(), Limits).Problem);
     }
+
+    /// <summary>A 1×1 GIF.</summary>
+    internal static byte[] Gif() => [.. "GIF89a"u8, 1, 0, 1, 0, 0, 0, 0, .. "\x2C\0\0\0\0\x01\0\x01\0\0\x02\x02\x44\x01\0\x3B"u8];
 
     /// <summary>PNG's CRC-32 (ISO 3309, polynomial 0xEDB88320) over a chunk's type and data.</summary>
     private static uint Crc32(ReadOnlySpan<byte> bytes)
@@ -57,6 +59,16 @@ public class PictureSizeTests
     [Fact]
     public void A_tiny_png_claiming_50000_by_50000_pixels_is_refused_before_it_is_decoded()
     {
+        var bomb = Bomb();
+        Assert.True(bomb.Length < 4096, $"{bomb.Length} bytes");
+        var (picture, problem) = PictureSize.Read(bomb, Limits);
+        Assert.Null(picture);
+        Assert.Equal("插图宽和高均不超过1000×1000像素（该图为50000×50000像素）", problem);
+    }
+
+    /// <summary>A PNG whose IHDR claims 50,000×50,000 RGBA (a decoder that believed it would allocate 10 GB), in under 4 KB.</summary>
+    internal static byte[] Bomb()
+    {
         // An IHDR claiming 50,000×50,000 RGBA: a decoder that believed it would allocate 10 GB.
         var ihdr = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(ihdr, 50_000);
@@ -67,10 +79,6 @@ public class PictureSizeTests
         var zeros = new MemoryStream();
         using (var z = new System.IO.Compression.ZLibStream(zeros, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
             z.Write(new byte[1 << 20]);
-        byte[] bomb = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr), .. Chunk("IDAT", zeros.ToArray()), .. Chunk("IEND", [])];
-        Assert.True(bomb.Length < 4096, $"{bomb.Length} bytes");
-        var (picture, problem) = PictureSize.Read(bomb, Limits);
-        Assert.Null(picture);
-        Assert.Equal("插图宽和高均不超过1000×1000像素（该图为50000×50000像素）", problem);
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr), .. Chunk("IDAT", zeros.ToArray()), .. Chunk("IEND", [])];
     }
 }

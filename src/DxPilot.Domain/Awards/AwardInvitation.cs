@@ -52,4 +52,13 @@ public sealed class AwardInvitation : IAudited
     }
 
     public DrivenSme AsDriven => new(Uscc, Name, Answer);
+
+    /// <summary>What the lead reads beside each SME: 未注册（待区县登记） while no enterprise of the programme has its USCC (only a bureau
+    /// registers or imports one; its account then finds the invitation by that USCC), else 待确认, 已确认 or 已拒绝.</summary>
+    public static string Standing(DrivenAnswer answer, bool registered) => answer switch
+    {
+        DrivenAnswer.Confirmed => "已确认",
+        DrivenAnswer.Declined => "已拒绝",
+        _ => registered ? "待确认" : "未注册（待区县登记）",
+    };
 }

@@ -107,10 +107,10 @@ public sealed class BenchmarkApplication : IAudited
     /// otherwise the new state and the record to save with it. Submission re-scores against the evidence on file.
     /// </summary>
     public TransitionResult<BenchmarkStatus> Apply(Workflow<BenchmarkStatus, BenchmarkTrigger, BenchmarkCase> workflow, BenchmarkTrigger trigger,
-        Actor actor, string? reason, Instrument instrument, EvidenceOnFile evidence, DateTime now)
+        Actor actor, string? reason, Instrument instrument, EvidenceOnFile evidence, DateTime now, IReadOnlyDictionary<int, decimal>? reviewerScores = null)
     {
         Same(instrument);
-        var result = workflow.Take(Status, trigger, new BenchmarkCase(this, instrument, evidence), actor, reason, ProgrammeId, Id.ToString(), now);
+        var result = workflow.Take(Status, trigger, new BenchmarkCase(this, instrument, evidence, reviewerScores), actor, reason, ProgrammeId, Id.ToString(), now);
         if (!result.Taken) return result;
         if (trigger == BenchmarkTrigger.Submit)
         {

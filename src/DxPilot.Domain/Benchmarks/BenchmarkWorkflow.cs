@@ -18,8 +18,10 @@ public enum BenchmarkTrigger
     NotRecognise = 5,
 }
 
-/// <summary>What the benchmark's guards look at: the application with the instrument and the evidence on file.</summary>
-public sealed record BenchmarkCase(BenchmarkApplication Application, Instrument Instrument, EvidenceOnFile Evidence);
+/// <summary>What the benchmark's guards look at: the application with the instrument, the evidence on file and the reviewer's
+/// scores per item (null: none given).</summary>
+public sealed record BenchmarkCase(BenchmarkApplication Application, Instrument Instrument, EvidenceOnFile Evidence,
+    IReadOnlyDictionary<int, decimal>? ReviewerScores = null);
 
 /// <summary>The 示范标杆申报 process: its vocabulary and guards. Its chain (states' labels, who does what) is in the call's file.</summary>
 public static class BenchmarkWorkflow
@@ -33,6 +35,13 @@ public static class BenchmarkWorkflow
             : $"以下{failing.Count}项前置条件未满足，不能提交：{string.Join("；", failing.Select(p => $"{p.Precondition.Name}：{p.Reason}"))}";
     });
 
+    /// <summary>认定 rests on the reviewer's score of every item; the reason names each item still unscored.</summary>
+    public static readonly Guard<BenchmarkCase> ReviewComplete = new("reviewComplete", c =>
+    {
+        var unscored = BenchmarkReview.Unscored(c.Subject.Instrument, c.Subject.ReviewerScores);
+        return unscored.Count == 0 ? null : $"{c.Action}前须为每一项审核评分，尚未评分的{unscored.Count}项：{string.Join("、", unscored.Select(q => q.Name))}";
+    });
+
     public static readonly WorkflowProcess<BenchmarkStatus, BenchmarkTrigger, BenchmarkCase> Process =
-        new("示范标杆申报", nameof(BenchmarkApplication), Preconditions, Guard<BenchmarkCase>.ReasonRequired);
+        new("示范标杆申报", nameof(BenchmarkApplication), Preconditions, Guard<BenchmarkCase>.ReasonRequired, ReviewComplete);
 }

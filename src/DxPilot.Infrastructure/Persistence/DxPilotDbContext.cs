@@ -295,6 +295,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         ContractModel.Configure(b);
         ProjectModel.Configure(b);
         AwardModel.Configure(b);
+        AwardFileModel.Configure(b);
+        BenchmarkReviewModel.Configure(b);
         SupervisionModel.Configure(b);
         DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);

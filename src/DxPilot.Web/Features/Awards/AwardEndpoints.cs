@@ -113,6 +113,13 @@ public static class AwardEndpoints
                     list => Results.Ok(list.Select(x => new { x.Id, x.Uscc, x.Name, Answer = WorkflowNames.Of(x.Answer), x.Code }))))
             .WithSummary("链式案例：列出带动的中小企业 smes [{uscc, name}]（不少于8家，不含本企业，不重复），version；已列出的企业保留其确认");
 
+        api.MapGet("/{id:guid}/smes", async (Guid id, HttpContext http, AwardService service, CancellationToken ct) =>
+                ApiResults.From(await service.SmesAsync(http.User.RequireActor(), id, ct), list => Results.Ok(list.Select(x => new
+                {
+                    x.Id, x.Uscc, x.Name, Answer = WorkflowNames.Of(x.Answer), x.Registered, x.Standing, x.Code,
+                }))))
+            .WithSummary("链式案例列出的中小企业及其状态：未注册（待区县登记）、待确认、已确认、已拒绝；邀请码只给申报企业");
+
         api.MapGet("/invitations", async (string? code, HttpContext http, AwardService service, CancellationToken ct) =>
                 ApiResults.From(await service.MyInvitationsAsync(http.User.RequireActor(), code, ct), rows => Results.Ok(rows.Select(r => new
                 {

@@ -8,10 +8,11 @@ public static class AwardRegistration
         services.AddScoped<AwardSummarySheet>();
     }
 
-    /// <summary>The award API and the 申报书 download.</summary>
+    /// <summary>The award API, its files and the 申报书 download.</summary>
     public static void MapEndpoints(WebApplication app)
     {
         AwardEndpoints.Map(app);
+        AwardFileEndpoints.Map(app);
         AwardDocumentEndpoints.Map(app);
     }
 }

@@ -35,6 +35,8 @@ public sealed partial class AwardService
             var named = await db.AwardInvitations.AsNoTracking().Where(x => x.ApplicationId == application.Id).OrderBy(x => x.CreatedAt).ToListAsync(ct);
             problems.AddRange(ChainCase.Problems(rules, enterprise.Uscc ?? "", application.Content.Mode, named.Select(x => x.AsDriven).ToList()));
         }
+        // The signed scans and the pictures (AwardService.Files.cs).
+        problems.AddRange(await FileProblemsAsync(call, application, ct));
         return new FoundFacts(enterprise.Name, enterprise.QualityTier, project, instrument, raw, choices, problems);
     }
 

@@ -14,6 +14,10 @@ public sealed record NamedSme(string? Uscc, string? Name);
 /// <summary>An invitation as the SME reads it: who names it, in which case, and whether it may still answer.</summary>
 public sealed record InvitationRow(Guid Id, Guid ApplicationId, string LeadName, string? CaseName, string CallTitle, DrivenAnswer Answer, bool Open, int Version);
 
+/// <summary>One SME of a case as the lead and the reviewers read it: its answer and whether an enterprise with its USCC is registered in
+/// the programme (<see cref="AwardInvitation.Standing"/>); the code only for the lead, who passes it on.</summary>
+public sealed record SmeStanding(Guid Id, string Uscc, string Name, DrivenAnswer Answer, bool Registered, string Standing, string? Code);
+
 /// <summary>
 /// 链式: the lead enterprise names the SMEs it drove (while its case is a draft or returned), each SME answers in its own account —
 /// found by its USCC, or by the invitation code the lead passed on — and submission counts the confirmed ones.
@@ -58,6 +62,20 @@ public sealed partial class AwardService
         var saved = await saving.SaveAsync(application, What, () => true, ct);
         if (saved.Kind != OutcomeKind.Ok) return Outcome<IReadOnlyList<AwardInvitation>>.Conflict(saved.Message!);
         return Outcome<IReadOnlyList<AwardInvitation>>.Ok(await InvitationsOfAsync(id, ct));
+    }
+
+    /// <summary>The SMEs a case names, each with its standing: 未注册（待区县登记）, 待确认, 已确认 or 已拒绝.</summary>
+    public async Task<Outcome<IReadOnlyList<SmeStanding>>> SmesAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var application = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (application is null || calls.Find(application.CallId) is not { ChainCase: not null }) return Outcome<IReadOnlyList<SmeStanding>>.NotFound();
+        var named = await InvitationsOfAsync(id, ct);
+        var usccs = named.Select(x => x.Uscc).ToList();
+        var registered = (await db.Enterprises.Where(e => e.ProgrammeId == application.ProgrammeId && e.Uscc != null && usccs.Contains(e.Uscc))
+            .Select(e => e.Uscc!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var lead = actor.EnterpriseId == application.EnterpriseId;
+        return Outcome<IReadOnlyList<SmeStanding>>.Ok(named.Select(x => new SmeStanding(x.Id, x.Uscc, x.Name, x.Answer, registered.Contains(x.Uscc),
+            AwardInvitation.Standing(x.Answer, registered.Contains(x.Uscc)), lead ? x.Code : null)).ToList());
     }
 
     public Task<List<AwardInvitation>> InvitationsOfAsync(Guid applicationId, CancellationToken ct) =>

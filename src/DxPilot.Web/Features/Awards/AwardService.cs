@@ -4,6 +4,7 @@ using DxPilot.Domain.Awards;
 using DxPilot.Domain.Projects;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
@@ -18,7 +19,7 @@ namespace DxPilot.Web.Features.Awards;
 /// (AwardService.Transitions.cs). Pages and the API both come here, so they refuse alike.
 /// </summary>
 public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls, ProgrammeCatalog programmes, InstrumentCatalog instruments,
-    Saving saving, TimeProvider clock)
+    Saving saving, TimeProvider clock, IBlobStore blobs)
 {
     public const int PageSize = 50;
     private const string What = "申报书";

@@ -10,6 +10,7 @@ public static class BenchmarkEndpoints
 {
     public static void Map(WebApplication app)
     {
+        BenchmarkReviewEndpoints.Map(app);
         // Pictures are served back only within the application's scope (404 otherwise, never revealing that one exists);
         // the type is the one read from the file's bytes at upload, and nosniff (set for every response) keeps browsers to it.
         app.MapGet("/benchmark/evidence/{id:guid}", async (Guid id, HttpContext http, BenchmarkService service, FileDownload download, CancellationToken ct) =>

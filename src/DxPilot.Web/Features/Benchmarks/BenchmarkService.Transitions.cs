@@ -42,7 +42,8 @@ public sealed partial class BenchmarkService
         var call = CallOf(actor)!;
         var files = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id).Select(e => new { e.Kind, e.ItemNo }).ToListAsync(ct);
         var evidence = EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo)));
-        var result = application.Apply(call.Chain, trigger, actor, reason, InstrumentOf(call), evidence, Now());
+        var reviewed = trigger == BenchmarkTrigger.Recognise ? await ReviewerScoresAsync(application.Id, ct) : null;
+        var result = application.Apply(call.Chain, trigger, actor, reason, InstrumentOf(call), evidence, Now(), reviewed);
         if (result.Refusal is { } refused)
             return Outcome<BenchmarkApplication>.Refused(refused);
         saving.Expect(application, version);

@@ -1,0 +1,62 @@
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Files;
+using DxPilot.Domain.Text;
+
+namespace DxPilot.Domain.Awards;
+
+/// <summary>What an uploaded file of an application is (seed 004 附件4 一、二 and the scenarios' "可配图"; 附件2-1 插图).</summary>
+public enum AwardFileKind
+{
+    /// <summary>承诺书, signed by the legal representative and stamped</summary>
+    Pledge = 1,
+    /// <summary>企业申报声明, stamped and signed</summary>
+    Declaration = 2,
+    /// <summary>A picture of one scenario of one direction</summary>
+    ScenarioPicture = 3,
+    /// <summary>链式案例插图</summary>
+    CaseImage = 4,
+}
+
+/// <summary>One scan or picture of an award application: its bytes in the blob store, its slot here.</summary>
+public sealed class AwardFile : IAuditedPart
+{
+    AuditKey IAuditedPart.Owner => AuditKey.Of<AwardApplication>(ApplicationId);
+    (string Field, string Value) IAuditedPart.AuditLine => (SlotLabel(Kind, Scenario), $"{File.Name}（{ChineseText.FileSize(File.Size)}）");
+
+    public Guid Id { get; private set; }
+    public Guid ApplicationId { get; private set; }
+    public AwardFileKind Kind { get; private set; }
+    /// <summary>The direction a scenario picture belongs to; null for the other kinds.</summary>
+    public string? Direction { get; private set; }
+    /// <summary>The scenario (1-based) a picture shows; null for the other kinds.</summary>
+    public int? Scenario { get; private set; }
+    /// <summary>The picture's size as decoded (null for a scan).</summary>
+    public int? Width { get; private set; }
+    public int? Height { get; private set; }
+    public FileRef File { get; private set; } = null!;
+    public string UploadedByName { get; private set; } = "";
+    public DateTime UploadedAt { get; private set; }
+
+    private AwardFile() { }
+
+    public static AwardFile Upload(Guid applicationId, AwardFileSlot slot, FileRef file, (int Width, int Height)? size, string byName, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(), ApplicationId = applicationId, Kind = slot.Kind, Direction = slot.Direction, Scenario = slot.Scenario,
+        Width = size?.Width, Height = size?.Height, File = file, UploadedByName = byName, UploadedAt = now,
+    };
+
+    public AwardFileSlot Slot => new(Kind, Direction, Scenario);
+
+    /// <summary>What the slot is called on the page and in the history.</summary>
+    public static string SlotLabel(AwardFileKind kind, int? scenario) => kind switch
+    {
+        AwardFileKind.Pledge => "签字盖章的承诺书扫描件",
+        AwardFileKind.Declaration => "签字盖章的申报声明扫描件",
+        AwardFileKind.ScenarioPicture => $"场景{scenario}配图",
+        AwardFileKind.CaseImage => "案例插图",
+        _ => "",
+    };
+}
+
+/// <summary>Where a file goes: its kind and, for a scenario picture, the direction and the scenario (1-based).</summary>
+public sealed record AwardFileSlot(AwardFileKind Kind, string? Direction = null, int? Scenario = null);
