@@ -71,6 +71,7 @@ public sealed class AwardJourneyTests(BrowserApp app)
         await Assertions.Expect(criteria.Locator("li[data-criterion='level']")).ToHaveAttributeAsync("data-verdict", "met");
         await Assertions.Expect(enterprise.Locator("#problems")).ToContainTextAsync("场景4：请选择对应的典型场景");
         await Screenshots(enterprise, "award-criteria-red");
+        await enterprise.Locator("#criteria").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "dxpilot-e2e-award-criteria-panel.png") });
 
         // The fixes: the fourth scenario mapped, the rate at the minimum.
         await enterprise.SelectOptionAsync("#lighthouse-sc3-typical", "8");
@@ -146,6 +147,8 @@ public sealed class AwardJourneyTests(BrowserApp app)
         await BrowserApp.Screenshot(page, $"{name}-1280");
         await page.SetViewportSizeAsync(390, 844);
         await BrowserApp.Screenshot(page, $"{name}-390");
+        // On a phone the page scrolls down only: tables scroll inside themselves.
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{name}：390 px 宽时页面横向溢出");
         await page.SetViewportSizeAsync(1280, 900);
     }
 }
