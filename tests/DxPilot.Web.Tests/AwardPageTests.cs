@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using DxPilot.Domain.Awards;
 using DxPilot.Infrastructure.Persistence;
@@ -286,6 +287,93 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         // The batches page counts them under 待县区审核.
         var row = (await city.GetDocument($"/awards/calls/{Call}/batches")).QuerySelector($"tr[data-batch='{batch}']")!;
         Assert.Equal((AwardService.PageSize + 1).ToString(), row.QuerySelector("td[data-state='submitted']")!.TextContent.Trim());
+    }
+    [Fact]
+    public async Task The_lead_names_its_smes_on_the_page_and_an_sme_confirms_with_the_code_it_was_given()
+    {
+        var a = await CreateAsync(accepted: false);
+        await a.OpenBatchAsync(app, "sjz-chain-2025");
+        Guid smeId;
+        string smeUscc;
+        await using (var scope = app.DataScope(ShijiazhuangAward.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var driven = ShijiazhuangAward.Register(scope, $"石家庄被带动测试{Guid.NewGuid().ToString("N")[..8]}有限公司", "正定县");
+            db.Enterprises.Add(driven);
+            await db.SaveChangesAsync(Ct);
+            (smeId, smeUscc) = (driven.Id, driven.Uscc!);
+        }
+        var smeUser = await new ProgrammeAccounts(app, ShijiazhuangAward.Programme).UserAsync(DxPilot.Domain.Accounts.Role.Enterprise, enterprise: smeId);
+        var started = await (await app.As(a.Users["enterprise"])).PostAsync("/api/awards/calls/sjz-chain-2025/applications", null, Ct);
+        started.EnsureSuccessStatusCode();
+        var id = (await started.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        var lead = await SignedIn(a.Users["enterprise"]);
+        async Task<HttpResponseMessage> Name(params (string Uscc, string Name)[] rows)
+        {
+            var page = await lead.GetDocument($"/awards/{id}");
+            var fields = new List<KeyValuePair<string, string>>
+            {
+                F("_handler", "smes"), F("__RequestVerificationToken", Token(page, "#sme-form")),
+                F("Version", page.QuerySelector("#sme-form input[name=Version]")!.GetAttribute("value")!),
+            };
+            for (var i = 0; i < rows.Length; i++) fields.AddRange([F($"sme{i}.uscc", rows[i].Uscc), F($"sme{i}.name", rows[i].Name)]);
+            return await lead.PostAsync($"/awards/{id}", new FormUrlEncodedContent(fields), Ct);
+        }
+
+        // A malformed code is named and the rows come back as typed; nothing is saved.
+        var refused = await Name(("91130123ABC", "错码企业"), (smeUscc, "被带动企业"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var shown = await Parse(refused);
+        Assert.Contains("第1家", shown.QuerySelector("#message")!.TextContent);
+        Assert.Equal("91130123ABC", shown.QuerySelector("input[name='sme0.uscc']")!.GetAttribute("value"));
+        Assert.Null(shown.QuerySelector("#sme-list"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Name((smeUscc, "被带动企业"))).StatusCode);
+        var row = (await lead.GetDocument($"/awards/{id}")).QuerySelector($"#sme-list tr[data-uscc='{smeUscc}']")!;
+        Assert.Equal("待确认", row.QuerySelector("td[data-label='确认情况']")!.TextContent.Trim());
+        var code = row.QuerySelector("td.code")!.TextContent.Trim();
+        Assert.Equal(8, code.Length);
+
+        // The SME finds the case by the code and confirms; another enterprise's code search finds nothing.
+        var sme = await SignedIn(smeUser);
+        Assert.Contains("请确认或拒绝", (await sme.GetDocument("/")).QuerySelector("#todos")!.TextContent);
+        var invitations = await sme.GetDocument($"/awards/invitations?code={code}");
+        var confirm = invitations.QuerySelector("button[data-confirm]")!;
+        var answered = await sme.PostAsync($"/awards/invitations?code={code}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "answer", ["Answer"] = confirm.GetAttribute("value")!, ["__RequestVerificationToken"] = Token(invitations, "#answers"),
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Empty((await (await SignedIn(a.Users["other-enterprise"])).GetDocument($"/awards/invitations?code={code}")).QuerySelectorAll("tr[data-invitation]"));
+        var after = (await lead.GetDocument($"/awards/{id}")).QuerySelector($"#sme-list tr[data-uscc='{smeUscc}'] td[data-label='确认情况']")!.TextContent;
+        Assert.StartsWith("已确认", after.Trim());
+        // The county and the city read the names and answers, never the codes (they are not in scope of a draft at all).
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn(a.Users["zhengding"])).GetAsync($"/awards/{id}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_city_opens_and_closes_batches_on_the_page_and_a_second_open_batch_is_refused_in_chinese()
+    {
+        var a = await CreateAsync();
+        var city = await SignedIn(a.Users["city"]);
+        async Task<HttpResponseMessage> Act(IHtmlDocument page, params KeyValuePair<string, string>[] fields) =>
+            await city.PostAsync($"/awards/calls/{Call}/batches", new FormUrlEncodedContent(
+                [F("_handler", "batch"), F("__RequestVerificationToken", Token(page, "#batch-form")), .. fields]), Ct);
+        var page = await city.GetDocument($"/awards/calls/{Call}/batches");
+        var openId = page.QuerySelector("#batch-form input[name=BatchId]")!.GetAttribute("value")!;
+        // A page that still offers 开启下一批 while a batch is open is answered with the reason.
+        var twice = await Act(page, F("Action", "open"), F("Name", "第九十九批"));
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("尚未截止，请先截止后再开启下一批", (await Parse(twice)).QuerySelector("#message")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(page, F("Action", "close"), F("BatchId", openId))).StatusCode);
+        page = await city.GetDocument($"/awards/calls/{Call}/batches");
+        Assert.NotNull(page.QuerySelector("#open-batch"));
+        Assert.Empty(page.QuerySelectorAll($"tr[data-batch='{openId}'] .tag"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(page, F("Action", "open"), F("Name", ""))).StatusCode);
+        Assert.NotNull((await city.GetDocument($"/awards/calls/{Call}/batches")).QuerySelector("#close-batch"));
+        // The county reads the batches, without the form.
+        Assert.Null((await (await SignedIn(a.Users["zhengding"])).GetDocument($"/awards/calls/{Call}/batches")).QuerySelector("#batch-form"));
     }
 }
 
