@@ -106,22 +106,6 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.DoesNotContain("平台中还没有企业档案", page.Body!.TextContent);
     }
 
-    [Fact]
-    public async Task A_city_without_files_is_told_to_import_its_list_first()
-    {
-        // The demo has no Shijiazhuang account; this city bureau starts with an empty registry.
-        await using (var scope = app.DataScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByNameAsync("sjz-city-test") is null)
-                Assert.True((await users.CreateAsync(new AppUser { UserName = "sjz-city-test", DisplayName = "石家庄市工信局（测试）",
-                    Role = Domain.Accounts.Role.CityBureau, ProgrammeId = "shijiazhuang-2025", EmailConfirmed = true }, DxPilotApp.Password)).Succeeded);
-        }
-        var page = await HomeOf("sjz-city-test");
-        Assert.Equal(0, Cards(page, "#progress")["企业档案"]);
-        Assert.Contains("平台中还没有企业档案。请先通过“导入名单”批量导入试点企业名单", page.Body!.TextContent);
-    }
-
     [Theory]
     [InlineData("hz-provider", 3, true)]
     // The agency and the audit firm also serve the demo's filed project (Features/Projects/ProjectDemoData).

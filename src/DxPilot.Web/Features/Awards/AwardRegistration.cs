@@ -6,6 +6,8 @@ public static class AwardRegistration
     {
         services.AddScoped<AwardService>();
         services.AddScoped<AwardSummarySheet>();
+        services.AddScoped<AwardDemoData>();
+        services.AddScoped<Home.ITodoSource, AwardTodo>();
     }
 
     /// <summary>The award API, its files and the 申报书 download.</summary>

@@ -86,7 +86,13 @@ public sealed partial class AwardService
     {
         if (actor.Role != Role.Enterprise || await OwnUsccAsync(actor, ct) is not { } uscc) return Outcome<IReadOnlyList<InvitationRow>>.Ok([]);
         var q = db.AwardInvitations.AsNoTracking().Where(x => x.ProgrammeId == actor.ProgrammeId && x.Uscc == uscc);
-        if (!string.IsNullOrWhiteSpace(code)) q = q.Where(x => x.Code == code.Trim().ToUpperInvariant());
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            // A code is 8 letters and digits; anything else (a NUL PostgreSQL refuses in a text) names no invitation.
+            var wanted = code.Trim().ToUpperInvariant();
+            if (wanted.Length != 8 || !wanted.All(char.IsAsciiLetterOrDigit)) return Outcome<IReadOnlyList<InvitationRow>>.Ok([]);
+            q = q.Where(x => x.Code == wanted);
+        }
         var rows = await (from x in q
                           join a in db.AwardApplications on x.ApplicationId equals a.Id
                           join e in db.Enterprises on a.EnterpriseId equals e.Id

@@ -18,7 +18,7 @@ namespace DxPilot.Web.Features.Platform;
 /// assignment service (so their history exists). A second run finds them and changes nothing.
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
-    Benchmarks.BenchmarkDemoData benchmark, Filings.FilingDemoData filings, Projects.ProjectDemoData projects, Supervision.SupervisionDemoData supervision,
+    Benchmarks.BenchmarkDemoData benchmark, Awards.AwardDemoData awards, Filings.FilingDemoData filings, Projects.ProjectDemoData projects, Supervision.SupervisionDemoData supervision,
     AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
@@ -59,6 +59,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
                 : [await EnsureUser("hz-enterprise", own?.Name ?? "", Role.Enterprise, Programme, enterprise: own?.Id, ct: ct)],
             .. await EnsureChangchunAsync(ct),
             .. await benchmark.EnsureAsync(ct),
+            .. await awards.EnsureAsync(ct),
         ];
         // The demo assessments belong to the file both the provider and the agency serve, whatever it is called now.
         var servedByBoth = await db.Assignments.Where(x => x.OrganisationId == provider.Id).Select(x => x.EnterpriseId)

@@ -1,0 +1,144 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Awards;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Filings;
+using DxPilot.Domain.Projects;
+using DxPilot.Infrastructure.Accounts;
+using DxPilot.Infrastructure.Calls;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Platform;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Awards;
+
+/// <summary>
+/// Development data for Shijiazhuang's 奖补申报 (seed 004): the city, two county bureaus, an enterprise of 正定县 whose project
+/// the agency accepted at 三级 from 二级 (arranged in the database: the programme has no filing chain), a lead enterprise whose
+/// 链式 draft names eight demo SMEs (the first of them has the sjz-sme account and an invitation to answer), and the first batch
+/// of each call opened by the city through the service. A second run finds them and changes nothing.
+/// </summary>
+public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, AwardCatalog calls, UserManager<AppUser> users, ProgrammeCatalog programmes,
+    CurrentActor current, TimeProvider clock, ILogger<AwardDemoData> logger)
+{
+    private const string ProgrammeId = "shijiazhuang-2025";
+    private const string EnterpriseName = "石家庄正定康瑞药业有限公司（演示）";
+    private const string LeadName = "石家庄新华智造装备集团有限公司（演示）";
+
+    /// <summary>The eight SMEs the lead drove; the first has the sjz-sme account.</summary>
+    private static readonly string[] SmeNames =
+    [
+        "石家庄恒达精密零部件有限公司（演示）", "石家庄诚信包装材料有限公司（演示）", "石家庄华北液压件有限公司（演示）", "石家庄宏远电气控制有限公司（演示）",
+        "石家庄润泽食品机械有限公司（演示）", "石家庄金鼎铸造有限公司（演示）", "石家庄晨光电子元件有限公司（演示）", "石家庄瑞丰物流装备有限公司（演示）",
+    ];
+
+    // 130123 is 正定县, 130105 新华区 (GB/T 2260); the check character is computed so each code is well-formed.
+    private static string DemoUscc(string district, int n)
+    {
+        var body = $"91{district}MA0DXK{n:D3}";
+        return body + Uscc.CheckCharacter(body);
+    }
+
+    public async Task<IReadOnlyList<DemoData.Login>> EnsureAsync(CancellationToken ct = default)
+    {
+        var enterprise = await EnsureEnterpriseAsync(EnterpriseName, DemoUscc("130123", 1), "正定县", ct);
+        var lead = await EnsureEnterpriseAsync(LeadName, DemoUscc("130105", 2), "新华区", ct);
+        var smes = new List<Enterprise>();
+        for (var i = 0; i < SmeNames.Length; i++) smes.Add(await EnsureEnterpriseAsync(SmeNames[i], DemoUscc(i % 2 == 0 ? "130123" : "130105", 10 + i), i % 2 == 0 ? "正定县" : "新华区", ct));
+        DemoData.Login[] logins =
+        [
+            await EnsureUser("sjz-city", "石家庄市工业和信息化局（演示）", Role.CityBureau),
+            await EnsureUser("sjz-zhengding", "正定县工业和信息化局（演示）", Role.DistrictBureau, district: "正定县"),
+            await EnsureUser("sjz-xinhua", "新华区工业和信息化局（演示）", Role.DistrictBureau, district: "新华区"),
+            await EnsureUser("sjz-enterprise", EnterpriseName, Role.Enterprise, enterprise: enterprise.Id),
+            await EnsureUser("sjz-lead", LeadName, Role.Enterprise, enterprise: lead.Id),
+            await EnsureUser("sjz-sme", smes[0].Name, Role.Enterprise, enterprise: smes[0].Id),
+        ];
+        await AcceptedProjectAsync(enterprise, ct);
+        var city = (await users.FindByNameAsync("sjz-city"))!.ToActor();
+        foreach (var call in calls.ForProgramme(ProgrammeId))
+        {
+            if (await db.AwardBatches.AnyAsync(b => b.CallId == call.Id, ct)) continue;
+            current.Assume(city);
+            DemoSteps.Require("开启第一批", await awards.OpenBatchAsync(city, call.Id, null, ct));
+        }
+        try
+        {
+            await ChainDraftAsync((await users.FindByNameAsync("sjz-lead"))!.ToActor(), smes, ct);
+        }
+        catch (DemoStepRefused refused)
+        {
+            logger.LogWarning("演示数据：链式案例停在了“{Step}”之前：{Reason}", refused.Step, refused.Message);
+        }
+        return logins;
+    }
+
+    private async Task<Enterprise> EnsureEnterpriseAsync(string name, string uscc, string district, CancellationToken ct)
+    {
+        if (await db.Enterprises.FirstOrDefaultAsync(e => e.ProgrammeId == ProgrammeId && (e.Name == name || e.Uscc == uscc), ct) is { } found) return found;
+        var programme = programmes.Get(ProgrammeId);
+        var form = new EnterpriseForm
+        {
+            Name = name, Uscc = uscc, District = district, Industry = "先进专用设备制造业", IndustryCode = "3512",
+            RegisteredAddress = $"石家庄市{district}演示路1号", LegalRepresentative = "张建华", ContactName = "刘经理", ContactPhone = "0311-86660000",
+            FoundedOn = "2011-04-12", Ownership = "Private", AboveScale = "是", Employees = "180", RevenueWan = "12600",
+        };
+        var result = EnterpriseValidator.Validate(form, programme, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        if (!result.IsValid) throw new InvalidOperationException($"演示企业档案无效：{string.Join("；", result.Errors.Values)}");
+        var enterprise = Enterprise.Register(programme, result.Details!, clock.GetUtcNow().UtcDateTime);
+        db.Enterprises.Add(enterprise);
+        current.Assume(Actor.System(ProgrammeId, "演示数据"));
+        await db.SaveChangesAsync(ct);
+        return enterprise;
+    }
+
+    /// <summary>The enterprise's transformation project accepted by the agency at 三级 from 二级: Shijiazhuang's seeds describe no
+    /// filing or acceptance chain, so the accepted project is written as the tests write it.</summary>
+    private async Task AcceptedProjectAsync(Enterprise enterprise, CancellationToken ct)
+    {
+        if (await db.Projects.AnyAsync(p => p.EnterpriseId == enterprise.Id, ct)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        current.Assume(Actor.System(ProgrammeId, "演示数据"));
+        var filing = Filing.Start(ProgrammeId, enterprise.Id, enterprise.District, Actor.System(ProgrammeId, "演示数据"), now);
+        db.Filings.Add(filing);
+        var project = Project.Open(filing, null, now);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProjectStatus.Accepted)
+            .SetProperty(p => p.ProjectName, "原料药车间数字化改造项目（演示）").SetProperty(p => p.LevelBefore, 2).SetProperty(p => p.LevelAfter, 3)
+            .SetProperty(p => p.AcceptedAt, now), ct);
+    }
+
+    /// <summary>The lead's 链式 case, a draft naming the eight SMEs, each asked to confirm in its own account.</summary>
+    private async Task ChainDraftAsync(Actor lead, IReadOnlyList<Enterprise> smes, CancellationToken ct)
+    {
+        var call = calls.ForProgramme(ProgrammeId).FirstOrDefault(c => c.Kind == AwardKind.Chain);
+        if (call is null || await db.AwardApplications.AnyAsync(a => a.CallId == call.Id && a.EnterpriseId == lead.EnterpriseId, ct)) return;
+        current.Assume(lead);
+        var application = DemoSteps.Require("开始申报链式案例", await awards.StartAsync(lead, call.Id, ct));
+        var content = new AwardContent
+        {
+            Mode = call.ChainCase!.Modes[0],
+            Texts = { ["chain"] = new AwardText { Sections = { ["name"] = "龙头企业带动配套企业设备联网与协同制造", ["brief"] = "集团搭建工业互联网平台，带动8家配套企业设备联网、订单协同。" } } },
+            ContactName = "赵经理", ContactPhone = "0311-86661111",
+        };
+        application = DemoSteps.Require("保存链式案例草稿", await awards.SaveDraftAsync(lead, application.Id, ["chain"], content, application.Version, ct));
+        DemoSteps.Require("列出带动企业", await awards.NameSmesAsync(lead, application.Id, smes.Select(s => new NamedSme(s.Uscc, s.Name)).ToList(), application.Version, ct));
+    }
+
+    private async Task<DemoData.Login> EnsureUser(string userName, string displayName, Role role, string? district = null, Guid? enterprise = null)
+    {
+        if (await users.FindByNameAsync(userName) is null)
+        {
+            var user = new AppUser
+            {
+                UserName = userName, DisplayName = displayName, Role = role, ProgrammeId = ProgrammeId, District = district, EnterpriseId = enterprise,
+                EmailConfirmed = true,
+            };
+            var result = await users.CreateAsync(user, DemoData.Password);
+            if (!result.Succeeded) throw new InvalidOperationException($"演示账号 {userName} 创建失败：{string.Join("；", result.Errors.Select(e => e.Description))}");
+        }
+        return new DemoData.Login(userName, displayName, role);
+    }
+}
