@@ -83,6 +83,16 @@ public sealed class AwardJourneyTests(BrowserApp app)
         await Assertions.Expect(enterprise.Locator("#problems")).ToHaveCountAsync(0);
         await Screenshots(enterprise, "award-editing");
 
+        // The signed 承诺书 and 申报声明 scans, which submission needs (seed 004 附件4).
+        foreach (var kind in new[] { "pledge", "declaration" })
+        {
+            var form = enterprise.Locator($"form.upload[data-kind='{kind}']");
+            await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = $"{kind}.pdf", MimeType = "application/pdf", Buffer = SignedScan });
+            await form.Locator("button[type=submit]").ClickAsync();
+            await Assertions.Expect(enterprise.Locator("#files li[data-file]")).Not.ToHaveCountAsync(0);
+        }
+        await Assertions.Expect(enterprise.Locator("#files li[data-file]")).ToHaveCountAsync(2);
+
         await enterprise.ClickAsync("#submit");
         await Assertions.Expect(enterprise.Locator("#done")).ToHaveTextAsync("已提交申报，请等待县（市、区）审核。");
         await Assertions.Expect(enterprise.Locator("#status")).ToHaveTextAsync("已提交，待县区审核");
@@ -141,6 +151,8 @@ public sealed class AwardJourneyTests(BrowserApp app)
         var user = await Arrangement.UserAsync(services, Programme, $"sjz-journey-{suffix}", file.Name, Role.Enterprise, enterprise: file.Id);
         return (user.UserName!, file.Name);
     }
+
+    private static readonly byte[] SignedScan = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
 
     private static async Task Screenshots(IPage page, string name)
     {
