@@ -9,5 +9,9 @@ public static class AwardRegistration
     }
 
     /// <summary>The award API.</summary>
-    public static void MapEndpoints(WebApplication app) => AwardEndpoints.Map(app);
+    public static void MapEndpoints(WebApplication app)
+    {
+        AwardEndpoints.Map(app);
+        AwardReviewEndpoints.Map(app);
+    }
 }
