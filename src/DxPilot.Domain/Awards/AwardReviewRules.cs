@@ -18,12 +18,12 @@ public sealed class AwardReviewRules
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> MaxScores { get; init; }
 
     /// <summary>The items an expert scores for these directions: each criterion of each, in the call's order, keyed
-    /// "direction.criterion" and labelled with the direction's name.</summary>
+    /// "direction.criterion" and labelled with the criterion and, in brackets, the direction.</summary>
     public IReadOnlyList<ReviewItem> Items(AwardCall call, IEnumerable<string> directions)
     {
         var picked = directions.ToHashSet(StringComparer.Ordinal);
         return call.Directions.Where(d => picked.Contains(d.Key))
-            .SelectMany(d => d.Criteria.Select(c => new ReviewItem($"{d.Key}.{c.Key}", $"{d.Label}：{c.Label}", MaxScores[d.Key][c.Key])))
+            .SelectMany(d => d.Criteria.Select(c => new ReviewItem($"{d.Key}.{c.Key}", $"{c.Label}（{d.Label}）", MaxScores[d.Key][c.Key])))
             .ToList();
     }
 
