@@ -27,8 +27,6 @@ public sealed class AwardApplication : IAudited
     /// so that a list can filter by one.</summary>
     public string Directions { get; private set; } = "||";
     public AwardStatus Status { get; private set; }
-    /// <summary>The directions the city recognised (认定), in the same '|a|b|' form; the others applied for were not recognised.</summary>
-    public string RecognisedDirections { get; private set; } = "||";
     public AwardContent Content { get; private set; } = new();
     /// <summary>县区现场核查情况, written before the county recommends.</summary>
     public string? SiteCheckNote { get; private set; }
@@ -39,6 +37,9 @@ public sealed class AwardApplication : IAudited
     [NotAudited] public int Version { get; private set; }
     [NotAudited] public DateTime CreatedAt { get; private set; }
     [NotAudited] public DateTime UpdatedAt { get; private set; }
+    /// <summary>The directions the city recognised (认定), in the same '|a|b|' form; the others applied for were not recognised (the
+    /// last column: migration 0027 added it).</summary>
+    public string RecognisedDirections { get; private set; } = "||";
 
     private AwardApplication() { }
 
