@@ -106,7 +106,7 @@ public sealed partial class AwardService
         {
             var app = row.Application;
             if (AwardPolicy.Conflict(expert.OrganisationId, expert.OrganisationUscc, served[app.EnterpriseId].ToList(), contracted[app.EnterpriseId].ToList()) is { } conflict)
-                results.Add(new PanelResult(app.Id, row.Name, expert.UserId, expert.Name, false, $"{expert.Name}：{conflict}"));
+                results.Add(new PanelResult(app.Id, row.Name, expert.UserId, expert.Name, false, conflict));
             else
             {
                 if (!assigned.Contains((app.Id, app.Revision, expert.UserId))) added.Add(AwardExpertReview.Assign(app, expert.UserId, expert.Name, actor.Name, Now()));
