@@ -5,6 +5,8 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Awards;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Awards;
+using DxPilot.Web.Features.Home;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,12 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
             _ => [],
         };
         return string.Join("\n", Texts(await response.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    private async Task<List<TodoItem>> TodosAsync(Actor actor)
+    {
+        await using var scope = app.ScopeAs(actor);
+        return (await scope.ServiceProvider.GetServices<ITodoSource>().OfType<AwardReviewTodo>().Single().ForAsync(actor, CancellationToken.None)).ToList();
     }
 
     private static async Task<int> VersionAsync(HttpClient client, Guid id) =>
@@ -168,6 +176,9 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var notRecognise = await Step(city, id, "notRecognise", await VersionAsync(city, id), reason: "材料不全");
         Assert.Contains("不能不予认定：须先指派至少3名专家评审（已指派0名）", await Why(notRecognise));
 
+        var cityActor = new Actor("city", "市工信局", Role.CityBureau, Programme);
+        Assert.Contains(await TodosAsync(cityActor), t => t.Title == "石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报：评审中的申报待按行业指派评审专家（每项至少3名）"
+                                                          && t.Href == $"/awards/calls/{Shuzhi}/review");
         var experts = await ExpertsAsync(app, 3);
         var ids = new List<string>();
         foreach (var e in experts) ids.Add(await UserIdAsync(app, e));
@@ -176,7 +187,13 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await ScoreAsync(await app.As(experts[1]), id);
         var pending = await Step(city, id, "recognise", await VersionAsync(city, id));
         Assert.Contains("不能认定：还有1名专家未提交评审意见", await Why(pending));
+        // The expert still to hand in has it on its to-do list; one that handed in has nothing left.
+        var due = Assert.Single(await TodosAsync(new Actor(ids[2], "专家", Role.Expert, Programme)));
+        Assert.Equal(($"奖补申报专家评审：{enterprise.Name}", true), (due.Title, due.Href.StartsWith("/awards/review/")));
+        Assert.Empty(await TodosAsync(new Actor(ids[0], "专家", Role.Expert, Programme)));
+        Assert.Contains(await TodosAsync(cityActor), t => t.Title.EndsWith("：专家评审未完成，等待专家提交评审意见"));
         await ScoreAsync(await app.As(experts[2]), id, 0.6m, "notRecognise");
+        Assert.Contains(await TodosAsync(cityActor), t => t.Title.EndsWith("：专家评审已完成，请认定或不予认定"));
 
         var reviews = (await city.GetFromJsonAsync<JsonElement>($"/api/awards/{id}/reviews")).EnumerateArray().ToList();
         Assert.Equal(2, reviews.Count(r => r.GetProperty("recommendationLabel").GetString() == "推荐认定"));

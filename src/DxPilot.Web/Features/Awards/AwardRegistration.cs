@@ -6,6 +6,7 @@ public static class AwardRegistration
     {
         services.AddScoped<AwardService>();
         services.AddScoped<AwardSummarySheet>();
+        services.AddScoped<Home.ITodoSource, AwardReviewTodo>();
     }
 
     /// <summary>The award API.</summary>
