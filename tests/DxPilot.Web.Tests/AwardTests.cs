@@ -65,37 +65,11 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         });
     }
 
-    /// <summary>The enterprise's transformation project accepted by the agency at 三级 from 二级 (arranged in the database: Shijiazhuang's
-    /// seeds describe no filing, so the platform's project chain is not this programme's).</summary>
-    private async Task AcceptedProjectAsync(Guid enterpriseId)
-    {
-        await using var scope = app.DataScope(Programme);
-        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var filing = Filing.Start(Programme, enterpriseId, "正定县", Actor.System(Programme, "测试数据"), DateTime.UtcNow);
-        db.Filings.Add(filing);
-        var project = Project.Open(filing, null, DateTime.UtcNow);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync();
-        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProjectStatus.Accepted)
-            .SetProperty(p => p.LevelBefore, 2).SetProperty(p => p.LevelAfter, 3).SetProperty(p => p.AcceptedAt, DateTime.UtcNow));
-    }
+    private Task AcceptedProjectAsync(Guid enterpriseId) => ShijiazhuangReviews.AcceptedProjectAsync(app, enterpriseId);
 
-    private static async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private static Task<JsonElement> Ok(HttpResponseMessage response) => ShijiazhuangReviews.Ok(response);
 
-    private static object Innovation(string basics) => new
-    {
-        texts = new Dictionary<string, object>
-        {
-            ["innovation"] = new { sections = new Dictionary<string, string> { ["basics"] = basics, ["input"] = "研发投入占比提升", ["invention"] = "新增专利", ["drive"] = "新产品", ["collaboration"] = "产学研" } },
-        },
-        enteredBefore = new Dictionary<string, decimal> { ["innovationSpendShare"] = 3.2m },
-        entered = new Dictionary<string, decimal> { ["innovationSpendShare"] = 4.5m },
-        contactName = "孙经理", contactPhone = "13900002222",
-    };
+    private static object Innovation(string basics) => ShijiazhuangReviews.Innovation(basics);
 
     private async Task<Guid> OpenBatchAsync(string call = Call)
     {
@@ -163,6 +137,7 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var recommended = await Ok(await Step(county, id, "recommend", version, siteCheckNote: "2025年8月5日现场核查，材料属实"));
         var city = await app.As(a.Users["city"]);
         var inReview = await Ok(await Step(city, id, "startReview", recommended.GetProperty("version").GetInt32()));
+        await ShijiazhuangReviews.ReviewedAsync(app, city, id);
         var recognised = await Ok(await Step(city, id, "recognise", inReview.GetProperty("version").GetInt32()));
         Assert.Equal("recognised", recognised.GetProperty("state").GetString());
 
@@ -197,6 +172,7 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var county = await app.As(a.Users["zhengding"]);
         var recommended = await Ok(await Step(county, id, "recommend", submitted.GetProperty("version").GetInt32(), siteCheckNote: "已核查"));
         var inReview = await Ok(await Step(city, id, "startReview", recommended.GetProperty("version").GetInt32()));
+        await ShijiazhuangReviews.ReviewedAsync(app, city, id);
         var noReason = await Step(city, id, "notRecognise", inReview.GetProperty("version").GetInt32());
         Assert.Contains("须填写理由", await noReason.Content.ReadAsStringAsync());
         await Ok(await Step(city, id, "notRecognise", inReview.GetProperty("version").GetInt32(), reason: "创新投入提升幅度不足"));

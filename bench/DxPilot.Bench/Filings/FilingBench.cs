@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
+using DxPilot.Domain.Reviews;
 using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;

@@ -37,6 +37,9 @@ public sealed class AwardApplication : IAudited
     [NotAudited] public int Version { get; private set; }
     [NotAudited] public DateTime CreatedAt { get; private set; }
     [NotAudited] public DateTime UpdatedAt { get; private set; }
+    /// <summary>The directions the city recognised (认定), in the same '|a|b|' form; the others applied for were not recognised (the
+    /// last column: migration 0027 added it).</summary>
+    public string RecognisedDirections { get; private set; } = "||";
 
     private AwardApplication() { }
 
@@ -50,9 +53,20 @@ public sealed class AwardApplication : IAudited
 
     public IReadOnlyList<string> PickedDirections => Directions.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>奖补资金 (万元) the city recognised: the amounts of the directions recognised, 0 until it is 已认定.</summary>
-    public decimal RecognisedAmountWan(AwardCall call) =>
-        Status == AwardStatus.Recognised ? PickedDirections.Sum(k => call.Direction(k)?.AmountWan ?? 0m) : 0m;
+    /// <summary>The directions recognised: none unless 已认定.</summary>
+    public IReadOnlyList<string> DirectionsRecognised =>
+        Status == AwardStatus.Recognised ? RecognisedDirections.Split('|', StringSplitOptions.RemoveEmptyEntries) : [];
+
+    /// <summary>The directions applied for and not recognised: the rest once 已认定, all once 未通过认定, none before the decision.</summary>
+    public IReadOnlyList<string> DirectionsNotRecognised => Status switch
+    {
+        AwardStatus.Recognised => PickedDirections.Except(DirectionsRecognised).ToList(),
+        AwardStatus.NotRecognised => PickedDirections,
+        _ => [],
+    };
+
+    /// <summary>奖补金额 (万元) recognised: the amounts of the recognised directions once 已认定 (小灯塔 30 + 创新 10; 链式 50), else 0.</summary>
+    public decimal RecognisedAmountWan(AwardCall call) => DirectionsRecognised.Sum(k => call.Direction(k)?.AmountWan ?? 0m);
 
     public static string DirectionsColumn(AwardCall call, IEnumerable<string> picked)
     {
@@ -99,7 +113,8 @@ public sealed class AwardApplication : IAudited
 
     /// <summary>
     /// Takes a transition of the call's chain: refused (nothing changes) when the chain does not let this actor take it now,
-    /// otherwise the new state and the record to save with it. A county's site-check note is kept with its recommendation.
+    /// otherwise the new state and the record to save with it. A county's site-check note is kept with its recommendation; 认定
+    /// keeps the directions recognised (all applied for unless the case names some).
     /// </summary>
     public TransitionResult<AwardStatus> Apply(Workflow<AwardStatus, AwardTrigger, AwardCase> workflow, AwardTrigger trigger, Actor actor,
         string? reason, AwardCase subject, DateTime now)
@@ -112,6 +127,11 @@ public sealed class AwardApplication : IAudited
             SubmittedAt = now;
         }
         if (trigger == AwardTrigger.Recommend) SiteCheckNote = subject.SiteCheckNote?.Trim();
+        if (trigger == AwardTrigger.Recognise)
+        {
+            var recognised = subject.Recognised ?? PickedDirections;
+            RecognisedDirections = "|" + string.Join("|", PickedDirections.Where(recognised.Contains)) + "|";
+        }
         Status = result.To;
         UpdatedAt = now;
         Version++;

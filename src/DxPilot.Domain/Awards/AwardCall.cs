@@ -31,6 +31,8 @@ public sealed class AwardCall
     public IReadOnlyList<TypicalScenario> TypicalScenarios { get; init; } = [];
     /// <summary>The 链式 case's own rules; null for a 数智 call.</summary>
     public ChainCaseRules? ChainCase { get; init; }
+    /// <summary>The third party's expert review before the city decides; null where the city decides alone.</summary>
+    public AwardReviewRules? Review { get; init; }
     public required WorkflowChain Workflow { get; init; }
 
     private Workflow<AwardStatus, AwardTrigger, AwardCase>? _compiled;
@@ -69,6 +71,8 @@ public sealed class AwardCall
             if (c.Modes.Count == 0) yield return ("$.chainCase.modes", "至少需要一个案例模式");
             if (c.MinDrivenSmes < 1) yield return ("$.chainCase.minDrivenSmes", "应至少为1");
         }
+        if (Review is not null)
+            foreach (var (path, reason) in Review.Problems(this)) yield return ($"$.review.{path}", reason);
         foreach (var (path, reason) in AwardWorkflow.Process.Problems(Workflow)) yield return ($"$.workflow.{path}", reason);
     }
 }

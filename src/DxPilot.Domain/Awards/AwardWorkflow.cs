@@ -1,3 +1,4 @@
+using DxPilot.Domain.Reviews;
 using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Domain.Awards;
@@ -36,8 +37,14 @@ public enum AwardTrigger
 }
 
 /// <summary>What the guards see: whatever stops submission (limits, directions, eligibility, the 链式 confirmations), named,
-/// and the county's on-site check note.</summary>
-public sealed record AwardCase(IReadOnlyList<string> SubmissionProblems, string? SiteCheckNote);
+/// and the county's on-site check note; for the city's decision, the current round's expert reviews, the directions applied for
+/// and those the city recognises (null: all).</summary>
+public sealed record AwardCase(IReadOnlyList<string> SubmissionProblems, string? SiteCheckNote)
+{
+    public ExpertTally Reviews { get; init; } = ExpertTally.None;
+    public IReadOnlyList<AwardDirection> Applied { get; init; } = [];
+    public IReadOnlyList<string>? Recognised { get; init; }
+}
 
 /// <summary>The award process: vocabulary, guards and the moves any call's chain may declare.</summary>
 public static class AwardWorkflow
@@ -52,8 +59,22 @@ public static class AwardWorkflow
     public static readonly Guard<AwardCase> SiteChecked = new("siteChecked", c =>
         string.IsNullOrWhiteSpace(c.Subject.SiteCheckNote) ? "推荐前须填写现场核查情况" : null);
 
+    /// <summary>认定 and 不予认定 rest on the third party's review: the call's number of expert reviews handed in, none outstanding.</summary>
+    public static readonly Guard<AwardCase> Reviewed = new("reviewed", c => c.Subject.Reviews.Missing(c.Action));
+
+    /// <summary>认定 per direction: at least one of the directions applied for; the ones left out are recorded as not recognised,
+    /// with the reason.</summary>
+    public static readonly Guard<AwardCase> DirectionsRecognised = new("directionsRecognised", c =>
+    {
+        if (c.Subject.Recognised is not { } recognised) return null;
+        if (recognised.Count == 0) return $"{c.Action}须至少选择一个申报方向";
+        if (recognised.FirstOrDefault(k => c.Subject.Applied.All(d => d.Key != k)) is { } unknown) return $"该申报没有申报方向“{unknown}”";
+        var left = c.Subject.Applied.Where(d => !recognised.Contains(d.Key)).Select(d => $"“{d.Label}”").ToList();
+        return left.Count > 0 && string.IsNullOrWhiteSpace(c.Reason) ? $"未认定{string.Join("、", left)}，须填写理由" : null;
+    });
+
     public static readonly WorkflowProcess<AwardStatus, AwardTrigger, AwardCase> Process =
-        new("奖补申报", "AwardApplication", Complete, SiteChecked, Guard<AwardCase>.ReasonRequired)
+        new("奖补申报", "AwardApplication", Complete, SiteChecked, Reviewed, DirectionsRecognised, Guard<AwardCase>.ReasonRequired)
         {
             Moves = new HashSet<(AwardStatus, AwardStatus)>
             {

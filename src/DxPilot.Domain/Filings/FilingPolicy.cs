@@ -35,16 +35,8 @@ public static class FilingPolicy
     /// <summary>The experts' scores side by side are for the city that decides and the think tank that follows the programme.</summary>
     public static bool ReadsReviews(Actor a) => a.Role is Role.CityBureau or Role.ThinkTank;
 
-    /// <summary>
-    /// Conflict of interest (DOMAIN §1: an expert never reviews its own employer's clients): the expert's organisation is assigned
-    /// to serve the enterprise, or is (by USCC) a provider of one of the filing's contracts. Null for an expert without an employer
-    /// on file, who has none to conflict with.
-    /// </summary>
+    /// <summary>Conflict of interest, the one rule of every expert review (<see cref="Reviews.ReviewConflict"/>), worded for a filing.</summary>
     public static string? Conflict(Guid? expertOrganisation, string? expertOrganisationUscc, IReadOnlyCollection<Guid> enterpriseServedBy,
         IReadOnlyCollection<string> contractProviderUsccs) =>
-        expertOrganisation is { } org && enterpriseServedBy.Contains(org)
-            ? "利益冲突：该专家所在单位是该企业的服务商，不能评审其备案"
-        : expertOrganisationUscc is { Length: > 0 } u && contractProviderUsccs.Contains(u)
-            ? "利益冲突：该专家所在单位是该项目合同的服务商，不能评审其备案"
-        : null;
+        Reviews.ReviewConflict.Of(expertOrganisation, expertOrganisationUscc, enterpriseServedBy, contractProviderUsccs, "备案", "该项目合同");
 }

@@ -1,3 +1,4 @@
+using DxPilot.Domain.Reviews;
 using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Domain.Filings;
@@ -68,8 +69,6 @@ public sealed class ReviewForm
         foreach (var dup in Items.GroupBy(i => i.Key).Where(g => g.Count() > 1)) yield return ("items", $"评分项 key “{dup.Key}”重复");
     }
 }
-
-public sealed record ReviewItem(string Key, string Label, int MaxScore, string? Hint = null);
 
 /// <summary>专家评审建议</summary>
 public enum Recommendation

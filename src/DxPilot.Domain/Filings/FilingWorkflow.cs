@@ -1,3 +1,4 @@
+using DxPilot.Domain.Reviews;
 using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Domain.Filings;
@@ -36,9 +37,6 @@ public enum FilingTrigger
 /// <summary>What the filing's guards look at: the filing, what is wrong with it now (form and eligibility), and its expert reviews.</summary>
 public sealed record FilingCase(Filing Filing, IReadOnlyList<string> Problems, ExpertTally Experts);
 
-/// <summary>The current round's expert reviews: how many the programme requires, were assigned, and were handed in.</summary>
-public sealed record ExpertTally(int Required, int Assigned, int Done);
-
 /// <summary>The 改造项目备案 process: its vocabulary and guards. Its chain is in the programme's file, under filing.workflow.</summary>
 public static class FilingWorkflow
 {
@@ -51,12 +49,7 @@ public static class FilingWorkflow
         string.IsNullOrWhiteSpace(c.Reason) ? $"{c.Action}须填写审核意见" : null);
 
     /// <summary>The city decides on the experts' reviews: the required number handed in, none still outstanding.</summary>
-    public static readonly Guard<FilingCase> ExpertReviews = new("expertReviews", c =>
-    {
-        var t = c.Subject.Experts;
-        if (t.Assigned < t.Required) return $"不能{c.Action}：须先指派至少{t.Required}名专家评审（已指派{t.Assigned}名）";
-        return t.Done < t.Assigned ? $"不能{c.Action}：还有{t.Assigned - t.Done}名专家未提交评审意见" : null;
-    });
+    public static readonly Guard<FilingCase> ExpertReviews = new("expertReviews", c => c.Subject.Experts.Missing(c.Action));
 
     public static readonly WorkflowProcess<FilingStatus, FilingTrigger, FilingCase> Process =
         new("改造项目备案", nameof(Filing), Eligible, OpinionRequired, ExpertReviews, Guard<FilingCase>.ReasonRequired);

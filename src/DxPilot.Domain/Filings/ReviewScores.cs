@@ -10,18 +10,7 @@ public static class ReviewScores
     public static (Dictionary<string, int> Scores, Dictionary<string, string> Errors) Check(ReviewForm form,
         IReadOnlyDictionary<string, string?> given, Recommendation? recommendation, string? opinion)
     {
-        var scores = new Dictionary<string, int>();
-        var errors = new Dictionary<string, string>();
-        foreach (var item in form.Items)
-        {
-            var text = given.GetValueOrDefault(item.Key)?.Trim();
-            if (string.IsNullOrEmpty(text)) errors[item.Key] = $"请为“{item.Label}”打分";
-            else if (!int.TryParse(text, System.Globalization.NumberStyles.None, null, out var score) || score > item.MaxScore)
-                errors[item.Key] = $"“{item.Label}”应为0到{item.MaxScore}之间的整数";
-            else scores[item.Key] = score;
-        }
-        foreach (var unknown in given.Keys.Where(k => form.Items.All(i => i.Key != k)))
-            errors[unknown] = "评审表中没有该评分项";
+        var (scores, errors) = Reviews.ReviewItems.Score(form.Items, given);
         if (recommendation is null) errors["recommendation"] = "请选择评审建议：通过、修改后通过或不通过";
         else if (recommendation != Recommendation.Pass && string.IsNullOrWhiteSpace(opinion))
             errors["opinion"] = $"评审建议为“{recommendation.Value.Label()}”时须填写评审意见，说明需要修改或不通过的理由";

@@ -65,6 +65,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<AwardApplication> AwardApplications => Set<AwardApplication>();
     public DbSet<AwardRevision> AwardRevisions => Set<AwardRevision>();
     public DbSet<AwardInvitation> AwardInvitations => Set<AwardInvitation>();
+    public DbSet<AwardExpertReview> AwardExpertReviews => Set<AwardExpertReview>();
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
     public DbSet<SupervisionReply> SupervisionReplies => Set<SupervisionReply>();
     public DbSet<SupervisionRating> SupervisionRatings => Set<SupervisionRating>();
@@ -297,6 +298,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         AwardModel.Configure(b);
         AwardFileModel.Configure(b);
         BenchmarkReviewModel.Configure(b);
+        AwardReviewModel.Configure(b);
         SupervisionModel.Configure(b);
         DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);

@@ -65,7 +65,7 @@ public class AwardApplicationTests
         Assert.Equal((AwardStatus.Recommended, "8月5日现场核查，情况属实"), (a.Status, a.SiteCheckNote));
         Assert.False(a.Apply(Call.Chain, AwardTrigger.Recognise, City, null, new AwardCase([], null), Now).Taken);
         Assert.True(a.Apply(Call.Chain, AwardTrigger.StartReview, City, null, new AwardCase([], null), Now).Taken);
-        Assert.True(a.Apply(Call.Chain, AwardTrigger.Recognise, City, null, new AwardCase([], null), Now).Taken);
+        Assert.True(a.Apply(Call.Chain, AwardTrigger.Recognise, City, null, new AwardCase([], null) { Reviews = new(3, 3, 3) }, Now).Taken);
         Assert.Equal(AwardStatus.Recognised, a.Status);
     }
 

@@ -1,5 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Filings;
+using DxPilot.Domain.Reviews;
 using DxPilot.Domain.Tests.Support;
 using DxPilot.Domain.Workflow;
 

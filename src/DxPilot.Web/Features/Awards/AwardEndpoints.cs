@@ -9,7 +9,7 @@ public static class AwardEndpoints
 {
     public sealed record BatchInput(string? Name);
     public sealed record DraftInput(List<string>? Directions, AwardContent? Content, int? Version);
-    public sealed record TransitionInput(string? Trigger, string? Reason, string? SiteCheckNote, int? Version);
+    public sealed record TransitionInput(string? Trigger, string? Reason, string? SiteCheckNote, int? Version, List<string>? Directions);
     public sealed record SmesInput(List<NamedSme>? Smes, int? Version);
     public sealed record AnswerInput(bool? Confirm, int? Version);
 
@@ -80,6 +80,8 @@ public static class AwardEndpoints
                     Batch = Batch(v.Batch), Directions = v.Application.PickedDirections, State = WorkflowNames.Of(v.Application.Status),
                     StateLabel = v.Call.Chain.Label(v.Application.Status, actor), v.Application.Content, v.Application.SiteCheckNote,
                     v.Application.Revision, v.Application.SubmittedAt, v.Application.Version,
+                    RecognisedDirections = v.Application.DirectionsRecognised, NotRecognisedDirections = v.Application.DirectionsNotRecognised,
+                    RecognisedAmountWan = v.Application.RecognisedAmountWan(v.Call),
                     Criteria = v.Criteria.Select(d => new
                     {
                         Direction = d.Direction.Key, d.Direction.Label,
@@ -141,10 +143,12 @@ public static class AwardEndpoints
                     {
                         ["trigger"] = ["请指定操作：submit / recommend / notRecommend / return / startReview / recognise / notRecognise"],
                     }, title: "提交的内容有误");
-                return ApiResults.From(await service.TransitionAsync(http.User.RequireActor(), id, trigger, input.Reason, input.SiteCheckNote, input.Version, ct), Saved);
+                return ApiResults.From(await service.TransitionAsync(http.User.RequireActor(), id, trigger, input.Reason, input.SiteCheckNote, input.Version,
+                    input.Directions, ct), Saved);
             })
             .WithSummary("流转：submit 提交申报、recommend 审核推荐（须现场核查情况 siteCheckNote）、notRecommend 不予推荐、return 退回修改、"
-                         + "startReview 纳入评审、recognise 认定、notRecognise 不予认定（须理由）；version 为读取时的版本");
+                         + "startReview 纳入评审、recognise 认定（directions 为认定的方向，默认全部；未认定的方向须理由；须专家评审完成）、"
+                         + "notRecognise 不予认定（须理由；须专家评审完成）；version 为读取时的版本");
     }
 
     private static object Batch(AwardBatch b) => new { b.Id, b.Number, b.Name, b.OpenedAt, b.ClosedAt, b.IsOpen };

@@ -8,12 +8,14 @@ public static class AwardRegistration
         services.AddScoped<AwardSummarySheet>();
         services.AddScoped<AwardDemoData>();
         services.AddScoped<Home.ITodoSource, AwardTodo>();
+        services.AddScoped<Home.ITodoSource, AwardReviewTodo>();
     }
 
-    /// <summary>The award API, its files and the 申报书 download.</summary>
+    /// <summary>The award API, its review, its files and the 申报书 download.</summary>
     public static void MapEndpoints(WebApplication app)
     {
         AwardEndpoints.Map(app);
+        AwardReviewEndpoints.Map(app);
         AwardFileEndpoints.Map(app);
         AwardDocumentEndpoints.Map(app);
     }

@@ -1,6 +1,7 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Awards;
+using DxPilot.Domain.Reviews;
 using DxPilot.Domain.Text;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -8,14 +9,20 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Awards;
 
 /// <summary>提交申报, 审核推荐, 不予推荐, 退回修改, 纳入评审, 认定, 不予认定: the call's chain decides from the version the actor read;
-/// a submission freezes its revision in the same save.</summary>
+/// a submission freezes its revision in the same save; 认定 and 不予认定 count the current round's expert reviews (AwardService.Review.cs).</summary>
 public sealed partial class AwardService
 {
     public const int MaxReasonCharacters = 2000;
 
+    public Task<Outcome<AwardApplication>> TransitionAsync(Actor actor, Guid id, AwardTrigger trigger, string? reason, string? siteCheckNote, int? version,
+        CancellationToken ct = default) => TransitionAsync(actor, id, trigger, reason, siteCheckNote, version, null, ct);
+
+    /// <summary>The same, with the directions 认定 recognises (null: all applied for; the rest are not recognised, with the reason).</summary>
     public async Task<Outcome<AwardApplication>> TransitionAsync(Actor actor, Guid id, AwardTrigger trigger, string? reason, string? siteCheckNote, int? version,
-        CancellationToken ct = default)
+        IReadOnlyList<string>? directions, CancellationToken ct = default)
     {
+        if (directions is not null && trigger != AwardTrigger.Recognise)
+            return Outcome<AwardApplication>.Invalid(new Dictionary<string, string> { ["directions"] = "只有认定时可以选择认定的申报方向" });
         foreach (var (field, label, text) in new[] { ("reason", "意见", reason), ("siteCheckNote", "现场核查情况", siteCheckNote) })
         {
             if (ControlCharacters.In(text, multiline: true)) return Outcome<AwardApplication>.Invalid(new Dictionary<string, string> { [field] = ControlCharacters.Message(label) });
@@ -27,7 +34,14 @@ public sealed partial class AwardService
         if (version is { } read && read != application.Version)
             return Outcome<AwardApplication>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<AwardApplication>(id), What, ct));
         var problems = trigger == AwardTrigger.Submit ? application.SubmissionProblems(call, (await FactsAsync(call, application, ct)).Problems) : [];
-        var result = application.Apply(call.Chain, trigger, actor, reason, new AwardCase(problems, siteCheckNote), Now());
+        var decision = trigger is AwardTrigger.Recognise or AwardTrigger.NotRecognise;
+        var subject = new AwardCase(problems, siteCheckNote)
+        {
+            Reviews = decision ? await ReviewTallyAsync(call, application, ct) : ExpertTally.None,
+            Applied = application.PickedDirections.Select(call.Direction).OfType<AwardDirection>().ToList(),
+            Recognised = directions?.Select(d => d.Trim()).Distinct().ToList(),
+        };
+        var result = application.Apply(call.Chain, trigger, actor, reason, subject, Now());
         if (result.Refusal is { } refused) return Outcome<AwardApplication>.Refused(refused);
         saving.Expect(application, version ?? application.Version - 1);
         db.StateTransitions.Add(result.Record!);

@@ -34,7 +34,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
 
     /// <summary>
     /// The applications this actor may read: an enterprise its own (drafts included); the county its county's and the city and
-    /// think tank the programme's, once submitted (a draft is the enterprise's own until it submits).
+    /// think tank the programme's, once submitted (a draft is the enterprise's own until it submits); an expert those it is assigned to review.
     /// </summary>
     public IQueryable<AwardApplication> InScope(Actor a)
     {
@@ -44,6 +44,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
             Role.Enterprise => q.Where(x => x.EnterpriseId == a.EnterpriseId),
             Role.DistrictBureau => q.Where(x => x.District == a.District && x.Status != AwardStatus.Draft),
             Role.CityBureau or Role.ThinkTank => q.Where(x => x.Status != AwardStatus.Draft),
+            Role.Expert => q.Where(x => db.AwardExpertReviews.Where(AwardPolicy.AssignedTo(a)).Any(r => r.ApplicationId == x.Id)),
             _ => q.Where(x => false),
         };
     }

@@ -3,8 +3,8 @@ using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Filings;
 using DxPilot.Domain.Text;
 using DxPilot.Domain.Workflow;
-using DxPilot.Infrastructure.Accounts;
 using DxPilot.Web.Features.Platform;
+using DxPilot.Web.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Filings;
@@ -143,18 +143,10 @@ public sealed partial class FilingService
     private async Task<IReadOnlyList<ExpertCandidate>> CandidatesAsync(Filing filing, CancellationToken ct)
     {
         var (served, contracted) = await InterestsAsync(filing, ct);
-        var experts = await (from u in db.Users
-                             where u.ProgrammeId == filing.ProgrammeId && u.Role == Role.Expert
-                             join o in db.Organisations on u.OrganisationId equals o.Id into employer
-                             from o in employer.DefaultIfEmpty()
-                             orderby u.DisplayName, u.Id
-                             select new { u.Id, u.DisplayName, u.LockoutEnd, u.OrganisationId, Organisation = o == null ? null : o.Name, Uscc = o == null ? null : o.Uscc })
-            .ToListAsync(ct);
-        // Disabled accounts stay out; SQLite does not compare DateTimeOffset in SQL, so this is checked here.
-        experts = experts.Where(e => !(e.LockoutEnd >= AppUser.DisabledUntil)).ToList();
+        var experts = await ExpertPool.ExpertsAsync(db, filing.ProgrammeId, ct);
         var assigned = await db.FilingExpertReviews.Where(r => r.FilingId == filing.Id && r.Round == filing.Round).Select(r => r.ExpertUserId).ToListAsync(ct);
-        return experts.Select(e => new ExpertCandidate(e.Id, e.DisplayName, e.Organisation, FilingPolicy.Conflict(e.OrganisationId, e.Uscc, served, contracted),
-            assigned.Contains(e.Id))).ToList();
+        return experts.Select(e => new ExpertCandidate(e.UserId, e.Name, e.Organisation,
+            FilingPolicy.Conflict(e.OrganisationId, e.OrganisationUscc, served, contracted), assigned.Contains(e.UserId))).ToList();
     }
 
     /// <summary>Who has an interest in the filing: the organisations serving its enterprise, and its contracts' providers by USCC.</summary>

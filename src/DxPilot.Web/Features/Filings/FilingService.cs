@@ -2,6 +2,7 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
+using DxPilot.Domain.Reviews;
 using DxPilot.Domain.Programmes;
 using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Persistence;

@@ -1,6 +1,7 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
+using DxPilot.Domain.Reviews;
 using DxPilot.Domain.Programmes;
 using DxPilot.Domain.Workflow;
 

@@ -1,0 +1,199 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Awards;
+using DxPilot.Domain.Reviews;
+using DxPilot.Domain.Text;
+using DxPilot.Domain.Workflow;
+using DxPilot.Web.Features.Platform;
+using DxPilot.Web.Features.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Awards;
+
+/// <summary>The city's panel for one pilot industry of a batch: the experts (account ids), optionally only some of the industry's
+/// applications.</summary>
+public sealed record PanelInput(Guid? BatchId, string? Industry, IReadOnlyList<string> Experts, IReadOnlyList<Guid>? Applications);
+
+/// <summary>One expert on one application of a panel: assigned (newly or already) or refused with the reason.</summary>
+public sealed record PanelResult(Guid ApplicationId, string EnterpriseName, string ExpertUserId, string ExpertName, bool Assigned, string? Reason);
+
+/// <summary>What an expert hands in: the score per item key ("direction.criterion", as typed), the recommendation (recognise /
+/// notRecognise), the opinion, and the version of its review it read.</summary>
+public sealed record AwardReviewInput(IReadOnlyDictionary<string, string?> Scores, string? Recommendation, string? Opinion, int? Version);
+
+/// <summary>An assigned review as its expert sees it: the application, the items to score, and whether it may still hand it in.</summary>
+public sealed record AssignedReview(AwardExpertReview Review, AwardApplication Application, string EnterpriseName, string CallTitle,
+    IReadOnlyList<ReviewItem> Items, string? Closed);
+
+/// <summary>A batch's applications under review grouped by the enterprise's pilot industry, each with its current round's reviews,
+/// and the programme's experts: the city's assignment page.</summary>
+public sealed record ReviewBoard(AwardCall Call, AwardBatch Batch, IReadOnlyList<IndustryPanel> Industries, IReadOnlyList<ExpertAccount> Experts);
+
+public sealed record IndustryPanel(string Key, string Name, IReadOnlyList<ApplicationUnderReview> Applications);
+
+public sealed record ApplicationUnderReview(AwardApplication Application, string EnterpriseName, IReadOnlyList<AwardExpertReview> Reviews);
+
+/// <summary>
+/// 第三方评审 (seed 004 三（三）: the city has a third party review the applications per pilot industry): the city assigns one panel
+/// of experts per industry of a batch in one action, each expert refused on an application whose enterprise its employer serves
+/// (<see cref="AwardPolicy.Conflict"/>); each expert scores its own applications once per round (the application's revision); the
+/// city reads the scores beside the application and decides (AwardService.Transitions.cs, guard "reviewed").
+/// </summary>
+public sealed partial class AwardService
+{
+    private const string ReviewWhat = "专家评审意见";
+
+    /// <summary>The batch (the call's latest unless named) with its applications under review by industry and the experts to assign.</summary>
+    public async Task<Outcome<ReviewBoard>> ReviewBoardAsync(Actor actor, string callId, Guid? batchId, CancellationToken ct = default)
+    {
+        if (CallOf(actor, callId) is not { } call) return Outcome<ReviewBoard>.NotFound();
+        if (AwardPolicy.AssignExperts(actor) is { } why) return Outcome<ReviewBoard>.Forbidden(why);
+        if (await BatchOfAsync(call, batchId, ct) is not { } batch) return Outcome<ReviewBoard>.NotFound();
+        var rows = await (from x in InScope(actor).AsNoTracking()
+                          where x.CallId == call.Id && x.BatchId == batch.Id && x.Status == AwardStatus.UnderReview
+                          join e in db.Enterprises on x.EnterpriseId equals e.Id
+                          orderby e.Name
+                          select new { Application = x, e.Name, e.IndustryKey }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Application.Id).ToList();
+        var reviews = (await db.AwardExpertReviews.AsNoTracking().Where(r => ids.Contains(r.ApplicationId)).ToListAsync(ct))
+            .ToLookup(r => r.ApplicationId);
+        var programme = programmes.Get(call.ProgrammeId);
+        var industries = programme.Industries.Select(i => new IndustryPanel(i.Key, i.Name, rows.Where(r => r.IndustryKey == i.Key)
+                .Select(r => new ApplicationUnderReview(r.Application, r.Name,
+                    reviews[r.Application.Id].Where(v => v.Round == r.Application.Revision).OrderBy(v => v.AssignedAt).ToList())).ToList()))
+            .ToList();
+        return Outcome<ReviewBoard>.Ok(new ReviewBoard(call, batch, industries, await ExpertPool.ExpertsAsync(db, call.ProgrammeId, ct)));
+    }
+
+    /// <summary>
+    /// 按行业指派评审专家: each expert of the panel gets a review of the current round of every application of the industry under review
+    /// in the batch (one already assigned is kept), except where its employer serves the enterprise: that pair is refused with the
+    /// conflict named and the others are assigned. An unknown expert refuses the whole panel.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<PanelResult>>> AssignPanelAsync(Actor actor, string callId, PanelInput input, CancellationToken ct = default)
+    {
+        if (CallOf(actor, callId) is not { } call) return Outcome<IReadOnlyList<PanelResult>>.NotFound();
+        if (AwardPolicy.AssignExperts(actor) is { } why) return Outcome<IReadOnlyList<PanelResult>>.Forbidden(why);
+        if (call.Review is null) return Outcome<IReadOnlyList<PanelResult>>.Conflict("本申报由市级主管部门直接认定，不需要专家评审");
+        if (await BatchOfAsync(call, input.BatchId, ct) is not { } batch) return Outcome<IReadOnlyList<PanelResult>>.NotFound();
+        var errors = new Dictionary<string, string>();
+        var industry = programmes.Get(call.ProgrammeId).Industries.FirstOrDefault(i => i.Key == input.Industry?.Trim());
+        if (industry is null) errors["industry"] = "请选择试点行业";
+        var pool = (await ExpertPool.ExpertsAsync(db, call.ProgrammeId, ct)).ToDictionary(e => e.UserId);
+        var panel = input.Experts.Distinct().ToList();
+        if (panel.Count == 0) errors["experts"] = "请选择至少一名评审专家";
+        foreach (var unknown in panel.Where(e => !pool.ContainsKey(e))) errors[$"experts.{unknown}"] = "找不到该评审专家账号（或账号已停用）";
+        if (errors.Count > 0) return Outcome<IReadOnlyList<PanelResult>>.Invalid(errors);
+
+        var rows = await (from x in InScope(actor)
+                          where x.CallId == call.Id && x.BatchId == batch.Id && x.Status == AwardStatus.UnderReview
+                          join e in db.Enterprises on x.EnterpriseId equals e.Id
+                          where e.IndustryKey == industry!.Key
+                          orderby e.Name
+                          select new { Application = x, e.Name }).AsNoTracking().ToListAsync(ct);
+        if (input.Applications is { Count: > 0 } only) rows = rows.Where(r => only.Contains(r.Application.Id)).ToList();
+        var enterprises = rows.Select(r => r.Application.EnterpriseId).Distinct().ToList();
+        var served = await ExpertPool.ServedByAsync(db, enterprises, ct);
+        var contracted = await ExpertPool.ContractedByAsync(db, enterprises, ct);
+        var ids = rows.Select(r => r.Application.Id).ToList();
+        var assigned = (await db.AwardExpertReviews.Where(r => ids.Contains(r.ApplicationId)).Select(r => new { r.ApplicationId, r.Round, r.ExpertUserId })
+            .ToListAsync(ct)).Select(r => (r.ApplicationId, r.Round, r.ExpertUserId)).ToHashSet();
+
+        var results = new List<PanelResult>();
+        var added = new List<AwardExpertReview>();
+        foreach (var row in rows)
+        foreach (var expert in panel.Select(e => pool[e]))
+        {
+            var app = row.Application;
+            if (AwardPolicy.Conflict(expert.OrganisationId, expert.OrganisationUscc, served[app.EnterpriseId].ToList(), contracted[app.EnterpriseId].ToList()) is { } conflict)
+                results.Add(new PanelResult(app.Id, row.Name, expert.UserId, expert.Name, false, conflict));
+            else
+            {
+                if (!assigned.Contains((app.Id, app.Revision, expert.UserId))) added.Add(AwardExpertReview.Assign(app, expert.UserId, expert.Name, actor.Name, Now()));
+                results.Add(new PanelResult(app.Id, row.Name, expert.UserId, expert.Name, true, null));
+            }
+        }
+        if (added.Count == 0) return Outcome<IReadOnlyList<PanelResult>>.Ok(results);
+        db.AwardExpertReviews.AddRange(added);
+        // Two bureaus assigning the same expert at once: the unique index keeps one review; assigning again keeps the rest.
+        var saved = await saving.SaveAsync<bool>(added[0], ReviewWhat, () => true, ct,
+            onDuplicate: () => Task.FromResult(Outcome<bool>.Conflict("另一位工作人员刚刚指派了其中的专家，请刷新后再指派")));
+        return saved.IsOk ? Outcome<IReadOnlyList<PanelResult>>.Ok(results) : Outcome<IReadOnlyList<PanelResult>>.Conflict(saved.Message!);
+    }
+
+    /// <summary>The application's reviews, latest round first: all of them for the city and the think tank, its own for an assigned expert.</summary>
+    public async Task<Outcome<IReadOnlyList<AwardExpertReview>>> ReviewsAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        if (!await InScope(actor).AnyAsync(x => x.Id == id, ct)) return Outcome<IReadOnlyList<AwardExpertReview>>.NotFound();
+        var reviews = db.AwardExpertReviews.AsNoTracking().Where(r => r.ApplicationId == id);
+        if (!AwardPolicy.ReadsReviews(actor)) reviews = reviews.Where(AwardPolicy.AssignedTo(actor));
+        return Outcome<IReadOnlyList<AwardExpertReview>>.Ok(await reviews.OrderByDescending(r => r.Round).ThenBy(r => r.AssignedAt).ThenBy(r => r.Id).ToListAsync(ct));
+    }
+
+    /// <summary>The reviews assigned to this expert, open ones first: what it scores and which it can no longer hand in (and why).</summary>
+    public async Task<Outcome<IReadOnlyList<AssignedReview>>> MyReviewsAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Expert) return Outcome<IReadOnlyList<AssignedReview>>.Forbidden("评审任务由专家查看");
+        var rows = await (from r in db.AwardExpertReviews.AsNoTracking().Where(AwardPolicy.AssignedTo(actor))
+                          join x in db.AwardApplications on r.ApplicationId equals x.Id
+                          join e in db.Enterprises on x.EnterpriseId equals e.Id
+                          orderby r.AssignedAt descending
+                          select new { Review = r, Application = x, e.Name }).AsNoTracking().ToListAsync(ct);
+        var list = rows.Where(r => calls.Find(r.Application.CallId)?.Review is not null).Select(r =>
+        {
+            var call = calls.Find(r.Application.CallId)!;
+            return new AssignedReview(r.Review, r.Application, r.Name, call.Title, call.Review!.Items(call, r.Application.PickedDirections), Closed(r.Review, r.Application));
+        }).OrderBy(r => r.Closed is not null).ToList();
+        return Outcome<IReadOnlyList<AssignedReview>>.Ok(list);
+    }
+
+    /// <summary>提交评审意见: once, on the current round, while the application is under review, scored on its directions' items, from
+    /// the version read. Another expert's review is not found; a conflict arisen since the assignment refuses it.</summary>
+    public async Task<Outcome<AwardExpertReview>> SubmitReviewAsync(Actor actor, Guid reviewId, AwardReviewInput input, CancellationToken ct = default)
+    {
+        var review = await db.AwardExpertReviews.Where(AwardPolicy.AssignedTo(actor)).FirstOrDefaultAsync(r => r.Id == reviewId, ct);
+        if (review is null) return Outcome<AwardExpertReview>.NotFound();
+        var application = await db.AwardApplications.AsNoTracking().FirstAsync(x => x.Id == review.ApplicationId, ct);
+        if (calls.Find(application.CallId) is not { Review: { } rules } call) return Outcome<AwardExpertReview>.NotFound();
+        if (await ConflictAsync(actor, application, ct) is { } conflict) return Outcome<AwardExpertReview>.Forbidden(conflict);
+        if (Closed(review, application) is { } closed) return Outcome<AwardExpertReview>.Conflict(closed);
+        var recommendation = WorkflowNames.Parse<AwardRecommendation>(input.Recommendation);
+        var (scores, errors) = AwardReviewScores.Check(rules.Items(call, application.PickedDirections), input.Scores, recommendation, input.Opinion);
+        if (ControlCharacters.In(input.Opinion, multiline: true)) errors["opinion"] = ControlCharacters.Message("评审意见");
+        if (input.Version is null) errors["version"] = "请提供读取时的版本号";
+        if (errors.Count > 0 || input.Version is not { } read) return Outcome<AwardExpertReview>.Invalid(errors);
+        if (read != review.Version) return Outcome<AwardExpertReview>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<AwardExpertReview>(review.Id), ReviewWhat, ct));
+        saving.Expect(review, read);
+        review.Submit(scores, recommendation!.Value, input.Opinion!, Now());
+        return await saving.SaveAsync(review, ReviewWhat, () => review, ct);
+    }
+
+    /// <summary>Why this review can no longer be handed in; null while it can.</summary>
+    private static string? Closed(AwardExpertReview review, AwardApplication application) =>
+        review.IsDone ? "您已提交本轮评审意见，不能再次提交"
+        : review.Round != application.Revision ? "该申报已重新提交，本轮未指派您评审"
+        : application.Status != AwardStatus.UnderReview ? "该申报已不在评审中，不能再提交评审意见"
+        : null;
+
+    /// <summary>Why this expert may not score the application (its employer serves the enterprise or contracted for it); null if it may.</summary>
+    private async Task<string?> ConflictAsync(Actor expert, AwardApplication application, CancellationToken ct)
+    {
+        if (expert.OrganisationId is not { } org) return null;
+        var uscc = await db.Organisations.Where(o => o.Id == org).Select(o => o.Uscc).FirstOrDefaultAsync(ct);
+        Guid[] enterprise = [application.EnterpriseId];
+        return AwardPolicy.Conflict(org, uscc, (await ExpertPool.ServedByAsync(db, enterprise, ct))[application.EnterpriseId].ToList(),
+            (await ExpertPool.ContractedByAsync(db, enterprise, ct))[application.EnterpriseId].ToList());
+    }
+
+    /// <summary>The current round's reviews as the decision's guard counts them.</summary>
+    private async Task<ExpertTally> ReviewTallyAsync(AwardCall call, AwardApplication application, CancellationToken ct)
+    {
+        var done = await db.AwardExpertReviews.Where(r => r.ApplicationId == application.Id && r.Round == application.Revision)
+            .Select(r => r.SubmittedAt != null).ToListAsync(ct);
+        return new ExpertTally(call.Review?.MinReviews ?? 0, done.Count, done.Count(d => d));
+    }
+
+    private Task<AwardBatch?> BatchOfAsync(AwardCall call, Guid? batchId, CancellationToken ct) =>
+        db.AwardBatches.AsNoTracking().Where(b => b.CallId == call.Id && (batchId == null || b.Id == batchId))
+            .OrderByDescending(b => b.Number).FirstOrDefaultAsync(ct);
+}
