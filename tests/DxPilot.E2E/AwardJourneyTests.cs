@@ -16,7 +16,8 @@ namespace DxPilot.E2E;
 /// application from the call's card in the demo's open 第1批, writes the template with its live counters and four scenarios, saves,
 /// reads the two criteria it misses in red (its entered 生产设备数字化率 59.9 % under the 60 % minimum; three of its four scenarios
 /// mapped to a typical scenario, four needed), fixes both (the scenarios turn green, the rate goes to the reviewer), submits;
-/// the demo 正定县 bureau recommends with its site-check note; the demo city puts it in review and recognises it; the enterprise
+/// the demo 正定县 bureau recommends with its site-check note; the demo city puts it in review, assigns three experts who score it,
+/// and recognises it; the enterprise
 /// reads 已认定.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -80,7 +81,9 @@ public sealed class AwardJourneyTests(BrowserApp app)
         await Assertions.Expect(enterprise.Locator("#done")).ToHaveTextAsync("草稿已保存。");
         await Assertions.Expect(criteria.Locator("li[data-criterion='scenarios']")).ToHaveAttributeAsync("data-verdict", "met");
         await Assertions.Expect(criteria.Locator("li[data-criterion='digitalEquipment']")).ToHaveAttributeAsync("data-verdict", "forReviewer");
-        await Assertions.Expect(enterprise.Locator("#problems")).ToHaveCountAsync(0);
+        // What still stops submission is the signed scans only.
+        await Assertions.Expect(enterprise.Locator("#problems")).ToContainTextAsync("承诺书");
+        await Assertions.Expect(enterprise.Locator("#problems")).Not.ToContainTextAsync("场景");
         await Screenshots(enterprise, "award-editing");
 
         // The signed 承诺书 and 申报声明 scans, which submission needs (seed 004 附件4).
@@ -92,6 +95,7 @@ public sealed class AwardJourneyTests(BrowserApp app)
             await Assertions.Expect(enterprise.Locator("#files li[data-file]")).Not.ToHaveCountAsync(0);
         }
         await Assertions.Expect(enterprise.Locator("#files li[data-file]")).ToHaveCountAsync(2);
+        await Assertions.Expect(enterprise.Locator("#problems")).ToHaveCountAsync(0);
 
         await enterprise.ClickAsync("#submit");
         await Assertions.Expect(enterprise.Locator("#done")).ToHaveTextAsync("已提交申报，请等待县（市、区）审核。");
@@ -108,6 +112,35 @@ public sealed class AwardJourneyTests(BrowserApp app)
         await Assertions.Expect(city.Locator("#site-check")).ToContainTextAsync("场景均在运行");
         await city.ClickAsync("button[data-trigger='startReview']");
         await Assertions.Expect(city.Locator("#status")).ToHaveTextAsync("评审中");
+
+        // The third party's review (seed 004 三（三）): the city assigns a panel of three experts to the enterprise's industry; each
+        // hands in its scores; only then may the city decide.
+        var experts = new List<(string User, string Id)>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var expert = await Arrangement.UserAsync(app.Services!, Programme, $"sjz-journey-expert{i}-{Guid.NewGuid():N}"[..28], $"评审专家{i}", Role.Expert);
+            experts.Add((expert.UserName!, expert.Id));
+        }
+        await city.GotoAsync(app.BaseUrl + $"/awards/calls/{Call}/review");
+        var panel = city.Locator($"section:has(a:text-is('{name}')) form.panel-form");
+        foreach (var (_, id) in experts) await panel.Locator($"input[value='{id}']").CheckAsync();
+        await panel.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(city.Locator($"tr:has(a:text-is('{name}'))")).ToContainTextAsync("已提交0份（指派3名）");
+        foreach (var (expertUser, _) in experts)
+        {
+            var reviewer = await app.SignedInAs(expertUser);
+            await reviewer.GotoAsync(app.BaseUrl + "/awards/review");
+            await reviewer.Locator($"tr:has-text('{name}') a").First.ClickAsync();
+            await reviewer.EvaluateAsync("() => document.querySelectorAll('#review-form input[type=number]').forEach(i => i.value = Math.floor(i.max * 0.8))");
+            await reviewer.CheckAsync("input[name='Form.Recommendation'][value='recognise']");
+            await reviewer.FillAsync("#f-opinion", "材料完整，场景成效可信。");
+            await reviewer.ClickAsync("#review-form button[type=submit]");
+            await Assertions.Expect(reviewer.Locator("#review-form button[type=submit]")).ToHaveCountAsync(0);
+        }
+        await city.GotoAsync(app.BaseUrl + $"/awards/calls/{Call}/review");
+        await Assertions.Expect(city.Locator($"tr:has(a:text-is('{name}'))")).ToContainTextAsync("评审已完成，可以认定");
+
+        await city.GotoAsync(url);
         await city.ClickAsync("button[data-trigger='recognise']");
         await Assertions.Expect(city.Locator("#status")).ToHaveTextAsync("已认定");
 

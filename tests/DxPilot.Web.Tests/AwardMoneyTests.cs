@@ -44,7 +44,8 @@ public abstract class AwardMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
     /// <summary>
     /// 正定县: two 小灯塔, one 创新 and one 链式 recognised (30×2 + 10 + 50 = 120.00万元), one 小灯塔+创新 still under review and one 车间
-    /// not recognised (neither counts); 新华区: one 车间+创新 recognised (20 + 10 = 30.00万元). The city: 150.00万元.
+    /// not recognised (neither counts); 新华区: one 车间+创新 recognised (20 + 10) and one 小灯塔+创新 recognised as 小灯塔 only (30):
+    /// 60.00万元. The city: 180.00万元.
     /// </summary>
     private async Task ArrangeAsync()
     {
@@ -57,6 +58,7 @@ public abstract class AwardMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wher
         await Recognised(Zhengding, Benchmark, AwardStatus.UnderReview, "lighthouse", "innovation");
         await Recognised(Zhengding, Benchmark, AwardStatus.NotRecognised, "smartFactory");
         await Recognised(Xinhua, Benchmark, AwardStatus.Recognised, "smartFactory", "innovation");
+        await RecognisedInAsync(app, await EnterpriseAsync(app, Xinhua), Benchmark, ["lighthouse", "innovation"], "lighthouse");
     }
 
     [Fact]
@@ -80,18 +82,18 @@ public abstract class AwardMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wher
             Assert.Equal((1, 10.00m, 120.00m), Delta(scope, Zhengding, "innovation"));
             Assert.Equal((1, 50.00m, 120.00m), Delta(scope, Zhengding, "chain"));
         }
-        // 新华区: 车间 20 + 创新 10 = 30.00.
+        // 新华区: 车间 20 + 创新 10 + 小灯塔 30 (its 创新 not recognised) = 60.00.
         foreach (var scope in new[] { Xinhua, "全市" })
         {
-            Assert.Equal((1, 20.00m, 30.00m), Delta(scope, Xinhua, "smartFactory"));
-            Assert.Equal((1, 10.00m, 30.00m), Delta(scope, Xinhua, "innovation"));
-            Assert.Equal((0, 0.00m, 30.00m), Delta(scope, Xinhua, "lighthouse"));
+            Assert.Equal((1, 20.00m, 60.00m), Delta(scope, Xinhua, "smartFactory"));
+            Assert.Equal((1, 10.00m, 60.00m), Delta(scope, Xinhua, "innovation"));
+            Assert.Equal((1, 30.00m, 60.00m), Delta(scope, Xinhua, "lighthouse"));
         }
-        // The city's total line: 120 + 30 = 150.00; 创新 counted once in each county.
-        Assert.Equal((2, 60.00m, 150.00m), Delta("全市", null, "lighthouse"));
-        Assert.Equal((1, 20.00m, 150.00m), Delta("全市", null, "smartFactory"));
-        Assert.Equal((2, 20.00m, 150.00m), Delta("全市", null, "innovation"));
-        Assert.Equal((1, 50.00m, 150.00m), Delta("全市", null, "chain"));
+        // The city's total line: 120 + 60 = 180.00; 创新 counted once in each county.
+        Assert.Equal((3, 90.00m, 180.00m), Delta("全市", null, "lighthouse"));
+        Assert.Equal((1, 20.00m, 180.00m), Delta("全市", null, "smartFactory"));
+        Assert.Equal((2, 20.00m, 180.00m), Delta("全市", null, "innovation"));
+        Assert.Equal((1, 50.00m, 180.00m), Delta("全市", null, "chain"));
         // A county's scope holds its own row only; its total is its row.
         Assert.Equal([Zhengding], after[Zhengding].Districts.Select(d => d.District));
         Assert.Equal(after[Zhengding].Districts[0].AmountWan, after[Zhengding].Total.AmountWan);

@@ -67,7 +67,18 @@ public static class ShijiazhuangAwards
         db.AwardApplications.Add(application);
         await db.SaveChangesAsync();
         await db.AwardApplications.Where(x => x.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, state).SetProperty(x => x.Revision, 1)
-            .SetProperty(x => x.SubmittedAt, now));
+            .SetProperty(x => x.SubmittedAt, now).SetProperty(x => x.RecognisedDirections, state == AwardStatus.Recognised ? application.Directions : "||"));
         return application.Id;
+    }
+
+    /// <summary>An application for <paramref name="applied"/> recognised in <paramref name="recognised"/> only (the city may recognise
+    /// one direction of two).</summary>
+    public static async Task<Guid> RecognisedInAsync(DxPilotApp app, Enterprise enterprise, string callId, string[] applied, params string[] recognised)
+    {
+        var id = await ApplicationAsync(app, enterprise, callId, AwardStatus.Recognised, applied);
+        await using var scope = app.DataScope(Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        await db.AwardApplications.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.RecognisedDirections, "|" + string.Join("|", recognised) + "|"));
+        return id;
     }
 }

@@ -54,6 +54,10 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Awar
             await EnsureUser("sjz-enterprise", EnterpriseName, Role.Enterprise, enterprise: enterprise.Id),
             await EnsureUser("sjz-lead", LeadName, Role.Enterprise, enterprise: lead.Id),
             await EnsureUser("sjz-sme", smes[0].Name, Role.Enterprise, enterprise: smes[0].Id),
+            // The third party's panel: three experts the city assigns to an industry's applications under review.
+            await EnsureUser("sjz-expert1", "评审专家甲（演示）", Role.Expert),
+            await EnsureUser("sjz-expert2", "评审专家乙（演示）", Role.Expert),
+            await EnsureUser("sjz-expert3", "评审专家丙（演示）", Role.Expert),
         ];
         await AcceptedProjectAsync(enterprise, ct);
         var city = (await users.FindByNameAsync("sjz-city"))!.ToActor();

@@ -37,7 +37,11 @@ public sealed partial class AwardService
         if (filter.BatchId is { } batch) q = q.Where(x => x.BatchId == batch);
         if (filter.State is { } state) q = q.Where(x => x.Status == state);
         if (filter.District is { } district) q = q.Where(x => x.District == district);
-        if (filter.Direction is { } direction) q = q.Where(x => x.Directions.Contains("|" + direction + "|"));
+        // 已认定 in a direction is recognised in it (a city may recognise one of two), so the dashboard's figures open exactly their rows.
+        if (filter.Direction is { } direction)
+            q = filter.State == AwardStatus.Recognised
+                ? q.Where(x => x.RecognisedDirections.Contains("|" + direction + "|"))
+                : q.Where(x => x.Directions.Contains("|" + direction + "|"));
         var files = db.Enterprises.AsQueryable();
         if (filter.Search is { } search)
         {

@@ -42,14 +42,10 @@ public sealed class DashboardAwards(DxPilotDbContext db, AwardCatalog calls)
         var order = programme.Districts.Names.ToList();
         var districts = rows.Where(a => byCall.ContainsKey(a.CallId)).GroupBy(a => a.District)
             .Select(g => new DistrictAwards(g.Key,
-                columns.Select(c => g.Count(a => a.CallId == c.CallId && RecognisedDirections(a).Contains(c.Direction))).ToList(),
+                columns.Select(c => g.Count(a => a.CallId == c.CallId && a.DirectionsRecognised.Contains(c.Direction))).ToList(),
                 g.Sum(a => a.RecognisedAmountWan(byCall[a.CallId]))))
             .OrderBy(d => order.IndexOf(d.District)).ToList();
         if (district is not null && districts.Count == 0) districts.Add(new DistrictAwards(district, columns.Select(_ => 0).ToList(), 0m));
         return new AwardMoney(columns, districts);
     }
-
-    /// <summary>The directions an application was recognised in: every direction it picked once it is 已认定 (the one place to
-    /// change when a direction can be recognised alone).</summary>
-    private static IReadOnlyList<string> RecognisedDirections(AwardApplication a) => a.Status == AwardStatus.Recognised ? a.PickedDirections : [];
 }
