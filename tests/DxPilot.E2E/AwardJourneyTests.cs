@@ -143,6 +143,7 @@ public sealed class AwardJourneyTests(BrowserApp app)
         await city.GotoAsync(url);
         await city.ClickAsync("button[data-trigger='recognise']");
         await Assertions.Expect(city.Locator("#status")).ToHaveTextAsync("已认定");
+        await Assertions.Expect(city.Locator("#recognition")).ToHaveTextAsync("认定方向：“小灯塔”标杆企业，奖补30.00万元");
 
         await enterprise.GotoAsync(app.BaseUrl + "/awards");
         await Assertions.Expect(enterprise.Locator($"tr[data-award] td[data-status]").First).ToHaveTextAsync("已认定");

@@ -28,7 +28,7 @@ public abstract class ControlCharacterTests<TApp>(TApp app) : IClassFixture<TApp
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Contains(message, errors.ToString());
         await using var scope = app.DataScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Enterprises.AnyAsync(e => e.Name.Contains("控制")));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Enterprises.AnyAsync(e => e.Name.Contains("控制") && e.Name.Contains("字符")));
     }
 
     [Fact]

@@ -51,11 +51,11 @@ public sealed class AwardApplication : IAudited
 
     public bool IsEditable => Status is AwardStatus.Draft or AwardStatus.Returned;
 
-    public IReadOnlyList<string> PickedDirections => Directions.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> PickedDirections => Keys(Directions);
 
     /// <summary>The directions recognised: none unless 已认定.</summary>
     public IReadOnlyList<string> DirectionsRecognised =>
-        Status == AwardStatus.Recognised ? RecognisedDirections.Split('|', StringSplitOptions.RemoveEmptyEntries) : [];
+        Status == AwardStatus.Recognised ? Keys(RecognisedDirections) : [];
 
     /// <summary>The directions applied for and not recognised: the rest once 已认定, all once 未通过认定, none before the decision.</summary>
     public IReadOnlyList<string> DirectionsNotRecognised => Status switch
@@ -66,7 +66,14 @@ public sealed class AwardApplication : IAudited
     };
 
     /// <summary>奖补金额 (万元) recognised: the amounts of the recognised directions once 已认定 (小灯塔 30 + 创新 10; 链式 50), else 0.</summary>
-    public decimal RecognisedAmountWan(AwardCall call) => DirectionsRecognised.Sum(k => call.Direction(k)?.AmountWan ?? 0m);
+    public decimal RecognisedAmountWan(AwardCall call) => AmountWan(call, DirectionsRecognised);
+
+    /// <summary>The award for these recognised directions (万元): the sum of their amounts. The dashboard applies it to counts per
+    /// stored column without reading the 申报书.</summary>
+    public static decimal AmountWan(AwardCall call, IEnumerable<string> recognised) => recognised.Sum(k => call.Direction(k)?.AmountWan ?? 0m);
+
+    /// <summary>The keys of a stored directions column ("|lighthouse|innovation|").</summary>
+    public static IReadOnlyList<string> Keys(string column) => column.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     public static string DirectionsColumn(AwardCall call, IEnumerable<string> picked)
     {

@@ -122,6 +122,7 @@ public sealed class ShijiazhuangAward
         var saved = await enterprise.PutAsJsonAsync($"/api/awards/{id}", new { directions = new[] { "innovation" }, content, version });
         saved.EnsureSuccessStatusCode();
         var draft = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        await ShijiazhuangAwardFiles.SignedScansAsync(enterprise, id);
         var submitted = await enterprise.PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger = "submit", version = draft.GetProperty("version").GetInt32() });
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
         return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());

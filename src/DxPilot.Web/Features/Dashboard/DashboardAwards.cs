@@ -33,17 +33,18 @@ public sealed class DashboardAwards(DxPilotDbContext db, AwardCatalog calls)
         var programmeCalls = calls.ForProgramme(programme.Id).OrderBy(c => c.Kind).ToList();
         if (programmeCalls.Count == 0) return null;
         var columns = programmeCalls.SelectMany(c => c.Directions.Select(d => new AwardColumn(c.Id, d.Key, d.Label, d.AmountWan))).ToList();
-        // Recognised applications are few (a city's benchmarks, not its pilot enterprises): read whole, so that the amount is
-        // the application's own rule and not a copy of it in SQL.
+        // Counted per stored column of directions recognised in SQL, so that the 申报书 is never read; the amount is still the
+        // application's own rule (AwardApplication.AmountWan), applied to each count.
         var recognised = db.AwardApplications.AsNoTracking().Where(a => a.ProgrammeId == programme.Id && a.Status == AwardStatus.Recognised);
         if (district is not null) recognised = recognised.Where(a => a.District == district);
-        var rows = await recognised.ToListAsync(ct);
+        var groups = await recognised.GroupBy(a => new { a.CallId, a.District, a.RecognisedDirections })
+            .Select(g => new { g.Key.CallId, g.Key.District, g.Key.RecognisedDirections, Count = g.Count() }).ToListAsync(ct);
         var byCall = programmeCalls.ToDictionary(c => c.Id);
         var order = programme.Districts.Names.ToList();
-        var districts = rows.Where(a => byCall.ContainsKey(a.CallId)).GroupBy(a => a.District)
-            .Select(g => new DistrictAwards(g.Key,
-                columns.Select(c => g.Count(a => a.CallId == c.CallId && a.DirectionsRecognised.Contains(c.Direction))).ToList(),
-                g.Sum(a => a.RecognisedAmountWan(byCall[a.CallId]))))
+        var districts = groups.Where(g => byCall.ContainsKey(g.CallId)).GroupBy(g => g.District)
+            .Select(d => new DistrictAwards(d.Key,
+                columns.Select(c => d.Where(g => g.CallId == c.CallId && AwardApplication.Keys(g.RecognisedDirections).Contains(c.Direction)).Sum(g => g.Count)).ToList(),
+                d.Sum(g => g.Count * AwardApplication.AmountWan(byCall[g.CallId], AwardApplication.Keys(g.RecognisedDirections)))))
             .OrderBy(d => order.IndexOf(d.District)).ToList();
         if (district is not null && districts.Count == 0) districts.Add(new DistrictAwards(district, columns.Select(_ => 0).ToList(), 0m));
         return new AwardMoney(columns, districts);
