@@ -26,8 +26,8 @@ public sealed class PostgresBackupTests(PostgresApp app) : IClassFixture<Postgre
 
             var original = await Fingerprint(source.ConnectionString);
             Assert.Equal(original, await Fingerprint(restored.ConnectionString));
-            // The demo data: 49 of the 滨江区 list, 12 of the Changchun demo list, the Heilongjiang applicant.
-            Assert.Contains(original, t => t.StartsWith("Enterprises|62|"));
+            // The demo data: 49 of the 滨江区 list, 12 of the Changchun demo list, the Heilongjiang applicant, Shijiazhuang's 10 award files.
+            Assert.Contains(original, t => t.StartsWith("Enterprises|72|"));
             Assert.Contains(original, t => t.StartsWith("Assessments|") && !t.StartsWith("Assessments|0|"));
             Assert.Contains(original, t => t.StartsWith("BenchmarkEvidence|"));
 

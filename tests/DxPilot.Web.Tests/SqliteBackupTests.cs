@@ -36,10 +36,11 @@ public sealed class SqliteBackupTests(SqliteApp app) : IClassFixture<SqliteApp>
             Assert.Equal((0, ""), (exit, errors));
             var enterprises = Rows(live, """SELECT "Id", "Name", "Version" FROM "Enterprises" ORDER BY "Id" """);
             var assessments = Rows(live, """SELECT "Id", "Score", "Level", "Answers" FROM "Assessments" ORDER BY "Id" """);
-            // The demo data: the 49 of the 滨江区 list, the 12 of the Changchun demo list and the Heilongjiang applicant.
-            Assert.Equal(62, enterprises.Count);
+            // The demo data: the 49 of the 滨江区 list, the 12 of the Changchun demo list, the Heilongjiang applicant and
+            // Shijiazhuang's 10 award files (an applicant, a lead and the 8 SMEs it drove).
+            Assert.Equal(72, enterprises.Count);
             Assert.NotEmpty(assessments);
-            Assert.Contains($"企业 62 家，评测 {assessments.Count} 条", output);
+            Assert.Contains($"企业 72 家，评测 {assessments.Count} 条", output);
             Assert.Contains($"文件 {demo.Count + 2} 个（{demoBytes + 100_024:N0} 字节）", output);
 
             // Refused while this platform runs on that database.
