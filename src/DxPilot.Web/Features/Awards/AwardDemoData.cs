@@ -29,7 +29,7 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Awar
     /// <summary>The eight SMEs the lead drove; the first has the sjz-sme account.</summary>
     private static readonly string[] SmeNames =
     [
-        "石家庄恒达精密零部件有限公司（演示）", "石家庄诚信包装材料有限公司（演示）", "石家庄华北液压件有限公司（演示）", "石家庄宏远电气控制有限公司（演示）",
+        "石家庄恒达精密零部件有限公司（演示）", "石家庄诚信包装材料有限公司（演示）", "石家庄华北液压件有限公司（演示）", "石家庄宏远电气设备有限公司（演示）",
         "石家庄润泽食品机械有限公司（演示）", "石家庄金鼎铸造有限公司（演示）", "石家庄晨光电子元件有限公司（演示）", "石家庄瑞丰物流装备有限公司（演示）",
     ];
 
