@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -28,6 +30,21 @@ public static class BenchTools
         times.Sort();
         return times;
     }
+
+    /// <summary>The platform in process on the bench's PostgreSQL database, without demo data, its files under
+    /// <paramref name="data"/>: services are called as the pages call them.</summary>
+    public static WebApplicationFactory<TEntry> InProcess<TEntry>(string connection, string data) where TEntry : class =>
+        new WebApplicationFactory<TEntry>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            // The factory looks for the project beside the solution file; ours is under src/.
+            b.UseContentRoot(Path.Combine(Repo.Root, "src", "DxPilot.Web"));
+            b.UseSetting("Database:Provider", "PostgreSql");
+            b.UseSetting("ConnectionStrings:DxPilot", connection);
+            b.UseSetting("DxPilot:DataPath", data);
+            b.UseSetting("DxPilot:DemoData", "false");
+            b.UseSetting("Logging:LogLevel:Default", "Error");
+        });
 
     public static async Task ExecuteAsync(string connection, string sql)
     {

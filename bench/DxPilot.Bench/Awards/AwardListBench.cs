@@ -8,8 +8,6 @@ using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Awards;
 using DxPilot.Web.Features.Platform;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -196,16 +194,7 @@ public static class AwardListBench
     private static async Task<bool> MeasureAsync(string connection, int requests, bool exportsOnly)
     {
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-awardbench-{Guid.NewGuid():N}");
-        await using var platform = new WebApplicationFactory<AwardService>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseContentRoot(Path.Combine(Repo.Root, "src", "DxPilot.Web"));
-            b.UseSetting("Database:Provider", "PostgreSql");
-            b.UseSetting("ConnectionStrings:DxPilot", connection);
-            b.UseSetting("DxPilot:DataPath", data);
-            b.UseSetting("DxPilot:DemoData", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-        });
+        await using var platform = BenchTools.InProcess<AwardService>(connection, data);
         _ = platform.Server;
         var city = new Actor("bench-city", "石家庄市工业和信息化局", Role.CityBureau, Programme);
         var county = city with { Role = Role.DistrictBureau, District = "正定县", Name = "正定县工业和信息化局" };

@@ -9,8 +9,6 @@ using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Diagnoses;
 using DxPilot.Web.Features.Platform;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -120,17 +118,7 @@ public static class DiagnosisOverviewBench
     private static async Task<bool> InProcessAsync(string connection, int size, int requests)
     {
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-diagbench-{Guid.NewGuid():N}");
-        await using var platform = new WebApplicationFactory<DiagnosisOverview>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            // The factory looks for the project beside the solution file; ours is under src/.
-            b.UseContentRoot(Path.Combine(Repo.Root, "src", "DxPilot.Web"));
-            b.UseSetting("Database:Provider", "PostgreSql");
-            b.UseSetting("ConnectionStrings:DxPilot", connection);
-            b.UseSetting("DxPilot:DataPath", data);
-            b.UseSetting("DxPilot:DemoData", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-        });
+        await using var platform = BenchTools.InProcess<DiagnosisOverview>(connection, data);
         _ = platform.Server;
         var city = new Actor("bench-city", "长春市工信局", Role.CityBureau, Programme);
         var district = city with { Role = Role.DistrictBureau, District = "朝阳区" };

@@ -9,8 +9,6 @@ using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Filings;
 using DxPilot.Web.Features.Platform;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -152,16 +150,7 @@ public static class FilingBench
     private static async Task<bool> MeasureAsync(string connection, int requests, bool annex5Only)
     {
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-filingbench-{Guid.NewGuid():N}");
-        await using var platform = new WebApplicationFactory<FilingService>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseContentRoot(Path.Combine(Repo.Root, "src", "DxPilot.Web"));
-            b.UseSetting("Database:Provider", "PostgreSql");
-            b.UseSetting("ConnectionStrings:DxPilot", connection);
-            b.UseSetting("DxPilot:DataPath", data);
-            b.UseSetting("DxPilot:DemoData", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-        });
+        await using var platform = BenchTools.InProcess<FilingService>(connection, data);
         _ = platform.Server;
         var city = new Actor("bench-city", "杭州市经信局", Role.CityBureau, Programme);
         var district = city with { Role = Role.DistrictBureau, District = "滨江区" };

@@ -7,8 +7,6 @@ using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Dashboard;
 using DxPilot.Web.Features.Platform;
 using DxPilot.Web.Features.Projects;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -165,16 +163,7 @@ public static class ProjectBench
     private static async Task<bool> MeasureAsync(string connection, int requests, bool measureApproval)
     {
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-projectbench-{Guid.NewGuid():N}");
-        await using var platform = new WebApplicationFactory<ProjectService>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseContentRoot(Path.Combine(Repo.Root, "src", "DxPilot.Web"));
-            b.UseSetting("Database:Provider", "PostgreSql");
-            b.UseSetting("ConnectionStrings:DxPilot", connection);
-            b.UseSetting("DxPilot:DataPath", data);
-            b.UseSetting("DxPilot:DemoData", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-        });
+        await using var platform = BenchTools.InProcess<ProjectService>(connection, data);
         _ = platform.Server;
         var programme = platform.Services.GetRequiredService<ProgrammeCatalog>().Get(Programme);
         var city = new Actor("bench-city", "长春市工信局", Role.CityBureau, Programme);
