@@ -96,6 +96,7 @@ public sealed class AwardDocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
         var id = started.GetProperty("id").GetGuid();
         var draft = await Ok(await client.PutAsJsonAsync($"/api/awards/{id}",
             new { directions = new[] { "lighthouse", "innovation" }, content = Content("第一版：企业成立于2010年，主营化学原料药。"), version = started.GetProperty("version").GetInt32() }));
+        await ShijiazhuangAwardFiles.SignedScansAsync(client, id);
         await Ok(await client.PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger = "submit", version = draft.GetProperty("version").GetInt32() }));
         return new Arranged(id, enterprise.Name, users);
     }

@@ -230,6 +230,7 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await OpenBatchAsync(city);
         var started = await Ok(await applicant.PostAsync($"/api/awards/calls/{Shuzhi}/applications", null));
         var id = started.GetProperty("id").GetGuid();
+        await ShijiazhuangAwardFiles.SignedScansAsync(applicant, id);
 
         async Task SubmittedAndInReviewAsync(string basics)
         {

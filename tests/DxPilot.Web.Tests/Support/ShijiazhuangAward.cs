@@ -2,11 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
-using DxPilot.Domain.Filings;
-using DxPilot.Domain.Projects;
 using DxPilot.Infrastructure.Persistence;
-using DxPilot.Infrastructure.Programmes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests.Support;
@@ -56,32 +52,10 @@ public sealed class ShijiazhuangAward
         return arranged;
     }
 
-    public static Enterprise Register(AsyncServiceScope scope, string name, string district)
-    {
-        var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
-        var form = new EnterpriseForm
-        {
-            Name = name, Uscc = TestData.NewUscc("130123"), District = district, Industry = "生物医药制造业", IndustryCode = "2710",
-            RegisteredAddress = "石家庄市正定县1号", ContactName = "孙经理", ContactPhone = "13900002222", FoundedOn = "2010-03-01",
-            Employees = "260", RevenueWan = "18000",
-        };
-        var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
-        Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
-        return Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
-    }
+    public static Enterprise Register(AsyncServiceScope scope, string name, string district) =>
+        ShijiazhuangAwards.Register(scope, ShijiazhuangAwards.Form(name, TestData.NewUscc("130123"), district));
 
-    private static async Task AcceptedProjectAsync(DxPilotApp app, Guid enterpriseId)
-    {
-        await using var scope = app.DataScope(Programme);
-        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var filing = Filing.Start(Programme, enterpriseId, "正定县", Actor.System(Programme, "测试数据"), DateTime.UtcNow);
-        db.Filings.Add(filing);
-        var project = Project.Open(filing, null, DateTime.UtcNow);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync();
-        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProjectStatus.Accepted)
-            .SetProperty(p => p.LevelBefore, 2).SetProperty(p => p.LevelAfter, 3).SetProperty(p => p.AcceptedAt, DateTime.UtcNow));
-    }
+    private static Task AcceptedProjectAsync(DxPilotApp app, Guid enterpriseId) => ShijiazhuangAwards.AcceptedProjectAsync(app, enterpriseId);
 
     /// <summary>A new open batch of the call (the one open before is closed).</summary>
     public async Task<Guid> OpenBatchAsync(DxPilotApp app, string call = Call)

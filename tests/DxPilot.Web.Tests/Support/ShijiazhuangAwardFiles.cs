@@ -3,12 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
-using DxPilot.Domain.Filings;
-using DxPilot.Domain.Projects;
-using DxPilot.Infrastructure.Persistence;
-using DxPilot.Infrastructure.Programmes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 using static DxPilot.Web.Tests.Support.ShijiazhuangAwards;
 
@@ -20,45 +14,15 @@ public sealed class ShijiazhuangAwardFiles(DxPilotApp app)
 {
     public ProgrammeAccounts Accounts { get; } = new(app, Programme);
 
-    /// <summary>The form a bureau fills to register an enterprise of 正定县 (or another county).</summary>
-    public static EnterpriseForm Form(string name, string uscc, string district = "正定县") => new()
-    {
-        Name = name, Uscc = uscc, District = district, Industry = "生物医药制造业", IndustryCode = "2710", RegisteredAddress = "石家庄市正定县1号",
-        ContactName = "孙经理", ContactPhone = "13900002222", FoundedOn = "2010-03-01", Employees = "260", RevenueWan = "18000",
-    };
-
     /// <summary>A registered enterprise with its own account.</summary>
     public async Task<(Guid Id, string Name, string User)> EnterpriseAsync(string district = "正定县")
     {
-        Guid id;
-        string name;
-        await using (var scope = app.DataScope(Programme))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-            var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
-            var result = EnterpriseValidator.Validate(Form($"石家庄附件测试{Guid.NewGuid().ToString("N")[..8]}有限公司", TestData.NewUscc("130123"), district), programme, new DateOnly(2025, 7, 1));
-            Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
-            var enterprise = Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
-            db.Enterprises.Add(enterprise);
-            await db.SaveChangesAsync();
-            (id, name) = (enterprise.Id, enterprise.Name);
-        }
-        return (id, name, await Accounts.UserAsync(Role.Enterprise, enterprise: id));
+        var enterprise = await RegisteredAsync(app, Form($"石家庄附件测试{Guid.NewGuid().ToString("N")[..8]}有限公司", TestData.NewUscc("130123"), district));
+        return (enterprise.Id, enterprise.Name, await Accounts.UserAsync(Role.Enterprise, enterprise: enterprise.Id));
     }
 
-    /// <summary>The enterprise's project accepted at 三级 from 二级 (Shijiazhuang's seeds describe no filing chain).</summary>
-    public async Task AcceptedProjectAsync(Guid enterpriseId)
-    {
-        await using var scope = app.DataScope(Programme);
-        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var filing = Filing.Start(Programme, enterpriseId, "正定县", Actor.System(Programme, "测试数据"), DateTime.UtcNow);
-        db.Filings.Add(filing);
-        var project = Project.Open(filing, null, DateTime.UtcNow);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync();
-        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProjectStatus.Accepted)
-            .SetProperty(p => p.LevelBefore, 2).SetProperty(p => p.LevelAfter, 3).SetProperty(p => p.AcceptedAt, DateTime.UtcNow));
-    }
+    /// <summary>The enterprise's project accepted at 三级 from 二级.</summary>
+    public Task AcceptedProjectAsync(Guid enterpriseId) => ShijiazhuangAwards.AcceptedProjectAsync(app, enterpriseId);
 
     /// <summary>The call's open batch (a new one when none is open).</summary>
     public async Task OpenBatchAsync(string call)

@@ -18,31 +18,48 @@ public static class ShijiazhuangAwards
     public const string Programme = "shijiazhuang-2025";
     public const string Benchmark = "sjz-shuzhi-2025", Chain = "sjz-chain-2025";
 
-    public static async Task<Enterprise> EnterpriseAsync(DxPilotApp app, string district, string? name = null)
+    /// <summary>The form a bureau fills for an enterprise of 正定县 (or another county), 生物医药制造业 2710 unless named.</summary>
+    public static EnterpriseForm Form(string name, string uscc, string district = "正定县", string industry = "生物医药制造业", string code = "2710") => new()
+    {
+        Name = name, Uscc = uscc, District = district, Industry = industry, IndustryCode = code, RegisteredAddress = "石家庄市正定县1号",
+        ContactName = "孙经理", ContactPhone = "13900002222", FoundedOn = "2010-03-01", Employees = "260", RevenueWan = "18000",
+    };
+
+    /// <summary>The enterprise the bureau registers with this form (not saved yet).</summary>
+    public static Enterprise Register(AsyncServiceScope scope, EnterpriseForm form)
+    {
+        var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
+        var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
+        Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
+        return Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
+    }
+
+    /// <summary>The enterprise registered with this form and saved.</summary>
+    public static async Task<Enterprise> RegisteredAsync(DxPilotApp app, EnterpriseForm form)
     {
         await using var scope = app.DataScope(Programme);
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
-        var form = new EnterpriseForm
-        {
-            Name = name ?? $"石家庄奖补测试{Guid.NewGuid().ToString("N")[..8]}有限公司", Uscc = TestData.NewUscc("130123"), District = district,
-            Industry = "生物医药制造业", IndustryCode = "2710", RegisteredAddress = "石家庄市正定县1号", ContactName = "孙经理", ContactPhone = "13900002222",
-            FoundedOn = "2010-03-01", Employees = "320", RevenueWan = "18000", AboveScale = "规上", Ownership = "民营",
-        };
-        var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
-        Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
-        var enterprise = Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
+        var enterprise = Register(scope, form);
         db.Enterprises.Add(enterprise);
         await db.SaveChangesAsync();
         return enterprise;
     }
 
-    /// <summary>The enterprise's project accepted by the agency at <paramref name="after"/> from <paramref name="before"/>.</summary>
-    public static async Task AcceptedProjectAsync(DxPilotApp app, Enterprise enterprise, int before = 2, int after = 3)
+    /// <summary>A 规上 private enterprise of 320 staff in the county (the 申报书's application table reads them).</summary>
+    public static Task<Enterprise> EnterpriseAsync(DxPilotApp app, string district, string? name = null)
+    {
+        var form = Form(name ?? $"石家庄奖补测试{Guid.NewGuid().ToString("N")[..8]}有限公司", TestData.NewUscc("130123"), district);
+        (form.Employees, form.AboveScale, form.Ownership) = ("320", "规上", "民营");
+        return RegisteredAsync(app, form);
+    }
+
+    /// <summary>The enterprise's project accepted by the agency at <paramref name="after"/> from <paramref name="before"/> (written in the
+    /// database: Shijiazhuang's seeds describe no filing, so the platform's project chain is not this programme's).</summary>
+    public static async Task AcceptedProjectAsync(DxPilotApp app, Guid enterpriseId, string district = "正定县", int before = 2, int after = 3)
     {
         await using var scope = app.DataScope(Programme);
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var filing = Filing.Start(Programme, enterprise.Id, enterprise.District, Actor.System(Programme, "测试数据"), DateTime.UtcNow);
+        var filing = Filing.Start(Programme, enterpriseId, district, Actor.System(Programme, "测试数据"), DateTime.UtcNow);
         db.Filings.Add(filing);
         var project = Project.Open(filing, null, DateTime.UtcNow);
         db.Projects.Add(project);
@@ -50,6 +67,9 @@ public static class ShijiazhuangAwards
         await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProjectStatus.Accepted)
             .SetProperty(p => p.LevelBefore, before).SetProperty(p => p.LevelAfter, after).SetProperty(p => p.AcceptedAt, DateTime.UtcNow));
     }
+
+    public static Task AcceptedProjectAsync(DxPilotApp app, Enterprise enterprise, int before = 2, int after = 3) =>
+        AcceptedProjectAsync(app, enterprise.Id, enterprise.District, before, after);
 
     /// <summary>An application of the enterprise to the call with these directions, in a closed batch of its own, put at <paramref name="state"/>.</summary>
     public static async Task<Guid> ApplicationAsync(DxPilotApp app, Enterprise enterprise, string callId, AwardStatus state, params string[] directions)

@@ -2,10 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
-using DxPilot.Domain.Filings;
-using DxPilot.Domain.Projects;
 using DxPilot.Infrastructure.Persistence;
-using DxPilot.Infrastructure.Programmes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,39 +17,11 @@ public static class ShijiazhuangReviews
     public const string Biomedicine = "生物医药制造业";
 
     /// <summary>An enterprise registered as the bureau would (生物医药制造业 with code 2710 unless another industry and code are named).</summary>
-    public static async Task<Enterprise> EnterpriseAsync(DxPilotApp app, string name, string district, string industry = Biomedicine, string code = "2710")
-    {
-        await using var scope = app.DataScope(Programme);
-        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
-        var form = new EnterpriseForm
-        {
-            Name = name, Uscc = TestData.NewUscc("130123"), District = district, Industry = industry, IndustryCode = code,
-            RegisteredAddress = "石家庄市正定县1号", ContactName = "孙经理", ContactPhone = "13900002222", FoundedOn = "2010-03-01",
-            Employees = "260", RevenueWan = "18000",
-        };
-        var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
-        Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
-        var enterprise = Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
-        db.Enterprises.Add(enterprise);
-        await db.SaveChangesAsync();
-        return enterprise;
-    }
+    public static Task<Enterprise> EnterpriseAsync(DxPilotApp app, string name, string district, string industry = Biomedicine, string code = "2710") =>
+        ShijiazhuangAwards.RegisteredAsync(app, ShijiazhuangAwards.Form(name, TestData.NewUscc("130123"), district, industry, code));
 
-    /// <summary>The enterprise's transformation project accepted by the agency at 三级 from 二级 (arranged in the database: Shijiazhuang's
-    /// seeds describe no filing, so the platform's project chain is not this programme's).</summary>
-    public static async Task AcceptedProjectAsync(DxPilotApp app, Guid enterpriseId)
-    {
-        await using var scope = app.DataScope(Programme);
-        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var filing = Filing.Start(Programme, enterpriseId, "正定县", Actor.System(Programme, "测试数据"), DateTime.UtcNow);
-        db.Filings.Add(filing);
-        var project = Project.Open(filing, null, DateTime.UtcNow);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync();
-        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProjectStatus.Accepted)
-            .SetProperty(p => p.LevelBefore, 2).SetProperty(p => p.LevelAfter, 3).SetProperty(p => p.AcceptedAt, DateTime.UtcNow));
-    }
+    /// <summary>The enterprise's transformation project accepted by the agency at 三级 from 二级.</summary>
+    public static Task AcceptedProjectAsync(DxPilotApp app, Guid enterpriseId) => ShijiazhuangAwards.AcceptedProjectAsync(app, enterpriseId);
 
     /// <summary>A 创新能力显著提升 申报书 (附件1-3) with every section written and the innovation spend share rising 3.2 % → 4.5 %.</summary>
     public static object Innovation(string basics) => new
