@@ -3,6 +3,7 @@ using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Calls;
+using DxPilot.Infrastructure.Catalogue;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Infrastructure.Spreadsheets;
@@ -46,6 +47,7 @@ public static class PlatformHost
         s.AddSingleton(sp => InstrumentCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "instruments")));
         s.AddSingleton(sp => CallCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "calls"),
             sp.GetRequiredService<ProgrammeCatalog>(), sp.GetRequiredService<InstrumentCatalog>()));
+        s.AddSingleton(sp => ScenarioTreeFile.Load(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "catalogue", "scenario-tree.json"), sp.GetRequiredService<InstrumentCatalog>()));
         s.AddSingleton(sp => AwardCatalog.LoadFolder(Path.Combine(sp.GetRequiredService<PlatformPaths>().ConfigFolder, "awards"), sp.GetRequiredService<ProgrammeCatalog>()));
         s.AddSingleton(sp => DatabaseFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformPaths>()));
         s.AddSingleton(accounts);
@@ -81,6 +83,7 @@ public static class PlatformHost
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);
         Features.Diagnoses.DiagnosisRegistration.AddServices(s);
         Features.Filings.FilingRegistration.AddServices(s);
+        Features.Catalogue.CatalogueRegistration.AddServices(s);
         Features.Projects.ProjectRegistration.AddServices(s);
         Features.Awards.AwardRegistration.AddServices(s);
         Features.Supervision.SupervisionRegistration.AddServices(s);
@@ -188,6 +191,7 @@ public static class PlatformHost
         Features.Benchmarks.BenchmarkEndpoints.Map(app);
         Features.Diagnoses.DiagnosisEndpoints.Map(app);
         Features.Filings.FilingRegistration.MapEndpoints(app);
+        Features.Catalogue.CatalogueRegistration.MapEndpoints(app);
         Features.Projects.ProjectRegistration.MapEndpoints(app);
         Features.Awards.AwardRegistration.MapEndpoints(app);
         Features.Supervision.SupervisionRegistration.MapEndpoints(app);

@@ -1,3 +1,4 @@
+using DxPilot.Domain.Catalogue;
 using System.Text.Json;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
@@ -70,6 +71,11 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<SupervisionReply> SupervisionReplies => Set<SupervisionReply>();
     public DbSet<SupervisionRating> SupervisionRatings => Set<SupervisionRating>();
     public DbSet<RatingScore> SupervisionRatingScores => Set<RatingScore>();
+    public DbSet<CatalogueScenario> CatalogueScenarios => Set<CatalogueScenario>();
+    public DbSet<CommonNeed> CommonNeeds => Set<CommonNeed>();
+    public DbSet<PoolMember> PoolMembers => Set<PoolMember>();
+    public DbSet<CatalogueProduct> CatalogueProducts => Set<CatalogueProduct>();
+    public DbSet<EnterpriseNeed> EnterpriseNeeds => Set<EnterpriseNeed>();
 
     public AuditContext Audit => audit;
 
@@ -300,6 +306,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         BenchmarkReviewModel.Configure(b);
         AwardReviewModel.Configure(b);
         SupervisionModel.Configure(b);
+        CatalogueModel.Configure(b);
         DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);
 

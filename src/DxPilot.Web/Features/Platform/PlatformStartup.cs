@@ -24,6 +24,8 @@ public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration 
         logger.LogInformation("申报通知：{Calls}", string.Join("、", calls.All.Select(c => c.Id)));
         var awards = sp.GetRequiredService<AwardCatalog>();
         logger.LogInformation("奖补申报：{Awards}", string.Join("、", awards.All.Select(c => c.Id)));
+        var tree = sp.GetRequiredService<Domain.Catalogue.ScenarioTreeTemplate>();
+        logger.LogInformation("场景清单：{Count}个场景", tree.Nodes().Count());
         var applied = await sp.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
         logger.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", sp.GetRequiredService<DatabaseOptions>().Provider, applied.Count);
         // Before anything writes: entries from before the hash chain are sealed into it, in their order.
