@@ -45,6 +45,26 @@ public abstract class CatalogueTreeTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(75, created.Count);
         Assert.All(created, e => Assert.Equal("场景清单初始化（附件1）", e.ActorName));
     }
+
+    [Fact]
+    public async Task The_catalogue_shows_approved_products_of_admitted_providers_only()
+    {
+        var c = await ChangchunCatalogue.CreateAsync(app);
+        var mes = await c.ProductAsync(app, "云MES", ["2.1.2", "2.8.2"], 12m);
+        var aps = await c.ProductAsync(app, "排产APS", ["2.1.1"], 8m, 15m);
+        Assert.Equal("8.00–15.00万元（含税）", aps.PriceText);
+        await using (var scope = app.DataScope(ChangchunDiagnosis.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var shown = await ShownProducts.In(db, ChangchunDiagnosis.Programme).Where(p => p.ProviderId == c.Parties.Provider.Id).Select(p => p.Name).ToListAsync();
+            Assert.Equal(["云MES", "排产APS"], shown.Order());
+            var member = await db.PoolMembers.SingleAsync(m => m.Id == c.Membership.Id);
+            Assert.True(member.Apply(Domain.Catalogue.PoolTrigger.Suspend, ChangchunDiagnosis.City, "资质到期未更新", DateTime.UtcNow).Taken);
+            await db.SaveChangesAsync();
+            Assert.Empty(await ShownProducts.In(db, ChangchunDiagnosis.Programme).Where(p => p.ProviderId == c.Parties.Provider.Id).ToListAsync());
+        }
+        Assert.NotEqual(mes.Id, aps.Id);
+    }
 }
 
 public sealed class CatalogueTreeTestsOnSqlite(SqliteApp app) : CatalogueTreeTests<SqliteApp>(app);

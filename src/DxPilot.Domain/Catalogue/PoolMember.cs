@@ -1,4 +1,6 @@
+using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Domain.Catalogue;
 
@@ -54,4 +56,87 @@ public sealed class PoolMember : IAudited
 
     /// <summary>Whether its products may be listed and shown.</summary>
     public bool IsAdmitted => Status == PoolStatus.Admitted;
+
+    /// <summary>申请入池: the provider's first application, or the reasons (by field) it cannot be kept.</summary>
+    public static (PoolMember? Member, IReadOnlyDictionary<string, string> Errors) Apply(Actor provider, Guid organisationId, PoolApplicationForm form, DateTime now)
+    {
+        var errors = form.Problems();
+        if (errors.Count > 0) return (null, errors);
+        var member = new PoolMember
+        {
+            Id = Guid.CreateVersion7(), ProgrammeId = provider.ProgrammeId, OrganisationId = organisationId, Status = PoolStatus.Applied,
+            AppliedAt = now,
+        };
+        member.Take(form, now);
+        return (member, errors);
+    }
+
+    /// <summary>The application's details changed (contacts move, cases grow); the status stays.</summary>
+    public IReadOnlyDictionary<string, string> Edit(PoolApplicationForm form, DateTime now)
+    {
+        var errors = form.Problems();
+        if (errors.Count == 0)
+        {
+            Take(form, now);
+            Version++;
+        }
+        return errors;
+    }
+
+    /// <summary>The city's decision, or the provider's new application after a refusal or removal, through the pool's chain.</summary>
+    public TransitionResult<PoolStatus> Apply(PoolTrigger trigger, Actor actor, string? reason, DateTime now)
+    {
+        var result = PoolWorkflow.Chain.Take(Status, trigger, this, actor, reason, ProgrammeId, Id.ToString(), now);
+        if (!result.Taken) return result;
+        if (trigger == PoolTrigger.Reapply) AppliedAt = now;
+        else
+        {
+            DecidedAt = now;
+            DecisionReason = CatalogueText.Clean(reason);
+        }
+        Status = result.To;
+        UpdatedAt = now;
+        Version++;
+        return result;
+    }
+
+    private void Take(PoolApplicationForm f, DateTime now)
+    {
+        OrganisationName = f.OrganisationName!.Trim();
+        Uscc = Enterprises.Uscc.Normalise(f.Uscc!);
+        Address = CatalogueText.Clean(f.Address);
+        LegalRepresentative = CatalogueText.Clean(f.LegalRepresentative);
+        Qualifications = f.Qualifications!.Trim();
+        Cases = f.Cases!.Trim();
+        ContactName = f.ContactName!.Trim();
+        ContactPhone = f.ContactPhone!.Trim();
+        ContactEmail = CatalogueText.Clean(f.ContactEmail);
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>入池申请表: the organisation's details, qualifications, cases and contacts as the provider writes them.</summary>
+public sealed record PoolApplicationForm(string? OrganisationName, string? Uscc, string? Address, string? LegalRepresentative,
+    string? Qualifications, string? Cases, string? ContactName, string? ContactPhone, string? ContactEmail)
+{
+    public IReadOnlyDictionary<string, string> Problems()
+    {
+        var errors = new Dictionary<string, string>();
+        void Check(string key, string? problem) { if (problem is not null) errors[key] = problem; }
+        Check("organisationName", CatalogueText.Problem(OrganisationName, "单位名称", 100));
+        if (string.IsNullOrWhiteSpace(Uscc)) errors["uscc"] = "请填写统一社会信用代码";
+        else if (!Enterprises.Uscc.TryParse(Uscc, out _, out var why)) errors["uscc"] = why ?? "统一社会信用代码无效";
+        Check("address", CatalogueText.Problem(Address, "地址", 100, required: false));
+        Check("legalRepresentative", CatalogueText.Problem(LegalRepresentative, "法定代表人", 25, required: false));
+        Check("qualifications", CatalogueText.Problem(Qualifications, "资质情况", 2000));
+        Check("cases", CatalogueText.Problem(Cases, "典型案例", 4000));
+        Check("contactName", CatalogueText.Problem(ContactName, "联系人", 25));
+        Check("contactPhone", CatalogueText.Problem(ContactPhone, "联系电话", 30));
+        if (!errors.ContainsKey("contactPhone") && !ContactPhone!.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ' or '(' or ')'))
+            errors["contactPhone"] = "联系电话只能包含数字、空格和 + - ( )";
+        Check("contactEmail", CatalogueText.Problem(ContactEmail, "电子邮箱", 100, required: false));
+        if (!errors.ContainsKey("contactEmail") && CatalogueText.Clean(ContactEmail) is { } mail && !System.Net.Mail.MailAddress.TryCreate(mail, out _))
+            errors["contactEmail"] = "电子邮箱格式不正确";
+        return errors;
+    }
 }
