@@ -156,7 +156,7 @@ public sealed class AwardJourneyTests(BrowserApp app)
 
     /// <summary>A 正定县 enterprise with its project accepted at 三级 from 二级 (written as the Web tests write it: Shijiazhuang has
     /// no filing chain) and its account.</summary>
-    private static async Task<(string User, string Name)> ArrangeAsync(IServiceProvider services)
+    internal static async Task<(string User, string Name)> ArrangeAsync(IServiceProvider services)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         Enterprise file;
