@@ -133,6 +133,50 @@ public abstract class AwardFileTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task Each_submission_freezes_its_files_so_a_scan_replaced_after_a_return_stays_readable_in_the_earlier_revision()
+    {
+        var (id, enterprise, who) = await ApplicationAsync(Benchmark, Innovation, ["innovation"]);
+        await awards.AcceptedProjectAsync(who.Id);
+        var first = await Ok(await enterprise.PostAsync($"/api/awards/{id}/files", Upload("pledge", [("承诺书.jpg", Pictures.Jpeg())])));
+        await Ok(await enterprise.PostAsync($"/api/awards/{id}/files", Upload("declaration", [("申报声明.pdf", Pdf)])));
+        await Ok(await enterprise.PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger = "submit", version = await Version(enterprise, id) }));
+        var county = await app.As(await awards.Accounts.UserAsync(Role.DistrictBureau, district: "正定县"));
+        await Ok(await county.PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger = "return", reason = "承诺书未盖章，请重签", version = await Version(county, id) }));
+
+        // Returned: the applicant replaces the pledge with a re-signed scan and submits again.
+        await Ok(await enterprise.DeleteAsync($"/api/awards/{id}/files/{first.GetProperty("stored")[0].GetProperty("id").GetGuid()}"));
+        var resigned = Pictures.Png(1);
+        await Ok(await enterprise.PostAsync($"/api/awards/{id}/files", Upload("pledge", [("承诺书-重签.png", resigned)])));
+        await Ok(await enterprise.PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger = "submit", version = await Version(enterprise, id) }));
+
+        // Revision 1 keeps the first scan (its files in slot order: 承诺书, then 申报声明), revision 2 the re-signed one.
+        var old = await county.GetAsync($"/api/awards/{id}/revisions/1/files/0");
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.Equal(Pictures.Jpeg(), await old.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Pdf, await (await county.GetAsync($"/api/awards/{id}/revisions/1/files/1")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(resigned, await (await county.GetAsync($"/api/awards/{id}/revisions/2/files/0")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync($"/api/awards/{id}/revisions/1/files/2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync($"/api/awards/{id}/revisions/3/files/0")).StatusCode);
+        var stranger = await app.As((await awards.EnterpriseAsync()).User);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/awards/{id}/revisions/1/files/0")).StatusCode);
+
+        // The revision's page lists them and its 申报书 prints its own 附件清单.
+        var browser = app.Anonymous();
+        await PageClient.SignIn(browser, await awards.Accounts.UserAsync(Role.DistrictBureau, district: "正定县"));
+        var page = await browser.GetDocument($"/awards/{id}/revisions/1");
+        var listed = page.QuerySelectorAll("#revision-files li[data-frozen]").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.Contains("签字盖章的承诺书扫描件：", listed[0]);
+        Assert.Contains("承诺书.jpg", listed[0]);
+        Assert.Equal($"/awards/{id}/revisions/1/files/0", page.QuerySelector("#revision-files li[data-frozen='0'] a")!.GetAttribute("href"));
+        var printed = OfficeFiles.Text(await (await county.GetAsync($"/api/awards/{id}/revisions/1/document.docx")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("附件清单", printed);
+        Assert.Contains("承诺书.jpg", printed);
+        Assert.DoesNotContain("承诺书-重签.png", printed);
+        Assert.Contains("承诺书-重签.png", OfficeFiles.Text(await (await county.GetAsync($"/api/awards/{id}/revisions/2/document.docx")).Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
     public async Task Chain_case_images_are_judged_by_decoding_at_most_two_of_at_most_1000_by_1000_on_upload_and_at_submission()
     {
         var (id, enterprise, _) = await ApplicationAsync(Chain, ChainCase, ["chain"]);

@@ -48,12 +48,26 @@ public sealed class AwardRevision
     public AwardContent Content { get; private set; } = new();
     public DateTime SubmittedAt { get; private set; }
     public string SubmittedBy { get; private set; } = "";
+    /// <summary>The scans and pictures the application had when submitted (their bytes stay in the blob store, which never
+    /// deletes); null for a submission from before files were frozen (migration 0035), whose files were not recorded.</summary>
+    public List<FrozenAwardFile>? Files { get; private set; }
 
     private AwardRevision() { }
 
-    public static AwardRevision Freeze(AwardApplication a, string by, DateTime now) => new()
+    public static AwardRevision Freeze(AwardApplication a, IEnumerable<AwardFile> files, string by, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(), ApplicationId = a.Id, Revision = a.Revision, Directions = a.Directions, Content = a.Content,
         SubmittedAt = now, SubmittedBy = by,
+        Files = files.OrderBy(f => f.Kind).ThenBy(f => f.Direction).ThenBy(f => f.Scenario).ThenBy(f => f.UploadedAt)
+            .Select(f => new FrozenAwardFile(f.Kind, f.Direction, f.Scenario, f.File.Name, f.File.ContentType, f.File.Size, f.File.Sha256,
+                f.Width, f.Height, f.UploadedAt)).ToList(),
     };
+}
+
+/// <summary>One file as a submission had it: its slot, and the reference to its bytes.</summary>
+public sealed record FrozenAwardFile(AwardFileKind Kind, string? Direction, int? Scenario, string Name, string ContentType, long Size,
+    string Sha256, int? Width, int? Height, DateTime UploadedAt)
+{
+    public Files.FileRef Ref => new(Sha256, Size, ContentType, Name);
+    public string SlotLabel => AwardFile.SlotLabel(Kind, Scenario);
 }

@@ -56,6 +56,28 @@ public static class AwardDocument
             w.Signature("申报单位（盖章）：");
         }
         Criteria(w, p.Criteria);
+        Attachments(w, p);
+    }
+
+    /// <summary>附件清单: the scans and pictures that went with this version, by name (the files themselves are on the platform).</summary>
+    private static void Attachments(DocxWriter w, AwardPrint p)
+    {
+        w.Paragraph("");
+        w.Centred("附件清单", DocxSize.San);
+        if (p.Files is not { } files)
+        {
+            w.Paragraph("该次提交早于附件留存功能，当时的附件清单未记录。");
+            return;
+        }
+        var table = w.Table(DocxSize.XiaoWu, [700, 2800, DocxWriter.TextWidth - 4700, 1200], cellMargin: 60);
+        table.Header("序号", "附件", "文件名", "大小");
+        if (files.Count == 0) table.Row(new DocxCell("（无附件）", Span: 4, Centre: true));
+        for (var i = 0; i < files.Count; i++)
+        {
+            var f = files[i];
+            var slot = f.SlotLabel + (f.Direction is { } d && p.Call.Direction(d) is { } direction ? $"（{direction.Label}）" : "");
+            table.Row(new DocxCell((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Centre: true), slot, f.Name, ChineseText.FileSize(f.Size));
+        }
     }
 
     // Seed 004 附件4 一、二, word for word.

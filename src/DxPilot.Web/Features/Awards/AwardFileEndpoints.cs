@@ -32,6 +32,7 @@ public static class AwardFileEndpoints
 
         // Pictures are shown in the page from here: in scope only (404 otherwise), audited like every download.
         app.MapGet("/awards/{id:guid}/files/{fileId:guid}", DownloadAsync).RequireAuthorization();
+        app.MapGet("/awards/{id:guid}/revisions/{revision:int}/files/{index:int}", DownloadFrozenAsync).RequireAuthorization();
 
         var api = app.MapGroup("/api/awards").WithTags("奖补申报（数智标杆、链式案例）")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
@@ -57,6 +58,8 @@ public static class AwardFileEndpoints
                          + "扫描件为PDF、JPEG或PNG，图片按解码后的实际格式和像素检查；返回已保存的文件和未保存文件的原因，全部未保存时为400");
 
         api.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithSummary("下载附件（记入审计）");
+        api.MapGet("/{id:guid}/revisions/{revision:int}/files/{index:int}", DownloadFrozenAsync)
+            .WithSummary("下载某次提交时的附件（按该次提交的附件清单顺序，从0起；记入审计）");
 
         api.MapDelete("/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, HttpContext http, AwardService service, CancellationToken ct) =>
                 ApiResults.From(await service.DeleteFileAsync(http.User.RequireActor(), id, fileId, ct), _ => Results.NoContent()))
@@ -69,6 +72,17 @@ public static class AwardFileEndpoints
             return Results.Problem(title: "找不到该文件，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
         http.Response.Headers.CacheControl = "private, no-cache";
         return await download.ServeAsync(found.File, found.ProgrammeId, AuditKey.Of<AwardApplication>(id), ct);
+    }
+
+    /// <summary>A file as a submission froze it: the same bytes even after the applicant replaced it.</summary>
+    private static async Task<IResult> DownloadFrozenAsync(Guid id, int revision, int index, HttpContext http, AwardService service, FileDownload download,
+        CancellationToken ct)
+    {
+        var found = await service.RevisionAsync(http.User.RequireActor(), id, revision, ct);
+        if (!found.IsOk || found.Value.Revision.Files is not { } files || index < 0 || index >= files.Count)
+            return Results.Problem(title: "找不到该文件，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
+        http.Response.Headers.CacheControl = "private, no-cache";
+        return await download.ServeAsync(files[index].Ref, found.Value.View.Application.ProgrammeId, AuditKey.Of<AwardApplication>(id), ct);
     }
 
     /// <summary>The slot a form names, or null when its kind is unknown (a scenario that is not a number counts as none).</summary>

@@ -13,7 +13,12 @@ namespace DxPilot.Web.Features.Awards;
 /// <param name="Specialty">具体细分领域名称: the name of the enterprise's industry code in the programme's list.</param>
 public sealed record AwardPrint(AwardCall Call, Enterprise Enterprise, string District, IReadOnlyList<string> Industries, string? Industry, string? Specialty,
     IReadOnlyList<AwardDirection> Directions, AwardContent Content, int? Revision, DateOnly? SubmittedOn, int? LevelAfter,
-    IReadOnlyList<DirectionChecks> Criteria, IReadOnlyList<AwardInvitation> Smes);
+    IReadOnlyList<DirectionChecks> Criteria, IReadOnlyList<AwardInvitation> Smes)
+{
+    /// <summary>The scans and pictures of the printed version (a revision's as frozen); null for a submission from before
+    /// files were frozen.</summary>
+    public IReadOnlyList<FrozenAwardFile>? Files { get; init; }
+}
 
 public sealed partial class AwardService
 {
@@ -26,12 +31,14 @@ public sealed partial class AwardService
         var application = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardPrint>.NotFound();
         var (directions, content, submittedAt) = (application.Directions, application.Content, application.SubmittedAt);
+        IReadOnlyList<FrozenAwardFile>? files;
         if (revision is { } n)
         {
             if (await db.AwardRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id && r.Revision == n, ct) is not { } frozen)
                 return Outcome<AwardPrint>.NotFound();
-            (directions, content, submittedAt) = (frozen.Directions, frozen.Content, frozen.SubmittedAt);
+            (directions, content, submittedAt, files) = (frozen.Directions, frozen.Content, frozen.SubmittedAt, frozen.Files);
         }
+        else files = AwardRevision.Freeze(application, await AwardFiles.AsNoTracking().Where(f => f.ApplicationId == id).ToListAsync(ct), "", clock.GetUtcNow().UtcDateTime).Files;
         var programme = programmes.Get(application.ProgrammeId);
         var zone = programme.Zone;
         var today = LocalTime.Today(clock.GetUtcNow(), zone);
@@ -49,6 +56,6 @@ public sealed partial class AwardService
         return Outcome<AwardPrint>.Ok(new AwardPrint(call, enterprise, application.District, programme.Industries.Select(i => i.Name).ToList(),
             programme.Industries.FirstOrDefault(i => i.Key == enterprise.IndustryKey)?.Name, specialty,
             picked, content, revision,
-            submittedAt is { } at ? DateOnly.FromDateTime(LocalTime.FromUtc(at, zone)) : null, facts.Project?.LevelAfter, criteria, smes));
+            submittedAt is { } at ? DateOnly.FromDateTime(LocalTime.FromUtc(at, zone)) : null, facts.Project?.LevelAfter, criteria, smes) { Files = files });
     }
 }

@@ -45,7 +45,9 @@ public sealed partial class AwardService
         if (result.Refusal is { } refused) return Outcome<AwardApplication>.Refused(refused);
         saving.Expect(application, version ?? application.Version - 1);
         db.StateTransitions.Add(result.Record!);
-        if (trigger == AwardTrigger.Submit) db.AwardRevisions.Add(AwardRevision.Freeze(application, actor.Name, Now()));
+        // A submission freezes the files with the text: a returned application may replace a scan, and the earlier one stays readable.
+        if (trigger == AwardTrigger.Submit)
+            db.AwardRevisions.Add(AwardRevision.Freeze(application, await AwardFiles.AsNoTracking().Where(f => f.ApplicationId == id).ToListAsync(ct), actor.Name, Now()));
         return await saving.SaveAsync(application, What, () => application, ct);
     }
 }
