@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace DxPilot.Domain.Catalogue;
 
 /// <summary>A product offered for a cover: its price in 万元 (a fixed price has low = high) and the items it covers.</summary>
@@ -27,8 +29,7 @@ public static class CheapestCover
     public static CoverResult Find(IReadOnlyList<string> items, IReadOnlyList<CoverOffer> offers)
     {
         var needed = items.Distinct(StringComparer.Ordinal).ToList();
-        if (needed.Count > MaxItems)
-            throw new ArgumentException($"一次最多为{MaxItems}个场景计算最省的产品组合，本次有{needed.Count}个，请减少场景后再算", nameof(items));
+        CheckCount(needed.Count);
         foreach (var o in offers)
             if (o.PriceLowWan < 0 || o.PriceLowWan > o.PriceHighWan)
                 throw new ArgumentException($"产品“{o.Name}”的价格有误：最低价须不小于0且不高于最高价", nameof(offers));
@@ -37,9 +38,18 @@ public static class CheapestCover
         var uncovered = needed.Where((_, i) => (coverable >> i & 1) == 0).ToList();
         var k = needed.Count - uncovered.Count;
         var candidates = Undominated(masks, offers, k);
-        var chosen = Cheapest(candidates, masks, offers, k);
+        var chosen = InYuan(candidates, offers) is ({ } high, { } low)
+            ? Cheapest(candidates, masks, high, low, k)
+            : Cheapest(candidates, masks, offers.Select(o => o.PriceHighWan).ToArray(), offers.Select(o => o.PriceLowWan).ToArray(), k);
         var picked = chosen.Select(i => offers[i]).ToList();
         return new CoverResult(uncovered.Count == 0, picked, picked.Sum(o => o.PriceLowWan), picked.Sum(o => o.PriceHighWan), uncovered);
+    }
+
+    /// <summary>Refuses more than <see cref="MaxItems"/> items, before anything is built for them.</summary>
+    public static void CheckCount(int items)
+    {
+        if (items > MaxItems)
+            throw new ArgumentException($"一次最多为{MaxItems}个场景计算最省的产品组合，本次有{items}个，请减少场景后再算", nameof(items));
     }
 
     /// <summary>Each offer's coverage as a bit mask over the coverable items only (renumbered 0..k-1), so that every subset the
@@ -109,24 +119,41 @@ public static class CheapestCover
         return kept;
     }
 
+    /// <summary>Prices in whole 元 (0.0001万元) as integers when every candidate's is one and no cover can overflow, so that the
+    /// DP adds and compares longs instead of decimals (about ten times faster, as exact); otherwise null and the DP keeps decimals.</summary>
+    private static (long[] High, long[] Low)? InYuan(List<int> candidates, IReadOnlyList<CoverOffer> offers)
+    {
+        const decimal limit = 1e14m; // 100亿万元 a product; 16 of them stay far below long.MaxValue ≈ 9.2e18
+        var (high, low) = (new long[offers.Count], new long[offers.Count]);
+        foreach (var o in candidates)
+        {
+            var (h, l) = (offers[o].PriceHighWan * 10000m, offers[o].PriceLowWan * 10000m);
+            if (h != decimal.Truncate(h) || l != decimal.Truncate(l) || h > limit) return null;
+            (high[o], low[o]) = ((long)h, (long)l);
+        }
+        return (high, low);
+    }
+
     /// <summary>dp over the subsets of the k coverable items (see the class), then the cover read back offer by offer: the
     /// earliest offer that some best cover of what remains contains.</summary>
-    private static List<int> Cheapest(List<int> candidates, int[] masks, IReadOnlyList<CoverOffer> offers, int k)
+    private static List<int> Cheapest<T>(List<int> candidates, int[] masks, T[] price, T[] lowPrice, int k) where T : INumber<T>
     {
         var size = 1 << k;
-        var byLowestItem = new List<int>[k];
-        for (var i = 0; i < k; i++) byLowestItem[i] = candidates.Where(o => (masks[o] >> i & 1) != 0).ToList();
+        var byLowestItem = new int[k][];
+        for (var i = 0; i < k; i++) byLowestItem[i] = candidates.Where(o => (masks[o] >> i & 1) != 0).ToArray();
 
-        var high = new decimal[size];
+        var high = new T[size];
         var count = new int[size];
-        var low = new decimal[size];
+        var low = new T[size];
+        Array.Fill(high, T.Zero);
+        Array.Fill(low, T.Zero);
         for (var s = 1; s < size; s++)
         {
             var first = true;
-            foreach (var o in byLowestItem[System.Numerics.BitOperations.TrailingZeroCount(s)])
+            foreach (var o in byLowestItem[BitOperations.TrailingZeroCount(s)])
             {
                 var rest = s & ~masks[o];
-                var (h, c, l) = (high[rest] + offers[o].PriceHighWan, count[rest] + 1, low[rest] + offers[o].PriceLowWan);
+                var (h, c, l) = (high[rest] + price[o], count[rest] + 1, low[rest] + lowPrice[o]);
                 if (first || h < high[s] || h == high[s] && (c < count[s] || c == count[s] && l < low[s]))
                     (high[s], count[s], low[s], first) = (h, c, l, false);
             }
@@ -139,8 +166,7 @@ public static class CheapestCover
             {
                 if ((masks[o] & remaining) == 0) continue;
                 var rest = remaining & ~masks[o];
-                if (high[rest] + offers[o].PriceHighWan == high[remaining] && count[rest] + 1 == count[remaining]
-                    && low[rest] + offers[o].PriceLowWan == low[remaining])
+                if (high[rest] + price[o] == high[remaining] && count[rest] + 1 == count[remaining] && low[rest] + lowPrice[o] == low[remaining])
                 {
                     chosen.Add(o);
                     remaining = rest;

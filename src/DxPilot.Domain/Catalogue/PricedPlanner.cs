@@ -72,41 +72,48 @@ public static class PricedPlanner
     public static PricedPlan Plan(GapPlan gap, ScenarioMap map, IReadOnlyList<CatalogueOffer> offers, MoneyRules money, bool excludedFromCentralFunds)
     {
         // Constrained first (the level rule counts them separately), each group in the gap plan's order.
-        var raised = gap.Changes.Where(c => c.Kind == GapChangeKind.Scenario).OrderByDescending(c => c.Constrained).ToList();
-        var needed = raised.Select(c => c.Item).ToHashSet(StringComparer.Ordinal);
+        var raised = gap.Changes.Where(c => c.Kind == GapChangeKind.Scenario).DistinctBy(c => c.Item).OrderByDescending(c => c.Constrained).ToList();
+        var needed = raised.Select(c => c.Item).ToList();
+        CheapestCover.CheckCount(needed.Count);
+        var bitOf = needed.Select((item, bit) => (item, bit)).ToDictionary(x => x.item, x => x.bit, StringComparer.Ordinal);
         var level3ByMiit = map.MiitScenarios.OrderBy(m => m.Key, CodeOrder)
-            .SelectMany(m => m.Value.Where(needed.Contains).Select(miit => (Miit: miit, Code: m.Key)))
+            .SelectMany(m => m.Value.Where(bitOf.ContainsKey).Select(miit => (Miit: miit, Code: m.Key)))
             .ToLookup(x => x.Miit, x => x.Code, StringComparer.Ordinal);
 
-        // The caller's order is the cover's last tie-break: by name, then by product for equal names.
-        var ordered = offers.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.ProductId).ToList();
-        var serving = new List<(CatalogueOffer Offer, CoverOffer Cover)>();
-        foreach (var o in ordered)
+        // What an offer covers as a bit mask over the needed scenarios, and one set per distinct coverage shared by its offers:
+        // 10,000 products fall into a few hundred coverages.
+        var level3Mask = map.MiitScenarios.ToDictionary(m => m.Key, m => m.Value.Aggregate(0, (mask, miit) => bitOf.TryGetValue(miit, out var b) ? mask | 1 << b : mask));
+        var coverOf = new Dictionary<int, IReadOnlySet<string>>();
+        // The cover's last tie-break is the order given: by name, then by product for equal names.
+        var serving = new List<(CatalogueOffer Offer, CoverOffer Cover, int Mask)>();
+        foreach (var o in offers.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.ProductId))
         {
-            var covers = o.Level3Codes.SelectMany(code => map.MiitScenarios.GetValueOrDefault(code) ?? []).Where(needed.Contains)
-                .ToHashSet(StringComparer.Ordinal);
-            if (covers.Count > 0) serving.Add((o, new CoverOffer(o.ProductId, o.Name, o.ProviderName, o.PriceLowWan, o.PriceHighWan, covers)));
+            var mask = 0;
+            foreach (var code in o.Level3Codes) mask |= level3Mask.GetValueOrDefault(code);
+            if (mask == 0) continue;
+            if (!coverOf.TryGetValue(mask, out var covers))
+                coverOf[mask] = covers = needed.Where((_, bit) => (mask >> bit & 1) != 0).ToHashSet(StringComparer.Ordinal);
+            serving.Add((o, new CoverOffer(o.ProductId, o.Name, o.ProviderName, o.PriceLowWan, o.PriceHighWan, covers), mask));
         }
-        var cover = CheapestCover.Find(raised.Select(c => c.Item).ToList(), serving.Select(s => s.Cover).ToList());
+        var cover = CheapestCover.Find(needed, serving.Select(s => s.Cover).ToList());
         var chosenIds = cover.Chosen.Select(c => c.ProductId).ToHashSet();
         var chosen = serving.Where(s => chosenIds.Contains(s.Offer.ProductId)).ToList();
+        var alternatives = CheapestOthers(serving.Where(s => !chosenIds.Contains(s.Offer.ProductId)).Select(s => (s.Offer, s.Mask)), needed.Count);
 
-        var scenarios = raised.Select(change =>
+        var scenarios = raised.Select((change, bit) =>
         {
             var codes = level3ByMiit[change.Item].Select(code => new CatalogueScenario(code, map.Names.GetValueOrDefault(code, code))).ToList();
-            var serves = chosen.Where(s => s.Cover.Covers.Contains(change.Item)).Select(s => s.Offer).ToList();
-            var others = serving.Where(s => s.Cover.Covers.Contains(change.Item) && !chosenIds.Contains(s.Offer.ProductId))
-                .OrderBy(s => s.Offer.PriceHighWan).ThenBy(s => s.Offer.PriceLowWan).Take(Alternatives).Select(s => s.Offer).ToList();
+            var serves = chosen.Where(s => (s.Mask >> bit & 1) != 0).Select(s => s.Offer).ToList();
             var none = serves.Count > 0 ? null
                 : codes.Count == 0 ? "无可选产品：目录中尚无对应此场景的三级场景"
                 : $"无可选产品：对应的三级场景（{string.Join("、", codes.Select(c => c.Name))}）尚无审核通过的产品";
-            return new PlannedScenario(change.Item, change.Constrained, codes, serves, others, none);
+            return new PlannedScenario(change.Item, change.Constrained, codes, serves, alternatives[bit], none);
         }).ToList();
 
         var products = chosen.Select(s =>
         {
             var category = money.SpendCategories.FirstOrDefault(c => c.Key == s.Offer.SpendCategoryKey);
-            return new PlannedProduct(s.Offer, raised.Select(c => c.Item).Where(s.Cover.Covers.Contains).ToList(),
+            return new PlannedProduct(s.Offer, needed.Where((_, bit) => (s.Mask >> bit & 1) != 0).ToList(),
                 category?.Eligible ?? false, category?.Name ?? "未列入本试点的支出类别");
         }).ToList();
         var providers = products.Select(p => new PlanProvider(p.Offer.ProviderId, p.Offer.ProviderName)).DistinctBy(p => p.ProviderId).ToList();
@@ -123,5 +130,24 @@ public static class PricedPlanner
 
         return new PricedPlan(gap.TargetLevel, cover.Complete, scenarios, products, providers, Share(o => o.PriceLowWan), Share(o => o.PriceHighWan),
             products.Any(p => !p.Offer.TaxIncluded), gap.Changes.Where(c => c.Kind == GapChangeKind.Answer).ToList());
+    }
+
+    /// <summary>Per scenario (bit), the <see cref="Alternatives"/> cheapest offers serving it, by upper then lower price, ties
+    /// in the order given: one pass keeping a short list each rather than a sort of the catalogue per scenario.</summary>
+    private static List<CatalogueOffer>[] CheapestOthers(IEnumerable<(CatalogueOffer Offer, int Mask)> offers, int scenarios)
+    {
+        var best = Enumerable.Range(0, scenarios).Select(_ => new List<CatalogueOffer>(Alternatives + 1)).ToArray();
+        foreach (var (o, mask) in offers)
+            for (var bit = 0; bit < scenarios; bit++)
+            {
+                if ((mask >> bit & 1) == 0) continue;
+                var list = best[bit];
+                var at = list.FindIndex(x => o.PriceHighWan < x.PriceHighWan || o.PriceHighWan == x.PriceHighWan && o.PriceLowWan < x.PriceLowWan);
+                if (at < 0) at = list.Count;
+                if (at >= Alternatives) continue;
+                list.Insert(at, o);
+                if (list.Count > Alternatives) list.RemoveAt(Alternatives);
+            }
+        return best;
     }
 }
