@@ -49,6 +49,17 @@ public static class PricedPlanner
 {
     public const int Alternatives = 3;
 
+    /// <summary>The order the cover's last tie-break falls back to: by name, ordinally (the same on every database, whatever its
+    /// collation), then by product for equal names.</summary>
+    private static readonly Comparer<CatalogueOffer> ByName = Comparer<CatalogueOffer>.Create((a, b) =>
+        string.CompareOrdinal(a.Name, b.Name) is var c and not 0 ? c : a.ProductId.CompareTo(b.ProductId));
+
+    /// <summary>Cheaper first, as the cover counts cost: the upper price, then the lower, then <see cref="ByName"/>.</summary>
+    private static readonly Comparer<CatalogueOffer> Cheaper = Comparer<CatalogueOffer>.Create((a, b) =>
+        a.PriceHighWan != b.PriceHighWan ? a.PriceHighWan.CompareTo(b.PriceHighWan)
+        : a.PriceLowWan != b.PriceLowWan ? a.PriceLowWan.CompareTo(b.PriceLowWan)
+        : ByName.Compare(a, b));
+
     /// <summary>Tree order of codes: 1.2.1 before 1.10.1.</summary>
     private static readonly Comparer<string> CodeOrder = Comparer<string>.Create((a, b) =>
     {
@@ -80,25 +91,23 @@ public static class PricedPlanner
             .SelectMany(m => m.Value.Where(bitOf.ContainsKey).Select(miit => (Miit: miit, Code: m.Key)))
             .ToLookup(x => x.Miit, x => x.Code, StringComparer.Ordinal);
 
-        // What an offer covers as a bit mask over the needed scenarios, and one set per distinct coverage shared by its offers:
-        // 10,000 products fall into a few hundred coverages.
+        // What each offer covers as a bit mask over the needed scenarios. Only the cheapest offer of a coverage can be in the
+        // cheapest cover (CheapestCover drops the others too), so only those — a few hundred of 10,000 — are handed over, in the
+        // order its last tie-break falls back to.
         var level3Mask = map.MiitScenarios.ToDictionary(m => m.Key, m => m.Value.Aggregate(0, (mask, miit) => bitOf.TryGetValue(miit, out var b) ? mask | 1 << b : mask));
-        var coverOf = new Dictionary<int, IReadOnlySet<string>>();
-        // The cover's last tie-break is the order given: by name, then by product for equal names.
-        var serving = new List<(CatalogueOffer Offer, CoverOffer Cover, int Mask)>();
-        foreach (var o in offers.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.ProductId))
+        var masks = new int[offers.Count];
+        var cheapestOf = new Dictionary<int, CatalogueOffer>();
+        for (var i = 0; i < offers.Count; i++)
         {
-            var mask = 0;
-            foreach (var code in o.Level3Codes) mask |= level3Mask.GetValueOrDefault(code);
-            if (mask == 0) continue;
-            if (!coverOf.TryGetValue(mask, out var covers))
-                coverOf[mask] = covers = needed.Where((_, bit) => (mask >> bit & 1) != 0).ToHashSet(StringComparer.Ordinal);
-            serving.Add((o, new CoverOffer(o.ProductId, o.Name, o.ProviderName, o.PriceLowWan, o.PriceHighWan, covers), mask));
+            foreach (var code in offers[i].Level3Codes) masks[i] |= level3Mask.GetValueOrDefault(code);
+            if (masks[i] != 0 && (!cheapestOf.TryGetValue(masks[i], out var best) || Cheaper.Compare(offers[i], best) < 0)) cheapestOf[masks[i]] = offers[i];
         }
+        var serving = cheapestOf.OrderBy(c => c.Value, ByName).Select(c => (Offer: c.Value, Mask: c.Key, Cover: new CoverOffer(c.Value.ProductId, c.Value.Name,
+            c.Value.ProviderName, c.Value.PriceLowWan, c.Value.PriceHighWan, needed.Where((_, bit) => (c.Key >> bit & 1) != 0).ToHashSet(StringComparer.Ordinal)))).ToList();
         var cover = CheapestCover.Find(needed, serving.Select(s => s.Cover).ToList());
         var chosenIds = cover.Chosen.Select(c => c.ProductId).ToHashSet();
         var chosen = serving.Where(s => chosenIds.Contains(s.Offer.ProductId)).ToList();
-        var alternatives = CheapestOthers(serving.Where(s => !chosenIds.Contains(s.Offer.ProductId)).Select(s => (s.Offer, s.Mask)), needed.Count);
+        var alternatives = CheapestOthers(offers, masks, chosenIds, needed.Count);
 
         var scenarios = raised.Select((change, bit) =>
         {
@@ -132,22 +141,25 @@ public static class PricedPlanner
             products.Any(p => !p.Offer.TaxIncluded), gap.Changes.Where(c => c.Kind == GapChangeKind.Answer).ToList());
     }
 
-    /// <summary>Per scenario (bit), the <see cref="Alternatives"/> cheapest offers serving it, by upper then lower price, ties
-    /// in the order given: one pass keeping a short list each rather than a sort of the catalogue per scenario.</summary>
-    private static List<CatalogueOffer>[] CheapestOthers(IEnumerable<(CatalogueOffer Offer, int Mask)> offers, int scenarios)
+    /// <summary>Per scenario (bit), the <see cref="Alternatives"/> cheapest offers serving it other than the chosen ones: one pass
+    /// keeping a short list each rather than a sort of the catalogue per scenario.</summary>
+    private static List<CatalogueOffer>[] CheapestOthers(IReadOnlyList<CatalogueOffer> offers, int[] masks, HashSet<Guid> chosen, int scenarios)
     {
         var best = Enumerable.Range(0, scenarios).Select(_ => new List<CatalogueOffer>(Alternatives + 1)).ToArray();
-        foreach (var (o, mask) in offers)
+        for (var i = 0; i < offers.Count; i++)
+        {
+            if (masks[i] == 0 || chosen.Contains(offers[i].ProductId)) continue;
             for (var bit = 0; bit < scenarios; bit++)
             {
-                if ((mask >> bit & 1) == 0) continue;
+                if ((masks[i] >> bit & 1) == 0) continue;
                 var list = best[bit];
-                var at = list.FindIndex(x => o.PriceHighWan < x.PriceHighWan || o.PriceHighWan == x.PriceHighWan && o.PriceLowWan < x.PriceLowWan);
+                var at = list.FindIndex(x => Cheaper.Compare(offers[i], x) < 0);
                 if (at < 0) at = list.Count;
                 if (at >= Alternatives) continue;
-                list.Insert(at, o);
+                list.Insert(at, offers[i]);
                 if (list.Count > Alternatives) list.RemoveAt(Alternatives);
             }
+        }
         return best;
     }
 }

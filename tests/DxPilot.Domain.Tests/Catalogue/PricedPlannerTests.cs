@@ -96,6 +96,41 @@ public sealed class PricedPlannerTests
     }
 
     [Fact]
+    public void On_generated_catalogues_the_plan_buys_what_brute_force_finds_over_the_whole_catalogue_ordered_by_name()
+    {
+        var random = new Random(1313);
+        var miit = new[] { "产品设计", "计划排程", "生产管控", "质量管理", "设备管理", "仓储物流" };
+        var codes = Enumerable.Range(1, 8).Select(i => $"2.{i}.1").ToList();
+        for (var n = 0; n < 300; n++)
+        {
+            var map = new ScenarioMap(codes.ToDictionary(c => c, IReadOnlyList<string> (_) => miit.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToList()),
+                codes.ToDictionary(c => c, c => $"场景{c}"));
+            // Few distinct names and prices on a 0.5万 grid, so that products tie on price and on name.
+            var offers = Enumerable.Range(0, random.Next(0, 13)).Select(_ => Offer($"方案{"甲乙丙"[random.Next(3)]}", 0, random.Next(1, 9) * 0.5m,
+                "software", codes.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToArray())).Select(o => o with { PriceLowWan = o.PriceHighWan })
+                .ToList();
+            var raised = miit.OrderBy(_ => random.Next()).Take(random.Next(1, 6)).Select(m => Scenario(m, random.Next(2) == 0)).ToList();
+
+            var plan = PricedPlanner.Plan(Gap(3, [.. raised]), map, offers, Changchun, false);
+
+            // The rules on the whole catalogue: every product, ordered by name then id, covering what its scenarios map to.
+            var items = raised.OrderByDescending(c => c.Constrained).Select(c => c.Item).ToList();
+            var ordered = offers.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.ProductId).ToList();
+            var covers = ordered.Select(o => new CoverOffer(o.ProductId, o.Name, o.ProviderName, o.PriceLowWan, o.PriceHighWan,
+                o.Level3Codes.SelectMany(c => map.MiitScenarios[c]).ToHashSet())).ToList();
+            var brute = BruteForceCover.Solve(items, covers);
+            Assert.Equal(brute.Offers.Select(i => ordered[i].ProductId).Order(), plan.Products.Select(p => p.Offer.ProductId).Order());
+            Assert.Equal(brute.Uncovered.Count == 0, plan.Complete);
+            foreach (var s in plan.Scenarios)
+            {
+                var others = covers.Where(c => c.Covers.Contains(s.MiitScenario) && !plan.Products.Any(p => p.Offer.ProductId == c.ProductId))
+                    .OrderBy(c => c.PriceHighWan).ThenBy(c => c.PriceLowWan).Take(PricedPlanner.Alternatives).Select(c => c.ProductId);
+                Assert.Equal(others, s.Alternatives.Select(a => a.ProductId));
+            }
+        }
+    }
+
+    [Fact]
     public void A_scenario_without_a_catalogue_scenario_or_without_an_approved_product_says_which_and_the_rest_is_still_planned()
     {
         var plan = PricedPlanner.Plan(Gap(3, Scenario("能耗管理", true), Scenario("仓储物流", true), Scenario("质量管理", true)),
