@@ -19,7 +19,8 @@ public class PricedPlanBenchmarks
 {
     public const int Products = 10_000, Providers = 2_000, Level3Scenarios = 70;
 
-    private ScenarioMap _map = null!;
+    private Dictionary<string, IReadOnlyList<string>> _miitByLevel3 = [];
+    private Dictionary<string, string> _level3Names = [];
     private List<CatalogueOffer> _catalogue = [];
     private List<CoverOffer> _covers = [];
     private GapPlan _gap = null!;
@@ -45,7 +46,7 @@ public class PricedPlanBenchmarks
             miit[code] = n % 3 == 0 ? [_all[n % 16], _all[(n * 7 + 3) % 16]] : [_all[n % 16]];
             names[code] = $"三级场景{code}";
         }
-        _map = new ScenarioMap(miit, names);
+        (_miitByLevel3, _level3Names) = (miit, names);
         var codes = miit.Keys.ToList();
         var categories = _money.SpendCategories.Select(c => c.Key).ToList();
         for (var i = 0; i < Products; i++)
@@ -82,7 +83,7 @@ public class PricedPlanBenchmarks
     public decimal Cover16() => CheapestCover.Find(_all, _covers).TotalHighWan;
 
     [Benchmark]
-    public PricedPlan PricedPlan10() => PricedPlanner.Plan(_gap, _map, _catalogue, _money, false);
+    public PricedPlan PricedPlan10() => PricedPlanner.Plan(_gap, _miitByLevel3, _level3Names, _catalogue, _money, false);
 
     [Benchmark]
     public decimal Dp14() => CheapestCover.Find(_smallItems, _small).TotalHighWan;

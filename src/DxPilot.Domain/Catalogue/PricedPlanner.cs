@@ -9,15 +9,12 @@ namespace DxPilot.Domain.Catalogue;
 public sealed record CatalogueOffer(Guid ProductId, string Name, string ProviderName, Guid ProviderId, decimal PriceLowWan, decimal PriceHighWan,
     bool TaxIncluded, string SpendCategoryKey, IReadOnlyList<string> Level3Codes);
 
-/// <summary>The catalogue's level-3 scenarios: the MIIT-2024 business scenarios each raises, and its name.</summary>
-public sealed record ScenarioMap(IReadOnlyDictionary<string, IReadOnlyList<string>> MiitScenarios, IReadOnlyDictionary<string, string> Names);
-
-/// <summary>A level-3 catalogue scenario by code and name (1.1.1 产品功能性能仿真测试).</summary>
-public sealed record CatalogueScenario(string Code, string Name);
+/// <summary>A level-3 catalogue scenario mapped to a MIIT scenario of the plan, by code and name (2.2.1 生产过程监控).</summary>
+public sealed record MappedScenario(string Code, string Name);
 
 /// <summary>A MIIT scenario the gap plan raises: the catalogue scenarios mapped to it, the chosen products serving it, up to
 /// <see cref="PricedPlanner.Alternatives"/> other products (cheapest first), or why there is none to buy.</summary>
-public sealed record PlannedScenario(string MiitScenario, bool Constrained, IReadOnlyList<CatalogueScenario> CatalogueScenarios,
+public sealed record PlannedScenario(string MiitScenario, bool Constrained, IReadOnlyList<MappedScenario> CatalogueScenarios,
     IReadOnlyList<CatalogueOffer> Chosen, IReadOnlyList<CatalogueOffer> Alternatives, string? NoProduct);
 
 /// <summary>A chosen product, the plan's scenarios it serves, and whether its spend counts for the subsidy (the category's name,
@@ -78,23 +75,27 @@ public static class PricedPlanner
         : targetLevel <= currentLevel ? $"目标等级须高于当前等级（当前为{LevelNames.Short(currentLevel)}）"
         : null;
 
+    /// <param name="miitByLevel3">Per level-3 catalogue scenario (by code), the MIIT-2024 business scenarios it raises.</param>
+    /// <param name="level3Names">Per level-3 code, its name.</param>
+    /// <param name="offers">The admitted providers' approved products.</param>
     /// <param name="excludedFromCentralFunds">The enterprise is excluded from central funds (小巨人 with central funds, 2022 pilot):
     /// the programme's central share of the subsidy is withheld, as at approval.</param>
-    public static PricedPlan Plan(GapPlan gap, ScenarioMap map, IReadOnlyList<CatalogueOffer> offers, MoneyRules money, bool excludedFromCentralFunds)
+    public static PricedPlan Plan(GapPlan gap, IReadOnlyDictionary<string, IReadOnlyList<string>> miitByLevel3, IReadOnlyDictionary<string, string> level3Names,
+        IReadOnlyList<CatalogueOffer> offers, MoneyRules money, bool excludedFromCentralFunds)
     {
         // Constrained first (the level rule counts them separately), each group in the gap plan's order.
         var raised = gap.Changes.Where(c => c.Kind == GapChangeKind.Scenario).DistinctBy(c => c.Item).OrderByDescending(c => c.Constrained).ToList();
         var needed = raised.Select(c => c.Item).ToList();
         CheapestCover.CheckCount(needed.Count);
         var bitOf = needed.Select((item, bit) => (item, bit)).ToDictionary(x => x.item, x => x.bit, StringComparer.Ordinal);
-        var level3ByMiit = map.MiitScenarios.OrderBy(m => m.Key, CodeOrder)
+        var level3ByMiit = miitByLevel3.OrderBy(m => m.Key, CodeOrder)
             .SelectMany(m => m.Value.Where(bitOf.ContainsKey).Select(miit => (Miit: miit, Code: m.Key)))
             .ToLookup(x => x.Miit, x => x.Code, StringComparer.Ordinal);
 
         // What each offer covers as a bit mask over the needed scenarios. Only the cheapest offer of a coverage can be in the
         // cheapest cover (CheapestCover drops the others too), so only those — a few hundred of 10,000 — are handed over, in the
         // order its last tie-break falls back to.
-        var level3Mask = map.MiitScenarios.ToDictionary(m => m.Key, m => m.Value.Aggregate(0, (mask, miit) => bitOf.TryGetValue(miit, out var b) ? mask | 1 << b : mask));
+        var level3Mask = miitByLevel3.ToDictionary(m => m.Key, m => m.Value.Aggregate(0, (mask, miit) => bitOf.TryGetValue(miit, out var b) ? mask | 1 << b : mask));
         var masks = new int[offers.Count];
         var cheapestOf = new Dictionary<int, CatalogueOffer>();
         for (var i = 0; i < offers.Count; i++)
@@ -111,7 +112,7 @@ public static class PricedPlanner
 
         var scenarios = raised.Select((change, bit) =>
         {
-            var codes = level3ByMiit[change.Item].Select(code => new CatalogueScenario(code, map.Names.GetValueOrDefault(code, code))).ToList();
+            var codes = level3ByMiit[change.Item].Select(code => new MappedScenario(code, level3Names.GetValueOrDefault(code, code))).ToList();
             var serves = chosen.Where(s => (s.Mask >> bit & 1) != 0).Select(s => s.Offer).ToList();
             var none = serves.Count > 0 ? null
                 : codes.Count == 0 ? "无可选产品：目录中尚无对应此场景的三级场景"

@@ -16,7 +16,7 @@ public sealed class PricedPlanSubsidyTests
     private static readonly MoneyRules Changchun = ProgrammeFiles.Changchun.Money;
 
     private static PricedPlan Plan(bool excluded = false, int target = 3, params CatalogueOffer[] offers) =>
-        PricedPlanner.Plan(Gap(target, Scenario("生产管控", true), Scenario("质量管理", true), Scenario("协同办公", false)), Map, offers, Changchun, excluded);
+        PricedPlanner.Plan(Gap(target, Scenario("生产管控", true), Scenario("质量管理", true), Scenario("协同办公", false)), MiitByLevel3, Level3Names, offers, Changchun, excluded);
 
     [Fact]
     public void Sixty_eligible_in_a_plan_of_seventy_pays_thirty_and_leaves_forty_to_the_enterprise()

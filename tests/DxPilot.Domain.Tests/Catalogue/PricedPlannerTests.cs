@@ -14,17 +14,17 @@ public sealed class PricedPlannerTests
 {
     private static readonly MoneyRules Changchun = ProgrammeFiles.Changchun.Money;
 
-    internal static readonly ScenarioMap Map = new(
-        new Dictionary<string, IReadOnlyList<string>>
+    internal static readonly Dictionary<string, IReadOnlyList<string>> MiitByLevel3 = new()
         {
             ["2.1.1"] = ["计划排程"], ["2.2.1"] = ["生产管控"], ["2.2.2"] = ["生产管控", "计划排程"], ["2.4.1"] = ["质量管理"],
             ["3.1.1"] = ["仓储物流"], ["4.1.1"] = ["协同办公"], ["2.10.1"] = ["生产管控"],
-        },
-        new Dictionary<string, string>
+        };
+
+    internal static readonly Dictionary<string, string> Level3Names = new()
         {
             ["2.1.1"] = "生产计划与调度", ["2.2.1"] = "生产过程监控", ["2.2.2"] = "制造执行", ["2.4.1"] = "质量检测",
             ["3.1.1"] = "智能仓储", ["4.1.1"] = "移动办公", ["2.10.1"] = "车间看板",
-        });
+        };
 
     internal static readonly Guid Provider1 = Guid.NewGuid(), Provider2 = Guid.NewGuid();
 
@@ -68,7 +68,7 @@ public sealed class PricedPlannerTests
         };
         // The gap plan lists 计划排程 (not constrained) first; the plan puts the constrained ones first, in the gap plan's order.
         var plan = PricedPlanner.Plan(Gap(3, Scenario("计划排程", false), Scenario("生产管控", true), Scenario("质量管理", true), Question),
-            Map, offers, Changchun, false);
+            MiitByLevel3, Level3Names, offers, Changchun, false);
 
         Assert.Equal(["生产管控", "质量管理", "计划排程"], plan.Scenarios.Select(s => s.MiitScenario));
         Assert.Equal([true, true, false], plan.Scenarios.Select(s => s.Constrained));
@@ -78,7 +78,7 @@ public sealed class PricedPlannerTests
         Assert.Equal(["MES制造执行系统", "QMS"], plan.Products.Select(p => p.Offer.Name).OrderBy(n => n, StringComparer.Ordinal));
         var control = plan.Scenarios[0];
         // Catalogue scenarios in tree order: 2.2.1 before 2.2.2 before 2.10.1.
-        Assert.Equal([new CatalogueScenario("2.2.1", "生产过程监控"), new("2.2.2", "制造执行"), new("2.10.1", "车间看板")], control.CatalogueScenarios);
+        Assert.Equal([new MappedScenario("2.2.1", "生产过程监控"), new("2.2.2", "制造执行"), new("2.10.1", "车间看板")], control.CatalogueScenarios);
         Assert.Equal([mes], control.Chosen);
         Assert.Equal(["车间看板"], control.Alternatives.Select(a => a.Name));
         Assert.Null(control.NoProduct);
@@ -103,21 +103,21 @@ public sealed class PricedPlannerTests
         var codes = Enumerable.Range(1, 8).Select(i => $"2.{i}.1").ToList();
         for (var n = 0; n < 300; n++)
         {
-            var map = new ScenarioMap(codes.ToDictionary(c => c, IReadOnlyList<string> (_) => miit.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToList()),
-                codes.ToDictionary(c => c, c => $"场景{c}"));
+            var map = codes.ToDictionary(c => c, IReadOnlyList<string> (_) => miit.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToList());
+            var names = codes.ToDictionary(c => c, c => $"场景{c}");
             // Few distinct names and prices on a 0.5万 grid, so that products tie on price and on name.
             var offers = Enumerable.Range(0, random.Next(0, 13)).Select(_ => Offer($"方案{"甲乙丙"[random.Next(3)]}", 0, random.Next(1, 9) * 0.5m,
                 "software", codes.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToArray())).Select(o => o with { PriceLowWan = o.PriceHighWan })
                 .ToList();
             var raised = miit.OrderBy(_ => random.Next()).Take(random.Next(1, 6)).Select(m => Scenario(m, random.Next(2) == 0)).ToList();
 
-            var plan = PricedPlanner.Plan(Gap(3, [.. raised]), map, offers, Changchun, false);
+            var plan = PricedPlanner.Plan(Gap(3, [.. raised]), map, names, offers, Changchun, false);
 
             // The rules on the whole catalogue: every product, ordered by name then id, covering what its scenarios map to.
             var items = raised.OrderByDescending(c => c.Constrained).Select(c => c.Item).ToList();
             var ordered = offers.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.ProductId).ToList();
             var covers = ordered.Select(o => new CoverOffer(o.ProductId, o.Name, o.ProviderName, o.PriceLowWan, o.PriceHighWan,
-                o.Level3Codes.SelectMany(c => map.MiitScenarios[c]).ToHashSet())).ToList();
+                o.Level3Codes.SelectMany(c => map[c]).ToHashSet())).ToList();
             var brute = BruteForceCover.Solve(items, covers);
             Assert.Equal(brute.Offers.Select(i => ordered[i].ProductId).Order(), plan.Products.Select(p => p.Offer.ProductId).Order());
             Assert.Equal(brute.Uncovered.Count == 0, plan.Complete);
@@ -134,7 +134,7 @@ public sealed class PricedPlannerTests
     public void A_scenario_without_a_catalogue_scenario_or_without_an_approved_product_says_which_and_the_rest_is_still_planned()
     {
         var plan = PricedPlanner.Plan(Gap(3, Scenario("能耗管理", true), Scenario("仓储物流", true), Scenario("质量管理", true)),
-            Map, [Offer("QMS", 20m, 20m, "cloud", "2.4.1"), Offer("未知场景的产品", 1m, 1m, "software", "9.9.9")], Changchun, false);
+            MiitByLevel3, Level3Names, [Offer("QMS", 20m, 20m, "cloud", "2.4.1"), Offer("未知场景的产品", 1m, 1m, "software", "9.9.9")], Changchun, false);
 
         Assert.False(plan.Complete);
         var energy = plan.Scenarios[0];
@@ -153,8 +153,8 @@ public sealed class PricedPlannerTests
         // Same price, same coverage: the planner orders products by name, ordinally, so 乙 (U+4E59) comes before 甲 (U+7532).
         var a = Offer("甲方案", 10m, 10m, "software", "2.4.1");
         var b = Offer("乙方案", 10m, 10m, "software", "2.4.1");
-        var first = PricedPlanner.Plan(Gap(3, Scenario("质量管理", true)), Map, [a, b], Changchun, false);
-        var second = PricedPlanner.Plan(Gap(3, Scenario("质量管理", true)), Map, [b, a], Changchun, false);
+        var first = PricedPlanner.Plan(Gap(3, Scenario("质量管理", true)), MiitByLevel3, Level3Names, [a, b], Changchun, false);
+        var second = PricedPlanner.Plan(Gap(3, Scenario("质量管理", true)), MiitByLevel3, Level3Names, [b, a], Changchun, false);
         Assert.Equal(["乙方案"], first.Products.Select(p => p.Offer.Name));
         Assert.Equal(["乙方案"], second.Products.Select(p => p.Offer.Name));
         Assert.Equal(["甲方案"], second.Scenarios[0].Alternatives.Select(o => o.Name));
@@ -164,7 +164,7 @@ public sealed class PricedPlannerTests
     public void A_product_priced_without_tax_is_flagged()
     {
         var offer = Offer("QMS", 20m, 20m, "cloud", "2.4.1") with { TaxIncluded = false };
-        Assert.True(PricedPlanner.Plan(Gap(3, Scenario("质量管理", true)), Map, [offer], Changchun, false).SomePricesExcludeTax);
+        Assert.True(PricedPlanner.Plan(Gap(3, Scenario("质量管理", true)), MiitByLevel3, Level3Names, [offer], Changchun, false).SomePricesExcludeTax);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class PricedPlannerTests
         var raised = gap.Changes.Where(c => c.Kind == GapChangeKind.Scenario).ToList();
         Assert.NotEmpty(raised);
 
-        var plan = PricedPlanner.Plan(gap, Map, [Offer("MES制造执行系统", 40m, 40m, "software", "2.2.2")], Changchun, false);
+        var plan = PricedPlanner.Plan(gap, MiitByLevel3, Level3Names, [Offer("MES制造执行系统", 40m, 40m, "software", "2.2.2")], Changchun, false);
         Assert.Equal(raised.OrderByDescending(c => c.Constrained).Select(c => c.Item), plan.Scenarios.Select(s => s.MiitScenario));
         Assert.Empty(plan.WithoutPurchase);
     }
