@@ -32,6 +32,7 @@ return args.FirstOrDefault() switch
     "awards" => await DxPilot.Bench.Awards.AwardListBench.RunAsync(args[1..]),
     "award-criteria" => BenchmarkRunner.Run<DxPilot.Bench.Awards.AwardCriteriaBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "capital-amounts" => BenchmarkRunner.Run<CapitalAmountBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
+    "priced-plan" => BenchmarkRunner.Run<DxPilot.Bench.Catalogue.PricedPlanBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     _ => Usage(),
 };
 
@@ -44,6 +45,7 @@ static int Usage()
           scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
           documents [BenchmarkDotNet options]                    writing an assessment result as .docx (with its radar PNG)
           capital-amounts [BenchmarkDotNet options]              中文大写金额: 1,000,000 amounts per operation
+          priced-plan [BenchmarkDotNet options]                  cheapest cover and priced plan over 10,000 products; DP vs brute force
           report-docx [--runs 15] [--out report.docx]            the whole diagnosis report .docx with 20 photo thumbnails: median, peak memory
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
           blobs    [--size 20] [--store FileSystem|Database] [--runs 5]   server memory while serving a large stored file
