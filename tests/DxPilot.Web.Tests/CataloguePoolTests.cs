@@ -80,6 +80,26 @@ public abstract class CataloguePoolTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task A_removal_takes_the_providers_products_down_for_good_and_a_new_admission_shows_nothing_unreviewed()
+    {
+        var c = await CreateAsync(app);
+        var member = await c.AdmittedAsync(app);
+        var shown = await c.ApprovedAsync(app, "云ERP");
+        var waiting = await c.DraftAsync(app, "数据中台");
+        Assert.Equal(HttpStatusCode.OK, (await c.ProductTransitionAsync(app, "provider", waiting, "submit")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await c.PoolTransitionAsync(app, "city", member, "remove", "提供虚假案例")).StatusCode);
+        var provider = await c.As(app, "provider");
+        var takenDown = (await Json(await provider.GetAsync($"/api/catalogue/products/{shown}"))).GetProperty("product");
+        Assert.Equal(("withdrawn", "服务商已移出资源池：提供虚假案例"), (takenDown.GetProperty("state").GetString(), takenDown.GetProperty("reviewNote").GetString()));
+        Assert.Equal("returned", (await Json(await provider.GetAsync($"/api/catalogue/products/{waiting}"))).GetProperty("product").GetProperty("state").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync("/api/catalogue/pool", c.Application())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await c.PoolTransitionAsync(app, "city", member, "admit", null)).StatusCode);
+        Assert.Empty(await c.ShownAsync(app, "enterprise", c.Parties.Provider.Name));
+    }
+
+    [Fact]
     public async Task Each_role_reads_the_pool_and_products_in_its_scope()
     {
         var c = await CreateAsync(app);

@@ -45,7 +45,8 @@ public sealed record PoolFilter(PoolStatus? Status, string? Search)
 public sealed class PoolService(DxPilotDbContext db, Saving saving, ScenarioTreeSeeding tree, TimeProvider clock)
 {
     public const int PageSize = 50;
-    public const int MaxReasonCharacters = 1000;
+    /// <summary>Below the products' 1000: a removal's reason is also written, after a short prefix, on each product it takes down.</summary>
+    public const int MaxReasonCharacters = 500;
     private const string What = "入池申请";
 
     /// <summary>The provider's own membership of its programme, if it ever applied.</summary>
@@ -149,7 +150,26 @@ public sealed class PoolService(DxPilotDbContext db, Saving saving, ScenarioTree
         if (result.Refusal is { } refused) return Outcome<PoolMember>.Refused(refused);
         saving.Expect(member, version ?? member.Version - 1);
         db.StateTransitions.Add(result.Record!);
+        if (trigger == PoolTrigger.Remove) await TakeDownAllAsync(actor, member, reason!, ct);
         return await saving.SaveAsync(member, What, () => member, ct);
+    }
+
+    /// <summary>
+    /// 移出 is for good: the provider's approved products are taken down and those waiting for review returned, each with the
+    /// removal's reason and its own record, in the same save, so that admitting it again later shows nothing unreviewed.
+    /// (A suspension only hides them: reinstated, they are shown again as they were.)
+    /// </summary>
+    private async Task TakeDownAllAsync(Actor city, PoolMember member, string reason, CancellationToken ct)
+    {
+        var live = await db.CatalogueProducts.Where(p => p.ProgrammeId == member.ProgrammeId && p.ProviderId == member.OrganisationId
+            && (p.Status == ProductStatus.Approved || p.Status == ProductStatus.UnderReview)).ToListAsync(ct);
+        var why = $"服务商已移出资源池：{reason.Trim()}";
+        foreach (var product in live)
+        {
+            var trigger = product.Status == ProductStatus.Approved ? ProductTrigger.TakeDown : ProductTrigger.Return;
+            var taken = product.Apply(trigger, city, why, new ProductCase(product, false, []), Now());
+            db.StateTransitions.Add(taken.OrThrow());
+        }
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
