@@ -113,6 +113,20 @@ public sealed class CataloguePoolPageTests(SqliteApp app) : IClassFixture<Sqlite
         Assert.Equal("已验收 0 家（已提交验收 0 家）", page.QuerySelector("#org-diagnoses-accepted")!.TextContent);
     }
 
+    [Fact]
+    public async Task The_catalogue_opens_in_a_programme_whose_tree_is_first_used_by_a_signed_in_visitor()
+    {
+        // Hangzhou's tree is copied on the first visit, during the request, as the system.
+        var city = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(city, "hz-city")).StatusCode);
+        var page = await city.GetAsync("/catalogue?scenario=2.1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("共 0 项产品及解决方案。", PageClient.Parse(await page.Content.ReadAsStringAsync()).QuerySelector("#total")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await city.GetAsync("/catalogue/review")).StatusCode);
+        var api = await app.As("hz-provider");
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/catalogue/products?mine=true")).StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
     {
         var pairs = new List<KeyValuePair<string, string>> { new("_handler", handler), new("__RequestVerificationToken", await PageClient.Token(client, path)) };

@@ -122,6 +122,13 @@ public abstract class CataloguePoolTests<TApp>(TApp app) : IClassFixture<TApp> w
             var decided = await c.PoolTransitionAsync(app, who, member, "suspend", "试一试");
             Assert.True(HttpStatusCode.Forbidden == decided.StatusCode, $"suspend {who}");
         }
+        foreach (var who in new[] { "enterprise", "city", "expert" })
+            Assert.True(HttpStatusCode.Forbidden == (await (await c.As(app, who)).PostAsJsonAsync("/api/catalogue/pool", c.Application())).StatusCode, $"apply {who}");
+        foreach (var who in new[] { "city", "chaoyang", "thinktank" })
+        {
+            var listed = await Json(await (await c.As(app, who)).GetAsync($"/api/catalogue/pool?status=admitted&search={c.Parties.Provider.Uscc}"));
+            Assert.Equal(member, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        }
         Assert.Equal(HttpStatusCode.NotFound, (await c.PoolTransitionAsync(app, "other-provider", member, "reapply", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("cc-city")).GetAsync($"/api/catalogue/pool/{Guid.NewGuid()}")).StatusCode);
 
@@ -143,6 +150,46 @@ public abstract class CataloguePoolTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(HttpStatusCode.Forbidden, (await c.ProductTransitionAsync(app, "chaoyang", waiting, "approve")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await c.ProductTransitionAsync(app, "provider", waiting, "approve")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_catalogue_filters_by_a_scenario_of_any_level_an_industry_cloud_and_a_price_ceiling()
+    {
+        var c = await CreateAsync(app);
+        await c.AdmittedAsync(app);
+        var provider = await c.As(app, "provider");
+        async Task Approve(object product)
+        {
+            var id = (await Json(await provider.PostAsJsonAsync("/api/catalogue/products", product))).GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.OK, (await c.ProductTransitionAsync(app, "provider", id, "submit")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await c.ProductTransitionAsync(app, "city", id, "approve")).StatusCode);
+        }
+        await Approve(new { name = "甲MES", summary = "现场", scenarios = new[] { "2.1.2" }, priceLowWan = "8.00", priceHighWan = "20.00", deliveryDays = "30",
+            cloudBased = true, spendCategory = "software", industries = new[] { "汽车零部件配件制造" } });
+        await Approve(new { name = "乙QMS", summary = "追溯", scenarios = new[] { "2.3.1" }, priceLowWan = "15.00", deliveryDays = "30",
+            cloudBased = false, spendCategory = "software" });
+        await Approve(new { name = "丙OA", summary = "办公", scenarios = new[] { "4.1.1" }, priceLowWan = "2.00", deliveryDays = "10",
+            cloudBased = true, spendCategory = "cloud", industries = new[] { "电子元器件制造" } });
+        async Task<List<string>> Shown(string query)
+        {
+            var page = await (await c.As(app, "enterprise")).GetFromJsonAsync<System.Text.Json.JsonElement>(
+                $"/api/catalogue/products?search={Uri.EscapeDataString(c.Parties.Provider.Name)}&{query}");
+            return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToList();
+        }
+        Assert.Equal(Sorted("甲MES", "乙QMS"), await Shown("scenario=2"));
+        Assert.Equal(["乙QMS"], await Shown("scenario=2.3"));
+        Assert.Equal(["甲MES"], await Shown("scenario=2.1.2"));
+        Assert.Empty(await Shown("scenario=2.1.1"));
+        // An industry selects the products naming it and those naming none (they fit every industry).
+        Assert.Equal(Sorted("乙QMS", "甲MES"), await Shown($"industry={Uri.EscapeDataString("汽车零部件配件制造")}"));
+        Assert.Equal(Sorted("丙OA", "甲MES"), await Shown("cloud=yes"));
+        Assert.Equal(["乙QMS"], await Shown("cloud=no"));
+        // A price ceiling reads a range's lower end: 甲 (8–20) fits 10, 乙 (15) does not; the boundary itself fits.
+        Assert.Equal(Sorted("丙OA", "甲MES"), await Shown("maxPrice=10"));
+        Assert.Equal(Sorted("丙OA", "乙QMS", "甲MES"), await Shown("maxPrice=15"));
+        Assert.Equal(["丙OA"], await Shown("maxPrice=7.99"));
+    }
+
+    private static List<string> Sorted(params string[] names) => names.Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task A_provider_may_not_change_another_providers_product()

@@ -42,7 +42,7 @@ public sealed record PoolFilter(PoolStatus? Status, string? Search)
 /// decisions through <see cref="PoolWorkflow"/>, and the pool as the bureaus and the think tank read it. Who may do what is
 /// <see cref="ProductPolicy"/>'s; every decision is a StateTransition and every field edit an audit entry.
 /// </summary>
-public sealed class PoolService(DxPilotDbContext db, Saving saving, ScenarioTreeSeeding tree, TimeProvider clock)
+public sealed class PoolService(DxPilotDbContext db, Saving saving, TimeProvider clock)
 {
     public const int PageSize = 50;
     /// <summary>Below the products' 1000: a removal's reason is also written, after a short prefix, on each product it takes down.</summary>
@@ -73,7 +73,6 @@ public sealed class PoolService(DxPilotDbContext db, Saving saving, ScenarioTree
     public async Task<Outcome<PoolMember>> ApplyAsync(Actor actor, PoolApplicationForm form, int? version, CancellationToken ct = default)
     {
         if (ProductPolicy.Apply(actor) is { } refused) return Outcome<PoolMember>.Forbidden(refused);
-        await tree.EnsureAsync(actor.ProgrammeId, ct);
         var member = await db.PoolMembers.FirstOrDefaultAsync(m => m.ProgrammeId == actor.ProgrammeId && m.OrganisationId == actor.OrganisationId, ct);
         if (member is null)
         {
