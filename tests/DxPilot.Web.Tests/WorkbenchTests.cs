@@ -41,8 +41,11 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private static readonly string Rectify = "第三方智库要求整改（改造项目备案，"
         + DxPilot.Domain.Text.ChineseText.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Shanghai")).AddDays(14))
         + "前）：合同金额与项目预期投入相差较大，请企业与服务商核对后说明差异原因。";
+    // Changchun's catalogue (Features/Catalogue/CatalogueDemoData): one provider's application and one product wait for the city.
+    private const string PoolApplications = "入池申请待审核：核对资质和案例后同意入池或不予入池";
+    private const string ProductReviews = "产品待审核：审核通过后上架，或退回修改";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
-        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify];
+        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify, PoolApplications, ProductReviews];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -56,7 +59,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "hz-audit", [ProjectAudit], [1] },
         { "hz-expert", [FilingReview], [1] },
         { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest, FilingDraft, ContractsToSign], [1, 1, 1, 1, 1] },
-        { "cc-city", [], [] },
+        { "cc-city", [PoolApplications, ProductReviews], [1, 1] },
         { "hlj-city", [], [] },
         { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },
     };

@@ -29,10 +29,11 @@ public static class ProductPolicy
         a.Role == Role.ServiceProvider && a.OrganisationId == p.ProviderId && a.ProgrammeId == p.ProgrammeId ? null : "只能修改本单位的产品";
 
     /// <summary>Whether the actor sees the product at all (else 404): anyone signed in to the programme sees it once shown (approved,
-    /// its provider admitted); before that, its provider and the bureaus.</summary>
+    /// its provider admitted); before that, its provider, and the bureaus and think tank once it was submitted (a draft is the
+    /// provider's own).</summary>
     public static bool Reads(Actor a, CatalogueProduct p, bool providerAdmitted) =>
         a.ProgrammeId == p.ProgrammeId
         && (p.Status == ProductStatus.Approved && providerAdmitted
-            || a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank
+            || (a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank) && p.Status != ProductStatus.Draft
             || a.Role == Role.ServiceProvider && a.OrganisationId == p.ProviderId);
 }

@@ -6,9 +6,15 @@ public static class CatalogueRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<ScenarioTreeSeeding>();
+        services.AddScoped<PoolService>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<Home.ITodoSource, PoolTodo>();
+        services.AddScoped<CatalogueDemoData>();
     }
 
     public static void MapEndpoints(WebApplication app)
     {
+        PoolEndpoints.Map(app);
+        ProductEndpoints.Map(app);
     }
 }

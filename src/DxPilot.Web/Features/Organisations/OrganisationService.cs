@@ -1,4 +1,6 @@
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Catalogue;
+using DxPilot.Domain.Projects;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Organisations;
 using DxPilot.Domain.Supervision;
@@ -20,8 +22,16 @@ public sealed record SatisfactionSummary(int Count, IReadOnlyList<double> ItemAv
 /// <summary>A provider's contact as its latest service contract gives it (the platform keeps no other for organisations).</summary>
 public sealed record OrganisationContact(string Name, string Phone, string ContractName);
 
+/// <summary>验收情况 within the viewer's scope: its diagnoses accepted of those submitted, and the projects of the enterprises it served
+/// (or contracted with) that passed acceptance, of those that reached it.</summary>
+public sealed record AcceptanceSummary(int DiagnosesAccepted, int DiagnosesSubmitted, int? ProjectsAccepted, int? ProjectsDecided);
+
+/// <summary>A provider in the catalogue: its membership of the pool (null if it never applied) and its products shown now.</summary>
+public sealed record CatalogueSummary(PoolMember? Membership, IReadOnlyList<CatalogueProduct> Products);
+
 public sealed record OrganisationView(Organisation Organisation, OrganisationContact? Contact, Page<ServedEnterprise> Served, string? Search,
-    int? Diagnoses, int? Filings, SatisfactionSummary? Satisfaction, RatingsView? Ratings, Page<SupervisionComment>? Comments);
+    int? Diagnoses, int? Filings, SatisfactionSummary? Satisfaction, RatingsView? Ratings, Page<SupervisionComment>? Comments,
+    AcceptanceSummary? Acceptance = null, CatalogueSummary? Catalogue = null);
 
 /// <summary>
 /// 机构主页 (/organisations/{id}): who the organisation is, the enterprises it serves within the viewer's scope, its diagnoses and
@@ -29,7 +39,7 @@ public sealed record OrganisationView(Organisation Organisation, OrganisationCon
 /// <see cref="OrganisationScope"/>; every figure within the viewer's own scope (a district sees its district's part).
 /// </summary>
 public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope scope, EnterpriseService enterprises, DiagnosisService diagnoses,
-    FilingService filings, SupervisionService supervision)
+    FilingService filings, SupervisionService supervision, Projects.ProjectService projects)
 {
     public const int PageSize = 20;
 
@@ -49,7 +59,10 @@ public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope s
         var satisfaction = diagnosisCount is null ? null : await SatisfactionAsync(actor, id, ct);
         var ratings = isProvider ? (await supervision.RatingsAsync(actor, RatedKind.Provider, id, ct)).Value : null;
         var comments = isProvider ? await supervision.OnProviderWorkAsync(actor, id, ct) : null;
-        return Outcome<OrganisationView>.Ok(new OrganisationView(org, contact, served, search, diagnosisCount, filingCount, satisfaction, ratings, comments));
+        var acceptance = diagnosisCount is null ? null : await AcceptanceAsync(actor, id, ct);
+        var catalogue = isProvider ? await CatalogueAsync(actor, id, ct) : null;
+        return Outcome<OrganisationView>.Ok(new OrganisationView(org, contact, served, search, diagnosisCount, filingCount, satisfaction, ratings, comments,
+            acceptance, catalogue));
     }
 
     /// <summary>The enterprises assigned to it that the viewer's own scope holds, searched by name or USCC, in name order.</summary>
@@ -66,6 +79,30 @@ public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope s
         var items = (await q.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct))
             .Select(s => new ServedEnterprise(s.Id, s.Name, s.Uscc, s.District, s.AssignedAt)).ToList();
         return new Page<ServedEnterprise>(items, total, number, PageSize);
+    }
+
+    private async Task<AcceptanceSummary> AcceptanceAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var mine = diagnoses.InScope(actor).Where(d => d.ProviderId == id);
+        var accepted = await mine.CountAsync(d => d.Status == Domain.Diagnoses.DiagnosisStatus.Accepted, ct);
+        // Submitted at least once: waiting for acceptance, returned after it, or accepted.
+        var submitted = await mine.CountAsync(d => d.Status != Domain.Diagnoses.DiagnosisStatus.InProgress, ct);
+        if (projects.RulesOf(actor) is null) return new AcceptanceSummary(accepted, submitted, null, null);
+        var served = projects.InScope(actor).Where(p => db.Assignments.Any(x => x.OrganisationId == id && x.EnterpriseId == p.EnterpriseId)
+            || db.ServiceContracts.Any(c => c.FilingId == p.FilingId && c.ProviderOrganisationId == id));
+        var passed = await served.CountAsync(p => p.Status == ProjectStatus.Accepted || p.Status == ProjectStatus.Audited
+            || p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Paid, ct);
+        var failed = await served.CountAsync(p => p.Status == ProjectStatus.Failed, ct);
+        return new AcceptanceSummary(accepted, submitted, passed, passed + failed);
+    }
+
+    /// <summary>Its pool status (the city, the think tank and the provider itself read it; a district too, as the pool is the
+    /// programme's) and its products as everyone sees them.</summary>
+    private async Task<CatalogueSummary> CatalogueAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var membership = await db.PoolMembers.AsNoTracking().FirstOrDefaultAsync(m => m.ProgrammeId == actor.ProgrammeId && m.OrganisationId == id, ct);
+        var shown = await Catalogue.ShownProducts.In(db, actor.ProgrammeId).AsNoTracking().Where(p => p.ProviderId == id).OrderBy(p => p.Name).ToListAsync(ct);
+        return new CatalogueSummary(membership, shown);
     }
 
     private async Task<SatisfactionSummary?> SatisfactionAsync(Actor actor, Guid id, CancellationToken ct)

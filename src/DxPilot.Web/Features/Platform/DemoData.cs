@@ -19,6 +19,7 @@ namespace DxPilot.Web.Features.Platform;
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
     Benchmarks.BenchmarkDemoData benchmark, Awards.AwardDemoData awards, Filings.FilingDemoData filings, Projects.ProjectDemoData projects, Supervision.SupervisionDemoData supervision,
+    Catalogue.CatalogueDemoData catalogue,
     AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
@@ -72,6 +73,8 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         await projects.EnsureAsync(ct);
         // The think tanks' comments on those filings and their ratings of the demo providers and enterprises.
         await supervision.EnsureAsync(ct);
+        // Changchun's provider pool and catalogue.
+        await catalogue.EnsureAsync(ct);
         return logins;
     }
 
