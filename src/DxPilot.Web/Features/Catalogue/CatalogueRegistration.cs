@@ -6,9 +6,14 @@ public static class CatalogueRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<ScenarioTreeSeeding>();
+        services.AddScoped<MatchService>();
+        services.AddScoped<DemandMapService>();
+        services.AddScoped<DemandMapSheet>();
     }
 
     public static void MapEndpoints(WebApplication app)
     {
+        MatchEndpoints.Map(app);
+        DemandEndpoints.Map(app);
     }
 }
