@@ -129,6 +129,6 @@ public abstract class DemandMapTests<TApp>(TApp app) : IClassFixture<TApp> where
     private static JsonElement Row(JsonElement map, string code) => map.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
 }
 
-public sealed class DemandMapTestsOnSqlite(SqliteApp app) : DemandMapTests<SqliteApp>(app);
+public sealed class DemandMapTestsOnSqlite(MatchSqliteApp app) : DemandMapTests<MatchSqliteApp>(app);
 
-public sealed class DemandMapTestsOnPostgres(PostgresApp app) : DemandMapTests<PostgresApp>(app);
+public sealed class DemandMapTestsOnPostgres(MatchPostgresApp app) : DemandMapTests<MatchPostgresApp>(app);

@@ -183,6 +183,6 @@ public abstract class MatchTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
     }
 }
 
-public sealed class MatchTestsOnSqlite(SqliteApp app) : MatchTests<SqliteApp>(app);
+public sealed class MatchTestsOnSqlite(MatchSqliteApp app) : MatchTests<MatchSqliteApp>(app);
 
-public sealed class MatchTestsOnPostgres(PostgresApp app) : MatchTests<PostgresApp>(app);
+public sealed class MatchTestsOnPostgres(MatchPostgresApp app) : MatchTests<MatchPostgresApp>(app);

@@ -99,3 +99,14 @@ public static class ChangchunNeeds
         await db.SaveChangesAsync();
     }
 }
+
+/// <summary>The match's provider figures and the demand map computed on every read, so that a test reads what it has just arranged.</summary>
+public sealed class MatchSqliteApp : SqliteApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Catalogue:FreshSeconds"] = "0" };
+}
+
+public sealed class MatchPostgresApp : PostgresApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Catalogue:FreshSeconds"] = "0" };
+}

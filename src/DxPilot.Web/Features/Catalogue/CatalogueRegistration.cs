@@ -6,6 +6,8 @@ public static class CatalogueRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<ScenarioTreeSeeding>();
+        services.AddSingleton(typeof(MatchFreshness<,>));
+        services.AddSingleton<MatchProviderFigures>();
         services.AddScoped<MatchService>();
         services.AddScoped<DemandMapService>();
         services.AddScoped<DemandMapSheet>();

@@ -39,7 +39,7 @@ public sealed record DemandRow(string Level1, string Level2, string Code, string
 }
 
 /// <summary>供需地图 as the actor may see it: the industries (columns), the rows in the tree's order, and where the filters put it.</summary>
-public sealed record DemandMap(IReadOnlyList<PilotIndustry> Industries, IReadOnlyList<DemandRow> Rows, DemandFilter Filter, string ScopeName)
+public sealed record DemandMap(IReadOnlyList<PilotIndustry> Industries, IReadOnlyList<DemandRow> Rows, DemandFilter Filter, string ScopeName, DateTime ComputedAt)
 {
     public IEnumerable<DemandRow> Unserved => Rows.Where(r => r.Unserved).OrderByDescending(r => r.Demand).ThenBy(r => r.Code, StringComparer.Ordinal);
 }
@@ -50,9 +50,12 @@ public sealed record DemandEnterprise(Guid EnterpriseId, string Name, string Dis
 /// <summary>
 /// 供需地图: needs per level-3 scenario and pilot industry against the products on offer, for the city and the think tank (the whole
 /// programme, or one district) and a district bureau (its own enterprises). Both sides are counted by the database (two GROUP
-/// BYs), never by loading needs or products; the enterprises behind a count are a paged list of their own.
+/// BYs), never by loading needs or products; a national programme's 300,000 needs take the database longer than a page may wait,
+/// so a map is kept fresh for a few seconds by <see cref="MatchFreshness{TKey,TValue}"/> (docs/catalogue-match.md). The
+/// enterprises behind a count are a paged list of their own, always live.
 /// </summary>
-public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tree, ProgrammeCatalog programmes)
+public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tree, ProgrammeCatalog programmes,
+    MatchFreshness<(string Programme, DemandFilter Filter), DemandMap> freshness)
 {
     public const int PageSize = 50;
     public const int MaxSearch = 50;
@@ -67,10 +70,16 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
         if (Check(programme, actor, asked) is { } problem) return Outcome<DemandMap>.Invalid(problem);
         var filter = Scoped(actor, asked);
         await tree.EnsureAsync(programme.Id, ct);
+        return Outcome<DemandMap>.Ok(await freshness.GetAsync((programme.Id, filter),
+            (services, token) => ComputeAsync(services.GetRequiredService<DxPilotDbContext>(), programme, filter,
+                services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, token), ct));
+    }
 
+    private static async Task<DemandMap> ComputeAsync(DxPilotDbContext db, Programme programme, DemandFilter filter, DateTime computedAt, CancellationToken ct)
+    {
         var nodes = await db.CatalogueScenarios.AsNoTracking().Where(s => s.ProgrammeId == programme.Id)
             .Select(s => new { s.Code, s.ParentCode, s.Level, s.Name, s.SortOrder, s.RetiredAt }).ToListAsync(ct);
-        var demand = await Needs(programme.Id, filter)
+        var demand = await Needs(db, programme.Id, filter)
             .GroupBy(x => new { x.Need.ScenarioCode, x.Enterprise.IndustryKey })
             .Select(g => new { g.Key.ScenarioCode, g.Key.IndustryKey, Enterprises = g.Select(x => x.Need.EnterpriseId).Distinct().Count() })
             .ToListAsync(ct);
@@ -103,7 +112,7 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
             rows.Add(new DemandRow(one.Name, two.Name, three.Code, three.Name, three.RetiredAt is not null, counts, offer?.Products ?? 0, offer?.Providers ?? 0));
         }
         var industries = programme.Industries.Where(i => filter.Industry is null || i.Key == filter.Industry).ToList();
-        return Outcome<DemandMap>.Ok(new DemandMap(industries, rows, filter, filter.District ?? "全市"));
+        return new DemandMap(industries, rows, filter, filter.District ?? "全市", computedAt);
     }
 
     /// <summary>The enterprises in scope with a need in <paramref name="code"/> (of the filter's industry and district), by name.</summary>
@@ -119,7 +128,7 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
             .Select(s => s.Name).FirstOrDefaultAsync(ct);
         if (scenario is null) return Outcome<(string, Page<DemandEnterprise>)>.NotFound();
 
-        var q = Needs(programme.Id, filter).Where(x => x.Need.ScenarioCode == code);
+        var q = Needs(db, programme.Id, filter).Where(x => x.Need.ScenarioCode == code);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim()[..Math.Min(search.Trim().Length, MaxSearch)];
@@ -142,7 +151,7 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
     }
 
     /// <summary>The programme's needs with their enterprises, narrowed to the filter's district and industry.</summary>
-    private IQueryable<NeedOf> Needs(string programmeId, DemandFilter filter)
+    private static IQueryable<NeedOf> Needs(DxPilotDbContext db, string programmeId, DemandFilter filter)
     {
         var q = from n in db.EnterpriseNeeds.AsNoTracking()
                 join e in db.Enterprises.AsNoTracking() on n.EnterpriseId equals e.Id

@@ -1,9 +1,7 @@
 using System.Linq.Expressions;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Catalogue;
-using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Organisations;
-using DxPilot.Domain.Supervision;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Enterprises;
@@ -25,9 +23,11 @@ public sealed record MatchList(Guid EnterpriseId, string EnterpriseName, string 
 /// <summary>
 /// 供需适配: the shown products (approved, of admitted providers) that serve an enterprise's needs, ranked by
 /// <see cref="MatchRanking"/>. The candidates are read with only what the ranking weighs; the providers' ratings and clients'
-/// satisfaction are one aggregate each over the candidates' providers; the page's rows are then read whole.
+/// satisfaction come from <see cref="MatchProviderFigures"/> (the whole programme's, kept a few seconds); the page's rows are then
+/// read whole.
 /// </summary>
-public sealed class MatchService(DxPilotDbContext db, EnterpriseService enterprises, ScenarioTreeSeeding tree, ProgrammeCatalog programmes)
+public sealed class MatchService(DxPilotDbContext db, EnterpriseService enterprises, ScenarioTreeSeeding tree, ProgrammeCatalog programmes,
+    MatchProviderFigures providerFigures)
 {
     public const int PageSize = 50;
     public const int MaxSearch = 50;
@@ -72,21 +72,15 @@ public sealed class MatchService(DxPilotDbContext db, EnterpriseService enterpri
                               join o in db.Organisations on p.ProviderId equals o.Id
                               select new { p.Id, p.Name, p.ProviderId, Provider = o.Name, p.Scenarios, p.Industries, p.PriceLowWan, p.PriceHighWan })
             .ToListAsync(ct);
-        var providers = products.Select(p => p.ProviderId).Distinct().ToList();
-        var ratings = await db.SupervisionRatings.AsNoTracking()
-            .Where(r => r.ProgrammeId == programmeId && r.SubjectKind == RatedKind.Provider && providers.Contains(r.SubjectId))
-            .GroupBy(r => r.SubjectId).Select(g => new { g.Key, Mean = g.Average(r => r.Overall) }).ToDictionaryAsync(r => r.Key, r => r.Mean, ct);
-        var satisfaction = await (from s in db.DiagnosisSatisfactions.AsNoTracking()
-                                  join d in db.Diagnoses on s.DiagnosisId equals d.Id
-                                  where d.ProgrammeId == programmeId && providers.Contains(d.ProviderId)
-                                  group s by d.ProviderId into g
-                                  select new { g.Key, Forms = g.Count(), Satisfied = g.Count(s => s.Overall == OverallSatisfaction.Satisfied) })
-            .ToDictionaryAsync(s => s.Key, ct);
+        var figures = await providerFigures.InAsync(programmeId, ct);
         var serving = (await db.Assignments.AsNoTracking()
             .Where(a => a.EnterpriseId == enterpriseId && a.Kind == OrganisationKind.ServiceProvider).Select(a => a.OrganisationId).ToListAsync(ct)).ToHashSet();
-        return products.Select(p => new MatchCandidate(p.Id, p.Name, p.ProviderId, p.Provider, Bars.Split(p.Scenarios), Bars.Split(p.Industries),
-            p.PriceLowWan, p.PriceHighWan, ratings.TryGetValue(p.ProviderId, out var r) ? r : null,
-            satisfaction.TryGetValue(p.ProviderId, out var s) ? s.Forms : 0, s?.Satisfied ?? 0, serving.Contains(p.ProviderId))).ToList();
+        return products.Select(p =>
+        {
+            var f = figures.GetValueOrDefault(p.ProviderId);
+            return new MatchCandidate(p.Id, p.Name, p.ProviderId, p.Provider, Bars.Split(p.Scenarios), Bars.Split(p.Industries), p.PriceLowWan, p.PriceHighWan,
+                f?.ThinkTankRating, f?.SatisfactionForms ?? 0, f?.SatisfiedForms ?? 0, serving.Contains(p.ProviderId));
+        }).ToList();
     }
 
     /// <summary>Serves at least one of the scenarios: one "|code|" substring test per scenario, each a query parameter.</summary>
