@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Catalogue;
 using DxPilot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
@@ -122,6 +124,22 @@ public abstract class DemandMapTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Contains("本试点没有“纺织”这一试点行业", PageClient.Parse(await page.Content.ReadAsStringAsync()).QuerySelector("#message")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await (await c.Parties.BrowserAsync(app, "city")).GetAsync("/catalogue/demand/enterprises?scenario=9.9.9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_first_visit_to_a_programme_copies_its_tree_as_the_system()
+    {
+        // Hangzhou's tree is copied by nobody else in this class: the city's first visit does it, inside its request.
+        var city = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(city, "hz-city")).StatusCode);
+        var page = await city.GetAsync("/catalogue/demand");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.NotNull(PageClient.Parse(await page.Content.ReadAsStringAsync()).QuerySelector("#demand-map tr[data-scenario='2.1.1']"));
+        await using var scope = app.DataScope();
+        var db = scope.ServiceProvider.GetRequiredService<DxPilot.Infrastructure.Persistence.DxPilotDbContext>();
+        var copied = await db.AuditEntries.Where(e => e.ProgrammeId == "hangzhou-2024" && e.EntityType == nameof(CatalogueScenario)).Select(e => e.ActorName).ToListAsync();
+        Assert.Equal(75, copied.Count);
+        Assert.All(copied, name => Assert.Equal("场景清单初始化（附件1）", name));
     }
 
     private static string Cell(AngleSharp.Dom.IElement row, string industry) => row.QuerySelector($"td[data-industry='{industry}']")!.TextContent.Trim();
