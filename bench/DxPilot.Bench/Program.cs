@@ -30,6 +30,7 @@ return args.FirstOrDefault() switch
     "report-docx" => ReportBench.Run(args[1..]),
     "documents" => BenchmarkRunner.Run<DocumentBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "awards" => await DxPilot.Bench.Awards.AwardListBench.RunAsync(args[1..]),
+    "catalogue" => await DxPilot.Bench.Catalogue.CatalogueBench.RunAsync(args[1..]),
     "award-criteria" => BenchmarkRunner.Run<DxPilot.Bench.Awards.AwardCriteriaBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "capital-amounts" => BenchmarkRunner.Run<CapitalAmountBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "priced-plan" => BenchmarkRunner.Run<DxPilot.Bench.Catalogue.PricedPlanBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
@@ -55,6 +56,7 @@ static int Usage()
           filings  [--postgres "Host=…;Username=…"] [--filings 100000] [--requests 50] [--keep | --database NAME [--annex5-only]]   备案 queues, filtered list, 附件5 export
           projects [--postgres "Host=…;Username=…"] [--projects 100000] [--requests 20] [--keep | --database NAME] [--no-approval]   看板, batch approval
           awards   [--postgres "Host=…;Username=…"] [--applications 11100] [--requests 50] [--keep | --database NAME]   award lists of a county and the city, 附件1-5 and 附件2-2 exports
+          catalogue [--postgres "Host=…;Username=…"] [--enterprises 100000] [--providers 2000] [--requests 50] [--keep | --database NAME]   供需适配: match list, demand map, catalogue list
           award-criteria [BenchmarkDotNet options]   every limit and criterion of one 数智 application with two directions
           photos   read [--runs 60] [--grain 40] | distances [--photos 40] | reuse --connection "…;Database=…" [--stored 1000000] [--runs 300]
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]

@@ -10,11 +10,18 @@ public static class CatalogueRegistration
         services.AddScoped<ProductService>();
         services.AddScoped<Home.ITodoSource, PoolTodo>();
         services.AddScoped<CatalogueDemoData>();
+        services.AddSingleton(typeof(MatchFreshness<,>));
+        services.AddSingleton<MatchProviderFigures>();
+        services.AddScoped<MatchService>();
+        services.AddScoped<DemandMapService>();
+        services.AddScoped<DemandMapSheet>();
     }
 
     public static void MapEndpoints(WebApplication app)
     {
         PoolEndpoints.Map(app);
         ProductEndpoints.Map(app);
+        MatchEndpoints.Map(app);
+        DemandEndpoints.Map(app);
     }
 }
