@@ -9,7 +9,7 @@ namespace DxPilot.Web.Tests;
 /// computation; the first reader after it gets the previous value while one refresh runs; a window of 0 computes every time.</summary>
 public sealed class MatchFreshnessTests
 {
-    private static MatchFreshness<string, int> Freshness(FakeClock clock, string seconds) =>
+    private static CatalogueFreshness<string, int> Freshness(FakeClock clock, string seconds) =>
         new(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock,
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Catalogue:FreshSeconds"] = seconds }).Build());
 

@@ -10,7 +10,7 @@ public static class CatalogueRegistration
         services.AddScoped<ProductService>();
         services.AddScoped<Home.ITodoSource, PoolTodo>();
         services.AddScoped<CatalogueDemoData>();
-        services.AddSingleton(typeof(MatchFreshness<,>));
+        services.AddSingleton(typeof(CatalogueFreshness<,>));
         services.AddSingleton<MatchProviderFigures>();
         services.AddScoped<MatchService>();
         services.AddScoped<DemandMapService>();

@@ -51,11 +51,11 @@ public sealed record DemandEnterprise(Guid EnterpriseId, string Name, string Dis
 /// 供需地图: needs per level-3 scenario and pilot industry against the products on offer, for the city and the think tank (the whole
 /// programme, or one district) and a district bureau (its own enterprises). Both sides are counted by the database (two GROUP
 /// BYs), never by loading needs or products; a national programme's 300,000 needs take the database longer than a page may wait,
-/// so a map is kept fresh for a few seconds by <see cref="MatchFreshness{TKey,TValue}"/> (docs/catalogue-match.md). The
+/// so a map is kept fresh for a few seconds by <see cref="CatalogueFreshness{TKey,TValue}"/> (docs/catalogue-match.md). The
 /// enterprises behind a count are a paged list of their own, always live.
 /// </summary>
 public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tree, ProgrammeCatalog programmes,
-    MatchFreshness<(string Programme, DemandFilter Filter), DemandMap> freshness)
+    CatalogueFreshness<(string Programme, DemandFilter Filter), DemandMap> freshness)
 {
     public const int PageSize = 50;
     public const int MaxSearch = 50;

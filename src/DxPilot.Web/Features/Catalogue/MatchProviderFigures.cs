@@ -10,10 +10,10 @@ public sealed record ProviderFigures(double? ThinkTankRating, int SatisfactionFo
 
 /// <summary>
 /// Every provider's figures in a programme, two GROUP BYs (ratings; satisfaction forms through their diagnoses), kept fresh by
-/// <see cref="MatchFreshness{TKey,TValue}"/>: a national programme's 20,000 forms are aggregated once per window rather than on
+/// <see cref="CatalogueFreshness{TKey,TValue}"/>: a national programme's 20,000 forms are aggregated once per window rather than on
 /// every enterprise's match list (docs/catalogue-match.md).
 /// </summary>
-public sealed class MatchProviderFigures(MatchFreshness<string, IReadOnlyDictionary<Guid, ProviderFigures>> freshness)
+public sealed class MatchProviderFigures(CatalogueFreshness<string, IReadOnlyDictionary<Guid, ProviderFigures>> freshness)
 {
     public Task<IReadOnlyDictionary<Guid, ProviderFigures>> InAsync(string programmeId, CancellationToken ct) =>
         freshness.GetAsync(programmeId, (services, token) => ComputeAsync(services.GetRequiredService<DxPilotDbContext>(), programmeId, token), ct);

@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
 
-namespace DxPilot.Web.Features.Catalogue;
+namespace DxPilot.Web.Features.Platform;
 
 /// <summary>
-/// How the match's provider figures and the demand map stay cheap at national scale, the dashboard's way (DashboardFreshness):
-/// a value is computed from the live tables and kept for <c>Catalogue:FreshSeconds</c> (5 by default); readers within the window
-/// share it, the first reader after it starts one refresh and is served the previous value meanwhile, so a figure is at most the
-/// window plus one computation old. 0 computes on every read (tests that count what they just arranged). The computation runs in
-/// its own scope, not tied to the request that happened to start it.
+/// How figures counted over a national programme stay cheap (the dashboard, the match's provider figures, the demand map): a
+/// value is computed from the live tables and kept for the feature's <c>{Section}:FreshSeconds</c> (5 by default). Readers within
+/// the window share it; the first reader after it starts one refresh and is served the previous value meanwhile, so 32 clients
+/// cost one computation every few seconds and nobody waits on it, and a figure is at most the window plus one computation old.
+/// 0 computes on every read (tests that count what they just arranged). The computation runs in its own scope, not tied to the
+/// request that happened to start it. Why not summary tables kept in each save: docs/projects-dashboard.md.
 /// </summary>
-public sealed class MatchFreshness<TKey, TValue>(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration) where TKey : notnull
+public class Freshness<TKey, TValue>(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan window) where TKey : notnull
 {
-    private readonly TimeSpan _window = TimeSpan.FromSeconds(configuration.GetValue("Catalogue:FreshSeconds", 5.0));
+    private readonly TimeSpan _window = window;
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
 
     private sealed class Entry
@@ -57,4 +58,8 @@ public sealed class MatchFreshness<TKey, TValue>(IServiceScopeFactory scopes, Ti
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The window a feature's configuration section sets ("Dashboard", "Catalogue").</summary>
+    public static TimeSpan Window(IConfiguration configuration, string section) =>
+        TimeSpan.FromSeconds(configuration.GetValue($"{section}:FreshSeconds", 5.0));
 }
