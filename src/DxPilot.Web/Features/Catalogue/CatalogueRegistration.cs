@@ -6,9 +6,13 @@ public static class CatalogueRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<ScenarioTreeSeeding>();
+        services.AddScoped<TreeService>();
+        services.AddScoped<NeedService>();
     }
 
     public static void MapEndpoints(WebApplication app)
     {
+        TreeEndpoints.Map(app);
+        NeedEndpoints.Map(app);
     }
 }
