@@ -8,11 +8,14 @@ public static class CatalogueRegistration
         services.AddSingleton<ScenarioTreeSeeding>();
         services.AddScoped<TreeService>();
         services.AddScoped<NeedService>();
+        services.AddScoped<Annex1Export>();
+        services.AddScoped<Annex1Import>();
     }
 
     public static void MapEndpoints(WebApplication app)
     {
         TreeEndpoints.Map(app);
         NeedEndpoints.Map(app);
+        Annex1Endpoints.Map(app);
     }
 }
