@@ -21,7 +21,7 @@ public static partial class Annex1Sheet
 
     /// <summary>What a refused file is told to have.</summary>
     public static string ExpectedHeaders =>
-        $"第一行表头依次为：{string.Join("、", Headers)}（合并“{ProductHeaders.Count}”列）；第二行表头在产品列下依次为：{string.Join("、", ProductHeaders)}";
+        $"第一行表头依次为：{string.Join("、", Headers)}（合并其下{ProductHeaders.Count}列）；第二行表头在产品列下依次为：{string.Join("、", ProductHeaders)}";
 
     public sealed record Row(string LevelOne, string LevelTwo, string LevelThree, string? Needs, string? Description, Product? Product);
     public sealed record Product(string Name, string Summary, string Price, string Provider);
