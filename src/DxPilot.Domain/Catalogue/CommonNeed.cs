@@ -24,4 +24,25 @@ public sealed class CommonNeed : IAudited
         Id = Guid.CreateVersion7(), ProgrammeId = programmeId, ScenarioCode = scenarioCode, IndustryKey = industryKey, Text = text,
         UpdatedAt = now,
     };
+
+    public const int MaxCharacters = 1000;
+
+    /// <summary>The city's common need for one pilot industry in one level-3 scenario in use, or why it cannot be kept.</summary>
+    public static (CommonNeed? Need, string? Refusal) Write(string programmeId, string scenarioCode, string industryKey, string? text,
+        IReadOnlySet<string> activeLevelThree, IReadOnlySet<string> industries, DateTime now)
+    {
+        if (!activeLevelThree.Contains(scenarioCode)) return (null, $"三级场景“{scenarioCode}”不存在或已停用");
+        if (!industries.Contains(industryKey)) return (null, $"“{industryKey}”不是本试点的细分行业");
+        if (CatalogueText.Problem(text, "行业共性需求", MaxCharacters) is { } problem) return (null, problem);
+        return (Create(programmeId, scenarioCode, industryKey, text!.Trim(), now), null);
+    }
+
+    public string? Edit(string? text, DateTime now)
+    {
+        if (CatalogueText.Problem(text, "行业共性需求", MaxCharacters) is { } problem) return problem;
+        Text = text!.Trim();
+        UpdatedAt = now;
+        Version++;
+        return null;
+    }
 }

@@ -16,4 +16,8 @@ public static class NeedPolicy
         a.Role == Role.Enterprise && a.EnterpriseId == enterpriseId ? null
         : a.Role == Role.ServiceProvider && providerServes ? null
         : "只有企业本身或为其服务的服务商可以填写需求";
+
+    /// <summary>The scenario tree and the industries' common needs are the city's to edit and import; everyone signed in reads them.</summary>
+    public static string? EditTree(Actor a) =>
+        a.Role == Role.CityBureau ? null : "场景清单和行业共性需求由市工信主管部门维护";
 }

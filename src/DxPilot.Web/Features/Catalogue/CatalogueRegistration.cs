@@ -15,6 +15,10 @@ public static class CatalogueRegistration
         services.AddScoped<MatchService>();
         services.AddScoped<DemandMapService>();
         services.AddScoped<DemandMapSheet>();
+        services.AddScoped<TreeService>();
+        services.AddScoped<NeedService>();
+        services.AddScoped<Annex1Export>();
+        services.AddScoped<Annex1Import>();
     }
 
     public static void MapEndpoints(WebApplication app)
@@ -23,5 +27,8 @@ public static class CatalogueRegistration
         ProductEndpoints.Map(app);
         MatchEndpoints.Map(app);
         DemandEndpoints.Map(app);
+        TreeEndpoints.Map(app);
+        NeedEndpoints.Map(app);
+        Annex1Endpoints.Map(app);
     }
 }

@@ -14,7 +14,20 @@ namespace DxPilot.Web.Features.Catalogue;
 /// </summary>
 public sealed class ScenarioTreeSeeding(IServiceScopeFactory scopes, ScenarioTreeTemplate template, ProgrammeCatalog programmes, TimeProvider clock)
 {
+    /// <summary>The programmes known to hold their tree: it is never deleted, so they need no second look.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _seeded = new();
+
     public async Task EnsureAsync(string programmeId, CancellationToken ct = default)
+    {
+        if (_seeded.ContainsKey(programmeId)) return;
+        // Called from a request, the copy still runs as the system: outside the request's context its scope has no signed-in user.
+        Task seeding;
+        using (ExecutionContext.SuppressFlow()) seeding = Task.Run(() => SeedAsync(programmeId, ct), ct);
+        await seeding;
+        _seeded[programmeId] = true;
+    }
+
+    private async Task SeedAsync(string programmeId, CancellationToken ct)
     {
         var programme = programmes.Get(programmeId);
         await using var scope = scopes.CreateAsyncScope();
