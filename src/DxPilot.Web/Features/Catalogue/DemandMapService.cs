@@ -69,7 +69,7 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
         var programme = programmes.Get(actor.ProgrammeId);
         if (Check(programme, actor, asked) is { } problem) return Outcome<DemandMap>.Invalid(problem);
         var filter = Scoped(actor, asked);
-        await MatchTreeSeeding.EnsureAsync(tree, programme.Id, ct);
+        await tree.EnsureAsync(programme.Id, ct);
         return Outcome<DemandMap>.Ok(await freshness.GetAsync((programme.Id, filter),
             (services, token) => ComputeAsync(services.GetRequiredService<DxPilotDbContext>(), programme, filter,
                 services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, token), ct));
@@ -123,7 +123,7 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
         var programme = programmes.Get(actor.ProgrammeId);
         if (Check(programme, actor, asked) is { } problem) return Outcome<(string, Page<DemandEnterprise>)>.Invalid(problem);
         var filter = Scoped(actor, asked);
-        await MatchTreeSeeding.EnsureAsync(tree, programme.Id, ct);
+        await tree.EnsureAsync(programme.Id, ct);
         var scenario = await db.CatalogueScenarios.AsNoTracking().Where(s => s.ProgrammeId == programme.Id && s.Code == code && s.Level == 3)
             .Select(s => s.Name).FirstOrDefaultAsync(ct);
         if (scenario is null) return Outcome<(string, Page<DemandEnterprise>)>.NotFound();

@@ -38,7 +38,7 @@ public sealed class MatchService(DxPilotDbContext db, EnterpriseService enterpri
             .Select(e => new { e.Id, e.Name, e.IndustryKey }).FirstOrDefaultAsync(ct);
         if (!NeedPolicy.Reads(actor, enterprise is not null)) return Outcome<MatchList>.NotFound();
         var programme = programmes.Get(actor.ProgrammeId);
-        await MatchTreeSeeding.EnsureAsync(tree, programme.Id, ct);
+        await tree.EnsureAsync(programme.Id, ct);
 
         var needs = await (from n in db.EnterpriseNeeds.AsNoTracking()
                            where n.EnterpriseId == enterprise!.Id

@@ -36,7 +36,7 @@ public sealed class ProductService(DxPilotDbContext db, Saving saving, ScenarioT
     /// <summary>The programme's tree (seeded on first use), in order, retired nodes included (a product may still name one).</summary>
     public async Task<IReadOnlyList<CatalogueScenario>> TreeAsync(string programmeId, CancellationToken ct = default)
     {
-        await SeedAsync(programmeId, ct);
+        await tree.EnsureAsync(programmeId, ct);
         return await db.CatalogueScenarios.AsNoTracking().Where(s => s.ProgrammeId == programmeId)
             .OrderBy(s => s.Level).ThenBy(s => s.SortOrder).ThenBy(s => s.Code).ToListAsync(ct);
     }
@@ -110,7 +110,7 @@ public sealed class ProductService(DxPilotDbContext db, Saving saving, ScenarioT
     /// <summary>The catalogue as shown, filtered, by name.</summary>
     public async Task<Page<ProductRow>> ShownAsync(Actor actor, ProductFilter filter, int pageNumber, CancellationToken ct = default)
     {
-        await SeedAsync(actor.ProgrammeId, ct);
+        await tree.EnsureAsync(actor.ProgrammeId, ct);
         return await PageAsync(filter.Apply(ShownProducts.In(db, actor.ProgrammeId), db.Organisations), pageNumber, ct);
     }
 
@@ -142,16 +142,6 @@ public sealed class ProductService(DxPilotDbContext db, Saving saving, ScenarioT
                           orderby p.Name, p.Id
                           select new { p, o.Name }).Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new Page<ProductRow>(rows.Select(r => new ProductRow(r.p, r.Name)).ToList(), total, pageNumber, PageSize);
-    }
-
-    /// <summary>
-    /// The tree's first copy into the programme. <see cref="ScenarioTreeSeeding"/> assumes the system actor in a scope of its own,
-    /// which <see cref="CurrentActor"/> refuses while the signed-in request's context flows into that scope; it runs here without
-    /// the request's context (the copy is the system's, not the visitor's).
-    /// </summary>
-    private Task SeedAsync(string programmeId, CancellationToken ct)
-    {
-        using (ExecutionContext.SuppressFlow()) return Task.Run(() => tree.EnsureAsync(programmeId, ct), ct);
     }
 
     private Task<PoolMember?> MembershipAsync(Actor actor, CancellationToken ct) =>
