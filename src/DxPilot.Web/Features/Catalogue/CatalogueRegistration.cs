@@ -6,9 +6,11 @@ public static class CatalogueRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<ScenarioTreeSeeding>();
+        services.AddScoped<PricedPlanService>();
     }
 
     public static void MapEndpoints(WebApplication app)
     {
+        PricedPlanEndpoints.Map(app);
     }
 }
