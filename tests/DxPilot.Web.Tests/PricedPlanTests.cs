@@ -78,6 +78,33 @@ public abstract class PricedPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
         plan = await enterprise.GetFromJsonAsync<JsonElement>(url);
         Money(plan, 38m, 38m, 30m, 0m, 38m);
         Assert.Equal(15m, plan.GetProperty("atHighPrice").GetProperty("withheldWan").GetDecimal());
+
+        // 据此发起备案 with 设备监测平台 chosen: a draft with the project, 55.00万元 (fixed prices, all 含税), 三级, the self-test's 二级 and
+        // the products with their provider (name and USCC from the pool). Only the enterprise starts a filing; a second one is refused.
+        var city = await app.As(c.Parties.Users["city"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await city.PostAsync($"{url}&pin={monitor.Id}".Replace("priced-plan?", "priced-plan/filing?"), null)).StatusCode);
+        var bearer = await app.As(c.Parties.Users["enterprise"]);
+        var filingUrl = $"/api/assessments/{a.Id}/priced-plan/filing?target=3&pin={monitor.Id}";
+        var started = await bearer.PostAsync(filingUrl, null);
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var filingId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using (var scope = app.DataScope(ChangchunDiagnosis.Programme))
+        {
+            var filing = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Filings.SingleAsync(f => f.Id == filingId);
+            Assert.Equal((c.Parties.Enterprise.Id, Domain.Filings.FilingStatus.Draft), (filing.EnterpriseId, filing.Status));
+            Assert.Equal("数字化改造提升至三级项目", filing.Values["projectName"]);
+            Assert.Equal(("55.00", "3", "2"), (filing.Values["investment"], filing.Values["targetLevel"], filing.Values["selfTest"]));
+            Assert.Equal(3, filing.TargetLevel);
+            var content = filing.Values["plan"];
+            Assert.Contains("需提升的应用场景：质量管理、设备管理", content);
+            Assert.Contains($"质量追溯系统，{c.Membership.OrganisationName}（统一社会信用代码{c.Membership.Uscc}），30.00万元（含税），用于质量管理", content);
+            Assert.Contains($"设备监测平台，{c.Membership.OrganisationName}（统一社会信用代码{c.Membership.Uscc}），25.00万元（含税），用于设备管理", content);
+            Assert.Contains("改造总花费按报价计55.00万元，报价均含税", content);
+        }
+        var again = await bearer.PostAsync(filingUrl, null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("本企业已有在办或已备案的项目，不能据此方案另行发起备案；请在已有的备案中修改",
+            (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]

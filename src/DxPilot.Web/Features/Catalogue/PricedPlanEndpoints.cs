@@ -16,6 +16,17 @@ public static class PricedPlanEndpoints
                 PricedPlanService service, CancellationToken ct) =>
             ApiResults.From(await service.ForAssessmentAsync(http.User.RequireActor(), id, QueryValue.Int(target), pin ?? [], ct), Shape))
             .WithSummary("采购方案与费用：target（目标等级 1–4，默认高一级）、pin（保留的产品，可多个）；金额单位万元，补助为按本试点规则的估算");
+
+        api.MapPost("/{id:guid}/priced-plan/filing", async (Guid id, [FromQuery] string? target, [FromQuery] Guid[]? pin, HttpContext http,
+                PricedPlanService plans, Filings.FilingService filings, CancellationToken ct) =>
+            {
+                var actor = http.User.RequireActor();
+                var plan = await plans.ForAssessmentAsync(actor, id, QueryValue.Int(target), pin ?? [], ct);
+                if (!plan.IsOk) return ApiResults.From(plan, _ => Results.Ok());
+                return ApiResults.From(await filings.StartFromPlanAsync(actor, plan.Value!.Enterprise.Id, PricedPlanFiling.Answers(plan.Value), ct),
+                    f => Results.Ok(new { f.Id, f.Version, Edit = $"/filings/{f.Id}/edit" }));
+            })
+            .WithSummary("据此发起备案：按同样的 target 和 pin 计算方案，新建备案草稿并预填项目名称、改造总花费（报价上限，万元）、目标等级、自评测等级和建设内容；已有在办备案时拒绝");
     }
 
     private static IResult Shape(PricedPlanView v)
