@@ -42,6 +42,9 @@ public sealed class PlanJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#subsidy")).ToHaveTextAsync("15.00");
         await Assertions.Expect(page.Locator("#own-share")).ToHaveTextAsync("23.00");
         await BrowserApp.Screenshot(page, "priced-plan");
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserApp.Screenshot(page, "priced-plan-390");
+        await page.SetViewportSizeAsync(1280, 900);
 
         // 设备监测平台 (25, 云服务) instead: 55, all subsidised; 27.50 each.
         await page.Locator(".plan-scenario[data-scenario='设备管理'] li:has-text('设备监测平台') a.button").ClickAsync();
