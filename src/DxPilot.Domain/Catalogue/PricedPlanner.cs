@@ -80,8 +80,10 @@ public static class PricedPlanner
     /// <param name="offers">The admitted providers' approved products.</param>
     /// <param name="excludedFromCentralFunds">The enterprise is excluded from central funds (小巨人 with central funds, 2022 pilot):
     /// the programme's central share of the subsidy is withheld, as at approval.</param>
+    /// <param name="pinned">Products the enterprise chose itself (改用此产品): kept in the plan whatever they cost, the cheapest
+    /// cover found for the scenarios they leave; a pinned product that serves none of the scenarios, or is no longer offered, is ignored.</param>
     public static PricedPlan Plan(GapPlan gap, IReadOnlyDictionary<string, IReadOnlyList<string>> miitByLevel3, IReadOnlyDictionary<string, string> level3Names,
-        IReadOnlyList<CatalogueOffer> offers, MoneyRules money, bool excludedFromCentralFunds)
+        IReadOnlyList<CatalogueOffer> offers, MoneyRules money, bool excludedFromCentralFunds, IReadOnlySet<Guid>? pinned = null)
     {
         // Constrained first (the level rule counts them separately), each group in the gap plan's order.
         var raised = gap.Changes.Where(c => c.Kind == GapChangeKind.Scenario).DistinctBy(c => c.Item).OrderByDescending(c => c.Constrained).ToList();
@@ -103,11 +105,17 @@ public static class PricedPlanner
             foreach (var code in offers[i].Level3Codes) masks[i] |= level3Mask.GetValueOrDefault(code);
             if (masks[i] != 0 && (!cheapestOf.TryGetValue(masks[i], out var best) || Cheaper.Compare(offers[i], best) < 0)) cheapestOf[masks[i]] = offers[i];
         }
-        var serving = cheapestOf.OrderBy(c => c.Value, ByName).Select(c => (Offer: c.Value, Mask: c.Key, Cover: new CoverOffer(c.Value.ProductId, c.Value.Name,
-            c.Value.ProviderName, c.Value.PriceLowWan, c.Value.PriceHighWan, needed.Where((_, bit) => (c.Key >> bit & 1) != 0).ToHashSet(StringComparer.Ordinal)))).ToList();
-        var cover = CheapestCover.Find(needed, serving.Select(s => s.Cover).ToList());
-        var chosenIds = cover.Chosen.Select(c => c.ProductId).ToHashSet();
-        var chosen = serving.Where(s => chosenIds.Contains(s.Offer.ProductId)).ToList();
+        var kept = Enumerable.Range(0, offers.Count).Where(i => masks[i] != 0 && pinned?.Contains(offers[i].ProductId) == true)
+            .Select(i => (Offer: offers[i], Mask: masks[i])).ToList();
+        var keptMask = kept.Aggregate(0, (mask, k) => mask | k.Mask);
+        var rest = needed.Where((_, bit) => (keptMask >> bit & 1) == 0).ToHashSet(StringComparer.Ordinal);
+        var serving = cheapestOf.Where(c => (c.Key & ~keptMask) != 0).OrderBy(c => c.Value, ByName).Select(c => (Offer: c.Value, Mask: c.Key,
+            Cover: new CoverOffer(c.Value.ProductId, c.Value.Name, c.Value.ProviderName, c.Value.PriceLowWan, c.Value.PriceHighWan,
+                needed.Where((item, bit) => (c.Key >> bit & 1) != 0 && rest.Contains(item)).ToHashSet(StringComparer.Ordinal)))).ToList();
+        var cover = CheapestCover.Find(needed.Where(rest.Contains).ToList(), serving.Select(s => s.Cover).ToList());
+        var coverIds = cover.Chosen.Select(c => c.ProductId).ToHashSet();
+        var chosen = kept.Concat(serving.Where(s => coverIds.Contains(s.Offer.ProductId)).Select(s => (s.Offer, s.Mask))).ToList();
+        var chosenIds = chosen.Select(c => c.Offer.ProductId).ToHashSet();
         var alternatives = CheapestOthers(offers, masks, chosenIds, needed.Count);
 
         var scenarios = raised.Select((change, bit) =>

@@ -180,4 +180,27 @@ public sealed class PricedPlannerTests
         Assert.Equal(raised.OrderByDescending(c => c.Constrained).Select(c => c.Item), plan.Scenarios.Select(s => s.MiitScenario));
         Assert.Empty(plan.WithoutPurchase);
     }
+
+    [Fact]
+    public void A_pinned_product_stays_in_the_plan_and_the_cheapest_cover_is_found_for_what_it_leaves()
+    {
+        var mes = Offer("MES制造执行系统", 40m, 40m, "software", "2.2.2");
+        var aps = Offer("APS排程", 15m, 15m, "software", "2.1.1");
+        var board = Offer("车间看板", 30m, 30m, "software", "2.2.1");
+        var qms = Offer("QMS", 20m, 20m, "cloud", "2.4.1");
+        var gap = Gap(3, Scenario("生产管控", true), Scenario("质量管理", true), Scenario("计划排程", false));
+        Assert.Equal(["MES制造执行系统", "QMS"], PricedPlanner.Plan(gap, MiitByLevel3, Level3Names, [mes, aps, board, qms], Changchun, false)
+            .Products.Select(p => p.Offer.Name).Order(StringComparer.Ordinal));
+
+        // 车间看板 pinned covers 生产管控 only: 计划排程 is left, APS (15) covers it for less than MES (40); 30 + 15 + 20 = 65.
+        var plan = PricedPlanner.Plan(gap, MiitByLevel3, Level3Names, [mes, aps, board, qms], Changchun, false, new HashSet<Guid> { board.ProductId });
+        Assert.True(plan.Complete);
+        Assert.Equal(["APS排程", "QMS", "车间看板"], plan.Products.Select(p => p.Offer.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(65m, plan.AtHighPrice.TotalWan);
+        Assert.Contains(mes, plan.Scenarios[0].Alternatives);
+
+        // A pinned product the catalogue no longer offers, or one serving none of the scenarios, changes nothing.
+        var gone = PricedPlanner.Plan(gap, MiitByLevel3, Level3Names, [mes, aps, board, qms], Changchun, false, new HashSet<Guid> { Guid.NewGuid() });
+        Assert.Equal(60m, gone.AtHighPrice.TotalWan);
+    }
 }

@@ -19,6 +19,7 @@ public static class CatalogueRegistration
         services.AddScoped<NeedService>();
         services.AddScoped<Annex1Export>();
         services.AddScoped<Annex1Import>();
+        services.AddScoped<PricedPlanService>();
     }
 
     public static void MapEndpoints(WebApplication app)
@@ -30,5 +31,6 @@ public static class CatalogueRegistration
         TreeEndpoints.Map(app);
         NeedEndpoints.Map(app);
         Annex1Endpoints.Map(app);
+        PricedPlanEndpoints.Map(app);
     }
 }

@@ -61,6 +61,24 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         return await saving.SaveAsync(filing, What, () => filing, ct);
     }
 
+    /// <summary>据此发起备案: a new filing with what a priced plan already knows filled in (the keys the programme's form has; the
+    /// others are left to the form). Unlike <see cref="StartAsync"/> it never opens a filing already under way: the plan would
+    /// overwrite what was written there, so the enterprise is told to carry on with that one.</summary>
+    public async Task<Outcome<Filing>> StartFromPlanAsync(Actor actor, Guid enterpriseId, IReadOnlyDictionary<string, string?> answers, CancellationToken ct = default)
+    {
+        if (RulesOf(actor) is not { } rules) return Outcome<Filing>.NotFound();
+        if (FilingPolicy.Start(actor, enterpriseId) is { } why) return Outcome<Filing>.Forbidden(why);
+        if (await InScope(actor).AnyAsync(f => f.EnterpriseId == enterpriseId && f.Status != FilingStatus.Rejected, ct))
+            return Outcome<Filing>.Conflict("本企业已有在办或已备案的项目，不能据此方案另行发起备案；请在已有的备案中修改");
+        var started = await StartAsync(actor, enterpriseId, ct);
+        if (!started.IsOk) return started;
+        // Only what this programme's form asks and would accept (its targets may start at 二级): the rest is the enterprise's to fill.
+        var asked = answers.Where(a => SectionOf(rules.Form, a.Key) is not null).ToDictionary(a => a.Key, a => a.Value);
+        var refused = FilingValues.Check(rules.Form, started.Value!.Values.With(asked), complete: false).Keys;
+        var known = asked.Where(a => !refused.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value);
+        return await SaveAsync(actor, started.Value.Id, known, started.Value.Version, ct);
+    }
+
     public async Task<Outcome<FilingView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var filing = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);

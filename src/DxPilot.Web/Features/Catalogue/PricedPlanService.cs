@@ -1,0 +1,69 @@
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Catalogue;
+using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Instruments;
+using DxPilot.Infrastructure.Assessments;
+using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Assessments;
+using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxPilot.Web.Features.Catalogue;
+
+/// <summary>The priced plan of an assessment as shown: who it is for, the level it starts from, the target, and the plan itself.
+/// <see cref="Providers"/> holds the chosen products' providers' pool facts (统一社会信用代码 as admitted) for the filing draft.</summary>
+public sealed record PricedPlanView(Assessment Assessment, Enterprise Enterprise, Instrument Instrument, int CurrentLevel, PricedPlan Plan,
+    IReadOnlyList<Guid> Pinned, IReadOnlyDictionary<Guid, string> ProviderUscc, IReadOnlyDictionary<Guid, string> PriceText)
+{
+    /// <summary>The pins after choosing <paramref name="productId"/> for <paramref name="scenario"/>: it replaces the pinned products
+    /// that served that scenario, the other pins stay.</summary>
+    public IReadOnlyList<Guid> PinsWith(PlannedScenario scenario, Guid productId) =>
+        Pinned.Where(id => scenario.Chosen.All(c => c.ProductId != id)).Append(productId).ToList();
+}
+
+/// <summary>
+/// 采购方案与费用: from an assessment's gap plan to the cheapest approved products of admitted providers that raise its scenarios
+/// (<see cref="PricedPlanner"/>), with the enterprise's own choices (pins) kept. Pages and the API both come here.
+/// </summary>
+public sealed class PricedPlanService(DxPilotDbContext db, AssessmentService assessments, EnterpriseService enterprises, InstrumentCatalog instruments,
+    ProgrammeCatalog programmes, ScenarioTreeSeeding tree)
+{
+    public async Task<Outcome<PricedPlanView>> ForAssessmentAsync(Actor actor, Guid assessmentId, int? target, IReadOnlyCollection<Guid> pins,
+        CancellationToken ct = default)
+    {
+        if (await assessments.GetAsync(actor, assessmentId, ct) is not { } assessment) return Outcome<PricedPlanView>.NotFound();
+        var enterprise = await enterprises.GetAsync(actor, assessment.EnterpriseId, ct);
+        if (!NeedPolicy.Reads(actor, enterprise is not null)) return Outcome<PricedPlanView>.NotFound();
+        var report = AssessmentReport.For(assessment, instruments);
+        if (report.Instrument is not { } instrument || report.Live is not { } live)
+            return Outcome<PricedPlanView>.Conflict(report.GapUnavailable ?? "无法分析该评测的差距");
+        if (instrument.Scenarios.Count == 0)
+            return Outcome<PricedPlanView>.Conflict($"采购方案按工信部《中小企业数字化水平评测指标》的应用场景编制，本评测所用的“{instrument.Name}”不含应用场景");
+        var level = target ?? AssessmentReport.DefaultTarget(assessment);
+        if (PricedPlanner.Validate(live.Level, level) is { } why)
+            return Outcome<PricedPlanView>.Invalid(new Dictionary<string, string> { ["target"] = why });
+
+        var gap = GapPlanner.Plan(live, level);
+        await tree.EnsureAsync(enterprise!.ProgrammeId, ct);
+        var level3 = await db.CatalogueScenarios.AsNoTracking()
+            .Where(s => s.ProgrammeId == enterprise.ProgrammeId && s.Level == 3 && s.RetiredAt == null)
+            .Select(s => new { s.Code, s.Name, s.MiitScenarios }).ToListAsync(ct);
+        var offered = await (from p in ShownProducts.In(db, enterprise.ProgrammeId)
+                             join m in db.PoolMembers on new { p.ProgrammeId, p.ProviderId } equals new { m.ProgrammeId, ProviderId = m.OrganisationId }
+                             select new { Product = p, Provider = m.OrganisationName, m.Uscc }).AsNoTracking().ToListAsync(ct);
+        // Only products that fit the enterprise's industry ("||" fits every industry).
+        var fitting = offered.Where(x => x.Product.IndustryKeys.Count == 0 || x.Product.IndustryKeys.Contains(enterprise.IndustryKey)).ToList();
+        var offers = fitting.Select(x => new CatalogueOffer(x.Product.Id, x.Product.Name, x.Provider, x.Product.ProviderId, x.Product.PriceLowWan,
+            x.Product.PriceHighWan, x.Product.TaxIncluded, x.Product.SpendCategory, x.Product.ScenarioCodes)).ToList();
+        var pinned = pins.ToHashSet();
+        var plan = PricedPlanner.Plan(gap, level3.ToDictionary(s => s.Code, s => Bars.Split(s.MiitScenarios)), level3.ToDictionary(s => s.Code, s => s.Name),
+            offers, programmes.Get(enterprise.ProgrammeId).Money, enterprise.ExcludedFromCentralFunds, pinned);
+        var kept = plan.Products.Select(p => p.Offer.ProductId).Where(pinned.Contains).ToList();
+        var uscc = fitting.DistinctBy(x => x.Product.ProviderId).ToDictionary(x => x.Product.ProviderId, x => x.Uscc);
+        return Outcome<PricedPlanView>.Ok(new PricedPlanView(assessment, enterprise, instrument, live.Level, plan, kept, uscc,
+            fitting.ToDictionary(x => x.Product.Id, x => x.Product.PriceText)));
+    }
+}
