@@ -55,7 +55,7 @@ internal static class AwardModel
             x.Property(e => e.Directions).HasMaxLength(200).IsRequired();
             x.Property(e => e.Content).HasConversion(DxPilotDbContext.JsonConverter<AwardContent>(), DxPilotDbContext.JsonValueComparer<AwardContent>()).IsRequired();
             x.Property(e => e.SubmittedBy).HasMaxLength(100).IsRequired();
-            x.Property(e => e.Files).HasConversion(DxPilotDbContext.JsonConverter<List<FrozenAwardFile>>(), DxPilotDbContext.JsonComparer<FrozenAwardFile>());
+            x.Property(e => e.Files!).HasConversion(DxPilotDbContext.JsonConverter<List<FrozenAwardFile>>(), DxPilotDbContext.JsonComparer<FrozenAwardFile>());
             x.HasOne<AwardApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             x.HasIndex(e => new { e.ApplicationId, e.Revision }).IsUnique();
         });
