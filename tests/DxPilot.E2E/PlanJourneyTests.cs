@@ -31,7 +31,21 @@ public sealed class PlanJourneyTests(BrowserApp app)
     public async Task An_enterprise_after_its_self_test_sees_the_priced_plan_to_three_with_its_own_share_and_starts_a_filing_from_it()
     {
         if (app.Services is null) await app.SignedInAs("cc-city");   // skips (or fails in CI) without Chromium
-        var (assessmentId, user) = await ArrangeAsync(app.Services!);
+        var (assessmentId, user, provider) = await ArrangeAsync(app.Services!);
+        // The demo catalogue would undercut the figures worked below: its providers are suspended for the journey, then reinstated.
+        var demo = await SuspendOthersAsync(app.Services!, provider);
+        try
+        {
+            await JourneyAsync(assessmentId, user);
+        }
+        finally
+        {
+            await ReinstateAsync(app.Services!, demo);
+        }
+    }
+
+    private async Task JourneyAsync(Guid assessmentId, string user)
+    {
         var page = await app.SignedInAs(user);
 
         await page.GotoAsync($"{app.BaseUrl}/assessments/{assessmentId}?target=3#gap-plan");
@@ -63,7 +77,7 @@ public sealed class PlanJourneyTests(BrowserApp app)
 
     /// <summary>A fresh Changchun enterprise with its account, its 二级 self-test (every question at its top option; six scenarios at
     /// 三级 of which three constrained, 质量管理 and 设备管理 at 二级, the rest at 一级), and an admitted provider's approved products.</summary>
-    private static async Task<(Guid AssessmentId, string User)> ArrangeAsync(IServiceProvider services)
+    private static async Task<(Guid AssessmentId, string User, Guid Provider)> ArrangeAsync(IServiceProvider services)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         Enterprise file;
@@ -116,7 +130,29 @@ public sealed class PlanJourneyTests(BrowserApp app)
         });
         Assert.True(created.IsOk, created.Message);
         Assert.Equal(2, created.Value!.Level);
-        return (created.Value.Id, user.UserName!);
+        return (created.Value.Id, user.UserName!, provider.Id);
+    }
+
+    private static async Task<IReadOnlyList<Guid>> SuspendOthersAsync(IServiceProvider services, Guid provider) =>
+        await MoveAsync(services, m => m.Status == PoolStatus.Admitted && m.OrganisationId != provider, PoolTrigger.Suspend, "旅程测试只以本测试的产品报价");
+
+    private static Task<IReadOnlyList<Guid>> ReinstateAsync(IServiceProvider services, IReadOnlyList<Guid> suspended) =>
+        MoveAsync(services, m => suspended.Contains(m.Id), PoolTrigger.Reinstate, "旅程测试结束");
+
+    private static async Task<IReadOnlyList<Guid>> MoveAsync(IServiceProvider services, System.Linq.Expressions.Expression<Func<PoolMember, bool>> which,
+        PoolTrigger trigger, string reason)
+    {
+        await using var scope = Arrangement.Scope(services, Actor.System(Programme, "测试数据"));
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        var members = await db.PoolMembers.Where(m => m.ProgrammeId == Programme).Where(which).ToListAsync();
+        foreach (var member in members)
+        {
+            var moved = member.Apply(trigger, City, reason, DateTime.UtcNow);
+            Assert.True(moved.Taken, moved.Refusal?.Message);
+            db.StateTransitions.Add(moved.Record!);
+        }
+        await db.SaveChangesAsync();
+        return members.Select(m => m.Id).ToList();
     }
 
     private static async Task AdmitAsync(IServiceProvider services, Actor provider, Organisation organisation)

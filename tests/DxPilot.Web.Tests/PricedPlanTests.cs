@@ -21,6 +21,7 @@ public abstract class PricedPlanTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task A_gap_is_priced_with_the_cheapest_products_the_subsidy_and_the_own_share()
     {
         var c = await ChangchunCatalogue.CreateAsync(app);
+        await c.WithoutOtherProvidersAsync(app);   // the demo catalogue would undercut the figures worked below
         var trace = await c.ProductAsync(app, "质量追溯系统", ["2.3.1"], 30m);                                   // 质量管理
         var analysis = await c.ProductAsync(app, "质量分析SaaS", ["2.3.2"], 35m, 40m, "cloud");                 // 质量管理
         var monitor = await c.ProductAsync(app, "设备监测平台", ["2.4.1"], 25m, spendCategory: "cloud");        // 设备管理

@@ -27,6 +27,23 @@ public sealed class ChangchunCatalogue
         return new ChangchunCatalogue { Parties = parties, Membership = member };
     }
 
+    /// <summary>The demo data's providers suspended (and so their products hidden), for a test whose figures are worked by hand
+    /// from its own products only.</summary>
+    public async Task WithoutOtherProvidersAsync(DxPilotApp app)
+    {
+        await using var scope = app.DataScope(ChangchunDiagnosis.Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        var others = await db.PoolMembers.Where(m => m.ProgrammeId == ChangchunDiagnosis.Programme && m.Status == PoolStatus.Admitted
+            && m.OrganisationId != Parties.Provider.Id).ToListAsync();
+        foreach (var member in others)
+        {
+            var suspended = member.Apply(PoolTrigger.Suspend, ChangchunDiagnosis.City, "测试只以本测试的产品报价", DateTime.UtcNow);
+            Assert.True(suspended.Taken, suspended.Refusal?.Message);
+            db.StateTransitions.Add(suspended.Record!);
+        }
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>A provider's application, admitted by the city.</summary>
     public static async Task<PoolMember> AdmitAsync(DxPilotApp app, Actor provider, Guid organisationId, string name)
     {
