@@ -64,7 +64,7 @@ public abstract class MatchTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var e = c.Parties.Enterprise;
         await ChangchunNeeds.NeedAsync(app, c.Parties.EnterpriseActor, e.Id, "2.4.1", NeedPriority.Medium, null, "关键设备停机无预警");
         var shown = await c.ProductAsync(app, "设备联网监测", ["2.4.1"], 6m);
-        var pending = await ChangchunNeeds.UnderReviewAsync(app, c.Parties.ProviderActor, "设备预测性维护（待审）", ["2.4.1"], 9m);
+        var pending = await c.UnderReviewAsync(app, "设备预测性维护（待审）", ["2.4.1"], 9m);
         var (other, otherActor) = await OtherProviderAsync("吉林设备云");
         var suspendedProduct = await c.ProductAsync(app, "设备云平台", ["2.4.1"], 5m, provider: otherActor);
 

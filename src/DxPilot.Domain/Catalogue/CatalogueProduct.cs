@@ -1,6 +1,7 @@
 using System.Globalization;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Text;
 using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Domain.Catalogue;
@@ -107,8 +108,7 @@ public sealed class CatalogueProduct : IAudited
 
     /// <summary>价格 as people write it: "12.00万元" or "8.00–15.00万元", and whether tax is in it.</summary>
     public string PriceText =>
-        (IsFixedPrice ? $"{PriceLowWan.ToString("0.00", CultureInfo.InvariantCulture)}万元"
-            : $"{PriceLowWan.ToString("0.00", CultureInfo.InvariantCulture)}–{PriceHighWan.ToString("0.00", CultureInfo.InvariantCulture)}万元")
+        (IsFixedPrice ? $"{ChineseText.Wan(PriceLowWan)}万元" : $"{ChineseText.Wan(PriceLowWan)}–{ChineseText.Wan(PriceHighWan)}万元")
         + (TaxIncluded ? "（含税）" : "（不含税）");
 
     private void Take(ProductValues v, DateTime now)

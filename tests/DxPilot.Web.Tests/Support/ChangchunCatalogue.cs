@@ -61,18 +61,30 @@ public sealed class ChangchunCatalogue
     }
 
     /// <summary>An approved product of <paramref name="provider"/> (the enterprise's provider when null), written, submitted and approved.</summary>
-    public async Task<CatalogueProduct> ProductAsync(DxPilotApp app, string name, string[] scenarios, decimal low, decimal? high = null,
-        string spendCategory = "software", Actor? provider = null, string[]? industries = null)
+    public Task<CatalogueProduct> ProductAsync(DxPilotApp app, string name, string[] scenarios, decimal low, decimal? high = null,
+        string spendCategory = "software", Actor? provider = null, string[]? industries = null) =>
+        SubmittedAsync(app, provider ?? Parties.ProviderActor, name, scenarios, low, high, spendCategory, industries, approve: true);
+
+    /// <summary>A product submitted to the city and not yet approved (so shown to nobody but its provider and the bureaus).</summary>
+    public Task<CatalogueProduct> UnderReviewAsync(DxPilotApp app, string name, string[] scenarios, decimal price) =>
+        SubmittedAsync(app, Parties.ProviderActor, name, scenarios, price, null, "software", null, approve: false);
+
+    private static async Task<CatalogueProduct> SubmittedAsync(DxPilotApp app, Actor provider, string name, string[] scenarios, decimal low, decimal? high,
+        string spendCategory, string[]? industries, bool approve)
     {
-        var actor = provider ?? Parties.ProviderActor;
-        await using var scope = app.ScopeAs(actor);
+        await using var scope = app.ScopeAs(provider);
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
         var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(ChangchunDiagnosis.Programme);
-        var product = await DraftAsync(db, programme, actor, name, scenarios, low, high, spendCategory, industries);
-        var submitted = product.Apply(ProductTrigger.Submit, actor, null, new ProductCase(product, true, []), DateTime.UtcNow);
-        var approved = product.Apply(ProductTrigger.Approve, ChangchunDiagnosis.City, null, new ProductCase(product, true, []), DateTime.UtcNow);
-        Assert.True(submitted.Taken && approved.Taken, submitted.Refusal?.Message ?? approved.Refusal?.Message);
-        db.StateTransitions.AddRange(submitted.Record!, approved.Record!);
+        var product = await DraftAsync(db, programme, provider, name, scenarios, low, high, spendCategory, industries);
+        var submitted = product.Apply(ProductTrigger.Submit, provider, null, new ProductCase(product, true, []), DateTime.UtcNow);
+        Assert.True(submitted.Taken, submitted.Refusal?.Message);
+        db.StateTransitions.Add(submitted.Record!);
+        if (approve)
+        {
+            var approved = product.Apply(ProductTrigger.Approve, ChangchunDiagnosis.City, null, new ProductCase(product, true, []), DateTime.UtcNow);
+            Assert.True(approved.Taken, approved.Refusal?.Message);
+            db.StateTransitions.Add(approved.Record!);
+        }
         await db.SaveChangesAsync();
         return product;
     }

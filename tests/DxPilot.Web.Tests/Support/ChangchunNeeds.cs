@@ -13,7 +13,7 @@ namespace DxPilot.Web.Tests.Support;
 /// <summary>
 /// What the match and the demand map read besides <see cref="ChangchunCatalogue"/>: enterprises' needs written through the
 /// domain, more Changchun enterprises of a chosen industry and district, a level-3 scenario of a test's own (so that counts on the
-/// map are the test's alone), a product left under review, and the think tank's rating of a provider.
+/// map are the test's alone), and the think tank's rating of a provider.
 /// </summary>
 public static class ChangchunNeeds
 {
@@ -64,26 +64,6 @@ public static class ChangchunNeeds
         db.CatalogueScenarios.Add(CatalogueScenario.Create(Programme, code, "2.1", name, "测试用三级场景", [], null, number, DateTime.UtcNow));
         await db.SaveChangesAsync();
         return code;
-    }
-
-    /// <summary>A product of <paramref name="provider"/> submitted to the city and not yet approved.</summary>
-    public static async Task<CatalogueProduct> UnderReviewAsync(DxPilotApp app, Actor provider, string name, string[] scenarios, decimal price)
-    {
-        await using var scope = app.ScopeAs(provider);
-        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
-        var active = (await db.CatalogueScenarios.Where(s => s.ProgrammeId == Programme && s.Level == 3).Select(s => s.Code).ToListAsync()).ToHashSet();
-        var context = new ProductContext(active, new HashSet<string>(), programme.Industries.Select(i => i.Key).ToHashSet(),
-            programme.Money.SpendCategories.Select(c => c.Key).ToHashSet());
-        var form = new ProductForm(name, $"{name}：待审核的方案。", scenarios, [], price.ToString("0.00", CultureInfo.InvariantCulture), null, true, "30", true, "software");
-        var (product, errors) = CatalogueProduct.Create(Programme, provider.OrganisationId!.Value, form, context, DateTime.UtcNow);
-        Assert.True(product is not null, string.Join("；", errors.Values));
-        db.CatalogueProducts.Add(product);
-        var submitted = product.Apply(ProductTrigger.Submit, provider, null, new ProductCase(product, true, []), DateTime.UtcNow);
-        Assert.True(submitted.Taken, submitted.Refusal?.Message);
-        db.StateTransitions.Add(submitted.Record!);
-        await db.SaveChangesAsync();
-        return product;
     }
 
     /// <summary>The think tank's rating of a provider, one score per criterion of the programme in its order.</summary>

@@ -136,10 +136,8 @@ public sealed class PoolService(DxPilotDbContext db, Saving saving, TimeProvider
     /// <summary>The city's 同意入池, 不予入池, 暂停, 恢复, 移出 (and the provider's 重新申请), from the version read.</summary>
     public async Task<Outcome<PoolMember>> TransitionAsync(Actor actor, Guid id, PoolTrigger trigger, string? reason, int? version, CancellationToken ct = default)
     {
-        if (ControlCharacters.In(reason, multiline: true))
-            return Outcome<PoolMember>.Invalid(new Dictionary<string, string> { ["reason"] = ControlCharacters.Message("理由") });
-        if (ChineseText.CountCharacters(reason?.Trim()) > MaxReasonCharacters)
-            return Outcome<PoolMember>.Invalid(new Dictionary<string, string> { ["reason"] = $"理由不超过{MaxReasonCharacters}字" });
+        if (CatalogueText.Problem(reason, "理由", MaxReasonCharacters, required: false) is { } badReason)
+            return Outcome<PoolMember>.Invalid(new Dictionary<string, string> { ["reason"] = badReason });
         var member = await db.PoolMembers.FirstOrDefaultAsync(m => m.Id == id && m.ProgrammeId == actor.ProgrammeId, ct);
         var own = actor.Role == Role.ServiceProvider && actor.OrganisationId == member?.OrganisationId;
         if (member is null || !(ProductPolicy.ReadsPool(actor) || own)) return Outcome<PoolMember>.NotFound();

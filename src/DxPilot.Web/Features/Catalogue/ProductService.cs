@@ -91,10 +91,8 @@ public sealed class ProductService(DxPilotDbContext db, Saving saving, ScenarioT
     public async Task<Outcome<CatalogueProduct>> TransitionAsync(Actor actor, Guid id, ProductTrigger trigger, string? reason, int? version,
         CancellationToken ct = default)
     {
-        if (ControlCharacters.In(reason, multiline: true))
-            return Outcome<CatalogueProduct>.Invalid(new Dictionary<string, string> { ["reason"] = ControlCharacters.Message("理由") });
-        if (ChineseText.CountCharacters(reason?.Trim()) > MaxReasonCharacters)
-            return Outcome<CatalogueProduct>.Invalid(new Dictionary<string, string> { ["reason"] = $"理由不超过{MaxReasonCharacters}字" });
+        if (CatalogueText.Problem(reason, "理由", MaxReasonCharacters, required: false) is { } badReason)
+            return Outcome<CatalogueProduct>.Invalid(new Dictionary<string, string> { ["reason"] = badReason });
         if (await ReadableAsync(actor, id, tracked: true, ct) is not { } product) return Outcome<CatalogueProduct>.NotFound();
         if (actor.Role == Role.ServiceProvider && ProductPolicy.Edit(actor, product) is { } notOwn) return Outcome<CatalogueProduct>.Forbidden(notOwn);
         if (version is { } read && read != product.Version)
