@@ -33,7 +33,7 @@ public static class SavedPlanEndpoints
 
         api.MapGet("/enterprises/{id:guid}/plans", async (Guid id, [FromQuery] string? page, [FromQuery] string? search, HttpContext http,
                 SavedPlanService plans, CancellationToken ct) =>
-            ApiResults.From(await plans.ForEnterpriseAsync(http.User.RequireActor(), id, QueryValue.Int(page) ?? 1, search, ct), Rows))
+            ApiResults.From(await plans.ForEnterpriseAsync(http.User.RequireActor(), id, QueryValue.Int(page) ?? 1, search, ct), p => Rows(p.Plans)))
             .WithSummary("企业已保存的采购方案（每页50个，按保存时间由近及远）：search 按方案名称查找；服务商只看到分享给它或由它保存的方案");
 
         api.MapGet("/plans", async ([FromQuery] string? shared, [FromQuery] string? page, [FromQuery] string? search, HttpContext http,

@@ -35,6 +35,9 @@ public sealed record SavedPlanView(SavedPlan Plan, string EnterpriseName, IReadO
 public sealed record SavedPlanRow(Guid Id, string Title, Guid EnterpriseId, string EnterpriseName, int TargetLevel, decimal TotalLowWan, decimal TotalHighWan,
     decimal OwnShareLowWan, decimal OwnShareHighWan, bool Complete, string CreatedByName, DateTime CreatedAt, IReadOnlyList<string> SharedWith);
 
+/// <summary>An enterprise's saved plans, one page of them.</summary>
+public sealed record EnterprisePlans(Guid EnterpriseId, string EnterpriseName, Page<SavedPlanRow> Plans);
+
 /// <summary>
 /// 已保存的采购方案: saving the plan as shown (recomputed here from the assessment, target and pins, never from posted figures),
 /// the enterprise's and the shared lists, a plan with what changed since, sharing with providers, and 据此发起备案 from it. Reading
@@ -66,12 +69,13 @@ public sealed class SavedPlanService(DxPilotDbContext db, PricedPlanService live
         NeedPolicy.SavePlan(actor, enterpriseId, await ServesAsync(actor, enterpriseId, ct)) is null;
 
     /// <summary>An enterprise's saved plans the actor reads, newest first, searched by title; 404 when the enterprise is not in scope.</summary>
-    public async Task<Outcome<Page<SavedPlanRow>>> ForEnterpriseAsync(Actor actor, Guid enterpriseId, int page, string? search, CancellationToken ct = default)
+    public async Task<Outcome<EnterprisePlans>> ForEnterpriseAsync(Actor actor, Guid enterpriseId, int page, string? search, CancellationToken ct = default)
     {
-        if (!await enterprises.InScope(actor).AnyAsync(e => e.Id == enterpriseId, ct)) return Outcome<Page<SavedPlanRow>>.NotFound();
+        var name = await enterprises.InScope(actor).Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        if (name is null) return Outcome<EnterprisePlans>.NotFound();
         var q = Readable(actor).Where(p => p.EnterpriseId == enterpriseId);
         if (Clean(search) is { } s) q = q.Where(p => p.Title.Contains(s));
-        return Outcome<Page<SavedPlanRow>>.Ok(await PageOf(q, page, ct));
+        return Outcome<EnterprisePlans>.Ok(new EnterprisePlans(enterpriseId, name, await PageOf(q, page, ct)));
     }
 
     /// <summary>/plans: the saved plans the actor reads, newest first, searched by the enterprise's name; with
