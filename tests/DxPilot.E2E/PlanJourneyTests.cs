@@ -18,8 +18,8 @@ namespace DxPilot.E2E;
 
 /// <summary>
 /// 供需适配库 → 备案 in real Chromium: a Changchun enterprise at 二级 after its self-test opens its gap plan to 三级 (质量管理 and
-/// 设备管理 to raise), sees the priced plan with its own share, chooses another product for one scenario, and starts a filing
-/// from the plan with the investment, target and products filled in. The catalogue is arranged through the domain.
+/// 设备管理 to raise), sees the priced plan with its own share, chooses another product for one scenario, saves the plan, and starts
+/// a filing from the saved plan with the investment, target and products filled in. The catalogue is arranged through the domain.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PlanJourneyTests(BrowserApp app)
@@ -65,6 +65,14 @@ public sealed class PlanJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("55.00");
         await Assertions.Expect(page.Locator("#own-share")).ToHaveTextAsync("27.50");
         await Assertions.Expect(page.Locator("#pinned")).ToBeVisibleAsync();
+
+        // 保存此方案: the plan as shown is kept (no title given: named by target and date), and the filing starts from the saved plan.
+        await page.ClickAsync("#plan-save button");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/plans/[0-9a-f-]+$"));
+        await Assertions.Expect(page.Locator("#plan-title")).ToContainTextAsync("提升至三级的采购方案");
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("55.00");
+        await Assertions.Expect(page.Locator("#own-share")).ToHaveTextAsync("27.50");
+        await BrowserApp.Screenshot(page, "saved-plan");
 
         await page.ClickAsync("#plan-filing button");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/filings/[0-9a-f-]+/edit$"));

@@ -76,6 +76,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<PoolMember> PoolMembers => Set<PoolMember>();
     public DbSet<CatalogueProduct> CatalogueProducts => Set<CatalogueProduct>();
     public DbSet<EnterpriseNeed> EnterpriseNeeds => Set<EnterpriseNeed>();
+    public DbSet<SavedPlan> SavedPlans => Set<SavedPlan>();
+    public DbSet<SavedPlanShare> SavedPlanShares => Set<SavedPlanShare>();
 
     public AuditContext Audit => audit;
 
@@ -307,6 +309,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         AwardReviewModel.Configure(b);
         SupervisionModel.Configure(b);
         CatalogueModel.Configure(b);
+        PlanModel.Configure(b);
         DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);
 

@@ -20,6 +20,8 @@ public static class CatalogueRegistration
         services.AddScoped<Annex1Export>();
         services.AddScoped<Annex1Import>();
         services.AddScoped<PricedPlanService>();
+        services.AddScoped<SavedPlanService>();
+        services.AddScoped<Home.ITodoSource, SavedPlanTodo>();
     }
 
     public static void MapEndpoints(WebApplication app)
@@ -32,5 +34,6 @@ public static class CatalogueRegistration
         NeedEndpoints.Map(app);
         Annex1Endpoints.Map(app);
         PricedPlanEndpoints.Map(app);
+        SavedPlanEndpoints.Map(app);
     }
 }

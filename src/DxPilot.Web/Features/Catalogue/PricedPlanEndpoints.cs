@@ -23,7 +23,7 @@ public static class PricedPlanEndpoints
                 var actor = http.User.RequireActor();
                 var plan = await plans.ForAssessmentAsync(actor, id, QueryValue.Int(target), pin ?? [], ct);
                 if (!plan.IsOk) return ApiResults.From(plan, _ => Results.Ok());
-                return ApiResults.From(await filings.StartFromPlanAsync(actor, plan.Value!.Enterprise.Id, PricedPlanFiling.Answers(plan.Value), ct),
+                return ApiResults.From(await filings.StartFromPlanAsync(actor, plan.Value!.Enterprise.Id, plan.Value.FilingAnswers(actor), ct),
                     f => Results.Ok(new { f.Id, f.Version, Edit = $"/filings/{f.Id}/edit" }));
             })
             .WithSummary("据此发起备案：按同样的 target 和 pin 计算方案，新建备案草稿并预填项目名称、改造总花费（报价上限，万元）、目标等级、自评测等级和建设内容；已有在办备案时拒绝");

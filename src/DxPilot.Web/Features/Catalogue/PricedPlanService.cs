@@ -22,6 +22,14 @@ public sealed record PricedPlanView(Assessment Assessment, Enterprise Enterprise
     /// that served that scenario, the other pins stay.</summary>
     public IReadOnlyList<Guid> PinsWith(PlannedScenario scenario, Guid productId) =>
         Pinned.Where(id => scenario.Chosen.All(c => c.ProductId != id)).Append(productId).ToList();
+
+    /// <summary>This plan as saved (or as it fills a filing draft): the snapshot <see cref="SavedPlan"/> keeps.</summary>
+    public SavedPlan Snapshot(Actor author, string title, DateTime now) =>
+        SavedPlan.Snapshot(author, Enterprise.Id, Assessment.Id, Assessment.AssessedOn, Assessment.Stage == AssessmentStage.SelfTest, CurrentLevel, Plan,
+            Pinned, id => ProviderUscc.GetValueOrDefault(id, ""), id => PriceText[id], title, now);
+
+    /// <summary>据此发起备案 from the live plan: the draft it fills is the one its snapshot would fill once saved.</summary>
+    public IReadOnlyDictionary<string, string?> FilingAnswers(Actor actor) => PricedPlanFiling.Answers(Snapshot(actor, "", default));
 }
 
 /// <summary>
