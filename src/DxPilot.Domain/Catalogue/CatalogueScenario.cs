@@ -32,6 +32,8 @@ public sealed class CatalogueScenario : IAudited
     public DateTime? RetiredAt { get; private set; }
     [NotAudited] public int Version { get; private set; }
     [NotAudited] public DateTime UpdatedAt { get; private set; }
+    /// <summary>Why the city put a retired scenario back in use (恢复使用), the last time it did; the audit trail keeps each one.</summary>
+    public string? ReinstatementReason { get; private set; }
 
     private CatalogueScenario() { }
 

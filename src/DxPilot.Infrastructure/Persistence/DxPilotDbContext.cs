@@ -76,6 +76,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<PoolMember> PoolMembers => Set<PoolMember>();
     public DbSet<CatalogueProduct> CatalogueProducts => Set<CatalogueProduct>();
     public DbSet<EnterpriseNeed> EnterpriseNeeds => Set<EnterpriseNeed>();
+    public DbSet<Catalogue.DemandCount> DemandCounts => Set<Catalogue.DemandCount>();
 
     public AuditContext Audit => audit;
 
@@ -307,6 +308,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         AwardReviewModel.Configure(b);
         SupervisionModel.Configure(b);
         CatalogueModel.Configure(b);
+        DemandCountModel.Configure(b);
         DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);
 
