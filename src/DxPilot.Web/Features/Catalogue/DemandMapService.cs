@@ -52,7 +52,7 @@ public sealed record DemandEnterprise(Guid EnterpriseId, string Name, string Dis
 /// 供需地图: needs per level-3 scenario and pilot industry against the products on offer, for the city and the think tank (the whole
 /// programme, or one district) and a district bureau (its own enterprises). Computed on every read: the demand side from the counts
 /// the database keeps with every saved need (<see cref="DemandCount"/>, a few thousand rows however many needs there are), the
-/// supply side by one GROUP BY over the shown products (docs/catalogue-match.md). The enterprises behind a count are a paged list of
+/// supply side from the shown products' scenarios and providers (docs/catalogue-match.md). The enterprises behind a count are a paged list of
 /// their own, from the needs themselves.
 /// </summary>
 public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tree, ProgrammeCatalog programmes)
@@ -90,13 +90,16 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
             var bar = Bars.Member(industry).Trim('%');
             shown = shown.Where(p => p.Industries == "||" || p.Industries.Contains(bar));
         }
-        var supply = await (from s in db.CatalogueScenarios
-                            where s.ProgrammeId == programme.Id && s.Level == 3
-                            from p in shown
-                            where p.Scenarios.Contains("|" + s.Code + "|")
-                            group p by s.Code into g
-                            select new { Code = g.Key, Products = g.Count(), Providers = g.Select(p => p.ProviderId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Code, ct);
+        // Each shown product's scenarios and provider, counted here: a product lists 1-3 scenarios, so this is a few thousand short
+        // rows, where crossing the tree's scenarios with the products in SQL tests every pair (54 × 8,858 substrings nationally).
+        var supply = new Dictionary<string, Supply>();
+        await foreach (var offer in shown.Select(p => new { p.Scenarios, p.ProviderId }).AsAsyncEnumerable().WithCancellation(ct))
+            foreach (var code in Bars.Split(offer.Scenarios))
+            {
+                if (!supply.TryGetValue(code, out var counted)) supply[code] = counted = new Supply();
+                counted.Products++;
+                counted.Providers.Add(offer.ProviderId);
+            }
 
         var cells = demand.ToLookup(d => d.ScenarioCode);
         // The tree's order: level 1, then its level 2s, then their level 3s, each by its place among its siblings.
@@ -110,10 +113,17 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
             // A retired scenario stays on the map only while needs still name it.
             if (three.RetiredAt is not null && counts.Count == 0) continue;
             var offer = supply.GetValueOrDefault(three.Code);
-            rows.Add(new DemandRow(one.Name, two.Name, three.Code, three.Name, three.RetiredAt is not null, counts, offer?.Products ?? 0, offer?.Providers ?? 0));
+            rows.Add(new DemandRow(one.Name, two.Name, three.Code, three.Name, three.RetiredAt is not null, counts, offer?.Products ?? 0, offer?.Providers.Count ?? 0));
         }
         var industries = programme.Industries.Where(i => filter.Industry is null || i.Key == filter.Industry).ToList();
         return new DemandMap(industries, rows, filter, filter.District ?? "全市");
+    }
+
+    /// <summary>The shown products serving one scenario, and their providers.</summary>
+    private sealed class Supply
+    {
+        public int Products;
+        public readonly HashSet<Guid> Providers = [];
     }
 
     /// <summary>The enterprises in scope with a need in <paramref name="code"/> (of the filter's industry and district), by name.</summary>
