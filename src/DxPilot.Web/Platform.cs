@@ -25,6 +25,7 @@ public static class Platform
                 case [ScoreCommand.Verb, .. var files]: return ScoreCommand.ForConsole().Run(files);
                 case ["rescore", .. var options]: return await RescoreCommand.RunAsync(options);
                 case [AuditCommand.Verb, .. var options]: return await AuditCommand.RunAsync(options, Console.Out, Console.Error);
+                case [Features.Catalogue.CatalogueCommand.Verb, .. var options]: return await Features.Catalogue.CatalogueCommand.RunAsync(options, Console.Out, Console.Error);
                 case [BackupCommand.Verb, .. var options]: return await BackupCommand.RunAsync(options);
                 case [PhotosCommand.Verb, .. var options]: return await PhotosCommand.RunAsync(options, Console.Out, Console.Error);
                 case [RestoreCommand.Verb, .. var options]: return await RestoreCommand.RunAsync(options);

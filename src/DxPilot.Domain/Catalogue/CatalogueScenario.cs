@@ -32,6 +32,8 @@ public sealed class CatalogueScenario : IAudited
     public DateTime? RetiredAt { get; private set; }
     [NotAudited] public int Version { get; private set; }
     [NotAudited] public DateTime UpdatedAt { get; private set; }
+    /// <summary>Why the city put a retired scenario back in use (恢复使用), the last time it did; the audit trail keeps each one.</summary>
+    public string? ReinstatementReason { get; private set; }
 
     private CatalogueScenario() { }
 
@@ -106,6 +108,27 @@ public sealed class CatalogueScenario : IAudited
         UpdatedAt = now;
         Version++;
         return null;
+    }
+
+    /// <summary>
+    /// 恢复使用: a retired level-2 or level-3 scenario offered again for new needs and products, with the city's reason. Refused
+    /// under a retired parent (the parent comes back first) and while a sibling in use has taken its name (that one is renamed
+    /// first, since two scenarios in use under one parent never share a name).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Reinstate(string? reason, CatalogueScenario parent, IReadOnlyCollection<CatalogueScenario> siblings, DateTime now)
+    {
+        string? refused = null;
+        if (!IsRetired) refused = $"场景“{Label}”未停用，无需恢复";
+        else if (parent.IsRetired) refused = $"上级场景“{parent.Label}”已停用，请先恢复上级场景";
+        else if (siblings.FirstOrDefault(s => s.Id != Id && !s.IsRetired && s.Name == Name) is { } twin)
+            refused = $"同级在用的场景“{twin.Label}”与它同名，请先将其改名后再恢复";
+        if (refused is not null) return new Dictionary<string, string> { [""] = refused };
+        if (CatalogueText.Problem(reason, "恢复理由", MaxReasonCharacters) is { } problem) return new Dictionary<string, string> { ["reason"] = problem };
+        RetiredAt = null;
+        ReinstatementReason = CatalogueText.Clean(reason);
+        UpdatedAt = now;
+        Version++;
+        return new Dictionary<string, string>();
     }
 
     /// <summary>"2.1.1 计划排程".</summary>

@@ -22,6 +22,7 @@ internal static class CatalogueModel
             x.Property(e => e.Description).HasMaxLength(4000);
             x.Property(e => e.MiitScenarios).HasMaxLength(400).IsRequired();
             x.Property(e => e.MappingReason).HasMaxLength(1000);
+            x.Property(e => e.ReinstatementReason).HasMaxLength(1000);
             x.Property(e => e.Version).IsConcurrencyToken();
             x.Ignore(e => e.MiitScenarioNames);
             x.Ignore(e => e.IsRetired);

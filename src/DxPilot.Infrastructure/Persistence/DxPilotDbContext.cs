@@ -78,6 +78,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<EnterpriseNeed> EnterpriseNeeds => Set<EnterpriseNeed>();
     public DbSet<SavedPlan> SavedPlans => Set<SavedPlan>();
     public DbSet<SavedPlanShare> SavedPlanShares => Set<SavedPlanShare>();
+    public DbSet<Catalogue.DemandCount> DemandCounts => Set<Catalogue.DemandCount>();
 
     public AuditContext Audit => audit;
 
@@ -310,6 +311,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         SupervisionModel.Configure(b);
         CatalogueModel.Configure(b);
         PlanModel.Configure(b);
+        DemandCountModel.Configure(b);
         DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);
 

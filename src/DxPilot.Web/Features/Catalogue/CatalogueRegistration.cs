@@ -6,6 +6,8 @@ public static class CatalogueRegistration
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<ScenarioTreeSeeding>();
+        // After the audit trail's: that one opens the change's transaction, in which the demand map's counts move too.
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Infrastructure.Catalogue.DemandCounter>();
         services.AddScoped<PoolService>();
         services.AddScoped<ProductService>();
         services.AddScoped<Home.ITodoSource, PoolTodo>();

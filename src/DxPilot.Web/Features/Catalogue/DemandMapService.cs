@@ -1,6 +1,7 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Catalogue;
 using DxPilot.Domain.Programmes;
+using DxPilot.Infrastructure.Catalogue;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Platform;
@@ -39,7 +40,7 @@ public sealed record DemandRow(string Level1, string Level2, string Code, string
 }
 
 /// <summary>供需地图 as the actor may see it: the industries (columns), the rows in the tree's order, and where the filters put it.</summary>
-public sealed record DemandMap(IReadOnlyList<PilotIndustry> Industries, IReadOnlyList<DemandRow> Rows, DemandFilter Filter, string ScopeName, DateTime ComputedAt)
+public sealed record DemandMap(IReadOnlyList<PilotIndustry> Industries, IReadOnlyList<DemandRow> Rows, DemandFilter Filter, string ScopeName)
 {
     public IEnumerable<DemandRow> Unserved => Rows.Where(r => r.Unserved).OrderByDescending(r => r.Demand).ThenBy(r => r.Code, StringComparer.Ordinal);
 }
@@ -49,13 +50,12 @@ public sealed record DemandEnterprise(Guid EnterpriseId, string Name, string Dis
 
 /// <summary>
 /// 供需地图: needs per level-3 scenario and pilot industry against the products on offer, for the city and the think tank (the whole
-/// programme, or one district) and a district bureau (its own enterprises). Both sides are counted by the database (two GROUP
-/// BYs), never by loading needs or products; a national programme's 300,000 needs take the database longer than a page may wait,
-/// so a map is kept fresh for a few seconds by <see cref="CatalogueFreshness{TKey,TValue}"/> (docs/catalogue-match.md). The
-/// enterprises behind a count are a paged list of their own, always live.
+/// programme, or one district) and a district bureau (its own enterprises). Computed on every read: the demand side from the counts
+/// the database keeps with every saved need (<see cref="DemandCount"/>, a few thousand rows however many needs there are), the
+/// supply side from the shown products' scenarios and providers (docs/catalogue-match.md). The enterprises behind a count are a paged list of
+/// their own, from the needs themselves.
 /// </summary>
-public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tree, ProgrammeCatalog programmes,
-    CatalogueFreshness<(string Programme, DemandFilter Filter), DemandMap> freshness)
+public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tree, ProgrammeCatalog programmes)
 {
     public const int PageSize = 50;
     public const int MaxSearch = 50;
@@ -70,18 +70,19 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
         if (Check(programme, actor, asked) is { } problem) return Outcome<DemandMap>.Invalid(problem);
         var filter = Scoped(actor, asked);
         await tree.EnsureAsync(programme.Id, ct);
-        return Outcome<DemandMap>.Ok(await freshness.GetAsync((programme.Id, filter),
-            (services, token) => ComputeAsync(services.GetRequiredService<DxPilotDbContext>(), programme, filter,
-                services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, token), ct));
+        return Outcome<DemandMap>.Ok(await ComputeAsync(programme, filter, ct));
     }
 
-    private static async Task<DemandMap> ComputeAsync(DxPilotDbContext db, Programme programme, DemandFilter filter, DateTime computedAt, CancellationToken ct)
+    private async Task<DemandMap> ComputeAsync(Programme programme, DemandFilter filter, CancellationToken ct)
     {
         var nodes = await db.CatalogueScenarios.AsNoTracking().Where(s => s.ProgrammeId == programme.Id)
             .Select(s => new { s.Code, s.ParentCode, s.Level, s.Name, s.SortOrder, s.RetiredAt }).ToListAsync(ct);
-        var demand = await Needs(db, programme.Id, filter)
-            .GroupBy(x => new { x.Need.ScenarioCode, x.Enterprise.IndustryKey })
-            .Select(g => new { g.Key.ScenarioCode, g.Key.IndustryKey, Enterprises = g.Select(x => x.Need.EnterpriseId).Distinct().Count() })
+        var kept = db.DemandCounts.AsNoTracking().Where(c => c.ProgrammeId == programme.Id);
+        if (filter.District is { } district) kept = kept.Where(c => c.District == district);
+        if (filter.Industry is { } key) kept = kept.Where(c => c.IndustryKey == key);
+        // An enterprise is in one district, so the districts' counts add up without counting anyone twice.
+        var demand = await kept.GroupBy(c => new { c.ScenarioCode, c.IndustryKey })
+            .Select(g => new { g.Key.ScenarioCode, g.Key.IndustryKey, Enterprises = g.Sum(c => c.Enterprises) })
             .ToListAsync(ct);
         var shown = ShownProducts.In(db, programme.Id);
         if (filter.Industry is { } industry)
@@ -89,13 +90,16 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
             var bar = Bars.Member(industry).Trim('%');
             shown = shown.Where(p => p.Industries == "||" || p.Industries.Contains(bar));
         }
-        var supply = await (from s in db.CatalogueScenarios
-                            where s.ProgrammeId == programme.Id && s.Level == 3
-                            from p in shown
-                            where p.Scenarios.Contains("|" + s.Code + "|")
-                            group p by s.Code into g
-                            select new { Code = g.Key, Products = g.Count(), Providers = g.Select(p => p.ProviderId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Code, ct);
+        // Each shown product's scenarios and provider, counted here: a product lists 1-3 scenarios, so this is a few thousand short
+        // rows, where crossing the tree's scenarios with the products in SQL tests every pair (54 × 8,858 substrings nationally).
+        var supply = new Dictionary<string, Supply>();
+        await foreach (var offer in shown.Select(p => new { p.Scenarios, p.ProviderId }).AsAsyncEnumerable().WithCancellation(ct))
+            foreach (var code in Bars.Split(offer.Scenarios))
+            {
+                if (!supply.TryGetValue(code, out var counted)) supply[code] = counted = new Supply();
+                counted.Products++;
+                counted.Providers.Add(offer.ProviderId);
+            }
 
         var cells = demand.ToLookup(d => d.ScenarioCode);
         // The tree's order: level 1, then its level 2s, then their level 3s, each by its place among its siblings.
@@ -109,10 +113,17 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
             // A retired scenario stays on the map only while needs still name it.
             if (three.RetiredAt is not null && counts.Count == 0) continue;
             var offer = supply.GetValueOrDefault(three.Code);
-            rows.Add(new DemandRow(one.Name, two.Name, three.Code, three.Name, three.RetiredAt is not null, counts, offer?.Products ?? 0, offer?.Providers ?? 0));
+            rows.Add(new DemandRow(one.Name, two.Name, three.Code, three.Name, three.RetiredAt is not null, counts, offer?.Products ?? 0, offer?.Providers.Count ?? 0));
         }
         var industries = programme.Industries.Where(i => filter.Industry is null || i.Key == filter.Industry).ToList();
-        return new DemandMap(industries, rows, filter, filter.District ?? "全市", computedAt);
+        return new DemandMap(industries, rows, filter, filter.District ?? "全市");
+    }
+
+    /// <summary>The shown products serving one scenario, and their providers.</summary>
+    private sealed class Supply
+    {
+        public int Products;
+        public readonly HashSet<Guid> Providers = [];
     }
 
     /// <summary>The enterprises in scope with a need in <paramref name="code"/> (of the filter's industry and district), by name.</summary>

@@ -13,6 +13,8 @@ public static class TreeEndpoints
 
     public sealed record VersionInput(int? Version);
 
+    public sealed record ReinstateInput(string? Reason, int? Version);
+
     public sealed record CommonNeedInput(string? Industry, string? Text, int? Version);
 
     public static void Map(WebApplication app)
@@ -50,6 +52,11 @@ public static class TreeEndpoints
         api.MapPost("/tree/{code}/retire", async (string code, VersionInput input, HttpContext http, TreeService tree, CancellationToken ct) =>
                 input.Version is not { } version ? NoVersion() : ApiResults.From(await tree.RetireAsync(http.User.RequireActor(), code, version, ct), Ok))
             .WithSummary("停用场景（市工信主管部门）：仍有在用下级场景、产品、企业需求或行业共性需求引用时拒绝并说明数量");
+
+        api.MapPost("/tree/{code}/reinstate", async (string code, ReinstateInput input, HttpContext http, TreeService tree, CancellationToken ct) =>
+                input.Version is not { } version ? NoVersion()
+                : ApiResults.From(await tree.ReinstateAsync(http.User.RequireActor(), code, input.Reason, version, ct), Ok))
+            .WithSummary("恢复使用已停用的场景（市工信主管部门）：reason 为恢复理由（必填，不超过500字），version 为读取时的版本；上级场景已停用时拒绝");
 
         api.MapPost("/tree/{code}/common-needs", async (string code, CommonNeedInput input, HttpContext http, TreeService tree, CancellationToken ct) =>
                 ApiResults.From(await tree.AddCommonNeedAsync(http.User.RequireActor(), code, input.Industry, input.Text, ct), CommonNeedResult))

@@ -119,6 +119,22 @@ public sealed class TreeService(DxPilotDbContext db, ScenarioTreeSeeding seeding
         return await saving.SaveAsync(node, What, () => node, ct);
     }
 
+    /// <summary>恢复使用, with the city's reason, refused under a retired parent (<see cref="CatalogueScenario.Reinstate"/>).</summary>
+    public async Task<Outcome<CatalogueScenario>> ReinstateAsync(Actor actor, string code, string? reason, int version, CancellationToken ct = default)
+    {
+        if (NeedPolicy.EditTree(actor) is { } why) return Outcome<CatalogueScenario>.Forbidden(why);
+        if (await Find(actor.ProgrammeId, code, ct) is not { } node) return Outcome<CatalogueScenario>.NotFound();
+        if (node.Version != version) return Outcome<CatalogueScenario>.Conflict(await saving.StaleMessageAsync(Key(node), What, ct));
+        saving.Expect(node, version);
+        if (node.ParentCode is null) return Outcome<CatalogueScenario>.Conflict($"场景“{node.Label}”未停用，无需恢复");
+        var siblings = await db.CatalogueScenarios.Where(s => s.ProgrammeId == actor.ProgrammeId && s.ParentCode == node.ParentCode).ToListAsync(ct);
+        var parent = (await Find(actor.ProgrammeId, node.ParentCode, ct))!;
+        var errors = node.Reinstate(reason, parent, siblings, Now());
+        if (errors.TryGetValue("", out var refused)) return Outcome<CatalogueScenario>.Conflict(refused);
+        if (errors.Count > 0) return Outcome<CatalogueScenario>.Invalid(errors);
+        return await saving.SaveAsync(node, What, () => node, ct);
+    }
+
     /// <summary>A common need of one pilot industry in one level-3 scenario in use.</summary>
     public async Task<Outcome<CommonNeed>> AddCommonNeedAsync(Actor actor, string code, string? industryKey, string? text, CancellationToken ct = default)
     {
