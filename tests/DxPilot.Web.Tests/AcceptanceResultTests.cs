@@ -215,6 +215,9 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal("met", level.GetAttribute("data-verdict"));
         Assert.Contains("评测机构（河北省数字化评测中心）改造后评测三级，改造前二级，等级有提升", level.TextContent);
         Assert.Contains("河北省数字化评测中心评定：改造前二级，改造后三级；2025年6月20日通过验收", page.QuerySelector("#project")!.TextContent);
+        // The 申报书's application table ticks the level the imported acceptance reached.
+        var document = await api.GetByteArrayAsync($"/api/awards/{id}/document.docx", Ct);
+        Assert.Contains("根据验收评测达到的数字化水平等级：☐二级 ☑三级 ☐四级", OfficeFiles.Text(document));
     }
 }
 
