@@ -181,6 +181,38 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
+    public async Task The_import_page_counts_each_outcome_lists_the_refused_rows_and_the_county_reads_the_list_without_importing()
+    {
+        var (a, (name, uscc), (otherName, otherUscc)) = await ArrangeAsync();
+        var city = app.Anonymous();
+        await PageClient.SignIn(city, a.Users["city"]);
+        var form = (await city.GetDocument("/acceptance-results/import")).QuerySelector("form[method=post][enctype]")!;
+        var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]")) body.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        body.Add(new ByteArrayContent(Csv(
+            $"{name},{uscc},原料药车间数字化改造,2025-06-20,二级,三级,河北省数字化评测中心,通过,",
+            $"{otherName},{otherUscc},装配线数字化改造,2025-05-08,二级,二级,河北省数字化评测中心,通过,")), "file", "页面导入.csv");
+        var response = await city.PostAsync("/acceptance-results/import", body, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = PageClient.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("新建 1 条，更新 0 条，未变 0 条，拒绝 1 行。 下载导入结果（.xlsx）",
+            string.Join(" ", page.QuerySelector("#import-summary")!.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+        var refused = page.QuerySelectorAll("#refused-rows tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).Single();
+        Assert.Equal(["3", otherName, "装配线数字化改造", "改造后等级（二级）应高于改造前等级（二级）"], refused);
+
+        var county = app.Anonymous();
+        await PageClient.SignIn(county, a.Users["zhengding"]);
+        var list = await county.GetDocument($"/acceptance-results?search={Uri.EscapeDataString(uscc)}");
+        Assert.Null(list.QuerySelector("#import"));
+        Assert.Null(list.QuerySelector("select[name=district]"));
+        var cells = list.QuerySelectorAll("#acceptance-results tbody tr td").Select(c => c.GetAttribute("data-label") + "：" + c.TextContent.Trim()).ToList();
+        Assert.Contains("验收日期：2025年6月20日", cells);
+        Assert.Contains("改造后：三级", cells);
+        Assert.Contains("验收结论：通过", cells);
+        Assert.Equal("验收结果由市级工信主管部门导入。", (await county.GetDocument("/acceptance-results/import")).QuerySelector("#refusal")!.TextContent);
+    }
+
+    [Fact]
     public async Task An_enterprise_without_a_passed_result_cannot_start_a_benchmark_application_and_with_one_it_can_and_reads_the_agencys_levels()
     {
         var (a, (name, uscc), _) = await ArrangeAsync();
