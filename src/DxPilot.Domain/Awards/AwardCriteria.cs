@@ -112,6 +112,8 @@ public sealed record AwardFacts
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     public int? LevelBefore { get; init; }
     public int? LevelAfter { get; init; }
+    /// <summary>The agency that evaluated and accepted the transformation, named beside its levels.</summary>
+    public string? Agency { get; init; }
     public QualityTier QualityTier { get; init; }
     public IReadOnlyList<IpRight> IntellectualProperty { get; init; } = [];
     /// <summary>The applicant's own figures by criterion or figure key (a percentage for a rate).</summary>
@@ -208,7 +210,7 @@ public static class AwardCriteria
         if (facts.LevelAfter is not { } after)
             return new(rule.Key, rule.Label, CriterionVerdict.NotMet, "没有评测机构的改造后评测等级");
         var before = facts.LevelBefore;
-        var said = $"评测机构改造后评测{LevelNames.Short(after)}" + (before is { } b ? $"，改造前{LevelNames.Short(b)}" : "，改造前等级未记录");
+        var said = $"评测机构{(facts.Agency is { Length: > 0 } agency ? $"（{agency}）" : "")}改造后评测{LevelNames.Short(after)}" + (before is { } b ? $"，改造前{LevelNames.Short(b)}" : "，改造前等级未记录");
         var preferred = rule.PreferredLevel is { } p ? (after >= p ? $"；达到{LevelNames.Short(p)}，优先评定" : $"；{LevelNames.Short(p)}优先评定") : "";
         if (after < min) return new(rule.Key, rule.Label, CriterionVerdict.NotMet, $"{said}，须达到{LevelNames.Short(min)}及以上{preferred}");
         if (rule.MustRise && before is null) return new(rule.Key, rule.Label, CriterionVerdict.ForReviewer, $"{said}，等级是否提升待评审核实{preferred}");

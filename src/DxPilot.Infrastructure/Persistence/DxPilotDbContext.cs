@@ -62,6 +62,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<ProjectInvoice> ProjectInvoices => Set<ProjectInvoice>();
     public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
     public DbSet<ProjectPayment> ProjectPayments => Set<ProjectPayment>();
+    public DbSet<AcceptanceResult> AcceptanceResults => Set<AcceptanceResult>();
     public DbSet<AwardBatch> AwardBatches => Set<AwardBatch>();
     public DbSet<AwardApplication> AwardApplications => Set<AwardApplication>();
     public DbSet<AwardRevision> AwardRevisions => Set<AwardRevision>();
@@ -304,6 +305,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         FilingModel.Configure(b);
         ContractModel.Configure(b);
         ProjectModel.Configure(b);
+        AcceptanceResultModel.Configure(b);
         AwardModel.Configure(b);
         AwardFileModel.Configure(b);
         BenchmarkReviewModel.Configure(b);

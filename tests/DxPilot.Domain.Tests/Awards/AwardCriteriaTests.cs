@@ -107,6 +107,13 @@ public class AwardCriteriaTests
     }
 
     [Fact]
+    public void The_level_names_the_agency_that_evaluated_it()
+    {
+        Assert.Equal("评测机构（河北省数字化评测中心）改造后评测三级，改造前二级，等级有提升",
+            Check("lighthouse", "level", new AwardFacts { LevelAfter = 3, LevelBefore = 2, Agency = "河北省数字化评测中心" }).Evidence);
+    }
+
+    [Fact]
     public void A_factory_at_level_four_is_marked_preferred()
     {
         Assert.Contains("达到四级，优先评定", Check("smartFactory", "level", new AwardFacts { LevelAfter = 4, LevelBefore = 2 }).Evidence);

@@ -1,11 +1,11 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Awards;
 using DxPilot.Domain.Enterprises;
-using DxPilot.Domain.Filings;
 using DxPilot.Domain.Projects;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.AcceptanceResults;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Identity;
@@ -15,11 +15,11 @@ namespace DxPilot.Web.Features.Awards;
 
 /// <summary>
 /// Development data for Shijiazhuang's 奖补申报 (seed 004): the city, two county bureaus, an enterprise of 正定县 whose project
-/// the agency accepted at 三级 from 二级 (arranged in the database: the programme has no filing chain), a lead enterprise whose
+/// the agency accepted at 三级 from 二级 (an acceptance result imported as the city imports them: the programme has no acceptance chain), a lead enterprise whose
 /// 链式 draft names eight demo SMEs (the first of them has the sjz-sme account and an invitation to answer), and the first batch
 /// of each call opened by the city through the service. A second run finds them and changes nothing.
 /// </summary>
-public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, AwardCatalog calls, UserManager<AppUser> users, ProgrammeCatalog programmes,
+public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, AcceptanceResultService acceptance, AwardCatalog calls, UserManager<AppUser> users, ProgrammeCatalog programmes,
     CurrentActor current, TimeProvider clock, ILogger<AwardDemoData> logger)
 {
     private const string ProgrammeId = "shijiazhuang-2025";
@@ -97,21 +97,14 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Awar
         return enterprise;
     }
 
-    /// <summary>The enterprise's transformation project accepted by the agency at 三级 from 二级: Shijiazhuang's seeds describe no
-    /// filing or acceptance chain, so the accepted project is written as the tests write it.</summary>
+    /// <summary>The enterprise's transformation project accepted by the agency at 三级 from 二级: Shijiazhuang runs no filing or
+    /// acceptance chain on the platform, so the city imports the agency's result, here through the service the import uses.</summary>
     private async Task AcceptedProjectAsync(Enterprise enterprise, CancellationToken ct)
     {
-        if (await db.Projects.AnyAsync(p => p.EnterpriseId == enterprise.Id, ct)) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        current.Assume(Actor.System(ProgrammeId, "演示数据"));
-        var filing = Filing.Start(ProgrammeId, enterprise.Id, enterprise.District, Actor.System(ProgrammeId, "演示数据"), now);
-        db.Filings.Add(filing);
-        var project = Project.Open(filing, null, now);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync(ct);
-        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProjectStatus.Accepted)
-            .SetProperty(p => p.ProjectName, "原料药车间数字化改造项目（演示）").SetProperty(p => p.LevelBefore, 2).SetProperty(p => p.LevelAfter, 3)
-            .SetProperty(p => p.AcceptedAt, now), ct);
+        var city = Actor.System(ProgrammeId, "演示数据");
+        current.Assume(city);
+        var facts = new AcceptanceFacts(new DateOnly(2025, 6, 20), 2, 3, "河北省中小企业数字化评测中心（演示）", null, true, null);
+        DemoSteps.Require("导入验收结果", await acceptance.RecordAsync(city, enterprise, "原料药车间数字化改造项目（演示）", facts, "演示数据", ct));
     }
 
     /// <summary>The lead's 链式 case, a draft naming the eight SMEs, each asked to confirm in its own account.</summary>

@@ -88,7 +88,8 @@ public static class AwardEndpoints
                         Checks = d.Checks.Select(c => new { c.Key, c.Label, Verdict = WorkflowNames.Of(c.Verdict), c.Evidence }),
                     }),
                     v.SubmissionProblems,
-                    Project = v.Project is { } p ? new { p.Id, p.ProjectName, p.LevelBefore, p.LevelAfter, p.AcceptedAt } : null,
+                    // The accepted transformation: a project accepted on the platform (its id) or a result the city imported (imported).
+                    Project = v.Accepted is { } p ? new { Id = p.ProjectId, p.ProjectName, p.LevelBefore, p.LevelAfter, p.AcceptedOn, p.AgencyName, p.Imported } : null,
                     History = v.History.Select(t => new
                     {
                         From = v.Call.Chain.StateLabel(t.FromState, actor), To = v.Call.Chain.StateLabel(t.ToState, actor),

@@ -9,6 +9,9 @@ public static class AwardRegistration
         services.AddScoped<AwardDemoData>();
         services.AddScoped<Home.ITodoSource, AwardTodo>();
         services.AddScoped<Home.ITodoSource, AwardReviewTodo>();
+        services.AddScoped<AcceptedTransformations>();
+        // The imported acceptance results exist for the calls that need an accepted transformation (seed 004 二（一）).
+        AcceptanceResults.AcceptanceResultRegistration.AddServices(services);
     }
 
     /// <summary>The award API, its review, its files and the 申报书 download.</summary>
@@ -18,5 +21,6 @@ public static class AwardRegistration
         AwardReviewEndpoints.Map(app);
         AwardFileEndpoints.Map(app);
         AwardDocumentEndpoints.Map(app);
+        AcceptanceResults.AcceptanceResultRegistration.MapEndpoints(app);
     }
 }

@@ -56,6 +56,6 @@ public sealed partial class AwardService
         return Outcome<AwardPrint>.Ok(new AwardPrint(call, enterprise, application.District, programme.Industries.Select(i => i.Name).ToList(),
             programme.Industries.FirstOrDefault(i => i.Key == enterprise.IndustryKey)?.Name, specialty,
             picked, content, revision,
-            submittedAt is { } at ? DateOnly.FromDateTime(LocalTime.FromUtc(at, zone)) : null, facts.Project?.LevelAfter, criteria, smes) { Files = files });
+            submittedAt is { } at ? DateOnly.FromDateTime(LocalTime.FromUtc(at, zone)) : null, facts.Accepted?.LevelAfter, criteria, smes) { Files = files });
     }
 }

@@ -1,28 +1,26 @@
 using DxPilot.Domain.Awards;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Instruments;
-using DxPilot.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Awards;
 
-/// <summary>What the criteria and the submission read from the platform's own rows: the accepted project with the agency's
-/// levels, the agency's 改造后 assessment, the enterprise's file.</summary>
+/// <summary>What the criteria and the submission read from the platform's own rows: the accepted transformation with the agency's
+/// levels (<see cref="AcceptedTransformations"/>: a project accepted on the platform or an imported result), the agency's 改造后
+/// assessment where the platform has it, the enterprise's file.</summary>
 public sealed partial class AwardService
 {
     private async Task<FoundFacts> FactsAsync(AwardCall call, AwardApplication application, CancellationToken ct)
     {
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == application.EnterpriseId, ct);
         var problems = new List<string>();
-        var project = await db.Projects.AsNoTracking()
-            .Where(p => p.ProgrammeId == application.ProgrammeId && p.EnterpriseId == application.EnterpriseId && Accepted.Contains(p.Status))
-            .OrderByDescending(p => p.AcceptedAt).FirstOrDefaultAsync(ct);
-        if (call.Kind == AwardKind.Benchmark && project is null)
+        var transformation = await accepted.LatestAsync(application.ProgrammeId, application.EnterpriseId, ct);
+        if (call.Kind == AwardKind.Benchmark && transformation is null)
             problems.Add("该企业没有通过验收的改造项目：只有已完成数字化转型项目建设并通过验收的试点企业可以申报");
         Instrument? instrument = null;
         var raw = new Dictionary<string, decimal>();
         var choices = new Dictionary<string, IReadOnlyList<string>>();
-        if (project?.AfterAssessmentId is { } afterId
+        if (transformation?.AfterAssessmentId is { } afterId
             && await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == afterId, ct) is { } after)
         {
             instrument = instruments.Find(after.InstrumentId);
@@ -37,15 +35,15 @@ public sealed partial class AwardService
         }
         // The signed scans and the pictures (AwardService.Files.cs).
         problems.AddRange(await FileProblemsAsync(call, application, ct));
-        return new FoundFacts(enterprise.Name, enterprise.QualityTier, project, instrument, raw, choices, problems);
+        return new FoundFacts(enterprise.Name, enterprise.QualityTier, transformation, instrument, raw, choices, problems);
     }
 
-    private sealed record FoundFacts(string EnterpriseName, QualityTier QualityTier, Project? Project, Instrument? Instrument,
+    private sealed record FoundFacts(string EnterpriseName, QualityTier QualityTier, AcceptedTransformation? Accepted, Instrument? Instrument,
         IReadOnlyDictionary<string, decimal> RawInputs, IReadOnlyDictionary<string, IReadOnlyList<string>> Choices, IReadOnlyList<string> Problems)
     {
         public AwardFacts For(AwardDirection direction, AwardApplication application) => new()
         {
-            Instrument = Instrument, RawInputs = RawInputs, Choices = Choices, LevelBefore = Project?.LevelBefore, LevelAfter = Project?.LevelAfter,
+            Instrument = Instrument, RawInputs = RawInputs, Choices = Choices, LevelBefore = Accepted?.LevelBefore, LevelAfter = Accepted?.LevelAfter, Agency = Accepted?.AgencyName,
             QualityTier = QualityTier, IntellectualProperty = application.Content.IntellectualProperty, Entered = application.Content.Entered,
             EnteredBefore = application.Content.EnteredBefore, Mode = application.Content.Mode, Text = application.Content.TextOf(direction.Key),
         };

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Awards;
 
 /// <summary>Whether an enterprise may start an application to a call now, and if not why: the open batch, the application it
-/// already has there, an accepted project.</summary>
+/// already has there, an accepted transformation (<see cref="AcceptedTransformations"/>).</summary>
 public sealed record StartChance(AwardBatch? OpenBatch, Guid? Existing, bool HasAcceptedProject)
 {
     /// <summary>Why 开始申报 is not offered (null: it is); an existing application is linked instead.</summary>
@@ -33,8 +33,7 @@ public sealed partial class AwardService
         var existing = open is null ? null
             : await db.AwardApplications.Where(x => x.CallId == call.Id && x.BatchId == open.Id && x.EnterpriseId == enterprise)
                 .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
-        var accepted = await db.Projects.AnyAsync(p => p.ProgrammeId == actor.ProgrammeId && p.EnterpriseId == enterprise && Accepted.Contains(p.Status), ct);
-        return new StartChance(open, existing, accepted);
+        return new StartChance(open, existing, await accepted.AnyAsync(actor.ProgrammeId, enterprise, ct));
     }
 
     /// <summary>The call's batches, newest first, each with its applications in this actor's scope counted per state.</summary>

@@ -1,7 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Awards;
-using DxPilot.Domain.Projects;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Blobs;
@@ -19,13 +18,10 @@ namespace DxPilot.Web.Features.Awards;
 /// (AwardService.Transitions.cs). Pages and the API both come here, so they refuse alike.
 /// </summary>
 public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls, ProgrammeCatalog programmes, InstrumentCatalog instruments,
-    Saving saving, TimeProvider clock, IBlobStore blobs)
+    Saving saving, TimeProvider clock, IBlobStore blobs, AcceptedTransformations accepted)
 {
     public const int PageSize = 50;
     private const string What = "申报书";
-
-    /// <summary>The projects whose acceptance passed (seed 004 附件1 二（一） 已完成数字化转型项目建设并通过验收).</summary>
-    private static readonly ProjectStatus[] Accepted = [ProjectStatus.Accepted, ProjectStatus.Audited, ProjectStatus.Approved, ProjectStatus.Paid];
 
     /// <summary>The calls this actor takes part in.</summary>
     public IReadOnlyList<AwardCall> CallsOf(Actor a) => calls.ForProgramme(a.ProgrammeId).Where(c => c.Admits(a)).ToList();
@@ -119,7 +115,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
             .Select(r => new RevisionInfo(r.Revision, r.SubmittedAt, r.SubmittedBy)).ToListAsync(ct);
         var invitations = call.ChainCase is null ? [] : await InvitationsOfAsync(application.Id, ct);
         return Outcome<AwardView>.Ok(new AwardView(application, call, batch, facts.EnterpriseName, criteria,
-            application.SubmissionProblems(call, facts.Problems), facts.Project, history, revisions, invitations));
+            application.SubmissionProblems(call, facts.Problems), facts.Accepted, history, revisions, invitations));
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
@@ -131,7 +127,7 @@ public sealed record DirectionChecks(AwardDirection Direction, IReadOnlyList<Cri
 public sealed record RevisionInfo(int Revision, DateTime SubmittedAt, string SubmittedBy);
 
 /// <summary>An application as its page and the API show it: the call, the batch, the criteria per direction, what still stops
-/// submission, the accepted project it rests on, the history, the submitted revisions and (链式) the SMEs named with their answers.</summary>
+/// submission, the accepted transformation it rests on (a project accepted on the platform or an imported result), the history, the submitted revisions and (链式) the SMEs named with their answers.</summary>
 public sealed record AwardView(AwardApplication Application, AwardCall Call, AwardBatch Batch, string EnterpriseName,
-    IReadOnlyList<DirectionChecks> Criteria, IReadOnlyList<string> SubmissionProblems, Project? Project,
+    IReadOnlyList<DirectionChecks> Criteria, IReadOnlyList<string> SubmissionProblems, AcceptedTransformation? Accepted,
     IReadOnlyList<Domain.Workflow.StateTransition> History, IReadOnlyList<RevisionInfo> Revisions, IReadOnlyList<AwardInvitation> Invitations);
