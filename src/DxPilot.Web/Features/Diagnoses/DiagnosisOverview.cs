@@ -22,10 +22,10 @@ public sealed record DiagnosisProgress(IReadOnlyList<ProgressLine> Districts, IR
     DateTime CountedAt);
 
 /// <summary>
-/// 诊断进度总览 for bureaus and the think tank, within <see cref="DiagnosisService.InScope"/>: counted by grouped queries in the
-/// database (three, whatever the number of diagnoses), never by loading rows. On 100,000 diagnoses those take a few hundred
-/// milliseconds on a busy server (docs/measurements-diagnosis.md), so a count is kept for <see cref="Freshness"/> per scope
-/// (the programme, or a district) and the page says when it was counted.
+/// 诊断进度总览 for bureaus and the think tank, within <see cref="DiagnosisService.InScope"/>: counted by two grouped queries in
+/// the database on the district kept on the rows (migration 0039), never by loading rows. On 100,000 diagnoses the city's count
+/// was still 120-250 ms on a busy server (docs/measurements-diagnosis.md), so a count is kept for <see cref="Freshness"/> per
+/// scope (the programme, or a district) and the page says when it was counted.
 /// </summary>
 public sealed class DiagnosisOverview(DxPilotDbContext db, DiagnosisService diagnoses, ProgrammeCatalog programmes,
     IMemoryCache cache, TimeProvider clock)
