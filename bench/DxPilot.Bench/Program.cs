@@ -23,6 +23,7 @@ return args.FirstOrDefault() switch
     "import-bombs" => await ImportBombBench.RunAsync(args[1..]),
     "diagnosis-overview" => await DiagnosisOverviewBench.RunAsync(args[1..]),
     "photos" => await PhotoBench.RunAsync(args[1..]),
+    "photo-read" => BenchmarkRunner.Run<PhotoReadBenchmarks>(args: [.. args[1..], "--inProcess"]).HasCriticalValidationErrors ? 1 : 0,
     "filings" => await FilingBench.RunAsync(args[1..]),
     "projects" => await DxPilot.Bench.Projects.ProjectBench.RunAsync(args[1..]),
     // In-process: BenchmarkDotNet's generated project cannot restore every package from the registry here.
@@ -45,6 +46,7 @@ static int Usage()
           sheet    --rows 10000 --out enterprises-10000.xlsx
           scoring  [BenchmarkDotNet options, e.g. --job short]   generic vs hand-written 2024 scorer
           documents [BenchmarkDotNet options]                    writing an assessment result as .docx (with its radar PNG)
+          photo-read [BenchmarkDotNet options]                   a 5 MB JPEG's EXIF and pHash: as it was (libjpeg 1/8) and now (luma DC terms)
           capital-amounts [BenchmarkDotNet options]              中文大写金额: 1,000,000 amounts per operation
           priced-plan [BenchmarkDotNet options]                  cheapest cover and priced plan over 10,000 products; DP vs brute force
           report-docx [--runs 15] [--out report.docx]            the whole diagnosis report .docx with 20 photo thumbnails: median, peak memory

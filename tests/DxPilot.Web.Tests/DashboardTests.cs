@@ -299,7 +299,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
                 .SetProperty(p => p.LevelBefore, 1).SetProperty(p => p.LevelAfter, 1).SetProperty(p => p.District, Nanguan));
             await db.Enterprises.Where(e => e.Id == cases[3].Enterprise.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.District, Nanguan));
             // The paid project's provider's diagnosis was rated 很好, 很好, 较好, 较好, 一般: (4+4+3+3+2) / 5 = 3.20.
-            var diagnosis = Diagnosis.Open(ChangchunProject.Programme, cases[2].Enterprise.Id, cases[2].Provider.Id, Actor.System(ChangchunProject.Programme, "测试数据"), now);
+            var diagnosis = Diagnosis.Open(ChangchunProject.Programme, cases[2].Enterprise.Id, cases[2].Enterprise.District, cases[2].Provider.Id, Actor.System(ChangchunProject.Programme, "测试数据"), now);
             db.Diagnoses.Add(diagnosis);
             db.DiagnosisSatisfactions.Add(DiagnosisSatisfaction.Submit(diagnosis, [Rating.VeryGood, Rating.VeryGood, Rating.Good, Rating.Good, Rating.Fair],
                 OverallSatisfaction.Satisfied, Adoption.Adopted, null, "赵厂长", now));

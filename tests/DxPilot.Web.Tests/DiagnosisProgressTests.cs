@@ -9,6 +9,7 @@ using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Diagnoses;
+using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Home;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -264,6 +265,125 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync("/diagnoses/overview")).StatusCode);
         var cityPage = await (await SignedInAsync(await cc.UserAsync(Role.CityBureau))).GetDocument("/diagnoses/overview");
         Assert.Contains("目标 500 家", cityPage.QuerySelector(".target-progress")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_file_moved_to_another_district_by_a_registry_edit_or_an_import_takes_its_diagnosis_and_assignment_along()
+    {
+        app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 10));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        // The three development zones are used by this test alone.
+        const string first = "长春新区", second = "长春经济技术开发区", third = "长春汽车经济技术开发区";
+        var moving = await cc.EnterpriseAsync($"迁移{tag}有限公司", first);
+        var staying = await cc.EnterpriseAsync($"留守{tag}有限公司", first);
+        var p = await cc.ProviderAsync($"迁移服务商{tag}", moving, staying);
+        var moved = await cc.DiagnosisAsync(p, moving, state: DiagnosisStatus.Accepted);
+        var stayed = await cc.DiagnosisAsync(p, staying);
+        var mine = new DiagnosisFilter(Search: tag);
+        Same([moved, stayed], await IdsAsync(ChangchunDiagnoses.DistrictBureau(first), mine));
+        Assert.Equal(new ProgressLine(p.Name, 2, 2, 1, 1), await ProviderLineAsync(first, p));
+
+        // The city moves the file in the registry: the diagnosis and the assignment go with it, and nothing else moves.
+        await using (var scope = app.ScopeAs(City))
+        {
+            var enterprises = scope.ServiceProvider.GetRequiredService<EnterpriseService>();
+            var file = (await enterprises.GetAsync(City, moving.Id))!;
+            var form = file.ToForm();
+            form.District = second;
+            var edited = await enterprises.UpdateAsync(City, file.Id, file.Version, form);
+            Assert.True(edited.IsOk, edited.Message);
+        }
+        Same([stayed], await IdsAsync(ChangchunDiagnoses.DistrictBureau(first), mine));
+        Same([moved], await IdsAsync(ChangchunDiagnoses.DistrictBureau(second), mine));
+        Same([moved], await IdsAsync(City, mine with { District = second }));
+        Assert.Equal(new ProgressLine(p.Name, 1, 1, 0, 0), await ProviderLineAsync(first, p));
+        Assert.Equal(new ProgressLine(p.Name, 1, 1, 1, 1), await ProviderLineAsync(second, p));
+        await AssertCopiesInStepAsync();
+
+        // A sheet imported by the city moves it again.
+        var api = await app.As(await cc.UserAsync(Role.CityBureau));
+        using var upload = new MultipartFormDataContent();
+        var sheet = new ByteArrayContent(TestSheets.Xlsx(["企业名称", "统一社会信用代码", "所属区县", "行业"],
+            [moving.Name, moving.Uscc, third, "汽车零部件配件制造"]));
+        sheet.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        upload.Add(sheet, "file", "迁移.xlsx");
+        var imported = await api.PostAsync("/api/enterprises/import", upload);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(1, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("updated").GetInt32());
+        Assert.Empty(await IdsAsync(ChangchunDiagnoses.DistrictBureau(second), mine));
+        Same([moved], await IdsAsync(ChangchunDiagnoses.DistrictBureau(third), mine));
+        Assert.Null(await ProviderLineAsync(second, p));
+        Assert.Equal(new ProgressLine(p.Name, 1, 1, 1, 1), await ProviderLineAsync(third, p));
+        await AssertCopiesInStepAsync();
+    }
+
+    [Fact]
+    public async Task The_list_counts_a_thousand_diagnoses_exactly_and_says_more_from_the_thousand_and_first()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var provider = await cc.ProviderAsync($"计数服务商{tag}");
+        await AddDiagnosesAsync(provider, tag, DiagnosisService.CountCap);
+        var mine = new DiagnosisFilter(Search: tag);
+        var exact = await PageAsync(City, mine);
+        Assert.Equal((1000, false), (exact.Total, exact.TotalCapped));
+
+        await AddDiagnosesAsync(provider, tag, 1);
+        var capped = await PageAsync(City, mine);
+        Assert.Equal((1000, true), (capped.Total, capped.TotalCapped));
+        Assert.Equal(DiagnosisService.PageSize, capped.Items.Count);
+        // The last page reachable is the twentieth; what lies beyond is found by narrowing the filters.
+        Assert.Equal(20, (await PageAsync(City, mine, 999)).PageNumber);
+        var page = await (await SignedInAsync(await cc.UserAsync(Role.CityBureau))).GetDocument("/diagnoses?search=" + tag);
+        Assert.Equal("找到 1,000 多项诊断，请加上筛选条件缩小范围。各区县、各服务商的数量见进度总览。服务期自协议签订之日起30天。",
+            page.QuerySelectorAll("p.muted").Single(p => p.TextContent.Contains("找到")).TextContent);
+        var json = await (await app.As(await cc.UserAsync(Role.CityBureau))).GetFromJsonAsync<JsonElement>("/api/diagnoses?search=" + tag);
+        Assert.Equal((1000, true), (json.GetProperty("total").GetInt32(), json.GetProperty("totalCapped").GetBoolean()));
+    }
+
+    /// <summary>Files and in-progress diagnoses by the provider, stored in one go: the count is what is tested, not the opening.</summary>
+    private async Task AddDiagnosesAsync(Domain.Organisations.Organisation provider, string tag, int count)
+    {
+        await using var scope = app.DataScope(ChangchunDiagnoses.Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        var programme = scope.ServiceProvider.GetRequiredService<DxPilot.Infrastructure.Programmes.ProgrammeCatalog>().Get(ChangchunDiagnoses.Programme);
+        var form = new Domain.Enterprises.EnterpriseForm { Name = "计数", District = "农安县", Industry = "汽车零部件配件制造" };
+        var details = Domain.Enterprises.EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1)).Details!;
+        for (var i = 0; i < count; i++)
+        {
+            var e = Domain.Enterprises.Enterprise.Register(programme, details with { Name = $"计数{tag}{Guid.NewGuid():N}有限公司", Uscc = TestData.NewUscc() }, DateTime.UtcNow);
+            db.Enterprises.Add(e);
+            db.Diagnoses.Add(Diagnosis.Open(ChangchunDiagnoses.Programme, e.Id, e.District, provider.Id, ChangchunDiagnoses.Provider(provider), DateTime.UtcNow));
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<DxPilot.Web.Features.Platform.Page<DiagnosisRow>> PageAsync(Actor actor, DiagnosisFilter filter, int number = 1)
+    {
+        await using var scope = app.ScopeAs(actor);
+        var outcome = await scope.ServiceProvider.GetRequiredService<DiagnosisService>().ListAsync(actor, filter, number);
+        Assert.True(outcome.IsOk, outcome.Message);
+        return outcome.Value!;
+    }
+
+    /// <summary>The provider's line in a district bureau's overview, counted now; null when it has nothing there.</summary>
+    private async Task<ProgressLine?> ProviderLineAsync(string district, Domain.Organisations.Organisation provider)
+    {
+        var bureau = ChangchunDiagnoses.DistrictBureau(district);
+        await using var scope = app.ScopeAs(bureau);
+        var progress = await scope.ServiceProvider.GetRequiredService<DiagnosisOverview>().CountAsync(bureau);
+        return progress.Providers.SingleOrDefault(l => l.Name == provider.Name);
+    }
+
+    /// <summary>Every diagnosis and assignment of this database (every test's) carries its file's district.</summary>
+    private async Task AssertCopiesInStepAsync()
+    {
+        await using var scope = app.DataScope(ChangchunDiagnoses.Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        Assert.Equal(0, await db.Diagnoses.Join(db.Enterprises, d => d.EnterpriseId, e => e.Id, (d, e) => new { Copy = d.District, e.District })
+            .CountAsync(x => x.Copy != x.District));
+        Assert.Equal(0, await db.Assignments.Join(db.Enterprises, a => a.EnterpriseId, e => e.Id, (a, e) => new { Copy = a.District, e.District })
+            .CountAsync(x => x.Copy != x.District));
+        Assert.True(await db.Diagnoses.AnyAsync() && await db.Assignments.AnyAsync());
     }
 
     [Fact]

@@ -127,10 +127,10 @@ public sealed class PhotoReaderTests
     {
         using var picture = TestPhotos.Picture(4000, 3000, seed: 15);
         var file = PhotoReader.Read(TestPhotos.WithExif(TestPhotos.Jpeg(picture, 85), new TestPhotos.Exif(Ten, Orientation: 6)), PhotoRules.Default);
-        using var thumbnail = SKBitmap.Decode(file.Thumbnail());
+        using var thumbnail = SKBitmap.Decode(file.Thumbnail()!);
         // Displayed upright, the 4000×3000 photo is 3000 wide and 4000 high: 360×480.
         Assert.Equal((360, 480), (thumbnail.Width, thumbnail.Height));
-        Assert.Equal(PhotoKind.Jpeg, Read(file.Thumbnail()).Kind);
+        Assert.Equal(PhotoKind.Jpeg, Read(file.Thumbnail()!).Kind);
     }
 
     [Theory]

@@ -158,7 +158,7 @@ public static class CatalogueBench
                 if (i % 5 != 0) continue;
                 var provider = providerOrgs[random.Next(providerOrgs.Count)];
                 db.Assignments.Add(AssignmentPolicy.Assign(system, e, provider, [], null, now.AddDays(-120)).Assignment!);
-                var diagnosis = Diagnosis.Open(Programme, e.Id, provider.Id, system, now.AddDays(-110));
+                var diagnosis = Diagnosis.Open(Programme, e.Id, e.District, provider.Id, system, now.AddDays(-110));
                 db.Diagnoses.Add(diagnosis);
                 var rated = (Rating)(2 + random.Next(3));
                 db.DiagnosisSatisfactions.Add(DiagnosisSatisfaction.Submit(diagnosis, [rated, rated, rated, rated, rated],

@@ -101,7 +101,7 @@ public static class DiagnosisOverviewBench
                 var provider = providers[i % providers.Count];
                 db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System(Programme, "测试数据"), e, provider, [], null, now.AddDays(-60)).Assignment!);
                 var by = new Actor("bench-provider", provider.Name, Role.ServiceProvider, Programme, OrganisationId: provider.Id);
-                var d = Diagnosis.Open(Programme, e.Id, provider.Id, by, now.AddDays(-50));
+                var d = Diagnosis.Open(Programme, e.Id, e.District, provider.Id, by, now.AddDays(-50));
                 var roll = faker.Random.Double();
                 d.SignAgreement(today.AddDays(-faker.Random.Int(0, roll < 0.1 ? 60 : 29)), now);
                 if (roll >= 0.30) d.Apply(rules.Chain, DiagnosisTrigger.Submit, by, null, green, now);

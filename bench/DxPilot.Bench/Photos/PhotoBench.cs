@@ -22,7 +22,7 @@ public static class PhotoBench
         switch (args)
         {
             case ["read", ..]: Read(int.Parse(Generate.Arg(args, "--runs") ?? "60"), int.Parse(Generate.Arg(args, "--grain") ?? "40")); break;
-            case ["distances", ..]: Distances(int.Parse(Generate.Arg(args, "--photos") ?? "40")); break;
+            case ["distances", ..]: Distances(int.Parse(Generate.Arg(args, "--photos") ?? "40"), int.Parse(Generate.Arg(args, "--width") ?? "1600")); break;
             case ["reuse", ..]:
                 await ReuseAsync(Generate.Arg(args, "--connection") ?? throw new ArgumentException("--connection is required (a PostgreSQL database of your own)"),
                     int.Parse(Generate.Arg(args, "--stored") ?? "1000000"), int.Parse(Generate.Arg(args, "--runs") ?? "300"));
@@ -49,6 +49,8 @@ public static class PhotoBench
         var sha = new List<double>();
         var exif = new List<double>();
         var pixels = new List<double>();
+        var libjpeg = new List<double>();
+        var (pixelsCpu, libjpegCpu) = (new List<double>(), new List<double>());
         var thumbnail = new List<double>();
         var cpu = new List<double>();
         var file = PhotoReader.Read(jpeg, PhotoRules.Default);
@@ -67,34 +69,48 @@ public static class PhotoBench
             var layout = JpegLayout.Read(jpeg);
             ExifReader.Read(jpeg.AsSpan(layout.ExifStart, layout.ExifLength));
             var c = t.Elapsed.TotalMilliseconds;
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             t.Restart();
-            using (var bitmap = DownscaledPixels.Decode(jpeg, 64, out _)) PhotoHasher.Hash(bitmap!, 1);
+            PhotoHasher.Hash(JpegDcLuma.Read(jpeg, 256)!, 1);
             var d = t.Elapsed.TotalMilliseconds;
+            var dCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            // As it was read before: libjpeg's 1/8-scale decode, then the hash of its pixels.
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            t.Restart();
+            using (var bitmap = DownscaledPixels.Decode(jpeg, 256, out _)) PhotoHasher.Hash(bitmap!, 1);
+            var f = t.Elapsed.TotalMilliseconds;
+            var fCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
             t.Restart();
             file.Thumbnail();
             var e = t.Elapsed.TotalMilliseconds;
             if (i < 5) continue; // warm-up
-            whole.Add(a); cpu.Add(onCpu); sha.Add(b); exif.Add(c); pixels.Add(d); thumbnail.Add(e);
+            whole.Add(a); cpu.Add(onCpu); sha.Add(b); exif.Add(c); pixels.Add(d); libjpeg.Add(f); thumbnail.Add(e);
+            pixelsCpu.Add(dCpu); libjpegCpu.Add(fCpu);
         }
         Console.WriteLine($"{runs} runs, median (p95) ms:");
-        Console.WriteLine($"  PhotoReader.Read (SHA-256 + EXIF + 1/8 decode + pHash): {Median(whole):0.0} ({P95(whole):0.0})");
+        Console.WriteLine($"  PhotoReader.Read (SHA-256 + EXIF + luma DC + pHash): {Median(whole):0.0} ({P95(whole):0.0})");
         Console.WriteLine($"    its process CPU time:          {Median(cpu):0.0} ({P95(cpu):0.0})");
         Console.WriteLine($"    SHA-256 alone:                 {Median(sha):0.0} ({P95(sha):0.0})");
         Console.WriteLine($"    EXIF alone:                    {Median(exif):0.000} ({P95(exif):0.000})");
-        Console.WriteLine($"    1/8-scale decode + pHash:      {Median(pixels):0.0} ({P95(pixels):0.0})");
+        Console.WriteLine($"    luma DC terms + pHash:         {Median(pixels):0.0} ({P95(pixels):0.0}), CPU {Median(pixelsCpu):0.0}");
+        Console.WriteLine($"  (as before: libjpeg 1/8 + pHash: {Median(libjpeg):0.0} ({P95(libjpeg):0.0}), CPU {Median(libjpegCpu):0.0})");
         Console.WriteLine($"  thumbnail (480 px JPEG):         {Median(thumbnail):0.0} ({P95(thumbnail):0.0})");
     }
 
     /// <summary>Hamming distances between each photo and its copies (re-encoded, resized), and between different photos.</summary>
-    private static void Distances(int count)
+    /// <param name="width">The originals' width (4:3); from 2048 they are hashed from their luma DC terms, and the distance of
+    /// each to its hash from libjpeg's 1/8-scale pixels (how it was hashed before) is printed too.</param>
+    private static void Distances(int count, int width)
     {
         var copies = new Dictionary<string, List<int>>();
         var hashes = new List<ulong>();
+        var drift = new List<double>();
         for (var seed = 1; seed <= count; seed++)
         {
-            var original = TestPhotos.Photo(seed, width: 1600, height: 1200, quality: 92);
+            var original = TestPhotos.Photo(seed, width: width, height: width * 3 / 4, quality: 92);
             var hash = PhotoReader.Read(original, PhotoRules.Default).Facts.Hash!.Value;
             hashes.Add(hash);
+            using (var pixels = DownscaledPixels.Decode(original, 256, out _)) drift.Add(PerceptualHash.Distance(hash, PhotoHasher.Hash(pixels!, 1)));
             foreach (var (name, copy) in new (string, byte[])[]
                      {
                          ("q95", TestPhotos.Reencoded(original, 95)), ("q70", TestPhotos.Reencoded(original, 70)),
@@ -108,7 +124,8 @@ public static class PhotoBench
                 list.Add(PerceptualHash.Distance(hash, PhotoReader.Read(copy, PhotoRules.Default).Facts.Hash!.Value));
             }
         }
-        Console.WriteLine($"{count} photos (1600×1200 q92); distance of each copy to its original: max / median");
+        Console.WriteLine($"{count} photos ({width}×{width * 3 / 4} q92); distance of each copy to its original: max / median");
+        Console.WriteLine($"  each original hashed now against libjpeg's 1/8-scale pixels: max {drift.Max()}, median {Median(drift)}, not 0 in {drift.Count(d => d > 0)}");
         foreach (var (name, list) in copies) Console.WriteLine($"  {name,-8} {list.Max(),3} / {Median(list.Select(d => (double)d).ToList()),4}");
         var different = new List<double>();
         for (var i = 0; i < hashes.Count; i++)

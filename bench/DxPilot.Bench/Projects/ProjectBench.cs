@@ -74,15 +74,16 @@ public static class ProjectBench
                 FROM generate_series(0, {{n - 1}}) i
                 """),
             ("assignments", $$"""
-                INSERT INTO "Assignments" ("OrganisationId", "EnterpriseId", "AssignedAt", "Kind")
-                SELECT md5('o' || k || '-' || (i % CASE WHEN k = 1 THEN 200 ELSE 40 END))::uuid, md5('e' || i)::uuid, now(), k
+                INSERT INTO "Assignments" ("OrganisationId", "EnterpriseId", "AssignedAt", "Kind", "District")
+                SELECT md5('o' || k || '-' || (i % CASE WHEN k = 1 THEN 200 ELSE 40 END))::uuid, md5('e' || i)::uuid, now(), k,
+                    {{districts}}[i % {{programme.Districts.Names.Count}} + 1]
                 FROM generate_series(0, {{n - 1}}) i, generate_series(1, 3) k
                 """),
             ("diagnoses", $$"""
                 INSERT INTO "Diagnoses" ("Id", "ProgrammeId", "EnterpriseId", "ProviderId", "Status", "Round", "RedItems", "OpenedByName", "AcceptedAt",
-                    "Version", "CreatedAt", "UpdatedAt")
+                    "Version", "CreatedAt", "UpdatedAt", "District")
                 SELECT md5('d' || i)::uuid, '{{Programme}}', md5('e' || i)::uuid, md5('o1-' || (i % 200))::uuid, CASE WHEN i % 10 < 8 THEN 4 ELSE 1 END, 1, 0,
-                    '服务商', CASE WHEN i % 10 < 8 THEN now() - interval '200 days' END, 1, now(), now()
+                    '服务商', CASE WHEN i % 10 < 8 THEN now() - interval '200 days' END, 1, now(), now(), {{districts}}[i % {{programme.Districts.Names.Count}} + 1]
                 FROM generate_series(0, {{n - 1}}) i
                 """),
             ("satisfactions", $$"""

@@ -37,13 +37,17 @@ public sealed class Diagnosis : IAudited
     [NotAudited] public int Version { get; private set; }
     [NotAudited] public DateTime CreatedAt { get; private set; }
     [NotAudited] public DateTime UpdatedAt { get; private set; }
+    /// <summary>The enterprise file's district, kept here so that the overview and the lists select and count a district's
+    /// diagnoses without joining the files (migration 0039); the database context moves it with the file
+    /// (Infrastructure/Persistence/DistrictCopies).</summary>
+    [NotAudited] public string District { get; private set; } = "";
 
     private Diagnosis() { }
 
-    public static Diagnosis Open(string programmeId, Guid enterpriseId, Guid providerId, Actor by, DateTime now) => new()
+    public static Diagnosis Open(string programmeId, Guid enterpriseId, string district, Guid providerId, Actor by, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(), ProgrammeId = programmeId, EnterpriseId = enterpriseId, ProviderId = providerId,
-        Status = DiagnosisStatus.InProgress, OpenedByName = by.Name, Version = 1, CreatedAt = now, UpdatedAt = now,
+        Status = DiagnosisStatus.InProgress, OpenedByName = by.Name, Version = 1, CreatedAt = now, UpdatedAt = now, District = district,
     };
 
     /// <summary>The provider changes it while it is in progress or has been returned to it.</summary>

@@ -1,3 +1,5 @@
+using DxPilot.Domain.Enterprises;
+
 namespace DxPilot.Domain.Organisations;
 
 /// <summary>
@@ -12,9 +14,13 @@ public sealed class Assignment
     public DateTime AssignedAt { get; private set; }
     /// <summary>The organisation's kind, kept on the link so that the database refuses a second one of a kind.</summary>
     public OrganisationKind Kind { get; private set; }
+    /// <summary>The enterprise file's district, kept here so that the diagnosis overview counts a district's assignments
+    /// without joining the files (migration 0039); the database context moves it with the file
+    /// (Infrastructure/Persistence/DistrictCopies).</summary>
+    public string District { get; private set; } = "";
 
     private Assignment() { }
 
-    internal Assignment(Organisation organisation, Guid enterpriseId, DateTime at) =>
-        (OrganisationId, EnterpriseId, AssignedAt, Kind) = (organisation.Id, enterpriseId, at, organisation.Kind);
+    internal Assignment(Organisation organisation, Enterprise enterprise, DateTime at) =>
+        (OrganisationId, EnterpriseId, AssignedAt, Kind, District) = (organisation.Id, enterprise.Id, at, organisation.Kind, enterprise.District);
 }

@@ -56,7 +56,7 @@ public static class AssignmentPolicy
         if (current.FirstOrDefault(c => c.Assignment.Kind == organisation.Kind) is { OrganisationName: { } other })
             return (null, null, new(AssignmentRefusalKind.AlreadyAssigned,
                 $"该企业已分配给{organisation.Kind.Label()}“{other}”。每家企业同时只能有一家{organisation.Kind.Label()}，如需更换，请先撤销原分配并填写理由"));
-        return (new Assignment(organisation, enterprise.Id, at),
+        return (new Assignment(organisation, enterprise, at),
             AssignmentChange.Record(organisation, enterprise.Id, AssignmentChangeKind.Assigned, note, actor, at), null);
     }
 

@@ -28,6 +28,10 @@ internal static class DiagnosisModel
             // The lists by state, and the dashboard's distinct diagnosed enterprises from the index alone (migration 0023).
             d.HasIndex(x => new { x.ProgrammeId, x.Status, x.EnterpriseId });
             d.HasIndex(x => x.ProviderId);
+            // The file's district, copied for the overview and the lists (DistrictCopies, migration 0039); the overview's
+            // counts by district and provider read this index alone.
+            d.Property(x => x.District).HasMaxLength(64).IsRequired().HasDefaultValue("");
+            d.HasIndex(x => new { x.ProgrammeId, x.District, x.ProviderId, x.Status, x.Round });
         });
 
         b.Entity<DiagnosisMember>(m =>

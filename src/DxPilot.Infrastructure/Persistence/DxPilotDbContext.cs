@@ -85,6 +85,19 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    /// <summary>Saves, with the district kept on a moved file's diagnoses and assignments in step (<see cref="DistrictCopies"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await DistrictCopies.FollowAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        DistrictCopies.Follow(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -328,6 +341,10 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             a.HasIndex(x => new { x.EnterpriseId, x.Kind }).IsUnique();
             // The dashboard's providers: one kind's assignments by enterprise, with the organisation, from the index alone (migration 0023).
             a.HasIndex(x => new { x.Kind, x.EnterpriseId, x.OrganisationId });
+            // The file's district, copied for the diagnosis overview (DistrictCopies, migration 0039), whose counts of a kind's
+            // assignments by district and organisation read this index alone.
+            a.Property(x => x.District).HasMaxLength(64).IsRequired().HasDefaultValue("");
+            a.HasIndex(x => new { x.Kind, x.District, x.OrganisationId });
         });
         b.Entity<AssignmentChange>(c =>
         {

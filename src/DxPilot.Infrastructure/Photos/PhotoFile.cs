@@ -26,12 +26,13 @@ public sealed class PhotoFile
         new MemoryStream(_content ?? throw new InvalidOperationException("Only a readable picture is stored."), writable: false);
 
     /// <summary>A JPEG of the picture as displayed (EXIF orientation applied), its longest side at most
-    /// <paramref name="longestSide"/>, for pages and the report. Decoded at the smallest scale that still covers that side.</summary>
-    public byte[] Thumbnail(int longestSide = 480)
+    /// <paramref name="longestSide"/>, for pages and the report. Decoded at the smallest scale that still covers that side, by
+    /// libjpeg: null when it does not decode whole (the hash may have been read from the luma alone, <see cref="JpegDcLuma"/>).</summary>
+    public byte[]? Thumbnail(int longestSide = 480)
     {
         if (_content is null) throw new InvalidOperationException("Only a readable picture has a thumbnail.");
-        using var pixels = DownscaledPixels.Decode(_content, longestSide, out _)
-            ?? throw new InvalidOperationException("The picture decoded when read.");
+        using var pixels = DownscaledPixels.Decode(_content, longestSide, out _);
+        if (pixels is null) return null;
         var ratio = Math.Min(1d, (double)longestSide / Math.Max(pixels.Width, pixels.Height));
         var (w, h) = (Math.Max(1, (int)Math.Round(pixels.Width * ratio)), Math.Max(1, (int)Math.Round(pixels.Height * ratio)));
         var turned = _orientation >= 5;

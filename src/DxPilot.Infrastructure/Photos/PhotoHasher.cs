@@ -21,9 +21,17 @@ public static class PhotoHasher
         return c;
     }
 
-    public static ulong Hash(SKBitmap picture, int orientation)
+    public static ulong Hash(SKBitmap picture, int orientation) =>
+        Hash(new Rgba(picture.GetPixelSpan(), picture.RowBytes), picture.Width, picture.Height, orientation);
+
+    /// <summary>From a JPEG's 1/8-scale luma (<see cref="JpegDcLuma"/>): the same grid as from libjpeg's 1/8-scale decode,
+    /// to rounding.</summary>
+    public static ulong Hash(DcLuma luma, int orientation) =>
+        Hash(new Grey(luma.Grey, luma.Stride), luma.GreyWidth, luma.GreyHeight, orientation);
+
+    private static ulong Hash<T>(T luma, int width, int height, int orientation) where T : ILuma, allows ref struct
     {
-        var grey = Oriented(Grey32(picture), orientation);
+        var grey = Oriented(Grey32(luma, width, height), orientation);
         // Only the 9×9 lowest frequencies are needed: rows first, then columns.
         var rows = new double[9, N];
         for (var u = 0; u < 9; u++)
@@ -51,11 +59,8 @@ public static class PhotoHasher
     }
 
     /// <summary>Luma (BT.601) averaged over 32×32 equal cells of the picture; a picture under 32 pixels repeats its pixels.</summary>
-    private static double[,] Grey32(SKBitmap picture)
+    private static double[,] Grey32<T>(T luma, int w, int h) where T : ILuma, allows ref struct
     {
-        var (w, h) = (picture.Width, picture.Height);
-        var pixels = picture.GetPixelSpan();
-        var rowBytes = picture.RowBytes;
         var grey = new double[N, N];
         for (var cy = 0; cy < N; cy++)
         {
@@ -65,15 +70,36 @@ public static class PhotoHasher
                 var (x0, x1) = Cell(cx, w);
                 var sum = 0d;
                 for (var y = y0; y < y1; y++)
-                    for (var x = x0; x < x1; x++)
-                    {
-                        var p = y * rowBytes + x * 4;
-                        sum += 0.299 * pixels[p] + 0.587 * pixels[p + 1] + 0.114 * pixels[p + 2];
-                    }
+                    for (var x = x0; x < x1; x++) sum += luma.At(x, y);
                 grey[cy, cx] = sum / ((y1 - y0) * (x1 - x0));
             }
         }
         return grey;
+    }
+
+    private interface ILuma
+    {
+        double At(int x, int y);
+    }
+
+    /// <summary>BT.601 luma of RGBA pixels.</summary>
+    private readonly ref struct Rgba(ReadOnlySpan<byte> pixels, int rowBytes) : ILuma
+    {
+        private readonly ReadOnlySpan<byte> _pixels = pixels;
+
+        public double At(int x, int y)
+        {
+            var p = y * rowBytes + x * 4;
+            return 0.299 * _pixels[p] + 0.587 * _pixels[p + 1] + 0.114 * _pixels[p + 2];
+        }
+    }
+
+    /// <summary>Luma bytes as stored.</summary>
+    private readonly ref struct Grey(ReadOnlySpan<byte> pixels, int stride) : ILuma
+    {
+        private readonly ReadOnlySpan<byte> _pixels = pixels;
+
+        public double At(int x, int y) => _pixels[y * stride + x];
     }
 
     private static (int From, int To) Cell(int cell, int length)

@@ -155,7 +155,7 @@ public sealed class DiagnosisChecklistTests
     {
         var chain = Rules.Chain;
         var provider = new Actor("p", "长春数智服务有限公司", Role.ServiceProvider, "changchun-2025", OrganisationId: Guid.NewGuid());
-        var diagnosis = Diagnosis.Open("changchun-2025", Guid.NewGuid(), provider.OrganisationId!.Value, provider, Now);
+        var diagnosis = Diagnosis.Open("changchun-2025", Guid.NewGuid(), "朝阳区", provider.OrganisationId!.Value, provider, Now);
         var red = diagnosis.Apply(chain, DiagnosisTrigger.Submit, provider, null, Check(team: Team[..2], report: 14999), Now);
         Assert.Equal(RefusalKind.GuardFailed, red.Refusal!.Kind);
         Assert.Equal("不能提交：以下2项未满足：1.诊断团队：现有2人，应不少于3人；2.诊断报告字数：现有14,999字，要求不少于15,000字", red.Refusal.Message);

@@ -51,7 +51,7 @@ public static class DiagnosisEndpoints
                 var today = http.RequestServices.GetRequiredService<ShownTime>().Today();
                 return ApiResults.From(await service.ListAsync(actor, q.ToFilter(), QueryValue.Int(q.Page) ?? 1, ct), p => Results.Ok(new
                 {
-                    p.Total, p.PageNumber, p.PageSize,
+                    p.Total, p.TotalCapped, p.PageNumber, p.PageSize,
                     Items = p.Items.Select(r => new
                     {
                         r.Id, r.EnterpriseId, r.EnterpriseName, r.Uscc, r.District, r.ProviderId, r.ProviderName, State = WorkflowNames.Of(r.Status),

@@ -34,10 +34,15 @@ public sealed class DiagnosisPhotoChecks(IBlobStore blobs, PhotoPrints prints)
         PhotoFile photo;
         await using (var content = file.Open()) photo = await PhotoReader.ReadAsync(content, photoRules, ct);
         var span = Span(visit, zone);
-        if (!photo.Facts.IsPicture)
-            return new($"“{name}”未上传：{PhotoVerdicts.Judge(span, null, photoRules, zone, [new(name, photo.Facts, [])])[0].Problems[0].Message}", null, null, null);
+        // The thumbnail decodes the whole picture: a file that fails there is unreadable too (the hash may read the luma alone).
+        var small = photo.Facts.IsPicture ? photo.Thumbnail() : null;
+        if (small is null)
+        {
+            var refused = photo.Facts.IsPicture ? photo.Facts with { Kind = PhotoKind.Unreadable } : photo.Facts;
+            return new($"“{name}”未上传：{PhotoVerdicts.Judge(span, null, photoRules, zone, [new(name, refused, [])])[0].Problems[0].Message}", null, null, null);
+        }
         var stored = await blobs.PutAsync(photo.OpenContent(), ct);
-        var thumbnail = await blobs.PutAsync(new MemoryStream(photo.Thumbnail(), writable: false), ct);
+        var thumbnail = await blobs.PutAsync(new MemoryStream(small, writable: false), ct);
         var reuses = photo.Facts.Hash is { } hash ? await prints.FindReuseAsync(hash, photo.Facts.Sha256, visit.Id, ct) : [];
         var reused = reuses.Count == 0 ? null
             : PhotoVerdicts.Judge(span, null, photoRules, zone, [new(name, photo.Facts, reuses)])[0].Problems

@@ -36,6 +36,10 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         var programme = db.Diagnoses.Where(d => d.ProgrammeId == a.ProgrammeId);
         // Experts hold no enterprise files; they read what was submitted for acceptance.
         if (a.Role == Role.Expert) return programme.Where(d => d.Round > 0);
+        // The files the bureaus and the think tank see are the programme's or a district's (EnterpriseService.InScope): read
+        // from the district kept on the diagnosis (migration 0039), the overview and the lists need no join to the files.
+        if (a.Role is Role.CityBureau or Role.ThinkTank) return programme;
+        if (a.Role == Role.DistrictBureau) return programme.Where(d => d.District == a.District);
         var files = enterprises.InScope(a).Select(e => e.Id);
         var q = programme.Where(d => files.Contains(d.EnterpriseId));
         return a.Role == Role.ServiceProvider ? q.Where(d => d.ProviderId == a.OrganisationId) : q;
@@ -53,7 +57,7 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         var assigned = actor.OrganisationId is { } org && await db.Assignments.AnyAsync(x => x.OrganisationId == org && x.EnterpriseId == enterprise.Id, ct);
         if (DiagnosisPolicy.Open(actor, assigned) is { } why) return Outcome<Diagnosis>.Forbidden(why);
         if (await InScope(actor).FirstOrDefaultAsync(d => d.EnterpriseId == enterprise.Id, ct) is { } existing) return Outcome<Diagnosis>.Ok(existing);
-        var diagnosis = Diagnosis.Open(actor.ProgrammeId, enterprise.Id, actor.OrganisationId!.Value, actor, Now());
+        var diagnosis = Diagnosis.Open(actor.ProgrammeId, enterprise.Id, enterprise.District, actor.OrganisationId!.Value, actor, Now());
         db.Diagnoses.Add(diagnosis);
         var opened = await saving.SaveAsync(diagnosis, What, () => diagnosis, ct,
             // Two windows opening it at once: the unique index lets one through, the other finds it.
