@@ -49,7 +49,7 @@ internal static class AuditRows
         }).ToArray();
     }
 
-    /// <summary>PostgreSQL: one binary COPY per save, far cheaper than INSERT statements of hundreds of rows.</summary>
+    /// <summary>PostgreSQL: one binary COPY per save: no statement of thousands of parameters to build, send and parse.</summary>
     private static async Task CopyAsync(DxPilotDbContext db, IReadOnlyList<AuditRow> rows, CancellationToken ct)
     {
         var columns = Columns(db, out var table);
@@ -66,7 +66,6 @@ internal static class AuditRows
                     case null: await copy.WriteNullAsync(ct); break;
                     case string s: await copy.WriteAsync(s, NpgsqlDbType.Text, ct); break;
                     case long n: await copy.WriteAsync(n, NpgsqlDbType.Bigint, ct); break;
-                    case int n: await copy.WriteAsync(n, NpgsqlDbType.Integer, ct); break;
                     case DateTime t: await copy.WriteAsync(t, NpgsqlDbType.TimestampTz, ct); break;
                     case var other: throw new NotSupportedException($"审计记录的列 {column.Name} 类型 {other.GetType().Name} 未能写入");
                 }
