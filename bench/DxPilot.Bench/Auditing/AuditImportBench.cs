@@ -19,6 +19,9 @@ namespace DxPilot.Bench.Auditing;
 /// <see cref="ImportQueue"/>/<see cref="EnterpriseImporter"/> (as the API does) into a fresh database, once by the platform as
 /// composed and once by the same composition without <see cref="AuditInterceptor"/>, in alternating order, round after round.
 /// SQLite always; PostgreSQL too with --postgres or DXPILOT_TEST_POSTGRES (an admin connection that may create databases).
+/// With --warm, each side keeps one platform over one database for all its rounds, each round importing 1,000 new
+/// enterprises: a fresh platform per import spends most of its processor time compiling (JIT, EF's model and queries), which
+/// a running platform has done once.
 /// </summary>
 public static class AuditImportBench
 {
@@ -30,10 +33,12 @@ public static class AuditImportBench
         var rounds = int.Parse(Generate.Arg(args, "--rounds") ?? "7");
         var warmUp = int.Parse(Generate.Arg(args, "--warmup") ?? "3");
         var postgres = Generate.Arg(args, "--postgres") ?? Environment.GetEnvironmentVariable("DXPILOT_TEST_POSTGRES");
+        var warm = args.Contains("--warm");
         var sheet = new MemoryStream();
         SheetGenerator.Write(sheet, rows);
 
-        Console.WriteLine($"{rows:N0}-row .xlsx ({sheet.Length / 1024} KB), {rounds} rounds after {warmUp} warm-up rounds, a fresh database per import");
+        Console.WriteLine($"{rows:N0}-row .xlsx ({sheet.Length / 1024} KB), {rounds} rounds after {warmUp} warm-up rounds, " +
+                          (warm ? "one running platform and database per side, new enterprises each round" : "a fresh database per import") + $"; load {BenchTools.Load()}");
         Console.WriteLine("wall: seconds to queue and run the import; cpu: this process's processor seconds meanwhile (the PostgreSQL server's are not in it)");
         var failed = false;
         foreach (var database in postgres is null ? [Database.Sqlite()] : new[] { Database.Sqlite(), Database.Postgres(postgres) })
@@ -42,6 +47,8 @@ public static class AuditImportBench
             Console.WriteLine($"{"round",6} {"audited",8} {"without",8} {"ratio",6} {"audited",8} {"without",8} {"ratio",6}  order");
             Console.WriteLine($"{"",6} {"wall s",8} {"wall s",8} {"",6} {"cpu s",8} {"cpu s",8}");
             var (audited, unaudited) = (new List<Timing>(), new List<Timing>());
+            await using var auditedPlatform = warm ? await Platform.StartAsync(database, withAudit: true) : null;
+            await using var unauditedPlatform = warm ? await Platform.StartAsync(database, withAudit: false) : null;
             for (var round = 1 - warmUp; round <= rounds; round++)
             {
                 // Alternate which goes first, so a trend in the machine's load does not favour one side.
@@ -49,7 +56,18 @@ public static class AuditImportBench
                 Timing a = default, u = default;
                 foreach (var withAudit in auditFirst ? new[] { true, false } : [false, true])
                 {
-                    var timing = await ImportOnceAsync(database, sheet.ToArray(), rows, withAudit);
+                    Timing timing;
+                    if (warm)
+                    {
+                        var roundSheet = new MemoryStream();
+                        SheetGenerator.Write(roundSheet, rows, first: (round + warmUp) * rows);
+                        timing = await (withAudit ? auditedPlatform : unauditedPlatform)!.ImportAsync(roundSheet.ToArray(), rows);
+                    }
+                    else
+                    {
+                        await using var platform = await Platform.StartAsync(database, withAudit);
+                        timing = await platform.ImportAsync(sheet.ToArray(), rows);
+                    }
                     if (withAudit) a = timing; else u = timing;
                 }
                 // Until the JIT has settled (tiered compilation), the first imports in the process are slower.
@@ -71,15 +89,26 @@ public static class AuditImportBench
     private static string Line(string label, Timing a, Timing u) =>
         $"{label,6} {a.Wall,8:F3} {u.Wall,8:F3} {a.Wall / u.Wall,6:F3} {a.Cpu,8:F3} {u.Cpu,8:F3} {a.Cpu / u.Cpu,6:F3}";
 
-    /// <summary>Queues and runs the import on a new platform copy (started and migrated before the clock runs) over a new database.</summary>
-    private static async Task<Timing> ImportOnceAsync(Database database, byte[] sheet, int rows, bool withAudit)
+    /// <summary>A platform copy (started and migrated before any clock runs) over its own new database, with or without the
+    /// audit interceptor; dropped with its database when disposed.</summary>
+    private sealed class Platform : IAsyncDisposable
     {
-        var connection = await database.CreateAsync();
-        var data = Path.Combine(Path.GetTempPath(), $"dxpilot-auditbench-{Guid.NewGuid():N}");
-        try
+        private readonly Database _database;
+        private readonly string _connection;
+        private readonly string _data;
+        private readonly WebApplicationFactory<EnterpriseImporter> _factory;
+        private readonly bool _withAudit;
+        private int _created;
+
+        private Platform(Database database, string connection, string data, WebApplicationFactory<EnterpriseImporter> factory, bool withAudit) =>
+            (_database, _connection, _data, _factory, _withAudit) = (database, connection, data, factory, withAudit);
+
+        public static async Task<Platform> StartAsync(Database database, bool withAudit)
         {
+            var connection = await database.CreateAsync();
+            var data = Path.Combine(Path.GetTempPath(), $"dxpilot-auditbench-{Guid.NewGuid():N}");
             // Any public type of the web assembly leads the factory to its entry point (Program itself is internal).
-            await using var platform = new WebApplicationFactory<EnterpriseImporter>().WithWebHostBuilder(b =>
+            var factory = new WebApplicationFactory<EnterpriseImporter>().WithWebHostBuilder(b =>
             {
                 b.UseEnvironment("Production");
                 // The factory looks for the project beside the solution file; ours is under src/.
@@ -96,12 +125,17 @@ public static class AuditImportBench
                         foreach (var audit in s.Where(d => d.ImplementationType == typeof(AuditInterceptor)).ToList()) s.Remove(audit);
                     });
             });
-            _ = platform.Server; // started: migrations done before the clock runs
+            _ = factory.Server; // started: migrations done before the clock runs
             // A fresh database has no data-protection key yet; the key ring writes one on first use, which would otherwise
             // happen during the import and contend for SQLite's write lock.
-            platform.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("bench").Protect("warm");
-            var queue = platform.Services.GetRequiredService<ImportQueue>();
+            factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("bench").Protect("warm");
+            return new Platform(database, connection, data, factory, withAudit);
+        }
 
+        /// <summary>Queues and runs the import of <paramref name="sheet"/> (as the API does) and checks what it did.</summary>
+        public async Task<Timing> ImportAsync(byte[] sheet, int rows)
+        {
+            var queue = _factory.Services.GetRequiredService<ImportQueue>();
             // Neither side pays for the other's garbage.
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -111,21 +145,24 @@ public static class AuditImportBench
             sw.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
-            // The two runs did the same work, and only one of them wrote the trail.
+            // The two sides did the same work, and only one of them wrote the trail.
+            _created += rows;
             var job = outcome.Value ?? throw new InvalidOperationException($"import refused: {outcome.Kind} {outcome.Message}");
-            await using var scope = platform.Services.CreateAsyncScope();
+            await using var scope = _factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
             var entries = await db.AuditEntries.CountAsync();
-            if (job.Status != ImportStatus.Completed || job.Created != rows || await db.Enterprises.CountAsync() != rows)
+            if (job.Status != ImportStatus.Completed || job.Created != rows || await db.Enterprises.CountAsync() != _created)
                 throw new InvalidOperationException($"import did not create {rows} enterprises: {job.Status}, {job.Created} created, {job.Refused} refused");
-            if (withAudit ? entries < rows : entries != 0)
-                throw new InvalidOperationException($"{entries} audit entries with the interceptor {(withAudit ? "on" : "off")}");
+            if (_withAudit ? entries < _created : entries != 0)
+                throw new InvalidOperationException($"{entries} audit entries with the interceptor {(_withAudit ? "on" : "off")}");
             return new Timing(sw.Elapsed.TotalSeconds, cpu.TotalSeconds);
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            await database.DropAsync(connection);
-            try { Directory.Delete(data, recursive: true); } catch (DirectoryNotFoundException) { }
+            await _factory.DisposeAsync();
+            await _database.DropAsync(_connection);
+            try { Directory.Delete(_data, recursive: true); } catch (DirectoryNotFoundException) { }
         }
     }
 

@@ -18,24 +18,32 @@ public static class AuditChain
     public static DateTime Truncate(DateTime utc) =>
         new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
-    public static string HashOf(AuditEntry e, string? previousHash)
+    public static string HashOf(AuditEntry e, string? previousHash) => HashOf(e, previousHash, ChangesText(e.Changes));
+
+    /// <summary>The changes as the hash covers them (JSON).</summary>
+    private static string ChangesText(List<FieldChange> changes) => JsonSerializer.Serialize(changes, Json);
+
+    private static string HashOf(AuditEntry e, string? previousHash, string changes)
     {
         var text = string.Join('\u001f',
             "v1",
             e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.At.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture),
             e.ProgrammeId, e.EntityType, e.EntityId, e.Action.ToString(), e.ActorId, e.ActorName, e.Source ?? "\u0000",
-            JsonSerializer.Serialize(e.Changes, Json),
+            changes,
             previousHash ?? "");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>Links <paramref name="entry"/> after the entry with <paramref name="previous"/> sequence and hash.</summary>
-    public static void Link(AuditEntry entry, long previousSequence, string? previousHash)
+    /// <summary>Links <paramref name="entry"/> after the entry with the previous sequence and hash; returns its changes as
+    /// hashed (<see cref="ChangesText"/>), which a writer may store as they are instead of serialising them again.</summary>
+    public static string Link(AuditEntry entry, long previousSequence, string? previousHash)
     {
+        var changes = ChangesText(entry.Changes);
         entry.Sequence = previousSequence + 1;
         entry.PreviousHash = previousHash;
-        entry.Hash = HashOf(entry, previousHash);
+        entry.Hash = HashOf(entry, previousHash, changes);
+        return changes;
     }
 
     /// <summary>Checks entries read in sequence order; the first broken link with the reason, or null when all hold.</summary>

@@ -1,13 +1,10 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Reflection;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Workflow;
-using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DxPilot.Infrastructure.Auditing;
@@ -22,7 +19,9 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
 {
     private IDbContextTransaction? _own;
     /// <summary>The entries this save composed, linked into the chain, written by <see cref="AuditRows"/> once the save succeeded.</summary>
-    private readonly List<AuditEntry> _composed = [];
+    private readonly List<AuditRow> _composed = [];
+    /// <summary>The tracker whose automatic change scan stays off until this save ends (see <see cref="WriteAsync"/>).</summary>
+    private ChangeTracker? _scanned;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result,
         CancellationToken ct = default)
@@ -40,6 +39,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
     // The composed entries are written after the records they describe (so a failed save writes none), before the commit.
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int result, CancellationToken ct = default)
     {
+        RestoreScan();
         if (_composed.Count > 0 && e.Context is DxPilotDbContext db) await AuditRows.InsertAsync(db, _composed, ct);
         _composed.Clear();
         if (_own is { } tx) { _own = null; await tx.CommitAsync(ct); await tx.DisposeAsync(); }
@@ -48,7 +48,8 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
 
     public override int SavedChanges(SaveChangesCompletedEventData e, int result)
     {
-        if (_composed.Count > 0 && e.Context is DxPilotDbContext db) AuditRows.Insert(db, _composed);
+        RestoreScan();
+        if (_composed.Count > 0 && e.Context is DxPilotDbContext db) AuditRows.InsertAsync(db, _composed, CancellationToken.None).GetAwaiter().GetResult();
         _composed.Clear();
         if (_own is { } tx) { _own = null; tx.Commit(); tx.Dispose(); }
         return result;
@@ -61,6 +62,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
 
     private async Task AbandonAsync()
     {
+        RestoreScan();
         _composed.Clear();
         if (_own is not { } tx) return;
         _own = null;
@@ -68,11 +70,19 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         await tx.DisposeAsync();
     }
 
+    private void RestoreScan()
+    {
+        if (_scanned is not { } tracker) return;
+        _scanned = null;
+        tracker.AutoDetectChangesEnabled = true;
+    }
+
     private async Task WriteAsync(DxPilotDbContext db, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
-        // One scan for changes per save: each Entries() below would otherwise rescan every tracked record (an import batch is
-        // 500 records, then as many new entries); measured, those rescans cost more than describing the changes.
+        // One scan for changes per save: an import batch is 500 records, then as many new entries, and each scan reads every
+        // tracked record. EF scans once more right after the interceptors; when no interceptor follows this one nothing can
+        // change a record in between, so that scan is skipped too (automatic scanning stays off until the save ends).
         var autoDetect = tracker.AutoDetectChangesEnabled;
         if (autoDetect) tracker.DetectChanges();
         tracker.AutoDetectChangesEnabled = false;
@@ -80,24 +90,48 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         {
             await WriteEntriesAsync(db, tracker, ct);
         }
-        finally
+        catch
         {
             tracker.AutoDetectChangesEnabled = autoDetect;
+            throw;
         }
+        if (autoDetect && IsLastSaveInterceptor(db)) _scanned = tracker;
+        else tracker.AutoDetectChangesEnabled = autoDetect;
+    }
+
+    private bool IsLastSaveInterceptor(DxPilotDbContext db)
+    {
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        return interceptors.OfType<ISaveChangesInterceptor>().LastOrDefault() == this;
     }
 
     private async Task WriteEntriesAsync(DxPilotDbContext db, ChangeTracker tracker, CancellationToken ct)
     {
-        if (tracker.Entries<AuditEntry>().FirstOrDefault(x => x.State is EntityState.Modified or EntityState.Deleted) is { } touched)
-            throw new InvalidOperationException($"审计记录只能新增，不能修改或删除（记录 {touched.Entity.Id}）");
-
         _composed.Clear();
+        // With automatic scanning off, each Entries() below only walks the tracked records, it does not rescan them.
+        var transitions = new List<StateTransition>();
+        var added = new List<AuditEntry>();
+        foreach (var entry in tracker.Entries())
+            switch (entry.Entity)
+            {
+                case AuditEntry a when entry.State is EntityState.Modified or EntityState.Deleted:
+                    throw new InvalidOperationException($"审计记录只能新增，不能修改或删除（记录 {a.Id}）");
+                case AuditEntry a when entry.State == EntityState.Added:
+                    added.Add(a);
+                    break;
+                case StateTransition t when entry.State == EntityState.Added:
+                    transitions.Add(t);
+                    break;
+            }
+        var records = tracker.Entries<IAudited>().Where(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var parts = tracker.Entries<IAuditedPart>().Where(x => x.State is EntityState.Added or EntityState.Deleted or EntityState.Modified).ToList();
+
+        var entries = new List<AuditEntry>();
         var notes = db.Audit;
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
-        var transitions = tracker.Entries<StateTransition>().Where(x => x.State == EntityState.Added).Select(x => x.Entity).ToList();
-        foreach (var entry in tracker.Entries<IAudited>().Where(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        foreach (var entry in records)
         {
-            if (Describe(entry) is not { } changes) continue;
+            if (AuditedFields.Describe(entry) is not { } changes) continue;
             var audited = Entry(entry, changes, notes, now);
             // A workflow step changes the record's state: its entry is the step, with the step's reason (the step's own
             // record, with the chain's labels, is what the pages show).
@@ -107,18 +141,17 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
                 audited.Action = AuditAction.StateChanged;
                 audited.Source = step.Reason;
             }
-            _composed.Add(audited);
+            entries.Add(audited);
         }
         // Rows attached to, changed on or removed from a record: one entry of the owner's per save and kind of row.
-        foreach (var parts in tracker.Entries<IAuditedPart>().Where(x => x.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
-                     .GroupBy(x => (x.Entity.Owner, x.Entity.PartAction)).ToList())
+        foreach (var group in parts.GroupBy(x => (x.Entity.Owner, x.Entity.PartAction)))
         {
-            var (key, action) = parts.Key;
+            var (key, action) = group.Key;
             var owner = tracker.Entries<IAudited>().FirstOrDefault(x => x.Entity.AuditKey == key)
                         ?? throw new InvalidOperationException($"审计：{key.EntityType} {key.EntityId} 的附属记录须与其所属记录一同保存");
-            var changes = parts.Select(PartChange).OfType<FieldChange>().ToList();
+            var changes = group.Select(PartChange).OfType<FieldChange>().ToList();
             if (changes.Count == 0) continue;
-            _composed.Add(new AuditEntry
+            entries.Add(new AuditEntry
             {
                 At = now, ProgrammeId = owner.Entity.ProgrammeId, EntityType = key.EntityType, EntityId = key.EntityId,
                 Action = action, Source = current.Channel, Changes = changes,
@@ -126,7 +159,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         }
         // Steps of records that are not audited field by field (import jobs) are entries of their own, under the step's actor.
         foreach (var step in transitions)
-            _composed.Add(new AuditEntry
+            entries.Add(new AuditEntry
             {
                 At = now, ProgrammeId = step.ProgrammeId, EntityType = step.EntityType, EntityId = step.EntityId,
                 Action = AuditAction.StateChanged, ActorId = step.ActorId, ActorName = step.ActorName, Source = step.Reason,
@@ -134,9 +167,8 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             });
 
         // Entries added by hand (sign-ins, downloads) are saved by EF itself; the chain takes them first, then the composed ones.
-        var added = tracker.Entries<AuditEntry>().Where(x => x.State == EntityState.Added).Select(x => x.Entity).ToList();
-        if (added.Count == 0 && _composed.Count == 0) return;
-        foreach (var p in added.Concat(_composed))
+        if (added.Count == 0 && entries.Count == 0) return;
+        foreach (var p in added.Concat(entries))
         {
             if (p.ActorId.Length == 0)
             {
@@ -150,9 +182,15 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
 
         if (db.Database.CurrentTransaction is null) _own = await db.Database.BeginTransactionAsync(ct);
         var (sequence, hash) = await AuditTrail.LockEndAsync(db, ct);
-        foreach (var p in added.Concat(_composed))
+        foreach (var p in added)
         {
             AuditChain.Link(p, sequence, hash);
+            (sequence, hash) = (p.Sequence, p.Hash);
+        }
+        // The changes are serialised once: as hashed, and as stored.
+        foreach (var p in entries)
+        {
+            _composed.Add(new AuditRow(p, AuditChain.Link(p, sequence, hash)));
             (sequence, hash) = (p.Sequence, p.Hash);
         }
     }
@@ -163,7 +201,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             $"审计：{entry.Metadata.ClrType.Name} 的变更没有操作人，拒绝保存。请求之外的工作须先以具名的系统操作人身份运行（CurrentActor.Assume）");
         var audited = entry.Entity;
         var key = audited.AuditKey;
-        var recordId = entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Id")?.CurrentValue as Guid?;
+        var recordId = entry.Metadata.FindProperty("Id") is { } id ? entry.CurrentValues[id] as Guid? : null;
         return new AuditEntry
         {
             At = now,
@@ -178,7 +216,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             },
             ActorId = actor.UserId,
             ActorName = actor.Name,
-            Source = (recordId is { } id ? notes.SourceFor.GetValueOrDefault(id) : null) ?? current.Channel,
+            Source = (recordId is { } guid ? notes.SourceFor.GetValueOrDefault(guid) : null) ?? current.Channel,
             Changes = changes,
         };
     }
@@ -193,46 +231,4 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         var before = ((IAuditedPart)part.OriginalValues.ToObject()).AuditLine.Value;
         return before == value ? null : new FieldChange(field, before, value);
     }
-
-    /// <summary>Field-level before/after; null when nothing a reader would see changed.</summary>
-    private static List<FieldChange>? Describe(EntityEntry<IAudited> entry)
-    {
-        var changes = new List<FieldChange>();
-        foreach (var p in entry.Properties)
-        {
-            if (IsNotAudited(p.Metadata.PropertyInfo)) continue;
-            var added = entry.State == EntityState.Added;
-            if (p.CurrentValue is IAuditedDocument document)
-            {
-                DocumentChanges(added ? null : (IAuditedDocument?)p.OriginalValue, document, changes);
-                continue;
-            }
-            var before = added ? null : Format(p.OriginalValue);
-            var after = entry.State == EntityState.Deleted ? null : Format(p.CurrentValue);
-            if (before != after) changes.Add(new FieldChange(p.Metadata.Name, before, after));
-        }
-        return changes.Count == 0 ? null : changes;
-    }
-
-    private static readonly ConcurrentDictionary<PropertyInfo, bool> NotAudited = new();
-
-    private static bool IsNotAudited(PropertyInfo? property) =>
-        property is not null && NotAudited.GetOrAdd(property, p => p.IsDefined(typeof(NotAuditedAttribute), inherit: true));
-
-    private static void DocumentChanges(IAuditedDocument? before, IAuditedDocument after, List<FieldChange> changes)
-    {
-        var was = before?.AuditFields() ?? new Dictionary<string, string>();
-        var now = after.AuditFields();
-        foreach (var key in was.Keys.Union(now.Keys))
-            if (was.GetValueOrDefault(key) != now.GetValueOrDefault(key)) changes.Add(new FieldChange(key, was.GetValueOrDefault(key), now.GetValueOrDefault(key)));
-    }
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }
