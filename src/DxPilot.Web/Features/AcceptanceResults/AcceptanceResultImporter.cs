@@ -79,7 +79,7 @@ public sealed class AcceptanceResultImporter(DxPilotDbContext db, AcceptanceResu
                 lines.Add(Refuse(string.Join("；", row.CellProblems.Values)));
                 continue;
             }
-            var (read, problems) = Read(row, Cell, today);
+            var (read, problems) = Read(Cell, today);
             Enterprise? enterprise = null;
             if (Cell(AcceptanceSheet.Uscc) is { } usccText)
             {
@@ -108,7 +108,7 @@ public sealed class AcceptanceResultImporter(DxPilotDbContext db, AcceptanceResu
     private sealed record ReadRow(string ProjectName, AcceptanceFacts Facts);
 
     /// <summary>The row's own values checked, each problem in the words of its column; the row is null when any is wrong.</summary>
-    private static (ReadRow? Row, List<string> Problems) Read(SheetRow row, Func<string, string?> cell, DateOnly today)
+    private static (ReadRow? Row, List<string> Problems) Read(Func<string, string?> cell, DateOnly today)
     {
         var problems = new List<string>();
         string? Required(string header)
