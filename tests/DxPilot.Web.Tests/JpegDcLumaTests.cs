@@ -116,7 +116,7 @@ public sealed class JpegDcLumaTests
     private static byte[] Encode(SKBitmap picture, int quality, SKJpegEncoderDownsample sampling)
     {
         using var pixmap = picture.PeekPixels()!;
-        using var data = pixmap.Encode(new SKJpegEncoderOptions(quality, sampling, SKJpegEncoderAlphaOption.Ignore)) ?? throw new InvalidOperationException("JPEG encoding failed");
+        using var data = pixmap.Encode(new SKJpegEncoderOptions(quality, sampling, SKJpegEncoderAlphaOption.Ignore))!;
         return data.ToArray();
     }
 
