@@ -74,7 +74,7 @@ public sealed class SavedPlanService(DxPilotDbContext db, PricedPlanService live
         var name = await enterprises.InScope(actor).Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
         if (name is null) return Outcome<EnterprisePlans>.NotFound();
         var q = Readable(actor).Where(p => p.EnterpriseId == enterpriseId);
-        if (Clean(search) is { } s) q = q.Where(p => p.Title.Contains(s));
+        if (QueryValue.Search(search) is { } s) q = q.Where(p => p.Title.Contains(s));
         return Outcome<EnterprisePlans>.Ok(new EnterprisePlans(enterpriseId, name, await PageOf(q, page, ct)));
     }
 
@@ -84,7 +84,7 @@ public sealed class SavedPlanService(DxPilotDbContext db, PricedPlanService live
     {
         var q = Readable(actor);
         if (sharedWithMe) q = q.Where(p => db.SavedPlanShares.Any(s => s.PlanId == p.Id && s.ProviderId == actor.OrganisationId && s.WithdrawnAt == null));
-        if (Clean(search) is { } s) q = q.Where(p => db.Enterprises.Any(e => e.Id == p.EnterpriseId && e.Name.Contains(s)));
+        if (QueryValue.Search(search) is { } s) q = q.Where(p => db.Enterprises.Any(e => e.Id == p.EnterpriseId && e.Name.Contains(s)));
         return await PageOf(q, page, ct);
     }
 
@@ -241,8 +241,6 @@ public sealed class SavedPlanService(DxPilotDbContext db, PricedPlanService live
     private async Task<bool> ServesAsync(Actor actor, Guid enterpriseId, CancellationToken ct) =>
         actor.Role == Role.ServiceProvider && actor.OrganisationId is { } org
         && await db.Assignments.AnyAsync(a => a.OrganisationId == org && a.EnterpriseId == enterpriseId, ct);
-
-    private static string? Clean(string? search) => string.IsNullOrWhiteSpace(search) ? null : search.Trim();
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

@@ -13,6 +13,11 @@ public static class QueryValue
     /// PostgreSQL refuses a NUL in a query.</summary>
     public static string? Text(string? text) => text is null ? null : Domain.Text.ControlCharacters.Remove(text);
 
+    /// <summary>A search term as a list reads it: without control characters (PostgreSQL refuses a NUL in text), trimmed, at most
+    /// <paramref name="max"/> characters; null when nothing is left.</summary>
+    public static string? Search(string? text, int max = 100) =>
+        Text(text)?.Trim() is { Length: > 0 } s ? s[..Math.Min(s.Length, max)] : null;
+
     public static int? Int(string? text) =>
         int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var n) ? n : null;
 
