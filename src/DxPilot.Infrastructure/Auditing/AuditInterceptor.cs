@@ -3,9 +3,6 @@ using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DxPilot.Infrastructure.Auditing;
 
@@ -15,100 +12,26 @@ namespace DxPilot.Infrastructure.Auditing;
 /// chain — all in the transaction of the change itself, under a lock so that two copies of the platform never fork
 /// the chain.
 /// </summary>
-public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) : InSaveTransaction
 {
-    private IDbContextTransaction? _own;
     /// <summary>The entries this save composed, linked into the chain, written by <see cref="AuditRows"/> once the save succeeded.</summary>
     private readonly List<AuditRow> _composed = [];
-    /// <summary>The tracker whose automatic change scan stays off until this save ends (see <see cref="WriteAsync"/>).</summary>
-    private ChangeTracker? _scanned;
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result,
-        CancellationToken ct = default)
-    {
-        if (e.Context is DxPilotDbContext db) await WriteAsync(db, ct);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
-    {
-        if (e.Context is DxPilotDbContext db) WriteAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
+    protected override Task BeforeSaveAsync(DxPilotDbContext db, CancellationToken ct) => WriteEntriesAsync(db, db.ChangeTracker, ct);
 
     // The composed entries are written after the records they describe (so a failed save writes none), before the commit.
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int result, CancellationToken ct = default)
+    protected override async Task AfterSaveAsync(DxPilotDbContext db, CancellationToken ct)
     {
-        RestoreScan();
-        if (_composed.Count > 0 && e.Context is DxPilotDbContext db) await AuditRows.InsertAsync(db, _composed, ct);
+        if (_composed.Count > 0) await AuditRows.InsertAsync(db, _composed, ct);
         _composed.Clear();
-        if (_own is { } tx) { _own = null; await tx.CommitAsync(ct); await tx.DisposeAsync(); }
-        return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData e, int result)
-    {
-        RestoreScan();
-        if (_composed.Count > 0 && e.Context is DxPilotDbContext db) AuditRows.InsertAsync(db, _composed, CancellationToken.None).GetAwaiter().GetResult();
-        _composed.Clear();
-        if (_own is { } tx) { _own = null; tx.Commit(); tx.Dispose(); }
-        return result;
-    }
-
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData e, CancellationToken ct = default) => await AbandonAsync();
-    public override void SaveChangesFailed(DbContextErrorEventData e) => AbandonAsync().GetAwaiter().GetResult();
-    public override async Task SaveChangesCanceledAsync(DbContextEventData e, CancellationToken ct = default) => await AbandonAsync();
-    public override void SaveChangesCanceled(DbContextEventData e) => AbandonAsync().GetAwaiter().GetResult();
-
-    private async Task AbandonAsync()
-    {
-        RestoreScan();
-        _composed.Clear();
-        if (_own is not { } tx) return;
-        _own = null;
-        await tx.RollbackAsync();
-        await tx.DisposeAsync();
-    }
-
-    private void RestoreScan()
-    {
-        if (_scanned is not { } tracker) return;
-        _scanned = null;
-        tracker.AutoDetectChangesEnabled = true;
-    }
-
-    private async Task WriteAsync(DxPilotDbContext db, CancellationToken ct)
-    {
-        var tracker = db.ChangeTracker;
-        // One scan for changes per save: an import batch is 500 records, then as many new entries, and each scan reads every
-        // tracked record. EF scans once more right after the interceptors; when no interceptor follows this one nothing can
-        // change a record in between, so that scan is skipped too (automatic scanning stays off until the save ends).
-        var autoDetect = tracker.AutoDetectChangesEnabled;
-        if (autoDetect) tracker.DetectChanges();
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            await WriteEntriesAsync(db, tracker, ct);
-        }
-        catch
-        {
-            tracker.AutoDetectChangesEnabled = autoDetect;
-            throw;
-        }
-        if (autoDetect && IsLastSaveInterceptor(db)) _scanned = tracker;
-        else tracker.AutoDetectChangesEnabled = autoDetect;
-    }
-
-    private bool IsLastSaveInterceptor(DxPilotDbContext db)
-    {
-        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
-        return interceptors.OfType<ISaveChangesInterceptor>().LastOrDefault() == this;
-    }
+    protected override void Forget() => _composed.Clear();
 
     private async Task WriteEntriesAsync(DxPilotDbContext db, ChangeTracker tracker, CancellationToken ct)
     {
         _composed.Clear();
-        // With automatic scanning off, each Entries() below only walks the tracked records, it does not rescan them.
+        // The tracker was scanned once for this save (DxPilotDbContext): each Entries() below only walks the tracked records.
         var transitions = new List<StateTransition>();
         var added = new List<AuditEntry>();
         foreach (var entry in tracker.Entries())
@@ -180,7 +103,7 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
             p.At = p.At == default ? now : AuditChain.Truncate(p.At);
         }
 
-        if (db.Database.CurrentTransaction is null) _own = await db.Database.BeginTransactionAsync(ct);
+        await InTransactionAsync(db, ct);
         var (sequence, hash) = await AuditTrail.LockEndAsync(db, ct);
         foreach (var p in added)
         {

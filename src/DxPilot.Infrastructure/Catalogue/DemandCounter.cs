@@ -3,8 +3,6 @@ using DxPilot.Domain.Enterprises;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DxPilot.Infrastructure.Catalogue;
 
@@ -18,90 +16,42 @@ namespace DxPilot.Infrastructure.Catalogue;
 /// (ExecuteUpdate, raw SQL, the bench's bulk generator) must not touch needs or the two columns; a test looks for them, and
 /// `catalogue recount` rebuilds the table.
 /// </summary>
-public sealed class DemandCounter : SaveChangesInterceptor
+public sealed class DemandCounter : InSaveTransaction
 {
-    private IDbContextTransaction? _own;
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result,
-        CancellationToken ct = default)
-    {
-        if (e.Context is DxPilotDbContext db) await CountAsync(db, ct);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
-    {
-        if (e.Context is DxPilotDbContext db) CountAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int result, CancellationToken ct = default)
-    {
-        if (_own is { } tx) { _own = null; await tx.CommitAsync(ct); await tx.DisposeAsync(); }
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData e, int result)
-    {
-        if (_own is { } tx) { _own = null; tx.Commit(); tx.Dispose(); }
-        return result;
-    }
-
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData e, CancellationToken ct = default) => await AbandonAsync();
-    public override void SaveChangesFailed(DbContextErrorEventData e) => AbandonAsync().GetAwaiter().GetResult();
-    public override async Task SaveChangesCanceledAsync(DbContextEventData e, CancellationToken ct = default) => await AbandonAsync();
-    public override void SaveChangesCanceled(DbContextEventData e) => AbandonAsync().GetAwaiter().GetResult();
-
-    private async Task AbandonAsync()
-    {
-        if (_own is not { } tx) return;
-        _own = null;
-        await tx.RollbackAsync();
-        await tx.DisposeAsync();
-    }
+    protected override Task BeforeSaveAsync(DxPilotDbContext db, CancellationToken ct) => CountAsync(db, ct);
 
     private async Task CountAsync(DxPilotDbContext db, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
-        var autoDetect = tracker.AutoDetectChangesEnabled;
-        if (autoDetect) tracker.DetectChanges();
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            var needs = tracker.Entries<EnterpriseNeed>().Where(x => x.State is EntityState.Added or EntityState.Deleted
-                || x.State == EntityState.Modified && (Moved(x, n => n.ScenarioCode) || Moved(x, n => n.EnterpriseId))).ToList();
-            var enterprises = tracker.Entries<Enterprise>().Where(x => x.State is EntityState.Deleted
-                || x.State == EntityState.Modified && (Moved(x, n => n.District) || Moved(x, n => n.IndustryKey))).ToList();
-            if (needs.Count == 0 && enterprises.Count == 0) return;
-            var ids = needs.SelectMany(x => new[] { x.Entity.EnterpriseId, x.Property(n => n.EnterpriseId).OriginalValue })
-                .Concat(enterprises.Select(x => x.Entity.Id)).Distinct().Order().ToList();
-            var concerned = ids.ToHashSet();
+        var needs = tracker.Entries<EnterpriseNeed>().Where(x => x.State is EntityState.Added or EntityState.Deleted
+            || x.State == EntityState.Modified && (Moved(x, n => n.ScenarioCode) || Moved(x, n => n.EnterpriseId))).ToList();
+        var enterprises = tracker.Entries<Enterprise>().Where(x => x.State is EntityState.Deleted
+            || x.State == EntityState.Modified && (Moved(x, n => n.District) || Moved(x, n => n.IndustryKey))).ToList();
+        if (needs.Count == 0 && enterprises.Count == 0) return;
+        var ids = needs.SelectMany(x => new[] { x.Entity.EnterpriseId, x.Property(n => n.EnterpriseId).OriginalValue })
+            .Concat(enterprises.Select(x => x.Entity.Id)).Distinct().Order().ToList();
+        var concerned = ids.ToHashSet();
 
-            if (db.Database.CurrentTransaction is null) _own = await db.Database.BeginTransactionAsync(ct);
-            var stored = await StoredAsync(db, ids, ct);
-            var before = Cells(stored.Enterprises, stored.Needs.Values);
+        await InTransactionAsync(db, ct);
+        var stored = await StoredAsync(db, ids, ct);
+        var before = Cells(stored.Enterprises, stored.Needs.Values);
 
-            var after = stored.Needs.ToDictionary();
-            foreach (var x in needs)
-            {
-                if (x.State == EntityState.Deleted) after.Remove(x.Entity.Id);
-                else after[x.Entity.Id] = (x.Entity.EnterpriseId, x.Entity.ScenarioCode);
-            }
-            var places = stored.Enterprises.ToDictionary();
-            // An unchanged copy in the tracker may be older than the stored row: only what this save writes replaces it.
-            foreach (var x in tracker.Entries<Enterprise>().Where(x => concerned.Contains(x.Entity.Id)))
-            {
-                if (x.State == EntityState.Deleted) places.Remove(x.Entity.Id);
-                else if (x.State is EntityState.Added or EntityState.Modified) places[x.Entity.Id] = new Place(x.Entity.ProgrammeId, x.Entity.District, x.Entity.IndustryKey);
-            }
-            var changes = Cells(places, after.Values);
-            foreach (var (cell, count) in before) changes[cell] = changes.GetValueOrDefault(cell) - count;
-            await DemandCountSql.AddAsync(db, changes.Where(c => c.Value != 0).ToList(), ct);
-        }
-        finally
+        var after = stored.Needs.ToDictionary();
+        foreach (var x in needs)
         {
-            tracker.AutoDetectChangesEnabled = autoDetect;
+            if (x.State == EntityState.Deleted) after.Remove(x.Entity.Id);
+            else after[x.Entity.Id] = (x.Entity.EnterpriseId, x.Entity.ScenarioCode);
         }
+        var places = stored.Enterprises.ToDictionary();
+        // An unchanged copy in the tracker may be older than the stored row: only what this save writes replaces it.
+        foreach (var x in tracker.Entries<Enterprise>().Where(x => concerned.Contains(x.Entity.Id)))
+        {
+            if (x.State == EntityState.Deleted) places.Remove(x.Entity.Id);
+            else if (x.State is EntityState.Added or EntityState.Modified) places[x.Entity.Id] = new Place(x.Entity.ProgrammeId, x.Entity.District, x.Entity.IndustryKey);
+        }
+        var changes = Cells(places, after.Values);
+        foreach (var (cell, count) in before) changes[cell] = changes.GetValueOrDefault(cell) - count;
+        await DemandCountSql.AddAsync(db, changes.Where(c => c.Value != 0).ToList(), ct);
     }
 
     private static bool Moved<T, TValue>(EntityEntry<T> entry, System.Linq.Expressions.Expression<Func<T, TValue>> property) where T : class

@@ -88,14 +88,38 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     /// <summary>Saves, with the district kept on a moved file's diagnoses and assignments in step (<see cref="DistrictCopies"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        using var scanned = ScanOnce();
         await DistrictCopies.FollowAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        using var scanned = ScanOnce();
         DistrictCopies.Follow(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// One scan for changes per save. The steps of a save (the district copies, the demand counts, the audit trail) and EF itself
+    /// each read the tracker, and each read would otherwise scan every tracked record again (an import batch tracks a thousand);
+    /// automatic scanning is off until the save ends, so the steps change records through their entries, never by assignment
+    /// alone. A caller that turned scanning off itself keeps it off.
+    /// </summary>
+    private ScanScope ScanOnce()
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled) return default;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return new ScanScope(ChangeTracker);
+    }
+
+    private readonly struct ScanScope(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker? tracker) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (tracker is not null) tracker.AutoDetectChangesEnabled = true;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder b)
