@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,38 +13,75 @@ namespace DxPilot.Domain.Auditing;
 /// </summary>
 public static class AuditChain
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Both databases keep milliseconds exactly; finer ticks would not survive PostgreSQL's microseconds.</summary>
     public static DateTime Truncate(DateTime utc) =>
         new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
-    public static string HashOf(AuditEntry e, string? previousHash) => HashOf(e, previousHash, ChangesText(e.Changes));
-
-    /// <summary>The changes as the hash covers them (JSON).</summary>
-    private static string ChangesText(List<FieldChange> changes) => JsonSerializer.Serialize(changes, Json);
-
-    private static string HashOf(AuditEntry e, string? previousHash, string changes)
-    {
-        var text = string.Join('\u001f',
-            "v1",
-            e.Sequence.ToString(CultureInfo.InvariantCulture),
-            e.At.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture),
-            e.ProgrammeId, e.EntityType, e.EntityId, e.Action.ToString(), e.ActorId, e.ActorName, e.Source ?? "\u0000",
-            changes,
-            previousHash ?? "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    public static string HashOf(AuditEntry e, string? previousHash) => Hashed(e, previousHash, out _);
 
     /// <summary>Links <paramref name="entry"/> after the entry with the previous sequence and hash; returns its changes as
-    /// hashed (<see cref="ChangesText"/>), which a writer may store as they are instead of serialising them again.</summary>
+    /// hashed, which a writer may store as they are instead of serialising them again.</summary>
     public static string Link(AuditEntry entry, long previousSequence, string? previousHash)
     {
-        var changes = ChangesText(entry.Changes);
         entry.Sequence = previousSequence + 1;
         entry.PreviousHash = previousHash;
-        entry.Hash = HashOf(entry, previousHash, changes);
+        entry.Hash = Hashed(entry, previousHash, out var changes);
         return changes;
+    }
+
+    /// <summary>One scratch buffer per thread: an import links thousands of entries per save, and fresh buffers, writers and
+    /// strings for each cost more than the hashing (measured: 15 KB and 11 µs per entry before).</summary>
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _scratch;
+
+    [ThreadStatic] private static Utf8JsonWriter? _json;
+
+    /// <summary>SHA-256 of the UTF-8 text "v1", sequence, time, programme, type, id, action, actor id and name, source (U+0000
+    /// when none), the changes as JSON and the previous hash, joined by U+001F. The changes are the JSON array
+    /// <c>[{"Field":…,"Before":…,"After":…}]</c> with the relaxed encoder, byte for byte what <c>JsonSerializer</c> wrote
+    /// for the entries hashed first.</summary>
+    private static string Hashed(AuditEntry e, string? previousHash, out string changes)
+    {
+        var text = _scratch ??= new ArrayBufferWriter<byte>(4096);
+        text.ResetWrittenCount();
+        Append(text, "v1");
+        Span<char> digits = stackalloc char[32];
+        e.Sequence.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
+        Append(text, digits[..n]);
+        e.At.TryFormat(digits, out n, "yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
+        Append(text, digits[..n]);
+        foreach (var part in (ReadOnlySpan<string>)[e.ProgrammeId, e.EntityType, e.EntityId, e.Action.ToString(), e.ActorId, e.ActorName, e.Source ?? "\u0000"])
+            Append(text, part);
+
+        var start = text.WrittenCount;
+        var json = _json ??= new Utf8JsonWriter(text, Json);
+        json.Reset(text);
+        json.WriteStartArray();
+        foreach (var c in e.Changes)
+        {
+            json.WriteStartObject();
+            json.WriteString("Field", c.Field);
+            json.WriteString("Before", c.Before);
+            json.WriteString("After", c.After);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.Flush();
+        changes = Encoding.UTF8.GetString(text.WrittenSpan[start..]);
+
+        text.Write((ReadOnlySpan<byte>)[0x1f]);
+        Encoding.UTF8.GetBytes(previousHash ?? "", text);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(text.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>A part and the separator after it.</summary>
+    private static void Append(ArrayBufferWriter<byte> text, ReadOnlySpan<char> part)
+    {
+        Encoding.UTF8.GetBytes(part, text);
+        text.Write((ReadOnlySpan<byte>)[0x1f]);
     }
 
     /// <summary>Checks entries read in sequence order; the first broken link with the reason, or null when all hold.</summary>

@@ -76,4 +76,38 @@ public sealed class AuditChainTests
         var t = new DateTime(2025, 7, 16, 2, 0, 0, DateTimeKind.Utc).AddTicks(12_345_678);
         Assert.Equal(new DateTime(2025, 7, 16, 2, 0, 1, 234, DateTimeKind.Utc), AuditChain.Truncate(t));
     }
+
+    private static AuditEntry Pinned() => new()
+    {
+        Sequence = 7, At = new DateTime(2025, 7, 16, 2, 0, 1, 234, DateTimeKind.Utc), ProgrammeId = "changchun-2025",
+        EntityType = "Enterprise", EntityId = "e7", Action = AuditAction.Updated, ActorId = "u1", ActorName = "朝阳区工信局",
+        Changes = [new FieldChange("Name", null, "长春“一汽”配件\\厂 <A&B>"), new FieldChange("Employees", "120", "350")],
+    };
+
+    [Fact]
+    public void The_hash_is_sha256_of_the_documented_v1_text()
+    {
+        // Computed outside .NET (Python hashlib over the fields joined by U+001F, the changes as compact JSON that keeps
+        // Chinese, quotes and angle brackets as they are): entries written by earlier versions must keep verifying.
+        Assert.Equal("ba695dbbafae00825761e5ad01fcc71e8279982f5cc199cb1e2fe5ec41a1b009", AuditChain.HashOf(Pinned(), string.Concat(Enumerable.Repeat("ab", 32))));
+    }
+
+    [Theory]
+    [InlineData("制表\t符与换行\n", "\u0001")]
+    [InlineData("表情😀与代理对", "引号\"与反斜杠\\")]
+    [InlineData("", "+'<>&")]
+    public void The_hash_covers_the_changes_exactly_as_the_json_serializer_wrote_them(string before, string after)
+    {
+        // The first chains were hashed over JsonSerializer's output with the relaxed encoder; the hand-written JSON must
+        // give the same bytes for every character a field may hold, or old entries would read as tampered.
+        var e = Pinned();
+        e.Changes = [new FieldChange("字段", before, after), new FieldChange("空", null, null)];
+        var json = System.Text.Json.JsonSerializer.Serialize(e.Changes,
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var text = string.Join('\u001f', "v1", "7", "2025-07-16T02:00:01.234", e.ProgrammeId, e.EntityType, e.EntityId, "Updated",
+            e.ActorId, e.ActorName, "\u0000", json, "prev");
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(expected, AuditChain.HashOf(e, "prev"));
+        Assert.Equal(json, AuditChain.Link(e, 6, "prev"));
+    }
 }
