@@ -3,6 +3,7 @@ using Bogus;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Registry;
 using DxPilot.Infrastructure.Programmes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -56,6 +57,9 @@ public static class Generate
             Console.Error.Write($"\r{Math.Min(count, done + batch):N0} / {count:N0}");
         }
         Console.Error.WriteLine();
+        // These contexts have none of the platform's save steps: a running copy must not keep its lists from before the files.
+        await using (var db = new DxPilotDbContext(options.Options, new AuditContext()))
+            await RegistryGeneration.BumpAsync(db, default);
         Console.WriteLine($"generated {count:N0} enterprises in {programme.Id} in {sw.Elapsed.TotalSeconds:F1} s");
         return 0;
     }

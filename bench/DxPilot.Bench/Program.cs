@@ -62,7 +62,7 @@ static int Usage()
           award-criteria [BenchmarkDotNet options]   every limit and criterion of one 数智 application with two directions
           photos   read [--runs 60] [--grain 40] | distances [--photos 40] | reuse --connection "…;Database=…" [--stored 1000000] [--runs 300]
           measure  --url http://127.0.0.1:5080 [--user hz-city] [--requests 200] [--import FILE.xlsx]
-          search   --url http://127.0.0.1:5080 [--user hz-city] [--requests 40] [--seconds 20]   search medians by fragment kind; wrk mix vs /health
+          search   --url http://127.0.0.1:5080 [--user hz-city] [--requests 40] [--seconds 20] [--edits-per-second 0]   search medians by fragment kind; wrk mix vs /health
         """);
     return 2;
 }

@@ -6,6 +6,7 @@ using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Catalogue;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
+using DxPilot.Infrastructure.Registry;
 using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Components;
 using DxPilot.Web.Features.Accounts;
@@ -57,8 +58,9 @@ public static class PlatformHost
         s.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         s.AddScoped<AuditContext>();
         s.AddScoped<AuditLog>();
-        // Every DbContext gets them all: the audit trail (per scope, for its actor) and the database timer.
+        // Every DbContext gets them all: the audit trail (per scope, for its actor), the registry generation and the database timer.
         s.AddScoped<IInterceptor, AuditInterceptor>();
+        s.AddScoped<IInterceptor, RegistryGenerationStep>();
         s.AddSingleton<IInterceptor, DatabaseCommandTimer>();
         s.AddDbContext<DxPilotDbContext>((sp, o) =>
         {
@@ -69,6 +71,7 @@ public static class PlatformHost
         s.AddScoped<ShownTime>();
         s.AddScoped<Saving>();
         s.AddScoped<EnterpriseService>();
+        s.AddSingleton<RegistryListCache>();
         s.AddSingleton(sp => RegistrySettings.From(sp.GetRequiredService<IConfiguration>()));
         s.AddScoped<BureauFieldChangeService>();
         s.AddScoped<EnterpriseExport>();

@@ -62,7 +62,7 @@ public abstract class RegistrySearchTests<TApp>(TApp app) : IClassFixture<TApp> 
         for (var i = 1; i <= 5; i++) await Create(city, $"{d}限额{i}号有限公司", $"1370000000{i}");
         var bureau = new Actor("t-city", "杭州市经信局（测试）", Role.CityBureau, "hangzhou-2024");
         await using var scope = app.ScopeAs(bureau);
-        var registry = ActivatorUtilities.CreateInstance<EnterpriseService>(scope.ServiceProvider, new RegistrySettings(SearchCountLimit: 3));
+        var registry = ActivatorUtilities.CreateInstance<EnterpriseService>(scope.ServiceProvider, new RegistrySettings(SearchCountLimit: 3), new RegistryListCache());
 
         // Five match: the count stops after three and says there are more.
         var broad = await registry.ListAsync(bureau, new EnterpriseQuery { Search = d }, TestContext.Current.CancellationToken);

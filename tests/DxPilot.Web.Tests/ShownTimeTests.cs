@@ -1,4 +1,5 @@
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Registry;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public abstract class ShownTimeTests<TApp>(TApp app) : IClassFixture<TApp> where
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
             // Straight to the column, as a save at that instant would have left it (UpdatedAt is not audited).
             Assert.Equal(1, await db.Enterprises.Where(e => e.Name == name).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, Stored)));
+            // Around the change tracker, so the lists kept from before must be let go by hand.
+            await RegistryGeneration.BumpAsync(db, TestContext.Current.CancellationToken);
         }
         var client = app.Anonymous();
         await PageClient.SignIn(client, "hz-city");

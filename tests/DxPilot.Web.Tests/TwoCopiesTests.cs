@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using DxPilot.Domain.Imports;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Enterprises.Import;
@@ -73,6 +75,31 @@ public sealed class TwoCopiesTests(PostgresApp app) : IClassFixture<PostgresApp>
             foreach (var name in names)
                 Assert.Equal(1, await Scoped(db => db.Enterprises.CountAsync(e => e.ProgrammeId == "hangzhou-2024" && e.Name == name)));
         }
+    }
+
+    [Fact]
+    public async Task A_list_kept_by_one_copy_shows_an_edit_made_through_the_other()
+    {
+        var city = await app.As("hz-city");
+        var name = Name();
+        var created = await (await city.PostAsJsonAsync("/api/enterprises", TestData.Enterprise(name, employees: 120))).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<JsonElement>();
+        async Task<int> Employees() => (await city.GetFromJsonAsync<JsonElement>($"/api/enterprises?search={Uri.EscapeDataString(name)}"))
+            .GetProperty("items")[0].GetProperty("employees").GetInt32();
+        // The second read is the page this copy kept.
+        Assert.Equal(120, await Employees());
+        Assert.Equal(120, await Employees());
+
+        await using var second = SecondCopy();
+        var other = second.CreateClient();
+        var token = await (await other.PostAsJsonAsync("/api/auth/token", new { userName = "hz-city", password = DxPilotApp.Password }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        var body = JsonSerializer.SerializeToNode(TestData.Enterprise(name, created.GetProperty("uscc").GetString(), employees: 350))!.AsObject();
+        body["version"] = created.GetProperty("version").GetInt32();
+        (await other.PutAsJsonAsync($"/api/enterprises/{created.GetProperty("id").GetString()}", body)).EnsureSuccessStatusCode();
+
+        Assert.Equal(350, await Employees());
     }
 
     /// <summary>Another copy on the same database with a data folder of its own; its worker looks for jobs every 0.2 s.</summary>

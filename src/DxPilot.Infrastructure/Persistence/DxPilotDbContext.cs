@@ -80,6 +80,7 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<SavedPlan> SavedPlans => Set<SavedPlan>();
     public DbSet<SavedPlanShare> SavedPlanShares => Set<SavedPlanShare>();
     public DbSet<Catalogue.DemandCount> DemandCounts => Set<Catalogue.DemandCount>();
+    public DbSet<Registry.RegistryGeneration> RegistryGeneration => Set<Registry.RegistryGeneration>();
 
     public AuditContext Audit => audit;
 
@@ -351,6 +352,11 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
         CatalogueModel.Configure(b);
         PlanModel.Configure(b);
         DemandCountModel.Configure(b);
+        b.Entity<Registry.RegistryGeneration>(g =>
+        {
+            g.ToTable("RegistryGeneration");
+            g.Property(x => x.Id).ValueGeneratedNever();
+        });
         DashboardModel.Configure(b, postgres);
         BlobModel.Configure(b);
 

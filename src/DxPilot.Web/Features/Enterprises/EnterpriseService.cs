@@ -5,13 +5,15 @@ using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Programmes;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
+using DxPilot.Infrastructure.Registry;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Enterprises;
 
 /// <summary>The enterprise file's use cases. Every call takes the signed-in actor and answers only within its scope.</summary>
-public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog programmes, Saving saving, TimeProvider clock, RegistrySettings settings)
+public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog programmes, Saving saving, TimeProvider clock, RegistrySettings settings,
+    RegistryListCache lists)
 {
     /// <summary>The enterprises this actor may read (DOMAIN §1 "sees").</summary>
     public IQueryable<Enterprise> InScope(Actor a)
@@ -71,6 +73,14 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
     public async Task<Page<EnterpriseRow>> ListAsync(Actor actor, EnterpriseQuery query, CancellationToken ct = default)
     {
         query = query.Normalised();
+        // The generation is read before the files: a page computed now is at least as new as the number it is kept under.
+        var generation = await RegistryGeneration.ReadAsync(db, ct);
+        var page = await lists.GetOrComputeAsync(generation, actor, query, () => ComputeAsync(actor, query, ct), ct);
+        return page with { Items = page.Items.Select(r => r.ForViewer(actor)).ToList() };
+    }
+
+    private async Task<Page<EnterpriseRow>> ComputeAsync(Actor actor, EnterpriseQuery query, CancellationToken ct)
+    {
         var selected = Selected(actor, query);
         // A text search counts no further than the limit: at national scale 科技 is in one file of seven, and counting each
         // of them costs more than the page itself for a number nobody acts on (the list asks to narrow the search instead).
@@ -86,7 +96,7 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         if (total >= ManyMatches) selected = Selected(actor, query, gramIndex: false);
         var items = await Ordered(selected, query).Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
             .Select(EnterpriseRow.Projection).ToListAsync(ct);
-        return new Page<EnterpriseRow>(items.Select(r => r.ForViewer(actor)).ToList(), total, query.PageNumber, query.PageSize, capped);
+        return new Page<EnterpriseRow>(items, total, query.PageNumber, query.PageSize, capped);
     }
 
     public async Task<Enterprise?> GetAsync(Actor actor, Guid id, CancellationToken ct = default) =>
