@@ -214,6 +214,22 @@ public abstract class SavedPlanTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task The_catalogue_page_leads_each_role_to_the_plans_it_reads()
+    {
+        var c = await ChangchunCatalogue.CreateAsync(app);
+        var expected = new Dictionary<string, string>
+        {
+            ["enterprise"] = $"/enterprises/{c.Parties.Enterprise.Id}/plans", ["provider"] = "/plans?shared=mine",
+            ["city"] = "/plans", ["chaoyang"] = "/plans", ["thinktank"] = "/plans",
+        };
+        foreach (var (who, href) in expected)
+        {
+            var page = await (await c.Parties.BrowserAsync(app, who)).GetDocument("/catalogue");
+            Assert.Equal([href], page.QuerySelectorAll("#catalogue-links a").Select(a => a.GetAttribute("href")!).Where(h => h.Contains("/plans")));
+        }
+    }
+
+    [Fact]
     public async Task A_saved_plan_fills_a_filing_draft_and_a_second_filing_is_refused()
     {
         var c = await ChangchunCatalogue.CreateAsync(app);
