@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Reflection;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
@@ -92,6 +93,36 @@ public abstract class MalformedQueryTests<TApp>(TApp app) : IClassFixture<TApp> 
             .Select(p => p.Attribute!.Name ?? p.Property.Name).ToList()
         from route in type.GetCustomAttributes<RouteAttribute>()
         select (route.Template, (IEnumerable<string>)parameters);
+
+    [Fact]
+    public async Task Searches_holding_control_characters_on_the_catalogue_organisation_and_award_lists_are_answered()
+    {
+        // PostgreSQL refuses a NUL in text: each list must drop control characters from its search and filters itself.
+        var award = await ShijiazhuangAward.CreateAsync(app);
+        var sjz = app.Anonymous();
+        await PageClient.SignIn(sjz, award.Users["city"]);
+        var sjzApi = await app.As(award.Users["city"]);
+        var cc = app.Anonymous();
+        await PageClient.SignIn(cc, "cc-city");
+        var ccApi = await app.As("cc-city");
+        var organisation = (await ccApi.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/assignments/organisations"))[0].GetProperty("id").GetString();
+        var checks = new (HttpClient Client, string Path)[]
+        {
+            (cc, $"/organisations/{organisation}?search={{0}}"), (ccApi, $"/api/organisations/{organisation}?search={{0}}"),
+            (cc, "/catalogue/demand/enterprises?scenario=2.1.1&search={0}"), (cc, "/catalogue/pool?search={0}"), (cc, "/catalogue?search={0}"),
+            (sjz, $"/awards?call={ShijiazhuangAward.Call}&search={{0}}&district={{0}}"),
+            (sjzApi, $"/api/awards?call={ShijiazhuangAward.Call}&search={{0}}&district={{0}}&direction={{0}}"),
+        };
+        var failures = new List<string>();
+        foreach (var (client, path) in checks)
+        foreach (var value in new[] { "%00", "%20%00%20", "%E5%8D%8E%00", "%01%1F" })
+        {
+            var url = string.Format(path, value);
+            var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK) failures.Add($"{(int)response.StatusCode} {url}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 
     private static string Fill(string template, IReadOnlyDictionary<string, Guid> ids) =>
         System.Text.RegularExpressions.Regex.Replace(template, @"\{(\w+)(:\w+)?\}", m => m.Groups[1].Value switch

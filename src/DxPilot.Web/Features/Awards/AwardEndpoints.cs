@@ -55,8 +55,7 @@ public static class AwardEndpoints
                 var actor = http.User.RequireActor();
                 if (service.CallOf(actor, call) is not { } c) return Results.NotFound();
                 var filter = new AwardFilter(c.Id, Guid.TryParse(batch, out var b) ? b : null, WorkflowNames.Parse<AwardStatus>(state),
-                    string.IsNullOrWhiteSpace(district) ? null : district.Trim(), string.IsNullOrWhiteSpace(direction) ? null : direction.Trim(),
-                    string.IsNullOrWhiteSpace(search) ? null : search.Trim());
+                    QueryValue.Search(district), QueryValue.Search(direction), QueryValue.Search(search));
                 return ApiResults.From(await service.ListAsync(actor, filter, QueryValue.Int(page) ?? 1, ct), p => Results.Ok(new
                 {
                     p.Total, p.TotalCapped, p.PageNumber, p.PageSize,

@@ -140,9 +140,8 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
         if (scenario is null) return Outcome<(string, Page<DemandEnterprise>)>.NotFound();
 
         var q = Needs(db, programme.Id, filter).Where(x => x.Need.ScenarioCode == code);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (QueryValue.Search(search, MaxSearch) is { } term)
         {
-            var term = search.Trim()[..Math.Min(search.Trim().Length, MaxSearch)];
             q = q.Where(x => x.Enterprise.Name.Contains(term) || (x.Enterprise.Uscc != null && x.Enterprise.Uscc.Contains(term)) || x.Need.Problem.Contains(term));
         }
         var total = await q.CountAsync(ct);

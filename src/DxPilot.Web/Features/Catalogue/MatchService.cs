@@ -50,7 +50,7 @@ public sealed class MatchService(DxPilotDbContext db, EnterpriseService enterpri
             needs.Select(n => new MatchNeed(n.ScenarioCode, n.Name, n.Priority, n.BudgetWan)).ToList(), enterprise!.IndustryKey,
             await CandidatesAsync(programme.Id, enterprise.Id, needs.Select(n => n.ScenarioCode).Distinct().ToList(), ct));
 
-        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, MaxSearch)];
+        var term = QueryValue.Search(search, MaxSearch);
         var kept = ranked.Select((m, i) => (Rank: i + 1, Match: m))
             .Where(x => term is null || x.Match.Product.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
                         || x.Match.Product.ProviderName.Contains(term, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -25,7 +25,7 @@ public sealed record PoolFilter(PoolStatus? Status, string? Search)
     public const int MaxSearch = 50;
 
     public static PoolFilter From(string? status, string? search) =>
-        new(WorkflowNames.Parse<PoolStatus>(status ?? ""), QueryValue.Text(search)?.Trim() is { Length: > 0 } s ? s[..Math.Min(s.Length, MaxSearch)] : null);
+        new(WorkflowNames.Parse<PoolStatus>(status ?? ""), QueryValue.Search(search, MaxSearch));
 
     public string ToQueryString(int? page = null)
     {

@@ -18,11 +18,10 @@ public sealed record ProductFilter(string? Search = null, string? Scenario = nul
 
     public static ProductFilter From(string? search, string? scenario, string? industry, string? cloud, string? maxPrice, string? status)
     {
-        var text = QueryValue.Text(search)?.Trim();
         var code = QueryValue.Text(scenario)?.Trim();
         var place = QueryValue.Text(industry)?.Trim();
         return new(
-            string.IsNullOrEmpty(text) ? null : text.Length > MaxSearch ? text[..MaxSearch] : text,
+            QueryValue.Search(search, MaxSearch),
             string.IsNullOrEmpty(code) || !code.All(c => char.IsAsciiDigit(c) || c == '.') || code.Length > 32 ? null : code,
             string.IsNullOrEmpty(place) ? null : place,
             cloud switch { "yes" => true, "no" => false, _ => null },

@@ -11,8 +11,7 @@ public static class OrganisationEndpoints
                 CancellationToken ct) =>
             {
                 var actor = http.User.RequireActor();
-                var q = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-                return ApiResults.From(await service.GetAsync(actor, id, q, QueryValue.Int(page) ?? 1, ct), v => Results.Ok(new
+                return ApiResults.From(await service.GetAsync(actor, id, search, QueryValue.Int(page) ?? 1, ct), v => Results.Ok(new
                 {
                     v.Organisation.Id, v.Organisation.Name, Kind = v.Organisation.Kind.ToString(), v.Organisation.Uscc,
                     Contact = v.Contact is { } c ? new { c.Name, Phone = actor.MaySeePersonalData ? c.Phone : Domain.Text.Masking.Phone(c.Phone) } : null,

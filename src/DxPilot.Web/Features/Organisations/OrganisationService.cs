@@ -46,6 +46,7 @@ public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope s
     public async Task<Outcome<OrganisationView>> GetAsync(Actor actor, Guid id, string? search, int page, CancellationToken ct)
     {
         if (await scope.FindAsync(actor, id, ct) is not { } org) return Outcome<OrganisationView>.NotFound();
+        search = QueryValue.Search(search);
         var isProvider = org.Kind == OrganisationKind.ServiceProvider;
         var contact = await db.ServiceContracts.AsNoTracking().Where(c => c.ProviderOrganisationId == id).OrderByDescending(c => c.UpdatedAt)
             .Select(c => new OrganisationContact(c.ProviderContact, c.ProviderPhone, c.Name)).FirstOrDefaultAsync(ct);
@@ -69,7 +70,7 @@ public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope s
     private async Task<Page<ServedEnterprise>> ServedAsync(Actor actor, Guid id, string? search, int page, CancellationToken ct)
     {
         var files = enterprises.InScope(actor);
-        if (!string.IsNullOrWhiteSpace(search)) files = files.Matching(actor, search.Trim(), db.IsPostgres);
+        if (search is not null) files = files.Matching(actor, search, db.IsPostgres);
         var q = from e in files
                 join x in db.Assignments on e.Id equals x.EnterpriseId
                 where x.OrganisationId == id
