@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
-/// <summary>The freshness window of the match's provider figures and the demand map: readers within the window share one
-/// computation; the first reader after it gets the previous value while one refresh runs; a window of 0 computes every time.</summary>
+/// <summary>The freshness window of the match's provider figures (the demand map has none: DemandCounter keeps it exact):
+/// readers within the window share one computation; the first reader after it gets the previous value while one refresh runs;
+/// a window of 0 computes every time.</summary>
 public sealed class MatchFreshnessTests
 {
     private static CatalogueFreshness<string, int> Freshness(FakeClock clock, string seconds) =>
