@@ -29,6 +29,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Chromium)) return;
+        // CI runs this suite beside the web tests on two cores: a post and the page after it took over Playwright's default
+        // 5 s there (an award review, 2026-11-27). A wait only lasts until its condition holds; a failing one still fails.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Directory.CreateDirectory(_data);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
