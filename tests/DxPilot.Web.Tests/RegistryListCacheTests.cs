@@ -55,7 +55,7 @@ public abstract class RegistryListCacheTests<TApp>(TApp app) : IClassFixture<TAp
         var after = await List(city, prefix);
         Assert.Equal(2, after.GetProperty("total").GetInt32());
         Assert.Equal([prefix + "乙有限公司", prefix + "甲有限公司"],
-            after.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ToArray());
+            after.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray());
     }
 }
 
