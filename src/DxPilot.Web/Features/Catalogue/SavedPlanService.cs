@@ -156,13 +156,25 @@ public sealed class SavedPlanService(DxPilotDbContext db, PricedPlanService live
     }
 
     /// <summary>The saved plans the actor reads: the query form of <see cref="NeedPolicy.ReadsPlan"/>.</summary>
+    /// <summary>Who reads the plans of every file in its scope (a provider reads only those it made or was shared).</summary>
+    private static bool ReadsPlansOfFilesInScope(Role r) => r is Role.Enterprise or Role.CityBureau or Role.DistrictBureau or Role.ThinkTank;
+
+    /// <summary>Where the actor finds the plans it reads, with the link's words; null for a role that reads none.</summary>
+    public static (string Href, string Label)? PlansLink(Actor a) => a switch
+    {
+        { Role: Role.Enterprise, EnterpriseId: { } own } => ($"/enterprises/{own}/plans", "本企业保存的采购方案"),
+        { Role: Role.ServiceProvider } => ("/plans?shared=mine", "企业分享的采购方案"),
+        _ when ReadsPlansOfFilesInScope(a.Role) => ("/plans", "企业保存的采购方案"),
+        _ => null,
+    };
+
     private IQueryable<SavedPlan> Readable(Actor a)
     {
         var q = db.SavedPlans.Where(p => p.ProgrammeId == a.ProgrammeId);
         var files = enterprises.InScope(a).Select(e => e.Id);
         return a.Role switch
         {
-            Role.Enterprise or Role.CityBureau or Role.DistrictBureau or Role.ThinkTank => q.Where(p => files.Contains(p.EnterpriseId)),
+            var r when ReadsPlansOfFilesInScope(r) => q.Where(p => files.Contains(p.EnterpriseId)),
             Role.ServiceProvider when a.OrganisationId is { } org => q.Where(p => p.CreatedByOrganisationId == org
                 || db.SavedPlanShares.Any(s => s.PlanId == p.Id && s.ProviderId == org && s.WithdrawnAt == null)),
             _ => q.Where(p => false),

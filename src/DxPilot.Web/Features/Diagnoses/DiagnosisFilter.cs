@@ -23,10 +23,9 @@ public sealed record DiagnosisFilter(string? Search = null, string? District = n
     /// <summary>From query-string text: what does not parse leaves its filter empty.</summary>
     public static DiagnosisFilter From(string? search, string? district, string? provider, string? state, string? red)
     {
-        var text = QueryValue.Text(search)?.Trim();
         var place = QueryValue.Text(district)?.Trim();
         return new(
-            string.IsNullOrEmpty(text) ? null : text.Length > MaxSearch ? text[..MaxSearch] : text,
+            QueryValue.Search(search, MaxSearch),
             string.IsNullOrEmpty(place) ? null : place,
             Guid.TryParse(provider, out var p) ? p : null,
             WorkflowNames.Parse<DiagnosisStatus>(state),

@@ -19,10 +19,9 @@ public sealed record FilingFilter(string? Search = null, string? District = null
     /// <summary>From query-string text: what does not parse leaves its filter empty.</summary>
     public static FilingFilter From(string? search, string? district, string? state, string? target, string? excluded, string? queue)
     {
-        var text = QueryValue.Text(search)?.Trim();
         var place = QueryValue.Text(district)?.Trim();
         return new(
-            string.IsNullOrEmpty(text) ? null : text.Length > MaxSearch ? text[..MaxSearch] : text,
+            QueryValue.Search(search, MaxSearch),
             string.IsNullOrEmpty(place) ? null : place,
             WorkflowNames.Parse<FilingStatus>(state),
             QueryValue.Int(target) is { } t and >= 2 and <= 4 ? t : null,

@@ -24,9 +24,8 @@ public sealed record ProjectFilter(string? Search = null, string? District = nul
     public static ProjectFilter From(string? search, string? district, string? state, string? overdue, string? queue, string? step = null,
         string? levelBefore = null, string? levelAfter = null, string? provider = null, string? paid = null, string? aboveScale = null)
     {
-        var text = QueryValue.Text(search)?.Trim();
         var place = QueryValue.Text(district)?.Trim();
-        return new(string.IsNullOrEmpty(text) ? null : text.Length > MaxSearch ? text[..MaxSearch] : text,
+        return new(QueryValue.Search(search, MaxSearch),
             string.IsNullOrEmpty(place) ? null : place, WorkflowNames.Parse<ProjectStatus>(state), ParseOverdue(overdue), queue == "mine",
             QueryValue.Enum<ProjectStep>(step), LevelMatch.Parse(levelBefore, allowNone: true), LevelMatch.Parse(levelAfter, allowNone: false),
             Guid.TryParse(provider, out var p) ? p : null, paid == "yes", aboveScale == "yes");
