@@ -1,13 +1,14 @@
-using System.Data.Common;
-using System.Text;
+using System.Globalization;
 using DxPilot.Domain.Auditing;
 using DxPilot.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace DxPilot.Infrastructure.Auditing;
 
@@ -22,11 +23,6 @@ internal readonly record struct AuditRow(AuditEntry Entry, string Changes);
 /// </summary>
 internal static class AuditRows
 {
-    /// <summary>Rows per SQLite statement. The cost per row grows with the statement (measured per 1,000 entries, a new
-    /// statement each time: 1 row 63 ms, 10 rows 42 ms, 50 rows 47-56 ms, 400 rows 152 ms); one prepared statement is
-    /// reused for every full group.</summary>
-    private const int SqliteRows = 10;
-
     public static Task InsertAsync(DxPilotDbContext db, IReadOnlyList<AuditRow> rows, CancellationToken ct) =>
         db.IsPostgres ? CopyAsync(db, rows, ct) : InsertSqliteAsync(db, rows, ct);
 
@@ -74,53 +70,46 @@ internal static class AuditRows
         await copy.CompleteAsync(ct);
     }
 
-    /// <summary>SQLite: multi-row INSERTs of <see cref="SqliteRows"/> rows, the statement prepared once per save.</summary>
-    private static async Task InsertSqliteAsync(DxPilotDbContext db, IReadOnlyList<AuditRow> rows, CancellationToken ct)
+    /// <summary>SQLite: one single-row INSERT prepared once per save and stepped for every entry through the native
+    /// interface, on the save's connection (so inside its transaction). Measured per 1,000 entries against Microsoft.Data.Sqlite
+    /// commands of ten rows each: 30.5 against 36.9 ms — that library looks each parameter up by name and allocates a binder
+    /// for it on every execution.</summary>
+    private static Task InsertSqliteAsync(DxPilotDbContext db, IReadOnlyList<AuditRow> rows, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("审计记录须在变更的事务中写入");
         var columns = Columns(db, out var table);
-        DbCommand? full = null;
-        try
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+        Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
+        using (statement)
         {
-            for (var start = 0; start < rows.Count; start += SqliteRows)
+            foreach (var row in rows)
             {
-                var count = Math.Min(SqliteRows, rows.Count - start);
-                var command = count == SqliteRows ? full ??= Command(db, table, columns, count) : Command(db, table, columns, count);
-                for (var row = 0; row < count; row++)
+                ct.ThrowIfCancellationRequested();
                 for (var col = 0; col < columns.Length; col++)
-                    command.Parameters[row * columns.Length + col].Value = columns[col].Value(rows[start + row]) ?? DBNull.Value;
-                await command.ExecuteNonQueryAsync(ct);
-                if (command != full) await command.DisposeAsync();
+                {
+                    var at = col + 1;
+                    Check(columns[col].Value(row) switch
+                    {
+                        null => raw.sqlite3_bind_null(statement, at),
+                        string s => raw.sqlite3_bind_text(statement, at, s),
+                        long n => raw.sqlite3_bind_int64(statement, at, n),
+                        DateTime t => raw.sqlite3_bind_text(statement, at, SqliteText(t)),
+                        var other => throw new NotSupportedException($"审计记录的列 {columns[col].Name} 类型 {other.GetType().Name} 未能写入"),
+                    }, handle);
+                }
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE) Check(done, handle);
+                Check(raw.sqlite3_reset(statement), handle);
             }
         }
-        finally
-        {
-            if (full is not null) await full.DisposeAsync();
-        }
+        return Task.CompletedTask;
     }
 
-    private static DbCommand Command(DxPilotDbContext db, string table, Column[] columns, int rows)
-    {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                              ?? throw new InvalidOperationException("审计记录须在变更的事务中写入");
-        var text = new StringBuilder("INSERT INTO ").Append(table).Append(" (")
-            .AppendJoin(", ", columns.Select(c => c.Name)).Append(") VALUES ");
-        for (var row = 0; row < rows; row++)
-        {
-            text.Append(row == 0 ? "(" : ", (");
-            for (var col = 0; col < columns.Length; col++)
-            {
-                var name = $"p{row}_{col}";
-                if (col > 0) text.Append(", ");
-                text.Append(sql.GenerateParameterNamePlaceholder(name));
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = sql.GenerateParameterName(name);
-                command.Parameters.Add(parameter);
-            }
-            text.Append(')');
-        }
-        command.CommandText = text.ToString();
-        return command;
-    }
+    /// <summary>A UTC time as Microsoft.Data.Sqlite binds it (and EF therefore compares it): SQLite compares times as text.</summary>
+    private static string SqliteText(DateTime utc) => utc.Kind == DateTimeKind.Utc
+        ? utc.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)
+        : throw new InvalidOperationException("审计记录的时间须为UTC");
+
+    private static void Check(int rc, sqlite3 handle) => SqliteException.ThrowExceptionForRC(rc, handle);
 }
