@@ -5,6 +5,7 @@ using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Diagnoses;
+using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,6 +77,29 @@ public sealed class ChangchunDiagnosis
         Assert.True(opened.IsOk, opened.Message);
         return opened.Value!;
     }
+
+    /// <summary>The provider adds a 组长 (a visit needs a member present); returns the member's id.</summary>
+    public async Task<Guid> LeaderAsync(DxPilotApp app, Guid id)
+    {
+        var added = await Act(app, ProviderActor, async s => await s.AddMemberAsync(ProviderActor, id, await VersionAsync(app, id),
+            new TeamMemberInput("张伟", Provider.Name, "高级工程师", TitleLevel.Senior, ExpertiseField.Software, TeamRole.Leader)));
+        Assert.True(added.IsOk, added.Message + string.Join("；", added.Errors.Values));
+        return (await Act(app, ProviderActor, s => s.GetAsync(ProviderActor, id))).Value!.Members.Single(m => m.Role == TeamRole.Leader).Id;
+    }
+
+    /// <summary>The provider records a visit of <paramref name="topic"/> with the member present; returns its id.</summary>
+    public async Task<Guid> VisitAsync(DxPilotApp app, Guid id, Guid member, DateOnly day, TimeOnly start, TimeOnly end, VisitTopic topic = VisitTopic.Survey)
+    {
+        var visit = await Act(app, ProviderActor, async s => await s.RecordVisitAsync(ProviderActor, id, await VersionAsync(app, id),
+            new VisitInput(day, start, end, topic, [member], "赵厂长", "调研了冲压车间", topic == VisitTopic.Training ? 30 : null)));
+        Assert.True(visit.IsOk, visit.Message + string.Join("；", visit.Errors.Values));
+        return visit.Value!.Id;
+    }
+
+    /// <summary>The provider uploads photos (tag, file name, bytes) to a visit, from the version it reads now.</summary>
+    public Task<Outcome<PhotosSaved>> UploadAsync(DxPilotApp app, Guid id, Guid visitId, params (PhotoTag Tag, string Name, byte[] Bytes)[] photos) =>
+        Act(app, ProviderActor, async s => await s.UploadPhotosAsync(ProviderActor, id, await VersionAsync(app, id), visitId,
+            [.. photos.Select(p => new PhotoUpload(p.Tag, new UploadedFile(p.Name, p.Bytes.Length, () => new MemoryStream(p.Bytes))))]));
 
     /// <summary>A browser signed in (by cookie) as one of <see cref="Users"/>.</summary>
     public async Task<HttpClient> BrowserAsync(DxPilotApp app, string who)
