@@ -23,18 +23,28 @@ public sealed class ChangchunDiagnosis
     public required Enterprise Enterprise { get; init; }
     public required Organisation Provider { get; init; }
     /// <summary>User names of the accounts: the provider's, the enterprise's, the city's, 朝阳区's, 南关区's, another provider's,
-    /// an expert's and the think tank's.</summary>
+    /// an expert's and the think tank's; with outsiders, another enterprise's of the district and Hangzhou's city bureau's.</summary>
     public required IReadOnlyDictionary<string, string> Users { get; init; }
+
+    /// <summary>The accounts that must never read this diagnosis, whatever its state: another provider, another district's
+    /// bureau, another enterprise, another programme's city bureau (created with <c>outsiders</c>).</summary>
+    public static readonly string[] OutOfScope = ["other-provider", "nanguan", "other-enterprise", "other-programme-city"];
+
+    /// <summary>The accounts that read the diagnosis from its opening (the expert only once it is submitted).</summary>
+    public static readonly string[] Readers = ["provider", "enterprise", "city", "chaoyang", "thinktank"];
 
     public Actor ProviderActor => new($"p-{Provider.Id:N}"[..20], Provider.Name, Role.ServiceProvider, Programme, OrganisationId: Provider.Id);
     public Actor EnterpriseActor => new($"e-{Enterprise.Id:N}"[..20], Enterprise.Name, Role.Enterprise, Programme, EnterpriseId: Enterprise.Id);
     public static Actor City => new("t-cc-city", "长春市工信局（测试）", Role.CityBureau, Programme);
     public static Actor Expert => new("t-cc-expert", "王专家（测试）", Role.Expert, Programme);
 
-    public static async Task<ChangchunDiagnosis> CreateAsync(DxPilotApp app, string district = District)
+    /// <param name="outsiders">Also another enterprise of the district and Hangzhou's city bureau, with accounts (the scope tests'
+    /// <see cref="OutOfScope"/>); off by default, so that other tests' counts of a district's files stay theirs.</param>
+    public static async Task<ChangchunDiagnosis> CreateAsync(DxPilotApp app, string district = District, bool outsiders = false)
     {
         Enterprise enterprise;
         Organisation provider, other;
+        var accounts = new ChangchunDiagnoses(app);
         await using (var scope = app.DataScope(Programme))
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
@@ -55,7 +65,6 @@ public sealed class ChangchunDiagnosis
             db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System(Programme, "测试数据"), enterprise, provider, [], null, DateTime.UtcNow).Assignment!);
             await db.SaveChangesAsync();
         }
-        var accounts = new ChangchunDiagnoses(app);
         var users = new Dictionary<string, string>
         {
             ["provider"] = await accounts.UserAsync(Role.ServiceProvider, displayName: provider.Name, organisation: provider.Id),
@@ -67,6 +76,13 @@ public sealed class ChangchunDiagnosis
             ["expert"] = await accounts.UserAsync(Role.Expert, displayName: "王专家（测试）"),
             ["thinktank"] = await accounts.UserAsync(Role.ThinkTank, displayName: "长春智库（测试）"),
         };
+        if (outsiders)
+        {
+            // Another pilot enterprise of the same district, with its own account: it must not see this one's diagnosis.
+            var neighbour = await accounts.EnterpriseAsync($"长春邻近企业{Guid.NewGuid().ToString("N")[..8]}有限公司", district);
+            users["other-enterprise"] = await accounts.UserAsync(Role.Enterprise, displayName: "另一家试点企业（测试）", enterprise: neighbour.Id);
+            users["other-programme-city"] = await new ProgrammeAccounts(app, "hangzhou-2024").UserAsync(Role.CityBureau, displayName: "杭州市经信局（测试）");
+        }
         return new ChangchunDiagnosis { Enterprise = enterprise, Provider = provider, Users = users };
     }
 
@@ -77,6 +93,10 @@ public sealed class ChangchunDiagnosis
         Assert.True(opened.IsOk, opened.Message);
         return opened.Value!;
     }
+
+    /// <summary>Submitted for acceptance as the chain does it, with a checklist made for the purpose (its rules are the domain
+    /// tests' business).</summary>
+    public Task SubmitAsync(DxPilotApp app, Guid id) => new ChangchunDiagnoses(app).MoveAsync(id, Provider, state: DiagnosisStatus.Submitted);
 
     /// <summary>The provider adds a 组长 (a visit needs a member present); returns the member's id.</summary>
     public async Task<Guid> LeaderAsync(DxPilotApp app, Guid id)
