@@ -98,6 +98,26 @@ public abstract class DiagnosisTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task The_agreement_docx_passes_the_validator_with_the_parties_filled_in_and_the_seed_s_terms()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        var response = await (await c.BrowserAsync(app, "enterprise")).GetAsync($"/diagnoses/{d.Id}/agreement.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"咨询诊断服务协议（{c.Enterprise.Name}）.docx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        Assert.Empty(OfficeFiles.ValidationErrors(docx));
+        var text = OfficeFiles.Text(docx);
+        foreach (var filled in new[] { c.Enterprise.Name, c.Enterprise.Uscc!, "长春市朝阳区前进大街1号", "赵厂长 13900001111", c.Provider.Name, c.Provider.Uscc! })
+            Assert.Contains(filled, text);
+        // 附件2 word for word: the term, the deliverable, filing with the city bureau, confidentiality and no charge.
+        foreach (var term in new[] { "2.服务期限：30天，自协议签订之日起计算。", "3.成果交付形式：书面咨询诊断报告。", "双方应共同在市工业和信息化局对服务协议进行备案。",
+                     "保密期限自保密信息披露之日起至本协议终止后五年止。", "本次咨询诊断服务不向企业收取任何费用。" })
+            Assert.Contains(term, text);
+    }
+
+    [Fact]
     public async Task Submission_is_refused_naming_each_red_item_and_changes_nothing()
     {
         var c = await ChangchunDiagnosis.CreateAsync(app);
