@@ -94,6 +94,28 @@ public sealed class PhotosCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_cannot_be_opened_is_unreadable_and_the_others_are_still_checked()
+    {
+        Write("1.jpg", TakenAt(1, 10, 0));
+        // A link to a photo that was moved away: listed in the folder, impossible to open (as root, a chmod 000 file is not).
+        File.CreateSymbolicLink(Path.Combine(_folder.FullName, "2.jpg"), Path.Combine(_data.FullName, "已移走.jpg"));
+        Write("3.jpg", TakenAt(3, 11, 0));
+
+        var (exit, lines, _) = await CheckAsync("--site", $"{Lat},{Lon}");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(["1.jpg", "2.jpg", "3.jpg"], lines.Select(l => l.GetProperty("file").GetString()));
+        Assert.False(lines[1].GetProperty("ok").GetBoolean());
+        var problem = Assert.Single(lines[1].GetProperty("problems").EnumerateArray());
+        Assert.Equal("unreadable", problem.GetProperty("code").GetString());
+        Assert.StartsWith("无法打开文件：文件不存在", problem.GetProperty("message").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("takenAt").ValueKind);
+        Assert.True(lines[0].GetProperty("ok").GetBoolean());
+        Assert.True(lines[2].GetProperty("ok").GetBoolean());
+        Assert.Equal("2026-03-10T11:00:00+08:00", lines[2].GetProperty("takenAt").GetString());
+    }
+
+    [Fact]
     public async Task Times_without_an_offset_are_Beijing_time()
     {
         // The camera wrote 12:40 without an offset; the visit is given without one: both are Beijing time, inside.

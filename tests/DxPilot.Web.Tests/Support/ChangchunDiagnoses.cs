@@ -81,6 +81,16 @@ public sealed class ChangchunDiagnoses(DxPilotApp app)
             Assert.True(opened.IsOk, opened.Message);
             id = opened.Value!.Id;
         }
+        await MoveAsync(id, provider, signedOn, state, red);
+        return id;
+    }
+
+    /// <summary>An open diagnosis moved as <see cref="DiagnosisAsync"/> arranges it: the agreement signed, submitted by its
+    /// provider and returned or accepted by the city, its red items exactly <paramref name="red"/>.</summary>
+    public async Task MoveAsync(Guid id, Organisation provider, DateOnly? signedOn = null, DiagnosisStatus state = DiagnosisStatus.InProgress,
+        params string[] red)
+    {
+        var by = Provider(provider);
         await using (var scope = app.DataScope(Programme))
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
@@ -100,7 +110,6 @@ public sealed class ChangchunDiagnoses(DxPilotApp app)
             d.Checked(Checklist(red));
             await db.SaveChangesAsync();
         }
-        return id;
     }
 
     /// <summary>A checklist whose red items are the given keys.</summary>

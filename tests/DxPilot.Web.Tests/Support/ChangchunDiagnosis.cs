@@ -5,6 +5,7 @@ using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Diagnoses;
+using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,18 +23,28 @@ public sealed class ChangchunDiagnosis
     public required Enterprise Enterprise { get; init; }
     public required Organisation Provider { get; init; }
     /// <summary>User names of the accounts: the provider's, the enterprise's, the city's, 朝阳区's, 南关区's, another provider's,
-    /// an expert's and the think tank's.</summary>
+    /// an expert's and the think tank's; with outsiders, another enterprise's of the district and Hangzhou's city bureau's.</summary>
     public required IReadOnlyDictionary<string, string> Users { get; init; }
+
+    /// <summary>The accounts that must never read this diagnosis, whatever its state: another provider, another district's
+    /// bureau, another enterprise, another programme's city bureau (created with <c>outsiders</c>).</summary>
+    public static readonly string[] OutOfScope = ["other-provider", "nanguan", "other-enterprise", "other-programme-city"];
+
+    /// <summary>The accounts that read the diagnosis from its opening (the expert only once it is submitted).</summary>
+    public static readonly string[] Readers = ["provider", "enterprise", "city", "chaoyang", "thinktank"];
 
     public Actor ProviderActor => new($"p-{Provider.Id:N}"[..20], Provider.Name, Role.ServiceProvider, Programme, OrganisationId: Provider.Id);
     public Actor EnterpriseActor => new($"e-{Enterprise.Id:N}"[..20], Enterprise.Name, Role.Enterprise, Programme, EnterpriseId: Enterprise.Id);
     public static Actor City => new("t-cc-city", "长春市工信局（测试）", Role.CityBureau, Programme);
     public static Actor Expert => new("t-cc-expert", "王专家（测试）", Role.Expert, Programme);
 
-    public static async Task<ChangchunDiagnosis> CreateAsync(DxPilotApp app, string district = District)
+    /// <param name="outsiders">Also another enterprise of the district and Hangzhou's city bureau, with accounts (the scope tests'
+    /// <see cref="OutOfScope"/>); off by default, so that other tests' counts of a district's files stay theirs.</param>
+    public static async Task<ChangchunDiagnosis> CreateAsync(DxPilotApp app, string district = District, bool outsiders = false)
     {
         Enterprise enterprise;
         Organisation provider, other;
+        var accounts = new ChangchunDiagnoses(app);
         await using (var scope = app.DataScope(Programme))
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
@@ -54,7 +65,6 @@ public sealed class ChangchunDiagnosis
             db.Assignments.Add(AssignmentPolicy.Assign(DxPilot.Domain.Accounts.Actor.System(Programme, "测试数据"), enterprise, provider, [], null, DateTime.UtcNow).Assignment!);
             await db.SaveChangesAsync();
         }
-        var accounts = new ChangchunDiagnoses(app);
         var users = new Dictionary<string, string>
         {
             ["provider"] = await accounts.UserAsync(Role.ServiceProvider, displayName: provider.Name, organisation: provider.Id),
@@ -66,6 +76,13 @@ public sealed class ChangchunDiagnosis
             ["expert"] = await accounts.UserAsync(Role.Expert, displayName: "王专家（测试）"),
             ["thinktank"] = await accounts.UserAsync(Role.ThinkTank, displayName: "长春智库（测试）"),
         };
+        if (outsiders)
+        {
+            // Another pilot enterprise of the same district, with its own account: it must not see this one's diagnosis.
+            var neighbour = await accounts.EnterpriseAsync($"长春邻近企业{Guid.NewGuid().ToString("N")[..8]}有限公司", district);
+            users["other-enterprise"] = await accounts.UserAsync(Role.Enterprise, displayName: "另一家试点企业（测试）", enterprise: neighbour.Id);
+            users["other-programme-city"] = await new ProgrammeAccounts(app, "hangzhou-2024").UserAsync(Role.CityBureau, displayName: "杭州市经信局（测试）");
+        }
         return new ChangchunDiagnosis { Enterprise = enterprise, Provider = provider, Users = users };
     }
 
@@ -76,6 +93,33 @@ public sealed class ChangchunDiagnosis
         Assert.True(opened.IsOk, opened.Message);
         return opened.Value!;
     }
+
+    /// <summary>Submitted for acceptance as the chain does it, with a checklist made for the purpose (its rules are the domain
+    /// tests' business).</summary>
+    public Task SubmitAsync(DxPilotApp app, Guid id) => new ChangchunDiagnoses(app).MoveAsync(id, Provider, state: DiagnosisStatus.Submitted);
+
+    /// <summary>The provider adds a 组长 (a visit needs a member present); returns the member's id.</summary>
+    public async Task<Guid> LeaderAsync(DxPilotApp app, Guid id)
+    {
+        var added = await Act(app, ProviderActor, async s => await s.AddMemberAsync(ProviderActor, id, await VersionAsync(app, id),
+            new TeamMemberInput("张伟", Provider.Name, "高级工程师", TitleLevel.Senior, ExpertiseField.Software, TeamRole.Leader)));
+        Assert.True(added.IsOk, added.Message + string.Join("；", added.Errors.Values));
+        return (await Act(app, ProviderActor, s => s.GetAsync(ProviderActor, id))).Value!.Members.Single(m => m.Role == TeamRole.Leader).Id;
+    }
+
+    /// <summary>The provider records a visit of <paramref name="topic"/> with the member present; returns its id.</summary>
+    public async Task<Guid> VisitAsync(DxPilotApp app, Guid id, Guid member, DateOnly day, TimeOnly start, TimeOnly end, VisitTopic topic = VisitTopic.Survey)
+    {
+        var visit = await Act(app, ProviderActor, async s => await s.RecordVisitAsync(ProviderActor, id, await VersionAsync(app, id),
+            new VisitInput(day, start, end, topic, [member], "赵厂长", "调研了冲压车间", topic == VisitTopic.Training ? 30 : null)));
+        Assert.True(visit.IsOk, visit.Message + string.Join("；", visit.Errors.Values));
+        return visit.Value!.Id;
+    }
+
+    /// <summary>The provider uploads photos (tag, file name, bytes) to a visit, from the version it reads now.</summary>
+    public Task<Outcome<PhotosSaved>> UploadAsync(DxPilotApp app, Guid id, Guid visitId, params (PhotoTag Tag, string Name, byte[] Bytes)[] photos) =>
+        Act(app, ProviderActor, async s => await s.UploadPhotosAsync(ProviderActor, id, await VersionAsync(app, id), visitId,
+            [.. photos.Select(p => new PhotoUpload(p.Tag, new UploadedFile(p.Name, p.Bytes.Length, () => new MemoryStream(p.Bytes))))]));
 
     /// <summary>A browser signed in (by cookie) as one of <see cref="Users"/>.</summary>
     public async Task<HttpClient> BrowserAsync(DxPilotApp app, string who)

@@ -56,6 +56,9 @@ public sealed class DiagnosisPhotoChecks(IBlobStore blobs, PhotoPrints prints)
     public void Index(VisitPhoto photo, Diagnosis diagnosis, DiagnosisVisit visit, ulong hash) =>
         prints.Add(new PhotoPrint(diagnosis.ProgrammeId, diagnosis.EnterpriseId, visit.Id, visit.Date, photo.Id, photo.File.Sha256, hash));
 
+    /// <summary>Takes removed photos out of the reuse index, in the same save as their records.</summary>
+    public Task UnindexAsync(IReadOnlyCollection<VisitPhoto> photos, CancellationToken ct) => prints.RemoveAsync([.. photos.Select(p => p.Id)], ct);
+
     /// <summary>Each photo of one visit with the problems found, judged from the facts on its record against the visit now
     /// (no site is recorded, so places are compared with the visit's other photos); a reuse found at upload stays a problem.</summary>
     public static IReadOnlyList<JudgedPhoto> Judge(DiagnosisVisit visit, IReadOnlyList<VisitPhoto> photos, DiagnosisRules rules, TimeZoneInfo zone)

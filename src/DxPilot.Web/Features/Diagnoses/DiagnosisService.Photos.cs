@@ -51,6 +51,7 @@ public sealed partial class DiagnosisService
         if (d is null) return refusal!;
         if (await db.VisitPhotos.FirstOrDefaultAsync(p => p.DiagnosisId == id && p.Id == photoId, ct) is not { } photo) return Outcome<Diagnosis>.NotFound();
         db.VisitPhotos.Remove(photo);
+        await photoChecks.UnindexAsync([photo], ct);
         d.Touch(Now());
         return await Save(d, () => d, ct);
     }

@@ -65,14 +65,17 @@ public sealed partial class DiagnosisService
         return await Save(d, () => visit, ct);
     }
 
-    /// <summary>A visit recorded by mistake goes with its photos (their files stay in the blob store, as every stored file does).</summary>
+    /// <summary>A visit recorded by mistake goes with its photos and their fingerprints (their files stay in the blob store, as
+    /// every stored file does).</summary>
     public async Task<Outcome<Diagnosis>> RemoveVisitAsync(Actor actor, Guid id, int version, Guid visitId, CancellationToken ct = default)
     {
         var (d, refusal) = await Editable<Diagnosis>(actor, id, version, ct);
         if (d is null) return refusal!;
         if (await db.DiagnosisVisits.FirstOrDefaultAsync(v => v.DiagnosisId == id && v.Id == visitId, ct) is not { } visit)
             return Outcome<Diagnosis>.NotFound();
-        db.VisitPhotos.RemoveRange(await db.VisitPhotos.Where(p => p.VisitId == visitId).ToListAsync(ct));
+        var photos = await db.VisitPhotos.Where(p => p.VisitId == visitId).ToListAsync(ct);
+        db.VisitPhotos.RemoveRange(photos);
+        await photoChecks.UnindexAsync(photos, ct);
         db.DiagnosisVisits.Remove(visit);
         d.Touch(Now());
         return await Save(d, () => d, ct);

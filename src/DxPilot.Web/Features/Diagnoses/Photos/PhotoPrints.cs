@@ -43,4 +43,12 @@ public sealed class PhotoPrints(DxPilotDbContext db)
     /// <summary>Adds the photo's fingerprint to the context without saving: it is saved with the photo record, in the same
     /// transaction, so an upload that fails leaves no fingerprint behind.</summary>
     public void Add(PhotoPrint print) => db.PhotoPrints.Add(print);
+
+    /// <summary>Marks the fingerprints of photos that go for deletion, without saving: they go in the same save as the photo
+    /// records, so a removed photo can be uploaded again (to the right visit) without being taken for a reused one.</summary>
+    public async Task RemoveAsync(IReadOnlyCollection<Guid> photoIds, CancellationToken ct)
+    {
+        if (photoIds.Count == 0) return;
+        db.PhotoPrints.RemoveRange(await db.PhotoPrints.Where(p => photoIds.Contains(p.PhotoId)).ToListAsync(ct));
+    }
 }

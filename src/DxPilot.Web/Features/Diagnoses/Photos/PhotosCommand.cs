@@ -38,39 +38,73 @@ public static class PhotosCommand
         var options = parsed.Options!;
 
         var zone = LocalTime.Beijing;
-        var files = Directory.EnumerateFiles(options.Folder).Order(StringComparer.Ordinal).ToList();
+        List<string> files;
+        try { files = Directory.EnumerateFiles(options.Folder).Order(StringComparer.Ordinal).ToList(); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return await UsageError(errors, $"无法读取文件夹“{options.Folder}”中的文件列表（没有权限或读取出错）");
+        }
         var photos = new List<PhotoToJudge>(files.Count);
+        // A file that cannot be read at all (no permission, a link to nothing, a disk error) is reported and the rest checked.
+        var unopened = new Dictionary<string, string>(StringComparer.Ordinal);
         var index = await OpenIndexAsync(options.Configuration, errors, ct);
         await using (index)
         {
             foreach (var path in files)
             {
+                var name = Path.GetFileName(path);
                 PhotoFileFacts facts;
-                await using (var stream = File.OpenRead(path))
+                try
+                {
+                    await using var stream = File.OpenRead(path);
                     facts = (await PhotoReader.ReadAsync(stream, options.Rules, ct)).Facts;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    unopened[name] = Unopened(ex);
+                    continue;
+                }
                 IReadOnlyList<PhotoReuse> reuses = facts.Hash is { } hash && index?.Prints is { } prints
                     ? await prints.FindReuseAsync(hash, facts.Sha256, excludingVisit: null, ct)
                     : [];
-                photos.Add(new PhotoToJudge(Path.GetFileName(path), facts, reuses));
+                photos.Add(new PhotoToJudge(name, facts, reuses));
             }
         }
 
         var verdicts = PhotoVerdicts.Judge(options.Span, options.Site, options.Rules, zone, photos);
-        for (var i = 0; i < verdicts.Count; i++)
+        var next = 0;
+        foreach (var name in files.Select(Path.GetFileName))
         {
-            var (verdict, facts) = (verdicts[i], photos[i].Facts);
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
+            if (unopened.TryGetValue(name!, out var why))
             {
-                file = verdict.Name,
-                ok = verdict.Ok,
-                problems = verdict.Problems.Select(p => new { code = p.Code, message = p.Message }),
-                takenAt = facts.TakenAt(zone)?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-                latitude = facts.Position?.Latitude,
-                longitude = facts.Position?.Longitude,
-            }, Json));
+                await Line(output, name!, [new PhotoProblem(PhotoProblemCodes.Unreadable, why)], null, zone);
+                continue;
+            }
+            var (verdict, facts) = (verdicts[next], photos[next].Facts);
+            next++;
+            await Line(output, verdict.Name, verdict.Problems, facts, zone);
         }
-        return verdicts.All(v => v.Ok) ? 0 : 2;
+        return unopened.Count == 0 && verdicts.All(v => v.Ok) ? 0 : 2;
     }
+
+    private static Task Line(TextWriter output, string file, IReadOnlyList<PhotoProblem> problems, PhotoFileFacts? facts, TimeZoneInfo zone) =>
+        output.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            file,
+            ok = problems.Count == 0,
+            problems = problems.Select(p => new { code = p.Code, message = p.Message }),
+            takenAt = facts?.TakenAt(zone)?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            latitude = facts?.Position?.Latitude,
+            longitude = facts?.Position?.Longitude,
+        }, Json));
+
+    /// <summary>Why a file of the folder could not be read, in words a provider can act on.</summary>
+    private static string Unopened(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException => "无法打开文件：没有读取权限；请检查文件权限后重试",
+        FileNotFoundException or DirectoryNotFoundException => "无法打开文件：文件不存在（可能是指向已删除文件的快捷方式或链接）；请放入照片原图后重试",
+        _ => "无法读取文件（读取时出错）；请把照片重新复制到文件夹后重试",
+    };
 
     private sealed record Options(VisitSpan Span, GeoPoint? Site, PhotoRules Rules, string Folder, string[] Configuration);
 
