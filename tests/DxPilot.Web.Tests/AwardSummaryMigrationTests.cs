@@ -86,15 +86,16 @@ public sealed class AwardSummaryMigrationTests
 
             // An enterprise and a batch of each call through the model (their tables are as 0041 leaves them), the applications as
             // they were stored before it.
-            var enterprise = Enterprise.Register(programmes.Get(Programme), new EnterpriseDetails
+            // One enterprise per application: an enterprise applies once per call and batch.
+            var enterprises = Saved.Select((_, i) => Enterprise.Register(programmes.Get(Programme), new EnterpriseDetails
             {
-                Name = "石家庄旧版申报测试有限公司", Uscc = TestData.NewUscc("130123"), District = "正定县", IndustryKey = "生物医药制造业",
-            }, DateTime.UtcNow);
-            db.Enterprises.Add(enterprise);
+                Name = $"石家庄旧版申报测试{i + 1}有限公司", Uscc = TestData.NewUscc("130123"), District = "正定县", IndustryKey = "生物医药制造业",
+            }, DateTime.UtcNow)).ToList();
+            db.Enterprises.AddRange(enterprises);
             var batches = calls.All.ToDictionary(c => c.Id, c => AwardBatch.Open(c, 1, null, DateTime.UtcNow));
             db.AwardBatches.AddRange(batches.Values);
             await db.SaveChangesAsync(ct);
-            foreach (var (call, status, content, _) in Saved)
+            foreach (var ((call, status, content, _), enterprise) in Saved.Zip(enterprises))
             {
                 var id = Guid.CreateVersion7();
                 ids.Add(id);
