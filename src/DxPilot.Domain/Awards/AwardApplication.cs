@@ -40,6 +40,10 @@ public sealed class AwardApplication : IAudited
     /// <summary>The directions the city recognised (认定), in the same '|a|b|' form; the others applied for were not recognised (the
     /// last column: migration 0027 added it).</summary>
     public string RecognisedDirections { get; private set; } = "||";
+    /// <summary>The 申报书's fields the county summaries list, in columns of their own (migration 0041) so that an export never
+    /// reads the 申报书; set with it in <see cref="Revise"/> and nowhere else, so they cannot drift from it. Not audited: the
+    /// 申报书's own entry names each change.</summary>
+    [NotAudited] public AwardSummaryFields Summary { get; private set; } = AwardSummaryFields.Empty;
 
     private AwardApplication() { }
 
@@ -89,6 +93,7 @@ public sealed class AwardApplication : IAudited
         if (!IsEditable) throw new InvalidOperationException("申报已提交，不能再修改");
         Directions = DirectionsColumn(call, directions);
         Content = content;
+        Summary = AwardSummaryFields.Of(content);
         UpdatedAt = now;
         Version++;
     }

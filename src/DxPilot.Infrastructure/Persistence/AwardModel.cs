@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Infrastructure.Persistence;
 
 /// <summary>The award tables (migration 0025): the batches of a call, the applications and their frozen revisions; the 链式 invitations
-/// (migration 0026).</summary>
+/// (migration 0026); the summary's fields beside the 申报书 (migration 0041).</summary>
 internal static class AwardModel
 {
     public static void Configure(ModelBuilder b)
@@ -33,6 +33,18 @@ internal static class AwardModel
             x.Property(e => e.Directions).HasMaxLength(200).IsRequired();
             x.Property(e => e.Content).HasConversion(DxPilotDbContext.JsonConverter<AwardContent>(), DxPilotDbContext.JsonValueComparer<AwardContent>()).IsRequired();
             x.Property(e => e.SiteCheckNote).HasMaxLength(2000);
+            // The 申报书's fields the county summaries list, in columns of their own (migration 0041): an export reads these,
+            // never the 申报书. Unbounded: a draft may hold more than the limits submission enforces.
+            x.ComplexProperty(e => e.Summary, s =>
+            {
+                s.Property(f => f.ContactName).HasColumnName("ContactName");
+                s.Property(f => f.ContactPhone).HasColumnName("ContactPhone");
+                s.Property(f => f.ContactEmail).HasColumnName("ContactEmail");
+                s.Property(f => f.Remark).HasColumnName("Remark");
+                s.Property(f => f.Mode).HasColumnName("Mode");
+                s.Property(f => f.CaseName).HasColumnName("CaseName");
+                s.Property(f => f.CaseBrief).HasColumnName("CaseBrief");
+            });
             x.Property(e => e.Version).IsConcurrencyToken();
             x.Ignore(e => e.IsEditable);
             x.Ignore(e => e.PickedDirections);

@@ -49,7 +49,13 @@ public sealed class MigrationRunner(DxPilotDbContext db, ILogger<MigrationRunner
                 if (provider == DatabaseProvider.PostgreSql) await SqlCommands.ExecuteAsync(conn, tx, "SELECT pg_advisory_xact_lock(4242001)", ct);
                 if (await IsApplied(conn, tx, id, ct)) { await tx.RollbackAsync(ct); continue; }
                 logger.LogInformation("Applying migration {Migration}", id);
-                await SqlCommands.ExecuteAsync(conn, tx, sql, ct);
+                // A script runs as long as it needs: one that fills new columns from stored rows (0041 reads every award
+                // application's 申报书) outlasts the default 30 s on a large or busy database, and a timeout would stop the start-up.
+                await using (var script = SqlCommands.Command(conn, tx, sql))
+                {
+                    script.CommandTimeout = 0;
+                    await script.ExecuteNonQueryAsync(ct);
+                }
                 await using (var cmd = SqlCommands.Command(conn, tx, $"INSERT INTO \"{HistoryTable}\" (\"Id\", \"AppliedAt\") VALUES (@id, @at)",
                                  ("@id", id), ("@at", DateTime.UtcNow.ToString("O"))))
                     await cmd.ExecuteNonQueryAsync(ct);

@@ -81,4 +81,33 @@ public class AwardApplicationTests
         Assert.Equal("王经理", fields["联系人"]);
         Assert.Equal("4.5", fields["填报:innovationSpendShare"]);
     }
+
+    [Fact]
+    public void The_summarys_fields_follow_the_content_on_every_save_and_revision()
+    {
+        var a = AwardApplication.Start(AwardFiles.Chain, Guid.NewGuid(), EnterpriseId, "正定县", Now);
+        Assert.Equal(new AwardSummaryFields(null, null, null, null, null, null, null), a.Summary);
+
+        static AwardContent Case(string name, string brief, string contact) => new()
+        {
+            Texts = { ["chain"] = new AwardText { Sections = { ["name"] = name, ["summary"] = "案例简述正文", ["brief"] = brief } } },
+            Mode = "平台赋能", ContactName = contact, ContactPhone = "13900002222", ContactEmail = "sun@example.com", Remark = " 备注 ",
+        };
+        a.Revise(AwardFiles.Chain, ["chain"], Case("某企业通过平台带动配套企业", "平台赋能20家配套企业", "孙经理"), Now);
+        // As typed (the sheet prints what the applicant wrote), the brief from its own section, not the 250-character summary.
+        Assert.Equal(new AwardSummaryFields("孙经理", "13900002222", "sun@example.com", " 备注 ", "平台赋能", "某企业通过平台带动配套企业", "平台赋能20家配套企业"),
+            a.Summary);
+
+        Assert.True(a.Apply(AwardFiles.Chain.Chain, AwardTrigger.Submit, Enterprise, null, new AwardCase([], null), Now).Taken);
+        Assert.True(a.Apply(AwardFiles.Chain.Chain, AwardTrigger.Return, County, "请补充", new AwardCase([], null), Now).Taken);
+        a.Revise(AwardFiles.Chain, ["chain"], Case("修改后的案例名称", "修改后的简述", "李经理"), Now);
+        Assert.Equal(("李经理", "修改后的案例名称", "修改后的简述"), (a.Summary.ContactName, a.Summary.CaseName, a.Summary.CaseBrief));
+
+        // A section emptied, or a 数智 application without a case: the columns say nothing rather than keep the old text.
+        var shuzhi = AwardApplication.Start(Call, Guid.NewGuid(), EnterpriseId, "正定县", Now);
+        shuzhi.Revise(Call, ["innovation"], Innovation("企业基本情况"), Now);
+        Assert.Equal(AwardSummaryFields.Empty, shuzhi.Summary);
+        a.Revise(AwardFiles.Chain, ["chain"], new AwardContent(), Now);
+        Assert.Equal(AwardSummaryFields.Empty, a.Summary);
+    }
 }

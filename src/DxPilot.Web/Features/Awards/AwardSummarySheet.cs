@@ -54,14 +54,11 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
         var programme = programmes.Get(call.ProgrammeId);
         var q = awards.InScope(actor).Where(a => a.CallId == call.Id && Listed.Contains(a.Status));
         if (batchId is { } batch) q = q.Where(a => a.BatchId == batch);
-        // The 申报书 column as stored, read by AwardSummaryFields for the few fields a row shows.
-        var stored = db.Database.SqlQuery<AwardSummaryFields.Stored>($"SELECT \"Id\", \"Content\" FROM \"AwardApplications\"");
-        var rows = (await (from a in q
-                           join e in db.Enterprises on a.EnterpriseId equals e.Id
-                           join c in stored on a.Id equals c.Id
-                           orderby a.District, e.Name
-                           select new { a.District, a.Directions, c.Content, e.Name, e.IndustryKey, e.AboveScale }).AsNoTracking().ToListAsync(ct))
-            .Select(r => new { r.District, r.Directions, Content = AwardSummaryFields.Read(r.Content), r.Name, r.IndustryKey, r.AboveScale }).ToList();
+        // Narrow columns only: the summary's fields are kept beside the 申报书 (AwardApplication.Summary), which is never read here.
+        var rows = await (from a in q
+                          join e in db.Enterprises on a.EnterpriseId equals e.Id
+                          orderby a.District, e.Name
+                          select new { a.District, a.Directions, a.Summary, e.Name, e.IndustryKey, e.AboveScale }).AsNoTracking().ToListAsync(ct);
         var today = time.Today();
         var unit = actor.Role == Role.DistrictBureau ? $"{actor.District}工业和信息化主管部门" : actor.Name;
         string title;
@@ -79,7 +76,7 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
             var n = 0;
             foreach (var r in rows)
             {
-                sheet.WriteRow([++n, r.Name, r.Content.Mode, r.Content.CaseName, r.Content.CaseBrief, r.Content.ContactName, r.Content.ContactPhone, r.Content.ContactEmail]);
+                sheet.WriteRow([++n, r.Name, r.Summary.Mode, r.Summary.CaseName, r.Summary.CaseBrief, r.Summary.ContactName, r.Summary.ContactPhone, r.Summary.ContactEmail]);
             }
         }
         else
@@ -98,7 +95,7 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
                 string YesNo(string key) => r.Directions.Contains("|" + key + "|") ? "是" : "否";
                 var industry = programme.FindIndustry(r.IndustryKey)?.Name ?? r.IndustryKey;
                 sheet.WriteRow([++n, r.District, r.Name, industry, r.AboveScale is { } above ? (above ? "是" : "否") : null,
-                    YesNo("lighthouse"), YesNo("smartFactory"), YesNo("innovation"), r.Content.ContactName, r.Content.ContactPhone, r.Content.Remark]);
+                    YesNo("lighthouse"), YesNo("smartFactory"), YesNo("innovation"), r.Summary.ContactName, r.Summary.ContactPhone, r.Summary.Remark]);
             }
             var footer = sheet.WriteRow([$"填表日期：{ChineseText.Date(today)}", null, null, null, $"填表人：{actor.Name}", null, null, null, "联系电话：", null, null],
                 XlsxSheetStream.Look.Plain);
