@@ -53,6 +53,8 @@ public sealed record CriterionRule(string Key, string Label, CriterionKind Kind,
     public IReadOnlyList<string> Sections { get; init; } = [];
     public IReadOnlyList<FactoryMode> Modes { get; init; } = [];
     public IReadOnlyList<FigureRule> Figures { get; init; } = [];
+    /// <summary>The 证明材料 subjects that support this criterion, listed beside it for the reviewers.</summary>
+    public IReadOnlyList<AwardEvidenceSubject> Evidence { get; init; } = [];
 
     public IEnumerable<string> Problems(AwardTemplate template, IReadOnlyList<TypicalScenario> typical)
     {
