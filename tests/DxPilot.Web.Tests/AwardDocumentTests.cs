@@ -136,11 +136,20 @@ public sealed class AwardDocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("化学药品原料药制造", text);
         Assert.Contains("申报方向（限选2项）：☑“小灯塔”标杆企业 ☐数字化车间及智能工厂 ☑创新能力显著提升企业", text);
         Assert.Contains("根据验收评测达到的数字化水平等级：☐二级 ☑三级 ☐四级", text);
-        // The story by each template's sections, then the four scenarios, each text whole (CJK and emoji at the limit).
+        // The story in 附件4's order: 一、企业基本情况, 二、企业数字化基础, 三、数字化应用系统建设 (the four scenarios, each text whole,
+        // CJK and emoji at the limit), then 四、工作计划 with its （一） and （二）.
         Assert.Contains("四、企业数字化转型实施情况", text);
-        Assert.Contains("一、企业基本情况\n第一版：企业成立于2010年，主营化学原料药。", text);
-        Assert.Contains("四、企业在未来投入计划、推广路径、三年内规划等方面的考虑", text);
-        Assert.Contains("五、应用场景", text);
+        var story = text.IndexOf("“小灯塔”标杆企业\n一、企业基本情况", text.IndexOf("四、企业数字化转型实施情况", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(story > 0, "the 小灯塔 story is missing");
+        var order = new[]
+        {
+            "一、企业基本情况\n第一版：企业成立于2010年，主营化学原料药。", "二、企业数字化基础\n关键设备数字化率72%，联网率65%。", "三、数字化应用系统建设\n场景1",
+            Full("场景4推广：", 300), "四、工作计划\n（一）企业数字化转型领导机构、专职数字化转型团队，以及相关数字化管理制度规范等情况\n成立数字化转型领导小组，总经理任组长。",
+            "（二）企业在未来投入计划、推广路径、三年内规划等方面的考虑\n未来三年投入1200万元推进全厂数字化。", "创新能力显著提升企业\n一、企业基本情况",
+        }.Select(part => text.IndexOf(part, story, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.DoesNotContain("五、应用场景", text);
         Assert.Contains("典型场景\n1. 工厂数字化设计与交付（工厂建设）", text);
         Assert.Contains("典型场景\n8. 智能排产调度（计划调度）", text);
         for (var i = 1; i <= 4; i++)
@@ -148,7 +157,8 @@ public sealed class AwardDocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
             Assert.Contains(Full($"场景{i}描述：", 500), text);
             Assert.Contains(Full($"场景{i}推广：", 300), text);
         }
-        Assert.Contains("二、创新投入能力\n研发投入占比由3.2%提升至4.5%。", text);
+        Assert.Contains("二、创新能力显著提升企业数字化转型情况\n（一）创新投入能力\n研发投入占比由3.2%提升至4.5%。", text);
+        Assert.Contains("（四）创新协同能力\n与河北科技大学共建实验室。", text);
         // The criteria annex: verdict and evidence per criterion.
         Assert.Contains("附件 申报条件核对表", text);
         Assert.Contains("应用场景不少于4个（对应典型场景）\n符合", text);

@@ -15,7 +15,8 @@ public sealed record CriterionCheck(string Key, string Label, CriterionVerdict V
 [JsonConverter(typeof(JsonStringEnumConverter<CriterionKind>))]
 public enum CriterionKind
 {
-    /// <summary>A ratio at least <see cref="CriterionRule.MinPct"/> (生产设备数字化率 ≥ 60 %): from the agency's raw inputs, else the
+    /// <summary>A ratio at least <see cref="CriterionRule.MinPct"/> (生产设备数字化率 ≥ 60 %): from the agency's raw inputs (the
+    /// accepted project's 改造后 assessment, else the enterprise's latest agency assessment; named in the evidence), else the
     /// option it chose when its band settles it, else the applicant's own figure for a reviewer to check.</summary>
     Rate = 1,
     /// <summary>At least N application scenarios, each mapped to a typical scenario.</summary>
@@ -52,6 +53,8 @@ public sealed record CriterionRule(string Key, string Label, CriterionKind Kind,
     public IReadOnlyList<string> Sections { get; init; } = [];
     public IReadOnlyList<FactoryMode> Modes { get; init; } = [];
     public IReadOnlyList<FigureRule> Figures { get; init; } = [];
+    /// <summary>The 证明材料 subjects that support this criterion, listed beside it for the reviewers.</summary>
+    public IReadOnlyList<AwardEvidenceSubject> Evidence { get; init; } = [];
 
     public IEnumerable<string> Problems(AwardTemplate template, IReadOnlyList<TypicalScenario> typical)
     {
@@ -96,8 +99,13 @@ public sealed record FactoryMode(string Key, string Label, IReadOnlyList<string>
 
 public sealed record MeasuredRate(string Key, string Label, decimal? MinPct);
 
-/// <summary>One figure of the 创新能力 capabilities (创新经费占主营业务收入比重 …), its unit and the capability it belongs to.</summary>
-public sealed record FigureRule(string Key, string Label, string Capability, string Unit);
+/// <summary>One figure of the 创新能力 capabilities (创新经费占主营业务收入比重 …), its unit and the capability it belongs to.
+/// <see cref="YesNo"/>: a yes/no fact of the implementation period (附件1-3 研发机构 "实施期内是否新建研发机构"), entered once as
+/// 1 (是) or 0 (否) with no before; 是 is its improvement.</summary>
+public sealed record FigureRule(string Key, string Label, string Capability, string Unit)
+{
+    public bool YesNo { get; init; }
+}
 
 /// <summary>
 /// What the criteria look at, gathered by the application's service from the platform's own rows: the agency's 改造后
@@ -110,6 +118,9 @@ public sealed record AwardFacts
     public IReadOnlyDictionary<string, decimal> RawInputs { get; init; } = new Dictionary<string, decimal>();
     /// <summary>The agency's options by question name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>The assessment the raw inputs and options come from, as the evidence names it ("评测机构（某检测中心）2025年7月16日
+    /// 改造后评测"): the accepted project's 改造后 assessment, else the enterprise's latest assessment by an agency.</summary>
+    public string? AssessmentSource { get; init; }
     public int? LevelBefore { get; init; }
     public int? LevelAfter { get; init; }
     /// <summary>The agency that evaluated and accepted the transformation, named beside its levels.</summary>
@@ -162,19 +173,20 @@ public static class AwardCriteria
     {
         var min = rule.MinPct!.Value;
         var need = $"须不低于{Pct(min)}%";
+        var source = facts.AssessmentSource ?? "评测机构改造后评测";
         if (rule.Numerator is { } num && rule.Denominator is { } den
             && facts.RawInputs.TryGetValue(num, out var n) && facts.RawInputs.TryGetValue(den, out var d) && d > 0 && n >= 0)
         {
             var pct = n / d * 100m;
             return new(rule.Key, rule.Label, pct >= min ? CriterionVerdict.Met : CriterionVerdict.NotMet,
-                $"评测机构改造后评测原始数据：{num} {Number(n)} ÷ {den} {Number(d)} = {Pct(pct)}%，{need}");
+                $"{source}原始数据：{num} {Number(n)} ÷ {den} {Number(d)} = {Pct(pct)}%，{need}");
         }
         if (rule.Question is { } q && facts.Instrument?.FindQuestion(q) is { RawBands.Kind: RawBandKind.Ratio } question
             && facts.Choices.TryGetValue(q, out var letters) && letters.Count == 1 && Band(question, letters[0]) is var (lower, upper, text))
         {
             // (lower, upper]: settled when the whole band is on one side of the minimum.
-            if (lower >= min) return new(rule.Key, rule.Label, CriterionVerdict.Met, $"评测机构改造后评测选项{letters[0]}“{text}”，{need}");
-            if (upper < min) return new(rule.Key, rule.Label, CriterionVerdict.NotMet, $"评测机构改造后评测选项{letters[0]}“{text}”，{need}");
+            if (lower >= min) return new(rule.Key, rule.Label, CriterionVerdict.Met, $"{source}选项{letters[0]}“{text}”，{need}");
+            if (upper < min) return new(rule.Key, rule.Label, CriterionVerdict.NotMet, $"{source}选项{letters[0]}“{text}”，{need}");
         }
         if (facts.Entered.TryGetValue(rule.Key, out var entered))
             return entered >= min
@@ -262,6 +274,13 @@ public static class AwardCriteria
         var improved = new HashSet<string>();
         foreach (var f in rule.Figures)
         {
+            if (f.YesNo)
+            {
+                if (!facts.Entered.TryGetValue(f.Key, out var answer)) continue;
+                if (answer > 0) improved.Add(f.Capability);
+                lines.Add($"{f.Label}：{(answer > 0 ? "是" : "否")}");
+                continue;
+            }
             if (!facts.EnteredBefore.TryGetValue(f.Key, out var before) || !facts.Entered.TryGetValue(f.Key, out var after)) continue;
             var change = after - before;
             if (change > 0) improved.Add(f.Capability);

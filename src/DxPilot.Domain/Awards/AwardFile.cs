@@ -15,6 +15,25 @@ public enum AwardFileKind
     ScenarioPicture = 3,
     /// <summary>链式案例插图</summary>
     CaseImage = 4,
+    /// <summary>证明材料 of one subject (<see cref="AwardEvidenceSubject"/>): what a criterion "entered with evidence" or "judged by
+    /// reviewers" rests on (附件4 五、相关附件 (三)-(五)).</summary>
+    Evidence = 5,
+}
+
+/// <summary>What a 证明材料 proves; the criteria name the subjects that support them (<see cref="CriterionRule.Evidence"/>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AwardEvidenceSubject>))]
+public enum AwardEvidenceSubject
+{
+    /// <summary>设备数字化率/联网率证明 (设备台账 …)</summary>
+    EquipmentRates = 1,
+    /// <summary>知识产权证书</summary>
+    IpCertificate = 2,
+    /// <summary>验收后第三方出具的中小企业数字化水平等级证书</summary>
+    LevelCertificate = 3,
+    /// <summary>组织领导与制度 (领导机构、专职团队、管理制度)</summary>
+    Leadership = 4,
+    /// <summary>其他相关附件 (营业执照、审计报告、奖励证书 …)</summary>
+    Other = 5,
 }
 
 /// <summary>One scan or picture of an award application: its bytes in the blob store, its slot here.</summary>
@@ -28,7 +47,7 @@ public sealed class AwardFile : IAuditedPart
     public AwardFileKind Kind { get; private set; }
     /// <summary>The direction a scenario picture belongs to; null for the other kinds.</summary>
     public string? Direction { get; private set; }
-    /// <summary>The scenario (1-based) a picture shows; null for the other kinds.</summary>
+    /// <summary>The scenario (1-based) a picture shows; for a 证明材料 its <see cref="AwardEvidenceSubject"/>; null for the other kinds.</summary>
     public int? Scenario { get; private set; }
     /// <summary>The picture's size as decoded (null for a scan).</summary>
     public int? Width { get; private set; }
@@ -54,9 +73,27 @@ public sealed class AwardFile : IAuditedPart
         AwardFileKind.Declaration => "签字盖章的申报声明扫描件",
         AwardFileKind.ScenarioPicture => $"场景{scenario}配图",
         AwardFileKind.CaseImage => "案例插图",
+        AwardFileKind.Evidence => "证明材料：" + SubjectLabel((AwardEvidenceSubject)(scenario ?? 0)),
         _ => "",
     };
+
+    public static string SubjectLabel(AwardEvidenceSubject subject) => subject switch
+    {
+        AwardEvidenceSubject.EquipmentRates => "设备数字化率/联网率证明",
+        AwardEvidenceSubject.IpCertificate => "知识产权证书",
+        AwardEvidenceSubject.LevelCertificate => "数字化水平等级证书",
+        AwardEvidenceSubject.Leadership => "组织领导与制度",
+        AwardEvidenceSubject.Other => "其他相关附件",
+        _ => "未指明",
+    };
+
+    /// <summary>The subject of a 证明材料 (null for the other kinds).</summary>
+    public AwardEvidenceSubject? Subject => Kind == AwardFileKind.Evidence && Scenario is { } n ? (AwardEvidenceSubject)n : null;
 }
 
-/// <summary>Where a file goes: its kind and, for a scenario picture, the direction and the scenario (1-based).</summary>
-public sealed record AwardFileSlot(AwardFileKind Kind, string? Direction = null, int? Scenario = null);
+/// <summary>Where a file goes: its kind and, for a scenario picture, the direction and the scenario (1-based); for a 证明材料 its
+/// subject (kept in the scenario's place, so the slot, the history line and a revision's frozen list carry it unchanged).</summary>
+public sealed record AwardFileSlot(AwardFileKind Kind, string? Direction = null, int? Scenario = null)
+{
+    public static AwardFileSlot Evidence(AwardEvidenceSubject subject) => new(AwardFileKind.Evidence, null, (int)subject);
+}

@@ -4,7 +4,7 @@ namespace DxPilot.Domain.Awards;
 /// What each file of an application must be and which are needed to submit. Scans (承诺书, 申报声明: 数智 附件4 一、二) are PDF,
 /// JPEG or PNG; pictures are JPEG or PNG judged by decoding, within the template's <see cref="ImageRules"/> where the call states
 /// them (链式: 2 pictures of at most 1000×1000) and otherwise within the stated default (the scenario block's pictures per scenario,
-/// at most <see cref="DefaultMaxPixels"/> a side).
+/// at most <see cref="DefaultMaxPixels"/> a side). 证明材料 are scans too (PDF, JPEG or PNG), per subject, never required.
 /// </summary>
 public static class AwardFileRules
 {
@@ -24,6 +24,9 @@ public static class AwardFileRules
         {
             case AwardFileKind.Pledge or AwardFileKind.Declaration:
                 return TakesSignedScans(call) ? (null, null) : (null, "本申报书没有承诺书和申报声明，无需上传");
+            case AwardFileKind.Evidence:
+                return slot.Direction is null && slot.Scenario is { } subject && Enum.IsDefined((AwardEvidenceSubject)subject)
+                    ? (null, null) : (null, "请选择证明材料的类别：" + string.Join("、", Enum.GetValues<AwardEvidenceSubject>().Select(AwardFile.SubjectLabel)));
             case AwardFileKind.CaseImage:
                 return CaseImages(call) is { } images ? (images, null) : (null, "本申报书没有案例插图");
             case AwardFileKind.ScenarioPicture:
@@ -34,6 +37,13 @@ public static class AwardFileRules
             default:
                 return (null, "不认识的文件类别");
         }
+    }
+
+    /// <summary>The 证明材料 subjects the picked directions' criteria name, in the list's order, and 其他相关附件 always.</summary>
+    public static IReadOnlyList<AwardEvidenceSubject> EvidenceSubjects(AwardCall call, IEnumerable<string> picked)
+    {
+        var named = picked.Select(call.Direction).OfType<AwardDirection>().SelectMany(d => d.Criteria).SelectMany(c => c.Evidence).ToHashSet();
+        return Enum.GetValues<AwardEvidenceSubject>().Where(s => s == AwardEvidenceSubject.Other || named.Contains(s)).ToList();
     }
 
     /// <summary>链式案例插图: the template's image rules.</summary>

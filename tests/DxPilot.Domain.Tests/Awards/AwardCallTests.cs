@@ -26,6 +26,25 @@ public class AwardCallTests
     }
 
     [Fact]
+    public void The_lighthouse_template_puts_the_scenarios_at_three_before_the_work_plan_as_annex_4_does()
+    {
+        // 附件4 小灯塔模版: 一、企业基本情况 二、企业数字化基础 三、数字化应用系统建设（应用场景） 四、工作计划（一）（二）.
+        var t = AwardFiles.Shuzhi.Direction("lighthouse")!.Template;
+        Assert.Equal(("foundation", "数字化应用系统建设"), (t.Scenarios!.After, t.Scenarios.Part));
+        Assert.Equal([null, null, "工作计划", "工作计划"], t.Sections.Select(s => s.Part));
+        Assert.Empty(t.Problems());
+    }
+
+    [Fact]
+    public void A_part_split_by_another_section_or_scenarios_after_an_unknown_section_is_refused()
+    {
+        var split = new AwardTemplate("模板", [new("a", "甲") { Part = "工作计划" }, new("b", "乙"), new("c", "丙") { Part = "工作计划" }],
+            new ScenarioBlock("应用场景", 4, [new("d", "场景描述")]) { After = "x" });
+        Assert.Contains(("sections", "部分“工作计划”的栏目应相邻"), split.Problems());
+        Assert.Contains(("scenarios.after", "没有栏目“x”"), split.Problems());
+    }
+
+    [Fact]
     public void The_typical_scenario_list_has_forty_entries_and_keeps_the_seeds_gap_as_editable_entries()
     {
         var list = AwardFiles.Shuzhi.TypicalScenarios;

@@ -181,4 +181,53 @@ public class AwardCriteriaTests
         Assert.Contains("新增知识产权数量：4项→3项（-1）", check.Evidence);
         Assert.Equal(CriterionVerdict.NotMet, Check("innovation", "improvement", new AwardFacts()).Verdict);
     }
+
+    [Fact]
+    public void Innovation_figures_are_every_one_seed_004_annex_1_3_names_by_capability()
+    {
+        // 附件1-3 一 to 四, in its words: 创新经费、创新人力（研发人员、本科毕业生）、研发机构；知识产权创造、运用；新产品销售收入占比、
+        // PCT、劳动生产率和综合能耗产出率；高校和研究机构占研发经费外部支出比重、技术引进经费与研发经费的比值、合作申请专利.
+        var figures = Call.Direction("innovation")!.Criteria.Single(c => c.Key == "improvement").Figures;
+        Assert.Equal(
+        [
+            ("创新投入能力", "创新经费及研发经费支出占主营业务收入比重"), ("创新投入能力", "研发人员占就业人员比重"),
+            ("创新投入能力", "就业人员中本科毕业生比重"), ("创新投入能力", "实施期内是否新建研发机构"),
+            ("创新发明能力", "新增知识产权数量"), ("创新发明能力", "已实施新增知识产权数量"),
+            ("创新驱动能力", "新产品销售收入占主营业务收入比重"), ("创新驱动能力", "PCT申请专利新增数量"),
+            ("创新驱动能力", "劳动生产率"), ("创新驱动能力", "综合能耗产出率"),
+            ("创新协同能力", "研发经费外部支出中高校和研究机构所占比重"), ("创新协同能力", "技术引进经费与研发经费的比值"),
+            ("创新协同能力", "合作申请专利新增数量"),
+        ], figures.Select(f => (f.Capability, f.Label)));
+        Assert.True(figures.Single(f => f.Label == "实施期内是否新建研发机构").YesNo);
+    }
+
+    [Fact]
+    public void A_new_rd_institution_is_an_improvement_of_input_and_no_is_none()
+    {
+        var none = new AwardFacts { Entered = new Dictionary<string, decimal> { ["newRdInstitution"] = 0 } };
+        var no = Check("innovation", "improvement", none);
+        Assert.Equal(CriterionVerdict.NotMet, no.Verdict);
+        Assert.Contains("实施期内是否新建研发机构：否", no.Evidence);
+        var yes = Check("innovation", "improvement", new AwardFacts { Entered = new Dictionary<string, decimal> { ["newRdInstitution"] = 1 } });
+        Assert.Equal(CriterionVerdict.Met, yes.Verdict);
+        Assert.Contains("提升的能力：创新投入能力", yes.Evidence);
+        Assert.Contains("实施期内是否新建研发机构：是", yes.Evidence);
+    }
+
+    [Fact]
+    public void Labour_productivity_energy_output_and_technology_import_show_before_and_after()
+    {
+        var facts = new AwardFacts
+        {
+            EnteredBefore = new Dictionary<string, decimal> { ["labourProductivity"] = 52.5m, ["energyOutput"] = 1.8m, ["techImportRatio"] = 12m },
+            Entered = new Dictionary<string, decimal> { ["labourProductivity"] = 52.5m, ["energyOutput"] = 1.6m, ["techImportRatio"] = 15m },
+        };
+        var check = Check("innovation", "improvement", facts);
+        Assert.Equal(CriterionVerdict.Met, check.Verdict);
+        Assert.Contains("提升的能力：创新协同能力", check.Evidence);
+        Assert.DoesNotContain("创新驱动能力", check.Evidence.Split('；')[0]);
+        Assert.Contains("劳动生产率：52.5万元/人→52.5万元/人（0）", check.Evidence);
+        Assert.Contains("综合能耗产出率：1.8万元/吨标准煤→1.6万元/吨标准煤（-0.2）", check.Evidence);
+        Assert.Contains("技术引进经费与研发经费的比值：12%→15%（+3）", check.Evidence);
+    }
 }

@@ -180,4 +180,21 @@ public class AwardRulesTests
         Assert.Null(ImageLimit.CountProblem(Chain.Images!, 2));
         Assert.Equal("插图不超过2个（现有3个）", ImageLimit.CountProblem(Chain.Images!, 3));
     }
+
+    [Fact]
+    public void Evidence_files_take_a_subject_of_the_list_and_each_criterion_names_the_subjects_that_support_it()
+    {
+        Assert.Equal((null, null), AwardFileRules.Rules(Shuzhi, AwardFileSlot.Evidence(AwardEvidenceSubject.IpCertificate)));
+        Assert.StartsWith("请选择证明材料的类别：设备数字化率/联网率证明、知识产权证书", AwardFileRules.Rules(Shuzhi, new AwardFileSlot(AwardFileKind.Evidence)).Problem);
+        Assert.NotNull(AwardFileRules.Rules(Shuzhi, new AwardFileSlot(AwardFileKind.Evidence, null, 9)).Problem);
+        Assert.Equal("证明材料：知识产权证书", AwardFile.SlotLabel(AwardFileKind.Evidence, (int)AwardEvidenceSubject.IpCertificate));
+        // 小灯塔: the rates (附件1-1 一), the level certificate (五、相关附件（四）), 转型保障, IP; 创新: IP and the others (审计报告 …).
+        Assert.Equal([AwardEvidenceSubject.EquipmentRates, AwardEvidenceSubject.IpCertificate, AwardEvidenceSubject.LevelCertificate, AwardEvidenceSubject.Leadership, AwardEvidenceSubject.Other],
+            AwardFileRules.EvidenceSubjects(Shuzhi, ["lighthouse"]));
+        Assert.Equal([AwardEvidenceSubject.IpCertificate, AwardEvidenceSubject.Other], AwardFileRules.EvidenceSubjects(Shuzhi, ["innovation"]));
+        Assert.Equal([AwardEvidenceSubject.EquipmentRates], Shuzhi.Direction("lighthouse")!.Criteria.Single(c => c.Key == "networked").Evidence);
+        // Evidence is never required to submit.
+        Assert.DoesNotContain(AwardFileRules.SubmissionProblems(Shuzhi, [new AwardFileSlot(AwardFileKind.Pledge), new AwardFileSlot(AwardFileKind.Declaration)], ["lighthouse"]),
+            p => p.Contains("证明材料", StringComparison.Ordinal));
+    }
 }

@@ -7,8 +7,8 @@ namespace DxPilot.Web.Features.Awards;
 
 /// <summary>
 /// 申报书 as .docx. 数智 (seed 004 附件4): the cover, 一、承诺书 and 二、企业申报声明 word for word with their signature and stamp
-/// lines, 三、企业申请表 from the enterprise's file, 四、企业数字化转型实施情况 per direction by its template's sections in order, then
-/// its 应用场景 each with its typical scenario and four texts. 链式 (附件2 附件1): the cover, the case by its template's sections,
+/// lines, 三、企业申请表 from the enterprise's file, 四、企业数字化转型实施情况 per direction by its template's parts in the seed's order,
+/// its 应用场景 where the template puts them, each with its typical scenario and four texts. 链式 (附件2 附件1): the cover, the case by its template's sections,
 /// the SMEs named with their answers, the applicant's stamp. Both end with the criteria the platform checked, as an annex table.
 /// </summary>
 public static class AwardDocument
@@ -124,18 +124,34 @@ public static class AwardDocument
 
     private static string Box(bool chosen, string label) => (chosen ? "☑" : "☐") + label;
 
-    /// <summary>One direction's 实施情况: its sections in the template's order, then its 应用场景.</summary>
+    /// <summary>One direction's 实施情况 in the template's order (seed 004 附件4): its sections numbered 一、二、…, those of one part
+    /// (四、工作计划) as its （一）（二）, and the 应用场景 where the template puts them (小灯塔: 三、数字化应用系统建设, before 四、工作计划).</summary>
     private static void Story(DocxWriter w, AwardDirection d, AwardText text, IReadOnlyList<TypicalScenario> typical)
     {
         w.Centred(d.Label, DocxSize.Si);
         var n = 0;
+        var sub = 0;
+        string? part = null;
+        var block = d.Template.Scenarios;
         foreach (var s in d.Template.Sections)
         {
-            w.Heading($"{Numeral(++n)}、{s.Label}", level: 2);
+            if (s.Part is null) w.Heading($"{Numeral(++n)}、{s.Label}", level: 2);
+            else
+            {
+                if (s.Part != part) w.Heading($"{Numeral(++n)}、{s.Part}", level: 2);
+                sub = s.Part == part ? sub + 1 : 1;
+                w.Heading($"（{Numeral(sub)}）{s.Label}", level: 2);
+            }
+            part = s.Part;
             w.Paragraph(Written(text[s.Key]));
+            if (block is not null && block.After == s.Key) Scenarios(w, block, Numeral(++n), text, typical);
         }
-        if (d.Template.Scenarios is not { } block) return;
-        w.Heading($"{Numeral(++n)}、{block.Label}", level: 2);
+        if (block is not null && (block.After is null || d.Template.Section(block.After) is null)) Scenarios(w, block, Numeral(++n), text, typical);
+    }
+
+    private static void Scenarios(DocxWriter w, ScenarioBlock block, string number, AwardText text, IReadOnlyList<TypicalScenario> typical)
+    {
+        w.Heading($"{number}、{block.Part ?? block.Label}", level: 2);
         if (text.Scenarios.Count == 0) w.Paragraph("（未填写）");
         for (var i = 0; i < text.Scenarios.Count; i++)
         {

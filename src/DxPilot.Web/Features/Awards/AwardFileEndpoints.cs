@@ -48,13 +48,13 @@ public static class AwardFileEndpoints
                 if (Slot(form) is not { } slot)
                     return Results.ValidationProblem(new Dictionary<string, string[]>
                     {
-                        ["kind"] = ["kind 应为 pledge（承诺书）、declaration（申报声明）、scenarioPicture（场景配图，须 direction 和 scenario）或 caseImage（链式案例插图）"],
+                        ["kind"] = ["kind 应为 pledge（承诺书）、declaration（申报声明）、scenarioPicture（场景配图，须 direction 和 scenario）、caseImage（链式案例插图）或 evidence（证明材料，须 subject）"],
                     }, title: "提交的内容有误");
                 return ApiResults.From(await service.UploadAsync(http.User.RequireActor(), id, slot, Uploads(form), ct),
                     u => Results.Ok(new { Stored = u.Stored.Select(Shown), u.Refused }));
             })
             .DisableAntiforgery().WithMetadata(BodyLimits)
-            .WithSummary("上传附件（申报企业，草稿或退回修改时）：multipart kind、direction、scenario（从1起）、file（可多个）；"
+            .WithSummary("上传附件（申报企业，草稿或退回修改时）：multipart kind、direction、scenario（从1起）、subject（证明材料：equipmentRates、ipCertificate、levelCertificate、leadership、other）、file（可多个）；"
                          + "扫描件为PDF、JPEG或PNG，图片按解码后的实际格式和像素检查；返回已保存的文件和未保存文件的原因，全部未保存时为400");
 
         api.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithSummary("下载附件（记入审计）");
@@ -85,18 +85,21 @@ public static class AwardFileEndpoints
         return await download.ServeAsync(files[index].Ref, found.Value.View.Application.ProgrammeId, AuditKey.Of<AwardApplication>(id), ct);
     }
 
-    /// <summary>The slot a form names, or null when its kind is unknown (a scenario that is not a number counts as none).</summary>
+    /// <summary>The slot a form names, or null when its kind is unknown (a scenario that is not a number, or a subject not of the list,
+    /// counts as none and is refused by the slot's rules).</summary>
     private static AwardFileSlot? Slot(IFormCollection form) =>
         WorkflowNames.Parse<AwardFileKind>(form["kind"].ToString()) is not { } kind ? null
         : kind == AwardFileKind.ScenarioPicture
             ? new AwardFileSlot(kind, form["direction"].ToString().Trim(), int.TryParse(form["scenario"], out var n) ? n : null)
+        : kind == AwardFileKind.Evidence
+            ? new AwardFileSlot(kind, null, WorkflowNames.Parse<AwardEvidenceSubject>(form["subject"].ToString()) is { } subject ? (int)subject : null)
             : new AwardFileSlot(kind);
 
     private static List<UploadedFile> Uploads(IFormCollection form) => form.Files.GetFiles("file").Select(UploadedFile.From).ToList();
 
     private static object Shown(AwardFile f) => new
     {
-        f.Id, Kind = WorkflowNames.Of(f.Kind), f.Direction, f.Scenario, f.File.Name, f.File.Size, f.File.ContentType, f.Width, f.Height,
+        f.Id, Kind = WorkflowNames.Of(f.Kind), f.Direction, f.Scenario, Subject = f.Subject is { } s ? WorkflowNames.Of(s) : null, f.File.Name, f.File.Size, f.File.ContentType, f.Width, f.Height,
         f.UploadedByName, f.UploadedAt,
     };
 

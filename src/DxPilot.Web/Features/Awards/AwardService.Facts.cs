@@ -1,13 +1,15 @@
+using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Awards;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Instruments;
+using DxPilot.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Awards;
 
 /// <summary>What the criteria and the submission read from the platform's own rows: the accepted transformation with the agency's
-/// levels (<see cref="AcceptedTransformations"/>: a project accepted on the platform or an imported result), the agency's 改造后
-/// assessment where the platform has it, the enterprise's file.</summary>
+/// levels (<see cref="AcceptedTransformations"/>: a project accepted on the platform or an imported result), the agency's assessment
+/// for the rates (the project's 改造后 one, else the enterprise's latest by an agency), the enterprise's file, the other applications.</summary>
 public sealed partial class AwardService
 {
     private async Task<FoundFacts> FactsAsync(AwardCall call, AwardApplication application, CancellationToken ct)
@@ -20,12 +22,15 @@ public sealed partial class AwardService
         Instrument? instrument = null;
         var raw = new Dictionary<string, decimal>();
         var choices = new Dictionary<string, IReadOnlyList<string>>();
-        if (transformation?.AfterAssessmentId is { } afterId
-            && await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == afterId, ct) is { } after)
+        string? source = null;
+        if (await RatesAssessmentAsync(application, transformation, ct) is { } assessment)
         {
-            instrument = instruments.Find(after.InstrumentId);
-            raw = after.Answers.RawInputs;
-            choices = after.Answers.Choices.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value);
+            instrument = instruments.Find(assessment.InstrumentId);
+            raw = assessment.Answers.RawInputs;
+            choices = assessment.Answers.Choices.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value);
+            var agency = assessment.OrganisationId is { } org
+                ? await db.Organisations.AsNoTracking().Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+            source = $"评测机构（{agency ?? assessment.AssessorName}）{ChineseText.Date(assessment.AssessedOn)}{assessment.Stage.Label()}评测";
         }
         if (call.ChainCase is { } rules)
         {
@@ -33,17 +38,30 @@ public sealed partial class AwardService
             var named = await db.AwardInvitations.AsNoTracking().Where(x => x.ApplicationId == application.Id).OrderBy(x => x.CreatedAt).ToListAsync(ct);
             problems.AddRange(ChainCase.Problems(rules, enterprise.Uscc ?? "", application.Content.Mode, named.Select(x => x.AsDriven).ToList()));
         }
+        // 动态申报: another application still pending, or a direction recognised before, stops this one.
+        problems.AddRange(AwardReapplication.Problems(call, application.PickedDirections, await OthersAsync(call, application.EnterpriseId, application.Id, ct)));
         // The signed scans and the pictures (AwardService.Files.cs).
         problems.AddRange(await FileProblemsAsync(call, application, ct));
-        return new FoundFacts(enterprise.Name, enterprise.QualityTier, transformation, instrument, raw, choices, problems);
+        return new FoundFacts(enterprise.Name, enterprise.QualityTier, transformation, instrument, raw, choices, source, problems);
+    }
+
+    /// <summary>The assessment the 小灯塔 rates are read from: the accepted project's 改造后 assessment; when it carries none (an
+    /// imported acceptance result, seed 004's Shijiazhuang), the enterprise's latest assessment by an evaluation agency.</summary>
+    private async Task<Assessment?> RatesAssessmentAsync(AwardApplication application, AcceptedTransformation? transformation, CancellationToken ct)
+    {
+        if (transformation?.AfterAssessmentId is { } afterId && await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == afterId, ct) is { } after)
+            return after;
+        return await db.Assessments.AsNoTracking()
+            .Where(a => a.ProgrammeId == application.ProgrammeId && a.EnterpriseId == application.EnterpriseId && a.AssessorKind == AssessorKind.EvaluationAgency)
+            .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);
     }
 
     private sealed record FoundFacts(string EnterpriseName, QualityTier QualityTier, AcceptedTransformation? Accepted, Instrument? Instrument,
-        IReadOnlyDictionary<string, decimal> RawInputs, IReadOnlyDictionary<string, IReadOnlyList<string>> Choices, IReadOnlyList<string> Problems)
+        IReadOnlyDictionary<string, decimal> RawInputs, IReadOnlyDictionary<string, IReadOnlyList<string>> Choices, string? AssessmentSource, IReadOnlyList<string> Problems)
     {
         public AwardFacts For(AwardDirection direction, AwardApplication application) => new()
         {
-            Instrument = Instrument, RawInputs = RawInputs, Choices = Choices, LevelBefore = Accepted?.LevelBefore, LevelAfter = Accepted?.LevelAfter, Agency = Accepted?.AgencyName,
+            Instrument = Instrument, RawInputs = RawInputs, Choices = Choices, AssessmentSource = AssessmentSource, LevelBefore = Accepted?.LevelBefore, LevelAfter = Accepted?.LevelAfter, Agency = Accepted?.AgencyName,
             QualityTier = QualityTier, IntellectualProperty = application.Content.IntellectualProperty, Entered = application.Content.Entered,
             EnteredBefore = application.Content.EnteredBefore, Mode = application.Content.Mode, Text = application.Content.TextOf(direction.Key),
         };

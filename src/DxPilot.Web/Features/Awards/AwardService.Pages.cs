@@ -7,14 +7,15 @@ namespace DxPilot.Web.Features.Awards;
 
 /// <summary>Whether an enterprise may start an application to a call now, and if not why: the open batch, the application it
 /// already has there, an accepted transformation (<see cref="AcceptedTransformations"/>).</summary>
-public sealed record StartChance(AwardBatch? OpenBatch, Guid? Existing, bool HasAcceptedProject)
+public sealed record StartChance(AwardBatch? OpenBatch, Guid? Existing, bool HasAcceptedProject, string? Reapplication = null)
 {
-    /// <summary>Why 开始申报 is not offered (null: it is); an existing application is linked instead.</summary>
+    /// <summary>Why 开始申报 is not offered (null: it is); an existing application is linked instead. <see cref="Reapplication"/>:
+    /// an earlier application still pending or every direction recognised (<see cref="AwardReapplication"/>).</summary>
     public string? Reason(AwardCall call) =>
         OpenBatch is null ? "当前没有开放的申报批次，请待市级主管部门开启下一批"
         : Existing is not null ? $"已在{OpenBatch.Name}申报"
         : call.Kind == AwardKind.Benchmark && !HasAcceptedProject ? "只有已完成数字化转型项目建设并通过验收的试点企业可以申报，本企业尚无通过验收的改造项目"
-        : null;
+        : Reapplication;
 }
 
 /// <summary>One batch with how many applications in scope are in each state.</summary>
@@ -33,7 +34,8 @@ public sealed partial class AwardService
         var existing = open is null ? null
             : await db.AwardApplications.Where(x => x.CallId == call.Id && x.BatchId == open.Id && x.EnterpriseId == enterprise)
                 .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
-        return new StartChance(open, existing, await accepted.AnyAsync(actor.ProgrammeId, enterprise, ct));
+        var again = existing is null ? AwardReapplication.StartRefusal(call, await OthersAsync(call, enterprise, null, ct)) : null;
+        return new StartChance(open, existing, await accepted.AnyAsync(actor.ProgrammeId, enterprise, ct), again);
     }
 
     /// <summary>The call's batches, newest first, each with its applications in this actor's scope counted per state.</summary>

@@ -53,6 +53,8 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         if (await OpenBatchAsync(call, ct) is not { } batch) return Outcome<AwardApplication>.Conflict("本申报当前没有开放的批次，请待市级主管部门开启下一批");
         var mine = await db.AwardApplications.FirstOrDefaultAsync(x => x.CallId == call.Id && x.BatchId == batch.Id && x.EnterpriseId == actor.EnterpriseId, ct);
         if (mine is not null) return Outcome<AwardApplication>.Ok(mine);
+        if (AwardReapplication.StartRefusal(call, await OthersAsync(call, actor.EnterpriseId!.Value, null, ct)) is { } refused)
+            return Outcome<AwardApplication>.Conflict(refused);
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == actor.EnterpriseId, ct);
         var application = AwardApplication.Start(call, batch.Id, enterprise.Id, enterprise.District, Now());
         db.AwardApplications.Add(application);
@@ -95,6 +97,8 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         if (content.Mode is { Length: > 40 }) errors["mode"] = "模式无效";
         foreach (var (key, value) in content.Entered.Concat(content.EnteredBefore))
             if (value < 0 || value > 1_000_000_000m) errors.TryAdd($"entered.{key}", "填报的数值应为非负数");
+        foreach (var f in call.Directions.SelectMany(d => d.Criteria).SelectMany(c => c.Figures).Where(f => f.YesNo))
+            if (content.Entered.TryGetValue(f.Key, out var answer) && answer is not (0m or 1m)) errors.TryAdd($"entered.{f.Key}", $"{f.Label}只能填“是”（1）或“否”（0）");
         if (content.IntellectualProperty.Count > 200) errors["intellectualProperty"] = "知识产权最多填报200项";
         return errors;
     }
@@ -116,6 +120,18 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         var invitations = call.ChainCase is null ? [] : await InvitationsOfAsync(application.Id, ct);
         return Outcome<AwardView>.Ok(new AwardView(application, call, batch, facts.EnterpriseName, criteria,
             application.SubmissionProblems(call, facts.Problems), facts.Accepted, history, revisions, invitations));
+    }
+
+    /// <summary>The enterprise's other applications to the call (all batches), for the re-application rule (<see cref="AwardReapplication"/>).</summary>
+    private async Task<IReadOnlyList<OtherApplication>> OthersAsync(AwardCall call, Guid enterpriseId, Guid? except, CancellationToken ct)
+    {
+        var rows = await (from x in db.AwardApplications.AsNoTracking()
+                          join b in db.AwardBatches.AsNoTracking() on x.BatchId equals b.Id
+                          where x.CallId == call.Id && x.EnterpriseId == enterpriseId && x.Id != except && x.Status != AwardStatus.Draft
+                          orderby b.Number
+                          select new { b.Name, x.Status, x.RecognisedDirections }).ToListAsync(ct);
+        return rows.Select(r => new OtherApplication(r.Name, r.Status, call.Chain.Label(r.Status),
+            r.Status == AwardStatus.Recognised ? AwardApplication.Keys(r.RecognisedDirections) : [])).ToList();
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
