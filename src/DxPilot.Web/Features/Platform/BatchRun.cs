@@ -43,14 +43,15 @@ public static class BatchRun
     public static IResult Answer(IReadOnlyList<BatchResult> results) =>
         Results.Ok(new { Done = results.Count(r => r.Done), Refused = results.Count(r => !r.Done), Items = results });
 
-    /// <summary>The targets an API request names: its ids, each with the version read where one is given.</summary>
+    /// <summary>The targets an API request names: its ids, each with the version read where one is given (0 is a version: a record
+    /// never changed since it was created).</summary>
     public static List<BatchTarget> Targets(IEnumerable<Guid>? ids, IReadOnlyDictionary<Guid, int>? versions) =>
-        (ids ?? []).Select(i => new BatchTarget(i, versions?.GetValueOrDefault(i) is int v and > 0 ? v : null)).ToList();
+        (ids ?? []).Select(i => new BatchTarget(i, versions is not null && versions.TryGetValue(i, out var v) ? v : null)).ToList();
 
     /// <summary>A page's checkbox value "id:version" (the version the page read), parsed; a malformed value is dropped.</summary>
     public static List<BatchTarget> Parse(IEnumerable<string> values) =>
         values.Select(v => v.Split(':')).Where(p => Guid.TryParse(p[0], out _))
-            .Select(p => new BatchTarget(Guid.Parse(p[0]), p.Length > 1 && int.TryParse(p[1], out var n) && n > 0 ? n : null)).ToList();
+            .Select(p => new BatchTarget(Guid.Parse(p[0]), p.Length > 1 && int.TryParse(p[1], out var n) && n >= 0 ? n : null)).ToList();
 
     public static string Value(Guid id, int version) => $"{id}:{version}";
 }
