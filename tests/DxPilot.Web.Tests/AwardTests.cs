@@ -251,37 +251,6 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
             new[] { "C", "D", "E", "F", "G", "H" }.Select(col => chain[$"{col}{chainRow}"].Text));
     }
 
-    /// <summary>Eight SMEs of 正定县 with an account each: (USCC, name, user).</summary>
-    private async Task<List<(string Uscc, string Name, string User)>> SmesAsync(int n)
-    {
-        var smes = new List<(string, string, Guid)>();
-        await using (var scope = app.DataScope(Programme))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-            var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(Programme);
-            var suffix = Guid.NewGuid().ToString("N")[..6];
-            for (var i = 1; i <= n; i++)
-            {
-                var form = new EnterpriseForm
-                {
-                    Name = $"配套企业{i}号{suffix}有限公司", Uscc = TestData.NewUscc("130123"), District = "正定县", Industry = "生物医药制造业",
-                    IndustryCode = "2710", RegisteredAddress = "石家庄市正定县2号", ContactName = "周经理", ContactPhone = "13900003333",
-                    FoundedOn = "2015-03-01", Employees = "60", RevenueWan = "3000",
-                };
-                var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
-                Assert.True(result.IsValid, string.Join("；", result.Errors.Values));
-                var e = Enterprise.Register(programme, result.Details!, DateTime.UtcNow);
-                db.Enterprises.Add(e);
-                smes.Add((e.Uscc!, e.Name, e.Id));
-            }
-            await db.SaveChangesAsync();
-        }
-        var accounts = new ProgrammeAccounts(app, Programme);
-        var users = new List<(string, string, string)>();
-        foreach (var (uscc, name, id) in smes) users.Add((uscc, name, await accounts.UserAsync(Role.Enterprise, enterprise: id)));
-        return users;
-    }
-
     [Fact]
     public async Task A_chain_case_names_eight_smes_each_confirms_in_its_own_account_and_only_then_it_is_submitted()
     {
@@ -311,7 +280,7 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
             version = started.GetProperty("version").GetInt32(),
         }));
         var version = draft.GetProperty("version").GetInt32();
-        var smes = await SmesAsync(8);
+        var smes = await ShijiazhuangChain.SmesAsync(app, 8);
         var leadUscc = (await lead.GetFromJsonAsync<JsonElement>($"/api/enterprises/{a.EnterpriseId}")).GetProperty("uscc").GetString();
 
         // Itself, one SME twice and a malformed code are each named; nothing is saved.

@@ -19,6 +19,7 @@ public static class AwardRegistration
     {
         AwardEndpoints.Map(app);
         AwardReviewEndpoints.Map(app);
+        AwardBatchEndpoints.Map(app);
         AwardFileEndpoints.Map(app);
         AwardDocumentEndpoints.Map(app);
         AcceptanceResults.AcceptanceResultRegistration.MapEndpoints(app);

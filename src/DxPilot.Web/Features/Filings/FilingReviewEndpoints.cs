@@ -59,9 +59,8 @@ public static class FilingReviewEndpoints
                 if (WorkflowNames.Parse<BatchAction>(input.Action) is not { } action)
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["action"] = ["请选择批量操作：pass（初审通过）、return（退回修改）或 assignExperts（指派专家）"] },
                         title: "提交的内容有误");
-                var targets = (input.Ids ?? []).Select(i => new BatchTarget(i, input.Versions?.GetValueOrDefault(i) is int v and > 0 ? v : null)).ToList();
-                return ApiResults.From(await service.BatchAsync(http.User.RequireActor(), action, targets, input.Reason, input.Experts ?? [], ct),
-                    results => Results.Ok(new { Done = results.Count(r => r.Done), Refused = results.Count(r => !r.Done), Items = results }));
+                return ApiResults.From(await service.BatchAsync(http.User.RequireActor(), action, BatchRun.Targets(input.Ids, input.Versions), input.Reason,
+                    input.Experts ?? [], ct), BatchRun.Answer);
             })
             .WithSummary("批量操作：action 为 pass / return / assignExperts，ids 为备案 id，versions 为读取时各项的版本（可选），reason 为审核意见或退回理由，"
                          + "experts 为专家账号 id。每项单独办理，逐项返回已办或未办及原因");
