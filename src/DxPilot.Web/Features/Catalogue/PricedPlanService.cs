@@ -59,19 +59,26 @@ public sealed class PricedPlanService(DxPilotDbContext db, AssessmentService ass
         var level3 = await db.CatalogueScenarios.AsNoTracking()
             .Where(s => s.ProgrammeId == enterprise.ProgrammeId && s.Level == 3 && s.RetiredAt == null)
             .Select(s => new { s.Code, s.Name, s.MiitScenarios }).ToListAsync(ct);
-        var offered = await (from p in ShownProducts.In(db, enterprise.ProgrammeId)
-                             join m in db.PoolMembers on new { p.ProgrammeId, p.ProviderId } equals new { m.ProgrammeId, ProviderId = m.OrganisationId }
-                             select new { Product = p, Provider = m.OrganisationName, m.Uscc }).AsNoTracking().ToListAsync(ct);
-        // Only products that fit the enterprise's industry ("||" fits every industry).
-        var fitting = offered.Where(x => x.Product.IndustryKeys.Count == 0 || x.Product.IndustryKeys.Contains(enterprise.IndustryKey)).ToList();
-        var offers = fitting.Select(x => new CatalogueOffer(x.Product.Id, x.Product.Name, x.Provider, x.Product.ProviderId, x.Product.PriceLowWan,
-            x.Product.PriceHighWan, x.Product.TaxIncluded, x.Product.SpendCategory, x.Product.ScenarioCodes)).ToList();
+        // Only what the plan weighs: the products serving a level-3 scenario that raises one of the gap's scenarios (the planner
+        // passes over the others, pinned or not) and fitting the enterprise's industry ("||" fits every industry), as the columns
+        // it reads, with the provider's name and 统一社会信用代码 as admitted to the pool.
+        var raised = gap.Changes.Where(c => c.Kind == GapChangeKind.Scenario).Select(c => c.Item).ToHashSet(StringComparer.Ordinal);
+        var serving = level3.Where(s => Bars.Split(s.MiitScenarios).Any(raised.Contains)).Select(s => s.Code).ToList();
+        var industry = $"|{enterprise.IndustryKey}|";
+        var offered = serving.Count == 0 ? [] : await (
+            from p in ShownProducts.In(db, enterprise.ProgrammeId).Where(MatchService.ServesAny(serving))
+            where p.Industries == "||" || p.Industries.Contains(industry)
+            join m in db.PoolMembers on new { p.ProgrammeId, p.ProviderId } equals new { m.ProgrammeId, ProviderId = m.OrganisationId }
+            select new { p.Id, p.Name, p.ProviderId, Provider = m.OrganisationName, m.Uscc, p.PriceLowWan, p.PriceHighWan, p.TaxIncluded, p.SpendCategory, p.Scenarios })
+            .AsNoTracking().ToListAsync(ct);
+        var offers = offered.Select(x => new CatalogueOffer(x.Id, x.Name, x.Provider, x.ProviderId, x.PriceLowWan, x.PriceHighWan, x.TaxIncluded,
+            x.SpendCategory, Bars.Split(x.Scenarios))).ToList();
         var pinned = pins.ToHashSet();
         var plan = PricedPlanner.Plan(gap, level3.ToDictionary(s => s.Code, s => Bars.Split(s.MiitScenarios)), level3.ToDictionary(s => s.Code, s => s.Name),
             offers, programmes.Get(enterprise.ProgrammeId).Money, enterprise.ExcludedFromCentralFunds, pinned);
         var kept = plan.Products.Select(p => p.Offer.ProductId).Where(pinned.Contains).ToList();
-        var uscc = fitting.DistinctBy(x => x.Product.ProviderId).ToDictionary(x => x.Product.ProviderId, x => x.Uscc);
+        var uscc = offered.DistinctBy(x => x.ProviderId).ToDictionary(x => x.ProviderId, x => x.Uscc);
         return Outcome<PricedPlanView>.Ok(new PricedPlanView(assessment, enterprise, instrument, live.Level, plan, kept, uscc,
-            fitting.ToDictionary(x => x.Product.Id, x => x.Product.PriceText)));
+            offered.ToDictionary(x => x.Id, x => CatalogueProduct.PriceTextOf(x.PriceLowWan, x.PriceHighWan, x.TaxIncluded))));
     }
 }
