@@ -55,7 +55,7 @@ public static class CatalogueBench
                 Console.WriteLine($"{providers} providers × 5 products, {enterprises} enterprises with 1-5 needs generated in {sw.Elapsed.TotalSeconds:F0} s");
             }
             else await BenchTools.MigrateAsync(connection);
-            return await MeasureAsync(connection, requests) ? 0 : 1;
+            return await MeasureAsync(connection, requests, planOnly: args.Contains("--plan-only")) ? 0 : 1;
         }
         finally
         {
@@ -191,7 +191,7 @@ public static class CatalogueBench
         return SupervisionRating.Rate(thinkTank, "长春智库", RatedKind.Provider, providerId, criteria, scores, null, now);
     }
 
-    private static async Task<bool> MeasureAsync(string connection, int requests)
+    private static async Task<bool> MeasureAsync(string connection, int requests, bool planOnly)
     {
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-cataloguebench-{Guid.NewGuid():N}");
         // Every figure computed on every call (no freshness window for the match): what the database costs. The window is measured
@@ -213,6 +213,7 @@ public static class CatalogueBench
             needs = await db.EnterpriseNeeds.CountAsync();
         }
         Console.WriteLine($"{products} products ({shown} shown), {needs} needs");
+        if (planOnly) return await PricedPlanAsync(platform, sample[0].Id, requests);
         var ok = true;
         var next = 0;
         var listed = new List<int>();
@@ -310,6 +311,26 @@ public static class CatalogueBench
             if (!created.IsOk) throw new InvalidOperationException(created.Message + string.Join("；", created.Errors.Values));
             assessment = created.Value!.Id;
         }
+        // What the database part costs: the products read for this gap and industry, as the service reads them.
+        var serving = new List<string>();
+        var industry = "";
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(owner);
+            var view = (await scope.ServiceProvider.GetRequiredService<PricedPlanService>().ForAssessmentAsync(owner, assessment, 4, [])).Value!;
+            var raised = view.Plan.Scenarios.Select(s => s.MiitScenario).ToHashSet();
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            serving = (await db.CatalogueScenarios.Where(s => s.ProgrammeId == Programme && s.Level == 3 && s.RetiredAt == null)
+                .Select(s => new { s.Code, s.MiitScenarios }).ToListAsync()).Where(s => Bars.Split(s.MiitScenarios).Any(raised.Contains)).Select(s => s.Code).ToList();
+            industry = view.Enterprise.IndustryKey;
+        }
+        var read = 0;
+        Report("priced plan: the products it reads (query alone)", 20, await BenchTools.TimeAsync(requests, 5, CountingCpu(async () =>
+        {
+            await using var scope = platform.Services.CreateAsyncScope();
+            read = (await scope.ServiceProvider.GetRequiredService<PricedPlanService>().OffersAsync(Programme, industry, serving)).Count;
+        })));
+        Console.WriteLine($"  {read} products read of the shown, for {serving.Count} level-3 scenarios");
         PricedPlan? plan = null;
         var ok = Report("priced plan, gap of 10 scenarios to 四级 (service)", 20, await BenchTools.TimeAsync(requests, 5, CountingCpu(async () =>
         {

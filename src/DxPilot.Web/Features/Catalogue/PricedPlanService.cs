@@ -59,19 +59,10 @@ public sealed class PricedPlanService(DxPilotDbContext db, AssessmentService ass
         var level3 = await db.CatalogueScenarios.AsNoTracking()
             .Where(s => s.ProgrammeId == enterprise.ProgrammeId && s.Level == 3 && s.RetiredAt == null)
             .Select(s => new { s.Code, s.Name, s.MiitScenarios }).ToListAsync(ct);
-        // Only what the plan weighs: the products serving a level-3 scenario that raises one of the gap's scenarios (the planner
-        // passes over the others, pinned or not) and fitting the enterprise's industry ("||" fits every industry), as the columns
-        // it reads, with the provider's name and 统一社会信用代码 as admitted to the pool.
         var raised = gap.Changes.Where(c => c.Kind == GapChangeKind.Scenario).Select(c => c.Item).ToHashSet(StringComparer.Ordinal);
         var serving = level3.Where(s => Bars.Split(s.MiitScenarios).Any(raised.Contains)).Select(s => s.Code).ToList();
-        var industry = $"|{enterprise.IndustryKey}|";
-        var offered = serving.Count == 0 ? [] : await (
-            from p in ShownProducts.In(db, enterprise.ProgrammeId).Where(MatchService.ServesAny(serving))
-            where p.Industries == "||" || p.Industries.Contains(industry)
-            join m in db.PoolMembers on new { p.ProgrammeId, p.ProviderId } equals new { m.ProgrammeId, ProviderId = m.OrganisationId }
-            select new { p.Id, p.Name, p.ProviderId, Provider = m.OrganisationName, m.Uscc, p.PriceLowWan, p.PriceHighWan, p.TaxIncluded, p.SpendCategory, p.Scenarios })
-            .AsNoTracking().ToListAsync(ct);
-        var offers = offered.Select(x => new CatalogueOffer(x.Id, x.Name, x.Provider, x.ProviderId, x.PriceLowWan, x.PriceHighWan, x.TaxIncluded,
+        var offered = await OffersAsync(enterprise.ProgrammeId, enterprise.IndustryKey, serving, ct);
+        var offers = offered.Select(x => new CatalogueOffer(x.Id, x.Name, x.ProviderName, x.ProviderId, x.PriceLowWan, x.PriceHighWan, x.TaxIncluded,
             x.SpendCategory, Bars.Split(x.Scenarios))).ToList();
         var pinned = pins.ToHashSet();
         var plan = PricedPlanner.Plan(gap, level3.ToDictionary(s => s.Code, s => Bars.Split(s.MiitScenarios)), level3.ToDictionary(s => s.Code, s => s.Name),
@@ -81,4 +72,23 @@ public sealed class PricedPlanService(DxPilotDbContext db, AssessmentService ass
         return Outcome<PricedPlanView>.Ok(new PricedPlanView(assessment, enterprise, instrument, live.Level, plan, kept, uscc,
             offered.ToDictionary(x => x.Id, x => CatalogueProduct.PriceTextOf(x.PriceLowWan, x.PriceHighWan, x.TaxIncluded))));
     }
+
+    /// <summary>Only what the plan weighs: the shown products serving one of the <paramref name="serving"/> level-3 scenarios (those
+    /// raising a scenario of the gap; the planner passes over the others, pinned or not) that fit the industry ("||" fits every
+    /// industry), as the columns it reads, with the provider's name and 统一社会信用代码 as admitted to the pool.</summary>
+    public async Task<List<PlanOfferRow>> OffersAsync(string programmeId, string industryKey, IReadOnlyCollection<string> serving, CancellationToken ct = default)
+    {
+        if (serving.Count == 0) return [];
+        var industry = $"|{industryKey}|";
+        return await (from p in ShownProducts.In(db, programmeId).Where(MatchService.ServesAny(serving))
+                      where p.Industries == "||" || p.Industries.Contains(industry)
+                      join m in db.PoolMembers on new { p.ProgrammeId, p.ProviderId } equals new { m.ProgrammeId, ProviderId = m.OrganisationId }
+                      select new PlanOfferRow(p.Id, p.Name, p.ProviderId, m.OrganisationName, m.Uscc, p.PriceLowWan, p.PriceHighWan, p.TaxIncluded,
+                          p.SpendCategory, p.Scenarios))
+            .AsNoTracking().ToListAsync(ct);
+    }
 }
+
+/// <summary>A shown product as the priced plan reads it (<see cref="PricedPlanService.OffersAsync"/>); scenarios as stored, "|2.3.1|2.4.1|".</summary>
+public sealed record PlanOfferRow(Guid Id, string Name, Guid ProviderId, string ProviderName, string Uscc, decimal PriceLowWan, decimal PriceHighWan,
+    bool TaxIncluded, string SpendCategory, string Scenarios);
