@@ -176,6 +176,31 @@ public abstract class Annex1Tests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Two_imports_of_the_same_sheet_at_once_add_each_product_once()
+    {
+        var c = await ChangchunCatalogue.CreateAsync(app);
+        var names = Enumerable.Range(1, 12).Select(i => $"并发导入产品{i:00}").ToList();
+        var file = new MemoryStream();
+        Annex1Sheet.Write(file, "附件1", [names.Select(n => new Annex1Sheet.Row("2.生产过程数字化", "2.1计划调度", "2.1.1计划排程", null, null,
+            new Annex1Sheet.Product(n, "简述", "10", ""))).ToList()]);
+        var (one, two) = (await app.As(c.Parties.Users["provider"]), await app.As(c.Parties.Users["provider"]));
+
+        var results = await Task.WhenAll(ImportAsync(one, file.ToArray(), fields: ProductDefaults), ImportAsync(two, file.ToArray(), fields: ProductDefaults));
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var bodies = await Task.WhenAll(results.Select(Json));
+        // Between them every product was submitted once; whatever one import did not add, the other had: it says so by row.
+        Assert.Equal(names.Count, bodies.Sum(b => b.GetProperty("productsSubmitted").GetInt32()));
+        var told = bodies.SelectMany(Problems).Select(p => p.Message).Order(StringComparer.Ordinal).ToList();
+        Assert.All(told, m => Assert.Matches("^产品“并发导入产品\\d{2}”已存在，未重复导入$", m));
+        Assert.Equal(names.Count, told.Count);
+
+        await using var scope = app.DataScope();
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        var stored = await db.CatalogueProducts.Where(p => p.ProviderId == c.Parties.Provider.Id && p.Name.StartsWith("并发导入产品")).Select(p => p.Name).ToListAsync();
+        Assert.Equal(names, stored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task The_city_imports_new_scenarios_and_common_needs_and_an_existing_code_under_another_name_is_reported_not_renamed()
     {
         var c = await ChangchunCatalogue.CreateAsync(app);

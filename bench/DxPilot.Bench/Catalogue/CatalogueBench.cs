@@ -1,18 +1,22 @@
 using System.Diagnostics;
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Catalogue;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Instruments;
 using DxPilot.Domain.Organisations;
 using DxPilot.Domain.Supervision;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Catalogue;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Catalogue;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Bench.Catalogue;
@@ -25,8 +29,8 @@ namespace DxPilot.Bench.Catalogue;
 /// enterprise in five is served by a provider that diagnosed it and got a satisfaction form; half the providers carry a think-tank
 /// rating. Then in process, as the pages call them: MatchService.ListAsync for many enterprises, DemandMapService.MapAsync for the
 /// city, a district and an industry (live, from the kept counts), a need added and removed through NeedService (what keeping the
-/// counts costs a writer), and the catalogue list's query (shown products in a scenario, first page by name, with its
-/// count). Medians and p95 in ms.
+/// counts costs a writer), the catalogue list's query (shown products in a scenario, first page by name, with its count), and
+/// the priced plan of a self-test through PricedPlanService (gap of 10 scenarios). Medians and p95 in ms.
 /// </summary>
 public static class CatalogueBench
 {
@@ -51,7 +55,7 @@ public static class CatalogueBench
                 Console.WriteLine($"{providers} providers × 5 products, {enterprises} enterprises with 1-5 needs generated in {sw.Elapsed.TotalSeconds:F0} s");
             }
             else await BenchTools.MigrateAsync(connection);
-            return await MeasureAsync(connection, requests) ? 0 : 1;
+            return await MeasureAsync(connection, requests, planOnly: args.Contains("--plan-only")) ? 0 : 1;
         }
         finally
         {
@@ -187,7 +191,7 @@ public static class CatalogueBench
         return SupervisionRating.Rate(thinkTank, "长春智库", RatedKind.Provider, providerId, criteria, scores, null, now);
     }
 
-    private static async Task<bool> MeasureAsync(string connection, int requests)
+    private static async Task<bool> MeasureAsync(string connection, int requests, bool planOnly)
     {
         var data = Path.Combine(Path.GetTempPath(), $"dxpilot-cataloguebench-{Guid.NewGuid():N}");
         // Every figure computed on every call (no freshness window for the match): what the database costs. The window is measured
@@ -209,6 +213,7 @@ public static class CatalogueBench
             needs = await db.EnterpriseNeeds.CountAsync();
         }
         Console.WriteLine($"{products} products ({shown} shown), {needs} needs");
+        if (planOnly) return await PricedPlanAsync(platform, sample[0].Id, requests);
         var ok = true;
         var next = 0;
         var listed = new List<int>();
@@ -278,11 +283,75 @@ public static class CatalogueBench
             _ = await q.CountAsync();
             _ = await q.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(50).ToListAsync();
         })));
+        ok &= await PricedPlanAsync(platform, sample[0].Id, requests);
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         Console.WriteLine($"load average at end: {BenchTools.Load()}");
         Console.WriteLine(ok ? "OK: every target met" : "NOT OK: a target is missed (see above)");
         return ok;
     }
+
+    /// <summary>
+    /// The priced plan as the page and the API compute it (<see cref="PricedPlanService.ForAssessmentAsync"/>: the assessment in
+    /// scope, the tree, the shown products, the plan), for an enterprise's self-test at 一级 whose gap to 四级 is 10 scenarios: every
+    /// question at its top option and every scenario at 一级 (四级 needs 10 scenarios, 6 of them constrained — seed 002 表6).
+    /// </summary>
+    private static async Task<bool> PricedPlanAsync(WebApplicationFactory<MatchService> platform, Guid enterpriseId, int requests)
+    {
+        var owner = new Actor($"bench-e-{enterpriseId:N}"[..20], "基准企业", Role.Enterprise, Programme, null, enterpriseId);
+        Guid assessment;
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(owner);
+            var scenarios = InstrumentLoader.Load(Path.Combine(Repo.Root, "config", "instruments", "miit-2024.json")).Scenarios;
+            var created = await scope.ServiceProvider.GetRequiredService<AssessmentService>().CreateAsync(owner, enterpriseId, new AssessmentInput
+            {
+                Instrument = "miit-2024", Stage = AssessmentStage.SelfTest, AssessedOn = "2025-07-16", Answers = TopAnswers,
+                Scenarios = scenarios.ToDictionary(s => s.Name, _ => 1),
+            });
+            if (!created.IsOk) throw new InvalidOperationException(created.Message + string.Join("；", created.Errors.Values));
+            assessment = created.Value!.Id;
+        }
+        // What the database part costs: the products read for this gap and industry, as the service reads them.
+        var serving = new List<string>();
+        var industry = "";
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(owner);
+            var view = (await scope.ServiceProvider.GetRequiredService<PricedPlanService>().ForAssessmentAsync(owner, assessment, 4, [])).Value!;
+            var raised = view.Plan.Scenarios.Select(s => s.MiitScenario).ToHashSet();
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            serving = (await db.CatalogueScenarios.Where(s => s.ProgrammeId == Programme && s.Level == 3 && s.RetiredAt == null)
+                .Select(s => new { s.Code, s.MiitScenarios }).ToListAsync()).Where(s => Bars.Split(s.MiitScenarios).Any(raised.Contains)).Select(s => s.Code).ToList();
+            industry = view.Enterprise.IndustryKey;
+        }
+        var read = 0;
+        Report("priced plan: the products it reads (query alone)", 20, await BenchTools.TimeAsync(requests, 5, CountingCpu(async () =>
+        {
+            await using var scope = platform.Services.CreateAsyncScope();
+            read = (await scope.ServiceProvider.GetRequiredService<PricedPlanService>().OffersAsync(Programme, industry, serving)).Count;
+        })));
+        Console.WriteLine($"  {read} products read of the shown, for {serving.Count} level-3 scenarios");
+        PricedPlan? plan = null;
+        var ok = Report("priced plan, gap of 10 scenarios to 四级 (service)", 20, await BenchTools.TimeAsync(requests, 5, CountingCpu(async () =>
+        {
+            await using var scope = platform.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().Assume(owner);
+            var computed = await scope.ServiceProvider.GetRequiredService<PricedPlanService>().ForAssessmentAsync(owner, assessment, 4, []);
+            plan = computed.Value?.Plan ?? throw new InvalidOperationException("plan refused: " + computed.Message);
+        })));
+        Console.WriteLine($"  {plan!.Scenarios.Count} scenarios, {plan.Products.Count} products bought, {plan.AtHighPrice.TotalWan:0.00}万元, "
+            + $"{plan.Scenarios.Count(s => s.NoProduct is not null)} without supply");
+        return ok;
+    }
+
+    /// <summary>Every MIIT-2024 question at its top option (100 points).</summary>
+    private static readonly Dictionary<string, List<string>> TopAnswers = new()
+    {
+        ["网络建设"] = ["B", "C", "D", "E"], ["设备数字化"] = ["E"], ["设备联网"] = ["E"],
+        ["数据采集"] = ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"], ["信息系统"] = ["E"],
+        ["网络安全"] = ["B", "C", "D", "E"], ["数据安全"] = ["B", "C", "D", "E"], ["规划实施"] = ["F"], ["管理机制"] = ["B", "C", "D", "E"],
+        ["人才建设"] = ["B", "C", "D", "E", "F"], ["资金保障"] = ["E"], ["绿色低碳"] = ["C"], ["产品质量"] = ["C"], ["市场表现"] = ["C"], ["价值效益"] = ["C"],
+    };
 
     /// <summary>The bench process's CPU per call (the platform's share; the database's is not in it), median of the last run: on a
     /// machine shared at a load of 20 on 2 cores the wall time is mostly waiting for a core.</summary>

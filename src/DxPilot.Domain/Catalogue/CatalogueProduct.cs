@@ -107,9 +107,12 @@ public sealed class CatalogueProduct : IAudited
     }
 
     /// <summary>价格 as people write it: "12.00万元" or "8.00–15.00万元", and whether tax is in it.</summary>
-    public string PriceText =>
-        (IsFixedPrice ? $"{ChineseText.Wan(PriceLowWan)}万元" : $"{ChineseText.Wan(PriceLowWan)}–{ChineseText.Wan(PriceHighWan)}万元")
-        + (TaxIncluded ? "（含税）" : "（不含税）");
+    public string PriceText => PriceTextOf(PriceLowWan, PriceHighWan, TaxIncluded);
+
+    /// <summary><see cref="PriceText"/> of a price read without its product (a projection).</summary>
+    public static string PriceTextOf(decimal lowWan, decimal highWan, bool taxIncluded) =>
+        (lowWan == highWan ? $"{ChineseText.Wan(lowWan)}万元" : $"{ChineseText.Wan(lowWan)}–{ChineseText.Wan(highWan)}万元")
+        + (taxIncluded ? "（含税）" : "（不含税）");
 
     private void Take(ProductValues v, DateTime now)
     {

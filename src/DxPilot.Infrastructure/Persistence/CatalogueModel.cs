@@ -81,9 +81,10 @@ internal static class CatalogueModel
             x.Ignore(e => e.IndustryKeys);
             x.Ignore(e => e.IsFixedPrice);
             x.HasOne<Organisation>().WithMany().HasForeignKey(e => e.ProviderId).OnDelete(DeleteBehavior.Restrict);
-            // The catalogue as shown (approved, by name) and a provider's own list.
+            // The catalogue as shown (approved, by name); a provider's own list, where a name is its product's only (migration 0045:
+            // a check before inserting cannot stop two imports of one sheet at once).
             x.HasIndex(e => new { e.ProgrammeId, e.Status, e.Name });
-            x.HasIndex(e => new { e.ProviderId, e.Name });
+            x.HasIndex(e => new { e.ProviderId, e.ProgrammeId, e.Name }).IsUnique();
         });
 
         b.Entity<EnterpriseNeed>(x =>

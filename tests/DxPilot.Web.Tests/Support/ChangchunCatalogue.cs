@@ -29,12 +29,15 @@ public sealed class ChangchunCatalogue
 
     /// <summary>The demo data's providers suspended (and so their products hidden), for a test whose figures are worked by hand
     /// from its own products only.</summary>
-    public async Task WithoutOtherProvidersAsync(DxPilotApp app)
+    public Task WithoutOtherProvidersAsync(DxPilotApp app) => WithoutProvidersOtherThanAsync(app, Parties.Provider.Id);
+
+    /// <summary>Every admitted provider but <paramref name="kept"/> suspended.</summary>
+    public static async Task WithoutProvidersOtherThanAsync(DxPilotApp app, Guid kept)
     {
         await using var scope = app.DataScope(ChangchunDiagnosis.Programme);
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
         var others = await db.PoolMembers.Where(m => m.ProgrammeId == ChangchunDiagnosis.Programme && m.Status == PoolStatus.Admitted
-            && m.OrganisationId != Parties.Provider.Id).ToListAsync();
+            && m.OrganisationId != kept).ToListAsync();
         foreach (var member in others)
         {
             var suspended = member.Apply(PoolTrigger.Suspend, ChangchunDiagnosis.City, "测试只以本测试的产品报价", DateTime.UtcNow);

@@ -25,9 +25,10 @@ public sealed record Annex1Result(int ScenariosAdded, int CommonNeedsAdded, int 
 /// reported, never renamed; a common need already there is not added twice. An admitted provider imports its own products: each
 /// product (rows of one name are one product serving their scenarios) becomes a draft and is submitted for the city's review
 /// (<see cref="CatalogueProduct.Create"/>, then <see cref="ProductTrigger.Submit"/> through <see cref="ProductWorkflow"/>); a name the
-/// provider already has is "已存在，未重复导入". Each product or node is saved on its own, so that one bad row stops nothing else.
+/// provider already has is "已存在，未重复导入" (also when another import of it saved it first: the unique index on provider and name).
+/// Each product or node is saved on its own, so that one bad row stops nothing else.
 /// </summary>
-public sealed class Annex1Import(DxPilotDbContext db, TreeService tree, ProgrammeCatalog programmes, TimeProvider clock)
+public sealed class Annex1Import(DxPilotDbContext db, TreeService tree, ProgrammeCatalog programmes, TimeProvider clock, Saving saving)
 {
     private sealed record Line(int Number, (string Code, string Name) One, (string Code, string Name) Two, (string Code, string Name) Three,
         bool First, string? Needs, string? Description, Annex1Sheet.Product? Product);
@@ -198,7 +199,10 @@ public sealed class Annex1Import(DxPilotDbContext db, TreeService tree, Programm
             if (!submit.Taken) { problems.Add(new(row, $"产品“{p.Name}”未提交审核：{submit.Refusal!.Message}")); continue; }
             db.CatalogueProducts.Add(product);
             db.StateTransitions.Add(submit.Record!);
-            await db.SaveChangesAsync(ct);
+            // The unique index on provider and name answers an import of the same sheet running at the same time.
+            var saved = await saving.SaveAsync(product, "产品", () => true, ct,
+                () => Task.FromResult(Outcome<bool>.Conflict($"产品“{product.Name}”已存在，未重复导入")));
+            if (!saved.IsOk) { problems.Add(new(row, saved.Message!)); continue; }
             existing.Add(p.Name);
             submitted++;
         }

@@ -59,19 +59,36 @@ public sealed class PricedPlanService(DxPilotDbContext db, AssessmentService ass
         var level3 = await db.CatalogueScenarios.AsNoTracking()
             .Where(s => s.ProgrammeId == enterprise.ProgrammeId && s.Level == 3 && s.RetiredAt == null)
             .Select(s => new { s.Code, s.Name, s.MiitScenarios }).ToListAsync(ct);
-        var offered = await (from p in ShownProducts.In(db, enterprise.ProgrammeId)
-                             join m in db.PoolMembers on new { p.ProgrammeId, p.ProviderId } equals new { m.ProgrammeId, ProviderId = m.OrganisationId }
-                             select new { Product = p, Provider = m.OrganisationName, m.Uscc }).AsNoTracking().ToListAsync(ct);
-        // Only products that fit the enterprise's industry ("||" fits every industry).
-        var fitting = offered.Where(x => x.Product.IndustryKeys.Count == 0 || x.Product.IndustryKeys.Contains(enterprise.IndustryKey)).ToList();
-        var offers = fitting.Select(x => new CatalogueOffer(x.Product.Id, x.Product.Name, x.Provider, x.Product.ProviderId, x.Product.PriceLowWan,
-            x.Product.PriceHighWan, x.Product.TaxIncluded, x.Product.SpendCategory, x.Product.ScenarioCodes)).ToList();
+        var raised = gap.Changes.Where(c => c.Kind == GapChangeKind.Scenario).Select(c => c.Item).ToHashSet(StringComparer.Ordinal);
+        var serving = level3.Where(s => Bars.Split(s.MiitScenarios).Any(raised.Contains)).Select(s => s.Code).ToList();
+        var offered = await OffersAsync(enterprise.ProgrammeId, enterprise.IndustryKey, serving, ct);
+        var offers = offered.Select(x => new CatalogueOffer(x.Id, x.Name, x.ProviderName, x.ProviderId, x.PriceLowWan, x.PriceHighWan, x.TaxIncluded,
+            x.SpendCategory, Bars.Split(x.Scenarios))).ToList();
         var pinned = pins.ToHashSet();
         var plan = PricedPlanner.Plan(gap, level3.ToDictionary(s => s.Code, s => Bars.Split(s.MiitScenarios)), level3.ToDictionary(s => s.Code, s => s.Name),
             offers, programmes.Get(enterprise.ProgrammeId).Money, enterprise.ExcludedFromCentralFunds, pinned);
         var kept = plan.Products.Select(p => p.Offer.ProductId).Where(pinned.Contains).ToList();
-        var uscc = fitting.DistinctBy(x => x.Product.ProviderId).ToDictionary(x => x.Product.ProviderId, x => x.Uscc);
+        var uscc = offered.DistinctBy(x => x.ProviderId).ToDictionary(x => x.ProviderId, x => x.Uscc);
         return Outcome<PricedPlanView>.Ok(new PricedPlanView(assessment, enterprise, instrument, live.Level, plan, kept, uscc,
-            fitting.ToDictionary(x => x.Product.Id, x => x.Product.PriceText)));
+            offered.ToDictionary(x => x.Id, x => CatalogueProduct.PriceTextOf(x.PriceLowWan, x.PriceHighWan, x.TaxIncluded))));
+    }
+
+    /// <summary>Only what the plan weighs: the shown products serving one of the <paramref name="serving"/> level-3 scenarios (those
+    /// raising a scenario of the gap; the planner passes over the others, pinned or not) that fit the industry ("||" fits every
+    /// industry), as the columns it reads, with the provider's name and 统一社会信用代码 as admitted to the pool.</summary>
+    public async Task<List<PlanOfferRow>> OffersAsync(string programmeId, string industryKey, IReadOnlyCollection<string> serving, CancellationToken ct = default)
+    {
+        if (serving.Count == 0) return [];
+        var industry = $"|{industryKey}|";
+        return await (from p in ShownProducts.In(db, programmeId).Where(MatchService.ServesAny(serving))
+                      where p.Industries == "||" || p.Industries.Contains(industry)
+                      join m in db.PoolMembers on new { p.ProgrammeId, p.ProviderId } equals new { m.ProgrammeId, ProviderId = m.OrganisationId }
+                      select new PlanOfferRow(p.Id, p.Name, p.ProviderId, m.OrganisationName, m.Uscc, p.PriceLowWan, p.PriceHighWan, p.TaxIncluded,
+                          p.SpendCategory, p.Scenarios))
+            .AsNoTracking().ToListAsync(ct);
     }
 }
+
+/// <summary>A shown product as the priced plan reads it (<see cref="PricedPlanService.OffersAsync"/>); scenarios as stored, "|2.3.1|2.4.1|".</summary>
+public sealed record PlanOfferRow(Guid Id, string Name, Guid ProviderId, string ProviderName, string Uscc, decimal PriceLowWan, decimal PriceHighWan,
+    bool TaxIncluded, string SpendCategory, string Scenarios);

@@ -57,8 +57,12 @@ public sealed class ProductService(DxPilotDbContext db, Saving saving, ScenarioT
         var (product, errors) = CatalogueProduct.Create(actor.ProgrammeId, actor.OrganisationId!.Value, form, await ContextAsync(actor.ProgrammeId, ct), Now());
         if (product is null) return Outcome<CatalogueProduct>.Invalid(errors);
         db.CatalogueProducts.Add(product);
-        return await saving.SaveAsync(product, What, () => product, ct);
+        return await saving.SaveAsync(product, What, () => product, ct, () => NameTaken(product.Name));
     }
+
+    /// <summary>A provider's product names are unique in a programme (a unique index, so two requests at once cannot both add one).</summary>
+    private static Task<Outcome<CatalogueProduct>> NameTaken(string name) =>
+        Task.FromResult(Outcome<CatalogueProduct>.Invalid(new Dictionary<string, string> { ["name"] = $"本单位已有名为“{name}”的产品，请换一个名称或修改已有的产品" }));
 
     /// <summary>The provider's change to its own product, from the version read: another's product is refused (403) once it is readable
     /// at all, and not found before.</summary>
@@ -71,7 +75,7 @@ public sealed class ProductService(DxPilotDbContext db, Saving saving, ScenarioT
         var errors = product.Edit(form, await ContextAsync(product.ProgrammeId, ct), Now());
         if (errors.Count > 0) return Outcome<CatalogueProduct>.Invalid(errors);
         saving.Expect(product, version ?? product.Version - 1);
-        return await saving.SaveAsync(product, What, () => product, ct);
+        return await saving.SaveAsync(product, What, () => product, ct, () => NameTaken(product.Name));
     }
 
     public async Task<Outcome<ProductView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

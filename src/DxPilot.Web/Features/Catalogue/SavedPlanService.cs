@@ -68,11 +68,12 @@ public sealed class SavedPlanService(DxPilotDbContext db, PricedPlanService live
     public async Task<bool> MaySaveAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default) =>
         NeedPolicy.SavePlan(actor, enterpriseId, await ServesAsync(actor, enterpriseId, ct)) is null;
 
-    /// <summary>An enterprise's saved plans the actor reads, newest first, searched by title; 404 when the enterprise is not in scope.</summary>
+    /// <summary>An enterprise's saved plans the actor reads, newest first, searched by title; 404 when the enterprise is not in scope
+    /// or its plans are none of the actor's business (<see cref="NeedPolicy.Reads"/>: an evaluation agency or audit firm assigned to it).</summary>
     public async Task<Outcome<EnterprisePlans>> ForEnterpriseAsync(Actor actor, Guid enterpriseId, int page, string? search, CancellationToken ct = default)
     {
         var name = await enterprises.InScope(actor).Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
-        if (name is null) return Outcome<EnterprisePlans>.NotFound();
+        if (name is null || !NeedPolicy.Reads(actor, inScope: true)) return Outcome<EnterprisePlans>.NotFound();
         var q = Readable(actor).Where(p => p.EnterpriseId == enterpriseId);
         if (QueryValue.Search(search) is { } s) q = q.Where(p => p.Title.Contains(s));
         return Outcome<EnterprisePlans>.Ok(new EnterprisePlans(enterpriseId, name, await PageOf(q, page, ct)));
