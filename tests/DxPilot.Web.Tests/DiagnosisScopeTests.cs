@@ -10,7 +10,7 @@ namespace DxPilot.Web.Tests;
 /// <summary>
 /// Who reads what of a diagnosis (issue 9 §11): the diagnosis page, its API and agreement, its visit pages, its photo files
 /// and thumbnails, its satisfaction page and API. Out of scope (another provider, another district's bureau, another
-/// enterprise, another programme's city bureau; an expert before submission) is 404 and never data; in scope is the page or
+/// enterprise, another programme's city bureau; an expert before submission or not named on it) is 404 and never data; in scope is the page or
 /// the file, with its type and, for files, a Content-Disposition.
 /// </summary>
 public abstract class DiagnosisScopeTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
@@ -86,6 +86,7 @@ public abstract class DiagnosisScopeTests<TApp>(TApp app) : IClassFixture<TApp> 
         }
 
         await c.SubmitAsync(app, d.Id);
+        await c.NameExpertsAsync(app, d.Id, "expert");
         foreach (var who in ChangchunDiagnosis.Readers.Append("expert"))
         {
             var browser = await c.BrowserAsync(app, who);
@@ -111,6 +112,7 @@ public abstract class DiagnosisScopeTests<TApp>(TApp app) : IClassFixture<TApp> 
         var c = await ChangchunDiagnosis.CreateAsync(app, outsiders: true);
         var d = await c.OpenAsync(app);
         await c.SubmitAsync(app, d.Id);
+        await c.NameExpertsAsync(app, d.Id, "expert");
         var path = $"/diagnoses/{d.Id}/satisfaction";
         var api = $"/api/diagnoses/{d.Id}/satisfaction";
         var form = new { ratings = new[] { "veryGood", "good", "good", "veryGood", "fair" }, overall = "satisfied", adoption = "partly", comment = "诊断建议切实可行（测试）" };

@@ -257,6 +257,9 @@ public abstract class DiagnosisTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.OK, (await enterprise.PostAsJsonAsync($"/api/diagnoses/{d.Id}/satisfaction", form)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await enterprise.PostAsJsonAsync($"/api/diagnoses/{d.Id}/satisfaction", form)).StatusCode);
 
+        // The city names the expert who accepts (seed 002 三（一）7: 市工信局（或委托专家）).
+        var expertId = (await c.AccountAsync(app, "expert")).UserId;
+        Assert.Equal(HttpStatusCode.OK, (await Post(city, $"/api/diagnoses/{d.Id}/experts", new { accounts = new[] { expertId } })).Item1);
         var expert = await app.As(c.Users["expert"]);
         var (accepted, done) = await Post(expert, transitions, new { trigger = "accept", reason = "诊断过程规范，报告内容翔实，同意通过验收" });
         Assert.Equal(HttpStatusCode.OK, accepted);

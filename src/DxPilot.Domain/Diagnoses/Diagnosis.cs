@@ -41,6 +41,10 @@ public sealed class Diagnosis : IAudited
     /// diagnoses without joining the files (migration 0039); the database context moves it with the file
     /// (Infrastructure/Persistence/DistrictCopies).</summary>
     [NotAudited] public string District { get; private set; } = "";
+    /// <summary>The expert accounts the city bureau named to accept or return it ("|id|id|", <see cref="NamedAccounts"/>): an
+    /// expert reads only the submitted diagnoses it is named on (<see cref="DiagnosisPolicy.ExpertReads"/>). Last, as migration
+    /// 0042 added it.</summary>
+    public string ExpertAccounts { get; private set; } = "";
 
     private Diagnosis() { }
 
@@ -101,6 +105,16 @@ public sealed class Diagnosis : IAudited
         UpdatedAt = now;
         Version++;
         return result;
+    }
+
+    /// <summary>The city bureau names the expert accounts (checked by the caller to be the programme's experts) that accept or
+    /// return it; only while it waits for acceptance. An empty list leaves it to the city alone.</summary>
+    public void NameExperts(IEnumerable<string> accounts, DateTime now)
+    {
+        if (Status != DiagnosisStatus.Submitted) throw new InvalidOperationException(DiagnosisPolicy.NotAwaitingAcceptance);
+        ExpertAccounts = NamedAccounts.Join(accounts);
+        UpdatedAt = now;
+        Version++;
     }
 
     /// <summary>Keeps the checklist's red items as last computed (no new version: nothing a person typed changed).</summary>

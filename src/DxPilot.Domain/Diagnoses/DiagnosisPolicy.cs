@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DxPilot.Domain.Accounts;
 
 namespace DxPilot.Domain.Diagnoses;
@@ -17,6 +18,22 @@ public static class DiagnosisPolicy
 
     /// <summary>The progress overview (counts per district and provider) is for bureaus and the think tank.</summary>
     public static bool ReadsOverview(Actor a) => a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank;
+
+    public const string NotAwaitingAcceptance = "只有待验收的诊断可以指定验收专家";
+
+    /// <summary>Experts hold no enterprise files: an expert reads (and so accepts or returns) only the diagnoses the city bureau
+    /// named it on, once submitted; the city bureau reads all of the programme's.</summary>
+    public static Expression<Func<Diagnosis, bool>> ExpertReads(Actor a)
+    {
+        var needle = NamedAccounts.Needle(a.UserId);
+        return d => d.Round > 0 && d.ExpertAccounts.Contains(needle);
+    }
+
+    /// <summary>The city bureau names the experts that accept a diagnosis waiting for acceptance.</summary>
+    public static string? NameExperts(Actor a, Diagnosis d) =>
+        a.Role != Role.CityBureau ? "只有市级主管部门可以指定验收专家"
+        : d.Status != DiagnosisStatus.Submitted ? NotAwaitingAcceptance
+        : null;
 
     /// <summary>Only the diagnosing provider edits, and only while the diagnosis is with it.</summary>
     public static string? Edit(Actor a, Diagnosis d) =>

@@ -122,8 +122,7 @@ public sealed class Project : IAudited
     {
         Require(ProjectWorkflow.AcceptanceEditable(Status), "当前状态不能修改验收意见");
         Acceptance = record;
-        var accounts = record.Members.Select(m => m.UserId).OfType<string>().Distinct().ToList();
-        ExpertAccounts = accounts.Count == 0 ? "" : "|" + string.Join("|", accounts) + "|";
+        ExpertAccounts = NamedAccounts.Join(record.Members.Select(m => m.UserId).OfType<string>());
         Touch(now);
     }
 

@@ -32,6 +32,8 @@ internal static class DiagnosisModel
             // counts by district and provider read this index alone.
             d.Property(x => x.District).HasMaxLength(64).IsRequired().HasDefaultValue("");
             d.HasIndex(x => new { x.ProgrammeId, x.District, x.ProviderId, x.Status, x.Round });
+            // The expert accounts named to accept it, "|id|id|" (NamedAccounts, migration 0042).
+            d.Property(x => x.ExpertAccounts).IsRequired().HasDefaultValue("");
         });
 
         b.Entity<DiagnosisMember>(m =>

@@ -98,6 +98,23 @@ public sealed class ChangchunDiagnosis
     /// tests' business).</summary>
     public Task SubmitAsync(DxPilotApp app, Guid id) => new ChangchunDiagnoses(app).MoveAsync(id, Provider, state: DiagnosisStatus.Submitted);
 
+    /// <summary>The city bureau names <paramref name="who"/> (keys of <see cref="Users"/>) to accept the submitted diagnosis.</summary>
+    public async Task NameExpertsAsync(DxPilotApp app, Guid id, params string[] who)
+    {
+        var ids = new List<string?>();
+        foreach (var w in who) ids.Add((await AccountAsync(app, w)).UserId);
+        var named = await Act(app, City, s => s.NameExpertsAsync(City, id, ids, null));
+        Assert.True(named.IsOk, named.Message + string.Join("；", named.Errors.Values));
+    }
+
+    /// <summary>One of <see cref="Users"/> as the rules see it (its account id is what a record names).</summary>
+    public async Task<Actor> AccountAsync(DxPilotApp app, string who)
+    {
+        using var scope = app.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Accounts.AppUser>>().FindByNameAsync(Users[who]);
+        return user!.ToActor();
+    }
+
     /// <summary>The provider adds a 组长 (a visit needs a member present); returns the member's id.</summary>
     public async Task<Guid> LeaderAsync(DxPilotApp app, Guid id)
     {

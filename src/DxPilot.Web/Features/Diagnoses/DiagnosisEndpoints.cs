@@ -1,3 +1,4 @@
+using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Workflow;
@@ -92,6 +93,11 @@ public static class DiagnosisEndpoints
                     d => Results.Ok(new { d.Id, State = WorkflowNames.Of(d.Status), StateLabel = service.RulesOf(actor)!.Chain.Label(d.Status, actor), d.Version }));
             })
             .WithSummary("诊断的状态变更：trigger 为 submit / return / accept，reason 为退回理由或验收意见，version 为读取时的版本（可选）");
+
+        api.MapPost("/{id:guid}/experts", async (Guid id, ExpertsInput input, HttpContext http, DiagnosisService service, CancellationToken ct) =>
+                ApiResults.From(await service.NameExpertsAsync(http.User.RequireActor(), id, input.Accounts, input.Version, ct),
+                    d => Results.Ok(new { d.Id, Experts = NamedAccounts.Split(d.ExpertAccounts), d.Version })))
+            .WithSummary("指定验收专家（仅市级主管部门，诊断待验收时）：accounts 为本试点专家账号的 id（未列出的不再指定；空表示由市级主管部门自行验收），version 为读取时的版本（可选）；被指定的专家才能查看、验收或退回该诊断");
 
         api.MapPost("/{id:guid}/satisfaction", async (Guid id, SatisfactionForm input, HttpContext http, DiagnosisService service, CancellationToken ct) =>
                 ApiResults.From(await service.RateAsync(http.User.RequireActor(), id, input.ToInput(), ct), s => Results.Ok(new { s.Id, s.SubmittedAt })))

@@ -95,3 +95,13 @@ public sealed class SatisfactionForm
     public SatisfactionInput ToInput() => new(Ratings.Select(WorkflowNames.Parse<Rating>).ToList(),
         WorkflowNames.Parse<OverallSatisfaction>(Overall), WorkflowNames.Parse<Adoption>(Adoption), Comment);
 }
+
+/// <summary>指定验收专家 from the API: the expert accounts' ids (all of them: who is not listed is no longer named) and the
+/// version read (optional).</summary>
+public sealed record ExpertsInput(IReadOnlyList<string?>? Accounts, int? Version);
+
+/// <summary>The page's 指定验收专家 form: the version read; the ticked accounts are read from the posted form (accounts).</summary>
+public sealed class ExpertsForm
+{
+    public int Version { get; set; }
+}

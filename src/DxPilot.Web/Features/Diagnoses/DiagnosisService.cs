@@ -29,13 +29,12 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
     public DiagnosisRules? RulesOf(Actor a) => programmes.Find(a.ProgrammeId)?.Diagnosis;
 
     /// <summary>The diagnoses this actor may read: on the files it sees, for a provider only its own, for an expert those
-    /// submitted for acceptance.</summary>
+    /// submitted for acceptance that the city named it on.</summary>
     public IQueryable<Diagnosis> InScope(Actor a)
     {
         if (RulesOf(a) is null) return db.Diagnoses.Where(d => false);
         var programme = db.Diagnoses.Where(d => d.ProgrammeId == a.ProgrammeId);
-        // Experts hold no enterprise files; they read what was submitted for acceptance.
-        if (a.Role == Role.Expert) return programme.Where(d => d.Round > 0);
+        if (a.Role == Role.Expert) return programme.Where(DiagnosisPolicy.ExpertReads(a));
         // The files the bureaus and the think tank see are the programme's or a district's (EnterpriseService.InScope): read
         // from the district kept on the diagnosis (migration 0039), the overview and the lists need no join to the files.
         if (a.Role is Role.CityBureau or Role.ThinkTank) return programme;

@@ -3,6 +3,7 @@ using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Projects;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Blobs;
+using DxPilot.Web.Features.Accounts;
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,7 @@ public sealed partial class ProjectService
         var rules = RulesOf(actor)!;
         var errors = new Dictionary<string, string>();
         if (record.Members.Count > MaxMembers) errors["members"] = $"专家组不超过{MaxMembers}人";
-        var experts = await ExpertAccountsAsync(record.Members.Select(m => m.UserId).OfType<string>().ToList(), actor.ProgrammeId, ct);
+        var experts = await db.ExpertAccountsAsync(record.Members.Select(m => m.UserId).OfType<string>().ToList(), actor.ProgrammeId, ct);
         for (var i = 0; i < record.Members.Count; i++)
         {
             var m = record.Members[i];
@@ -132,15 +133,6 @@ public sealed partial class ProjectService
         project.Touch(Now());
         return await saving.SaveAsync(project, What, () => file, ct);
     }
-
-    /// <summary>Which of the user ids are expert accounts of the programme, each with its employer's USCC (null: none on file).</summary>
-    private async Task<Dictionary<string, string?>> ExpertAccountsAsync(IReadOnlyCollection<string> ids, string programmeId, CancellationToken ct) =>
-        ids.Count == 0 ? []
-            : await (from u in db.Users
-                     where ids.Contains(u.Id) && u.ProgrammeId == programmeId && u.Role == Role.Expert
-                     join o in db.Organisations on u.OrganisationId equals o.Id into employer
-                     from o in employer.DefaultIfEmpty()
-                     select new { u.Id, Uscc = o == null ? null : o.Uscc }).ToDictionaryAsync(x => x.Id, x => (string?)x.Uscc, ct);
 
     private static string? ProseProblem(string? text, string label) =>
         ControlCharacters.In(text, multiline: true) ? ControlCharacters.Message(label)
