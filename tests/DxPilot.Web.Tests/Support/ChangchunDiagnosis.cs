@@ -36,7 +36,6 @@ public sealed class ChangchunDiagnosis
     public Actor ProviderActor => new($"p-{Provider.Id:N}"[..20], Provider.Name, Role.ServiceProvider, Programme, OrganisationId: Provider.Id);
     public Actor EnterpriseActor => new($"e-{Enterprise.Id:N}"[..20], Enterprise.Name, Role.Enterprise, Programme, EnterpriseId: Enterprise.Id);
     public static Actor City => new("t-cc-city", "长春市工信局（测试）", Role.CityBureau, Programme);
-    public static Actor Expert => new("t-cc-expert", "王专家（测试）", Role.Expert, Programme);
 
     /// <param name="outsiders">Also another enterprise of the district and Hangzhou's city bureau, with accounts (the scope tests'
     /// <see cref="OutOfScope"/>); off by default, so that other tests' counts of a district's files stay theirs.</param>

@@ -47,7 +47,7 @@ public sealed partial class ProjectService(DxPilotDbContext db, ProgrammeCatalog
             Role.Enterprise => q.Where(p => p.EnterpriseId == a.EnterpriseId),
             Role.ServiceProvider or Role.EvaluationAgency or Role.AuditFirm =>
                 q.Where(p => db.Assignments.Any(x => x.OrganisationId == a.OrganisationId && x.EnterpriseId == p.EnterpriseId)),
-            Role.Expert => q.Where(p => p.ExpertAccounts.Contains("|" + a.UserId + "|")),
+            Role.Expert => q.Where(p => p.ExpertAccounts.Contains(NamedAccounts.Needle(a.UserId))),
             _ => q.Where(p => false),
         };
     }
