@@ -48,6 +48,28 @@ public abstract class AuditWritePathTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task Texts_with_characters_beyond_the_basic_plane_quotes_and_an_empty_source_read_back_as_composed()
+    {
+        // SQLite's entries are bound from the characters and the hashed bytes themselves: nothing may be lost or turned into NULL.
+        const string rare = "𠮷野家（杭州）有限公司", quoted = "名单\"甲\"\\第1行 𠮷";
+        var before = await WithDb(db => db.AuditEntries.MaxAsync(e => (long?)e.Sequence)) ?? 0;
+        await using (var scope = app.DataScope(Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            var (first, second) = (Register(scope, rare), Register(scope, "审计空来源有限公司"));
+            db.Enterprises.AddRange(first, second);
+            db.Audit.SourceFor[first.Id] = quoted;
+            db.Audit.SourceFor[second.Id] = "";
+            await db.SaveChangesAsync();
+        }
+
+        var entries = await WithDb(db => db.AuditEntries.AsNoTracking().Where(e => e.Sequence > before).OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal([rare, "审计空来源有限公司"], entries.Select(e => e.Changes.Single(c => c.Field == nameof(Enterprise.Name)).After));
+        Assert.Equal([quoted, ""], entries.Select(e => e.Source));
+        Assert.True((await WithDb(db => AuditTrail.VerifyAsync(db, CancellationToken.None))).Intact);
+    }
+
+    [Fact]
     public async Task An_entry_written_by_the_save_stores_its_time_as_EF_writes_it_so_a_query_by_time_finds_it()
     {
         var id = (await AddEnterpriseAsync("审计时间文本有限公司")).ToString();

@@ -19,16 +19,17 @@ public static class AuditChain
     public static DateTime Truncate(DateTime utc) =>
         new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
-    public static string HashOf(AuditEntry e, string? previousHash) => Hashed(e, previousHash, keepChanges: false, out _);
+    public static string HashOf(AuditEntry e, string? previousHash) => Hashed(e, previousHash, out _);
 
     /// <summary>Links <paramref name="entry"/> after the entry with the previous sequence and hash; returns its changes as
-    /// hashed, which a writer may store as they are instead of serialising them again.</summary>
-    public static string Link(AuditEntry entry, long previousSequence, string? previousHash)
+    /// hashed (UTF-8 JSON), which a writer may store as they are instead of serialising them again. The bytes are this
+    /// thread's scratch buffer: valid until the thread links or hashes the next entry.</summary>
+    public static ReadOnlySpan<byte> Link(AuditEntry entry, long previousSequence, string? previousHash)
     {
         entry.Sequence = previousSequence + 1;
         entry.PreviousHash = previousHash;
-        entry.Hash = Hashed(entry, previousHash, keepChanges: true, out var changes);
-        return changes!;
+        entry.Hash = Hashed(entry, previousHash, out var changes);
+        return _scratch!.WrittenSpan[changes];
     }
 
     /// <summary>One scratch buffer per thread: an import links thousands of entries per save, and fresh buffers, writers and
@@ -40,9 +41,8 @@ public static class AuditChain
     /// <summary>SHA-256 of the UTF-8 text "v1", sequence, time, programme, type, id, action, actor id and name, source (U+0000
     /// when none), the changes as JSON and the previous hash, joined by U+001F. The changes are the JSON array
     /// <c>[{"Field":…,"Before":…,"After":…}]</c> with the relaxed encoder, byte for byte what <c>JsonSerializer</c> wrote
-    /// for the entries hashed first. <paramref name="keepChanges"/>: also return that JSON as a string (a writer stores it;
-    /// verifying does not need it).</summary>
-    private static string Hashed(AuditEntry e, string? previousHash, bool keepChanges, out string? changes)
+    /// for the entries hashed first; <paramref name="changes"/> is where they lie in the scratch buffer.</summary>
+    private static string Hashed(AuditEntry e, string? previousHash, out Range changes)
     {
         var text = _scratch ??= new ArrayBufferWriter<byte>(4096);
         text.ResetWrittenCount();
@@ -69,7 +69,7 @@ public static class AuditChain
         }
         json.WriteEndArray();
         json.Flush();
-        changes = keepChanges ? Encoding.UTF8.GetString(text.WrittenSpan[start..]) : null;
+        changes = start..text.WrittenCount;
 
         text.Write((ReadOnlySpan<byte>)[0x1f]);
         Encoding.UTF8.GetBytes(previousHash ?? "", text);

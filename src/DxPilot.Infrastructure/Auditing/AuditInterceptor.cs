@@ -14,16 +14,26 @@ namespace DxPilot.Infrastructure.Auditing;
 /// </summary>
 public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) : InSaveTransaction
 {
-    /// <summary>The entries this save composed, linked into the chain, written by <see cref="AuditRows"/> once the save succeeded.</summary>
-    private readonly List<AuditRow> _composed = [];
+    /// <summary>The entries this save composed, linked into the chain and written by <see cref="AuditRows"/> once the save
+    /// succeeded, continuing from <see cref="_end"/> (the chain's end under the lock, after the entries added by hand).</summary>
+    private readonly List<AuditEntry> _composed = [];
+
+    private (long Sequence, string? Hash) _end;
 
     protected override Task BeforeSaveAsync(DxPilotDbContext db, CancellationToken ct) => WriteEntriesAsync(db, db.ChangeTracker, ct);
 
     // The composed entries are written after the records they describe (so a failed save writes none), before the commit.
     protected override async Task AfterSaveAsync(DxPilotDbContext db, CancellationToken ct)
     {
-        if (_composed.Count > 0) await AuditRows.InsertAsync(db, _composed, ct);
+        if (_composed.Count > 0) await AuditRows.InsertAsync(db, _composed, Link, ct);
         _composed.Clear();
+    }
+
+    private ReadOnlySpan<byte> Link(AuditEntry entry)
+    {
+        var changes = AuditChain.Link(entry, _end.Sequence, _end.Hash);
+        _end = (entry.Sequence, entry.Hash);
+        return changes;
     }
 
     protected override void Forget() => _composed.Clear();
@@ -104,18 +114,9 @@ public sealed class AuditInterceptor(ICurrentActor current, TimeProvider clock) 
         }
 
         await InTransactionAsync(db, ct);
-        var (sequence, hash) = await AuditTrail.LockEndAsync(db, ct);
-        foreach (var p in added)
-        {
-            AuditChain.Link(p, sequence, hash);
-            (sequence, hash) = (p.Sequence, p.Hash);
-        }
-        // The changes are serialised once: as hashed, and as stored.
-        foreach (var p in entries)
-        {
-            _composed.Add(new AuditRow(p, AuditChain.Link(p, sequence, hash)));
-            (sequence, hash) = (p.Sequence, p.Hash);
-        }
+        _end = await AuditTrail.LockEndAsync(db, ct);
+        foreach (var p in added) Link(p);
+        _composed.AddRange(entries);
     }
 
     private AuditEntry Entry(EntityEntry<IAudited> entry, List<FieldChange> changes, AuditContext notes, DateTime now)

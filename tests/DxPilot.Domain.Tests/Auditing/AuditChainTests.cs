@@ -108,6 +108,6 @@ public sealed class AuditChainTests
             e.ActorId, e.ActorName, "\u0000", json, "prev");
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
         Assert.Equal(expected, AuditChain.HashOf(e, "prev"));
-        Assert.Equal(json, AuditChain.Link(e, 6, "prev"));
+        Assert.Equal(json, System.Text.Encoding.UTF8.GetString(AuditChain.Link(e, 6, "prev")));
     }
 }
