@@ -14,6 +14,21 @@ namespace DxPilot.Bench;
 public static class BenchTools
 {
     /// <summary>The 1, 5 and 15 minute load averages ("?" off Linux): the machines are shared, figures need their load.</summary>
+    /// <summary>Runs this bench again as the platform runs: with server GC (the Web SDK's default, in
+    /// DxPilot.Web.runtimeconfig.json). A bench that hosts the platform in its own process otherwise measures it under the
+    /// console's workstation collector, which pauses several times as often. Returns the child's exit code.</summary>
+    public static async Task<int> RerunWithServerGcAsync()
+    {
+        var host = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(BenchTools).Assembly.Location);
+        foreach (var arg in Environment.GetCommandLineArgs()[1..]) start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_gcServer"] = "1";
+        using var child = Process.Start(start)!;
+        await child.WaitForExitAsync();
+        return child.ExitCode;
+    }
+
     public static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 
     /// <summary><paramref name="count"/> sequential runs after <paramref name="warmUp"/> untimed ones, in ms, sorted.</summary>

@@ -52,7 +52,7 @@ static int Usage()
           report-docx [--runs 15] [--out report.docx]            the whole diagnosis report .docx with 20 photo thumbnails: median, peak memory
           rescore  --connection "…;Database=…" [--assessments 1000000] [--runs 3]   PostgreSQL re-scoring vs a plain read
           blobs    [--size 20] [--store FileSystem|Database] [--runs 20] [--collect] [--postgres "Host=…;Username=…"]   server memory while serving a large stored file
-          audit-import [--rows 1000] [--rounds 7] [--warmup 3] [--warm] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor
+          audit-import [--rows 1000] [--rounds 7] [--warmup 3] [--warm] [--workstation-gc] [--postgres "Host=…;Username=…"]   an import with and without the audit interceptor
           import-bombs [--postgres "Host=…;Username=…"] [--port 5103] [--limit 300] [--seconds 10]   hostile sheets against a started server: peak memory, time
           diagnosis-overview [--postgres "Host=…;Username=…"] [--sizes 500,100000] [--requests 50] [--port 5114] [--keep | --database NAME]   咨询诊断 overview and list, in process and through HTTP
           filings  [--postgres "Host=…;Username=…"] [--filings 100000] [--requests 50] [--keep | --database NAME [--annex5-only]]   备案 queues, filtered list, 附件5 export

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Imports;
 using DxPilot.Infrastructure.Auditing;
@@ -21,7 +22,8 @@ namespace DxPilot.Bench.Auditing;
 /// SQLite always; PostgreSQL too with --postgres or DXPILOT_TEST_POSTGRES (an admin connection that may create databases).
 /// With --warm, each side keeps one platform over one database for all its rounds, each round importing 1,000 new
 /// enterprises: a fresh platform per import spends most of its processor time compiling (JIT, EF's model and queries), which
-/// a running platform has done once.
+/// a running platform has done once. The bench runs under server GC, as the platform does (--workstation-gc: under the
+/// console's default collector instead).
 /// </summary>
 public static class AuditImportBench
 {
@@ -29,6 +31,7 @@ public static class AuditImportBench
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (!GCSettings.IsServerGC && !args.Contains("--workstation-gc")) return await BenchTools.RerunWithServerGcAsync();
         var rows = int.Parse(Generate.Arg(args, "--rows") ?? "1000");
         var rounds = int.Parse(Generate.Arg(args, "--rounds") ?? "7");
         var warmUp = int.Parse(Generate.Arg(args, "--warmup") ?? "3");
@@ -38,7 +41,8 @@ public static class AuditImportBench
         SheetGenerator.Write(sheet, rows);
 
         Console.WriteLine($"{rows:N0}-row .xlsx ({sheet.Length / 1024} KB), {rounds} rounds after {warmUp} warm-up rounds, " +
-                          (warm ? "one running platform and database per side, new enterprises each round" : "a fresh database per import") + $"; load {BenchTools.Load()}");
+                          (warm ? "one running platform and database per side, new enterprises each round" : "a fresh database per import") +
+                          $"; {(GCSettings.IsServerGC ? "server" : "workstation")} GC; load {BenchTools.Load()}");
         Console.WriteLine("wall: seconds to queue and run the import; cpu: this process's processor seconds meanwhile (the PostgreSQL server's are not in it)");
         var failed = false;
         foreach (var database in postgres is null ? [Database.Sqlite()] : new[] { Database.Sqlite(), Database.Postgres(postgres) })
@@ -79,12 +83,13 @@ public static class AuditImportBench
             Console.WriteLine(Line("median", ma, mu) + $"  audit overhead (wall) {overhead:P1}, limit 10 %: {(overhead < 0.10 ? "OK" : "TOO MUCH")}");
             // Robust to a drift in the machine's load across the run: each round's two imports ran back to back.
             Console.WriteLine($"median of the rounds' ratios: wall {Median(audited.Zip(unaudited, (x, y) => x.Wall / y.Wall)):F3}, cpu {Median(audited.Zip(unaudited, (x, y) => x.Cpu / y.Cpu)):F3}");
+            Console.WriteLine($"allocated per import (median): audited {Median(audited.Select(t => t.Allocated)) / 1e6:F1} MB, without {Median(unaudited.Select(t => t.Allocated)) / 1e6:F1} MB");
             failed |= overhead >= 0.10;
         }
         return failed ? 1 : 0;
     }
 
-    private readonly record struct Timing(double Wall, double Cpu);
+    private readonly record struct Timing(double Wall, double Cpu, double Allocated);
 
     private static string Line(string label, Timing a, Timing u) =>
         $"{label,6} {a.Wall,8:F3} {u.Wall,8:F3} {a.Wall / u.Wall,6:F3} {a.Cpu,8:F3} {u.Cpu,8:F3} {a.Cpu / u.Cpu,6:F3}";
@@ -140,10 +145,12 @@ public static class AuditImportBench
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var sw = Stopwatch.StartNew();
             var outcome = await queue.RunNowAsync(Actor.System(Programme, "审计开销基准"), "enterprises.xlsx", sheet, CancellationToken.None);
             sw.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 
             // The two sides did the same work, and only one of them wrote the trail.
             _created += rows;
@@ -155,7 +162,7 @@ public static class AuditImportBench
                 throw new InvalidOperationException($"import did not create {rows} enterprises: {job.Status}, {job.Created} created, {job.Refused} refused");
             if (_withAudit ? entries < _created : entries != 0)
                 throw new InvalidOperationException($"{entries} audit entries with the interceptor {(_withAudit ? "on" : "off")}");
-            return new Timing(sw.Elapsed.TotalSeconds, cpu.TotalSeconds);
+            return new Timing(sw.Elapsed.TotalSeconds, cpu.TotalSeconds, allocated);
         }
 
         public async ValueTask DisposeAsync()
@@ -166,7 +173,8 @@ public static class AuditImportBench
         }
     }
 
-    private static Timing Median(List<Timing> timings) => new(Median(timings.Select(t => t.Wall)), Median(timings.Select(t => t.Cpu)));
+    private static Timing Median(List<Timing> timings) =>
+        new(Median(timings.Select(t => t.Wall)), Median(timings.Select(t => t.Cpu)), Median(timings.Select(t => t.Allocated)));
 
     private static double Median(IEnumerable<double> values)
     {
