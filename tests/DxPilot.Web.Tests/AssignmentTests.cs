@@ -307,6 +307,19 @@ public abstract class AssignmentTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("X-CSRF-TOKEN", await refused.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("cc-chaoyang", "/assignments")]
+    [InlineData("cc-chaoyang", "/assignments/history")]
+    [InlineData("sjz-city", "/acceptance-results")]
+    public async Task A_search_longer_than_any_name_is_cut_to_100_characters_as_on_every_other_list(string user, string path)
+    {
+        var client = app.Anonymous();
+        await PageClient.SignIn(client, user);
+        var typed = "  91220104MA1K0HG24N" + new string('甲', 300);
+        var page = await client.GetDocument($"{path}?search={Uri.EscapeDataString(typed)}");
+        Assert.Equal(typed.Trim()[..100], page.QuerySelector("input[name=search]")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task On_the_page_a_district_assigns_and_the_provider_sees_the_file_on_its_list_and_the_enterprise_page()
     {

@@ -28,7 +28,7 @@ public sealed record AcceptanceResultQuery(string? Search = null, string? Distri
 
     /// <summary>The query string's values, a value that does not parse counting as absent.</summary>
     public static AcceptanceResultQuery From(string? search, string? district, string? result, string? page) => new(
-        QueryValue.Text(search)?.Trim() is { Length: > 0 } s ? s : null,
+        QueryValue.Search(search),
         QueryValue.Text(district)?.Trim() is { Length: > 0 } d ? d : null,
         result switch { "passed" => true, "failed" => false, _ => null },
         QueryValue.Int(page) ?? 1);

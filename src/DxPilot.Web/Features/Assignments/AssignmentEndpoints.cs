@@ -43,7 +43,7 @@ public static class AssignmentEndpoints
         api.MapGet("/history", async (HttpContext http, string? enterprise, string? organisation, string? search, string? page, AssignmentService service,
                 CancellationToken ct) =>
             ApiResults.From(await service.HistoryAsync(http.User.RequireActor(), Guid.TryParse(enterprise, out var e) ? e : null,
-                Guid.TryParse(organisation, out var o) ? o : null, QueryValue.Int(page) ?? 1, ct, Search(search)), Results.Ok))
+                Guid.TryParse(organisation, out var o) ? o : null, QueryValue.Int(page) ?? 1, ct, QueryValue.Search(search)), Results.Ok))
             .WithSummary("分配记录（谁、何时、分配或撤销、理由），可按企业 enterprise、机构 organisation 或企业名称/信用代码 search 查看，最新的在前");
 
         api.MapPost("/import", async (HttpContext http, IFormFile? file, AssignmentImporter importer, CancellationToken ct) =>
@@ -61,8 +61,6 @@ public static class AssignmentEndpoints
         api.MapGet("/import/template", () => Results.File(AssignmentTemplate.Write(), AssignmentTemplate.ContentType, AssignmentTemplate.FileName))
             .WithSummary("分配名单导入模板（.xlsx）");
     }
-
-    public static string? Search(string? text) => QueryValue.Text(text)?.Trim() is { Length: > 0 } s ? s : null;
 
     private static IResult? Missing(AssignmentInput input)
     {

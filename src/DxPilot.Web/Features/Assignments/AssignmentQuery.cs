@@ -30,7 +30,7 @@ public sealed class AssignmentQueryParameters
     public string? Page { get; set; }
 
     public AssignmentQuery ToQuery() => new(
-        QueryValue.Text(Search)?.Trim() is { Length: > 0 } s ? s : null,
+        QueryValue.Search(Search),
         QueryValue.Enum<OrganisationKind>(Kind),
         Guid.TryParse(Organisation, out var o) ? o : null,
         QueryValue.Text(District)?.Trim() is { Length: > 0 } d ? d : null,

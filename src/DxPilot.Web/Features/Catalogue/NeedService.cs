@@ -37,7 +37,7 @@ public sealed class NeedService(DxPilotDbContext db, EnterpriseService enterpris
     {
         if (await ReadableAsync(actor, enterpriseId, ct) is not { } enterprise) return Outcome<NeedsView>.NotFound();
         var q = db.EnterpriseNeeds.AsNoTracking().Where(n => n.EnterpriseId == enterpriseId);
-        if (QueryValue.Text(search)?.Trim() is { Length: > 0 } s)
+        if (QueryValue.Search(search) is { } s)
             q = q.Where(n => n.Problem.Contains(s) || (n.Pain != null && n.Pain.Contains(s)) || n.ScenarioCode.StartsWith(s));
         var total = await q.CountAsync(ct);
         var number = Paging.Clamp(page, total, PageSize);
