@@ -42,15 +42,7 @@ public sealed partial class AwardService
         if (BatchRefusal(call, AwardTrigger.StartReview, actor) is { } why) return Outcome<AwardQueue>.Forbidden(why);
         if (await db.AwardBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId && b.CallId == call.Id, ct) is not { } batch)
             return Outcome<AwardQueue>.NotFound();
-        var reviews = db.AwardExpertReviews;
-        var rows = await (from x in InScope(actor).AsNoTracking()
-                          where x.CallId == call.Id && x.BatchId == batch.Id && Waiting.Contains(x.Status)
-                          join e in db.Enterprises on x.EnterpriseId equals e.Id
-                          orderby x.SubmittedAt, x.Id
-                          select new AwardQueueRow(x.Id, e.Name, x.District, x.Directions, x.Status, x.Version,
-                              reviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision),
-                              reviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision && r.SubmittedAt != null),
-                              reviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision && r.Recommendation == AwardRecommendation.NotRecognise)))
+        var rows = await QueueRows(InScope(actor).AsNoTracking().Where(x => x.CallId == call.Id && x.BatchId == batch.Id && Waiting.Contains(x.Status)))
             .Take(500).ToListAsync(ct);
         return Outcome<AwardQueue>.Ok(new AwardQueue(call, batch, rows));
     }
@@ -69,20 +61,28 @@ public sealed partial class AwardService
 
         return Outcome<IReadOnlyList<BatchResult>>.Ok(await BatchRun.EachAsync(db, targets, async target =>
         {
-            var found = await (from x in InScope(actor).AsNoTracking()
-                               where x.Id == target.Id && x.CallId == call.Id
-                               join e in db.Enterprises on x.EnterpriseId equals e.Id
-                               select new { x.Revision, e.Name }).FirstOrDefaultAsync(ct);
+            var found = await QueueRows(InScope(actor).AsNoTracking().Where(x => x.Id == target.Id && x.CallId == call.Id)).FirstOrDefaultAsync(ct);
             if (found is null) return new BatchResult(target.Id, "", false, BatchRun.OutOfScope);
-            if (trigger == AwardTrigger.Recognise && await NotRecommendingAsync(target.Id, found.Revision, ct) is > 0 and var against)
-                return new BatchResult(target.Id, found.Name, false, $"有{against}名专家不推荐认定，请在申报页逐项决定认定的方向");
+            if (trigger == AwardTrigger.Recognise && found.NotRecommending > 0)
+                return new BatchResult(target.Id, found.EnterpriseName, false, $"有{found.NotRecommending}名专家不推荐认定，请在申报页逐项决定认定的方向");
             var taken = await TransitionAsync(actor, target.Id, trigger, trigger == AwardTrigger.StartReview ? null : reason, null, target.Version, null, ct);
             return taken.IsOk
-                ? new BatchResult(target.Id, found.Name, true, $"已{done}")
-                : new BatchResult(target.Id, found.Name, false, BatchRun.Reason(taken));
+                ? new BatchResult(target.Id, found.EnterpriseName, true, $"已{done}")
+                : new BatchResult(target.Id, found.EnterpriseName, false, BatchRun.Reason(taken));
         }));
     }
 
-    private Task<int> NotRecommendingAsync(Guid id, int round, CancellationToken ct) =>
-        db.AwardExpertReviews.CountAsync(r => r.ApplicationId == id && r.Round == round && r.Recommendation == AwardRecommendation.NotRecognise, ct);
+    /// <summary>Applications as the batch page lists them and the batch checks them, oldest submission first, with their current
+    /// round's reviews counted (bulk 认定 stops at any 不推荐).</summary>
+    private IQueryable<AwardQueueRow> QueueRows(IQueryable<AwardApplication> applications)
+    {
+        var reviews = db.AwardExpertReviews;
+        return from x in applications
+               join e in db.Enterprises on x.EnterpriseId equals e.Id
+               orderby x.SubmittedAt, x.Id
+               select new AwardQueueRow(x.Id, e.Name, x.District, x.Directions, x.Status, x.Version,
+                   reviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision),
+                   reviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision && r.SubmittedAt != null),
+                   reviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision && r.Recommendation == AwardRecommendation.NotRecognise));
+    }
 }
