@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Domain.Diagnoses;
 
@@ -29,10 +30,11 @@ public static class DiagnosisPolicy
         return d => d.Round > 0 && d.ExpertAccounts.Contains(needle);
     }
 
-    /// <summary>The city bureau names the experts that accept a diagnosis waiting for acceptance.</summary>
-    public static string? NameExperts(Actor a, Diagnosis d) =>
-        a.Role != Role.CityBureau ? "只有市级主管部门可以指定验收专家"
-        : d.Status != DiagnosisStatus.Submitted ? NotAwaitingAcceptance
+    /// <summary>The city bureau names the experts that accept a diagnosis waiting for acceptance: another role is not allowed
+    /// to (403), the bureau is refused while the diagnosis is not waiting (409).</summary>
+    public static Refusal? NameExperts(Actor a, Diagnosis d) =>
+        a.Role != Role.CityBureau ? new Refusal(RefusalKind.NotAllowed, "只有市级主管部门可以指定验收专家")
+        : d.Status != DiagnosisStatus.Submitted ? new Refusal(RefusalKind.WrongState, NotAwaitingAcceptance)
         : null;
 
     /// <summary>Only the diagnosing provider edits, and only while the diagnosis is with it.</summary>

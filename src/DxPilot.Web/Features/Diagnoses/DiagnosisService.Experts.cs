@@ -16,8 +16,7 @@ public sealed partial class DiagnosisService
     {
         var d = await InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Outcome<Diagnosis>.NotFound();
-        if (DiagnosisPolicy.NameExperts(actor, d) is { } why)
-            return actor.Role == Role.CityBureau ? Outcome<Diagnosis>.Conflict(why) : Outcome<Diagnosis>.Forbidden(why);
+        if (DiagnosisPolicy.NameExperts(actor, d) is { } refusal) return Outcome<Diagnosis>.Refused(refusal);
         var ids = (accounts ?? []).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().ToList();
         if (ids.Count > MaxExperts) return Invalid($"验收专家不超过{MaxExperts}位");
         var experts = await db.ExpertAccountsAsync(ids, actor.ProgrammeId, ct);
