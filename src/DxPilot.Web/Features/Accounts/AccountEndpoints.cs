@@ -128,10 +128,9 @@ public static class AccountEndpoints
             await log.RecordAsync(AuditAction.Exported, actor.ProgrammeId, key, $"初始密码 {issued.Accounts.Count} 个");
             await tx.CommitAsync();
         }
-        http.Response.Headers.CacheControl = "no-store";
         var file = new MemoryStream();
         InitialPasswords.WriteXlsx(file, issued, time.Zone);
         file.Position = 0;
-        return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", InitialPasswords.FileName(issued, time.Zone));
+        return PrivateFile.Send(http, file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", InitialPasswords.FileName(issued, time.Zone));
     }
 }

@@ -27,7 +27,6 @@ public static class AwardPublishedSheet
                 .Append(["合计", null, null, $"{list.Rows.Count}项", list.TotalWan]), title);
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("AwardPublished", list.Batch.Id.ToString()),
             $"{title} {list.Rows.Count} 项", ct: ct);
-        http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(file.ToArray(), AwardSummarySheet.ContentType, $"{title}.xlsx");
+        return PrivateFile.Send(http, file.ToArray(), AwardSummarySheet.ContentType, $"{title}.xlsx");
     }
 }

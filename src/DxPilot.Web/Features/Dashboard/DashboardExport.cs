@@ -28,8 +28,7 @@ public sealed class DashboardExport(DashboardService dashboards, AuditLog audit,
         var outcome = await export.WriteAsync(stream, actor, district, ct);
         if (!outcome.IsOk) return ApiResults.From(outcome, _ => Results.Empty);
         stream.Position = 0;
-        http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(stream, ContentType, outcome.Value);
+        return PrivateFile.Send(http, stream, ContentType, outcome.Value!);
     }
 
     /// <summary>Writes the workbook and answers its file name, or the refusal (nothing written).</summary>

@@ -33,8 +33,7 @@ public sealed class DiagnosisExport(DiagnosisService diagnoses, ProgrammeCatalog
         if (await export.WriteAsync(stream, http.User.RequireActor(), q.ToFilter(), ct) is not { } name)
             return Results.Problem(title: "找不到该页面，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
         stream.Position = 0;
-        http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(stream, ContentType, name);
+        return PrivateFile.Send(http, stream, ContentType, name);
     }
 
     /// <summary>Writes the sheet and answers its file name, or null (nothing written) for an actor that does not use the list.</summary>

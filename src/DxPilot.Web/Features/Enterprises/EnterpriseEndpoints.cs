@@ -123,7 +123,7 @@ public static class EnterpriseEndpoints
         var stream = new MemoryStream();
         var name = await export.WriteAsync(stream, http.User.RequireActor(), q.ToQuery(), ct);
         stream.Position = 0;
-        return Results.File(stream, Xlsx, name);
+        return PrivateFile.Send(http, stream, Xlsx, name);
     }
 
     public static ImportReportDto Report(ImportJob j, IReadOnlyList<RowProblem> problems) => new(j.Id, j.Status.ToString(), j.FileName, j.TotalRows,

@@ -16,9 +16,7 @@ public static class TemporaryFileDownload
                 return nothing?.Invoke() ?? Results.NotFound();
             }
             file.Position = 0;
-            // It holds the programme's own data: no shared cache may keep it.
-            http.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(file, contentType, name);
+            return PrivateFile.Send(http, file, contentType, name);
         }
         catch
         {

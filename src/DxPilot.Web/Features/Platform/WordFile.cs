@@ -15,8 +15,6 @@ public static class WordFile
         write(buffer);
         await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditAction.Exported, programmeId, subject, fileName,
             ct: http.RequestAborted);
-        // It holds an enterprise's own data: no shared cache may keep it.
-        http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(buffer.ToArray(), ContentType, fileName);
+        return PrivateFile.Send(http, buffer.ToArray(), ContentType, fileName);
     }
 }
