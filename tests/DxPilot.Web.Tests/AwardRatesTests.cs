@@ -83,10 +83,7 @@ public abstract class AwardRatesTests<TApp>(TApp app) : IClassFixture<TApp> wher
             await db.SaveChangesAsync(Ct);
         }
         var accounts = new ProgrammeAccounts(app, Programme);
-        var city = await app.As(await accounts.UserAsync(Role.CityBureau));
-        var batches = await city.GetFromJsonAsync<JsonElement>($"/api/awards/calls/{Benchmark}/batches", Ct);
-        if (!batches.EnumerateArray().Any(b => b.GetProperty("isOpen").GetBoolean()))
-            Assert.True((await city.PostAsJsonAsync($"/api/awards/calls/{Benchmark}/batches", new { name = (string?)null }, Ct)).IsSuccessStatusCode);
+        await new ShijiazhuangAwardFiles(app).OpenBatchAsync(Benchmark);
 
         var checks = Lighthouse(await LighthouseDraftAsync(await accounts.UserAsync(Role.Enterprise, enterprise: enterprise.Id)));
         var source = $"评测机构（{agencyName}）2025年6月28日改造后评测原始数据";
@@ -107,10 +104,7 @@ public abstract class AwardRatesTests<TApp>(TApp app) : IClassFixture<TApp> wher
             await db.SaveChangesAsync(Ct);
         }
         var accounts = new ProgrammeAccounts(app, Programme);
-        var city = await app.As(await accounts.UserAsync(Role.CityBureau));
-        var batches = await city.GetFromJsonAsync<JsonElement>($"/api/awards/calls/{Benchmark}/batches", Ct);
-        if (!batches.EnumerateArray().Any(b => b.GetProperty("isOpen").GetBoolean()))
-            Assert.True((await city.PostAsJsonAsync($"/api/awards/calls/{Benchmark}/batches", new { name = (string?)null }, Ct)).IsSuccessStatusCode);
+        await new ShijiazhuangAwardFiles(app).OpenBatchAsync(Benchmark);
         var checks = Lighthouse(await LighthouseDraftAsync(await accounts.UserAsync(Role.Enterprise, enterprise: enterprise.Id)));
         Assert.Equal(("notMet", "没有评测原始数据，企业也未填报，须不低于60%"), checks["digitalEquipment"]);
     }
