@@ -1,15 +1,12 @@
 using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
+using DxPilot.Infrastructure.Photos;
 using SkiaSharp;
 
 namespace DxPilot.Bench.Photos;
 
 /// <summary>
-/// Photos written for the tests and the bench, with EXIF exactly as a phone camera writes it (a little-endian TIFF block
-/// in an APP1 "Exif" segment right after the JPEG's SOI): DateTimeOriginal, OffsetTimeOriginal, GPS latitude/longitude as
-/// degree/minute/second rationals with their N/S/E/W references, and the orientation. The pictures are photo-like (a
-/// gradient, shapes, optional grain) and differ by seed, so perceptual hashes of different seeds are far apart.
+/// Photos written for the tests and the bench, with EXIF as a phone camera writes it (<see cref="CameraExif"/>). The pictures
+/// are photo-like (a gradient, shapes, optional grain) and differ by seed, so perceptual hashes of different seeds are far apart.
 /// </summary>
 public static class TestPhotos
 {
@@ -85,119 +82,26 @@ public static class TestPhotos
     public static byte[] WithExif(byte[] jpeg, Exif exif) => InsertSegments(jpeg, [App1("Exif\0\0"u8.ToArray(), Tiff(exif))]);
 
     /// <summary>Inserts ready-made segments (marker, length, body) after the SOI.</summary>
-    public static byte[] InsertSegments(byte[] jpeg, IEnumerable<byte[]> segments)
-    {
-        var output = new MemoryStream();
-        output.Write(jpeg, 0, 2);
-        foreach (var s in segments) output.Write(s);
-        output.Write(jpeg, 2, jpeg.Length - 2);
-        return output.ToArray();
-    }
+    public static byte[] InsertSegments(byte[] jpeg, IEnumerable<byte[]> segments) => CameraExif.InsertSegments(jpeg, segments);
 
     /// <summary>An APP1 segment: FF E1, its length (body + 2, at most 65535), the identifier and the body.</summary>
-    public static byte[] App1(byte[] identifier, byte[] body)
-    {
-        var length = 2 + identifier.Length + body.Length;
-        if (length > 65535) throw new ArgumentException("An APP1 segment holds at most 65533 bytes.");
-        var segment = new byte[2 + length];
-        (segment[0], segment[1]) = (0xFF, 0xE1);
-        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)length);
-        identifier.CopyTo(segment, 4);
-        body.CopyTo(segment, 4 + identifier.Length);
-        return segment;
-    }
+    public static byte[] App1(byte[] identifier, byte[] body) => CameraExif.App1(identifier, body);
 
-    private sealed record Field(ushort Tag, ushort Type, uint Count, byte[] Value);
-
+    /// <summary>The camera's block, with the tests' faults: filler entries in IFD0, or IFD0's pointers and next-IFD link all
+    /// leading back to IFD0 (a loop a reader must not follow forever).</summary>
     private static byte[] Tiff(Exif exif)
     {
-        var ifd0 = new List<Field> { new(0x0112, 3, 1, U16(exif.Orientation)) };
-        for (var i = 0; i < exif.FillerEntries; i++) ifd0.Add(new(0x0200, 3, 1, U16(i)));
-        var exifIfd = new List<Field>();
-        if (exif.Taken is { } t) exifIfd.Add(Ascii(0x9003, t.ToString("yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture)));
-        if (exif.Offset is { } o) exifIfd.Add(Ascii(0x9011, o));
-        var gps = new List<Field>();
-        if (exif.Latitude is { } lat && exif.Longitude is { } lon)
-        {
-            gps.Add(new(0x0000, 1, 4, [2, 3, 0, 0]));
-            gps.Add(Ascii(0x0001, lat < 0 ? "S" : "N"));
-            gps.Add(new(0x0002, 5, 3, Rationals(Math.Abs(lat))));
-            gps.Add(Ascii(0x0003, lon < 0 ? "W" : "E"));
-            gps.Add(new(0x0004, 5, 3, Rationals(Math.Abs(lon))));
-        }
-        // Pointer values are 4 bytes whatever they hold, so the sizes are known before the offsets.
-        ifd0.Add(new(0x8769, 4, 1, U32(0)));
-        ifd0.Add(new(0x8825, 4, 1, U32(0)));
+        var tiff = CameraExif.Tiff(new CameraExif.Fields(exif.Taken, exif.Offset, exif.Latitude, exif.Longitude, exif.Orientation,
+            [.. Enumerable.Range(0, exif.FillerEntries).Select(i => CameraExif.Entry.Short(0x0200, i))]));
+        if (!exif.LoopBackToIfd0) return tiff;
         const int ifd0At = 8;
-        var exifAt = ifd0At + Size(ifd0);
-        var gpsAt = exifAt + Size(exifIfd);
-        ifd0[^2] = ifd0[^2] with { Value = U32((uint)(exif.LoopBackToIfd0 ? ifd0At : exifAt)) };
-        ifd0[^1] = ifd0[^1] with { Value = U32((uint)(exif.LoopBackToIfd0 ? ifd0At : gpsAt)) };
-
-        var tiff = new MemoryStream();
-        tiff.Write("II"u8);
-        tiff.Write(U16(42));
-        tiff.Write(U32(ifd0At));
-        // With the loop, IFD0's next-IFD link points at itself too.
-        tiff.Write(Ifd(ifd0At, ifd0, next: exif.LoopBackToIfd0 ? (uint)ifd0At : 0));
-        tiff.Write(Ifd(exifAt, exifIfd, 0));
-        tiff.Write(Ifd(gpsAt, gps, 0));
-        return tiff.ToArray();
-    }
-
-    private static int Size(List<Field> fields) => 2 + 12 * fields.Count + 4 + fields.Sum(f => f.Value.Length > 4 ? Even(f.Value.Length) : 0);
-
-    private static int Even(int n) => n + (n & 1);
-
-    private static byte[] Ifd(int at, List<Field> fields, uint next)
-    {
-        var ifd = new byte[Size(fields)];
-        BinaryPrimitives.WriteUInt16LittleEndian(ifd, (ushort)fields.Count);
-        var data = 2 + 12 * fields.Count + 4;
-        for (var i = 0; i < fields.Count; i++)
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(tiff.AsSpan(ifd0At));
+        for (var i = 0; i < count; i++)
         {
-            var (entry, f) = (2 + 12 * i, fields[i]);
-            BinaryPrimitives.WriteUInt16LittleEndian(ifd.AsSpan(entry), f.Tag);
-            BinaryPrimitives.WriteUInt16LittleEndian(ifd.AsSpan(entry + 2), f.Type);
-            BinaryPrimitives.WriteUInt32LittleEndian(ifd.AsSpan(entry + 4), f.Count);
-            if (f.Value.Length <= 4) f.Value.CopyTo(ifd, entry + 8);
-            else
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(ifd.AsSpan(entry + 8), (uint)(at + data));
-                f.Value.CopyTo(ifd, data);
-                data += Even(f.Value.Length);
-            }
+            var entry = tiff.AsSpan(ifd0At + 2 + 12 * i);
+            if (BinaryPrimitives.ReadUInt16LittleEndian(entry) is 0x8769 or 0x8825) BinaryPrimitives.WriteUInt32LittleEndian(entry[8..], ifd0At);
         }
-        BinaryPrimitives.WriteUInt32LittleEndian(ifd.AsSpan(2 + 12 * fields.Count), next);
-        return ifd;
-    }
-
-    private static Field Ascii(ushort tag, string text)
-    {
-        var bytes = Encoding.ASCII.GetBytes(text + "\0");
-        return new(tag, 2, (uint)bytes.Length, bytes);
-    }
-
-    /// <summary>Degrees, minutes and seconds (to 1/10000 s), as phones write them.</summary>
-    private static byte[] Rationals(double degrees)
-    {
-        var d = Math.Floor(degrees);
-        var m = Math.Floor((degrees - d) * 60);
-        var s = ((degrees - d) * 60 - m) * 60;
-        return [.. U32((uint)d), .. U32(1), .. U32((uint)m), .. U32(1), .. U32((uint)Math.Round(s * 10000)), .. U32(10000)];
-    }
-
-    private static byte[] U16(int v)
-    {
-        var b = new byte[4]; // inline values are left-justified in the 4-byte field
-        BinaryPrimitives.WriteUInt16LittleEndian(b, (ushort)v);
-        return b[..2];
-    }
-
-    private static byte[] U32(uint v)
-    {
-        var b = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(b, v);
-        return b;
+        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(ifd0At + 2 + 12 * count), ifd0At);
+        return tiff;
     }
 }
