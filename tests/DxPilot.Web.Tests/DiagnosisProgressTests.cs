@@ -478,6 +478,8 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
             Assert.True(rated.IsOk, rated.Message);
         }
         Assert.DoesNotContain(await TodosAsync(enterprise), t => t.Kind == DiagnosisTodo.Kind);
+        // The form turns its checklist item green in the lists too (the red filters read the items kept on the diagnosis).
+        Assert.DoesNotContain(d2, await IdsAsync(City, new DiagnosisFilter(Red: "satisfaction")));
 
         // Returned: back with the provider, to change as asked.
         await using (var scope = app.ScopeAs(City))
