@@ -207,7 +207,13 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.All(after.GetProperty("items").EnumerateArray(), i => Assert.Equal("After", i.GetProperty("stage").GetString()));
         var none = await city.GetFromJsonAsync<JsonElement>("/api/assessments?level=0&search=" + Uri.EscapeDataString("不存在的企业名称"));
         Assert.Equal(0, none.GetProperty("total").GetInt32());
-        Assert.Equal(0, (await (await app.As("cc-city")).GetFromJsonAsync<JsonElement>("/api/assessments")).GetProperty("total").GetInt32());
+        // Another programme's bureau reads its own only: Changchun's one is the demo diagnosis' 改造前 assessment
+        // (Features/Diagnoses/DiagnosisDemoData), on a file of its own list.
+        var hangzhou = all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        var changchun = (await (await app.As("cc-city")).GetFromJsonAsync<JsonElement>("/api/assessments")).GetProperty("items").EnumerateArray().ToList();
+        var demo = Assert.Single(changchun);
+        Assert.DoesNotContain(demo.GetProperty("id").GetString(), hangzhou);
+        Assert.Equal("Before", demo.GetProperty("stage").GetString());
     }
 }
 

@@ -44,8 +44,11 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     // Changchun's catalogue (Features/Catalogue/CatalogueDemoData): one provider's application and one product wait for the city.
     private const string PoolApplications = "入池申请待审核：核对资质和案例后同意入池或不予入池";
     private const string ProductReviews = "产品待审核：审核通过后上架，或退回修改";
+    // Changchun's demo diagnosis of cc-enterprise's file (Features/Diagnoses/DiagnosisDemoData): submitted and rated, it waits for the city.
+    private const string DiagnosisAcceptance = "咨询诊断待验收：退回修改、通过验收";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
-        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify, PoolApplications, ProductReviews];
+        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify, PoolApplications, ProductReviews,
+        DiagnosisAcceptance];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -59,7 +62,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "hz-audit", [ProjectAudit], [1] },
         { "hz-expert", [FilingReview], [1] },
         { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest, FilingDraft, ContractsToSign], [1, 1, 1, 1, 1] },
-        { "cc-city", [PoolApplications, ProductReviews], [1, 1] },
+        { "cc-city", [PoolApplications, ProductReviews, DiagnosisAcceptance], [1, 1, 1] },
         { "hlj-city", [], [] },
         { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },
     };
@@ -91,10 +94,11 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(files, cards["企业档案"]);
         // The reference list flags no 小巨人 with central funds and no 2022 pilot.
         Assert.Equal(0, cards["不再享受中央资金"]);
-        // Only 滨江区 holds the demo's assessments: one 改造前 diagnosis and one 改造后 evaluation on the same enterprise, and the
-        // 改造后 evaluation of the demo's filed project (Features/Projects/ProjectDemoData) on another.
-        var assessed = user is "hz-city" or "hz-binjiang" or "hz-thinktank" ? 1 : 0;
-        Assert.Equal((assessed, 2 * assessed), (cards["已完成改造前诊断"], cards["已完成改造后评测"]));
+        // In Hangzhou only 滨江区 holds the demo's assessments: one 改造前 diagnosis and one 改造后 evaluation on the same enterprise,
+        // and the 改造后 evaluation of the demo's filed project (Features/Projects/ProjectDemoData) on another. In Changchun the demo
+        // diagnosis' 改造前 assessment (Features/Diagnoses/DiagnosisDemoData).
+        var assessed = user is "hz-city" or "hz-binjiang" or "hz-thinktank" ? (1, 2) : user == "cc-city" ? (1, 0) : (0, 0);
+        Assert.Equal(assessed, (cards["已完成改造前诊断"], cards["已完成改造后评测"]));
         Assert.Null(page.QuerySelector("#assigned"));
         Assert.Null(page.QuerySelector("#standing"));
     }
@@ -105,7 +109,8 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         var page = await HomeOf("cc-city");
         var target = page.QuerySelector(".target")!.TextContent;
         Assert.Contains("500家中小企业数字化咨询诊断及数字化改造工作", target);
-        Assert.Contains("全市已完成改造前诊断 0 家、改造后评测 0 家", target);
+        // The demo diagnosis' 改造前 assessment (Features/Diagnoses/DiagnosisDemoData).
+        Assert.Contains("全市已完成改造前诊断 1 家、改造后评测 0 家", target);
         Assert.DoesNotContain("平台中还没有企业档案", page.Body!.TextContent);
     }
 

@@ -11,5 +11,6 @@ public static class DiagnosisRegistration
         services.AddScoped<DiagnosisOverview>();
         services.AddMemoryCache();
         services.AddScoped<DiagnosisExport>();
+        services.AddScoped<DiagnosisDemoData>();
     }
 }

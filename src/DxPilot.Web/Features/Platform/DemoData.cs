@@ -19,7 +19,7 @@ namespace DxPilot.Web.Features.Platform;
 /// </summary>
 public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, ImportQueue imports, AssessmentDemoData assessments,
     Benchmarks.BenchmarkDemoData benchmark, Awards.AwardDemoData awards, Filings.FilingDemoData filings, Projects.ProjectDemoData projects, Supervision.SupervisionDemoData supervision,
-    Catalogue.CatalogueDemoData catalogue,
+    Catalogue.CatalogueDemoData catalogue, Diagnoses.DiagnosisDemoData diagnoses,
     AssignmentService assignments, CurrentActor current, PlatformPaths paths, ILogger<DemoData> logger)
 {
     public const string Password = "DxPilot#2025";
@@ -79,7 +79,8 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
     }
 
     /// <summary>Changchun's diagnosis pilot (seed 002): twelve fictional files in four districts and its four pilot industries;
-    /// the provider serves the list's first four (two of them in 朝阳区, so that cc-chaoyang sees both served and unserved files).</summary>
+    /// the provider serves the list's first four (two of them in 朝阳区, so that cc-chaoyang sees both served and unserved files)
+    /// and diagnoses the first two (Features/Diagnoses/DiagnosisDemoData).</summary>
     private async Task<Login[]> EnsureChangchunAsync(CancellationToken ct)
     {
         var names = await ImportOnce(Changchun, ChangchunList, "cc-city", "长春市工信局（演示）", ct);
@@ -90,7 +91,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         var agency = await EnsureOrganisation(city, "吉林省数字化水平评测中心（演示）", OrganisationKind.EvaluationAgency, enterprises.Take(2), 2, ct);
         var thinkTank = await EnsureOrganisation(city, "长春产业数字化研究院（演示）", OrganisationKind.ThinkTank, [], 0, ct);
         var own = enterprises.FirstOrDefault();
-        return
+        Login[] logins =
         [
             await EnsureUser("cc-city", "长春市工信局（演示）", Role.CityBureau, Changchun, ct: ct),
             await EnsureUser("cc-chaoyang", "朝阳区工信局（演示）", Role.DistrictBureau, Changchun, district: "朝阳区", ct: ct),
@@ -101,6 +102,8 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             .. own is null && await users.FindByNameAsync("cc-enterprise") is null ? (Login[])[]
                 : [await EnsureUser("cc-enterprise", own?.Name ?? "", Role.Enterprise, Changchun, enterprise: own?.Id, ct: ct)],
         ];
+        await diagnoses.EnsureAsync(enterprises.Take(4).ToList(), ct);
+        return logins;
     }
 
     /// <summary>
