@@ -13,7 +13,8 @@ namespace DxPilot.Web.Tests;
 /// <summary>
 /// Visit photos through the diagnosis service: a file that is not a picture is refused by name and nothing is kept; a photo
 /// removed, alone or with its visit, leaves the reuse index with it, so that the same picture can be uploaded to the right
-/// visit without being called a reused one (seed 002 四（一）: reuse is a photo used for <i>another</i> visit).
+/// visit without being called a reused one (seed 002 四（一）: reuse is a photo used for <i>another</i> visit), and a copy judged a
+/// reuse is the picture's first use once the earlier one is removed.
 /// </summary>
 public abstract class DiagnosisPhotoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
@@ -76,6 +77,20 @@ public abstract class DiagnosisPhotoTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Empty(photos["车间.jpg"].Problems);
         var copy = Assert.Single(photos["出门.jpg"].Problems);
         Assert.Equal((PhotoProblemCodes.Duplicate, $"与2026年3月10日{c.Enterprise.Name}现场诊断的照片相同；不能使用其他诊断的照片"), (copy.Code, copy.Message));
+
+        // The exit photo was on the training by mistake: taken off it, the survey's copy is the picture's first use and no
+        // longer a reuse. Uploaded to the training again, that copy is the reuse now.
+        var onTraining = (await ViewAsync(c, d.Id)).Visits.Single(v => v.Visit.Id == training).Photos.Single(p => p.Photo.File.Name == "出门.jpg").Photo.Id;
+        var off = await ChangchunDiagnosis.Act(app, c.ProviderActor, async s => await s.RemovePhotoAsync(c.ProviderActor, d.Id,
+            await ChangchunDiagnosis.VersionAsync(app, d.Id), onTraining));
+        Assert.True(off.IsOk, off.Message);
+        Assert.Empty((await ViewAsync(c, d.Id)).Visits.Single(v => v.Visit.Id == right).Photos.Single(p => p.Photo.File.Name == "出门.jpg").Problems);
+        Assert.True((await c.UploadAsync(app, d.Id, training, (PhotoTag.ExitLogo, "出门.jpg", exit))).IsOk);
+        var view = await ViewAsync(c, d.Id);
+        Assert.Empty(view.Visits.Single(v => v.Visit.Id == right).Photos.Single(p => p.Photo.File.Name == "出门.jpg").Problems);
+        // (Taken at 12:00, it is outside the training's hours too.)
+        Assert.Contains(view.Visits.Single(v => v.Visit.Id == training).Photos.Single(p => p.Photo.File.Name == "出门.jpg").Problems,
+            p => p.Code == PhotoProblemCodes.Duplicate);
     }
 
     private Task<DiagnosisView> ViewAsync(ChangchunDiagnosis c, Guid id) =>

@@ -52,7 +52,8 @@ public sealed class VisitPhoto : IAuditedPart
     public double? Longitude { get; private set; }
     /// <summary>64-bit perceptual hash (stored as its signed bit pattern).</summary>
     public long? PerceptualHash { get; private set; }
-    /// <summary>Where the same picture was already used when this one arrived (another visit or enterprise), as a reader reads it.</summary>
+    /// <summary>Where the same picture was already used when this one arrived (another visit or enterprise), as it read then. The
+    /// pages judge such a photo again against the uses still stored (the earlier one may have been removed since).</summary>
     public string? ReusedFrom { get; private set; }
     public string UploadedByName { get; private set; } = "";
     public DateTime UploadedAt { get; private set; }

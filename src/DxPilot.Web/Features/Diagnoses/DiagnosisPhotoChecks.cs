@@ -59,18 +59,31 @@ public sealed class DiagnosisPhotoChecks(IBlobStore blobs, PhotoPrints prints)
     /// <summary>Takes removed photos out of the reuse index, in the same save as their records.</summary>
     public Task UnindexAsync(IReadOnlyCollection<VisitPhoto> photos, CancellationToken ct) => prints.RemoveAsync([.. photos.Select(p => p.Id)], ct);
 
-    /// <summary>Each photo of one visit with the problems found, judged from the facts on its record against the visit now
-    /// (no site is recorded, so places are compared with the visit's other photos); a reuse found at upload stays a problem.</summary>
-    public static IReadOnlyList<JudgedPhoto> Judge(DiagnosisVisit visit, IReadOnlyList<VisitPhoto> photos, DiagnosisRules rules, TimeZoneInfo zone)
+    /// <summary>
+    /// For the photos judged a reuse when they arrived, the uses of the same picture in other visits that are still stored and
+    /// came before them (photo ids are time-ordered, version 7). The earlier use may have been removed since (uploaded to the
+    /// wrong visit and taken off it): then this photo is the picture's first use and no longer a reuse. Photos not judged a
+    /// reuse at upload cannot become one later: a later copy of their picture is the reuse. One index lookup per such photo,
+    /// which are few.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<PhotoReuse>>> EarlierUsesAsync(IEnumerable<VisitPhoto> photos, CancellationToken ct)
     {
-        var verdicts = PhotoVerdicts.Judge(Span(visit, zone), null, RulesOf(rules), zone, photos.Select(p => new PhotoToJudge(p.File.Name, Facts(p), [])).ToList());
-        return photos.Select((p, i) =>
-        {
-            var problems = verdicts[i].Problems.ToList();
-            if (p.ReusedFrom is { } reused && problems.All(x => x.Code != PhotoProblemCodes.Duplicate))
-                problems.Add(new PhotoProblem(PhotoProblemCodes.Duplicate, reused));
-            return new JudgedPhoto(p, problems);
-        }).ToList();
+        var found = new Dictionary<Guid, IReadOnlyList<PhotoReuse>>();
+        foreach (var p in photos)
+            if (p is { ReusedFrom: not null, PerceptualHash: { } hash })
+                found[p.Id] = [.. (await prints.FindReuseAsync(unchecked((ulong)hash), p.File.Sha256, p.VisitId, ct)).Where(r => r.PhotoId.CompareTo(p.Id) < 0)];
+        return found;
+    }
+
+    /// <summary>Each photo of one visit with the problems found, judged from the facts on its record against the visit now
+    /// (no site is recorded, so places are compared with the visit's other photos) and against the earlier uses of its picture
+    /// still stored (<see cref="EarlierUsesAsync"/>).</summary>
+    public static IReadOnlyList<JudgedPhoto> Judge(DiagnosisVisit visit, IReadOnlyList<VisitPhoto> photos,
+        IReadOnlyDictionary<Guid, IReadOnlyList<PhotoReuse>> earlierUses, DiagnosisRules rules, TimeZoneInfo zone)
+    {
+        var verdicts = PhotoVerdicts.Judge(Span(visit, zone), null, RulesOf(rules), zone,
+            photos.Select(p => new PhotoToJudge(p.File.Name, Facts(p), earlierUses.GetValueOrDefault(p.Id) ?? [])).ToList());
+        return photos.Select((p, i) => new JudgedPhoto(p, verdicts[i].Problems)).ToList();
     }
 
     private static VisitSpan Span(DiagnosisVisit visit, TimeZoneInfo zone)

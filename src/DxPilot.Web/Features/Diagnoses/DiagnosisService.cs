@@ -106,7 +106,9 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
     {
         var visits = await db.DiagnosisVisits.AsNoTracking().Where(v => v.DiagnosisId == d.Id).OrderBy(v => v.Date).ThenBy(v => v.Start).ToListAsync(ct);
         var photos = await db.VisitPhotos.AsNoTracking().Where(p => p.DiagnosisId == d.Id).OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).ToListAsync(ct);
-        return visits.Select(v => new VisitWithPhotos(v, DiagnosisPhotoChecks.Judge(v, photos.Where(p => p.VisitId == v.Id).ToList(), rules, time.Zone))).ToList();
+        var earlierUses = await photoChecks.EarlierUsesAsync(photos, ct);
+        return visits.Select(v => new VisitWithPhotos(v, DiagnosisPhotoChecks.Judge(v, photos.Where(p => p.VisitId == v.Id).ToList(), earlierUses, rules, time.Zone)))
+            .ToList();
     }
 
     /// <summary>The 改造前 assessments the provider may link: its own of this enterprise.</summary>
