@@ -93,6 +93,32 @@ public abstract class DiagnosisPhotoTests<TApp>(TApp app) : IClassFixture<TApp> 
             p => p.Code == PhotoProblemCodes.Duplicate);
     }
 
+    [Fact]
+    public async Task Another_diagnosis_copy_of_a_photo_removed_from_its_first_use_passes_and_leaves_the_red_filter()
+    {
+        var (first, second) = (await ChangchunDiagnosis.CreateAsync(app), await ChangchunDiagnosis.CreateAsync(app));
+        var (d1, d2) = (await first.OpenAsync(app), await second.OpenAsync(app));
+        var v1 = await first.VisitAsync(app, d1.Id, await first.LeaderAsync(app, d1.Id), Day, new TimeOnly(9, 0), new TimeOnly(12, 30));
+        var v2 = await second.VisitAsync(app, d2.Id, await second.LeaderAsync(app, d2.Id), Day, new TimeOnly(9, 0), new TimeOnly(12, 30));
+        var picture = PhotoAt(10);
+        Assert.True((await first.UploadAsync(app, d1.Id, v1, (PhotoTag.ProductionFloor, "车间.jpg", picture))).IsOk);
+        Assert.True((await second.UploadAsync(app, d2.Id, v2, (PhotoTag.ProductionFloor, "车间.jpg", picture))).IsOk);
+        Assert.Contains(d2.Id, await PhotoChecksRedAsync());
+
+        // The first provider took its photo off (the wrong enterprise's visit): the second's is the picture's first use now.
+        var photo = (await ViewAsync(first, d1.Id)).Visits.Single().Photos.Single().Photo.Id;
+        var removed = await ChangchunDiagnosis.Act(app, first.ProviderActor, async s => await s.RemovePhotoAsync(first.ProviderActor, d1.Id,
+            await ChangchunDiagnosis.VersionAsync(app, d1.Id), photo));
+        Assert.True(removed.IsOk, removed.Message);
+        Assert.Empty((await ViewAsync(second, d2.Id)).Visits.Single().Photos.Single().Problems);
+        Assert.DoesNotContain(d2.Id, await PhotoChecksRedAsync());
+    }
+
+    /// <summary>The diagnoses the city's list shows with 照片时间、位置核验 red.</summary>
+    private Task<List<Guid>> PhotoChecksRedAsync() =>
+        ChangchunDiagnosis.Act(app, ChangchunDiagnosis.City, async s => (await s.Listed(ChangchunDiagnosis.City, new DiagnosisFilter(Red: "photo-checks"))!
+            .Select(r => r.Id).ToListAsync(TestContext.Current.CancellationToken)));
+
     private Task<DiagnosisView> ViewAsync(ChangchunDiagnosis c, Guid id) =>
         ChangchunDiagnosis.Act(app, c.ProviderActor, async s => (await s.GetAsync(c.ProviderActor, id)).Value!);
 }

@@ -2,9 +2,11 @@ using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Diagnoses.Photos;
 using DxPilot.Domain.Files;
 using DxPilot.Infrastructure.Blobs;
+using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Photos;
 using DxPilot.Web.Features.Diagnoses.Photos;
 using DxPilot.Web.Features.Files;
+using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Diagnoses;
 
@@ -16,7 +18,7 @@ public sealed record PhotoRead(string? Refusal, StoredBlob? Blob, PhotoFacts? Fa
 /// upload each file is read (type, EXIF time and place, perceptual hash), stored with a thumbnail and looked up in the reuse
 /// index; on every view the visit's photos are judged from the facts kept on their records, against the visit as it is now.
 /// </summary>
-public sealed class DiagnosisPhotoChecks(IBlobStore blobs, PhotoPrints prints)
+public sealed class DiagnosisPhotoChecks(DxPilotDbContext db, IBlobStore blobs, PhotoPrints prints)
 {
     public const int MaxPerUpload = 30;
     /// <summary>One upload's request limit: the photos of a visit, together, with room for the form.</summary>
@@ -73,6 +75,18 @@ public sealed class DiagnosisPhotoChecks(IBlobStore blobs, PhotoPrints prints)
             if (p is { ReusedFrom: not null, PerceptualHash: { } hash })
                 found[p.Id] = [.. (await prints.FindReuseAsync(unchecked((ulong)hash), p.File.Sha256, p.VisitId, ct)).Where(r => r.PhotoId.CompareTo(p.Id) < 0)];
         return found;
+    }
+
+    /// <summary>The diagnoses holding a copy judged a reuse of one of the removed photos' pictures (after the removal is saved):
+    /// the copy may be the first use now, and the red items their lists filter on are checked again.</summary>
+    public async Task<IReadOnlyList<Guid>> DiagnosesWithCopiesAsync(IReadOnlyCollection<VisitPhoto> removed, CancellationToken ct)
+    {
+        var copies = new HashSet<Guid>();
+        foreach (var p in removed)
+            if (p.PerceptualHash is { } hash)
+                copies.UnionWith((await prints.FindReuseAsync(unchecked((ulong)hash), p.File.Sha256, null, ct)).Select(r => r.PhotoId));
+        if (copies.Count == 0) return [];
+        return await db.VisitPhotos.AsNoTracking().Where(x => copies.Contains(x.Id) && x.ReusedFrom != null).Select(x => x.DiagnosisId).Distinct().ToListAsync(ct);
     }
 
     /// <summary>Each photo of one visit with the problems found, judged from the facts on its record against the visit now

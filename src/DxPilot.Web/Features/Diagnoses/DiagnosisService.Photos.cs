@@ -53,6 +53,18 @@ public sealed partial class DiagnosisService
         db.VisitPhotos.Remove(photo);
         await photoChecks.UnindexAsync([photo], ct);
         d.Touch(Now());
-        return await Save(d, () => d, ct);
+        return await SaveRemovalAsync(d, [photo], ct);
+    }
+
+    /// <summary>Saves a removal of photos; then the diagnoses whose copies of those pictures were reuses only because of them
+    /// are checked again (<see cref="DiagnosisPhotoChecks.EarlierUsesAsync"/>), so that their lists' red items follow.</summary>
+    private async Task<Outcome<Diagnosis>> SaveRemovalAsync(Diagnosis d, IReadOnlyCollection<VisitPhoto> removed, CancellationToken ct)
+    {
+        var saved = await Save(d, () => d, ct);
+        if (!saved.IsOk) return saved;
+        foreach (var other in await photoChecks.DiagnosesWithCopiesAsync(removed, ct))
+            if (other != d.Id && await db.Diagnoses.FirstOrDefaultAsync(x => x.Id == other, ct) is { } copy)
+                await RecheckAsync(copy, ct);
+        return saved;
     }
 }

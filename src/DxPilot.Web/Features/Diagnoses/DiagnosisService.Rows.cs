@@ -78,7 +78,7 @@ public sealed partial class DiagnosisService
         await photoChecks.UnindexAsync(photos, ct);
         db.DiagnosisVisits.Remove(visit);
         d.Touch(Now());
-        return await Save(d, () => d, ct);
+        return await SaveRemovalAsync(d, photos, ct);
     }
 
     /// <summary>The signed agreement: its date (not in the future) and the scan both parties stamped (PDF, JPEG or PNG by its
