@@ -29,6 +29,7 @@ public static class Platform
                 case [BackupCommand.Verb, .. var options]: return await BackupCommand.RunAsync(options);
                 case [PhotosCommand.Verb, .. var options]: return await PhotosCommand.RunAsync(options, Console.Out, Console.Error);
                 case [RestoreCommand.Verb, .. var options]: return await RestoreCommand.RunAsync(options);
+                case [Features.Operations.MigrateCommand.Verb, .. var options]: return await Features.Operations.MigrateCommand.RunAsync(options, Console.Out, Console.Error);
             }
             await PlatformHost.Build(args).RunAsync();
             return 0;
@@ -36,6 +37,12 @@ public static class Platform
         catch (ConfigurationFileException ex)
         {
             // A malformed programme file stops start-up with the file, the path inside it and the reason.
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+        catch (PendingMigrationsException ex)
+        {
+            // A copy that must not change the schema found it behind this build: it does not serve on an old schema.
             Console.Error.WriteLine(ex.Message);
             return 1;
         }

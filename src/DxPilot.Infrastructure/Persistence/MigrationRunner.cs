@@ -70,9 +70,42 @@ public sealed class MigrationRunner(DxPilotDbContext db, ILogger<MigrationRunner
         }
     }
 
+    /// <summary>The migrations this build has that the database has not applied, in order (all of them on an empty database).</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct = default)
+    {
+        var provider = db.IsPostgres ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        var conn = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var exists = provider == DatabaseProvider.PostgreSql
+                ? $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{HistoryTable}'"
+                : $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryTable}'";
+            await using (var cmd = SqlCommands.Command(conn, null, exists))
+                if (Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) == 0) return [.. Scripts(provider).Select(s => s.Id)];
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using (var cmd = SqlCommands.Command(conn, null, $"SELECT \"Id\" FROM \"{HistoryTable}\""))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+            return [.. Scripts(provider).Select(s => s.Id).Where(id => !applied.Contains(id))];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static async Task<bool> IsApplied(DbConnection conn, DbTransaction tx, string id, CancellationToken ct)
     {
         await using var cmd = SqlCommands.Command(conn, tx, $"SELECT COUNT(*) FROM \"{HistoryTable}\" WHERE \"Id\" = @id", ("@id", id));
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
     }
+}
+
+/// <summary>The database lacks migrations of this build and this copy is not to apply them (DxPilot:MigrateOnStart=false).</summary>
+public sealed class PendingMigrationsException(IReadOnlyList<string> pending) : Exception(
+    $"数据库尚有 {pending.Count} 个迁移未应用（{pending[0]}{(pending.Count > 1 ? $" 至 {pending[^1]}" : "")}）；本实例设置了 DxPilot:MigrateOnStart=false，"
+    + "不自行修改数据库结构：请先以数据库所有者身份运行 migrate 命令（见 docs/operations.md）")
+{
+    public IReadOnlyList<string> Pending { get; } = pending;
 }

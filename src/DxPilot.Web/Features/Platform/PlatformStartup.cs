@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace DxPilot.Web.Features.Platform;
 
-/// <summary>Before the server takes requests: the programme, instrument, call and award files are read, schema migrations applied, and (when configured) demo data loaded.</summary>
+/// <summary>Before the server takes requests: the programme, instrument, call and award files are read, schema migrations applied
+/// (or, with DxPilot:MigrateOnStart=false, found applied), and (when configured) demo data loaded.</summary>
 public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration config, ILogger<PlatformStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -26,8 +27,14 @@ public sealed class PlatformStartup(IServiceScopeFactory scopes, IConfiguration 
         logger.LogInformation("奖补申报：{Awards}", string.Join("、", awards.All.Select(c => c.Id)));
         var tree = sp.GetRequiredService<Domain.Catalogue.ScenarioTreeTemplate>();
         logger.LogInformation("场景清单：{Count}个场景", tree.Nodes().Count());
-        var applied = await sp.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
-        logger.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", sp.GetRequiredService<DatabaseOptions>().Provider, applied.Count);
+        var migrations = sp.GetRequiredService<MigrationRunner>();
+        if (config.GetValue("DxPilot:MigrateOnStart", true))
+        {
+            var applied = await migrations.ApplyAsync(ct);
+            logger.LogInformation("数据库 {Provider}，本次应用迁移 {Count} 个", sp.GetRequiredService<DatabaseOptions>().Provider, applied.Count);
+        }
+        // Production: the schema's owner ran `migrate`; this copy's role cannot change the schema and only checks it is current.
+        else if (await migrations.PendingAsync(ct) is { Count: > 0 } pending) throw new PendingMigrationsException(pending);
         // Before anything writes: entries from before the hash chain are sealed into it, in their order.
         if (await AuditTrail.SealLegacyAsync(sp.GetRequiredService<DxPilotDbContext>(), ct) is > 0 and var sealedCount)
             logger.LogInformation("审计记录：{Count} 条早期记录已加入哈希链", sealedCount);
