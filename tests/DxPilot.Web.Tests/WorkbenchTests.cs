@@ -12,7 +12,8 @@ namespace DxPilot.Web.Tests;
 /// 国民经济行业代码 待补充 (seed 003 附件3 names neither) except the four demo filers past the draft, whose invented codes let
 /// them pass eligibility (docs/filing.md); the provider serves the first three by name, the agency the third
 /// and fourth, the audit firm the first; the provider diagnosed (改造前) and the agency evaluated (改造后) the third. Changchun
-/// has its 12 fictional demo files (config/demo/changchun-demo-enterprises.csv), with codes, and no assessment.
+/// has its 12 fictional demo files (config/demo/changchun-demo-enterprises.csv), with codes; its provider diagnoses the first
+/// two of the four it serves (Features/Diagnoses/DiagnosisDemoData), with the 改造前 assessment of the first.
 /// </summary>
 public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
@@ -46,9 +47,10 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string ProductReviews = "产品待审核：审核通过后上架，或退回修改";
     // Changchun's demo diagnosis of cc-enterprise's file (Features/Diagnoses/DiagnosisDemoData): submitted and rated, it waits for the city.
     private const string DiagnosisAcceptance = "咨询诊断待验收：退回修改、通过验收";
+    private const string OpenDiagnosis = "开展咨询诊断：为分配给本机构的企业开展诊断";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
         FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify, PoolApplications, ProductReviews,
-        DiagnosisAcceptance];
+        DiagnosisAcceptance, OpenDiagnosis];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -63,6 +65,12 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "hz-expert", [FilingReview], [1] },
         { "hz-enterprise", [ProposeUscc, OwnIndustryCode, SelfTest, FilingDraft, ContractsToSign], [1, 1, 1, 1, 1] },
         { "cc-city", [PoolApplications, ProductReviews, DiagnosisAcceptance], [1, 1, 1] },
+        // Of the four files the provider serves, one has its 改造前 assessment and two their diagnosis.
+        { "cc-provider", [Diagnose, OpenDiagnosis], [3, 2] },
+        { "cc-expert", [DiagnosisAcceptance], [1] },
+        // cc-enterprise rated its diagnosis: nothing waits for it.
+        { "cc-enterprise", [], [] },
+        { "cc-chaoyang", [], [] },
         { "hlj-city", [], [] },
         { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },
     };
