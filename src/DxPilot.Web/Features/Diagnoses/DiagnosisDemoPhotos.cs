@@ -12,15 +12,19 @@ namespace DxPilot.Web.Features.Diagnoses;
 /// </summary>
 public static class DiagnosisDemoPhotos
 {
+    /// <summary>The scenes are drawn on a 960×720 plan and written at 800×600, as small as a phone's "standard" setting: the demo
+    /// is seeded at every start of a fresh database (each test app's too), and the pages show thumbnails.</summary>
     private const int Width = 960, Height = 720;
+    private const float PhotoScale = 800f / Width;
 
     /// <summary>A JPEG of a <paramref name="tag"/> photo taken at <paramref name="takenLocal"/> (Beijing time) at the place.</summary>
     public static byte[] Photo(PhotoTag tag, int seed, DateTime takenLocal, double latitude, double longitude)
     {
         var random = new Random(seed);
-        using var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var bitmap = new SKBitmap(new SKImageInfo((int)(Width * PhotoScale), (int)(Height * PhotoScale), SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
         {
+            canvas.Scale(PhotoScale);
             using var background = new SKPaint();
             background.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(Width * random.NextSingle(), Height),
                 [Colour(random), Colour(random)], SKShaderTileMode.Clamp);
@@ -36,13 +40,15 @@ public static class DiagnosisDemoPhotos
         return CameraExif.AddTo(Jpeg(bitmap, 85), new CameraExif.Fields(takenLocal, "+08:00", latitude, longitude));
     }
 
-    /// <summary>A scanned page: lines of text, two signatures and the two parties' red seals.</summary>
+    /// <summary>A scanned A4 page (drawn on a 150 dpi plan, written at 75 dpi): lines of text, two signatures and the two
+    /// parties' red seals.</summary>
     public static byte[] AgreementScan(int seed)
     {
         var random = new Random(seed);
-        using var bitmap = new SKBitmap(new SKImageInfo(1240, 1754, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var bitmap = new SKBitmap(new SKImageInfo(620, 877, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
         {
+            canvas.Scale(0.5f);
             canvas.Clear(new SKColor(250, 250, 246));
             using var ink = new SKPaint { IsAntialias = true, Color = new SKColor(40, 40, 40) };
             canvas.DrawRect(420, 140, 400, 36, ink);
