@@ -72,19 +72,21 @@ public sealed class DiagnosisPhotoChecks(DxPilotDbContext db, IBlobStore blobs, 
     {
         var found = new Dictionary<Guid, IReadOnlyList<PhotoReuse>>();
         foreach (var p in photos)
-            if (p is { ReusedFrom: not null, PerceptualHash: { } hash })
-                found[p.Id] = [.. (await prints.FindReuseAsync(unchecked((ulong)hash), p.File.Sha256, p.VisitId, ct)).Where(r => r.PhotoId.CompareTo(p.Id) < 0)];
+            if (p.ReusedFrom is not null)
+                found[p.Id] = [.. (await UsesAsync(p, p.VisitId, ct)).Where(r => r.PhotoId.CompareTo(p.Id) < 0)];
         return found;
     }
+
+    /// <summary>The stored uses of the photo's picture outside <paramref name="excludingVisit"/>; none for a photo without a fingerprint.</summary>
+    private async Task<IReadOnlyList<PhotoReuse>> UsesAsync(VisitPhoto p, Guid? excludingVisit, CancellationToken ct) =>
+        p.PerceptualHash is { } hash ? await prints.FindReuseAsync(unchecked((ulong)hash), p.File.Sha256, excludingVisit, ct) : [];
 
     /// <summary>The diagnoses holding a copy judged a reuse of one of the removed photos' pictures (after the removal is saved):
     /// the copy may be the first use now, and the red items their lists filter on are checked again.</summary>
     public async Task<IReadOnlyList<Guid>> DiagnosesWithCopiesAsync(IReadOnlyCollection<VisitPhoto> removed, CancellationToken ct)
     {
         var copies = new HashSet<Guid>();
-        foreach (var p in removed)
-            if (p.PerceptualHash is { } hash)
-                copies.UnionWith((await prints.FindReuseAsync(unchecked((ulong)hash), p.File.Sha256, null, ct)).Select(r => r.PhotoId));
+        foreach (var p in removed) copies.UnionWith((await UsesAsync(p, null, ct)).Select(r => r.PhotoId));
         if (copies.Count == 0) return [];
         return await db.VisitPhotos.AsNoTracking().Where(x => copies.Contains(x.Id) && x.ReusedFrom != null).Select(x => x.DiagnosisId).Distinct().ToListAsync(ct);
     }

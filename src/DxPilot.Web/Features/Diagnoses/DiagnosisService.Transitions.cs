@@ -62,11 +62,9 @@ public sealed partial class DiagnosisService
         var form = DiagnosisSatisfaction.Submit(d, input.Ratings.Select(r => r!.Value).ToList(), input.Overall!.Value, input.Adoption!.Value,
             input.Comment, actor.Name, Now());
         db.DiagnosisSatisfactions.Add(form);
-        var saved = await saving.SaveAsync(form, "满意度评价", () => form, ct,
+        // The form turns the checklist's last item green: Save keeps it on the diagnosis for the lists' red filters.
+        return await Save(d, () => form, ct, form, "满意度评价",
             onDuplicate: () => Task.FromResult(Outcome<DiagnosisSatisfaction>.Conflict("满意度评价已提交，不能修改")));
-        // The form turns the checklist's last item green: the lists' red filters read it from the diagnosis.
-        if (saved.IsOk) await RecheckAsync(d, ct);
-        return saved;
     }
 
     /// <summary>A submitted round as the version list shows it.</summary>

@@ -141,10 +141,12 @@ public sealed partial class DiagnosisService(DxPilotDbContext db, EnterpriseServ
         return (d, null);
     }
 
-    /// <summary>Saves from the version read; then keeps the checklist's red items on the diagnosis for the lists' filters.</summary>
-    private async Task<Outcome<T>> Save<T>(Diagnosis d, Func<T> value, CancellationToken ct)
+    /// <summary>Saves from the version read (a record of the diagnosis added with it: <paramref name="record"/>, with its name
+    /// and duplicate answer); then keeps the checklist's red items on the diagnosis for the lists' filters.</summary>
+    private async Task<Outcome<T>> Save<T>(Diagnosis d, Func<T> value, CancellationToken ct, IAudited? record = null, string what = What,
+        Func<Task<Outcome<T>>>? onDuplicate = null)
     {
-        var saved = await saving.SaveAsync(d, What, value, ct);
+        var saved = await saving.SaveAsync(record ?? d, what, value, ct, onDuplicate: onDuplicate);
         if (saved.IsOk) await RecheckAsync(d, ct);
         return saved;
     }
