@@ -19,7 +19,7 @@ public sealed class AwardDraftTests(BrowserApp app)
         var page = await app.SignedInAs(user);
         await page.GotoAsync(app.BaseUrl + "/awards");
         await page.ClickAsync("button[data-start='sjz-shuzhi-2025']");
-        await page.WaitForURLAsync(new Regex(@"/awards/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/awards/[0-9a-f-]{36}$"));
         var url = page.Url;
 
         await page.CheckAsync("input[data-direction-box='lighthouse']");
@@ -35,7 +35,7 @@ public sealed class AwardDraftTests(BrowserApp app)
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", BrowserApp.Password);
         await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync(url);
+        await Assertions.Expect(page).ToHaveURLAsync(url);
 
         await Assertions.Expect(page.Locator("input[data-direction-box='lighthouse']")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("#lighthouse-basics")).ToHaveValueAsync("超时前写下的企业基本情况：主营原料药。");

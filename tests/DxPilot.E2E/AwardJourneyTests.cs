@@ -36,7 +36,7 @@ public sealed class AwardJourneyTests(BrowserApp app)
         await enterprise.GotoAsync(app.BaseUrl + "/awards");
         await Screenshots(enterprise, "awards-list");
         await enterprise.ClickAsync($"button[data-start='{Call}']");
-        await enterprise.WaitForURLAsync(new Regex(@"/awards/[0-9a-f-]{36}$"));
+        await Assertions.Expect(enterprise).ToHaveURLAsync(new Regex(@"/awards/[0-9a-f-]{36}$"));
         var url = enterprise.Url;
 
         // Ticking 小灯塔 shows its template; the counter counts as one types.

@@ -66,7 +66,9 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        // The signed-in page's sign-out form, not WaitForURLAsync: that call ends in a wait for the page's load event, which
+        // once never came on CI although the page had loaded (2026-11-28). Expect polls the page itself.
+        await Assertions.Expect(page.Locator("form[action='/account/logout']")).ToBeAttachedAsync();
         return page;
     }
 

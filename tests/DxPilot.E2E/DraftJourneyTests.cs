@@ -44,7 +44,7 @@ public sealed class DraftJourneyTests(BrowserApp app)
         await page.ClickAsync("#draft-status a:has-text('重新登录')");
         await Assertions.Expect(page.Locator(".alert").First).ToContainTextAsync("已自动退出");
         await SignIn(page);
-        await page.WaitForURLAsync(u => u.Contains("/assessments/new") && u.Contains("miit-2022"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/assessments/new.*miit-2022"));
 
         var again = page.Locator(".question:not(.scenario)").First;
         await Assertions.Expect(again.Locator($"input[value='{letter}']")).ToBeCheckedAsync();

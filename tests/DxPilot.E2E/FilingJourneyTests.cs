@@ -130,7 +130,7 @@ public sealed class FilingJourneyTests(BrowserApp app)
     {
         await page.GotoAsync($"{app.BaseUrl}/enterprises/{enterpriseId}");
         await page.ClickAsync("#start-filing");
-        await page.WaitForURLAsync(u => u.EndsWith("/edit"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"));
         return Guid.Parse(page.Url.Split('/')[^2]);
     }
 

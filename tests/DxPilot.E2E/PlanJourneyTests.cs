@@ -68,14 +68,14 @@ public sealed class PlanJourneyTests(BrowserApp app)
 
         // 保存此方案: the plan as shown is kept (no title given: named by target and date), and the filing starts from the saved plan.
         await page.ClickAsync("#plan-save button");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/plans/[0-9a-f-]+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/plans/[0-9a-f-]+$"));
         await Assertions.Expect(page.Locator("#plan-title")).ToContainTextAsync("提升至三级的采购方案");
         await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("55.00");
         await Assertions.Expect(page.Locator("#own-share")).ToHaveTextAsync("27.50");
         await BrowserApp.Screenshot(page, "saved-plan");
 
         await page.ClickAsync("#plan-filing button");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/filings/[0-9a-f-]+/edit$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/filings/[0-9a-f-]+/edit$"));
         await Assertions.Expect(page.Locator("#a-projectName")).ToHaveValueAsync("数字化改造提升至三级项目");
         await Assertions.Expect(page.Locator("#a-investment")).ToHaveValueAsync("55.00");
         await Assertions.Expect(page.Locator("input[name$='targetLevel'][value='3']")).ToBeCheckedAsync();

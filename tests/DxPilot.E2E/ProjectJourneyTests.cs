@@ -52,7 +52,7 @@ public sealed class ProjectJourneyTests(BrowserApp app)
         await Assertions.Expect(city.Locator("#provider-table tr", new() { HasText = project.ProviderName })).ToContainTextAsync("1.00级（1 项）");
         await Screenshots(city, "project-dashboard");
         await city.ClickAsync("#funnel svg a[href='/projects?state=paid']");
-        await city.WaitForURLAsync(u => u.EndsWith("/projects?state=paid"));
+        await Assertions.Expect(city).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/projects\?state=paid$"));
         var row = city.Locator($"tr[data-project='{project.Id}']");
         await Assertions.Expect(row).ToContainTextAsync(project.EnterpriseName);
         await Assertions.Expect(row.Locator("td[data-label='状态']")).ToHaveTextAsync("已拨付");

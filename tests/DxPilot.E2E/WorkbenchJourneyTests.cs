@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace DxPilot.E2E;
@@ -41,13 +42,14 @@ public sealed class WorkbenchJourneyTests(BrowserApp app)
         await page.ClickAsync("label.menu-button");
         await page.ClickAsync("header nav a:has-text('企业档案')");
 
-        await page.WaitForURLAsync(u => u.EndsWith("/enterprises"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/enterprises$"));
+        await Assertions.Expect(page.Locator("#enterprise-list")).ToBeVisibleAsync();
         await AssertFits(page, "enterprises");
         await page.FillAsync("input[name=search]", "热威");
         await page.ClickAsync("button:has-text('查询')");
         await page.ClickAsync("#enterprise-list a:has-text('杭州热威汽车零部件有限公司')");
 
-        await page.WaitForURLAsync(u => !u.Contains("?") && !u.EndsWith("/enterprises"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/enterprises/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("杭州热威汽车零部件有限公司");
         await AssertFits(page, "enterprise");
     }
