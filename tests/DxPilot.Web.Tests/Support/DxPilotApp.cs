@@ -13,7 +13,8 @@ namespace DxPilot.Web.Tests.Support;
 
 /// <summary>
 /// The whole platform in memory with its demo data, on a fresh database of its own. One per test class;
-/// subclasses pick SQLite or PostgreSQL so that the same tests run on both.
+/// subclasses pick SQLite or PostgreSQL so that the same tests run on both. <see cref="SqliteApp"/> and
+/// <see cref="PostgresApp"/> start from a copy of the demo platform seeded once per run (<see cref="DemoTemplates"/>).
 /// </summary>
 public abstract class DxPilotApp : IAsyncLifetime
 {
@@ -28,6 +29,10 @@ public abstract class DxPilotApp : IAsyncLifetime
 
     protected abstract Task<string> CreateDatabaseAsync();
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    /// <summary>This app's database as a copy of <paramref name="template"/>'s, the same kind of app, stopped (for the
+    /// kinds <see cref="DemoTemplates"/> keeps).</summary>
+    protected virtual Task<string> CopyDatabaseAsync(DxPilotApp template) => throw new NotSupportedException(GetType().Name);
 
     /// <summary>True to serve through real Kestrel on a free port instead of the in-memory test server, where request
     /// body limits are not enforced.</summary>
@@ -67,7 +72,10 @@ public abstract class DxPilotApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (Unavailable is not null) return;
-        var connection = await CreateDatabaseAsync();
+        var withDemo = !(Settings.TryGetValue("DxPilot:DemoData", out var demo) && demo == "false");
+        var template = withDemo ? await DemoTemplates.OfAsync(this) : null;
+        var connection = template is null ? await CreateDatabaseAsync() : await CopyDatabaseAsync(template);
+        if (template is not null) CopyFolder(template._dataPath, _dataPath);
         Directory.CreateDirectory(_dataPath);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -75,7 +83,8 @@ public abstract class DxPilotApp : IAsyncLifetime
             b.UseSetting("Database:Provider", Provider.ToString());
             b.UseSetting("ConnectionStrings:DxPilot", connection);
             b.UseSetting("DxPilot:DataPath", _dataPath);
-            b.UseSetting("DxPilot:DemoData", "true");
+            // A copy holds the demo already: the start-up's check would find every record and change nothing.
+            b.UseSetting("DxPilot:DemoData", template is null ? "true" : "false");
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.ConfigureTestServices(ConfigureServices);
         });
@@ -86,6 +95,24 @@ public abstract class DxPilotApp : IAsyncLifetime
             _factory.StartServer();
         }
         else _ = _factory.Server;
+    }
+
+    /// <summary>Stops the platform and keeps its database and files (a template's).</summary>
+    internal async Task StopAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        _factory = null;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        if (!Directory.Exists(from)) return;
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -124,6 +151,12 @@ public class SqliteApp : DxPilotApp
 
     protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={_file}");
 
+    protected override Task<string> CopyDatabaseAsync(DxPilotApp template)
+    {
+        File.Copy(((SqliteApp)template)._file, _file);
+        return CreateDatabaseAsync();
+    }
+
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -141,6 +174,11 @@ public class PostgresApp : DxPilotApp
 
     protected override async Task<string> CreateDatabaseAsync() => await TestPostgres.CreateDatabaseAsync(_name);
 
+    protected override Task<string> CopyDatabaseAsync(DxPilotApp template) => TestPostgres.CreateDatabaseAsync(_name, ((PostgresApp)template)._name);
+
+    /// <summary>Ends every session still open on this app's database, so that it can serve as a template.</summary>
+    internal Task CloseSessionsAsync() => TestPostgres.CloseSessionsAsync(_name);
+
     protected override Task DropDatabaseAsync() => TestPostgres.DropDatabaseAsync(_name);
 }
 
@@ -153,12 +191,24 @@ public static class TestPostgres
         ? "PostgreSQL 不可用：未设置环境变量 DXPILOT_TEST_POSTGRES（如 Host=127.0.0.1;Port=5432;Username=postgres;Password=…），.ci/run 会自动准备"
         : null;
 
-    public static async Task<string> CreateDatabaseAsync(string name)
+    /// <summary>A new database, empty or as a copy of <paramref name="template"/> (which nobody may be connected to).</summary>
+    public static async Task<string> CreateDatabaseAsync(string name, string? template = null)
     {
         await using var conn = new NpgsqlConnection(Admin);
         await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn)) await cmd.ExecuteNonQueryAsync();
+        var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", conn)) await cmd.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString;
+    }
+
+    public static async Task CloseSessionsAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(Admin);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", conn);
+        cmd.Parameters.AddWithValue("name", name);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     public static async Task DropDatabaseAsync(string name)
