@@ -48,9 +48,15 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     // Changchun's demo diagnosis of cc-enterprise's file (Features/Diagnoses/DiagnosisDemoData): submitted and rated, it waits for the city.
     private const string DiagnosisAcceptance = "咨询诊断待验收：退回修改、通过验收";
     private const string OpenDiagnosis = "开展咨询诊断：为分配给本机构的企业开展诊断";
+    // Shijiazhuang's 数智 第二批 (Features/Awards/AwardDemoBatches): one recommended, one under review waiting for sjz-expert3.
+    private const string ShuzhiCall = "石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报";
+    private const string AwardRecommended = ShuzhiCall + "县区已推荐：纳入评审批次或退回修改";
+    private const string AwardUnderReview = ShuzhiCall + "评审中：作出认定或不予认定";
+    private const string AwardExperts = ShuzhiCall + "：专家评审未完成，等待专家提交评审意见";
+    private const string AwardReview = "奖补申报专家评审：石家庄新华精工机械有限公司（演示）";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
         FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify, PoolApplications, ProductReviews,
-        DiagnosisAcceptance, OpenDiagnosis];
+        DiagnosisAcceptance, OpenDiagnosis, AwardRecommended, AwardUnderReview, AwardExperts, AwardReview];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -72,6 +78,11 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "cc-enterprise", [], [] },
         { "cc-chaoyang", [], [] },
         { "hlj-city", [], [] },
+        { "sjz-city", [AwardRecommended, AwardUnderReview, AwardExperts], [1, 1, 1] },
+        // The first two experts have handed in every review they were given.
+        { "sjz-expert1", [], [] },
+        { "sjz-expert3", [AwardReview], [1] },
+        { "sjz-zhengding", [], [] },
         { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },
     };
 

@@ -16,11 +16,12 @@ namespace DxPilot.Web.Features.Awards;
 /// <summary>
 /// Development data for Shijiazhuang's 奖补申报 (seed 004): the city, two county bureaus, an enterprise of 正定县 whose project
 /// the agency accepted at 三级 from 二级 (an acceptance result imported as the city imports them: the programme has no acceptance chain), a lead enterprise whose
-/// 链式 draft names eight demo SMEs (the first of them has the sjz-sme account and an invitation to answer), and the first batch
-/// of each call opened by the city through the service. A second run finds them and changes nothing.
+/// 链式 draft names eight demo SMEs (the first of them has the sjz-sme account and an invitation to answer), the 数智 call's first
+/// batch recognised and published and its second under way (<see cref="AwardDemoBatches"/>), and the 链式 call's first batch opened
+/// by the city through the service. A second run finds them and changes nothing.
 /// </summary>
 public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, AcceptanceResultService acceptance, AwardCatalog calls, UserManager<AppUser> users, ProgrammeCatalog programmes,
-    CurrentActor current, TimeProvider clock, ILogger<AwardDemoData> logger)
+    AwardDemoBatches batches, CurrentActor current, TimeProvider clock, ILogger<AwardDemoData> logger)
 {
     private const string ProgrammeId = "shijiazhuang-2025";
     private const string EnterpriseName = "石家庄正定康瑞药业有限公司（演示）";
@@ -60,7 +61,17 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Acce
             await EnsureUser("sjz-expert3", "评审专家丙（演示）", Role.Expert),
         ];
         await AcceptedProjectAsync(enterprise, ct);
-        var city = (await users.FindByNameAsync("sjz-city"))!.ToActor();
+        var city = await ActorAsync("sjz-city");
+        try
+        {
+            var counties = new Dictionary<string, Actor> { ["正定县"] = await ActorAsync("sjz-zhengding"), ["新华区"] = await ActorAsync("sjz-xinhua") };
+            Actor[] experts = [await ActorAsync("sjz-expert1"), await ActorAsync("sjz-expert2"), await ActorAsync("sjz-expert3")];
+            await batches.EnsureAsync(EnrolAsync, city, counties, experts, ct);
+        }
+        catch (DemoStepRefused refused)
+        {
+            logger.LogWarning("演示数据：数智标杆的批次停在了“{Step}”之前：{Reason}", refused.Step, refused.Message);
+        }
         foreach (var call in calls.ForProgramme(ProgrammeId))
         {
             if (await db.AwardBatches.AnyAsync(b => b.CallId == call.Id, ct)) continue;
@@ -69,7 +80,7 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Acce
         }
         try
         {
-            await ChainDraftAsync((await users.FindByNameAsync("sjz-lead"))!.ToActor(), smes, ct);
+            await ChainDraftAsync(await ActorAsync("sjz-lead"), smes, ct);
         }
         catch (DemoStepRefused refused)
         {
@@ -78,13 +89,26 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Acce
         return logins;
     }
 
-    private async Task<Enterprise> EnsureEnterpriseAsync(string name, string uscc, string district, CancellationToken ct)
+    private async Task<Actor> ActorAsync(string userName) => (await users.FindByNameAsync(userName))!.ToActor();
+
+    /// <summary>An applicant of <see cref="AwardDemoBatches"/>: its file and its own account (not among the printed logins).</summary>
+    private async Task<DemoApplicant> EnrolAsync(DemoEnterprise e)
+    {
+        var enterprise = await EnsureEnterpriseAsync(e.Name, DemoUscc(e.District == "正定县" ? "130123" : "130105", e.UsccNumber), e.District, e.Industry, e.IndustryCode, CancellationToken.None);
+        await EnsureUser(e.UserName, e.Name, Role.Enterprise, enterprise: enterprise.Id);
+        return new DemoApplicant(enterprise, await ActorAsync(e.UserName));
+    }
+
+    private async Task<Enterprise> EnsureEnterpriseAsync(string name, string uscc, string district, CancellationToken ct) =>
+        await EnsureEnterpriseAsync(name, uscc, district, "先进专用设备制造业", "3512", ct);
+
+    private async Task<Enterprise> EnsureEnterpriseAsync(string name, string uscc, string district, string industry, string industryCode, CancellationToken ct)
     {
         if (await db.Enterprises.FirstOrDefaultAsync(e => e.ProgrammeId == ProgrammeId && (e.Name == name || e.Uscc == uscc), ct) is { } found) return found;
         var programme = programmes.Get(ProgrammeId);
         var form = new EnterpriseForm
         {
-            Name = name, Uscc = uscc, District = district, Industry = "先进专用设备制造业", IndustryCode = "3512",
+            Name = name, Uscc = uscc, District = district, Industry = industry, IndustryCode = industryCode,
             RegisteredAddress = $"石家庄市{district}演示路1号", LegalRepresentative = "张建华", ContactName = "刘经理", ContactPhone = "0311-86660000",
             FoundedOn = "2011-04-12", Ownership = "Private", AboveScale = "是", Employees = "180", RevenueWan = "12600",
         };

@@ -7,6 +7,7 @@ public static class AwardRegistration
         services.AddScoped<AwardService>();
         services.AddScoped<AwardSummarySheet>();
         services.AddScoped<AwardDemoData>();
+        services.AddScoped<AwardDemoBatches>();
         services.AddScoped<Home.ITodoSource, AwardTodo>();
         services.AddScoped<Home.ITodoSource, AwardReviewTodo>();
         services.AddScoped<AcceptedTransformations>();

@@ -131,7 +131,7 @@ public sealed class DiagnosisDemoData(DxPilotDbContext db, DiagnosisService diag
     {
         As(provider);
         var d = DemoSteps.Require("开展诊断", await diagnoses.OpenAsync(provider, e.Id, ct));
-        var scan = DiagnosisDemoPhotos.AgreementScan(seed);
+        var scan = DemoScans.StampedPage(seed, parties: 2);
         return DemoSteps.Require("上传服务协议", await diagnoses.UploadAgreementAsync(provider, d.Id, d.Version, signedOn,
             new UploadedFile("咨询诊断服务协议（盖章扫描件）.jpg", scan.Length, () => new MemoryStream(scan, writable: false)), ct));
     }

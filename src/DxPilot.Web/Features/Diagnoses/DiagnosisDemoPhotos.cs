@@ -1,14 +1,15 @@
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Infrastructure.Photos;
+using DxPilot.Web.Features.Platform;
 using SkiaSharp;
 
 namespace DxPilot.Web.Features.Diagnoses;
 
 /// <summary>
 /// The demo diagnosis' files, drawn when the demo is seeded (its dates follow the day it is seeded): site photos that carry a
-/// watermark camera's EXIF time and place, as seed 002 四（一） asks, and a stamped agreement scan. Each photo is a schematic
-/// scene of what its tag says (a gate and its sign, machines on a floor, people facing a screen) on a background of its own
-/// colours, so that no two of them look alike to the reuse check.
+/// watermark camera's EXIF time and place, as seed 002 四（一） asks (the agreement's scan is a <see cref="DemoScans"/> page).
+/// Each photo is a schematic scene of what its tag says (a gate and its sign, machines on a floor, people facing a screen) on a
+/// background of its own colours, so that no two of them look alike to the reuse check.
 /// </summary>
 public static class DiagnosisDemoPhotos
 {
@@ -37,31 +38,7 @@ public static class DiagnosisDemoPhotos
                 default: Meeting(canvas, paint, random); break;
             }
         }
-        return CameraExif.AddTo(Jpeg(bitmap, 85), new CameraExif.Fields(takenLocal, "+08:00", latitude, longitude));
-    }
-
-    /// <summary>A scanned A4 page (drawn on a 150 dpi plan, written at 75 dpi): lines of text, two signatures and the two
-    /// parties' red seals.</summary>
-    public static byte[] AgreementScan(int seed)
-    {
-        var random = new Random(seed);
-        using var bitmap = new SKBitmap(new SKImageInfo(620, 877, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Scale(0.5f);
-            canvas.Clear(new SKColor(250, 250, 246));
-            using var ink = new SKPaint { IsAntialias = true, Color = new SKColor(40, 40, 40) };
-            canvas.DrawRect(420, 140, 400, 36, ink);
-            for (var y = 260; y < 1300; y += 48)
-                canvas.DrawRect(140, y, 960 - random.Next(0, 320), 14, ink);
-            using var seal = new SKPaint { IsAntialias = true, Color = new SKColor(205, 30, 30, 200), Style = SKPaintStyle.Stroke, StrokeWidth = 10 };
-            foreach (var x in new[] { 340f, 900f })
-            {
-                canvas.DrawCircle(x + random.Next(-20, 20), 1480 + random.Next(-20, 20), 120, seal);
-                canvas.DrawRect(x - 140, 1610, 260, 6, ink);
-            }
-        }
-        return Jpeg(bitmap, 80);
+        return CameraExif.AddTo(DemoScans.Jpeg(bitmap, 85), new CameraExif.Fields(takenLocal, "+08:00", latitude, longitude));
     }
 
     private static void Gate(SKCanvas canvas, SKPaint paint, Random random)
@@ -106,10 +83,4 @@ public static class DiagnosisDemoPhotos
     }
 
     private static SKColor Colour(Random random) => new((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
-
-    private static byte[] Jpeg(SKBitmap bitmap, int quality)
-    {
-        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, quality);
-        return data.ToArray();
-    }
 }
