@@ -93,7 +93,7 @@ public sealed class AwardDemoBatches(DxPilotDbContext db, AwardService awards, A
 
     /// <summary>The agency's acceptance of the enterprise's transformation at 三级 from 二级, imported by the city as Shijiazhuang
     /// imports them (no acceptance chain on the platform).</summary>
-    private async Task AcceptedAsync(Enterprise enterprise, string project, CancellationToken ct)
+    public async Task AcceptedAsync(Enterprise enterprise, string project, CancellationToken ct)
     {
         var importer = Actor.System(enterprise.ProgrammeId, "演示数据");
         current.Assume(importer);

@@ -1,11 +1,9 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Awards;
 using DxPilot.Domain.Enterprises;
-using DxPilot.Domain.Projects;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Persistence;
-using DxPilot.Web.Features.AcceptanceResults;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +18,7 @@ namespace DxPilot.Web.Features.Awards;
 /// batch recognised and published and its second under way (<see cref="AwardDemoBatches"/>), and the 链式 call's first batch opened
 /// by the city through the service. A second run finds them and changes nothing.
 /// </summary>
-public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, AcceptanceResultService acceptance, AwardCatalog calls, UserManager<AppUser> users, ProgrammeCatalog programmes,
+public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, AwardCatalog calls, UserManager<AppUser> users, ProgrammeCatalog programmes,
     AwardDemoBatches batches, CurrentActor current, TimeProvider clock, ILogger<AwardDemoData> logger)
 {
     private const string ProgrammeId = "shijiazhuang-2025";
@@ -60,7 +58,7 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Acce
             await EnsureUser("sjz-expert2", "评审专家乙（演示）", Role.Expert),
             await EnsureUser("sjz-expert3", "评审专家丙（演示）", Role.Expert),
         ];
-        await AcceptedProjectAsync(enterprise, ct);
+        await batches.AcceptedAsync(enterprise, "原料药车间数字化改造项目（演示）", ct);
         var city = await ActorAsync("sjz-city");
         try
         {
@@ -119,16 +117,6 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Acce
         current.Assume(Actor.System(ProgrammeId, "演示数据"));
         await db.SaveChangesAsync(ct);
         return enterprise;
-    }
-
-    /// <summary>The enterprise's transformation project accepted by the agency at 三级 from 二级: Shijiazhuang runs no filing or
-    /// acceptance chain on the platform, so the city imports the agency's result, here through the service the import uses.</summary>
-    private async Task AcceptedProjectAsync(Enterprise enterprise, CancellationToken ct)
-    {
-        var city = Actor.System(ProgrammeId, "演示数据");
-        current.Assume(city);
-        var facts = new AcceptanceFacts(new DateOnly(2025, 6, 20), 2, 3, "河北省中小企业数字化评测中心（演示）", null, true, null);
-        DemoSteps.Require("导入验收结果", await acceptance.RecordAsync(city, enterprise, "原料药车间数字化改造项目（演示）", facts, "演示数据", ct));
     }
 
     /// <summary>The lead's 链式 case, a draft naming the eight SMEs, each asked to confirm in its own account.</summary>
