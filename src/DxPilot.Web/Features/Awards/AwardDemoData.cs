@@ -87,7 +87,7 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Awar
         return logins;
     }
 
-    private async Task<Actor> ActorAsync(string userName) => (await users.FindByNameAsync(userName))!.ToActor();
+    private async Task<Actor> ActorAsync(string userName) => (await users.ActorAsync(userName))!;
 
     /// <summary>An applicant of <see cref="AwardDemoBatches"/>: its file and its own account (not among the printed logins).</summary>
     private async Task<DemoApplicant> EnrolAsync(DemoEnterprise e)

@@ -80,8 +80,8 @@ public sealed class CatalogueDemoData(DxPilotDbContext db, PoolService pool, Pro
 
     public async Task EnsureAsync(CancellationToken ct = default)
     {
-        var city = (await users.FindByNameAsync("cc-city"))?.ToActor();
-        var demo = (await users.FindByNameAsync("cc-provider"))?.ToActor();
+        var city = await users.ActorAsync("cc-city");
+        var demo = await users.ActorAsync("cc-provider");
         if (city is null || demo?.OrganisationId is not { } demoOrg) return;
         if (await db.PoolMembers.AnyAsync(m => m.ProgrammeId == Programme && m.OrganisationId == demoOrg, ct)) return;
 

@@ -32,8 +32,8 @@ public sealed class DiagnosisDemoData(DxPilotDbContext db, DiagnosisService diag
     /// <param name="served">The files the demo provider serves, in the demo list's order (the first is cc-enterprise's own).</param>
     public async Task EnsureAsync(IReadOnlyList<Enterprise> served, CancellationToken ct = default)
     {
-        if (await ActorAsync("cc-provider") is not { } provider || await ActorAsync("cc-city") is not { } city
-            || await ActorAsync("cc-expert") is not { } expert || await ActorAsync("cc-enterprise") is not { } enterprise) return;
+        if (await users.ActorAsync("cc-provider") is not { } provider || await users.ActorAsync("cc-city") is not { } city
+            || await users.ActorAsync("cc-expert") is not { } expert || await users.ActorAsync("cc-enterprise") is not { } enterprise) return;
         var steps = new Func<Enterprise, Task>[]
         {
             e => e.Id == enterprise.EnterpriseId ? SubmittedAsync(e, provider, enterprise, city, expert, ct) : Task.CompletedTask,
@@ -169,5 +169,4 @@ public sealed class DiagnosisDemoData(DxPilotDbContext db, DiagnosisService diag
         return time.Today();
     }
 
-    private async Task<Actor?> ActorAsync(string userName) => (await users.FindByNameAsync(userName))?.ToActor();
 }

@@ -41,16 +41,16 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
     /// <param name="enterpriseLogin">hz-enterprise, who files for the first; the others get accounts hz-enterprise2 …</param>
     public async Task EnsureAsync(IReadOnlyList<Enterprise> enterprises, string enterpriseLogin, CancellationToken ct = default)
     {
-        var district = await ActorAsync("hz-binjiang");
-        var city = await ActorAsync("hz-city");
-        var expert = await ActorAsync("hz-expert");
+        var district = await users.ActorAsync("hz-binjiang");
+        var city = await users.ActorAsync("hz-city");
+        var expert = await users.ActorAsync("hz-expert");
         if (district is null || city is null || expert is null) return;
         for (var i = 0; i < Math.Min(Plan.Length, enterprises.Count); i++)
         {
             var e = enterprises[i];
             if (await db.Filings.AnyAsync(f => f.EnterpriseId == e.Id, ct)) continue;
             var login = i == 0 ? enterpriseLogin : $"{enterpriseLogin}{i + 1}";
-            var filer = await ActorAsync(login) ?? await EnterpriseAccountAsync(login, e);
+            var filer = await users.ActorAsync(login) ?? await EnterpriseAccountAsync(login, e);
             if (filer is null) continue;
             var (step, project, scenarios, investment, target) = Plan[i];
             try
@@ -138,7 +138,6 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
         return await act();
     }
 
-    private async Task<Actor?> ActorAsync(string userName) => (await users.FindByNameAsync(userName))?.ToActor();
 
     private async Task<Actor?> EnterpriseAccountAsync(string userName, Enterprise e)
     {

@@ -123,7 +123,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         return ReferenceNames(file);
     }
 
-    private async Task<Actor> ActorOf(string userName) => (await users.FindByNameAsync(userName))!.ToActor();
+    private async Task<Actor> ActorOf(string userName) => (await users.ActorAsync(userName))!;
 
     private static List<string> ReferenceNames(string file)
     {

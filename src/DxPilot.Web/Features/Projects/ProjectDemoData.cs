@@ -31,7 +31,7 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
             .OrderBy(p => p.FiledAt).FirstOrDefaultAsync(ct);
         var actors = new Dictionary<string, Actor>();
         foreach (var name in new[] { "hz-city", "hz-binjiang", "hz-agency", "hz-audit" })
-            if ((await users.FindByNameAsync(name))?.ToActor() is { } a) actors[name] = a;
+            if (await users.ActorAsync(name) is { } a) actors[name] = a;
         var filer = project is null ? null : await users.Users.Where(u => u.EnterpriseId == project.EnterpriseId).FirstOrDefaultAsync(ct);
         if (project is null || filer is null || actors.Count < 4 || project.District != actors["hz-binjiang"].District) return;
         try

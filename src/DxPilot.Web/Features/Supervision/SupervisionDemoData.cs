@@ -25,7 +25,7 @@ public sealed class SupervisionDemoData(DxPilotDbContext db, SupervisionService 
 
     private async Task EnsureForAsync(string thinkTankLogin, string providerLogin, string enterpriseLogin, bool comment, CancellationToken ct)
     {
-        if (await ActorAsync(thinkTankLogin) is not { } thinkTank || supervision.RulesOf(thinkTank) is not { } rules) return;
+        if (await users.ActorAsync(thinkTankLogin) is not { } thinkTank || supervision.RulesOf(thinkTank) is not { } rules) return;
         if (await db.SupervisionComments.AnyAsync(c => c.AuthorUserId == thinkTank.UserId, ct)
             || await db.SupervisionRatings.AnyAsync(r => r.RaterUserId == thinkTank.UserId, ct)) return;
         current.Assume(thinkTank);
@@ -42,7 +42,7 @@ public sealed class SupervisionDemoData(DxPilotDbContext db, SupervisionService 
                     new CommentInput("合同金额与项目预期投入相差较大，请企业与服务商核对后说明差异原因。", FollowUp.Rectify, time.Today().AddDays(14)), ct);
                 Report("督导意见", rectify);
                 // The provider's answer, so that the rectification shows a reply waiting for the think tank to close it.
-                if (rectify.IsOk && await ActorAsync(providerLogin) is { } replying)
+                if (rectify.IsOk && await users.ActorAsync(providerLogin) is { } replying)
                 {
                     current.Assume(replying);
                     Report("整改回复", await supervision.ReplyAsync(replying, rectify.Value!.Id, "已与企业核对：合同另含三年运维服务费，差异原因已在合同附件中说明。", ct));
@@ -50,10 +50,10 @@ public sealed class SupervisionDemoData(DxPilotDbContext db, SupervisionService 
                 }
             }
         }
-        if (await ActorAsync(providerLogin) is { OrganisationId: { } provider })
+        if (await users.ActorAsync(providerLogin) is { OrganisationId: { } provider })
             Report("服务商评价", await supervision.RateAsync(thinkTank, RatedKind.Provider, provider,
                 new RatingInput(Scores(rules.ProviderCriteria, 4), "按计划推进，诊断材料规范；进度报送偶有延迟。", null), ct));
-        if (await ActorAsync(enterpriseLogin) is { EnterpriseId: { } enterprise })
+        if (await users.ActorAsync(enterpriseLogin) is { EnterpriseId: { } enterprise })
             Report("企业评价", await supervision.RateAsync(thinkTank, RatedKind.Enterprise, enterprise,
                 new RatingInput(Scores(rules.EnterpriseCriteria, 5), "配合积极，资料提供及时。", null), ct));
     }
@@ -67,5 +67,4 @@ public sealed class SupervisionDemoData(DxPilotDbContext db, SupervisionService 
         if (!outcome.IsOk) logger.LogWarning("演示数据：{What}未能保存：{Reason}", what, string.Join("；", [outcome.Message, .. outcome.Errors.Values]));
     }
 
-    private async Task<Actor?> ActorAsync(string userName) => (await users.FindByNameAsync(userName))?.ToActor();
 }
