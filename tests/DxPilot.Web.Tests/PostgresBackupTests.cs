@@ -26,8 +26,8 @@ public sealed class PostgresBackupTests(PostgresApp app) : IClassFixture<Postgre
 
             var original = await Fingerprint(source.ConnectionString);
             Assert.Equal(original, await Fingerprint(restored.ConnectionString));
-            // The demo data: 49 of the 滨江区 list, 12 of the Changchun demo list, the Heilongjiang applicant, the Shijiazhuang award demo's 10.
-            Assert.Contains(original, t => t.StartsWith("Enterprises|72|"));
+            // The demo data is there (the fingerprints above compare every row of every table).
+            Assert.Contains(original, t => t.StartsWith("Enterprises|") && !t.StartsWith("Enterprises|0|"));
             Assert.Contains(original, t => t.StartsWith("Assessments|") && !t.StartsWith("Assessments|0|"));
             Assert.Contains(original, t => t.StartsWith("BenchmarkEvidence|"));
 

@@ -36,11 +36,10 @@ public sealed class SqliteBackupTests(SqliteApp app) : IClassFixture<SqliteApp>
             Assert.Equal((0, ""), (exit, errors));
             var enterprises = Rows(live, """SELECT "Id", "Name", "Version" FROM "Enterprises" ORDER BY "Id" """);
             var assessments = Rows(live, """SELECT "Id", "Score", "Level", "Answers" FROM "Assessments" ORDER BY "Id" """);
-            // The demo data: the 49 of the 滨江区 list, the 12 of the Changchun demo list, the Heilongjiang applicant and the Shijiazhuang
-            // award demo's 10 (the applicant, the 链式 lead and its 8 SMEs).
-            Assert.Equal(72, enterprises.Count);
+            // The demo data, whatever it holds today (it grows with the features): the backup counts what the live database has.
+            Assert.NotEmpty(enterprises);
             Assert.NotEmpty(assessments);
-            Assert.Contains($"企业 72 家，评测 {assessments.Count} 条", output);
+            Assert.Contains($"企业 {enterprises.Count} 家，评测 {assessments.Count} 条", output);
             Assert.Contains($"文件 {demo.Count + 2} 个（{demoBytes + 100_024:N0} 字节）", output);
 
             // Refused while this platform runs on that database.
