@@ -136,6 +136,14 @@ public sealed class AwardDemoBatches(DxPilotDbContext db, AwardService awards, A
     private static AwardContent Content(Application a)
     {
         var content = new AwardContent { ContactName = "王经理", ContactPhone = "0311-8766" + a.Enterprise.UsccNumber.ToString("D4") };
+        // The 发明专利 the 申报书 speaks of (小灯塔's 创新 criterion reads them; numbers in CNIPA's ZL form, made up for the demo).
+        var n = a.Enterprise.UsccNumber;
+        content.IntellectualProperty.AddRange(
+        [
+            new IpRight("发明专利", $"ZL2023104{n:D2}781.6", new DateOnly(2024, 3, 12)),
+            new IpRight("发明专利", $"ZL2023108{n:D2}215.3", new DateOnly(2024, 9, 27)),
+            new IpRight("发明专利", $"ZL2024102{n:D2}649.1", new DateOnly(2025, 4, 8)),
+        ]);
         var basics = $"{a.Enterprise.Name[..^4]}成立于2009年，位于石家庄市{a.Enterprise.District}，主营{a.Enterprise.Industry}相关产品，现有员工300余人，2024年营业收入2.1亿元。";
         foreach (var direction in a.Directions)
         {
