@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DxPilot.Domain.Text;
 
 [assembly: AssemblyFixture(typeof(DxPilot.Web.Tests.Support.DemoTemplates.Cleanup))]
 
@@ -25,7 +26,7 @@ public static class DemoTemplates
             _ => null,
         };
         if (kind is null) return null;
-        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var day = LocalTime.Today(DateTimeOffset.UtcNow, LocalTime.Beijing);
         return await Seeded.GetOrAdd((kind, day), key => new(() => SeedAsync((DxPilotApp)Activator.CreateInstance(key.Kind)!))).Value;
     }
 
@@ -33,8 +34,6 @@ public static class DemoTemplates
     {
         await app.InitializeAsync();
         await app.StopAsync();
-        if (app is PostgresSeed postgres) await postgres.CloseSessionsAsync();
-        else Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Operations.Backup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -75,7 +76,7 @@ public abstract class DxPilotApp : IAsyncLifetime
         var withDemo = !(Settings.TryGetValue("DxPilot:DemoData", out var demo) && demo == "false");
         var template = withDemo ? await DemoTemplates.OfAsync(this) : null;
         var connection = template is null ? await CreateDatabaseAsync() : await CopyDatabaseAsync(template);
-        if (template is not null) CopyFolder(template._dataPath, _dataPath);
+        if (template is not null) CopyBlobs(template._dataPath, _dataPath);
         Directory.CreateDirectory(_dataPath);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -97,22 +98,23 @@ public abstract class DxPilotApp : IAsyncLifetime
         else _ = _factory.Server;
     }
 
-    /// <summary>Stops the platform and keeps its database and files (a template's).</summary>
+    /// <summary>Stops the platform and keeps its database and files, with no connection left open on the database (a
+    /// template's, which is then copied).</summary>
     internal async Task StopAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
         _factory = null;
+        await CloseConnectionsAsync();
     }
 
-    private static void CopyFolder(string from, string to)
+    protected virtual Task CloseConnectionsAsync() => Task.CompletedTask;
+
+    /// <summary>The file store's blobs (the data folder holds nothing else), as the backup copies them.</summary>
+    private static void CopyBlobs(string fromData, string toData)
     {
+        var (from, to) = (Path.Combine(fromData, "blobs"), Path.Combine(toData, "blobs"));
         if (!Directory.Exists(from)) return;
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
+        foreach (var blob in BlobTree.List(from)) BlobTree.CopyInto(from, to, blob);
     }
 
     public async ValueTask DisposeAsync()
@@ -157,6 +159,12 @@ public class SqliteApp : DxPilotApp
         return CreateDatabaseAsync();
     }
 
+    protected override Task CloseConnectionsAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -176,8 +184,7 @@ public class PostgresApp : DxPilotApp
 
     protected override Task<string> CopyDatabaseAsync(DxPilotApp template) => TestPostgres.CreateDatabaseAsync(_name, ((PostgresApp)template)._name);
 
-    /// <summary>Ends every session still open on this app's database, so that it can serve as a template.</summary>
-    internal Task CloseSessionsAsync() => TestPostgres.CloseSessionsAsync(_name);
+    protected override Task CloseConnectionsAsync() => TestPostgres.CloseSessionsAsync(_name);
 
     protected override Task DropDatabaseAsync() => TestPostgres.DropDatabaseAsync(_name);
 }

@@ -2,8 +2,10 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Awards;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Projects;
+using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Calls;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.AcceptanceResults;
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
@@ -25,7 +27,7 @@ public sealed record DemoEnterprise(string Name, string UserName, int UsccNumber
 /// of its three experts' reviews handed in (sjz-expert3 has it to do).
 /// </summary>
 public sealed class AwardDemoBatches(DxPilotDbContext db, AwardService awards, AcceptanceResultService acceptance, AwardCatalog calls,
-    CurrentActor current, TimeProvider clock)
+    ProgrammeCatalog programmes, CurrentActor current, TimeProvider clock)
 {
     public const string Call = "sjz-shuzhi-2025";
 
@@ -49,17 +51,17 @@ public sealed class AwardDemoBatches(DxPilotDbContext db, AwardService awards, A
 
     /// <summary>Both batches, unless the call's batches exist already (a second run, or a platform whose city opened them).</summary>
     /// <param name="enrol">Registers an enterprise and its account (the award demo's own way) and returns the applicant.</param>
-    public async Task EnsureAsync(Func<DemoEnterprise, Task<DemoApplicant>> enrol, Actor city, IReadOnlyDictionary<string, Actor> counties,
+    public async Task EnsureAsync(Func<DemoEnterprise, CancellationToken, Task<DemoApplicant>> enrol, Actor city, IReadOnlyDictionary<string, Actor> counties,
         IReadOnlyList<Actor> experts, CancellationToken ct)
     {
         var call = calls.Find(Call) ?? throw new InvalidOperationException($"奖补申报通知 {Call} 未配置");
         if (await db.AwardBatches.AnyAsync(b => b.CallId == call.Id, ct)) return;
         var first = await OpenAsync(city, call, ct);
-        foreach (var a in FirstBatch) await CarryAsync(call, a, await enrol(a.Enterprise), first, city, counties, experts, ct);
+        foreach (var a in FirstBatch) await CarryAsync(call, a, await enrol(a.Enterprise, ct), first, city, counties, experts, ct);
         current.Assume(city);
         DemoSteps.Require("第一批截止", await awards.CloseBatchAsync(city, call.Id, first.Id, ct));
         var second = await OpenAsync(city, call, ct);
-        foreach (var a in SecondBatch) await CarryAsync(call, a, await enrol(a.Enterprise), second, city, counties, experts, ct);
+        foreach (var a in SecondBatch) await CarryAsync(call, a, await enrol(a.Enterprise, ct), second, city, counties, experts, ct);
     }
 
     private async Task<AwardBatch> OpenAsync(Actor city, AwardCall call, CancellationToken ct)
@@ -76,7 +78,7 @@ public sealed class AwardDemoBatches(DxPilotDbContext db, AwardService awards, A
         var id = await SubmittedAsync(call, a, applicant.Actor, ct);
         var county = counties[a.Enterprise.District];
         current.Assume(county);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = LocalTime.Today(clock.GetUtcNow(), programmes.Get(call.ProgrammeId).Zone);
         DemoSteps.Require("县区审核推荐", await awards.TransitionAsync(county, id, AwardTrigger.Recommend, "申报材料齐全，符合申报条件，同意推荐。",
             $"{today.AddDays(-3):yyyy年M月d日}现场核查，生产现场、设备联网和系统运行情况与申报材料一致。", null, ct));
         if (a.Stage == Stage.Recommended) return;

@@ -90,9 +90,9 @@ public sealed class AwardDemoData(DxPilotDbContext db, AwardService awards, Awar
     private async Task<Actor> ActorAsync(string userName) => (await users.ActorAsync(userName))!;
 
     /// <summary>An applicant of <see cref="AwardDemoBatches"/>: its file and its own account (not among the printed logins).</summary>
-    private async Task<DemoApplicant> EnrolAsync(DemoEnterprise e)
+    private async Task<DemoApplicant> EnrolAsync(DemoEnterprise e, CancellationToken ct)
     {
-        var enterprise = await EnsureEnterpriseAsync(e.Name, DemoUscc(e.District == "正定县" ? "130123" : "130105", e.UsccNumber), e.District, e.Industry, e.IndustryCode, CancellationToken.None);
+        var enterprise = await EnsureEnterpriseAsync(e.Name, DemoUscc(e.District == "正定县" ? "130123" : "130105", e.UsccNumber), e.District, e.Industry, e.IndustryCode, ct);
         await EnsureUser(e.UserName, e.Name, Role.Enterprise, enterprise: enterprise.Id);
         return new DemoApplicant(enterprise, await ActorAsync(e.UserName));
     }
