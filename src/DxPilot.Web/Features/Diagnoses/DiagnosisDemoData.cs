@@ -168,5 +168,4 @@ public sealed class DiagnosisDemoData(DxPilotDbContext db, DiagnosisService diag
         As(actor);
         return time.Today();
     }
-
 }

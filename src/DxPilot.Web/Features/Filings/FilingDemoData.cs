@@ -138,7 +138,6 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
         return await act();
     }
 
-
     private async Task<Actor?> EnterpriseAccountAsync(string userName, Enterprise e)
     {
         var user = new AppUser

@@ -66,5 +66,4 @@ public sealed class SupervisionDemoData(DxPilotDbContext db, SupervisionService 
     {
         if (!outcome.IsOk) logger.LogWarning("演示数据：{What}未能保存：{Reason}", what, string.Join("；", [outcome.Message, .. outcome.Errors.Values]));
     }
-
 }
