@@ -13,12 +13,17 @@ namespace DxPilot.Bench;
 /// database's life (the admin connection, its migrations, one statement, dropping it unless kept).</summary>
 public static class BenchTools
 {
-    /// <summary>The 1, 5 and 15 minute load averages ("?" off Linux): the machines are shared, figures need their load.</summary>
     /// <summary>Runs this bench again as the platform runs: with server GC (the Web SDK's default, in
     /// DxPilot.Web.runtimeconfig.json). A bench that hosts the platform in its own process otherwise measures it under the
     /// console's workstation collector, which pauses several times as often. Returns the child's exit code.</summary>
     public static async Task<int> RerunWithServerGcAsync()
     {
+        // The runtime falls back to workstation GC on one processor (e.g. under `taskset -c 0`): asking again would loop.
+        if (Environment.GetEnvironmentVariable("DOTNET_gcServer") == "1")
+        {
+            Console.Error.WriteLine("Server GC is unavailable here (one processor?); run with --workstation-gc.");
+            return 2;
+        }
         var host = Environment.ProcessPath!;
         var start = new ProcessStartInfo(host) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(BenchTools).Assembly.Location);
@@ -29,6 +34,7 @@ public static class BenchTools
         return child.ExitCode;
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages ("?" off Linux): the machines are shared, figures need their load.</summary>
     public static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 
     /// <summary><paramref name="count"/> sequential runs after <paramref name="warmUp"/> untimed ones, in ms, sorted.</summary>
