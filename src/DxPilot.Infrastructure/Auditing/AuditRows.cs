@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DxPilot.Domain.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -52,13 +51,20 @@ internal static class AuditRows
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync(
             $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct);
+        // The changes go as the hashed UTF-8 bytes (Npgsql writes text from bytes as they are): no string per entry to decode
+        // and encode again. One buffer serves every entry; each write completes before the next entry is linked into it.
+        var buffer = new byte[4096];
         foreach (var entry in entries)
         {
-            var changes = Encoding.UTF8.GetString(link(entry)); // first: it sets the sequence and hashes written below
+            var hashed = link(entry); // first: it sets the sequence and hashes written below
+            if (hashed.Length > buffer.Length) buffer = new byte[Math.Max(hashed.Length, buffer.Length * 2)];
+            hashed.CopyTo(buffer);
+            var changes = new ReadOnlyMemory<byte>(buffer, 0, hashed.Length);
             await copy.StartRowAsync(ct);
             foreach (var column in columns)
             {
-                switch (column.IsChanges ? changes : column.Value(entry))
+                if (column.IsChanges) { await copy.WriteAsync(changes, NpgsqlDbType.Text, ct); continue; }
+                switch (column.Value(entry))
                 {
                     case null: await copy.WriteNullAsync(ct); break;
                     case string s: await copy.WriteAsync(s, NpgsqlDbType.Text, ct); break;
