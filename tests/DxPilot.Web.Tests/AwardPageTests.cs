@@ -125,9 +125,16 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         // No accepted project: the 数智 card says so instead of offering 开始申报; the 链式 call asks no project.
         Assert.Contains("尚无通过验收的改造项目", cards.QuerySelector($"[data-cannot-start='{Call}']")!.TextContent);
         Assert.Null(cards.QuerySelector($"button[data-start='{Call}']"));
+        // Nor does its 工作台 prompt it to apply, and the 链式 call (whose lead enterprises the platform cannot know) prompts no one.
+        Assert.DoesNotContain(Todos(await enterprise.GetDocument("/")), t => t.Text.Contains("申报"));
 
         var b = await CreateAsync();
         var client = await SignedIn(b.Users["enterprise"]);
+        // With an accepted project, its 工作台 points it at the open batch until it applies there.
+        // (Each test of the class opens a batch of its own, so the batch's number depends on the order they run in.)
+        var prompt = Assert.Single(Todos(await client.GetDocument("/")), t => t.Text.Contains("申报"));
+        Assert.Matches("^石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报第[0-9]+批开放中：本企业已有通过验收的改造项目，可以申报$", prompt.Text);
+        Assert.Equal($"/awards?call={Call}", prompt.Href);
         var page = await client.GetDocument("/awards");
         var form = page.QuerySelector($"button[data-start='{Call}']")!.Closest("form")!;
         var started = await client.PostAsync("/awards", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -138,9 +145,14 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var path = started.Headers.Location!.AbsolutePath;
         Assert.Matches("^/awards/[0-9a-f-]{36}$", path);
-        // Applied in this batch: the card links to it.
+        // Applied in this batch: the card links to it, and the 工作台 names the draft instead of the batch.
         Assert.Equal(path, (await client.GetDocument("/awards")).QuerySelector($"[data-call='{Call}'] a[data-existing]")!.GetAttribute("href"));
+        Assert.Equal([("石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报尚未提交：填写完整后提交申报", path)],
+            Todos(await client.GetDocument("/")).Where(t => t.Text.Contains("申报")));
     }
+
+    private static IEnumerable<(string Text, string Href)> Todos(IHtmlDocument home) =>
+        home.QuerySelectorAll("#todos li a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!)).ToList();
 
     [Fact]
     public async Task A_draft_over_the_limit_saves_with_a_red_counter_and_submission_lists_the_broken_limit()

@@ -54,9 +54,11 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string AwardUnderReview = ShuzhiCall + "评审中：作出认定或不予认定";
     private const string AwardExperts = ShuzhiCall + "：专家评审未完成，等待专家提交评审意见";
     private const string AwardReview = "奖补申报专家评审：石家庄新华精工机械有限公司（演示）";
+    // sjz-enterprise's project was accepted (二级 → 三级) and it has not applied to the open 第二批.
+    private const string AwardOpen = ShuzhiCall + "第2批开放中：本企业已有通过验收的改造项目，可以申报";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
         FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify, PoolApplications, ProductReviews,
-        DiagnosisAcceptance, OpenDiagnosis, AwardRecommended, AwardUnderReview, AwardExperts, AwardReview];
+        DiagnosisAcceptance, OpenDiagnosis, AwardRecommended, AwardUnderReview, AwardExperts, AwardReview, AwardOpen];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
@@ -83,6 +85,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         { "sjz-expert1", [], [] },
         { "sjz-expert3", [AwardReview], [1] },
         { "sjz-zhengding", [], [] },
+        { "sjz-enterprise", [SelfTest, AwardOpen], [1, 1] },
         { "hlj-enterprise", [SelfTest, Benchmark], [1, 1] },
     };
 

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Awards;
 
 /// <summary>
-/// 奖补申报 waiting for someone, per call: the enterprise's draft or returned application to submit; the SME's invitations to
+/// 奖补申报 waiting for someone, per call: the enterprise's draft or returned application to submit, or the open 数智 batch it
+/// qualifies for and has not applied to (it would otherwise learn of the batch only from the notice); the SME's invitations to
 /// answer while the case may change; the county's submitted applications to check on site; the city's recommended ones to put
 /// in a review batch and those under review to decide.
 /// </summary>
@@ -30,6 +31,12 @@ public sealed class AwardTodo(AwardService awards, DxPilotDbContext db) : ITodoS
                     items.AddRange(open.Select(x => new TodoItem(Kind,
                         x.Status == AwardStatus.Returned ? $"{call.Title}被退回：按意见修改后重新提交" : $"{call.Title}尚未提交：填写完整后提交申报",
                         $"/awards/{x.Id}", TodoList.Since(x.UpdatedAt))));
+                    // Only the 数智 call: its condition (an accepted transformation) is the platform's to know; a 链式 case needs
+                    // a lead enterprise driving eight SMEs, which a prompt to every enterprise would only guess at.
+                    if (call.Kind == AwardKind.Benchmark && AwardPolicy.Apply(actor) is null
+                        && await awards.StartChanceAsync(actor, call, ct) is { Existing: null, OpenBatch: { } batch } chance && chance.Reason(call) is null)
+                        items.Add(new TodoItem(Kind, $"{call.Title}{batch.Name}开放中：本企业已有通过验收的改造项目，可以申报",
+                            $"/awards?call={call.Id}", TodoList.Since(batch.OpenedAt)));
                     break;
                 case Role.DistrictBureau:
                     items.AddRange(await CountedAsync(mine.Where(x => x.Status == AwardStatus.Submitted), $"{call.Title}待县区审核：现场核查后审核推荐、不予推荐或退回修改",
