@@ -123,7 +123,27 @@ public abstract class AwardReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // Another expert's task is not found on the page.
         Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(conflicted)).GetAsync(link)).StatusCode);
+
+        // The expert's list: the open one first, each under its call and batch; narrowed to open or handed-in ones, or by name.
+        var list = await expert.GetDocument("/awards/review");
+        Assert.Equal([plain.Name, served.Name], Names(list));
+        Assert.Contains("石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报 第", list.QuerySelectorAll("#tasks tbody tr")[0].TextContent);
+        Assert.Equal([plain.Name], Names(await expert.GetDocument("/awards/review?state=open")));
+        var closed = await expert.GetDocument("/awards/review?state=closed");
+        Assert.Equal([served.Name], Names(closed));
+        Assert.Contains("已提交（", closed.QuerySelector("#tasks tbody tr")!.TextContent);
+        Assert.Equal([served.Name], Names(await expert.GetDocument($"/awards/review?search={Uri.EscapeDataString($"药业{suffix}")}")));
+        // A page past the end shows the last one; a name that matches nothing says so.
+        Assert.Equal(2, (await expert.GetDocument("/awards/review?page=9")).QuerySelectorAll("#tasks tbody tr").Length);
+        Assert.Equal("没有符合条件的评审任务。", (await expert.GetDocument("/awards/review?search=不存在的企业&state=open")).QuerySelector("#empty")!.TextContent);
+        // The list is an expert's: the city is refused in Chinese.
+        var refused = await city.GetAsync("/awards/review");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("评审任务由专家查看", PageClient.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("#refusal")!.TextContent);
     }
+
+    private static string[] Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("#tasks tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToArray();
 }
 
 public sealed class AwardReviewPageTestsOnSqlite(SqliteApp app) : AwardReviewPageTests<SqliteApp>(app);

@@ -25,6 +25,17 @@ public sealed record AwardReviewInput(IReadOnlyDictionary<string, string?> Score
 public sealed record AssignedReview(AwardExpertReview Review, AwardApplication Application, string EnterpriseName, string CallTitle,
     IReadOnlyList<ReviewItem> Items, string? Closed);
 
+/// <summary>What an expert's task list may be narrowed to: open (true) or closed (false) ones, a part of the enterprise's name.</summary>
+public sealed record ReviewTaskFilter(bool? Open = null, string? Search = null);
+
+/// <summary>One line of an expert's task list. <see cref="Superseded"/>: the application was submitted again since this round.</summary>
+public sealed record ReviewTaskRow(Guid ReviewId, string EnterpriseName, string CallId, string BatchName, string Directions, int Round,
+    DateTime AssignedAt, DateTime? SubmittedAt, bool Superseded, AwardStatus Status)
+{
+    /// <summary>Why it can no longer be handed in; null while it can.</summary>
+    public string? Closed => AwardService.Closed(SubmittedAt is not null, Superseded, Status);
+}
+
 /// <summary>A batch's applications under review grouped by the enterprise's pilot industry, each with its current round's reviews,
 /// and the programme's experts: the city's assignment page.</summary>
 public sealed record ReviewBoard(AwardCall Call, AwardBatch Batch, IReadOnlyList<IndustryPanel> Industries, IReadOnlyList<ExpertAccount> Experts);
@@ -131,20 +142,62 @@ public sealed partial class AwardService
     }
 
     /// <summary>The reviews assigned to this expert, open ones first: what it scores and which it can no longer hand in (and why).</summary>
-    public async Task<Outcome<IReadOnlyList<AssignedReview>>> MyReviewsAsync(Actor actor, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<AssignedReview>>> MyReviewsAsync(Actor actor, CancellationToken ct = default) =>
+        actor.Role != Role.Expert ? Outcome<IReadOnlyList<AssignedReview>>.Forbidden(ExpertsOnly)
+        : Outcome<IReadOnlyList<AssignedReview>>.Ok(await AssignedAsync(actor, null, ct));
+
+    /// <summary>One review assigned to this expert, with its application and items; another expert's is not found.</summary>
+    public async Task<Outcome<AssignedReview>> MyReviewAsync(Actor actor, Guid reviewId, CancellationToken ct = default) =>
+        actor.Role != Role.Expert ? Outcome<AssignedReview>.Forbidden(ExpertsOnly)
+        : (await AssignedAsync(actor, reviewId, ct)).FirstOrDefault() is { } task ? Outcome<AssignedReview>.Ok(task)
+        : Outcome<AssignedReview>.NotFound();
+
+    private const string ExpertsOnly = "评审任务由专家查看";
+
+    private async Task<List<AssignedReview>> AssignedAsync(Actor actor, Guid? reviewId, CancellationToken ct)
     {
-        if (actor.Role != Role.Expert) return Outcome<IReadOnlyList<AssignedReview>>.Forbidden("评审任务由专家查看");
-        var rows = await (from r in db.AwardExpertReviews.AsNoTracking().Where(AwardPolicy.AssignedTo(actor))
+        var reviews = db.AwardExpertReviews.AsNoTracking().Where(AwardPolicy.AssignedTo(actor));
+        if (reviewId is { } id) reviews = reviews.Where(r => r.Id == id);
+        var rows = await (from r in reviews
                           join x in db.AwardApplications on r.ApplicationId equals x.Id
                           join e in db.Enterprises on x.EnterpriseId equals e.Id
                           orderby r.AssignedAt descending
                           select new { Review = r, Application = x, e.Name }).AsNoTracking().ToListAsync(ct);
-        var list = rows.Where(r => calls.Find(r.Application.CallId)?.Review is not null).Select(r =>
+        return rows.Where(r => calls.Find(r.Application.CallId)?.Review is not null).Select(r =>
         {
             var call = calls.Find(r.Application.CallId)!;
             return new AssignedReview(r.Review, r.Application, r.Name, call.Title, call.Review!.Items(call, r.Application.PickedDirections), Closed(r.Review, r.Application));
         }).OrderBy(r => r.Closed is not null).ToList();
-        return Outcome<IReadOnlyList<AssignedReview>>.Ok(list);
+    }
+
+    /// <summary>The expert's task list, a page at a time: open ones first, then the latest assigned; narrowed to open or closed
+    /// ones and to a part of the enterprise's name. Reads the lines only, never the 申报书.</summary>
+    public async Task<Outcome<Page<ReviewTaskRow>>> ReviewTasksAsync(Actor actor, ReviewTaskFilter filter, int pageNumber, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Expert) return Outcome<Page<ReviewTaskRow>>.Forbidden(ExpertsOnly);
+        var reviewed = calls.ForProgramme(actor.ProgrammeId).Where(c => c.Review is not null).Select(c => c.Id).ToList();
+        var q = from r in db.AwardExpertReviews.Where(AwardPolicy.AssignedTo(actor))
+                join x in db.AwardApplications on r.ApplicationId equals x.Id
+                join e in db.Enterprises on x.EnterpriseId equals e.Id
+                join b in db.AwardBatches on x.BatchId equals b.Id
+                where reviewed.Contains(x.CallId)
+                select new
+                {
+                    r.Id, e.Name, x.CallId, Batch = b.Name, x.Directions, r.Round, r.AssignedAt, r.SubmittedAt,
+                    Superseded = r.Round != x.Revision, x.Status,
+                    // As Closed below says: not handed in, on the current round, and the application still under review.
+                    Open = r.SubmittedAt == null && r.Round == x.Revision && x.Status == AwardStatus.UnderReview,
+                };
+        if (filter.Open is { } open) q = q.Where(t => t.Open == open);
+        if (filter.Search is { } search) q = q.Where(t => t.Name.Contains(search));
+        var counted = await q.Take(CountCap + 1).CountAsync(ct);
+        var total = Math.Min(counted, CountCap);
+        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
+        var rows = await q.OrderByDescending(t => t.Open).ThenByDescending(t => t.AssignedAt).ThenBy(t => t.Id)
+            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            .Select(t => new ReviewTaskRow(t.Id, t.Name, t.CallId, t.Batch, t.Directions, t.Round, t.AssignedAt, t.SubmittedAt, t.Superseded, t.Status))
+            .ToListAsync(ct);
+        return Outcome<Page<ReviewTaskRow>>.Ok(new Page<ReviewTaskRow>(rows, total, pageNumber, PageSize, counted > CountCap));
     }
 
     /// <summary>提交评审意见: once, on the current round, while the application is under review, scored on its directions' items, from
@@ -170,9 +223,12 @@ public sealed partial class AwardService
 
     /// <summary>Why this review can no longer be handed in; null while it can.</summary>
     private static string? Closed(AwardExpertReview review, AwardApplication application) =>
-        review.IsDone ? "您已提交本轮评审意见，不能再次提交"
-        : review.Round != application.Revision ? "该申报已重新提交，本轮未指派您评审"
-        : application.Status != AwardStatus.UnderReview ? "该申报已不在评审中，不能再提交评审意见"
+        Closed(review.IsDone, review.Round != application.Revision, application.Status);
+
+    internal static string? Closed(bool done, bool superseded, AwardStatus status) =>
+        done ? "您已提交本轮评审意见，不能再次提交"
+        : superseded ? "该申报已重新提交，本轮未指派您评审"
+        : status != AwardStatus.UnderReview ? "该申报已不在评审中，不能再提交评审意见"
         : null;
 
     /// <summary>Why this expert may not score the application (its employer serves the enterprise or contracted for it); null if it may.</summary>
