@@ -10,7 +10,10 @@ public static class TestData
     /// <param name="region">The registering authority's 行政区划码 (characters 3-8): 330108 杭州市滨江区, 220104 长春市朝阳区.</param>
     public static string NewUscc(string region = "330108")
     {
-        var body = $"91{region}MA{Interlocked.Increment(ref _serial):D6}X"[..17];
+        var serial = Interlocked.Increment(ref _serial);
+        // Six digits: past them the code would be cut to 17 characters and repeat earlier ones; fail instead of colliding.
+        if (serial > 999_999) throw new InvalidOperationException("测试用统一社会信用代码的序号已用完（一次运行超过90万个）");
+        var body = $"91{region}MA{serial:D6}X";
         return body + Uscc.CheckCharacter(body);
     }
 
