@@ -23,11 +23,7 @@ public sealed partial class AwardService
     {
         if (CallOf(actor, filter.CallId) is null) return Outcome<Page<AwardRow>>.NotFound();
         var q = Listed(actor, filter);
-        var counted = await q.Select(r => r.Id).Take(CountCap + 1).CountAsync(ct);
-        var total = Math.Min(counted, CountCap);
-        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
-        var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return Outcome<Page<AwardRow>>.Ok(new Page<AwardRow>(rows, total, pageNumber, PageSize, counted > CountCap));
+        return Outcome<Page<AwardRow>>.Ok(await q.PageAsync(pageNumber, PageSize, CountCap, ct));
     }
 
     /// <summary>Every row the filter selects within the actor's scope, the latest changed first.</summary>

@@ -190,14 +190,9 @@ public sealed partial class AwardService
                 };
         if (filter.Open is { } open) q = q.Where(t => t.Open == open);
         if (filter.Search is { } search) q = q.Where(t => t.Name.Contains(search));
-        var counted = await q.Take(CountCap + 1).CountAsync(ct);
-        var total = Math.Min(counted, CountCap);
-        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
-        var rows = await q.OrderByDescending(t => t.Open).ThenByDescending(t => t.AssignedAt).ThenBy(t => t.Id)
-            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
+        return Outcome<Page<ReviewTaskRow>>.Ok(await q.OrderByDescending(t => t.Open).ThenByDescending(t => t.AssignedAt).ThenBy(t => t.Id)
             .Select(t => new ReviewTaskRow(t.Id, t.Name, t.CallId, t.Batch, t.Directions, t.Round, t.AssignedAt, t.SubmittedAt, t.Superseded, t.Status))
-            .ToListAsync(ct);
-        return Outcome<Page<ReviewTaskRow>>.Ok(new Page<ReviewTaskRow>(rows, total, pageNumber, PageSize, counted > CountCap));
+            .PageAsync(pageNumber, PageSize, CountCap, ct));
     }
 
     /// <summary>提交评审意见: once, on the current round, while the application is under review, scored on its directions' items, from

@@ -23,11 +23,7 @@ public sealed partial class DiagnosisService
     public async Task<Outcome<Page<DiagnosisRow>>> ListAsync(Actor actor, DiagnosisFilter filter, int pageNumber, CancellationToken ct = default)
     {
         if (Listed(actor, filter) is not { } q) return Outcome<Page<DiagnosisRow>>.NotFound();
-        var counted = await q.Select(r => r.Id).Take(CountCap + 1).CountAsync(ct);
-        var total = Math.Min(counted, CountCap);
-        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
-        var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return Outcome<Page<DiagnosisRow>>.Ok(new Page<DiagnosisRow>(rows, total, pageNumber, PageSize, counted > CountCap));
+        return Outcome<Page<DiagnosisRow>>.Ok(await q.PageAsync(pageNumber, PageSize, CountCap, ct));
     }
 
     /// <summary>Every row the filter selects in list order, or null for an actor that does not use the list.</summary>

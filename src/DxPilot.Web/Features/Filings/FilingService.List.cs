@@ -19,12 +19,7 @@ public sealed partial class FilingService
     public async Task<Outcome<Page<FilingRow>>> ListAsync(Actor actor, FilingFilter filter, int pageNumber, CancellationToken ct = default)
     {
         if (Listed(actor, filter) is not { } q) return Outcome<Page<FilingRow>>.NotFound();
-        var counted = await q.Select(r => r.Id).Take(CountCap + 1).CountAsync(ct);
-        var capped = counted > CountCap;
-        var total = Math.Min(counted, CountCap);
-        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
-        var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return Outcome<Page<FilingRow>>.Ok(new Page<FilingRow>(rows, total, pageNumber, PageSize, capped));
+        return Outcome<Page<FilingRow>>.Ok(await q.PageAsync(pageNumber, PageSize, CountCap, ct));
     }
 
     /// <summary>

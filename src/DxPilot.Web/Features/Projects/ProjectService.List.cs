@@ -18,11 +18,7 @@ public sealed partial class ProjectService
     public async Task<Outcome<Page<ProjectRow>>> ListAsync(Actor actor, ProjectFilter filter, int pageNumber, CancellationToken ct = default)
     {
         if (Listed(actor, filter) is not { } q) return Outcome<Page<ProjectRow>>.NotFound();
-        var counted = await q.Select(r => r.Id).Take(CountCap + 1).CountAsync(ct);
-        var total = Math.Min(counted, CountCap);
-        pageNumber = Paging.Clamp(pageNumber, total, PageSize);
-        var rows = await q.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return Outcome<Page<ProjectRow>>.Ok(new Page<ProjectRow>(rows, total, pageNumber, PageSize, counted > CountCap));
+        return Outcome<Page<ProjectRow>>.Ok(await q.PageAsync(pageNumber, PageSize, CountCap, ct));
     }
 
     /// <summary>
