@@ -280,22 +280,23 @@ public sealed class FilingDemoDataTests(SqliteApp app) : IClassFixture<SqliteApp
     {
         var city = await app.As("hz-city");
         var states = new Dictionary<string, string>();
-        foreach (var project in new[] { "数字化车间MES建设项目", "研发设计协同与PLM上云项目", "仓储物流WMS数字化改造项目", "质量追溯与设备联网改造项目", "供应链协同与ERP升级项目" })
+        foreach (var project in new[] { "数字化车间MES建设项目", "研发设计协同与PLM上云项目", "仓储物流WMS数字化改造项目", "质量追溯与设备联网改造项目", "供应链协同与ERP升级项目",
+            "设备联网与生产执行系统建设项目" })
         {
             var listed = await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/filings?search={Uri.EscapeDataString(project)}");
             states[project] = Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("state").GetString()!;
         }
-        Assert.Equal(["draft", "districtReview", "returned", "cityReview", "filed"], states.Values);
+        Assert.Equal(["draft", "districtReview", "returned", "cityReview", "filed", "filed"], states.Values);
 
         var response = await city.GetAsync("/api/filings/annex5.xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cells = Annex5Sheets.Cells(await response.Content.ReadAsByteArrayAsync());
         var projects = cells.Where(c => c.Key.StartsWith('Q') && int.Parse(c.Key[1..]) > Annex5Sheet.HeaderRow).Select(c => c.Value.Text).ToList();
-        Assert.Equal(4, projects.Count);
+        Assert.Equal(5, projects.Count);
         Assert.DoesNotContain("数字化车间MES建设项目", projects);
         // Each filed its contract with the demo provider before submitting: 合同服务商信息 is filled on every row.
         var providers = cells.Where(c => c.Key.StartsWith('V') && int.Parse(c.Key[1..]) > Annex5Sheet.HeaderRow).Select(c => c.Value.Text).ToList();
-        Assert.Equal(Enumerable.Repeat("杭州数智转型服务有限公司（演示）", 4), providers);
+        Assert.Equal(Enumerable.Repeat("杭州数智转型服务有限公司（演示）", 5), providers);
         // The returned one was sent back by 滨江区 with its reason, as the district's record says.
         var returned = await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/filings?search={Uri.EscapeDataString("仓储物流WMS数字化改造项目")}");
         var id = returned.GetProperty("items")[0].GetProperty("id").GetGuid();

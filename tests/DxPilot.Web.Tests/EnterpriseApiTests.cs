@@ -198,10 +198,10 @@ public abstract class EnterpriseApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         var xihuAccount = await app.As("hz-xihu");
         Assert.Equal(xihu.GetProperty("total").GetInt32(), (await xihuAccount.GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("total").GetInt32());
 
-        // The demo provider serves 3 enterprises, the agency is assigned 3 (2, and the demo project's: ProjectDemoData), the
+        // The demo provider serves 3 enterprises, the agency is assigned 4 (2, and the two demo projects': ProjectDemoData), the
         // enterprise sees itself.
         Assert.Equal(3, (await (await app.As("hz-provider")).GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("total").GetInt32());
-        Assert.Equal(3, (await (await app.As("hz-agency")).GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("total").GetInt32());
+        Assert.Equal(4, (await (await app.As("hz-agency")).GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("total").GetInt32());
         Assert.Equal(1, (await (await app.As("hz-enterprise")).GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("total").GetInt32());
         Assert.Equal(0, (await (await app.As("hz-expert")).GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("total").GetInt32());
         // Another programme's city sees its own 12 demo files (config/demo/changchun-demo-enterprises.csv) and none of Hangzhou's.

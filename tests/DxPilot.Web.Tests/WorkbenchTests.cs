@@ -26,7 +26,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string OwnIndustryCode = "补充本企业档案的国民经济行业代码";
     private const string Benchmark = "黑龙江省中小企业数字化示范标杆企业申报：填写自评表和前置条件，保存后提交申报";
     // The demo filings (docs/filing.md): hz-enterprise's draft, one in 区县初审, one returned, one in 市级审核 with hz-expert's
-    // review outstanding, one filed; the provider serves the draft's and the returned one's enterprises.
+    // review outstanding, two filed; the provider serves the draft's and the returned one's enterprises.
     private const string FilingDraft = "改造项目备案尚未提交：填写完整后提交备案";
     private const string FilingDistrict = "改造项目备案待区县初审：审核后初审通过报送市级，或退回修改";
     private const string FilingExperts = "改造项目备案专家评审未完成：等待专家提交评审意见";
@@ -35,8 +35,10 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string FilingReview = "改造项目备案专家评审：质量追溯与设备联网改造项目";
     // Each demo filing has its contract with the demo provider, none signed yet.
     private const string ContractsToSign = "服务合同尚未上传盖章扫描件：双方签订盖章后上传";
-    // The filed demo project waits at 已验收 for hz-audit (Features/Projects/ProjectDemoData).
+    // The first filed demo project waits at 已验收 for hz-audit; the second was audited, approved and half paid, and waits for
+    // the city to record the rest (Features/Projects/ProjectDemoData).
     private const string ProjectAudit = "改造项目已验收，待专项审计：认定发票支出类别和合规金额，上传审计报告";
+    private const string ProjectPayment = "改造项目补助资金已核定，待登记拨付";
     // hz-thinktank asks the provider and the enterprise of the second demo filing (not hz-enterprise's) to rectify within 14 days
     // (Features/Supervision/SupervisionDemoData); the provider has replied, which leaves it open until the think tank closes it.
     private static readonly string Rectify = "第三方智库要求整改（改造项目备案，"
@@ -57,14 +59,14 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     // sjz-enterprise's project was accepted (二级 → 三级) and it has not applied to the open 第二批.
     private const string AwardOpen = ShuzhiCall + "第2批开放中：本企业已有通过验收的改造项目，可以申报";
     private static readonly string[] Every = [SelfTest, MissingUscc, Diagnose, Evaluate, ProposeUscc, OwnIndustryCode, Benchmark, FilingDraft,
-        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, Rectify, PoolApplications, ProductReviews,
+        FilingDistrict, FilingExperts, FilingClientsDraft, FilingClientsReturned, FilingReview, ContractsToSign, ProjectAudit, ProjectPayment, Rectify, PoolApplications, ProductReviews,
         DiagnosisAcceptance, OpenDiagnosis, AwardRecommended, AwardUnderReview, AwardExperts, AwardReview, AwardOpen];
 
     /// <summary>Each role's to-dos as (title, count); every other known to-do must be absent.</summary>
     public static TheoryData<string, string[], int[]> Roles() => new()
     {
-        { "hz-city", [MissingUscc, FilingExperts], [45, 1] },
-        { "hz-binjiang", [MissingUscc, FilingDistrict], [45, 1] },
+        { "hz-city", [MissingUscc, FilingExperts, ProjectPayment], [44, 1, 1] },
+        { "hz-binjiang", [MissingUscc, FilingDistrict], [44, 1] },
         { "hz-xihu", [], [] },
         { "hz-thinktank", [], [] },
         { "hz-provider", [Diagnose, FilingClientsDraft, FilingClientsReturned, ContractsToSign, Rectify], [2, 1, 1, 2, 1] },
@@ -117,9 +119,9 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         // The reference list flags no 小巨人 with central funds and no 2022 pilot.
         Assert.Equal(0, cards["不再享受中央资金"]);
         // In Hangzhou only 滨江区 holds the demo's assessments: one 改造前 diagnosis and one 改造后 evaluation on the same enterprise,
-        // and the 改造后 evaluation of the demo's filed project (Features/Projects/ProjectDemoData) on another. In Changchun the demo
-        // diagnosis' 改造前 assessment (Features/Diagnoses/DiagnosisDemoData).
-        var assessed = user is "hz-city" or "hz-binjiang" or "hz-thinktank" ? (1, 2) : user == "cc-city" ? (1, 0) : (0, 0);
+        // and the 改造后 evaluations of the demo's two filed projects (Features/Projects/ProjectDemoData) on two others. In Changchun
+        // the demo diagnosis' 改造前 assessment (Features/Diagnoses/DiagnosisDemoData).
+        var assessed = user is "hz-city" or "hz-binjiang" or "hz-thinktank" ? (1, 3) : user == "cc-city" ? (1, 0) : (0, 0);
         Assert.Equal(assessed, (cards["已完成改造前诊断"], cards["已完成改造后评测"]));
         Assert.Null(page.QuerySelector("#assigned"));
         Assert.Null(page.QuerySelector("#standing"));
@@ -138,9 +140,9 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
 
     [Theory]
     [InlineData("hz-provider", 3, true)]
-    // The agency and the audit firm also serve the demo's filed project (Features/Projects/ProjectDemoData).
-    [InlineData("hz-agency", 3, true)]
-    [InlineData("hz-audit", 2, false)]
+    // The agency and the audit firm also serve the demo's two filed projects (Features/Projects/ProjectDemoData).
+    [InlineData("hz-agency", 4, true)]
+    [InlineData("hz-audit", 3, false)]
     public async Task An_organisation_sees_the_enterprises_assigned_to_it_and_their_state(string user, int assigned, bool assesses)
     {
         var page = await HomeOf(user);
@@ -149,9 +151,9 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains($"分配给本机构的企业（{assigned} 家）", page.Body!.TextContent);
         Assert.Equal(assesses, page.QuerySelector("#assigned th:nth-child(3)") is not null);
         if (!assesses) return;
-        // The provider recorded one 改造前 assessment; the agency one 改造后 on the enterprise both serve and one on the demo project's.
+        // The provider recorded one 改造前 assessment; the agency one 改造后 on the enterprise both serve and one on each demo project's.
         var states = rows.Select(r => r.Children[2].TextContent.Trim()).ToList();
-        var recorded = user == "hz-provider" ? 1 : 2;
+        var recorded = user == "hz-provider" ? 1 : 3;
         Assert.Equal(assigned - recorded, states.Count(s => s == "尚未评测"));
         Assert.Equal(recorded, states.Count(s => s.StartsWith(user == "hz-provider" ? "改造前" : "改造后")));
         Assert.Null(page.QuerySelector("#progress"));

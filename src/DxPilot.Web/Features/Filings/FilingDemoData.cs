@@ -3,6 +3,7 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Filings;
 using DxPilot.Domain.Filings.Contracts;
+using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Platform;
@@ -12,12 +13,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DxPilot.Web.Features.Filings;
 
 /// <summary>
-/// Development data for 改造项目备案 (Hangzhou): five of the demo enterprises file, each stopped at one step of the chain — a
-/// draft, one in 区县初审, one returned with its reason, one in 市级审核 with the demo expert assigned, one 已备案 — moved by the
+/// Development data for 改造项目备案 (Hangzhou): six of the demo enterprises file, each stopped at one step of the chain — a
+/// draft, one in 区县初审, one returned with its reason, one in 市级审核 with the demo expert assigned, two 已备案 (whose projects
+/// Features/Projects/ProjectDemoData carries on, one to its audit and one to its first payment) — moved by the
 /// service as the enterprise, the district, the expert and the city would, so that their history, versions and 附件5 exist.
 /// An enterprise that has any filing is left alone: a second run adds nothing.
 /// </summary>
-public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, Contracts.ContractService contracts, UserManager<AppUser> users, CurrentActor current, TimeProvider clock,
+public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, Contracts.ContractService contracts, UserManager<AppUser> users, CurrentActor current,
     ILogger<FilingDemoData> logger)
 {
     private enum Step { Draft, DistrictReview, Returned, CityReview, Filed }
@@ -35,6 +37,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
         (Step.Returned, "仓储物流WMS数字化改造项目", "供应链", "64.80", "4"),
         (Step.CityReview, "质量追溯与设备联网改造项目", "生产制造\n信息安全", "152.00", "3"),
         (Step.Filed, "供应链协同与ERP升级项目", "供应链\n销售", "98.30", "2"),
+        (Step.Filed, "设备联网与生产执行系统建设项目", "生产制造\n数据管理", "75.60", "2"),
     ];
 
     /// <param name="enterprises">The demo files in the order the demo uses them: the first is hz-enterprise's own.</param>
@@ -89,16 +92,14 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
         }
         filing = DemoSteps.Require("区县初审通过", await As(district, () => filings.TransitionAsync(district, filing.Id, FilingTrigger.Pass,
             "经初审，企业符合试点要求，项目内容完整，同意报送。", filing.Version, ct)));
-        // The city assigns its expert as the expert-review page will (that page and its service come with the expert slice).
-        current.Assume(city);
-        var review = FilingExpertReview.Assign(filing, expert.UserId, expert.Name, city.Name, clock.GetUtcNow().UtcDateTime);
-        db.FilingExpertReviews.Add(review);
-        await db.SaveChangesAsync(ct);
+        DemoSteps.Require("指派专家", await As(city, () => filings.AssignAsync(city, filing.Id, [expert.UserId], ct)));
         if (step == Step.CityReview) return;
         current.Assume(expert);
-        review.Submit(new Dictionary<string, int> { ["scope"] = 18, ["basis"] = 12, ["plan"] = 21, ["target"] = 17, ["investment"] = 8, ["effects"] = 8 },
-            Recommendation.Pass, "改造内容与试点方向一致，投入测算合理，建议备案。", clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        var review = DemoSteps.Require("读取评审任务", await filings.MyReviewAsync(expert, filing.Id, ct));
+        var scores = new Dictionary<string, string?> { ["scope"] = "18", ["basis"] = "12", ["plan"] = "21", ["target"] = "17", ["investment"] = "8", ["effects"] = "8" };
+        DemoSteps.Require("提交评审意见", await filings.SubmitReviewAsync(expert, filing.Id,
+            new ReviewInput(scores, WorkflowNames.Of(Recommendation.Pass), "改造内容与试点方向一致，投入测算合理，建议备案。", review.Version), ct));
+        filing = await db.Filings.AsNoTracking().FirstAsync(f => f.Id == filing.Id, ct);
         DemoSteps.Require("备案确认", await As(city, () => filings.TransitionAsync(city, filing.Id, FilingTrigger.Confirm, "同意备案。", filing.Version, ct)));
     }
 
@@ -132,7 +133,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
         return await db.Filings.FirstAsync(f => f.Id == filing.Id, ct);
     }
 
-    private async Task<Outcome<Filing>> As(Actor actor, Func<Task<Outcome<Filing>>> act)
+    private async Task<Outcome<T>> As<T>(Actor actor, Func<Task<Outcome<T>>> act)
     {
         current.Assume(actor);
         return await act();

@@ -15,10 +15,12 @@ using SkiaSharp;
 namespace DxPilot.Web.Features.Projects;
 
 /// <summary>
-/// Development data for the project after filing (Hangzhou): the demo's filed project is carried to 已验收，待审计 — the enterprise
-/// reports completion with an invoice per contract line, the demo agency (assigned to the enterprise for the purpose, with the demo
-/// audit firm) records its 改造后 evaluation and the acceptance, 滨江区 confirms — through the service as those users would, so that
-/// hz-audit has an audit to do and the city a subsidy to approve next. A project already past 改造实施中 is left alone.
+/// Development data for the projects after filing (Hangzhou). The filed projects are carried on through the service as their users
+/// would: the enterprise reports completion with an invoice per contract line, the demo agency (assigned to the enterprise for the
+/// purpose, with the demo audit firm) records its 改造后 evaluation and the acceptance, 滨江区 confirms. The first stops there, at
+/// 已验收，待审计, so that hz-audit has an audit to do; the second goes on through the audit and the city's 核定 to a first payment
+/// of half the subsidy, so that the city's money pages have something to show and a payment still to record. A project already
+/// past 改造实施中 is left alone, and each end is reached once.
 /// </summary>
 public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects, AssessmentService assessments, AssignmentService assignments,
     UserManager<AppUser> users, CurrentActor current, ILogger<ProjectDemoData> logger)
@@ -27,24 +29,37 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
 
     public async Task EnsureAsync(CancellationToken ct = default)
     {
-        var project = await db.Projects.AsNoTracking().Where(p => p.ProgrammeId == Programme && p.Status == ProjectStatus.Implementing)
-            .OrderBy(p => p.FiledAt).FirstOrDefaultAsync(ct);
         var actors = new Dictionary<string, Actor>();
         foreach (var name in new[] { "hz-city", "hz-binjiang", "hz-agency", "hz-audit" })
             if (await users.ActorAsync(name) is { } a) actors[name] = a;
-        var filer = project is null ? null : await users.Users.Where(u => u.EnterpriseId == project.EnterpriseId).FirstOrDefaultAsync(ct);
-        if (project is null || filer is null || actors.Count < 4 || project.District != actors["hz-binjiang"].District) return;
-        try
+        if (actors.Count < 4) return;
+        var implementing = await db.Projects.AsNoTracking()
+            .Where(p => p.ProgrammeId == Programme && p.Status == ProjectStatus.Implementing && p.District == actors["hz-binjiang"].District)
+            .OrderBy(p => p.FiledAt).ToListAsync(ct);
+        var awaitingAudit = await db.Projects.AnyAsync(p => p.ProgrammeId == Programme && p.Status == ProjectStatus.Accepted, ct);
+        var paying = await db.Projects.AnyAsync(p => p.ProgrammeId == Programme && (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Paid), ct);
+        foreach (var project in implementing)
         {
-            await CarryAsync(project.Id, project.EnterpriseId, filer.ToActor(), actors, ct);
-        }
-        catch (DemoStepRefused refused)
-        {
-            logger.LogWarning("演示数据：改造项目停在了“{Step}”之前：{Reason}", refused.Step, refused.Message);
+            if (awaitingAudit && paying) return;
+            var filer = await users.Users.Where(u => u.EnterpriseId == project.EnterpriseId).FirstOrDefaultAsync(ct);
+            if (filer is null) continue;
+            try
+            {
+                var version = await CarryAsync(project.Id, project.EnterpriseId, filer.ToActor(), actors, ct);
+                if (awaitingAudit) await PayFirstPartAsync(project.Id, actors, version, ct);
+            }
+            catch (DemoStepRefused refused)
+            {
+                logger.LogWarning("演示数据：改造项目停在了“{Step}”之前：{Reason}", refused.Step, refused.Message);
+                return;
+            }
+            if (awaitingAudit) paying = true;
+            else awaitingAudit = true;
         }
     }
 
-    private async Task CarryAsync(Guid id, Guid enterpriseId, Actor enterprise, Dictionary<string, Actor> actors, CancellationToken ct)
+    /// <summary>From 改造实施中 to 已验收，待审计; answers the project's version.</summary>
+    private async Task<int> CarryAsync(Guid id, Guid enterpriseId, Actor enterprise, Dictionary<string, Actor> actors, CancellationToken ct)
     {
         var (city, agency, audit) = (actors["hz-city"], actors["hz-agency"], actors["hz-audit"]);
         current.Assume(city);
@@ -95,10 +110,38 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
         }, p.Version, ct));
         p = DemoSteps.Require("验收通过", await projects.TransitionAsync(agency, id, ProjectTrigger.Pass, null, p.Version, ct));
         current.Assume(actors["hz-binjiang"]);
-        DemoSteps.Require("区县确认验收", await projects.TransitionAsync(actors["hz-binjiang"], id, ProjectTrigger.Confirm, "同意验收。", p.Version, ct));
+        return DemoSteps.Require("区县确认验收", await projects.TransitionAsync(actors["hz-binjiang"], id, ProjectTrigger.Confirm, "同意验收。", p.Version, ct)).Version;
     }
 
-    /// <summary>A picture standing in for a scanned invoice (a real PNG: it opens when downloaded).</summary>
+    /// <summary>
+    /// 专项审计 by the demo audit firm (the MES licence and its implementation as software, the gateways as data-collection
+    /// equipment; a picture stands in for the signed report), the city's 核定 in a batch of its own, and a first payment of half
+    /// the subsidy with its voucher.
+    /// </summary>
+    private async Task PayFirstPartAsync(Guid id, Dictionary<string, Actor> actors, int version, CancellationToken ct)
+    {
+        var (city, audit) = (actors["hz-city"], actors["hz-audit"]);
+        current.Assume(audit);
+        var invoices = await db.ProjectInvoices.AsNoTracking().Where(i => i.ProjectId == id).OrderBy(i => i.Number).ToListAsync(ct);
+        var lines = invoices.Select(i => i.Item.Contains("网关")
+            ? new ProjectService.Classification(i.Id, "collection", null, "工业数据采集网关，属必要的数据采集设备")
+            : new ProjectService.Classification(i.Id, "software", null, i.Item.Contains("实施") ? "MES系统的实施与集成，计入软件开发" : null)).ToList();
+        var p = DemoSteps.Require("专项审计", await projects.SaveAuditAsync(audit, id, lines,
+            "发票真实、合规，与服务合同和备案方案一致；支出均属软件和数据采集设备，全额计入合规支出。", version, ct));
+        DemoSteps.Require("上传专项审计报告", await projects.UploadFileAsync(audit, id, ProjectFileKind.AuditReport, Scan("专项审计报告.png"), p.Version, ct));
+        p = await db.Projects.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+        p = DemoSteps.Require("完成专项审计", await projects.TransitionAsync(audit, id, ProjectTrigger.Audit, null, p.Version, ct));
+
+        current.Assume(city);
+        var approved = DemoSteps.Require("核定补助资金", await projects.ApproveBatchAsync(city, [new ProjectService.BatchItem(id, p.Version)], "2026年第一批（演示）", ct))[0];
+        if (!approved.Approved) throw new DemoStepRefused("核定补助资金", approved.Message ?? "");
+        p = await db.Projects.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+        var half = decimal.Round(p.SubsidyWan!.Value / 2, 2);
+        DemoSteps.Require("登记拨付", await projects.RecordPaymentAsync(city, id, assessments.Today(), half, "HZCZ-2026-0001",
+            "首笔拨付（演示）", p.Version, ct));
+    }
+
+    /// <summary>A picture standing in for a scanned invoice or report (a real PNG: it opens when downloaded).</summary>
     private static UploadedFile Scan(string name)
     {
         using var bitmap = new SKBitmap(240, 160);
