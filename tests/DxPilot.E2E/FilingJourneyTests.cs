@@ -167,6 +167,7 @@ public sealed class FilingJourneyTests(BrowserApp app)
     {
         await page.GotoAsync($"{app.BaseUrl}/filings?queue=mine");
         await Screenshots(page, "filing-list");
+        await CardsOnAPhoneAsync(page, id);
         await page.ClickAsync($"tr[data-filing='{id}'] a");
         await page.FillAsync("#t-reason", Reason);
         await page.ClickAsync("#transitions button[data-trigger=return]");
@@ -202,6 +203,22 @@ public sealed class FilingJourneyTests(BrowserApp app)
     }
 
     /// <summary>The page at a desktop's width and a phone's (390 px).</summary>
+    /// <summary>On a wide screen the list is one table, its header as wide as its rows; on a phone each filing is a card, and a cell
+    /// with nothing in it (中央资金 when it is not withheld) is left out rather than shown as a bare label.</summary>
+    private static async Task CardsOnAPhoneAsync(IPage page, Guid id)
+    {
+        var row = page.Locator($"tr[data-filing='{id}']");
+        var funds = row.Locator("td[data-label='中央资金']");
+        await Assertions.Expect(funds).ToBeEmptyAsync();
+        var header = await page.Locator("#filing-list thead").BoundingBoxAsync();
+        Assert.Equal(header!.Width, (await row.BoundingBoxAsync())!.Width, 1.0);
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(page.Locator("#filing-list thead")).ToBeHiddenAsync();
+        await Assertions.Expect(funds).ToBeHiddenAsync();
+        await Assertions.Expect(row.Locator("td[data-label='项目名称']")).ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+
     private static async Task Screenshots(IPage page, string name)
     {
         await BrowserApp.Screenshot(page, $"{name}-1280");
