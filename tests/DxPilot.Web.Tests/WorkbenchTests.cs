@@ -159,6 +159,32 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Null(page.QuerySelector("#progress"));
     }
 
+    /// <summary>An enterprise reads on its 工作台 where its own filings and projects stand (FilingDemoData, ProjectDemoData): hz-enterprise
+    /// its draft filing, hz-enterprise6 its project approved at 30.24万元 with a first payment of half; nobody else's.</summary>
+    [Theory]
+    [InlineData("hz-enterprise", "/filings/", "数字化车间MES建设项目", "项目备案", "草稿", "")]
+    [InlineData("hz-enterprise6", "/projects/", "设备联网与生产执行系统建设项目", "改造项目", "已核定，待拨付", "核定补助30.24万元，已拨付15.12万元")]
+    public async Task An_enterprise_sees_where_its_own_filing_or_project_stands(string user, string link, string project, string step, string state, string money)
+    {
+        var page = await HomeOf(user);
+        var row = Assert.Single(page.QuerySelectorAll("#own-work tbody tr"));
+        var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.StartsWith(link, row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal([project, step, state], cells[..3]);
+        Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日$", cells[3]);
+        Assert.Equal(money, cells[4]);
+    }
+
+    [Theory]
+    [InlineData("cc-enterprise", "本企业尚未备案改造项目，可在项目备案中填写备案申请。")]
+    [InlineData("hlj-enterprise", null)]
+    public async Task An_enterprise_without_a_filing_is_pointed_to_filing_where_its_programme_files_projects(string user, string? empty)
+    {
+        var page = await HomeOf(user);
+        Assert.Equal(empty, page.QuerySelector("#own-work")?.TextContent.Trim());
+        if (empty is not null) Assert.Equal("/filings", page.QuerySelector("#own-work a")!.GetAttribute("href"));
+    }
+
     [Fact]
     public async Task An_enterprise_without_an_assessment_is_offered_its_self_test()
     {

@@ -1,16 +1,20 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
+using DxPilot.Domain.Text;
 using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Benchmarks;
 using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Filings;
+using DxPilot.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Home;
 
 /// <summary>The 工作台's own figures, each read through the services' scoped queries so an account sees only its own.</summary>
-public sealed class Workbench(EnterpriseService enterprises, AssessmentService assessments, BenchmarkService benchmarks)
+public sealed class Workbench(EnterpriseService enterprises, AssessmentService assessments, BenchmarkService benchmarks, FilingService filings,
+    ProjectService projects)
 {
     /// <summary>Rows shown of an organisation's assigned enterprises; the list page has the rest.</summary>
     public const int AssignedShown = 50;
@@ -24,6 +28,27 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
             .OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id)
             .Select(x => new LatestAssessment(x.Id, x.Stage, x.AssessorKind, x.AssessedOn, x.Score, x.Level)).FirstOrDefaultAsync(ct);
         return new EnterpriseStanding(own.Id, own.Name, own.District, latest);
+    }
+
+    /// <summary>
+    /// The enterprise's own transformation work, where it stands: each project (its state as the applicant reads it, and once approved
+    /// its subsidy and what was paid), then each filing that has not become a project. Null where the programme files no projects.
+    /// </summary>
+    public async Task<IReadOnlyList<OwnWork>?> OwnWorkAsync(Actor actor, CancellationToken ct)
+    {
+        if (filings.RulesOf(actor) is not { } filingRules) return null;
+        var projectRules = projects.RulesOf(actor);
+        var own = projectRules is null ? [] : await projects.InScope(actor).OrderByDescending(p => p.StatusSince)
+            .Select(p => new { p.Id, p.FilingId, p.ProjectName, p.Status, p.SubsidyWan, p.PaidWan, p.StatusSince }).ToListAsync(ct);
+        var filed = own.Select(p => p.FilingId).ToHashSet();
+        var open = (await filings.InScope(actor).OrderByDescending(f => f.StatusSince)
+            .Select(f => new { f.Id, f.ProjectName, f.Status, f.StatusSince }).ToListAsync(ct)).Where(f => !filed.Contains(f.Id));
+        return
+        [
+            .. own.Select(p => new OwnWork($"/projects/{p.Id}", p.ProjectName, "改造项目", projectRules!.Chain.Label(p.Status, actor), p.StatusSince,
+                p.SubsidyWan is { } wan ? $"核定补助{ChineseText.Wan(wan)}万元，已拨付{ChineseText.Wan(p.PaidWan)}万元" : null)),
+            .. open.Select(f => new OwnWork($"/filings/{f.Id}", f.ProjectName, "项目备案", filingRules.Chain.Label(f.Status, actor), f.StatusSince, null)),
+        ];
     }
 
     /// <summary>The enterprises assigned to the actor's organisation with the latest assessment it recorded on each.</summary>
@@ -81,6 +106,10 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
 }
 
 public sealed record LatestAssessment(Guid Id, AssessmentStage Stage, AssessorKind AssessorKind, DateOnly AssessedOn, decimal Score, int Level);
+
+/// <summary>One of the enterprise's filings or projects on its 工作台: where to open it, what it is called, its step and state since when,
+/// and for an approved project its money.</summary>
+public sealed record OwnWork(string Link, string ProjectName, string Step, string State, DateTime Since, string? Money);
 
 public sealed record EnterpriseStanding(Guid Id, string Name, string District, LatestAssessment? Latest);
 
