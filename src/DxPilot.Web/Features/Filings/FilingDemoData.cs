@@ -117,7 +117,8 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
         var end = FilingValues.Month(FilingValues.Text(filing.Values, FilingKeys.Period + FilingValues.End)) ?? start.AddMonths(11);
         var input = new ContractInput
         {
-            Number = $"HZSZ-{start.Year}-{filing.Id.ToString("N")[..6].ToUpperInvariant()}", Name = $"{filing.ProjectName}服务合同", SignedOn = start,
+            // The id's random tail: its head is the time it was made, the same for every demo filing.
+            Number = $"HZSZ-{start.Year}-{filing.Id.ToString("N")[^6..].ToUpperInvariant()}", Name = $"{filing.ProjectName}服务合同", SignedOn = start,
             PeriodStart = start, PeriodEnd = end, ProviderName = provider.Name, ProviderUscc = provider.Uscc ?? DemoProviderUscc,
             ProviderLegalRepresentative = "周总经理", ProviderAddress = "杭州市滨江区网商路599号", ProviderContact = "吴项目经理", ProviderPhone = "0571-88880000",
             FirstPaymentPercent = 50, Work = "系统实施、设备联网与数据集成、培训",
