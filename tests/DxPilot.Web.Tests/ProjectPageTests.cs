@@ -136,6 +136,8 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var saved = await enterprise.GetDocument(Page(id));
         // A picked contract line names the item when none was typed.
         Assert.Equal("MES制造执行系统", saved.QuerySelectorAll("#deliveries tbody tr")[0].QuerySelectorAll("td")[1].TextContent);
+        // Before the agency's visit the system waits for its check; the gateways, no system, have none to wait for (as the 评测报告 says).
+        Assert.Equal(["未核查", "不涉及系统上线"], saved.QuerySelectorAll("#deliveries td[data-label='评测机构核查']").Select(td => td.TextContent).ToArray());
 
         // Invoices: without a scan refused with the typed values kept; two of three leave the total short of the contract's, flagged.
         var invoice = new Dictionary<string, string>

@@ -20,6 +20,14 @@ public sealed record Delivery
     /// <summary>The agency's check: true 上线运行正常, false 未上线/运行异常, null not checked yet.</summary>
     public bool? Verified { get; init; }
     public string? CheckNote { get; init; }
+
+    /// <summary>The check as the page and the 评测报告 word it: a delivery that is no system has no go-live to check.</summary>
+    public string CheckVerdict => Verified switch
+    {
+        true => "上线运行正常",
+        false => "未上线或运行异常",
+        null => string.IsNullOrWhiteSpace(System) ? "不涉及系统上线" : "未核查",
+    };
 }
 
 /// <summary>完工报告: the deliveries, as the enterprise (with its provider) reports them; the agency adds its checks.</summary>

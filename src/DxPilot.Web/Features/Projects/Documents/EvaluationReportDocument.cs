@@ -137,14 +137,8 @@ public static class EvaluationReportDocument
         {
             var d = deliveries[i];
             var system = string.IsNullOrWhiteSpace(d.System) ? null : d.System;
-            var verdict = d.Verified switch
-            {
-                true => "上线运行正常",
-                false => "未上线或运行异常",
-                null => system is null ? "不涉及系统上线" : "未核查",
-            };
             table.Row(new DocxCell($"{i + 1}", Centre: true), $"{d.Item}：{d.Delivered}", new DocxCell(system ?? "—", Centre: true),
-                new DocxCell(d.GoLiveOn is { } on ? ChineseText.Date(on) : "—", Centre: true), new DocxCell(verdict, Centre: true), d.CheckNote ?? "");
+                new DocxCell(d.GoLiveOn is { } on ? ChineseText.Date(on) : "—", Centre: true), new DocxCell(d.CheckVerdict, Centre: true), d.CheckNote ?? "");
         }
     }
 
