@@ -36,6 +36,30 @@ public abstract class ProjectDemoDataTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日$", cells[9]);
     }
 
+    /// <summary>Whoever moves the project on reads what remains; the enterprise also reads whose step it is, not a task of its own.</summary>
+    [Theory]
+    [InlineData("hz-city", HalfPaid, "进入下一步前还需完成（1项）：")]
+    [InlineData("hz-enterprise6", HalfPaid, "下一步由市工信主管部门办理，尚需完成（1项）：")]
+    [InlineData("hz-audit", WaitingForAudit, "进入下一步前还需完成（4项）：")]
+    [InlineData("hz-enterprise5", WaitingForAudit, "下一步由第三方审计机构办理，尚需完成（4项）：")]
+    public async Task The_next_step_names_whose_it_is_to_those_who_cannot_take_it(string user, string project, string lead)
+    {
+        var id = await IdOf(await app.As("hz-city"), project);
+        if (app.Unavailable is { } why) Requirements.Unmet(why);
+        var browser = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, user)).StatusCode);
+        var page = await browser.GetDocument($"/projects/{id}");
+        Assert.Equal(lead, page.QuerySelector("#missing-lead")!.TextContent.Trim());
+        // 尚有15.12万元未拨付; an audit report and three invoices' categories.
+        Assert.Equal(project == HalfPaid ? 1 : 4, page.QuerySelectorAll("#missing li").Length);
+    }
+
+    private static async Task<Guid> IdOf(HttpClient client, string project)
+    {
+        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/projects?search={Uri.EscapeDataString(project)}");
+        return Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid();
+    }
+
     private static async Task<string> StateOf(HttpClient client, string project)
     {
         var listed = await client.GetFromJsonAsync<JsonElement>($"/api/projects?search={Uri.EscapeDataString(project)}");

@@ -37,6 +37,10 @@ public sealed class Workflow<TState, TTrigger, TSubject> : IWorkflowLabels where
     public IReadOnlyList<Transition<TState, TTrigger, TSubject>> Open(TState state, Actor actor) =>
         Transitions.Where(t => t.From.Contains(state) && t.Who.Any(p => p.Admits(actor))).ToList();
 
+    /// <summary>The roles that may move the state on, in the order the chain declares them: whom a reader who cannot is waiting for.</summary>
+    public IReadOnlyList<Role> Takers(TState state) =>
+        Transitions.Where(t => t.From.Contains(state)).SelectMany(t => t.Who).Select(p => p.Role).OfType<Role>().Distinct().ToList();
+
     /// <summary>Why the actor may not take the trigger now, or the transition it would take.</summary>
     public (Transition<TState, TTrigger, TSubject>? Transition, Refusal? Refusal) Decide(TState state, TTrigger trigger, TSubject subject, Actor actor, string? reason)
     {

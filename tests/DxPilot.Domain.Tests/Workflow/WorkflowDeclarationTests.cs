@@ -44,6 +44,17 @@ public class WorkflowDeclarationTests
     }
 
     [Fact]
+    public void The_roles_that_move_a_state_on_are_named_once_each_and_a_system_step_names_none()
+    {
+        var wf = Process.Compile(Chain(
+            new("send", ["draft"], "sent", ["enterprise", "serviceProvider"], "报送", ["complete"]),
+            new("finish", ["draft", "sent"], "done", ["enterprise", "system"], "办结")));
+        Assert.Equal([Role.Enterprise, Role.ServiceProvider], wf.Takers(Step.Draft));
+        Assert.Equal([Role.Enterprise], wf.Takers(Step.Sent));
+        Assert.Empty(wf.Takers(Step.Done));
+    }
+
+    [Fact]
     public void A_refusal_says_why_in_the_order_role_state_guard_and_a_taken_transition_is_recorded()
     {
         var wf = Process.Compile(Chain());
