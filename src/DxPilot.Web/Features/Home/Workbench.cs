@@ -1,7 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
-using DxPilot.Domain.Text;
 using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Benchmarks;
@@ -46,8 +45,8 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
         return
         [
             .. own.Select(p => new OwnWork($"/projects/{p.Id}", p.ProjectName, "改造项目", projectRules!.Chain.Label(p.Status, actor), p.StatusSince,
-                p.SubsidyWan is { } wan ? $"核定补助{ChineseText.Wan(wan)}万元，已拨付{ChineseText.Wan(p.PaidWan)}万元" : null)),
-            .. open.Select(f => new OwnWork($"/filings/{f.Id}", f.ProjectName, "项目备案", filingRules.Chain.Label(f.Status, actor), f.StatusSince, null)),
+                p.SubsidyWan, p.PaidWan)),
+            .. open.Select(f => new OwnWork($"/filings/{f.Id}", f.ProjectName, "项目备案", filingRules.Chain.Label(f.Status, actor), f.StatusSince, null, 0)),
         ];
     }
 
@@ -108,8 +107,8 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
 public sealed record LatestAssessment(Guid Id, AssessmentStage Stage, AssessorKind AssessorKind, DateOnly AssessedOn, decimal Score, int Level);
 
 /// <summary>One of the enterprise's filings or projects on its 工作台: where to open it, what it is called, its step and state since when,
-/// and for an approved project its money.</summary>
-public sealed record OwnWork(string Link, string ProjectName, string Step, string State, DateTime Since, string? Money);
+/// and for an approved project its subsidy and what was paid (万元).</summary>
+public sealed record OwnWork(string Link, string ProjectName, string Step, string State, DateTime Since, decimal? SubsidyWan, decimal PaidWan);
 
 public sealed record EnterpriseStanding(Guid Id, string Name, string District, LatestAssessment? Latest);
 
