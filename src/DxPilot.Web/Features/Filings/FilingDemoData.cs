@@ -42,19 +42,23 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
 
     /// <param name="enterprises">The demo files in the order the demo uses them: the first is hz-enterprise's own.</param>
     /// <param name="enterpriseLogin">hz-enterprise, who files for the first; the others get accounts hz-enterprise2 …</param>
-    public async Task EnsureAsync(IReadOnlyList<Enterprise> enterprises, string enterpriseLogin, CancellationToken ct = default)
+    /// <returns>Those other filers' accounts, for the list of demo logins.</returns>
+    public async Task<IReadOnlyList<DemoData.Login>> EnsureAsync(IReadOnlyList<Enterprise> enterprises, string enterpriseLogin, CancellationToken ct = default)
     {
         var district = await users.ActorAsync("hz-binjiang");
         var city = await users.ActorAsync("hz-city");
         var expert = await users.ActorAsync("hz-expert");
-        if (district is null || city is null || expert is null) return;
+        if (district is null || city is null || expert is null) return [];
+        var logins = new List<DemoData.Login>();
         for (var i = 0; i < Math.Min(Plan.Length, enterprises.Count); i++)
         {
             var e = enterprises[i];
-            if (await db.Filings.AnyAsync(f => f.EnterpriseId == e.Id, ct)) continue;
             var login = i == 0 ? enterpriseLogin : $"{enterpriseLogin}{i + 1}";
-            var filer = await users.ActorAsync(login) ?? await EnterpriseAccountAsync(login, e);
+            var filed = await db.Filings.AnyAsync(f => f.EnterpriseId == e.Id, ct);
+            var filer = await users.ActorAsync(login) ?? (filed ? null : await EnterpriseAccountAsync(login, e));
             if (filer is null) continue;
+            if (i > 0) logins.Add(new DemoData.Login(login, e.Name, Role.Enterprise));
+            if (filed) continue;
             var (step, project, scenarios, investment, target) = Plan[i];
             try
             {
@@ -66,6 +70,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
                 logger.LogWarning("演示数据：{Enterprise} 的备案停在了“{Step}”之前：{Reason}", e.Name, refused.Step, refused.Message);
             }
         }
+        return logins;
     }
 
     private async Task FileAsync(Enterprise e, Actor filer, Actor district, Actor city, Actor expert, Step step, string project, string scenarios,

@@ -67,15 +67,17 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             .Intersect(db.Assignments.Where(x => x.OrganisationId == agency.Id).Select(x => x.EnterpriseId)).OrderBy(x => x).FirstOrDefaultAsync(ct);
         if (servedByBoth != Guid.Empty)
             await assessments.EnsureAsync(await ActorOf("hz-provider"), await ActorOf("hz-agency"), servedByBoth, ct);
-        // 改造项目备案 at each step of the chain, on the same files in the same order (the first is hz-enterprise's own).
-        await filings.EnsureAsync(enterprises, "hz-enterprise", ct);
+        // 改造项目备案 at each step of the chain, on the same files in the same order (the first is hz-enterprise's own); the other
+        // filers' accounts are listed after hz-enterprise.
+        var filers = await filings.EnsureAsync(enterprises, "hz-enterprise", ct);
         // The filed one carried on to 已验收，待审计.
         await projects.EnsureAsync(ct);
         // The think tanks' comments on those filings and their ratings of the demo providers and enterprises.
         await supervision.EnsureAsync(ct);
         // Changchun's provider pool and catalogue.
         await catalogue.EnsureAsync(ct);
-        return logins;
+        var after = Array.FindIndex(logins, l => l.UserName == "hz-enterprise") + 1;
+        return [.. logins[..after], .. filers, .. logins[after..]];
     }
 
     /// <summary>Changchun's diagnosis pilot (seed 002): twelve fictional files in four districts and its four pilot industries;
