@@ -70,7 +70,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
         // 改造项目备案 at each step of the chain, on the same files in the same order (the first is hz-enterprise's own); the other
         // filers' accounts are listed after hz-enterprise.
         var filers = await filings.EnsureAsync(enterprises, "hz-enterprise", ct);
-        // The filed one carried on to 已验收，待审计.
+        // The two filed ones carried on: one to 已验收，待审计, one through its audit and approval to a first payment.
         await projects.EnsureAsync(ct);
         // The think tanks' comments on those filings and their ratings of the demo providers and enterprises.
         await supervision.EnsureAsync(ct);
