@@ -18,13 +18,10 @@ public abstract class ProjectDemoDataTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task The_first_demo_project_waits_for_its_audit_and_the_second_for_the_rest_of_its_subsidy()
     {
         var city = await app.As("hz-city");
-        Assert.Equal("accepted", await StateOf(city, WaitingForAudit));
-        Assert.Equal("approved", await StateOf(city, HalfPaid));
+        Assert.Equal("accepted", (await Listed(city, WaitingForAudit)).GetProperty("state").GetString());
+        Assert.Equal("approved", (await Listed(city, HalfPaid)).GetProperty("state").GetString());
 
-        if (app.Unavailable is { } why) Requirements.Unmet(why);
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, "hz-city")).StatusCode);
-        var page = await browser.GetDocument("/projects/payments");
+        var page = await (await SignedIn("hz-city")).GetDocument("/projects/payments");
         var row = Assert.Single(page.QuerySelectorAll("#payment-list tbody tr"));
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
         Assert.Equal(["滨江区", HalfPaid, "2026年第一批（演示）"], cells[1..4]);
@@ -44,26 +41,26 @@ public abstract class ProjectDemoDataTests<TApp>(TApp app) : IClassFixture<TApp>
     [InlineData("hz-enterprise5", WaitingForAudit, "下一步由第三方审计机构办理，尚需完成（4项）：")]
     public async Task The_next_step_names_whose_it_is_to_those_who_cannot_take_it(string user, string project, string lead)
     {
-        var id = await IdOf(await app.As("hz-city"), project);
-        if (app.Unavailable is { } why) Requirements.Unmet(why);
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, user)).StatusCode);
-        var page = await browser.GetDocument($"/projects/{id}");
+        var id = (await Listed(await app.As("hz-city"), project)).GetProperty("id").GetGuid();
+        var page = await (await SignedIn(user)).GetDocument($"/projects/{id}");
         Assert.Equal(lead, page.QuerySelector("#missing-lead")!.TextContent.Trim());
         // 尚有15.12万元未拨付; an audit report and three invoices' categories.
         Assert.Equal(project == HalfPaid ? 1 : 4, page.QuerySelectorAll("#missing li").Length);
     }
 
-    private static async Task<Guid> IdOf(HttpClient client, string project)
+    /// <summary>The demo project's one row in the project list.</summary>
+    private static async Task<JsonElement> Listed(HttpClient client, string project)
     {
         var listed = await client.GetFromJsonAsync<JsonElement>($"/api/projects?search={Uri.EscapeDataString(project)}");
-        return Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid();
+        return Assert.Single(listed.GetProperty("items").EnumerateArray());
     }
 
-    private static async Task<string> StateOf(HttpClient client, string project)
+    private async Task<HttpClient> SignedIn(string user)
     {
-        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/projects?search={Uri.EscapeDataString(project)}");
-        return Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("state").GetString()!;
+        if (app.Unavailable is { } why) Requirements.Unmet(why);
+        var browser = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, user)).StatusCode);
+        return browser;
     }
 }
 
