@@ -219,8 +219,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             a.Property(x => x.PreviousHash).HasMaxLength(64);
             a.Property(x => x.Hash).HasMaxLength(64);
             a.HasIndex(x => x.Sequence).IsUnique();
+            // A record's history, and the catalogue's changes by type. Nothing reads the trail by programme and time (migration 0046).
             a.HasIndex(x => new { x.EntityType, x.EntityId, x.At });
-            a.HasIndex(x => new { x.ProgrammeId, x.At });
         });
 
         b.Entity<ImportJob>(j =>
