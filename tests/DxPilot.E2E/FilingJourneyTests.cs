@@ -202,7 +202,6 @@ public sealed class FilingJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("市经信局专家审核");
     }
 
-    /// <summary>The page at a desktop's width and a phone's (390 px).</summary>
     /// <summary>On a wide screen the list is one table, its header as wide as its rows; on a phone each filing is a card, and a cell
     /// with nothing in it (中央资金 when it is not withheld) is left out rather than shown as a bare label.</summary>
     private static async Task CardsOnAPhoneAsync(IPage page, Guid id)
@@ -219,6 +218,7 @@ public sealed class FilingJourneyTests(BrowserApp app)
         await page.SetViewportSizeAsync(1280, 900);
     }
 
+    /// <summary>The page at a desktop's width and a phone's (390 px).</summary>
     private static async Task Screenshots(IPage page, string name)
     {
         await BrowserApp.Screenshot(page, $"{name}-1280");

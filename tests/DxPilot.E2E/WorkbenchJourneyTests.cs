@@ -54,6 +54,39 @@ public sealed class WorkbenchJourneyTests(BrowserApp app)
         await AssertFits(page, "enterprise");
     }
 
+    /// <summary>Every list is a table at a desk and a stack of cards on a phone: no list scrolls sideways, each row is a card of
+    /// labelled cells, and the header is gone except for a list sorted by its header, whose sort links stay.</summary>
+    [Theory]
+    [InlineData("hz-city", "/enterprises", "#enterprise-list", true)]
+    [InlineData("hz-city", "/assignments", "#assignment-list", false)]
+    [InlineData("hz-city", "/assignments/history", "table.assignment-history", false)]
+    [InlineData("hz-city", "/filings", "#filing-list", false)]
+    [InlineData("hz-city", "/projects", "#project-list", false)]
+    [InlineData("hz-city", "/projects/payments", "#payment-list", false)]
+    [InlineData("hz-city", "/assessments", "#assessments", false)]
+    [InlineData("hz-city", "/accounts", "#account-list", false)]
+    [InlineData("cc-city", "/catalogue", "#product-list", false)]
+    [InlineData("hz-city", "/enterprises/import", "#import-jobs", false)]
+    [InlineData("cc-provider", "/diagnoses", "table.diagnoses", false)]
+    [InlineData("hlj-city", "/benchmark", "#benchmark-list", false)]
+    public async Task At_390_px_a_list_is_a_stack_of_cards(string user, string path, string list, bool sortedByHeader)
+    {
+        var page = await app.SignedInAs(user);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(app.BaseUrl + path);
+        var table = page.Locator(list);
+        var (wide, box) = (await table.EvaluateAsync<int>("t => t.scrollWidth"), await table.EvaluateAsync<int>("t => t.parentElement.clientWidth"));
+        Assert.True(wide <= box, $"{path}：列表宽 {wide} px，超出其区域 {box} px");
+        Assert.Equal("grid", await table.Locator("tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        var firstCell = table.Locator("tbody tr").First.Locator("td").First;
+        Assert.Equal("block", await firstCell.EvaluateAsync<string>("c => getComputedStyle(c).display"));
+        if (await firstCell.GetAttributeAsync("colspan") is null)
+            Assert.False(string.IsNullOrEmpty(await firstCell.GetAttributeAsync("data-label")), $"{path}：卡片的单元格没有标签");
+        if (sortedByHeader) await Assertions.Expect(table.Locator("thead th a").First).ToBeVisibleAsync();
+        else await Assertions.Expect(table.Locator("thead")).ToBeHiddenAsync();
+        await AssertFits(page, path.Trim('/').Replace('/', '-'));
+    }
+
     private static async Task AssertFits(IPage page, string name)
     {
         await BrowserApp.Screenshot(page, $"390-{name}");
