@@ -184,8 +184,7 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
     public async Task The_import_page_counts_each_outcome_lists_the_refused_rows_and_the_county_reads_the_list_without_importing()
     {
         var (a, (name, uscc), (otherName, otherUscc)) = await ArrangeAsync();
-        var city = app.Anonymous();
-        await PageClient.SignIn(city, a.Users["city"]);
+        var city = await app.SignedIn(a.Users["city"]);
         var form = (await city.GetDocument("/acceptance-results/import")).QuerySelector("form[method=post][enctype]")!;
         var body = new MultipartFormDataContent();
         foreach (var hidden in form.QuerySelectorAll("input[type=hidden]")) body.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
@@ -200,8 +199,7 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
         var refused = page.QuerySelectorAll("#refused-rows tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).Single();
         Assert.Equal(["3", otherName, "装配线数字化改造", "改造后等级（二级）应高于改造前等级（二级）"], refused);
 
-        var county = app.Anonymous();
-        await PageClient.SignIn(county, a.Users["zhengding"]);
+        var county = await app.SignedIn(a.Users["zhengding"]);
         var list = await county.GetDocument($"/acceptance-results?search={Uri.EscapeDataString(uscc)}");
         Assert.Null(list.QuerySelector("#import"));
         Assert.Null(list.QuerySelector("select[name=district]"));
@@ -217,8 +215,7 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
     {
         var (a, (name, uscc), _) = await ArrangeAsync();
         var city = await app.As(a.Users["city"]);
-        var enterprise = app.Anonymous();
-        await PageClient.SignIn(enterprise, a.Users["enterprise"]);
+        var enterprise = await app.SignedIn(a.Users["enterprise"]);
         const string reason = "只有已完成数字化转型项目建设并通过验收的试点企业可以申报，本企业尚无通过验收的改造项目";
 
         Assert.Contains(reason, (await enterprise.GetDocument("/awards")).QuerySelector($"[data-cannot-start='{Call}']")!.TextContent);

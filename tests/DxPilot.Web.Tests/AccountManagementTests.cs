@@ -27,7 +27,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.NotEmpty(before);
         var xihu = await (await (await app.As("hz-xihu")).PostAsJsonAsync("/api/enterprises", TestData.Enterprise("西湖批量账号测试有限公司", district: "西湖区")))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var district = await SignedIn("hz-binjiang");
+        var district = await app.SignedIn("hz-binjiang");
         Assert.Equal(before.Count.ToString(), PageClient.Parse(await district.GetStringAsync("/accounts/enterprises")).QuerySelector("#without-account")!.TextContent);
 
         var issued = await IssuedAsync(await PostForm(district, "/accounts/enterprises", "bulk", []));
@@ -53,7 +53,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         var taken = await HeilongjiangAccounts.EnterpriseFileAsync(app, "鹤岗市");
         // Someone already signs in under the USCC the batch would give this enterprise.
         await CreateViaApi("hlj-city", new { role = "Expert", displayName = "占用登录名的专家", userName = taken.Uscc });
-        var city = await SignedIn("hlj-city");
+        var city = await app.SignedIn("hlj-city");
 
         var page = await PostForm(city, "/accounts/enterprises?district=鹤岗市", "bulk", new() { ["District"] = "鹤岗市" });
 
@@ -71,7 +71,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task A_bureau_creates_one_account_on_the_page_and_sees_its_password_once()
     {
         var enterprise = await HeilongjiangAccounts.EnterpriseFileAsync(app, "大庆市");
-        var city = await SignedIn("hlj-city");
+        var city = await app.SignedIn("hlj-city");
         var login = "dq-" + Guid.NewGuid().ToString("N")[..8];
 
         var response = await PostForm(city, "/accounts/new", "account", new()
@@ -82,7 +82,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var issued = Assert.Single(await IssuedAsync(response));
         Assert.Equal(login, issued.Login);
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(app.Anonymous(), login, issued.Password)).StatusCode);
+        await app.SignedIn(login, issued.Password);
         // The account page shows no password afterwards.
         var id = await WithDb(db => db.Users.Where(u => u.UserName == login).Select(u => u.Id).SingleAsync());
         var detail = WebUtility.HtmlDecode(await city.GetStringAsync($"/accounts/{id}"));
@@ -135,7 +135,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task Only_bureaus_manage_accounts()
     {
         var (enterpriseUser, _) = await HeilongjiangAccounts.EnterpriseAsync(app);
-        var enterprise = await SignedIn(enterpriseUser);
+        var enterprise = await app.SignedIn(enterpriseUser);
         var expert = await app.As(await HeilongjiangAccounts.UserAsync(app, Role.Expert));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync("/accounts")).StatusCode);
@@ -147,7 +147,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         var page = await enterprise.GetStringAsync("/account/password");
         Assert.Contains("href=\"/account/password\"", page);
         Assert.DoesNotContain("href=\"/accounts\"", page);
-        Assert.Contains("href=\"/accounts\"", await (await SignedIn("hlj-city")).GetStringAsync("/"));
+        Assert.Contains("href=\"/accounts\"", await (await app.SignedIn("hlj-city")).GetStringAsync("/"));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var user = await HeilongjiangAccounts.UserAsync(app, Role.Expert);
         var id = await UserId(user);
-        var city = await SignedIn("hlj-city");
+        var city = await app.SignedIn("hlj-city");
 
         var issued = Assert.Single(await IssuedAsync(await PostForm(city, $"/accounts/{id}", "reset", [])));
 
@@ -204,7 +204,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var user = await HeilongjiangAccounts.UserAsync(app, Role.Expert);
         var id = await UserId(user);
-        var city = await SignedIn("hlj-city");
+        var city = await app.SignedIn("hlj-city");
 
         var disabled = await PostForm(city, $"/accounts/{id}", "disable", []);
         Assert.Contains("已停用", PageClient.Parse(await disabled.Content.ReadAsStringAsync()).QuerySelector("#account-status")!.TextContent);
@@ -226,7 +226,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task The_issued_passwords_download_once_as_plain_text_cells()
     {
         var enterprise = await HeilongjiangAccounts.EnterpriseFileAsync(app, "伊春市");
-        var city = await SignedIn("hlj-city");
+        var city = await app.SignedIn("hlj-city");
         var page = await PostForm(city, "/accounts/new", "account", new()
         {
             ["Form.Role"] = "Enterprise", ["Form.DisplayName"] = "=HYPERLINK(\"http://x\")" + enterprise.Name[..4],
@@ -255,7 +255,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         var second = await city.PostAsync("/accounts/issued", Form());
         Assert.Equal(HttpStatusCode.Gone, second.StatusCode);
         Assert.Contains("这批初始密码已经下载过一次", await Text(second));
-        var other = await SignedIn(await HeilongjiangAccounts.UserAsync(app, Role.CityBureau));
+        var other = await app.SignedIn(await HeilongjiangAccounts.UserAsync(app, Role.CityBureau));
         var otherToken = await PageClient.Token(other, "/accounts");
         var stranger = await other.PostAsync("/accounts/issued", new FormUrlEncodedContent(new Dictionary<string, string> { ["batch"] = batch, ["__RequestVerificationToken"] = otherToken }));
         Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
@@ -269,8 +269,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         var enterprise = await HeilongjiangAccounts.EnterpriseFileAsync(app, "黑河市");
         var (login, password) = await CreateViaApi("hlj-city", new { role = "Enterprise", displayName = enterprise.Name, userName = "hh-" + Guid.NewGuid().ToString("N")[..8], enterprise = enterprise.Uscc });
         var id = await UserId(login);
-        var browser = app.Anonymous();
-        await PageClient.SignIn(browser, login, password);
+        var browser = await app.SignedIn(login, password);
         await PostForm(browser, "/account/password", "password", new() { ["Input.Current"] = password, ["Input.New"] = "Mine#Password2026", ["Input.Again"] = "Mine#Password2026" });
         var city = await app.As("hlj-city");
         var reset = await (await city.PostAsync($"/api/accounts/{id}/reset-password", null)).Content.ReadFromJsonAsync<JsonElement>();
@@ -294,7 +293,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var enterprise = await HeilongjiangAccounts.EnterpriseFileAsync(app, "绥化市");
         var (login, _) = await CreateViaApi("hlj-city", new { role = "Enterprise", displayName = "绥化联系人张三", userName = "sh-" + Guid.NewGuid().ToString("N")[..8], enterprise = enterprise.Uscc });
-        var city = await SignedIn("hlj-city");
+        var city = await app.SignedIn("hlj-city");
 
         var byEnterprise = PageClient.Parse(await city.GetStringAsync("/accounts?search=" + Uri.EscapeDataString(enterprise.Name[7..]) + "&role=Enterprise&page=99"));
         var row = Assert.Single(byEnterprise.QuerySelectorAll("#account-list tbody tr"));
@@ -308,7 +307,7 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
     [Fact]
     public async Task The_provincial_bureau_is_labelled_as_the_programme_file_names_it()
     {
-        var province = await SignedIn("hlj-city");
+        var province = await app.SignedIn("hlj-city");
         var who = PageClient.Parse(await province.GetStringAsync("/accounts")).QuerySelector(".who span")!.TextContent;
         Assert.Contains("省工信主管部门", who);
         Assert.DoesNotContain("市工信主管部门", who);
@@ -379,13 +378,6 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         var response = await PostForm(browser, "/account/password", "password", new() { ["Input.Current"] = current, ["Input.New"] = next, ["Input.Again"] = again });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return PageClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".field .error")!.TextContent.Trim();
-    }
-
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
     }
 
     private static async Task<HttpResponseMessage> PostForm(HttpClient client, string path, string handler, Dictionary<string, string> fields)

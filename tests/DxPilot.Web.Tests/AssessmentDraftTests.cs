@@ -13,12 +13,6 @@ namespace DxPilot.Web.Tests;
 /// when the form is opened, gone once the assessment is saved; kept only for whoever may save the assessment.</summary>
 public abstract class AssessmentDraftTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
 
     private async Task<string> OwnEnterprise() =>
         (await (await app.As("hz-enterprise")).GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("enterpriseId").GetString()!;
@@ -51,7 +45,7 @@ public abstract class AssessmentDraftTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task A_section_s_save_draft_button_keeps_the_half_typed_form_and_it_comes_back_when_opened_again()
     {
-        var client = await SignedIn("hz-enterprise");
+        var client = await app.SignedIn("hz-enterprise");
         var path = $"/enterprises/{await OwnEnterprise()}/assessments/new";
         var before = await Stored();
 
@@ -77,7 +71,7 @@ public abstract class AssessmentDraftTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task The_autosave_keeps_the_answers_and_saving_the_assessment_removes_the_draft()
     {
         var own = await OwnEnterprise();
-        var client = await SignedIn("hz-enterprise");
+        var client = await app.SignedIn("hz-enterprise");
         var path = $"/enterprises/{own}/assessments/new";
         var token = await PageClient.Token(client, path);
 
@@ -100,7 +94,7 @@ public abstract class AssessmentDraftTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task An_agency_s_draft_of_its_evaluation_comes_back_on_the_edit_form_with_the_version_it_was_typed_over()
     {
-        var agency = await SignedIn("hz-agency");
+        var agency = await app.SignedIn("hz-agency");
         var after = (await (await app.As("hz-agency")).GetFromJsonAsync<JsonElement>("/api/assessments?stage=After")).GetProperty("items")[0];
         var id = after.GetProperty("id").GetString();
         var edit = await agency.GetDocument($"/assessments/{id}/edit");
@@ -118,7 +112,7 @@ public abstract class AssessmentDraftTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("2025-07-01", again.QuerySelector("#f-AssessedOn")!.GetAttribute("value"));
         Assert.Equal(version, again.QuerySelector("input[name=Version]")!.GetAttribute("value"));
         // The provider, which may not edit the agency's evaluation, does not even find it.
-        var provider = await SignedIn("hz-provider");
+        var provider = await app.SignedIn("hz-provider");
         var providerToken = await PageClient.Token(provider, "/enterprises");
         Assert.Equal(HttpStatusCode.NotFound, (await provider.PostAsync($"/api/assessments/{id}/draft",
             new FormUrlEncodedContent([new("__RequestVerificationToken", providerToken), new("q0", "B")]))).StatusCode);
@@ -134,7 +128,7 @@ public abstract class AssessmentDraftTests<TApp>(TApp app) : IClassFixture<TApp>
         // Expired or no session: 401 (the form's script then says 登录已超时), never a redirect to the sign-in page.
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync(url, new FormUrlEncodedContent(HalfTyped("x")))).StatusCode);
         // A cookie without the form's antiforgery token.
-        var enterprise = await SignedIn("hz-enterprise");
+        var enterprise = await app.SignedIn("hz-enterprise");
         Assert.Equal(HttpStatusCode.BadRequest, (await enterprise.PostAsync(url, new FormUrlEncodedContent(HalfTyped("x")))).StatusCode);
         // Not a form.
         var token = await PageClient.Token(enterprise, $"/enterprises/{own}/assessments/new");
@@ -142,12 +136,12 @@ public abstract class AssessmentDraftTests<TApp>(TApp app) : IClassFixture<TApp>
         json.Headers.Add("X-CSRF-TOKEN", token);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await enterprise.PostAsync(url, json)).StatusCode);
         // A district bureau sees the file but records no assessment.
-        var bureau = await SignedIn("hz-binjiang");
+        var bureau = await app.SignedIn("hz-binjiang");
         var refused = await bureau.PostAsync(url, new FormUrlEncodedContent(HalfTyped(await PageClient.Token(bureau, "/enterprises"))));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("只有企业本身", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
         // An agency not assigned to the enterprise does not find its file.
-        var agency = await SignedIn("hz-agency");
+        var agency = await app.SignedIn("hz-agency");
         Assert.Equal(HttpStatusCode.NotFound, (await agency.PostAsync(url,
             new FormUrlEncodedContent(HalfTyped(await PageClient.Token(agency, "/enterprises"))))).StatusCode);
 
@@ -159,7 +153,7 @@ public abstract class AssessmentDraftTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task A_draft_keeps_only_what_the_form_can_hold_and_stores_control_characters_on_either_database()
     {
         var own = await OwnEnterprise();
-        var client = await SignedIn("hz-enterprise");
+        var client = await app.SignedIn("hz-enterprise");
         var path = $"/enterprises/{own}/assessments/new";
         var token = await PageClient.Token(client, path);
 

@@ -73,8 +73,7 @@ public abstract class AssessmentLockTests<TApp>(TApp app) : IClassFixture<TApp> 
         var id = await CompletedAsync(c);
         var agency = await app.As(c.Users["agency"]);
         var after = await c.AssessmentAsync(agency, "After", AnswerDocuments.MidRange());
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, c.Users["agency"])).StatusCode);
+        var browser = await app.SignedIn(c.Users["agency"]);
 
         var open = await browser.GetDocument($"/assessments/{after}");
         Assert.NotNull(open.QuerySelector($"a[href='/assessments/{after}/edit']"));

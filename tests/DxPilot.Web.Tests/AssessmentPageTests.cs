@@ -12,12 +12,6 @@ namespace DxPilot.Web.Tests;
 /// typed, and the result page's official tables (seed 002 表7, 表8), radar and before/after comparison.</summary>
 public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
 
     private async Task<string> OwnEnterprise() =>
         (await (await app.As("hz-enterprise")).GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("enterpriseId").GetString()!;
@@ -25,7 +19,7 @@ public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp
     [Fact]
     public async Task The_2024_form_has_every_question_with_help_and_every_scenario_with_its_four_level_descriptions()
     {
-        var client = await SignedIn("hz-enterprise");
+        var client = await app.SignedIn("hz-enterprise");
         var form = await client.GetDocument($"/enterprises/{await OwnEnterprise()}/assessments/new");
 
         var questions = form.QuerySelectorAll(".question:not(.scenario)");
@@ -50,7 +44,7 @@ public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp
     [Fact]
     public async Task A_form_with_none_mixed_in_is_refused_keeping_the_answers_and_storing_nothing()
     {
-        var client = await SignedIn("hz-enterprise");
+        var client = await app.SignedIn("hz-enterprise");
         var path = $"/enterprises/{await OwnEnterprise()}/assessments/new";
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -77,9 +71,9 @@ public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp
     public async Task Roles_that_only_read_cannot_open_the_form_and_outsiders_do_not_see_the_file()
     {
         var own = await OwnEnterprise();
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedIn("hz-binjiang")).GetAsync($"/enterprises/{own}/assessments/new")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn("hz-agency")).GetAsync($"/enterprises/{own}/assessments/new")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn("hz-xihu")).GetAsync($"/enterprises/{own}/assessments")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedIn("hz-binjiang")).GetAsync($"/enterprises/{own}/assessments/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("hz-agency")).GetAsync($"/enterprises/{own}/assessments/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("hz-xihu")).GetAsync($"/enterprises/{own}/assessments")).StatusCode);
     }
 
     [Fact]
@@ -88,7 +82,7 @@ public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp
         // The demo data holds a provider's 改造前 diagnosis and an agency's 改造后 evaluation on one enterprise.
         var city = await app.As("hz-city");
         var after = (await city.GetFromJsonAsync<JsonElement>("/api/assessments?stage=After")).GetProperty("items")[0];
-        var client = await SignedIn("hz-city");
+        var client = await app.SignedIn("hz-city");
         var page = await client.GetDocument($"/assessments/{after.GetProperty("id").GetString()}");
 
         var table7 = page.QuerySelector("#table7")!;
@@ -104,7 +98,7 @@ public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Equal(2, comparison.QuerySelectorAll("svg.radar polygon.series").Length);
 
         // The agency sees its evaluation but not the provider's diagnosis, so no comparison.
-        var agency = await SignedIn("hz-agency");
+        var agency = await app.SignedIn("hz-agency");
         var agencyPage = await agency.GetDocument($"/assessments/{after.GetProperty("id").GetString()}");
         Assert.NotNull(agencyPage.QuerySelector("#table7"));
         Assert.Null(agencyPage.QuerySelector("#before-after"));
@@ -122,7 +116,7 @@ public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var html = await (await SignedIn("hz-enterprise")).GetStringAsync($"/assessments/{id}");
+        var html = await (await app.SignedIn("hz-enterprise")).GetStringAsync($"/assessments/{id}");
         Assert.DoesNotContain("<img src=x", html);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
     }

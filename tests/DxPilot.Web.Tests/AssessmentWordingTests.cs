@@ -13,13 +13,6 @@ public sealed partial class AssessmentWordingTests(SqliteApp app) : IClassFixtur
     [GeneratedRegex(@"\.(json|md|txt)\b|seed|DOMAIN|reference|官方PDF|未逐项核对|\$\.|\b[a-z]+_[a-z_]+\b", RegexOptions.IgnoreCase)]
     private static partial Regex OurOwnWords();
 
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
-
     /// <summary>The text a reader sees (scripts and attributes left out).</summary>
     private static async Task<string> Visible(HttpClient client, string path)
     {
@@ -37,9 +30,9 @@ public sealed partial class AssessmentWordingTests(SqliteApp app) : IClassFixtur
         var after = (await city.GetFromJsonAsync<JsonElement>("/api/assessments?stage=After")).GetProperty("items")[0];
         var (id, enterpriseId) = (after.GetProperty("id").GetString(), after.GetProperty("enterpriseId").GetString());
         var own = (await (await app.As("hz-enterprise")).GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("enterpriseId").GetString();
-        var enterprise = await SignedIn("hz-enterprise");
-        var bureau = await SignedIn("hz-city");
-        var agency = await SignedIn("hz-agency");
+        var enterprise = await app.SignedIn("hz-enterprise");
+        var bureau = await app.SignedIn("hz-city");
+        var agency = await app.SignedIn("hz-agency");
 
         var pages = new Dictionary<string, string>
         {

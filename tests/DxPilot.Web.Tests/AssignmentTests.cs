@@ -276,8 +276,7 @@ public abstract class AssignmentTests<TApp>(TApp app) : IClassFixture<TApp> wher
     [Fact]
     public async Task The_import_page_shows_each_row_and_offers_the_result_as_a_sheet()
     {
-        var city = app.Anonymous();
-        await PageClient.SignIn(city, "cc-city");
+        var city = await app.SignedIn("cc-city");
         var form = (await city.GetDocument("/assignments/import")).QuerySelectorAll("form[method=post]").Single(f => f.QuerySelector("input[type=file]") is not null);
         var body = new MultipartFormDataContent();
         foreach (var hidden in form.QuerySelectorAll("input[type=hidden]")) body.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
@@ -298,8 +297,7 @@ public abstract class AssignmentTests<TApp>(TApp app) : IClassFixture<TApp> wher
     [Fact]
     public async Task A_cookie_without_the_antiforgery_header_cannot_write_through_the_api()
     {
-        var city = app.Anonymous();
-        await PageClient.SignIn(city, "cc-city");
+        var city = await app.SignedIn("cc-city");
         var list = await city.GetFromJsonAsync<JsonElement>("/api/assignments");
         Assert.True(list.GetProperty("total").GetInt32() > 0);
         var refused = await city.PostAsJsonAsync("/api/assignments", new { enterpriseId = Guid.NewGuid(), organisationId = Guid.NewGuid() });
@@ -313,8 +311,7 @@ public abstract class AssignmentTests<TApp>(TApp app) : IClassFixture<TApp> wher
     [InlineData("sjz-city", "/acceptance-results")]
     public async Task A_search_longer_than_any_name_is_cut_to_100_characters_as_on_every_other_list(string user, string path)
     {
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, user);
+        var client = await app.SignedIn(user);
         var typed = "  91220104MA1K0HG24N" + new string('甲', 300);
         var page = await client.GetDocument($"{path}?search={Uri.EscapeDataString(typed)}");
         Assert.Equal(typed.Trim()[..100], page.QuerySelector("input[name=search]")!.GetAttribute("value"));
@@ -324,8 +321,7 @@ public abstract class AssignmentTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task On_the_page_a_district_assigns_and_the_provider_sees_the_file_on_its_list_and_the_enterprise_page()
     {
         const string file = "长春朝阳轨道装备配件有限公司（演示）", code = "91220104MA1K0HG24N";
-        var bureau = app.Anonymous();
-        await PageClient.SignIn(bureau, "cc-chaoyang");
+        var bureau = await app.SignedIn("cc-chaoyang");
         var page = await bureau.GetDocument($"/assignments?search={code}");
         var form = page.QuerySelectorAll("form[method=post]").Single(f => f.QuerySelector("#assignment-list") is not null);
         var select = form.QuerySelector("select[name^=organisation-]")!;
@@ -348,8 +344,7 @@ public abstract class AssignmentTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Contains("done=assigned", posted.Headers.Location!.ToString());
 
-        var provider = app.Anonymous();
-        await PageClient.SignIn(provider, "cc-provider");
+        var provider = await app.SignedIn("cc-provider");
         var list = await provider.GetDocument("/assignments");
         Assert.Contains(list.QuerySelectorAll("#assignment-list a"), a => a.TextContent == file);
         Assert.Null(list.QuerySelector("#assignment-list select"));

@@ -164,8 +164,7 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         // An expert takes no part in the call's chain at this step: refused too, and finds no page.
         Assert.True((await Batch(expert, "startReview", [(id, version)])).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
         var countyUser = await Accounts.UserAsync(Role.DistrictBureau, district: "正定县");
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, countyUser)).StatusCode);
+        var browser = await app.SignedIn(countyUser);
         var refusedPage = await browser.GetAsync($"/awards/calls/{Shuzhi}/batches/{batch}/actions");
         Assert.Equal(HttpStatusCode.Forbidden, refusedPage.StatusCode);
         var refusedDoc = PageClient.Parse(await refusedPage.Content.ReadAsStringAsync());
@@ -192,8 +191,7 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var s = Suffix();
         var first = await AtAsync(await EnterpriseAsync(app, $"石家庄页面{s}甲有限公司", "正定县"), AwardStatus.Recommended, "innovation");
         var second = await AtAsync(await EnterpriseAsync(app, $"石家庄页面{s}乙有限公司", "新华区"), AwardStatus.Recommended, "lighthouse");
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, cityUser)).StatusCode);
+        var client = await app.SignedIn(cityUser);
         var path = $"/awards/calls/{Shuzhi}/batches/{batch}/actions";
         var page = await client.GetDocument(path);
         Assert.NotNull(page.QuerySelector("#select-all[data-select-all='Form.Items']"));
@@ -281,9 +279,7 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.False(cells.ContainsKey("B6"));
 
         // The page: the enterprise reads the same list, the latest closed batch by default.
-        var browser = app.Anonymous();
-        var outsiderUser = await Accounts.UserAsync(Role.Enterprise, enterprise: lighthouse.Id);
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, outsiderUser)).StatusCode);
+        var browser = await app.SignedIn(await Accounts.UserAsync(Role.Enterprise, enterprise: lighthouse.Id));
         var page = await browser.GetDocument($"/awards/calls/{Shuzhi}/published?batch={batch}");
         Assert.Equal([twoWays.Name, lighthouse.Name], page.QuerySelectorAll("#published tbody tr").Select(r => r.Children[1].TextContent));
         Assert.Equal("60.00", page.QuerySelector("#total")!.TextContent);

@@ -220,8 +220,7 @@ public sealed class AwardDocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/awards/{a.Id}/revisions/1/document.docx")).StatusCode);
         }
         Assert.Empty(OfficeFiles.ValidationErrors(await (await app.As(a.Users["city"])).GetByteArrayAsync($"/api/awards/{a.Id}/document.docx")));
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, a.Users["zhengding"])).StatusCode);
+        var browser = await app.SignedIn(a.Users["zhengding"]);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/awards/{a.Id}/document.docx")).StatusCode);
     }
 

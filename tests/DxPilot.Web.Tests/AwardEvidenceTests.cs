@@ -59,8 +59,7 @@ public abstract class AwardEvidenceTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync(Ct));
 
         // The county reads it by the criterion it supports (创新能力显著提升: IP and other attachments).
-        var county = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(county, a.Users["zhengding"])).StatusCode);
+        var county = await app.SignedIn(a.Users["zhengding"]);
         var page = await county.GetDocument($"/awards/{id}");
         var listed = page.QuerySelector("[data-evidence-for='improvement']")!;
         Assert.Contains("知识产权证书：发明专利证书.pdf", listed.TextContent);

@@ -161,8 +161,7 @@ public abstract class AwardFileTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/awards/{id}/revisions/1/files/0")).StatusCode);
 
         // The revision's page lists them and its 申报书 prints its own 附件清单.
-        var browser = app.Anonymous();
-        await PageClient.SignIn(browser, await awards.Accounts.UserAsync(Role.DistrictBureau, district: "正定县"));
+        var browser = await app.SignedIn(await awards.Accounts.UserAsync(Role.DistrictBureau, district: "正定县"));
         var page = await browser.GetDocument($"/awards/{id}/revisions/1");
         var listed = page.QuerySelectorAll("#revision-files li[data-frozen]").Select(li => li.TextContent).ToList();
         Assert.Equal(2, listed.Count);

@@ -29,13 +29,6 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         return arranged;
     }
 
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
-
     private static string Token(IHtmlDocument page, string form) =>
         page.QuerySelector($"{form} input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
@@ -81,7 +74,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         };
         foreach (var (who, status) in expected)
         {
-            var client = await SignedIn(a.Users[who]);
+            var client = await app.SignedIn(a.Users[who]);
             foreach (var path in new[] { $"/awards/{id}", $"/awards/{id}/revisions/1" })
             {
                 var response = await client.GetAsync(path, Ct);
@@ -100,18 +93,18 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
                 Assert.Equal(status == HttpStatusCode.OK, (await list.Content.ReadAsStringAsync(Ct)).Contains(id.ToString()));
         }
         // A revision never submitted is not there; the batches and invitations pages answer their roles.
-        var city = await SignedIn(a.Users["city"]);
+        var city = await app.SignedIn(a.Users["city"]);
         Assert.Equal(HttpStatusCode.NotFound, (await city.GetAsync($"/awards/{id}/revisions/2", Ct)).StatusCode);
         var batches = await city.GetDocument($"/awards/calls/{Call}/batches");
         Assert.NotNull(batches.QuerySelector("#close-batch"));
-        Assert.Null((await (await SignedIn(a.Users["zhengding"])).GetDocument($"/awards/calls/{Call}/batches")).QuerySelector("#batch-form"));
-        Assert.Equal(HttpStatusCode.OK, (await (await SignedIn(a.Users["enterprise"])).GetAsync("/awards/invitations", Ct)).StatusCode);
+        Assert.Null((await (await app.SignedIn(a.Users["zhengding"])).GetDocument($"/awards/calls/{Call}/batches")).QuerySelector("#batch-form"));
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedIn(a.Users["enterprise"])).GetAsync("/awards/invitations", Ct)).StatusCode);
 
         // The enterprise reads its applicant labels; the county the chain's own, with the 汇总表 link for the current batch.
-        var mine = await (await SignedIn(a.Users["enterprise"])).GetDocument($"/awards?call={Call}");
+        var mine = await (await app.SignedIn(a.Users["enterprise"])).GetDocument($"/awards?call={Call}");
         Assert.Equal("已提交，待县区审核", mine.QuerySelector($"tr[data-award='{id}'] td[data-status]")!.TextContent.Trim());
         Assert.Null(mine.QuerySelector("#summary-sheet"));
-        var county = await (await SignedIn(a.Users["zhengding"])).GetDocument($"/awards?call={Call}");
+        var county = await (await app.SignedIn(a.Users["zhengding"])).GetDocument($"/awards?call={Call}");
         Assert.Equal("待县区审核", county.QuerySelector($"tr[data-award='{id}'] td[data-status]")!.TextContent.Trim());
         Assert.Equal($"/api/awards/calls/{Call}/summary.xlsx", county.QuerySelector("#summary-sheet")!.GetAttribute("href"));
     }
@@ -120,7 +113,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
     public async Task The_enterprise_starts_from_the_call_card_or_reads_why_it_cannot()
     {
         var a = await CreateAsync(accepted: false);
-        var enterprise = await SignedIn(a.Users["enterprise"]);
+        var enterprise = await app.SignedIn(a.Users["enterprise"]);
         var cards = await enterprise.GetDocument("/awards");
         // No accepted project: the 数智 card says so instead of offering 开始申报; the 链式 call asks no project.
         Assert.Contains("尚无通过验收的改造项目", cards.QuerySelector($"[data-cannot-start='{Call}']")!.TextContent);
@@ -129,7 +122,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.DoesNotContain(Todos(await enterprise.GetDocument("/")), t => t.Text.Contains("申报"));
 
         var b = await CreateAsync();
-        var client = await SignedIn(b.Users["enterprise"]);
+        var client = await app.SignedIn(b.Users["enterprise"]);
         // With an accepted project, its 工作台 points it at the open batch until it applies there.
         // (Each test of the class opens a batch of its own, so the batch's number depends on the order they run in.)
         var prompt = Assert.Single(Todos(await client.GetDocument("/")), t => t.Text.Contains("申报"));
@@ -159,7 +152,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
     {
         var a = await CreateAsync();
         var (id, _) = await a.StartAsync(app);
-        var enterprise = await SignedIn(a.Users["enterprise"]);
+        var enterprise = await app.SignedIn(a.Users["enterprise"]);
 
         // 500 characters is the limit itself: not over.
         var atLimit = await PostDraft(enterprise, id, [F("Directions", "innovation"), F("t.innovation.basics", new string('企', 500))]);
@@ -203,10 +196,10 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
     {
         var a = await CreateAsync();
         var (id, _) = await a.SubmittedAsync(app);
-        var county = await SignedIn(a.Users["zhengding"]);
+        var county = await app.SignedIn(a.Users["zhengding"]);
         var page = await county.GetDocument($"/awards/{id}");
         Assert.Equal(["recommend", "notRecommend", "return"], page.QuerySelectorAll("#transitions button[data-trigger]").Select(b => b.GetAttribute("data-trigger")));
-        Assert.Empty((await (await SignedIn(a.Users["enterprise"])).GetDocument($"/awards/{id}")).QuerySelectorAll("#transitions button[data-trigger]"));
+        Assert.Empty((await (await app.SignedIn(a.Users["enterprise"])).GetDocument($"/awards/{id}")).QuerySelectorAll("#transitions button[data-trigger]"));
         var todos = (await county.GetDocument("/")).QuerySelector("#todos")!.TextContent;
         Assert.True(todos.Contains("待县区审核"), todos);
 
@@ -221,7 +214,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         var after = await county.GetDocument($"/awards/{id}");
         Assert.Equal("2025年8月5日现场核查，设备与材料一致", after.QuerySelector("#site-check p")!.TextContent);
         Assert.Empty(after.QuerySelectorAll("#transitions button[data-trigger]"));
-        var city = await SignedIn(a.Users["city"]);
+        var city = await app.SignedIn(a.Users["city"]);
         Assert.Equal(["return", "startReview"], (await city.GetDocument($"/awards/{id}")).QuerySelectorAll("#transitions button[data-trigger]").Select(b => b.GetAttribute("data-trigger")));
     }
 
@@ -230,13 +223,13 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
     {
         var a = await CreateAsync();
         var (draft, _) = await a.StartAsync(app);
-        var enterprise = await SignedIn(a.Users["enterprise"]);
+        var enterprise = await app.SignedIn(a.Users["enterprise"]);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostDraft(enterprise, draft, [F("Directions", "innovation")], token: false)).StatusCode);
         await using (var scope = app.DataScope(ShijiazhuangAward.Programme))
             Assert.Equal("||", (await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AwardApplications.SingleAsync(x => x.Id == draft, Ct)).Directions);
         // The same application (one per batch), now submitted: the county's move without the token changes nothing either.
         var (id, _) = await a.SubmittedAsync(app);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostMove(await SignedIn(a.Users["zhengding"]), id, "recommend", note: "已核查", token: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostMove(await app.SignedIn(a.Users["zhengding"]), id, "recommend", note: "已核查", token: false)).StatusCode);
         await using (var scope = app.DataScope(ShijiazhuangAward.Programme))
             Assert.Equal(AwardStatus.Submitted, (await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AwardApplications.SingleAsync(x => x.Id == id, Ct)).Status);
     }
@@ -250,7 +243,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         foreach (var who in new[] { "zhengding", "enterprise" })
         foreach (var path in new[] { $"/awards/{id}", $"/awards/{id}/revisions/1" })
         {
-            var page = await (await SignedIn(a.Users[who])).GetDocument(path);
+            var page = await (await app.SignedIn(a.Users[who])).GetDocument(path);
             var shown = page.QuerySelector("[data-direction='innovation'] dd[data-section='basics']")!;
             Assert.Equal(basics, shown.TextContent);
             Assert.Empty(shown.Children);
@@ -280,7 +273,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
             await db.SaveChangesAsync(Ct);
             await db.AwardApplications.Where(x => ids.Contains(x.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AwardStatus.Submitted), Ct);
         }
-        var county = await SignedIn(a.Users["zhengding"]);
+        var county = await app.SignedIn(a.Users["zhengding"]);
         var first = await county.GetDocument($"/awards?call={Call}&search={token}");
         Assert.Equal(AwardService.PageSize, first.QuerySelectorAll("#award-list tr[data-award]").Length);
         Assert.Equal($"共 {AwardService.PageSize + 1} 项申报（正定县）。", first.QuerySelector("#total")!.TextContent.Trim());
@@ -292,8 +285,8 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal($"/api/awards/calls/{Call}/summary.xlsx?batch={batch}",
             (await county.GetDocument($"/awards?call={Call}&batch={batch}")).QuerySelector("#summary-sheet")!.GetAttribute("href"));
         // Another county finds none of them; the city finds them by county.
-        Assert.Empty((await (await SignedIn(a.Users["xinhua"])).GetDocument($"/awards?call={Call}&search={token}")).QuerySelectorAll("tr[data-award]"));
-        var city = await SignedIn(a.Users["city"]);
+        Assert.Empty((await (await app.SignedIn(a.Users["xinhua"])).GetDocument($"/awards?call={Call}&search={token}")).QuerySelectorAll("tr[data-award]"));
+        var city = await app.SignedIn(a.Users["city"]);
         Assert.Equal($"共 {AwardService.PageSize + 1} 项申报。", (await city.GetDocument($"/awards?call={Call}&search={token}&district=正定县")).QuerySelector("#total")!.TextContent.Trim());
         Assert.Empty((await city.GetDocument($"/awards?call={Call}&search={token}&district=新华区")).QuerySelectorAll("tr[data-award]"));
         // The batches page counts them under 待县区审核.
@@ -320,7 +313,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         started.EnsureSuccessStatusCode();
         var id = (await started.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetGuid();
 
-        var lead = await SignedIn(a.Users["enterprise"]);
+        var lead = await app.SignedIn(a.Users["enterprise"]);
         async Task<HttpResponseMessage> Name(params (string Uscc, string Name)[] rows)
         {
             var page = await lead.GetDocument($"/awards/{id}");
@@ -348,7 +341,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(8, code.Length);
 
         // The SME finds the case by the code and confirms; another enterprise's code search finds nothing.
-        var sme = await SignedIn(smeUser);
+        var sme = await app.SignedIn(smeUser);
         Assert.Contains("请确认或拒绝", (await sme.GetDocument("/")).QuerySelector("#todos")!.TextContent);
         var invitations = await sme.GetDocument($"/awards/invitations?code={code}");
         var confirm = invitations.QuerySelector("button[data-confirm]")!;
@@ -357,18 +350,18 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
             ["_handler"] = "answer", ["Answer"] = confirm.GetAttribute("value")!, ["__RequestVerificationToken"] = Token(invitations, "#answers"),
         }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
-        Assert.Empty((await (await SignedIn(a.Users["other-enterprise"])).GetDocument($"/awards/invitations?code={code}")).QuerySelectorAll("tr[data-invitation]"));
+        Assert.Empty((await (await app.SignedIn(a.Users["other-enterprise"])).GetDocument($"/awards/invitations?code={code}")).QuerySelectorAll("tr[data-invitation]"));
         var after = (await lead.GetDocument($"/awards/{id}")).QuerySelector($"#sme-list tr[data-uscc='{smeUscc}'] td[data-label='确认情况']")!.TextContent;
         Assert.StartsWith("已确认", after.Trim());
         // The county and the city read the names and answers, never the codes (they are not in scope of a draft at all).
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn(a.Users["zhengding"])).GetAsync($"/awards/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn(a.Users["zhengding"])).GetAsync($"/awards/{id}", Ct)).StatusCode);
     }
 
     [Fact]
     public async Task The_city_opens_and_closes_batches_on_the_page_and_a_second_open_batch_is_refused_in_chinese()
     {
         var a = await CreateAsync();
-        var city = await SignedIn(a.Users["city"]);
+        var city = await app.SignedIn(a.Users["city"]);
         async Task<HttpResponseMessage> Act(IHtmlDocument page, params KeyValuePair<string, string>[] fields) =>
             await city.PostAsync($"/awards/calls/{Call}/batches", new FormUrlEncodedContent(
                 [F("_handler", "batch"), F("__RequestVerificationToken", Token(page, "#batch-form")), .. fields]), Ct);
@@ -385,7 +378,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.Redirect, (await Act(page, F("Action", "open"), F("Name", ""))).StatusCode);
         Assert.NotNull((await city.GetDocument($"/awards/calls/{Call}/batches")).QuerySelector("#close-batch"));
         // The county reads the batches, without the form.
-        Assert.Null((await (await SignedIn(a.Users["zhengding"])).GetDocument($"/awards/calls/{Call}/batches")).QuerySelector("#batch-form"));
+        Assert.Null((await (await app.SignedIn(a.Users["zhengding"])).GetDocument($"/awards/calls/{Call}/batches")).QuerySelector("#batch-form"));
     }
 }
 

@@ -38,8 +38,7 @@ public abstract class AwardReapplicationTests<TApp>(TApp app) : IClassFixture<TA
 
     private async Task<string> CardAsync(string user)
     {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
+        var client = await app.SignedIn(user);
         var page = await client.GetDocument("/awards");
         Assert.Null(page.QuerySelector($"button[data-start='{Call}']"));
         return page.QuerySelector($"[data-cannot-start='{Call}']")!.TextContent;

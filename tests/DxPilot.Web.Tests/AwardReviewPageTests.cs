@@ -18,12 +18,6 @@ namespace DxPilot.Web.Tests;
 /// </summary>
 public abstract class AwardReviewPageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, userName)).StatusCode);
-        return client;
-    }
 
     [Fact]
     public async Task The_city_assigns_an_industrys_panel_on_its_page_and_the_expert_scores_on_its_own()
@@ -60,7 +54,7 @@ public abstract class AwardReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
         var conflicted = (await ExpertsAsync(app, 1, provider.Id)).Single();
         var other = (await ExpertsAsync(app, 1)).Single();
 
-        var city = await SignedInAsync(cityUser);
+        var city = await app.SignedIn(cityUser);
         var page = await city.GetDocument($"/awards/calls/{Shuzhi}/review");
         Assert.Contains("生物医药制造业（评审中2项）", page.Body!.TextContent);
         Assert.Contains("每项申报至少须有3名专家提交评审意见", page.QuerySelector("#basis")!.TextContent);
@@ -84,7 +78,7 @@ public abstract class AwardReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.BadRequest, (await city.PostAsync($"/awards/calls/{Shuzhi}/review",
             new FormUrlEncodedContent(fields.Skip(1)))).StatusCode);
 
-        var expert = await SignedInAsync(other);
+        var expert = await app.SignedIn(other);
         var tasks = await expert.GetDocument("/awards/review");
         Assert.Equal(2, tasks.QuerySelectorAll("#tasks tbody tr").Length);
         var link = tasks.QuerySelectorAll("#tasks tbody tr").Single(r => r.TextContent.Contains(served.Name)).QuerySelector("a")!.GetAttribute("href")!;
@@ -122,7 +116,7 @@ public abstract class AwardReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("已提交1份（指派1名），须至少3名专家全部提交", row.TextContent);
 
         // Another expert's task is not found on the page.
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(conflicted)).GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn(conflicted)).GetAsync(link)).StatusCode);
 
         // The expert's list: the open one first, each under its call and batch; narrowed to open or handed-in ones, or by name.
         var list = await expert.GetDocument("/awards/review");

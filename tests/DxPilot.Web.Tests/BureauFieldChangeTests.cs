@@ -133,16 +133,14 @@ public abstract class BureauFieldChangeTests<TApp>(TApp app) : IClassFixture<TAp
         var (id, file) = await Mine(me);
         var newName = file.GetProperty("name").GetString() + "（网页更名）";
 
-        var enterprise = app.Anonymous();
-        await PageClient.SignIn(enterprise, "hz-enterprise");
+        var enterprise = await app.SignedIn("hz-enterprise");
         var page = await enterprise.GetDocument($"/enterprises/{id}");
         var proposal = Fields(page.QuerySelector("form[name=bureau-field-change]") ?? page.QuerySelectorAll("form").First(f => f.InnerHtml.Contains("提交申请")));
         proposal["Form.Name"] = newName;
         proposal["Form.Reason"] = "已办理工商变更登记";
         Assert.Equal(HttpStatusCode.Redirect, (await enterprise.PostAsync($"/enterprises/{id}", new FormUrlEncodedContent(proposal))).StatusCode);
 
-        var bureau = app.Anonymous();
-        await PageClient.SignIn(bureau, "hz-binjiang");
+        var bureau = await app.SignedIn("hz-binjiang");
         var decisionPage = await bureau.GetDocument($"/enterprises/{id}");
         var decision = Fields(decisionPage.QuerySelectorAll("form").First(f => f.InnerHtml.Contains("确认变更")));
         decision["Decision.Trigger"] = "confirm";

@@ -195,8 +195,7 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
     {
         var (h, id) = await StartedAsync();
         var cid = await CreateAsync(await app.As(h.Users["enterprise"]), id, Contract(h.Provider.Uscc!));
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, h.Users["binjiang"])).StatusCode);
+        var browser = await app.SignedIn(h.Users["binjiang"]);
         var response = await browser.GetAsync($"/filings/{id}/contracts/{cid}.docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(h.Users["xihu"])).GetAsync($"/api/filings/{id}/contracts/{cid}.docx")).StatusCode);
@@ -218,8 +217,7 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
     public async Task The_contract_page_adds_and_removes_lines_without_script_saves_and_refuses_with_reasons()
     {
         var (h, id) = await StartedAsync();
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, h.Users["provider"])).StatusCode);
+        var browser = await app.SignedIn(h.Users["provider"]);
         var path = $"/filings/{id}/contracts/new";
         var token = await PageClient.Token(browser, path);
         Dictionary<string, string> Fields(string command, string quantity) => new()
@@ -246,8 +244,7 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var listed = Assert.Single((await (await app.As(h.Users["enterprise"])).GetFromJsonAsync<JsonElement>($"/api/filings/{id}/contracts")).EnumerateArray());
         Assert.Equal(23000.00m, listed.GetProperty("totalYuan").GetDecimal());
 
-        var district = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(district, h.Users["binjiang"])).StatusCode);
+        var district = await app.SignedIn(h.Users["binjiang"]);
         var read = await district.GetDocument(saved.Headers.Location!.OriginalString);
         Assert.Null(read.QuerySelector("#contract-form"));
         Assert.Contains("人民币贰万叁仟元整", read.QuerySelector(".contract-facts")!.TextContent);

@@ -43,8 +43,7 @@ public abstract class ControlCharacterTests<TApp>(TApp app) : IClassFixture<TApp
     [Fact]
     public async Task The_form_shows_the_field_message_and_keeps_what_was_typed()
     {
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, "hz-binjiang");
+        var client = await app.SignedIn("hz-binjiang");
         var token = await PageClient.Token(client, "/enterprises/new");
         var response = await client.PostAsync("/enterprises/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -131,8 +131,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
                 var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(ChangchunProject.Programme);
                 figures = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().ComputeAsync(programme, district, DateTime.UtcNow, ct);
             }
-            var page = app.Anonymous();
-            await PageClient.SignIn(page, first.Users[user]);
+            var page = await app.SignedIn(first.Users[user]);
             var links = DashboardLinks.Of(figures).ToList();
             // Every kind of figure is there: the arrangement gives each block something to count.
             Assert.Contains(links, l => l.Href.Contains("levelBefore=") && l.Href.Contains("levelAfter=") && l.Value > 0);
@@ -170,8 +169,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
             var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(HangzhouFiling.Programme);
             figures = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().ComputeAsync(programme, HangzhouFiling.District, DateTime.UtcNow, ct);
         }
-        var page = app.Anonymous();
-        await PageClient.SignIn(page, h.Users["city"]);
+        var page = await app.SignedIn(h.Users["city"]);
         var links = DashboardLinks.Of(figures).ToList();
         var filed = Assert.Single(links, l => l.Figure.EndsWith("规上企业已备案"));
         Assert.True(filed.Value >= 1);
@@ -188,8 +186,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
     public async Task The_list_shows_the_dashboard_filters_as_chips_and_ignores_malformed_values()
     {
         var c = await ChangchunProject.CreateAsync(app);
-        var page = app.Anonymous();
-        await PageClient.SignIn(page, c.Users["city"]);
+        var page = await app.SignedIn(c.Users["city"]);
         var href = DashboardLinks.Levels(Chaoyang, LevelMatch.Exactly(1), LevelMatch.Exactly(2));
         var doc = await page.GetDocument(href);
         var chips = doc.QuerySelectorAll("#filter-chips a").Select(a => (a.TextContent.Replace("×", "").Trim(), a.GetAttribute("href"))).ToList();
@@ -208,8 +205,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         var api = await app.As(c.Users["city"]);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/projects?levelBefore=x&step=y&provider=z")).StatusCode);
         // A district bureau's list is its district's whatever the link says: no district chip to remove.
-        var bureau = app.Anonymous();
-        await PageClient.SignIn(bureau, c.Users["chaoyang"]);
+        var bureau = await app.SignedIn(c.Users["chaoyang"]);
         var own = await bureau.GetDocument(DashboardLinks.Overdue(Chaoyang, OverdueKind.Rectification));
         Assert.Equal(["超过整改期限"], own.QuerySelectorAll("#filter-chips a").Select(a => a.TextContent.Replace("×", "").Trim()).ToArray());
     }
@@ -230,14 +226,12 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains("“不存在区”不是本试点的县（市、区），请从列表中选择", await unknown.Content.ReadAsStringAsync());
 
         // The page: the menu entry and the dashboard for the city, 404 for the enterprise.
-        var page = app.Anonymous();
-        await PageClient.SignIn(page, c.Users["city"]);
+        var page = await app.SignedIn(c.Users["city"]);
         var html = await page.GetStringAsync("/dashboard");
         Assert.Contains("href=\"/dashboard\"", html);
         Assert.Contains("id=\"level-matrix\"", html);
         Assert.Contains("href=\"/projects?overdue=period\"", html);
-        var enterprise = app.Anonymous();
-        await PageClient.SignIn(enterprise, c.Users["enterprise"]);
+        var enterprise = await app.SignedIn(c.Users["enterprise"]);
         Assert.Equal(HttpStatusCode.NotFound, (await enterprise.GetAsync("/dashboard")).StatusCode);
         Assert.DoesNotContain("href=\"/dashboard\"", await enterprise.GetStringAsync("/"));
     }

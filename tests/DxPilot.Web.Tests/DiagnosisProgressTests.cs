@@ -55,7 +55,7 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         foreach (var (role, enterprise) in new[] { (Role.Enterprise, (Guid?)a1.Id), (Role.EvaluationAgency, null) })
         {
             var user = await cc.UserAsync(role, enterprise: enterprise);
-            var page = await SignedInAsync(user);
+            var page = await app.SignedIn(user);
             Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/diagnoses")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/diagnoses/overview")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/diagnoses/export")).StatusCode);
@@ -65,7 +65,7 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         }
 
         // Through HTTP the provider's list shows its own row, linked to the diagnosis, and not the other provider's.
-        var provider = await SignedInAsync(await cc.UserAsync(Role.ServiceProvider, organisation: providerA.Id));
+        var provider = await app.SignedIn(await cc.UserAsync(Role.ServiceProvider, organisation: providerA.Id));
         var html = await provider.GetStringAsync("/diagnoses?search=" + tag);
         Assert.Contains($"href=\"/diagnoses/{da}\"", html);
         Assert.DoesNotContain(b1.Name, html);
@@ -136,7 +136,7 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
 
         // Day 30 (2026年3月30日): the last day of the term. (Signed in anew at each date: a session lasts less than a day.)
         app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 30));
-        var city = await SignedInAsync(user);
+        var city = await app.SignedIn(user);
         var row = Assert.Single(await RowsAsync(City, mine));
         Assert.Equal(0, row.DaysLeft(Rules, app.Clock.BeijingToday));
         Assert.Equal(["report"], row.RedKeys(Rules, app.Clock.BeijingToday));
@@ -148,7 +148,7 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
 
         // Day 31: past its term, flagged red, and the agreement counts as red though nothing was saved since.
         app.Clock.SetBeijingNoon(new DateOnly(2026, 3, 31));
-        city = await SignedInAsync(user);
+        city = await app.SignedIn(user);
         Same([id], await IdsAsync(City, mine with { Red = DiagnosisFilter.PastTerm }));
         Same([id], await IdsAsync(City, mine with { Red = "agreement" }));
         row = Assert.Single(await RowsAsync(City, mine));
@@ -255,15 +255,15 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Null(await OverviewAsync(ChangchunDiagnoses.Enterprise(y1.Id)));
 
         // The page: the chart is drawn on the server with its title and description, the figures also in a table.
-        var page = await (await SignedInAsync(await cc.UserAsync(Role.DistrictBureau, district: "榆树市"))).GetDocument("/diagnoses/overview");
+        var page = await (await app.SignedIn(await cc.UserAsync(Role.DistrictBureau, district: "榆树市"))).GetDocument("/diagnoses/overview");
         var chart = page.QuerySelector("svg.progress-chart")!;
         Assert.Equal("img", chart.GetAttribute("role"));
         Assert.Equal("各县（市、区）咨询诊断进度", chart.QuerySelector("title")!.TextContent);
         Assert.Equal("榆树市：已分配4家，开展诊断3家，已提交验收2家，已验收1家", chart.QuerySelector("desc")!.TextContent);
         Assert.Contains("分配4 · 诊断3 · 验收1", chart.TextContent);
-        var provider = await SignedInAsync(await cc.UserAsync(Role.ServiceProvider, organisation: p1.Id));
+        var provider = await app.SignedIn(await cc.UserAsync(Role.ServiceProvider, organisation: p1.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync("/diagnoses/overview")).StatusCode);
-        var cityPage = await (await SignedInAsync(await cc.UserAsync(Role.CityBureau))).GetDocument("/diagnoses/overview");
+        var cityPage = await (await app.SignedIn(await cc.UserAsync(Role.CityBureau))).GetDocument("/diagnoses/overview");
         Assert.Contains("目标 500 家", cityPage.QuerySelector(".target-progress")!.TextContent);
     }
 
@@ -333,7 +333,7 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(DiagnosisService.PageSize, capped.Items.Count);
         // The last page reachable is the twentieth; what lies beyond is found by narrowing the filters.
         Assert.Equal(20, (await PageAsync(City, mine, 999)).PageNumber);
-        var page = await (await SignedInAsync(await cc.UserAsync(Role.CityBureau))).GetDocument("/diagnoses?search=" + tag);
+        var page = await (await app.SignedIn(await cc.UserAsync(Role.CityBureau))).GetDocument("/diagnoses?search=" + tag);
         Assert.Equal("找到 1,000 多项诊断，请加上筛选条件缩小范围。各区县、各服务商的数量见进度总览。服务期自协议签订之日起30天。",
             page.QuerySelectorAll("p.muted").Single(p => p.TextContent.Contains("找到")).TextContent);
         var json = await (await app.As(await cc.UserAsync(Role.CityBureau))).GetFromJsonAsync<JsonElement>("/api/diagnoses?search=" + tag);
@@ -395,7 +395,7 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         var theirs = await cc.EnterpriseAsync($"他家{tag}有限公司", "农安县");
         var p = await cc.ProviderAsync($"开展服务商{tag}", mine);
         await cc.ProviderAsync($"另一服务商{tag}", theirs);
-        var client = await SignedInAsync(await cc.UserAsync(Role.ServiceProvider, organisation: p.Id));
+        var client = await app.SignedIn(await cc.UserAsync(Role.ServiceProvider, organisation: p.Id));
 
         var page = await client.GetDocument("/diagnoses");
         var button = page.QuerySelector($"form.unstarted button[value='{mine.Id}']")!;
@@ -536,13 +536,6 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
     {
         Assert.Contains(items, i => i.Title == title);
         return items.Single(i => i.Title == title);
-    }
-
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
     }
 
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>

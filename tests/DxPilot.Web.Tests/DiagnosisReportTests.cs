@@ -25,14 +25,6 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        if (app.Unavailable is { } why) Requirements.Unmet(why);
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
-
     private static string Page(Guid id) => $"/diagnoses/{id}/report";
 
     /// <summary>A fresh enterprise in <paramref name="district"/>, its provider and the accounts around it, and the diagnosis opened.</summary>
@@ -68,7 +60,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task The_provider_writes_the_report_and_reads_it_back_with_its_written_count()
     {
         var (d, id) = await OpenAsync();
-        var provider = await SignedIn(d.Users["provider"]);
+        var provider = await app.SignedIn(d.Users["provider"]);
         var saved = await PostPage(provider, id, new()
         {
             ["text.profile"] = "数字化 转型\r\nABC",                                 // 3 + 2 + 3 = 8
@@ -89,12 +81,12 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
         var (d, id) = await OpenAsync();
         var (other, otherId) = await OpenAsync("南关区");
         var city = d.Users["city"];
-        Assert.Equal(HttpStatusCode.Redirect, (await PostPage(await SignedIn(d.Users["provider"]), id, new() { ["text.profile"] = "企业简介正文" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostPage(await app.SignedIn(d.Users["provider"]), id, new() { ["text.profile"] = "企业简介正文" })).StatusCode);
 
         // Another provider, another district's bureau, another enterprise: nothing, not even that it exists.
         foreach (var outsider in new[] { other.Users["provider"], other.Users["nanguan"], other.Users["enterprise"] })
         {
-            var client = await SignedIn(outsider);
+            var client = await app.SignedIn(outsider);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Page(id), Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/diagnoses/{id}/report.docx", Ct)).StatusCode);
             var token = (await client.GetDocument(Page(otherId))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -106,7 +98,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
         // The enterprise, its district and the city read it; none of them edits.
         foreach (var reader in new[] { d.Users["enterprise"], d.Users["chaoyang"], city })
         {
-            var client = await SignedIn(reader);
+            var client = await app.SignedIn(reader);
             var page = await client.GetDocument(Page(id));
             Assert.Contains("企业简介正文", page.QuerySelector("#text\\.profile")!.TextContent);
             Assert.Null(page.QuerySelector("textarea[name='text.profile']"));
@@ -114,7 +106,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
             var refused = await Autosave(client, id, new() { ["text.profile"] = "改写" }, "1");
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
-        var after = await (await SignedIn(d.Users["provider"])).GetDocument(Page(id));
+        var after = await (await app.SignedIn(d.Users["provider"])).GetDocument(Page(id));
         Assert.Equal("企业简介正文", after.QuerySelector("textarea[name='text.profile']")!.TextContent.Trim());
     }
 
@@ -122,7 +114,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task Once_submitted_the_report_is_read_only_for_its_provider_too()
     {
         var (d, id) = await OpenAsync();
-        var provider = await SignedIn(d.Users["provider"]);
+        var provider = await app.SignedIn(d.Users["provider"]);
         Assert.Equal(HttpStatusCode.Redirect, (await PostPage(provider, id, new() { ["text.profile"] = "提交前的简介" })).StatusCode);
         // Arranged as after a submission (the submission's own rules are the checklist's tests).
         await using (var scope = app.DataScope(ChangchunDiagnosis.Programme))
@@ -142,7 +134,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task A_save_is_one_audit_entry_naming_each_changed_part_with_its_length_not_its_text()
     {
         var (d, id) = await OpenAsync();
-        var provider = await SignedIn(d.Users["provider"]);
+        var provider = await app.SignedIn(d.Users["provider"]);
         Assert.Equal(HttpStatusCode.OK, (await Autosave(provider, id, new() { ["text.profile"] = "汽车座椅 骨架", ["needs.other"] = "人才培训" }, "0")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Autosave(provider, id, new() { ["text.profile"] = "汽车座椅 骨架", ["needs.other"] = "人才培训\n数据治理" }, "1")).StatusCode);
 
@@ -165,8 +157,8 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task A_second_tab_saving_an_old_copy_is_refused_with_the_stale_message_and_its_text_kept()
     {
         var (d, id) = await OpenAsync();
-        var first = await SignedIn(d.Users["provider"]);
-        var second = await SignedIn(d.Users["provider"]);
+        var first = await app.SignedIn(d.Users["provider"]);
+        var second = await app.SignedIn(d.Users["provider"]);
         var read = (await second.GetDocument(Page(id))).QuerySelector("form.report-form input[name=Version]")!.GetAttribute("value")!;
         Assert.Equal("0", read);
         Assert.Equal(HttpStatusCode.Redirect, (await PostPage(first, id, new() { ["text.topDesign"] = "第一个标签页的顶层设计" })).StatusCode);
@@ -191,7 +183,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task A_section_of_200000_characters_is_refused_naming_the_section_and_its_limit()
     {
         var (d, id) = await OpenAsync();
-        var provider = await SignedIn(d.Users["provider"]);
+        var provider = await app.SignedIn(d.Users["provider"]);
         var refused = await PostPage(provider, id, new() { ["text.profile"] = new string('字', 200_000), ["text.buildPlan"] = "建设方案" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var page = PageClient.Parse(await refused.Content.ReadAsStringAsync(Ct));
@@ -204,7 +196,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task Control_characters_and_bad_amounts_are_refused_by_the_autosave_with_the_field_named()
     {
         var (d, id) = await OpenAsync();
-        var provider = await SignedIn(d.Users["provider"]);
+        var provider = await app.SignedIn(d.Users["provider"]);
         var refused = await Autosave(provider, id, new() { ["text.production"] = "工艺\u0001流程", ["table.systemList.0.0"] = "ERP", ["table.systemList.0.3"] = "12.345" }, "0");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
@@ -219,7 +211,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task The_checklist_counts_14999_written_characters_as_short_and_15000_as_enough()
     {
         var (d, id) = await OpenAsync();
-        var provider = await SignedIn(d.Users["provider"]);
+        var provider = await app.SignedIn(d.Users["provider"]);
         var body = new StringBuilder().Insert(0, Sixteen, 937).ToString();              // 14,992
         var short_ = await Autosave(provider, id, new() { ["text.buildPlan"] = body, ["text.topDesign"] = "工业 互联网\t平台" }, "0");   // + 7
         Assert.Equal(HttpStatusCode.OK, short_.StatusCode);
@@ -246,7 +238,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (d, id) = await OpenAsync();
         await ArrangeTeamVisitAndAssessmentAsync(d, id);
-        var provider = await SignedIn(d.Users["provider"]);
+        var provider = await app.SignedIn(d.Users["provider"]);
         Assert.Equal(HttpStatusCode.Redirect, (await PostPage(provider, id, new()
         {
             ["text.profile"] = "企业主营汽车座椅骨架。", ["table.equipment.0.0"] = "激光焊接机", ["table.equipment.0.3"] = "4", ["table.equipment.0.4"] = "是",
@@ -254,7 +246,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
             ["basics.budget"] = "300",
         })).StatusCode);
 
-        var city = await SignedIn(d.Users["city"]);
+        var city = await app.SignedIn(d.Users["city"]);
         var response = await city.GetAsync($"/diagnoses/{id}/report.docx", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);

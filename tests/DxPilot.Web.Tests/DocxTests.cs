@@ -22,13 +22,6 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
-
     /// <summary>A self-test by hz-enterprise on the 2024 instrument, dated 2025-07-16; returns its id.</summary>
     private async Task<string> AssessmentAsync(JsonObject? document = null)
     {
@@ -55,7 +48,7 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var id = await AssessmentAsync();
         string name;
-        var client = await SignedIn("hz-enterprise");
+        var client = await app.SignedIn("hz-enterprise");
         Assert.Equal($"/assessments/{id}/result.docx", (await client.GetDocument($"/assessments/{id}")).QuerySelector("#document-download")!.GetAttribute("href"));
 
         using (var scope = app.Services.CreateScope())
@@ -88,7 +81,7 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task A_mid_range_result_docx_says_why_level_three_was_missed()
     {
         var id = await AssessmentAsync(document: AnswerDocuments.MidRange());
-        var docx = await (await SignedIn("hz-enterprise")).GetByteArrayAsync($"/assessments/{id}/result.docx");
+        var docx = await (await app.SignedIn("hz-enterprise")).GetByteArrayAsync($"/assessments/{id}/result.docx");
         Assert.Empty(OfficeFiles.ValidationErrors(docx));
         var text = OfficeFiles.Text(docx);
         // AnswerDocuments.MidRange: 42.25 points, 二级; 三级 needs 60 points and 8 scenarios (5 constrained) at 三级 or above.
@@ -103,9 +96,9 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var id = await AssessmentAsync();
         // hz-provider made no diagnosis of it; a bureau of another city sees nothing of Hangzhou.
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn("hz-provider")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn("cc-city")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await SignedIn("hz-city")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("hz-provider")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("cc-city")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedIn("hz-city")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
     }
 
     [Fact]
@@ -117,7 +110,6 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Png[..4]);
         Assert.True(png.Png.Length > 2000, "雷达图不应是空白图片");
     }
-
 
     /// <summary>Items 1 (2分) and 2 (3分) proven, item 3 (5分) 是 without a picture, item 4 否; every precondition met.</summary>
     private async Task<(Guid Id, string Name, BenchmarkBrowser Owner)> ApplicationAsync()
@@ -183,14 +175,14 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task The_benchmark_docx_is_served_within_the_applications_scope_only()
     {
         var (id, _, _) = await ApplicationAsync();
-        Assert.Equal(HttpStatusCode.OK, (await (await SignedIn("hlj-city")).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedIn("hlj-city")).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
         var harbin = await HeilongjiangAccounts.UserAsync(app, Role.DistrictBureau, district: "哈尔滨市");
-        Assert.Equal(HttpStatusCode.OK, (await (await SignedIn(harbin)).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedIn(harbin)).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
         var qiqihar = await HeilongjiangAccounts.UserAsync(app, Role.DistrictBureau, district: "齐齐哈尔市");
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn(qiqihar)).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn(qiqihar)).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
         var other = (await HeilongjiangAccounts.EnterpriseAsync(app, "哈尔滨市")).UserName;
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn(other)).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn("hz-city")).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn(other)).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("hz-city")).GetAsync($"/benchmark/{id}/document.docx")).StatusCode);
     }
 
     [Fact]
@@ -207,7 +199,7 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Matches(@"第\s*1\s*页\s*共\s*\d+\s*页", benchmark);
 
         var assessmentId = await AssessmentAsync();
-        var result = await OfficeFiles.PdfTextAsync(await (await SignedIn("hz-enterprise")).GetByteArrayAsync($"/assessments/{assessmentId}/result.docx"));
+        var result = await OfficeFiles.PdfTextAsync(await (await app.SignedIn("hz-enterprise")).GetByteArrayAsync($"/assessments/{assessmentId}/result.docx"));
         Assert.Contains("中小企业数字化水平评测结果", result);
         Assert.Contains("四级", result);
         Assert.Contains("设备系统", result);

@@ -23,8 +23,7 @@ public abstract class EmptyProgrammeWorkbenchTests<TApp>(TApp app) : IClassFixtu
                 Assert.True((await users.CreateAsync(new AppUser { UserName = "sjz-city-test", DisplayName = "石家庄市工信局（测试）",
                     Role = Domain.Accounts.Role.CityBureau, ProgrammeId = "shijiazhuang-2025", EmailConfirmed = true }, DxPilotApp.Password)).Succeeded);
         }
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, "sjz-city-test");
+        var client = await app.SignedIn("sjz-city-test");
         IHtmlDocument page = await client.GetDocument("/");
         Assert.Equal("0", page.QuerySelectorAll("#progress .card").Single(c => c.QuerySelector("span")!.TextContent == "企业档案").QuerySelector("strong")!.TextContent);
         Assert.Contains("平台中还没有企业档案。请先通过“导入名单”批量导入试点企业名单", page.Body!.TextContent);

@@ -25,8 +25,7 @@ public sealed class ErrorPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         await using (var scope = app.DataScope())
             binjiang = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Enterprises
                 .Where(e => e.District == "滨江区").Select(e => e.Id).FirstAsync();
-        var xihu = app.Anonymous();
-        await PageClient.SignIn(xihu, "hz-xihu");
+        var xihu = await app.SignedIn("hz-xihu");
 
         foreach (var path in new[] { "/enterprises/{0}", "/enterprises/{0}/assessments", "/enterprises/{0}/edit" })
         {
@@ -42,8 +41,7 @@ public sealed class ErrorPageTests(SqliteApp app) : IClassFixture<SqliteApp>
             Assert.Equal(a, b);
         }
         // The enterprise exists: its own district sees it.
-        var own = app.Anonymous();
-        await PageClient.SignIn(own, "hz-binjiang");
+        var own = await app.SignedIn("hz-binjiang");
         Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/enterprises/{binjiang}")).StatusCode);
     }
 
@@ -53,8 +51,7 @@ public sealed class ErrorPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData("/favicon.ico")]
     public async Task An_unknown_address_answers_the_chinese_404_page(string path)
     {
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, "hz-city");
+        var client = await app.SignedIn("hz-city");
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(NotFoundTitle, await PageText(response));
@@ -63,8 +60,7 @@ public sealed class ErrorPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_page_asked_with_a_method_it_does_not_take_answers_a_chinese_405_page()
     {
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, "hz-city");
+        var client = await app.SignedIn("hz-city");
         var response = await client.DeleteAsync("/enterprises");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Contains("不支持该操作方式", await PageText(response));
@@ -73,8 +69,7 @@ public sealed class ErrorPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_page_the_role_may_not_use_answers_a_chinese_403()
     {
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, "hz-enterprise");
+        var client = await app.SignedIn("hz-enterprise");
         var response = await client.GetAsync("/enterprises/new");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("工信主管部门", await PageText(response));

@@ -95,8 +95,7 @@ public sealed class FilingDocumentTests(SqliteApp app) : IClassFixture<SqliteApp
             Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(h.Users[who])).GetAsync($"/api/filings/{id}/versions/1.docx")).StatusCode);
         }
         Assert.Empty(OfficeFiles.ValidationErrors(await DocxAsync(h.Users["city"], $"/api/filings/{id}.docx")));
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, h.Users["binjiang"])).StatusCode);
+        var browser = await app.SignedIn(h.Users["binjiang"]);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/filings/{id}.docx")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/filings/{id}/versions/1.docx")).StatusCode);
     }

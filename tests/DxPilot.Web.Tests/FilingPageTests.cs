@@ -21,14 +21,6 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        if (app.Unavailable is { } why) Requirements.Unmet(why);
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
-
     private async Task<HangzhouFiling> CreateAsync()
     {
         if (app.Unavailable is { } why) Requirements.Unmet(why);
@@ -81,7 +73,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         };
         foreach (var (who, status) in expected)
         {
-            var client = await SignedIn(h.Users[who]);
+            var client = await app.SignedIn(h.Users[who]);
             foreach (var path in new[] { $"/filings/{id}", Edit(id), $"/filings/{id}/versions/1", $"/filings/{id}/diff?from=1&to=0" })
             {
                 var response = await client.GetAsync(path, Ct);
@@ -98,14 +90,14 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
                 Assert.Equal(status == HttpStatusCode.OK, (await list.Content.ReadAsStringAsync(Ct)).Contains(id.ToString()));
         }
         // A round that was never submitted is not there for anyone.
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedIn(h.Users["city"])).GetAsync($"/filings/{id}/versions/2", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn(h.Users["city"])).GetAsync($"/filings/{id}/versions/2", Ct)).StatusCode);
     }
 
     [Fact]
     public async Task The_enterprise_starts_its_filing_from_its_file_and_the_panel_then_links_to_it_with_its_state()
     {
         var h = await CreateAsync();
-        var enterprise = await SignedIn(h.Users["enterprise"]);
+        var enterprise = await app.SignedIn(h.Users["enterprise"]);
         var file = await enterprise.GetDocument($"/enterprises/{h.Enterprise.Id}");
         var start = file.QuerySelector("#filing-panel form[action='/filings/start']")!;
         var started = await enterprise.PostAsync("/filings/start", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -123,10 +115,10 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(edit.Replace("/edit", ""), after.QuerySelector("#filing-panel a")!.GetAttribute("href"));
 
         // The district reads the panel but starts nothing; another enterprise cannot start one for it.
-        var district = await (await SignedIn(h.Users["binjiang"])).GetDocument($"/enterprises/{h.Enterprise.Id}");
+        var district = await (await app.SignedIn(h.Users["binjiang"])).GetDocument($"/enterprises/{h.Enterprise.Id}");
         Assert.NotNull(district.QuerySelector("#filing-panel a"));
         Assert.Null(district.QuerySelector("#start-filing"));
-        var other = await SignedIn(h.Users["other-enterprise"]);
+        var other = await app.SignedIn(h.Users["other-enterprise"]);
         var token = await PageClient.Token(other, "/");
         var refused = await other.PostAsync("/filings/start", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -140,7 +132,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var h = await CreateAsync();
         var id = await h.StartAsync(app);
-        var page = await (await SignedIn(h.Users["enterprise"])).GetDocument(Edit(id));
+        var page = await (await app.SignedIn(h.Users["enterprise"])).GetDocument(Edit(id));
         var legends = page.QuerySelectorAll("fieldset.filing-section > legend").Select(l => l.TextContent.Trim()).ToList();
         Assert.Equal(["申报单位基本信息", "项目基本信息", "合同服务商信息", "项目实施方案及内容", "申报资料真实性声明"], legends);
         Assert.Contains("试点企业与数字化服务商共同填写", page.QuerySelector("fieldset[data-section='项目实施方案及内容']")!.TextContent);
@@ -165,7 +157,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var h = await CreateAsync();
         var id = await h.StartAsync(app);
-        var enterprise = await SignedIn(h.Users["enterprise"]);
+        var enterprise = await app.SignedIn(h.Users["enterprise"]);
         // 1,001 as a person counts: 999 characters, an emoji and one more (the emoji is one, not two UTF-16 units).
         var plan = new string('改', 999) + "👍" + "造";
         var refused = await PostForm(enterprise, id, new()
@@ -206,7 +198,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var h = await CreateAsync();
         var id = await h.StartAsync(app);
         (await h.SaveAsync(app, id, new Dictionary<string, string?> { ["intro"] = "企业自己写的简介" })).EnsureSuccessStatusCode();
-        var provider = await SignedIn(h.Users["provider"]);
+        var provider = await app.SignedIn(h.Users["provider"]);
         var page = await provider.GetDocument(Edit(id));
         Assert.True(page.QuerySelector("fieldset[data-section='申报单位基本信息']")!.HasAttribute("disabled"));
         Assert.True(page.QuerySelector("fieldset[data-section='申报资料真实性声明']")!.HasAttribute("disabled"));
@@ -229,8 +221,8 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var h = await CreateAsync();
         var id = await h.StartAsync(app);
-        var first = await SignedIn(h.Users["enterprise"]);
-        var second = await SignedIn(h.Users["enterprise"]);
+        var first = await app.SignedIn(h.Users["enterprise"]);
+        var second = await app.SignedIn(h.Users["enterprise"]);
         var old = await second.GetDocument(Edit(id));
         Assert.Equal(HttpStatusCode.Redirect, (await PostForm(first, id, new() { ["plan"] = "第一个标签页的方案" })).StatusCode);
 
@@ -259,7 +251,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var h = await CreateAsync();
         var id = await h.SubmittedAsync(app);
-        var district = await SignedIn(h.Users["binjiang"]);
+        var district = await app.SignedIn(h.Users["binjiang"]);
         var detail = await district.GetDocument($"/filings/{id}");
         Assert.Equal(["pass", "return"], detail.QuerySelectorAll("#transitions button").Select(b => b.GetAttribute("data-trigger")!).ToArray());
 
@@ -270,7 +262,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var returned = await Act(district, id, await district.GetDocument($"/filings/{id}"), "return", "项目投入与合同金额不一致，请核对。");
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
 
-        var enterprise = await SignedIn(h.Users["enterprise"]);
+        var enterprise = await app.SignedIn(h.Users["enterprise"]);
         var seen = await enterprise.GetDocument($"/filings/{id}");
         Assert.Equal("退回修改", seen.QuerySelector("#status")!.TextContent.Trim());
         Assert.Equal("退回理由：项目投入与合同金额不一致，请核对。", seen.QuerySelector("#last-opinion")!.TextContent.Trim());
@@ -297,7 +289,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var started = await api.PostAsJsonAsync("/api/filings", new { enterpriseId = c.Enterprise.Id }, Ct);
         started.EnsureSuccessStatusCode();
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        var page = await (await SignedIn(c.Users["enterprise"])).GetDocument(Edit(id));
+        var page = await (await app.SignedIn(c.Users["enterprise"])).GetDocument(Edit(id));
         Assert.Equal("长春市中小企业数字化改造项目备案入库申请表", page.QuerySelector("h1")!.TextContent.Trim());
         // Five software lists (研发设计类 … 仓储物流类) share one heading, as on the paper form.
         Assert.Equal(["软件需求（多选）"], page.QuerySelectorAll("h3.field-group").Select(h => h.TextContent.Trim()).ToArray());
@@ -312,8 +304,8 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var h = await CreateAsync();
         var id = await h.SubmittedAsync(app);
-        var first = await SignedIn(h.Users["binjiang"]);
-        var second = await SignedIn(h.Users["binjiang"]);
+        var first = await app.SignedIn(h.Users["binjiang"]);
+        var second = await app.SignedIn(h.Users["binjiang"]);
         var old = await second.GetDocument($"/filings/{id}");
         Assert.Equal(HttpStatusCode.Redirect, (await Act(first, id, await first.GetDocument($"/filings/{id}"), "return", "请补充实施方案。")).StatusCode);
 
@@ -331,9 +323,9 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var id = await h.SubmittedAsync(app);
         foreach (var path in new[] { $"/filings/{id}", $"/filings/{id}/versions/1" })
         {
-            var district = await (await SignedIn(h.Users["binjiang"])).GetDocument(path);
+            var district = await (await app.SignedIn(h.Users["binjiang"])).GetDocument(path);
             Assert.Equal("13900002222", district.QuerySelector("dd[data-key=contactPhone]")!.TextContent.Trim());
-            var thinkTank = await (await SignedIn(h.Users["thinktank"])).GetDocument(path);
+            var thinkTank = await (await app.SignedIn(h.Users["thinktank"])).GetDocument(path);
             Assert.Equal("139****2222", thinkTank.QuerySelector("dd[data-key=contactPhone]")!.TextContent.Trim());
         }
     }
@@ -373,7 +365,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
             }
             await db.SaveChangesAsync(Ct);
         }
-        var district = await SignedIn(h.Users["binjiang"]);
+        var district = await app.SignedIn(h.Users["binjiang"]);
         var first = await district.GetDocument($"/filings?search={token}");
         Assert.Equal(FilingService.PageSize, first.QuerySelectorAll("#filing-list tbody tr[data-filing]").Length);
         Assert.Equal($"共 {FilingService.PageSize + 1} 项备案（滨江区）。", first.QuerySelector("#total")!.TextContent.Trim());
@@ -395,9 +387,9 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(FilingService.PageSize, (await district.GetDocument($"/filings?search={token}&target=3&state=draft")).QuerySelectorAll("tr[data-filing]").Length);
         Assert.Empty((await district.GetDocument($"/filings?search={token}&excluded=yes")).QuerySelectorAll("tr[data-filing]"));
         // Another district's bureau finds none of them; the 附件5 link carries the same filters for the bureaus.
-        Assert.Empty((await (await SignedIn(h.Users["xihu"])).GetDocument($"/filings?search={token}")).QuerySelectorAll("tr[data-filing]"));
+        Assert.Empty((await (await app.SignedIn(h.Users["xihu"])).GetDocument($"/filings?search={token}")).QuerySelectorAll("tr[data-filing]"));
         Assert.Equal($"/filings/annex5.xlsx?search={token}&target=3", (await district.GetDocument($"/filings?search={token}&target=3")).QuerySelector("#annex5")!.GetAttribute("href"));
-        Assert.Null((await (await SignedIn(h.Users["enterprise"])).GetDocument("/filings")).QuerySelector("#annex5"));
+        Assert.Null((await (await app.SignedIn(h.Users["enterprise"])).GetDocument("/filings")).QuerySelector("#annex5"));
     }
 }
 

@@ -23,7 +23,7 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
         var city = await app.As(h.Users["city"]);
         Assert.Equal(HttpStatusCode.OK, (await city.PostAsJsonAsync($"/api/filings/{id}/reviews", new { experts = new[] { await UserIdAsync(h.Users["expert"]) } })).StatusCode);
 
-        var expert = await SignedInAsync(h.Users["expert"]);
+        var expert = await app.SignedIn(h.Users["expert"]);
         var page = await expert.GetDocument($"/filings/{id}/review");
         Assert.Contains("汽车零部件数字化车间改造项目", page.Body!.TextContent);
         Assert.Contains(h.Enterprise.Name, page.Body.TextContent);
@@ -62,7 +62,7 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
     {
         var h = await HangzhouFiling.CreateAsync(app);
         var id = await InCityReviewAsync(h);
-        var other = await SignedInAsync(h.Users["expert"]);
+        var other = await app.SignedIn(h.Users["expert"]);
         var missing = await other.GetAsync($"/filings/{id}/review");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         // The shared Chinese 404 page, the same as for a filing that does not exist.
@@ -76,7 +76,7 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
             db.FilingExpertReviews.Add(Domain.Filings.FilingExpertReview.Assign(filing!, await UserIdAsync(conflicted), "王专家（测试）", "测试数据", DateTime.UtcNow));
             await db.SaveChangesAsync();
         }
-        var refused = await (await SignedInAsync(conflicted)).GetAsync($"/filings/{id}/review");
+        var refused = await (await app.SignedIn(conflicted)).GetAsync($"/filings/{id}/review");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("利益冲突", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
     }
@@ -86,7 +86,7 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
     {
         var h = await HangzhouFiling.CreateAsync(app);
         var id = await InCityReviewAsync(h);
-        var city = await SignedInAsync(h.Users["city"]);
+        var city = await app.SignedIn(h.Users["city"]);
         var token = await PageClient.Token(city, "/");
         var expertId = await UserIdAsync(h.Users["expert"]);
 
@@ -121,7 +121,7 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
         var returned = await other.SubmittedAsync(app, "批量页面乙项目");
         Assert.Equal(HttpStatusCode.OK, (await other.TransitionAsync(app, returned, "binjiang", "return", "请补充。")).StatusCode);
 
-        var district = await SignedInAsync(h.Users["binjiang"]);
+        var district = await app.SignedIn(h.Users["binjiang"]);
         var page = await district.GetDocument("/filings/batch");
         Assert.Contains("每项备案单独办理", page.QuerySelector("#batch-rule")!.TextContent);
         Assert.NotNull(page.QuerySelector($"#queue input[value='{waiting}']"));
@@ -149,13 +149,6 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
 
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Prepend(KeyValuePair.Create("__RequestVerificationToken", token)));
-
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, userName)).StatusCode);
-        return client;
-    }
 
     private async Task<string> UserIdAsync(string userName)
     {

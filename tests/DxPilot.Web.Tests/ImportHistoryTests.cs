@@ -38,8 +38,7 @@ public abstract class ImportHistoryTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(5, again.GetProperty("refused").GetInt32());
         Assert.Contains("火星区", again.GetProperty("problems")[0].GetProperty("reason").GetString());
 
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, "hz-xihu")).StatusCode);
+        var browser = await app.SignedIn("hz-xihu");
         var history = await browser.GetDocument("/enterprises/import");
         var headers = history.QuerySelectorAll("table.grid thead th").Select(th => th.TextContent.Trim()).ToList();
         var row = history.QuerySelectorAll("table.grid tbody tr").Single(tr => tr.QuerySelector($"a[href='/enterprises/import/{id}']") is not null);

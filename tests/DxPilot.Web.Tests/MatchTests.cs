@@ -143,8 +143,7 @@ public abstract class MatchTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
                  })
         {
             var expected = seen ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-            var browser = app.Anonymous();
-            Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, user)).StatusCode);
+            var browser = await app.SignedIn(user);
             Assert.True(expected == (await browser.GetAsync($"/enterprises/{e.Id}/matches")).StatusCode, $"{who}: page");
             Assert.True(expected == (await (await app.As(user)).GetAsync($"/api/enterprises/{e.Id}/matches")).StatusCode, $"{who}: API");
         }

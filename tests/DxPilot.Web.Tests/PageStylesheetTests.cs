@@ -1,4 +1,3 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using DxPilot.Web.Tests.Support;
@@ -17,7 +16,7 @@ public sealed class PageStylesheetTests(SqliteApp app) : IClassFixture<SqliteApp
     {
         var project = await ChangchunProject.CreateAsync(app);
         var id = await project.FiledAsync(app);
-        var city = await SignedIn(project.Users["city"]);
+        var city = await app.SignedIn(project.Users["city"]);
 
         var projectPage = await DocumentAsync(city, $"/projects/{id}");
         Assert.Equal(["app.css", "diagnosis.css", "projects.css"], HeadStylesheets(projectPage));
@@ -30,16 +29,9 @@ public sealed class PageStylesheetTests(SqliteApp app) : IClassFixture<SqliteApp
 
         var c = await ChangchunDiagnosis.CreateAsync(app);
         var diagnosis = await c.OpenAsync(app);
-        var diagnosisPage = await DocumentAsync(await SignedIn(c.Users["provider"]), $"/diagnoses/{diagnosis.Id}");
+        var diagnosisPage = await DocumentAsync(await app.SignedIn(c.Users["provider"]), $"/diagnoses/{diagnosis.Id}");
         Assert.Equal(["app.css", "diagnosis.css"], HeadStylesheets(diagnosisPage));
         Assert.Contains("supervision.css", PanelStylesheets(diagnosisPage));
-    }
-
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
     }
 
     private static async Task<IHtmlDocument> DocumentAsync(HttpClient client, string path) =>

@@ -80,8 +80,7 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, "hz-city", DxPilotApp.Password);
+        var client = await app.SignedIn("hz-city", DxPilotApp.Password);
         var page = await client.GetStringAsync($"/enterprises/{id}");
         Assert.DoesNotContain("<script>alert", page);
         Assert.Contains("&lt;script&gt;alert", page);
@@ -94,10 +93,8 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var created = await (await api.PostAsJsonAsync("/api/enterprises", TestData.Enterprise("网页并发测试有限公司"))).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString();
 
-        var alice = app.Anonymous();
-        await PageClient.SignIn(alice, "hz-city", DxPilotApp.Password);
-        var bob = app.Anonymous();
-        await PageClient.SignIn(bob, "hz-binjiang", DxPilotApp.Password);
+        var alice = await app.SignedIn("hz-city", DxPilotApp.Password);
+        var bob = await app.SignedIn("hz-binjiang", DxPilotApp.Password);
 
         async Task<Dictionary<string, string>> OpenForm(HttpClient c)
         {

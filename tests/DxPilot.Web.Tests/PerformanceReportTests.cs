@@ -163,8 +163,7 @@ public abstract class PerformanceReportTests<TApp>(TApp app) : IClassFixture<TAp
         }
 
         // The dashboard page offers the report beside the .xlsx.
-        var page = app.Anonymous();
-        await PageClient.SignIn(page, c.Users["city"]);
+        var page = await app.SignedIn(c.Users["city"]);
         var html = await page.GetStringAsync("/dashboard", TestContext.Current.CancellationToken);
         Assert.Contains($"href=\"{Report}\"", html);
         Assert.Contains("下载绩效评价报告", html);

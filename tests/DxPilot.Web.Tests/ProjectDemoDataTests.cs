@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Web.Tests.Support;
@@ -21,7 +20,7 @@ public abstract class ProjectDemoDataTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("accepted", (await Listed(city, WaitingForAudit)).GetProperty("state").GetString());
         Assert.Equal("approved", (await Listed(city, HalfPaid)).GetProperty("state").GetString());
 
-        var page = await (await SignedIn("hz-city")).GetDocument("/projects/payments");
+        var page = await (await app.SignedIn("hz-city")).GetDocument("/projects/payments");
         var row = Assert.Single(page.QuerySelectorAll("#payment-list tbody tr"));
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
         Assert.Equal(["滨江区", HalfPaid, "2026年第一批（演示）"], cells[1..4]);
@@ -42,7 +41,7 @@ public abstract class ProjectDemoDataTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task The_next_step_names_whose_it_is_to_those_who_cannot_take_it(string user, string project, string lead)
     {
         var id = (await Listed(await app.As("hz-city"), project)).GetProperty("id").GetGuid();
-        var page = await (await SignedIn(user)).GetDocument($"/projects/{id}");
+        var page = await (await app.SignedIn(user)).GetDocument($"/projects/{id}");
         Assert.Equal(lead, page.QuerySelector("#missing-lead")!.TextContent.Trim());
         // 尚有15.12万元未拨付; an audit report and three invoices' categories.
         Assert.Equal(project == HalfPaid ? 1 : 4, page.QuerySelectorAll("#missing li").Length);
@@ -55,13 +54,6 @@ public abstract class ProjectDemoDataTests<TApp>(TApp app) : IClassFixture<TApp>
         return Assert.Single(listed.GetProperty("items").EnumerateArray());
     }
 
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        if (app.Unavailable is { } why) Requirements.Unmet(why);
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, user)).StatusCode);
-        return browser;
-    }
 }
 
 public sealed class ProjectDemoDataTestsOnSqlite(SqliteApp app) : ProjectDemoDataTests<SqliteApp>(app);

@@ -103,8 +103,7 @@ public abstract class ProjectDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(c.Users["city"])).GetAsync($"/api/projects/{Guid.NewGuid()}/evaluation-report.docx")).StatusCode);
 
         // The page's link: the same file with the browser's cookie.
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, c.Users["chaoyang"])).StatusCode);
+        var browser = await app.SignedIn(c.Users["chaoyang"]);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/projects/{id}/evaluation-report.docx")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await browser.GetAsync($"/projects/{id}/acceptance-opinion.docx")).StatusCode);
     }

@@ -29,14 +29,6 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
     /// <summary>Each test names its projects and batch with a tag of its own, and filters by it: the class's tests share one database.</summary>
     private static string Tag() => "资" + Guid.NewGuid().ToString("N")[..8];
 
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        if (app.Unavailable is { } why) Requirements.Unmet(why);
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
-
     private static async Task<HttpResponseMessage> Approve(HttpClient client, string path, IHtmlDocument page, IEnumerable<string> keys, string? batch,
         string scope = "selected", bool withToken = true)
     {
@@ -95,7 +87,7 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             }
         }
         var matching = copies + 1;
-        var city = await SignedIn(first.Project.Users["city"]);
+        var city = await app.SignedIn(first.Project.Users["city"]);
         var path = $"/projects/approvals?search={Uri.EscapeDataString(tag)}";
         var page = await city.GetDocument(path);
         Assert.Equal(ProjectService.PageSize, page.QuerySelectorAll("#candidates tbody tr").Length);
@@ -143,7 +135,7 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Projects.Where(p => p.Id == strangerId)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProgrammeId, "hangzhou-2024"), Ct));
 
-        var city = await SignedIn(holds.Project.Users["city"]);
+        var city = await app.SignedIn(holds.Project.Users["city"]);
         var path = $"/projects/approvals?search={Uri.EscapeDataString(tag)}";
         var page = await city.GetDocument(path);
         Assert.Equal(new[] { holds.Id, lowLevel.Id }.Order().ToArray(),
@@ -201,8 +193,8 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         // Both read the page, then both post the same project: the first approves it, the second is answered per item.
         var path = $"/projects/approvals?search={Uri.EscapeDataString(onPages.Name)}";
-        var first = await SignedIn(onPages.Project.Users["city"]);
-        var second = await SignedIn(secondApprover);
+        var first = await app.SignedIn(onPages.Project.Users["city"]);
+        var second = await app.SignedIn(secondApprover);
         var firstPage = await first.GetDocument(path);
         var secondPage = await second.GetDocument(path);
         var won = PageClient.Parse(await (await Approve(first, path, firstPage, [Key(firstPage, onPages.Id)], $"{tag}甲批")).Content.ReadAsStringAsync(Ct));
@@ -249,7 +241,7 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var paid = approvedWan.Keys.ToDictionary(id => id, id => payments.Where(p => p.Id == id).Sum(p => p.Wan));
         var today = ChineseText.Date(MoneyProjects.BeijingToday());
 
-        var city = await SignedIn(a.Project.Users["city"]);
+        var city = await app.SignedIn(a.Project.Users["city"]);
         var page = await city.GetDocument($"/projects/payments?batch={Uri.EscapeDataString(batch)}");
         var rows = page.QuerySelectorAll("#payment-list tbody tr");
         Assert.Equal(3, rows.Length);
@@ -292,7 +284,7 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         foreach (var who in new[] { "chaoyang", "thinktank" })
         {
-            var client = await SignedIn(p.Project.Users[who]);
+            var client = await app.SignedIn(p.Project.Users[who]);
             var page = await client.GetDocument($"/projects/payments{query}");
             Assert.True(new[] { p.Id.ToString() }.SequenceEqual(page.QuerySelectorAll("#payment-list tbody tr").Select(r => r.GetAttribute("data-project")!)), who);
             Assert.Null(page.QuerySelector("#approvals"));
@@ -301,14 +293,14 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
             Assert.Contains("只有市级主管部门可以核定和拨付专项资金", Text(PageClient.Parse(await approvals.Content.ReadAsStringAsync(Ct)), "#refusal"));
         }
         // Another district reads its own list, where this project is not; its sheet has no row of it either.
-        var nanguan = await SignedIn(p.Project.Users["nanguan"]);
+        var nanguan = await app.SignedIn(p.Project.Users["nanguan"]);
         Assert.Empty((await nanguan.GetDocument($"/projects/payments{query}")).QuerySelectorAll("#payment-list tbody tr[data-project]"));
         var sheet = await (await app.As(p.Project.Users["nanguan"])).GetByteArrayAsync($"/api/projects/payments.xlsx{query}", Ct);
         Assert.DoesNotContain(Annex5Sheets.Cells(sheet).Values, v => v.Text.Contains(tag));
 
         foreach (var who in new[] { "enterprise", "provider", "agency", "audit", "expert" })
         {
-            var client = await SignedIn(p.Project.Users[who]);
+            var client = await app.SignedIn(p.Project.Users[who]);
             foreach (var path in new[] { "/projects/payments", "/projects/approvals" })
                 Assert.True(HttpStatusCode.NotFound == (await client.GetAsync(path, Ct)).StatusCode, $"{who} {path}");
             var bearer = await app.As(p.Project.Users[who]);

@@ -32,13 +32,6 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         return (c, await c.FiledAsync(app, $"车间数字化改造{Guid.NewGuid().ToString("N")[..6]}"));
     }
 
-    private async Task<HttpClient> SignedIn(string user)
-    {
-        var client = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user)).StatusCode);
-        return client;
-    }
-
     /// <summary>The form's fields as a browser posts them: ticked boxes and radios only, each select's chosen option, no files.</summary>
     private static List<KeyValuePair<string, string>> Fields(IElement form)
     {
@@ -102,13 +95,13 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
     public async Task Each_party_fills_its_own_step_through_the_page_and_no_one_else_is_offered_its_form()
     {
         var (c, id) = await FiledAsync();
-        var enterprise = await SignedIn(c.Users["enterprise"]);
-        var provider = await SignedIn(c.Users["provider"]);
-        var agency = await SignedIn(c.Users["agency"]);
-        var audit = await SignedIn(c.Users["audit"]);
-        var city = await SignedIn(c.Users["city"]);
-        var chaoyang = await SignedIn(c.Users["chaoyang"]);
-        var thinktank = await SignedIn(c.Users["thinktank"]);
+        var enterprise = await app.SignedIn(c.Users["enterprise"]);
+        var provider = await app.SignedIn(c.Users["provider"]);
+        var agency = await app.SignedIn(c.Users["agency"]);
+        var audit = await app.SignedIn(c.Users["audit"]);
+        var city = await app.SignedIn(c.Users["city"]);
+        var chaoyang = await app.SignedIn(c.Users["chaoyang"]);
+        var thinktank = await app.SignedIn(c.Users["thinktank"]);
 
         // 改造实施中: the enterprise and its provider report; no one else has a form.
         Assert.Equal(["completion-form", "invoice-form"], await FormsOf(enterprise, id));
@@ -262,8 +255,8 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
     public async Task A_form_from_an_old_page_is_refused_with_the_stale_message_and_the_typed_text_kept()
     {
         var (c, id) = await FiledAsync();
-        var first = await SignedIn(c.Users["enterprise"]);
-        var second = await SignedIn(c.Users["provider"]);
+        var first = await app.SignedIn(c.Users["enterprise"]);
+        var second = await app.SignedIn(c.Users["provider"]);
         var old = await second.GetDocument(Page(id));
         Redirected(await Post(first, id, "completion-form", new() { ["d0.item"] = "MES", ["d0.delivered"] = "第一个窗口的交付" }), id, "completion");
 
@@ -283,7 +276,7 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_nothing_is_kept()
     {
         var (c, id) = await FiledAsync();
-        var enterprise = await SignedIn(c.Users["enterprise"]);
+        var enterprise = await app.SignedIn(c.Users["enterprise"]);
         var page = await enterprise.GetDocument(Page(id));
         var fields = Fields(page.QuerySelector("#completion-form")!).Where(f => f.Key != "__RequestVerificationToken")
             .Concat([new("d0.item", "MES"), new("d0.delivered", "伪造的交付")]).GroupBy(f => f.Key).Select(g => g.Last()).ToList();
@@ -298,15 +291,15 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var (c, id) = await FiledAsync();
         foreach (var outsider in new[] { "other-enterprise", "other-agency", "other-audit", "nanguan", "expert" })
         {
-            var response = await (await SignedIn(c.Users[outsider])).GetAsync(Page(id), Ct);
+            var response = await (await app.SignedIn(c.Users[outsider])).GetAsync(Page(id), Ct);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             // The platform's Chinese 404, the same as for a project that does not exist.
             Assert.Contains("找不到该页面或记录", PageClient.Parse(await response.Content.ReadAsStringAsync(Ct)).Body!.TextContent);
         }
         foreach (var insider in new[] { "enterprise", "provider", "agency", "audit", "city", "chaoyang", "thinktank" })
-            Assert.Equal(HttpStatusCode.OK, (await (await SignedIn(c.Users[insider])).GetAsync(Page(id), Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await (await app.SignedIn(c.Users[insider])).GetAsync(Page(id), Ct)).StatusCode);
 
-        var enterprise = await SignedIn(c.Users["enterprise"]);
+        var enterprise = await app.SignedIn(c.Users["enterprise"]);
         var filing = (await ChangchunProject.GetAsync(await app.As(c.Users["enterprise"]), id)).GetProperty("filingId").GetGuid();
         var link = (await enterprise.GetDocument($"/filings/{filing}")).QuerySelector("#project-link a")!;
         Assert.Equal(Page(id), link.GetAttribute("href"));
@@ -319,7 +312,7 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
     {
         var (c, id) = await FiledAsync();
         var name = (await ChangchunProject.GetAsync(await app.As(c.Users["city"]), id)).GetProperty("projectName").GetString()!;
-        var city = await SignedIn(c.Users["city"]);
+        var city = await app.SignedIn(c.Users["city"]);
         async Task<List<string>> Listed(HttpClient client, string query) =>
             (await client.GetDocument("/projects?" + query)).QuerySelectorAll("#project-list tr[data-project]").Select(r => r.GetAttribute("data-project")!).ToList();
         var search = $"search={Uri.EscapeDataString(name)}";
@@ -338,10 +331,10 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Empty(await Listed(city, search + "&queue=mine"));
 
         // 待我处理 and the home to-do: the enterprise and its provider now, not the agency.
-        var enterprise = await SignedIn(c.Users["enterprise"]);
+        var enterprise = await app.SignedIn(c.Users["enterprise"]);
         Assert.Equal([id.ToString()], await Listed(enterprise, "queue=mine"));
         Assert.Contains(name, (await enterprise.GetDocument("/")).Body!.TextContent);
-        var agency = await SignedIn(c.Users["agency"]);
+        var agency = await app.SignedIn(c.Users["agency"]);
         Assert.Empty(await Listed(agency, "queue=mine"));
 
         // Reported complete: the agency's queue and to-do have it; it is no longer overdue.

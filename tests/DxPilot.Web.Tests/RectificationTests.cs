@@ -130,7 +130,7 @@ public abstract class RectificationTests<TApp>(TApp app) : IClassFixture<TApp> w
         var path = $"/supervision/filing/{id}/comments";
 
         // The enterprise finds the reply form on its filing's panel, no closing form.
-        var enterprise = await BrowserAsync(h.Users["enterprise"]);
+        var enterprise = await app.SignedIn(h.Users["enterprise"]);
         var filingPage = await enterprise.GetDocument($"/filings/{id}");
         Assert.NotNull(filingPage.QuerySelector($"#reply-form-{comment}"));
         Assert.Null(filingPage.QuerySelector($"#close-form-{comment}"));
@@ -146,7 +146,7 @@ public abstract class RectificationTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Contains("done=replied", replied.Headers.Location!.OriginalString);
 
         // The think tank sees the reply and closes with its note, then reopens.
-        var thinkTank = await BrowserAsync(h.Users["thinktank"]);
+        var thinkTank = await app.SignedIn(h.Users["thinktank"]);
         var list = await thinkTank.GetDocument(path);
         Assert.Equal("待整改 1 条", list.QuerySelector("#awaiting-rectification")!.TextContent.Trim());
         Assert.Equal("已补充联网清单。", list.QuerySelector($"#comment-{comment} .comment-reply .comment-text")!.TextContent.Trim());
@@ -182,15 +182,8 @@ public abstract class RectificationTests<TApp>(TApp app) : IClassFixture<TApp> w
     private static async Task<string?> TitleAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString();
 
-    private async Task<HttpClient> BrowserAsync(string user)
-    {
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, user)).StatusCode);
-        return browser;
-    }
-
     /// <summary>A page's text as a reader sees it (the pages write Chinese as character references).</summary>
-    private async Task<string> PageAsync(string user, string path) => WebUtility.HtmlDecode(await (await BrowserAsync(user)).GetStringAsync(path));
+    private async Task<string> PageAsync(string user, string path) => WebUtility.HtmlDecode(await (await app.SignedIn(user)).GetStringAsync(path));
 
     private static FormUrlEncodedContent Form(string token, string handler, params (string Name, string Value)[] fields) =>
         new([new("__RequestVerificationToken", token), new("_handler", handler), .. fields.Select(f => KeyValuePair.Create(f.Name, f.Value))]);

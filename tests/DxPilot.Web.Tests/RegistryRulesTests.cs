@@ -36,8 +36,7 @@ public abstract class RegistryRulesTests<TApp>(TApp app) : IClassFixture<TApp> w
         var me = await app.As("hz-enterprise");
         var id = (await me.GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("items")[0].GetProperty("id").GetString();
         var mine = await me.GetFromJsonAsync<JsonElement>($"/api/enterprises/{id}");
-        var browser = app.Anonymous();
-        await PageClient.SignIn(browser, "hz-enterprise");
+        var browser = await app.SignedIn("hz-enterprise");
         var doc = new HtmlParser().ParseDocument(await browser.GetStringAsync($"/enterprises/{id}/edit"));
         var fields = doc.QuerySelector("form.form-grid")!.QuerySelectorAll("input[name], select[name], textarea[name]")
             .GroupBy(e => e.GetAttribute("name")!)
@@ -88,8 +87,7 @@ public abstract class RegistryRulesTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal("Large", created.GetProperty("size").GetString());
         Assert.Contains(Large, created.GetProperty("sizeWarning").GetString());
 
-        var browser = app.Anonymous();
-        await PageClient.SignIn(browser, "hz-city");
+        var browser = await app.SignedIn("hz-city");
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/enterprises/{created.GetProperty("id").GetString()}"));
         Assert.Contains(Large, page);
         Assert.Contains("不属于中小企业", page);

@@ -24,8 +24,7 @@ public abstract class ShownTimeTests<TApp>(TApp app) : IClassFixture<TApp> where
             // Around the change tracker, so the lists kept from before must be let go by hand.
             await RegistryGeneration.BumpAsync(db, TestContext.Current.CancellationToken);
         }
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, "hz-city");
+        var client = await app.SignedIn("hz-city");
         var page = await client.GetDocument("/enterprises?search=" + Uri.EscapeDataString("热威"));
         var row = page.QuerySelectorAll("tr").Single(r => r.TextContent.Contains(name)).TextContent;
         Assert.Contains("2025年7月16日 14:05", row);

@@ -19,16 +19,8 @@ public abstract class SupervisionTests<TApp>(TApp app) : IClassFixture<TApp> whe
 {
     private static object Comment(string text, string followUp = "watch", string? rectifyBy = null) => new { text, followUp, rectifyBy };
 
-    /// <summary>A browser signed in by cookie, as the pages are used.</summary>
-    private async Task<HttpClient> BrowserAsync(string user)
-    {
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, user)).StatusCode);
-        return browser;
-    }
-
     /// <summary>A page's text as a reader sees it (the pages write Chinese as character references).</summary>
-    private async Task<string> PageAsync(string user, string path) => WebUtility.HtmlDecode(await (await BrowserAsync(user)).GetStringAsync(path));
+    private async Task<string> PageAsync(string user, string path) => WebUtility.HtmlDecode(await (await app.SignedIn(user)).GetStringAsync(path));
 
     private async Task<HttpResponseMessage> CommentAsync(string user, string type, Guid id, object body) =>
         await (await app.As(user)).PostAsJsonAsync($"/api/supervision/{type}/{id}/comments", body);
@@ -64,7 +56,7 @@ public abstract class SupervisionTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Contains("需整改", page);
         Assert.DoesNotContain("comment-form", page);
         Assert.Contains("comment-form", await PageAsync(h.Users["thinktank"], $"/filings/{id}"));
-        Assert.Equal(HttpStatusCode.NotFound, (await (await BrowserAsync(h.Users["xihu"])).GetAsync($"/supervision/filing/{id}/comments")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn(h.Users["xihu"])).GetAsync($"/supervision/filing/{id}/comments")).StatusCode);
     }
 
     [Fact]
@@ -117,7 +109,7 @@ public abstract class SupervisionTests<TApp>(TApp app) : IClassFixture<TApp> whe
     {
         var h = await HangzhouFiling.CreateAsync(app);
         var id = await h.SubmittedAsync(app);
-        var browser = await BrowserAsync(h.Users["thinktank"]);
+        var browser = await app.SignedIn(h.Users["thinktank"]);
         var form = new Dictionary<string, string>
         {
             ["_handler"] = "comment", ["__RequestVerificationToken"] = await PageClient.Token(browser, $"/filings/{id}"),
@@ -316,7 +308,7 @@ public abstract class SupervisionTests<TApp>(TApp app) : IClassFixture<TApp> whe
             ["expert"] = HttpStatusCode.NotFound,
         };
         foreach (var (who, status) in expected)
-            Assert.True(status == (await (await BrowserAsync(c.Users[who])).GetAsync($"/organisations/{c.Provider.Id}")).StatusCode, who);
+            Assert.True(status == (await (await app.SignedIn(c.Users[who])).GetAsync($"/organisations/{c.Provider.Id}")).StatusCode, who);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("hz-city")).GetAsync($"/api/organisations/{c.Provider.Id}")).StatusCode);
 
         var org = await (await app.As(c.Users["chaoyang"])).GetFromJsonAsync<JsonElement>($"/api/organisations/{c.Provider.Id}");

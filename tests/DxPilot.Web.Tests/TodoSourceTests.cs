@@ -86,8 +86,7 @@ public abstract class TodoSourceTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task After_its_self_test_an_enterprise_sees_its_level_and_next_step_instead_of_the_self_test_to_do()
     {
         var (user, enterprise) = await HeilongjiangAccounts.EnterpriseAsync(app);
-        var browser = app.Anonymous();
-        await PageClient.SignIn(browser, user);
+        var browser = await app.SignedIn(user);
         Assert.Contains((await browser.GetDocument("/")).QuerySelectorAll("#todos a"), a => a.TextContent == "开展数字化水平自测，了解本企业所处等级和差距");
 
         // Exactly 40 points with six scenarios at 二级, three of them constrained: 二级 by seed 002 表6, three short of 三级.

@@ -234,8 +234,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
 
     private async Task<IHtmlDocument> HomeOf(string user)
     {
-        var client = app.Anonymous();
-        await PageClient.SignIn(client, user);
+        var client = await app.SignedIn(user);
         return await client.GetDocument("/");
     }
 }

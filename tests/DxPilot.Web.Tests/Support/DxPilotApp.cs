@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DxPilot.Infrastructure.Persistence;
@@ -131,6 +132,15 @@ public abstract class DxPilotApp : IAsyncLifetime
         ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
             { BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) }
         : Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A cookie client signed in through the sign-in form, as a browser is (the form must answer with a redirect).</summary>
+    public async Task<HttpClient> SignedIn(string userName, string password = Password)
+    {
+        if (Unavailable is { } why) Requirements.Unmet(why);
+        var client = Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, userName, password)).StatusCode);
+        return client;
+    }
 
     /// <summary>A client carrying a bearer token for the user.</summary>
     public async Task<HttpClient> As(string userName, string password = Password)
