@@ -189,7 +189,7 @@ public sealed class ProjectJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#project-header")).ToHaveCSSAsync("display", "grid");
         await Screenshots(page, "project-paid");
         await page.SetViewportSizeAsync(390, 844);
-        await Assertions.Expect(page.Locator("#payments tbody tr")).ToHaveCSSAsync("display", "block");
+        await Assertions.Expect(page.Locator("#payments tbody tr")).ToHaveCSSAsync("display", "grid");
         await page.SetViewportSizeAsync(1280, 900);
 
         await page.GotoAsync($"{app.BaseUrl}/projects/payments?search={Uri.EscapeDataString(project.EnterpriseName)}");

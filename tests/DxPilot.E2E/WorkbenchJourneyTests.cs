@@ -87,6 +87,24 @@ public sealed class WorkbenchJourneyTests(BrowserApp app)
         await AssertFits(page, path.Trim('/').Replace('/', '-'));
     }
 
+    /// <summary>A record's page on a phone: its 办理记录 and its repeated rows are cards too, none wider than its box.</summary>
+    [Fact]
+    public async Task At_390_px_a_projects_tables_are_cards()
+    {
+        var page = await app.SignedInAs("hz-city");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(app.BaseUrl + "/projects");
+        await page.ClickAsync("#project-list tbody tr a[href^='/projects/']");
+        await Assertions.Expect(page.Locator("#history")).ToBeVisibleAsync();
+        foreach (var table in await page.Locator("table.phone-cards").AllAsync())
+        {
+            var id = await table.GetAttributeAsync("id");
+            Assert.True(await table.EvaluateAsync<bool>("t => t.scrollWidth <= t.parentElement.clientWidth"), $"{id}：比其区域宽");
+            Assert.Equal("grid", await table.Locator("tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        }
+        await AssertFits(page, "project");
+    }
+
     private static async Task AssertFits(IPage page, string name)
     {
         await BrowserApp.Screenshot(page, $"390-{name}");

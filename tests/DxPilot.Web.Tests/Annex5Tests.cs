@@ -260,8 +260,7 @@ public abstract class Annex5ExportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
         Assert.Contains("本试点没有备案汇总表（附件5）", await none.Content.ReadAsStringAsync());
         // The page download answers the signed-in bureau the same sheet.
-        var browser = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(browser, h.Users["city"])).StatusCode);
+        var browser = await app.SignedIn(h.Users["city"]);
         var page = await browser.GetAsync("/filings/annex5.xlsx");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("xlsx", page.Content.Headers.ContentDisposition?.FileNameStar ?? "");
@@ -302,5 +301,26 @@ public sealed class FilingDemoDataTests(SqliteApp app) : IClassFixture<SqliteApp
         var id = returned.GetProperty("items")[0].GetProperty("id").GetGuid();
         Assert.Equal("请在项目实施方案中补充分阶段目标和验收指标后重新提交。",
             (await city.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/filings/{id}")).GetProperty("lastOpinion").GetString());
+    }
+
+    /// <summary>Phones are shown only to the roles that need them (DOMAIN §8): the expert reviewing the demo filing in 市级审核 reads
+    /// its contract's provider with the phone masked (138****5678's rule: the first three and last four kept when four stay
+    /// hidden), the city reads it whole. The review page once wrote its own copy of the table, unmasked.</summary>
+    [Fact]
+    public async Task The_expert_reads_the_providers_phone_masked_and_the_city_reads_it_whole()
+    {
+        const string phone = "0571-88880000";   // the demo contract's 乙方联系电话 (FilingDemoData)
+        var listed = await (await app.As("hz-city")).GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/filings?search={Uri.EscapeDataString("质量追溯与设备联网改造项目")}");
+        var id = listed.GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var review = await (await app.SignedIn("hz-expert")).GetDocument($"/filings/{id}/review");
+        var providers = review.QuerySelector("#providers")!.TextContent;
+        Assert.Contains("杭州数智转型服务有限公司（演示）", providers);
+        Assert.Contains("057******0000", providers);
+        Assert.DoesNotContain(phone, review.Body!.TextContent);
+
+        var filing = await (await app.SignedIn("hz-city")).GetDocument($"/filings/{id}");
+        Assert.Contains(phone, filing.QuerySelector("#providers")!.TextContent);
     }
 }
