@@ -97,6 +97,11 @@ public sealed class FilingJourneyTests(BrowserApp app)
         await page.ClickAsync("#review-form button[type=submit]");
         await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("88");
         await Screenshots(page, "filing-review");
+        // On a phone the filing's answers stay beside their field names on the screen (a field name once pushed them off it).
+        await page.SetViewportSizeAsync(390, 844);
+        var answer = await page.Locator("section.diag-section table.grid tbody tr td").First.BoundingBoxAsync();
+        Assert.True(answer!.X + answer.Width <= 390, $"申报信息的内容右边缘在 {answer.X + answer.Width}px");
+        await page.SetViewportSizeAsync(1280, 900);
     }
 
     private async Task ConfirmAsync(IPage page, Guid id)

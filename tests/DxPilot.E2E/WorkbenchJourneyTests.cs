@@ -93,8 +93,10 @@ public sealed class WorkbenchJourneyTests(BrowserApp app)
     {
         var page = await app.SignedInAs("hz-city");
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync(app.BaseUrl + "/projects");
+        // The demo's half-paid project (docs/filing.md): its acceptance, audit, payments and 办理记录 all have rows.
+        await page.GotoAsync(app.BaseUrl + "/projects?search=" + Uri.EscapeDataString("杭州依赛通信有限公司"));
         await page.ClickAsync("#project-list tbody tr a[href^='/projects/']");
+        await Assertions.Expect(page.Locator("#payments")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#history")).ToBeVisibleAsync();
         foreach (var table in await page.Locator("table.phone-cards").AllAsync())
         {
