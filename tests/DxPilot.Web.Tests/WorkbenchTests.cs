@@ -134,7 +134,8 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         var target = page.QuerySelector(".target")!.TextContent;
         Assert.Contains("500家中小企业数字化咨询诊断及数字化改造工作", target);
         // The demo diagnosis' 改造前 assessment (Features/Diagnoses/DiagnosisDemoData).
-        Assert.Contains("全市已完成改造前诊断 1 家、改造后评测 0 家", target);
+        // Each figure with its own share of the 500 (one percentage after both read as the diagnoses' share).
+        Assert.Contains("全市已完成改造前诊断 1 家（为目标的0.2%）、改造后评测 0 家（为目标的0.0%）", target);
         Assert.DoesNotContain("平台中还没有企业档案", page.Body!.TextContent);
     }
 
