@@ -38,8 +38,12 @@ public sealed class BrowserApp : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("DxPilot:DataPath", _data);
             b.UseSetting("DxPilot:DemoData", "true");
+            // A free port on 127.0.0.1. UseKestrel(0) cannot say it here: on a factory made by WithWebHostBuilder the port is
+            // kept by the copy and the host is built by the original, which then listened on Kestrel's default 5000 — so two
+            // runs on one machine collided ("address already in use", 2026-11-28).
+            b.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel();
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
