@@ -28,10 +28,10 @@ public sealed class AwardDraftTests(BrowserApp app)
         // Idle past the timeout: the session cookie is gone (the browser drops it when it expires).
         await page.Context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "dxpilot" });
         await page.ClickAsync("#save");
-        await Assertions.Expect(page.Locator("#draft-status")).ToContainTextAsync("登录已超时，申报书暂未保存");
+        await Assertions.Expect(page.Locator("#award-copy-status")).ToContainTextAsync("登录已超时，申报书暂未保存");
         Assert.Equal(url, page.Url);
 
-        await page.ClickAsync("#draft-status a:has-text('重新登录')");
+        await page.ClickAsync("#award-copy-status a:has-text('重新登录')");
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", BrowserApp.Password);
         await page.ClickAsync("button:has-text('登录')");
@@ -40,13 +40,13 @@ public sealed class AwardDraftTests(BrowserApp app)
         await Assertions.Expect(page.Locator("input[data-direction-box='lighthouse']")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("#lighthouse-basics")).ToHaveValueAsync("超时前写下的企业基本情况：主营原料药。");
         await Assertions.Expect(page.Locator("[data-count-for='lighthouse-basics']")).ToHaveTextAsync("19/500字");
-        await Assertions.Expect(page.Locator("#draft-status")).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
+        await Assertions.Expect(page.Locator("#award-copy-status")).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
 
         // Saved now, the copy is let go: the next visit shows the saved text and no note.
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("草稿已保存。");
         await page.GotoAsync(url);
         await Assertions.Expect(page.Locator("#lighthouse-basics")).ToHaveValueAsync("超时前写下的企业基本情况：主营原料药。");
-        await Assertions.Expect(page.Locator("#draft-status")).Not.ToContainTextAsync("已恢复");
+        await Assertions.Expect(page.Locator("#award-copy-status")).Not.ToContainTextAsync("已恢复");
     }
 }

@@ -266,6 +266,15 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal("第二个窗口的交付", refused.QuerySelector("textarea[name='d0.delivered']")!.TextContent);
         Assert.Contains("第一个窗口的交付", (await first.GetDocument(Page(id))).QuerySelector("#deliveries")!.TextContent);
 
+        // The browser keeps a copy of the form per project and user (form-copy.js); the page showing the refused post back says
+        // so, for the copy of the unsaved text to stay.
+        var oldForm = old.QuerySelector("#completion-form")!;
+        Assert.StartsWith($"dxpilot-completion:{id}:", oldForm.GetAttribute("data-copy-key"));
+        Assert.False(oldForm.HasAttribute("data-refused"));
+        Assert.NotEqual(oldForm.GetAttribute("data-copy-key"), (await first.GetDocument(Page(id))).QuerySelector("#completion-form")!.GetAttribute("data-copy-key"));
+        Assert.Equal("true", refused.QuerySelector("#completion-form")!.GetAttribute("data-refused"));
+        Assert.NotNull(refused.QuerySelector("#completion-copy-status"));
+
         // A transition from the old page: told, nothing taken.
         var step = await Refused(await Post(second, id, "transitions", new() { ["Trigger"] = "complete" }, old), HttpStatusCode.Conflict);
         Assert.NotEmpty(step.QuerySelector("#message")!.TextContent.Trim());

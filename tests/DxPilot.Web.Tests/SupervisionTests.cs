@@ -110,6 +110,8 @@ public abstract class SupervisionTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var h = await HangzhouFiling.CreateAsync(app);
         var id = await h.SubmittedAsync(app);
         var browser = await app.SignedIn(h.Users["thinktank"]);
+        // The browser keeps a copy of the typed comment (form-copy.js); with no comment written yet, no copy is older than one.
+        Assert.False((await browser.GetDocument($"/filings/{id}")).QuerySelector("#comment-form")!.HasAttribute("data-saved-at"));
         var form = new Dictionary<string, string>
         {
             ["_handler"] = "comment", ["__RequestVerificationToken"] = await PageClient.Token(browser, $"/filings/{id}"),
@@ -117,15 +119,22 @@ public abstract class SupervisionTests<TApp>(TApp app) : IClassFixture<TApp> whe
         };
         var refused = await browser.PostAsync($"/supervision/filing/{id}/comments", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var body = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        var html = await refused.Content.ReadAsStringAsync();
+        var body = WebUtility.HtmlDecode(html);
         Assert.Contains("需整改的意见须写明整改期限", body);
         Assert.Contains("请补充三个同步的培训计划</textarea>", body);
+        Assert.Equal("true", PageClient.Parse(html).QuerySelector("#comment-form")!.GetAttribute("data-refused"));
 
         form["Input.RectifyBy"] = "2099-01-31";
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var saved = await browser.PostAsync($"/supervision/filing/{id}/comments", new FormUrlEncodedContent(form));
+        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains($"/filings/{id}?done=comment", saved.Headers.Location!.OriginalString);
-        Assert.Contains("需整改（2099年1月31日前）", WebUtility.HtmlDecode(await browser.GetStringAsync($"/filings/{id}")));
+        var page = await browser.GetDocument($"/filings/{id}");
+        Assert.Contains("需整改（2099年1月31日前）", page.Body!.TextContent);
+        // Posted: the page says when, so that the copy typed before it is let go and not offered again.
+        Assert.InRange(long.Parse(page.QuerySelector("#comment-form")!.GetAttribute("data-saved-at")!), before - 1, after + 1);
     }
 
     [Fact]

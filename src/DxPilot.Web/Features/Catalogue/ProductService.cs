@@ -66,6 +66,12 @@ public sealed class ProductService(DxPilotDbContext db, Saving saving, ScenarioT
 
     /// <summary>The provider's change to its own product, from the version read: another's product is refused (403) once it is readable
     /// at all, and not found before.</summary>
+    /// <summary>When the provider last added a product: the new-product form's copy is let go once older than that (FormCopies).</summary>
+    public async Task<DateTime?> LastAddedAtAsync(Actor actor, CancellationToken ct = default) =>
+        actor.OrganisationId is { } org
+            ? await db.CatalogueProducts.AsNoTracking().Where(p => p.ProgrammeId == actor.ProgrammeId && p.ProviderId == org).MaxAsync(p => (DateTime?)p.CreatedAt, ct)
+            : null;
+
     public async Task<Outcome<CatalogueProduct>> EditAsync(Actor actor, Guid id, ProductForm form, int? version, CancellationToken ct = default)
     {
         if (await ReadableAsync(actor, id, tracked: true, ct) is not { } product) return Outcome<CatalogueProduct>.NotFound();

@@ -11,8 +11,10 @@ public sealed record CommentInput(string? Text, FollowUp FollowUp, DateOnly? Rec
 
 /// <summary>A subject's comments, one page of them newest first with their replies, how many 需整改 wait (on the whole subject),
 /// and whether the viewer may add one.</summary>
+/// <param name="MyLastCommentAt">When the viewer last wrote a comment here (withdrawn ones too): the comment form's copy is let go
+/// once it is older than that (FormCopies).</param>
 public sealed record CommentsView(SupervisedSubject Subject, Page<SupervisionComment> Comments, bool MayWrite,
-    IReadOnlyDictionary<Guid, IReadOnlyList<SupervisionReply>> Replies, int AwaitingRectification);
+    IReadOnlyDictionary<Guid, IReadOnlyList<SupervisionReply>> Replies, int AwaitingRectification, DateTime? MyLastCommentAt);
 
 /// <summary>
 /// 督导意见: the think tank's comments on any subject a process registers (<see cref="ISupervisedSubjects"/>). A subject is reached
@@ -44,8 +46,14 @@ public sealed partial class SupervisionService(DxPilotDbContext db, IEnumerable<
         var number = Paging.Clamp(page, total, pageSize);
         var items = await q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var awaiting = await q.CountAsync(c => c.FollowUp == FollowUp.Rectify && c.ClosedAt == null, ct);
+        var mayWrite = SupervisionPolicy.Comment(actor) is null;
+        var myLast = mayWrite
+            ? await db.SupervisionComments.AsNoTracking()
+                .Where(c => c.SubjectType == subject.Type && c.SubjectId == subject.Id && c.AuthorUserId == actor.UserId)
+                .MaxAsync(c => (DateTime?)c.CreatedAt, ct)
+            : null;
         return Outcome<CommentsView>.Ok(new CommentsView(subject, new Page<SupervisionComment>(items, total, number, pageSize),
-            SupervisionPolicy.Comment(actor) is null, await RepliesAsync(items.Select(c => c.Id).ToList(), ct), awaiting));
+            mayWrite, await RepliesAsync(items.Select(c => c.Id).ToList(), ct), awaiting, myLast));
     }
 
     /// <summary>What a subject's page embeds: its newest comments, or null where the viewer does not read them.</summary>

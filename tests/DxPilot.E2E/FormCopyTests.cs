@@ -1,0 +1,101 @@
+using Microsoft.Playwright;
+
+namespace DxPilot.E2E;
+
+/// <summary>
+/// Forms that save by posting their page keep what is typed in the browser (wwwroot/js/form-copy.js, Features/Platform/FormCopies):
+/// the agency's evaluation on a project page survives another button on the page and an idle sign-out, and is let go once saved
+/// or when the user signs out;
+/// the think tank's comment, a form that makes a new record each time, survives the sign-out and is not offered again once posted.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class FormCopyTests(BrowserApp app)
+{
+    private const string Conclusion = "经现场评测，企业数字化水平达到二级（规范级）。尚未保存的结论。";
+
+    [Fact]
+    public async Task The_agencys_conclusion_survives_another_button_and_an_idle_sign_out_and_is_let_go_once_saved_or_on_signing_out()
+    {
+        if (app.Services is null) await app.SignedInAs(CompletedChangchunProject.City);   // skips (or fails in CI) without Chromium
+        var project = await CompletedChangchunProject.ArrangeAsync(app.Services!);
+        var page = await app.SignedInAs(project.AgencyUser);
+        var url = $"{app.BaseUrl}/projects/{project.Id}";
+        await page.GotoAsync(url);
+        var conclusion = page.Locator("#evaluation-form textarea[name='conclusion']");
+        var status = page.Locator("#evaluation-copy-status");
+        await page.CheckAsync("#evaluation-form input[name='c0.verified'][value='yes']");
+        await conclusion.FillAsync(Conclusion);
+
+        // 出具评测报告 before saving: refused (nothing is evaluated yet), and the page that says so has the typed text back.
+        await page.ClickAsync("#transitions button[data-trigger=evaluate]");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("待评测");
+        await Assertions.Expect(conclusion).ToHaveValueAsync(Conclusion);
+        await Assertions.Expect(page.Locator("#evaluation-form input[name='c0.verified'][value='yes']")).ToBeCheckedAsync();
+        await Assertions.Expect(status).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
+
+        // Idle past the timeout: 保存评测 is held with the reason instead of landing on the sign-in page with the text.
+        await page.Context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "dxpilot" });
+        await page.ClickAsync("#save-evaluation");
+        await Assertions.Expect(status).ToContainTextAsync("登录已超时，评测暂未保存");
+        Assert.Equal(url, page.Url);
+        await page.ClickAsync("#evaluation-copy-status a:has-text('重新登录')");
+        await page.FillAsync("#username", project.AgencyUser);
+        await page.FillAsync("#password", BrowserApp.Password);
+        await page.ClickAsync("button:has-text('登录')");
+        await Assertions.Expect(page).ToHaveURLAsync(url);
+        await Assertions.Expect(conclusion).ToHaveValueAsync(Conclusion);
+        await Assertions.Expect(status).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
+
+        // Saved: the copy is let go, and the next visit shows the saved text with no note.
+        await page.CheckAsync($"#evaluation-form input[name='assessment'][value='{project.AfterAssessmentId}']");
+        await page.ClickAsync("#save-evaluation");
+        await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("评测已保存。");
+        await page.GotoAsync(url);
+        await Assertions.Expect(conclusion).ToHaveValueAsync(Conclusion);
+        await Assertions.Expect(status).Not.ToContainTextAsync("已恢复");
+        Assert.Equal(0, await page.EvaluateAsync<int>("Object.keys(localStorage).filter(k => k.startsWith('dxpilot-evaluation:')).length"));
+
+        // 退出 lets go of the copies (a shared office computer): typed, not saved, signed out and in again, the form shows what is saved.
+        await conclusion.FillAsync("退出前写下、未保存的结论。");
+        await page.ClickAsync("form[action='/account/logout'] button");
+        await page.FillAsync("#username", project.AgencyUser);
+        await page.FillAsync("#password", BrowserApp.Password);
+        await page.ClickAsync("button:has-text('登录')");
+        await Assertions.Expect(page.Locator("form[action='/account/logout']")).ToBeAttachedAsync();
+        await page.GotoAsync(url);
+        await Assertions.Expect(conclusion).ToHaveValueAsync(Conclusion);
+        await Assertions.Expect(status).Not.ToContainTextAsync("已恢复");
+    }
+
+    [Fact]
+    public async Task The_think_tanks_comment_survives_an_idle_sign_out_and_is_not_offered_again_once_posted()
+    {
+        var page = await app.SignedInAs("hz-thinktank");
+        await page.GotoAsync(app.BaseUrl + "/filings");
+        await page.ClickAsync("main table tbody tr a");
+        var url = page.Url;
+        var text = $"断线前写下的督导意见：合同金额与报价不一致（{Guid.NewGuid().ToString("N")[..6]}）。";
+        var comment = page.Locator("#comment-text");
+        var status = page.Locator("#comment-copy-status");
+        await comment.FillAsync(text);
+
+        await page.Context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "dxpilot" });
+        await page.ClickAsync("#comment-form button[type=submit]");
+        await Assertions.Expect(status).ToContainTextAsync("登录已超时，督导意见暂未保存");
+        await page.ClickAsync("#comment-copy-status a:has-text('重新登录')");
+        await page.FillAsync("#username", "hz-thinktank");
+        await page.FillAsync("#password", BrowserApp.Password);
+        await page.ClickAsync("button:has-text('登录')");
+        await Assertions.Expect(page).ToHaveURLAsync(url);
+        await Assertions.Expect(comment).ToHaveValueAsync(text);
+        await Assertions.Expect(status).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
+
+        // Posted: the comment is on the page and the form is empty, now and on the next visit (the copy is older than the comment).
+        await page.ClickAsync("#comment-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#supervision")).ToContainTextAsync(text);
+        await Assertions.Expect(comment).ToHaveValueAsync("");
+        await page.GotoAsync(url);
+        await Assertions.Expect(comment).ToHaveValueAsync("");
+        await Assertions.Expect(status).Not.ToContainTextAsync("已恢复");
+    }
+}
