@@ -208,6 +208,12 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         var shown = await Parse(refused);
         Assert.Contains("推荐前须填写现场核查情况", shown.QuerySelector("#message")!.TextContent);
         Assert.Equal("材料基本齐全", shown.QuerySelector("#t-reason")!.TextContent);
+        // The browser's copy of the note and reason (form-copy.js) stays for the refused post, and is older than the submission
+        // it was typed after only if it was typed before it.
+        var submittedAt = long.Parse(page.QuerySelector("#transitions")!.GetAttribute("data-saved-at")!);
+        Assert.StartsWith($"dxpilot-transition:{id}:", page.QuerySelector("#transitions")!.GetAttribute("data-copy-key"));
+        Assert.Equal("true", shown.QuerySelector("#transitions")!.GetAttribute("data-refused"));
+        Assert.Equal(submittedAt, long.Parse(shown.QuerySelector("#transitions")!.GetAttribute("data-saved-at")!));
 
         var recommended = await PostMove(county, id, "recommend", note: "2025年8月5日现场核查，设备与材料一致");
         Assert.Equal(HttpStatusCode.Redirect, recommended.StatusCode);
@@ -215,7 +221,10 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal("2025年8月5日现场核查，设备与材料一致", after.QuerySelector("#site-check p")!.TextContent);
         Assert.Empty(after.QuerySelectorAll("#transitions button[data-trigger]"));
         var city = await app.SignedIn(a.Users["city"]);
-        Assert.Equal(["return", "startReview"], (await city.GetDocument($"/awards/{id}")).QuerySelectorAll("#transitions button[data-trigger]").Select(b => b.GetAttribute("data-trigger")));
+        var cityPage = await city.GetDocument($"/awards/{id}");
+        Assert.Equal(["return", "startReview"], cityPage.QuerySelectorAll("#transitions button[data-trigger]").Select(b => b.GetAttribute("data-trigger")));
+        // The application moved on (推荐): a reason typed before that is let go.
+        Assert.True(long.Parse(cityPage.QuerySelector("#transitions")!.GetAttribute("data-saved-at")!) > submittedAt);
     }
 
     [Fact]
