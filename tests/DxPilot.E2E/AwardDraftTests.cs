@@ -32,9 +32,7 @@ public sealed class AwardDraftTests(BrowserApp app)
         Assert.Equal(url, page.Url);
 
         await page.ClickAsync("#award-copy-status a:has-text('重新登录')");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", BrowserApp.Password);
-        await page.ClickAsync("button:has-text('登录')");
+        await BrowserApp.SignInOnThePage(page, user);
         await Assertions.Expect(page).ToHaveURLAsync(url);
 
         await Assertions.Expect(page.Locator("input[data-direction-box='lighthouse']")).ToBeCheckedAsync();

@@ -67,13 +67,19 @@ public sealed class BrowserApp : IAsyncLifetime
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button:has-text('登录')");
+        await SignInOnThePage(page, userName);
         // The signed-in page's sign-out form, not WaitForURLAsync: that call ends in a wait for the page's load event, which
         // once never came on CI although the page had loaded (2026-11-28). Expect polls the page itself.
         await Assertions.Expect(page.Locator("form[action='/account/logout']")).ToBeAttachedAsync();
         return page;
+    }
+
+    /// <summary>Fills the sign-in page the browser is on (the first visit, or after a session expired) and signs in.</summary>
+    public static async Task SignInOnThePage(IPage page, string userName)
+    {
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button:has-text('登录')");
     }
 
     public static Task Screenshot(IPage page, string name) =>

@@ -18,9 +18,7 @@ public sealed class DraftJourneyTests(BrowserApp app)
 
     private static async Task SignIn(IPage page)
     {
-        await page.FillAsync("#username", "hz-enterprise");
-        await page.FillAsync("#password", BrowserApp.Password);
-        await page.ClickAsync("button:has-text('登录')");
+        await BrowserApp.SignInOnThePage(page, "hz-enterprise");
     }
 
     [Fact]

@@ -39,9 +39,7 @@ public sealed class FormCopyTests(BrowserApp app)
         await Assertions.Expect(status).ToContainTextAsync("登录已超时，评测暂未保存");
         Assert.Equal(url, page.Url);
         await page.ClickAsync("#evaluation-copy-status a:has-text('重新登录')");
-        await page.FillAsync("#username", project.AgencyUser);
-        await page.FillAsync("#password", BrowserApp.Password);
-        await page.ClickAsync("button:has-text('登录')");
+        await BrowserApp.SignInOnThePage(page, project.AgencyUser);
         await Assertions.Expect(page).ToHaveURLAsync(url);
         await Assertions.Expect(conclusion).ToHaveValueAsync(Conclusion);
         await Assertions.Expect(status).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
@@ -58,9 +56,7 @@ public sealed class FormCopyTests(BrowserApp app)
         // 退出 lets go of the copies (a shared office computer): typed, not saved, signed out and in again, the form shows what is saved.
         await conclusion.FillAsync("退出前写下、未保存的结论。");
         await page.ClickAsync("form[action='/account/logout'] button");
-        await page.FillAsync("#username", project.AgencyUser);
-        await page.FillAsync("#password", BrowserApp.Password);
-        await page.ClickAsync("button:has-text('登录')");
+        await BrowserApp.SignInOnThePage(page, project.AgencyUser);
         await Assertions.Expect(page.Locator("form[action='/account/logout']")).ToBeAttachedAsync();
         await page.GotoAsync(url);
         await Assertions.Expect(conclusion).ToHaveValueAsync(Conclusion);
@@ -83,9 +79,7 @@ public sealed class FormCopyTests(BrowserApp app)
         await page.ClickAsync("#comment-form button[type=submit]");
         await Assertions.Expect(status).ToContainTextAsync("登录已超时，督导意见暂未保存");
         await page.ClickAsync("#comment-copy-status a:has-text('重新登录')");
-        await page.FillAsync("#username", "hz-thinktank");
-        await page.FillAsync("#password", BrowserApp.Password);
-        await page.ClickAsync("button:has-text('登录')");
+        await BrowserApp.SignInOnThePage(page, "hz-thinktank");
         await Assertions.Expect(page).ToHaveURLAsync(url);
         await Assertions.Expect(comment).ToHaveValueAsync(text);
         await Assertions.Expect(status).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");

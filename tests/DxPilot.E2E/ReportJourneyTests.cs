@@ -43,9 +43,7 @@ public sealed class ReportJourneyTests(BrowserApp app)
         await page.CloseAsync();
         var again = await page.Context.NewPageAsync();
         await again.GotoAsync($"{app.BaseUrl}/account/login?ReturnUrl={Uri.EscapeDataString($"/diagnoses/{id}/report")}");
-        await again.FillAsync("#username", provider);
-        await again.FillAsync("#password", BrowserApp.Password);
-        await again.ClickAsync("button:has-text('登录')");
+        await BrowserApp.SignInOnThePage(again, provider);
         await Assertions.Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/report"));
         await Assertions.Expect(again.Locator("#draft-status")).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
         await Assertions.Expect(again.Locator("textarea[name='text.topDesign']")).ToHaveValueAsync("分三期建设");

@@ -211,7 +211,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         // The browser's copy of the note and reason (form-copy.js) stays for the refused post, and is older than the submission
         // it was typed after only if it was typed before it.
         var submittedAt = long.Parse(page.QuerySelector("#transitions")!.GetAttribute("data-saved-at")!);
-        Assert.StartsWith($"dxpilot-transition:{id}:", page.QuerySelector("#transitions")!.GetAttribute("data-copy-key"));
+        Assert.StartsWith($"dxpilot-transition:{id}:", page.QuerySelector("#transitions")!.GetAttribute("data-form-copy"));
         Assert.Equal("true", shown.QuerySelector("#transitions")!.GetAttribute("data-refused"));
         Assert.Equal(submittedAt, long.Parse(shown.QuerySelector("#transitions")!.GetAttribute("data-saved-at")!));
 

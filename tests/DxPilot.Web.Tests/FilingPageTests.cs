@@ -275,7 +275,7 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal($"/filings/{id}/diff?from=1&to=2", again.QuerySelector("#versions a[data-diff='2']")!.GetAttribute("href"));
         // The reason box's copy in the browser (form-copy.js) is the district's per filing, and one typed before the filing moved
         // (returned, submitted again) is let go.
-        Assert.StartsWith($"dxpilot-transition:{id}:", again.QuerySelector("#transitions")!.GetAttribute("data-copy-key"));
+        Assert.StartsWith($"dxpilot-transition:{id}:", again.QuerySelector("#transitions")!.GetAttribute("data-form-copy"));
         Assert.True(long.Parse(again.QuerySelector("#transitions")!.GetAttribute("data-saved-at")!)
             > long.Parse(detail.QuerySelector("#transitions")!.GetAttribute("data-saved-at")!));
         var diff = await district.GetDocument($"/filings/{id}/diff?from=1&to=2");

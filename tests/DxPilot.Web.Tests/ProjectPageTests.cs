@@ -269,9 +269,9 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         // The browser keeps a copy of the form per project and user (form-copy.js); the page showing the refused post back says
         // so, for the copy of the unsaved text to stay.
         var oldForm = old.QuerySelector("#completion-form")!;
-        Assert.StartsWith($"dxpilot-completion:{id}:", oldForm.GetAttribute("data-copy-key"));
+        Assert.StartsWith($"dxpilot-completion:{id}:", oldForm.GetAttribute("data-form-copy"));
         Assert.False(oldForm.HasAttribute("data-refused"));
-        Assert.NotEqual(oldForm.GetAttribute("data-copy-key"), (await first.GetDocument(Page(id))).QuerySelector("#completion-form")!.GetAttribute("data-copy-key"));
+        Assert.NotEqual(oldForm.GetAttribute("data-form-copy"), (await first.GetDocument(Page(id))).QuerySelector("#completion-form")!.GetAttribute("data-form-copy"));
         Assert.Equal("true", refused.QuerySelector("#completion-form")!.GetAttribute("data-refused"));
         Assert.NotNull(refused.QuerySelector("#completion-copy-status"));
 

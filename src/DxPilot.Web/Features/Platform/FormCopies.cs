@@ -18,7 +18,8 @@ public sealed class FormCopies(CurrentActor current, TimeProvider clock)
     {
         var attributes = new Dictionary<string, object>
         {
-            ["data-copy-key"] = $"dxpilot-{name}:{record}:{current.Actor?.UserId}",
+            // Not data-copy-key: that is the filing form's and the report's, whose own scripts keep copies of another shape.
+            ["data-form-copy"] = $"dxpilot-{name}:{record}:{current.Actor?.UserId}",
             ["data-copy-what"] = what,
             ["data-copy-status"] = StatusId(name),
             ["data-now"] = clock.GetUtcNow().ToUnixTimeMilliseconds(),

@@ -1,4 +1,4 @@
-// Keeps a copy of every form that saves by posting its page and carries data-copy-key (Features/Platform/FormCopies.cs): the
+// Keeps a copy of every form that saves by posting its page and carries data-form-copy (Features/Platform/FormCopies.cs): the
 // award 申报书, the project's completion, evaluation, acceptance and audit, the expert's reviews, the visit record, the think
 // tank's comments and ratings, the enterprise's satisfaction, the catalogue's products. At every change the typed fields go
 // into localStorage, so an expired session, a dropped network or a closed tab loses nothing. Before each post the session is
@@ -17,7 +17,7 @@
 
   function keeps(form) {
     if (form.hidden) return;
-    var key = form.getAttribute('data-copy-key');
+    var key = form.getAttribute('data-form-copy');
     var what = form.getAttribute('data-copy-what') || '填写的内容';
     var status = document.getElementById(form.getAttribute('data-copy-status'));
     var refused = form.hasAttribute('data-refused');
@@ -104,7 +104,7 @@
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('form[data-copy-key]'), keeps);
+  Array.prototype.forEach.call(document.querySelectorAll('form[data-form-copy]'), keeps);
 
   // 退出 lets go of every copy this user's forms keep here (this script's, the filing form's, the report's): signing out is
   // choosing to leave, and on a shared office computer the next user must not find them. An expired session keeps them.
