@@ -23,6 +23,7 @@ public sealed class FormCopyTests(BrowserApp app)
         await page.GotoAsync(url);
         var conclusion = page.Locator("#evaluation-form textarea[name='conclusion']");
         var status = page.Locator("#evaluation-copy-status");
+        await Assertions.Expect(status).ToBeVisibleAsync();   // hidden in the page, shown by the script that keeps the copy
         await page.CheckAsync("#evaluation-form input[name='c0.verified'][value='yes']");
         await conclusion.FillAsync(Conclusion);
 

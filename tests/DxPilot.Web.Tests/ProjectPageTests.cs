@@ -273,7 +273,8 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.False(oldForm.HasAttribute("data-refused"));
         Assert.NotEqual(oldForm.GetAttribute("data-form-copy"), (await first.GetDocument(Page(id))).QuerySelector("#completion-form")!.GetAttribute("data-form-copy"));
         Assert.Equal("true", refused.QuerySelector("#completion-form")!.GetAttribute("data-refused"));
-        Assert.NotNull(refused.QuerySelector("#completion-copy-status"));
+        // Its status line promises the copy; it stays hidden until the script that keeps it runs (not without script).
+        Assert.True(refused.QuerySelector("#completion-copy-status")!.HasAttribute("hidden"));
 
         // A transition from the old page: told, nothing taken.
         var step = await Refused(await Post(second, id, "transitions", new() { ["Trigger"] = "complete" }, old), HttpStatusCode.Conflict);

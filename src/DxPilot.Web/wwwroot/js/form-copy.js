@@ -44,6 +44,9 @@
     function drop() { try { localStorage.removeItem(key); } catch (e) { /* ignore */ } }
     function say(text, isError, link) { if (window.DxPilotDraftStatus) window.DxPilotDraftStatus.say(status, text, isError, link); }
 
+    // The status line promises a kept copy: it shows only where this browser can keep one.
+    try { localStorage.setItem('dxpilot-probe', '1'); localStorage.removeItem('dxpilot-probe'); if (status) status.hidden = false; } catch (e) { /* storage off */ }
+
     var rendered = fields();
     var copy = read();
     // A copy kept before copies had a base (the award form's): its fields as pairs; with no base it comes back if it differs.
