@@ -317,6 +317,10 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
         var typed = BenchmarkBrowser.Fields(html);
         Assert.Equal("设备台账、点检、保养全部线上管理。", typed["Form.Items[7].Description"]);
         Assert.Equal("一千二百万", typed["Form.Revenue[2022]"]);
+        // The browser keeps a copy of the form per enterprise and user; the page showing the refused post back says so.
+        var form = Html.ParseDocument(html).QuerySelector("form.bench-form")!;
+        Assert.StartsWith($"dxpilot-benchmark:{enterpriseId}:", form.GetAttribute("data-form-copy"));
+        Assert.Equal("true", form.GetAttribute("data-refused"));
         Assert.False(await Scoped(db => db.BenchmarkApplications.AnyAsync(a => a.EnterpriseId == enterpriseId)));
     }
 

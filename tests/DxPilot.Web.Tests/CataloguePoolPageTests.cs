@@ -29,6 +29,9 @@ public sealed class CataloguePoolPageTests(SqliteApp app) : IClassFixture<Sqlite
         var shown = PageClient.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal("请填写联系电话", shown.QuerySelector("#f-ContactPhone")!.ParentElement!.QuerySelector(".error")!.TextContent);
         Assert.Equal("为8家企业实施MES", shown.QuerySelector("#f-Cases")!.TextContent);
+        Assert.StartsWith($"dxpilot-pool:{c.Parties.Provider.Id}:", shown.QuerySelector("form.form-grid")!.GetAttribute("data-form-copy"));
+        Assert.Equal("true", shown.QuerySelector("form.form-grid")!.GetAttribute("data-refused"));
+        Assert.False(form.QuerySelector("form.form-grid")!.HasAttribute("data-refused"));
 
         fields["Form.ContactPhone"] = "0431-88886666";
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(provider, "/catalogue/pool/apply", "pool", fields)).StatusCode);

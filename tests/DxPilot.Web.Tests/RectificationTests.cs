@@ -132,8 +132,11 @@ public abstract class RectificationTests<TApp>(TApp app) : IClassFixture<TApp> w
         // The enterprise finds the reply form on its filing's panel, no closing form.
         var enterprise = await app.SignedIn(h.Users["enterprise"]);
         var filingPage = await enterprise.GetDocument($"/filings/{id}");
-        Assert.NotNull(filingPage.QuerySelector($"#reply-form-{comment}"));
+        var replyForm = filingPage.QuerySelector($"#reply-form-{comment}")!;
         Assert.Null(filingPage.QuerySelector($"#close-form-{comment}"));
+        // The browser keeps a copy of the reply per comment and user; with no reply yet there is no time a copy must be newer than.
+        Assert.StartsWith($"dxpilot-reply-{comment}:{comment}:", replyForm.GetAttribute("data-form-copy"));
+        Assert.False(replyForm.HasAttribute("data-saved-at"));
         Assert.Equal("待整改 1 条", filingPage.QuerySelector("#awaiting-rectification")!.TextContent.Trim());
         var token = await PageClient.Token(enterprise, $"/filings/{id}");
         var refused = await enterprise.PostAsync(path, Form(token, "reply", ("Reply.CommentId", comment.ToString()), ("Reply.Text", new string('改', 2001))));
@@ -141,9 +144,12 @@ public abstract class RectificationTests<TApp>(TApp app) : IClassFixture<TApp> w
         var again = PageClient.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal("整改回复不超过2000字，现为2001字", again.QuerySelector($"#reply-form-{comment} .error")!.TextContent.Trim());
         Assert.Equal(2001, again.QuerySelector($"#reply-text-{comment}")!.TextContent.Length);
+        Assert.Equal("true", again.QuerySelector($"#reply-form-{comment}")!.GetAttribute("data-refused"));
         var replied = await enterprise.PostAsync(path, Form(token, "reply", ("Reply.CommentId", comment.ToString()), ("Reply.Text", "已补充联网清单。")));
         Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
         Assert.Contains("done=replied", replied.Headers.Location!.OriginalString);
+        // Replied: a copy typed before this reply was posted with it (the form stays open for another reply until closed).
+        Assert.True((await enterprise.GetDocument($"/filings/{id}")).QuerySelector($"#reply-form-{comment}")!.HasAttribute("data-saved-at"));
 
         // The think tank sees the reply and closes with its note, then reopens.
         var thinkTank = await app.SignedIn(h.Users["thinktank"]);
