@@ -104,6 +104,14 @@ public abstract class EnterpriseNeedTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Contains(doc.QuerySelectorAll("#needs td.need-text"), td => td.TextContent == "<img src=x onerror=alert(1)>排产全靠调度员经验");
         Assert.Empty(doc.QuerySelectorAll("#needs img"));
         Assert.Contains(doc.QuerySelectorAll("#needs td.num"), td => td.TextContent == "12.50");
+        // The browser keeps copies of the forms (form-copy.js): a new need's copy older than the need just added was posted with it;
+        // a need's own 修改 form has its own copy.
+        EnterpriseNeed need;
+        await using (var scope = app.DataScope())
+            need = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().EnterpriseNeeds.SingleAsync(n => n.EnterpriseId == c.Parties.Enterprise.Id);
+        Assert.Equal(new DateTimeOffset(DateTime.SpecifyKind(need.CreatedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds().ToString(),
+            doc.QuerySelector("#new-need form")!.GetAttribute("data-saved-at"));
+        Assert.StartsWith($"dxpilot-need-{need.Id}:{need.Id}:", doc.QuerySelector($"#n-{need.Id} form[data-need-form=edit]")!.GetAttribute("data-form-copy"));
 
         // The seed's common need of 汽车零部件及配件制造 in 1.1.1, adopted: its scenario and text fill a new need's form.
         var adopt = doc.QuerySelector("a[data-adopt]")!;
@@ -120,6 +128,7 @@ public abstract class EnterpriseNeedTests<TApp>(TApp app) : IClassFixture<TApp> 
         var again = PageClient.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Contains("拟投入预算应为数字（万元）", again.QuerySelector("#message")!.TextContent);
         Assert.Equal("预算写错了", again.QuerySelector("#new-need textarea[name='Add.Problem']")!.TextContent);
+        Assert.Equal("true", again.QuerySelector("#new-need form")!.GetAttribute("data-refused"));
     }
 
     [Fact]

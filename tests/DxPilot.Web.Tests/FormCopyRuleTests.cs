@@ -25,8 +25,6 @@ public sealed class FormCopyRuleTests
             "the closing note goes with the form once the comment is closed, and reopening leaves no time to tell a posted note from an unsaved one",
         [("Features/Enterprises/BureauFieldChangePanel.razor", "bureau-field-change")] =
             "the form is gone while the proposal waits, and a returned proposal leaves no time to tell a posted reason from an unsaved one",
-        [("Features/Catalogue/NeedsPage.razor", "need-form")] =
-            "not kept yet: a new need would compare times with the enterprise's last added need, which NeedService does not read",
         [("Features/Catalogue/TreePage.razor", "node-form")] =
             "the city's catalogue maintenance: a name and a one-line note per node, typed at the desk",
     };

@@ -15,8 +15,9 @@ namespace DxPilot.Web.Features.Catalogue;
 
 /// <summary>An enterprise's needs as its page shows them: one page of them (newest first, searched), the level-3 scenarios in use
 /// to choose from with their names, its industry's common needs per scenario (to adopt), and whether the viewer writes.</summary>
+/// <param name="LastAddedAt">When the enterprise's newest need was added (by anyone): a copy of the add form older than that was posted.</param>
 public sealed record NeedsView(Enterprise Enterprise, string IndustryName, Page<EnterpriseNeed> Needs, IReadOnlyList<CatalogueScenario> Scenarios,
-    IReadOnlyDictionary<string, string> ScenarioNames, ILookup<string, CommonNeed> CommonNeeds, bool MayWrite)
+    IReadOnlyDictionary<string, string> ScenarioNames, ILookup<string, CommonNeed> CommonNeeds, bool MayWrite, DateTime? LastAddedAt)
 {
     public string ScenarioLabel(string code) => ScenarioNames.TryGetValue(code, out var name) ? $"{code} {name}" : code;
 }
@@ -46,8 +47,10 @@ public sealed class NeedService(DxPilotDbContext db, EnterpriseService enterpris
         var scenarios = view.Nodes.Where(n => n.Level == 3 && !n.IsRetired).ToList();
         var common = view.CommonNeeds.SelectMany(g => g).Where(c => c.IndustryKey == enterprise.IndustryKey).ToLookup(c => c.ScenarioCode);
         var industry = programmes.Get(enterprise.ProgrammeId).Industries.FirstOrDefault(i => i.Key == enterprise.IndustryKey)?.Name ?? enterprise.IndustryKey;
+        var mayWrite = await WriteRefusalAsync(actor, enterpriseId, ct) is null;
+        var lastAdded = mayWrite ? await db.EnterpriseNeeds.Where(n => n.EnterpriseId == enterpriseId).MaxAsync(n => (DateTime?)n.CreatedAt, ct) : null;
         return Outcome<NeedsView>.Ok(new NeedsView(enterprise, industry, new Page<EnterpriseNeed>(items, total, number, PageSize), scenarios,
-            view.Nodes.ToDictionary(n => n.Code, n => n.Name), common, await WriteRefusalAsync(actor, enterpriseId, ct) is null));
+            view.Nodes.ToDictionary(n => n.Code, n => n.Name), common, mayWrite, lastAdded));
     }
 
     public async Task<Outcome<EnterpriseNeed>> AddAsync(Actor actor, Guid enterpriseId, NeedForm form, CancellationToken ct = default)

@@ -1,6 +1,5 @@
-// Keeps a copy of every form that saves by posting its page and carries data-form-copy (Features/Platform/FormCopies.cs): the
-// award 申报书, the project's completion, evaluation, acceptance and audit, the expert's reviews, the visit record, the think
-// tank's comments and ratings, the enterprise's satisfaction, the catalogue's products. At every change the typed fields go
+// Keeps a copy of every form that saves by posting its page and carries data-form-copy (Features/Platform/FormCopies.cs; which
+// forms, and why some do not, is FormCopyRuleTests' list and docs/awards.md's). At every change the typed fields go
 // into localStorage, so an expired session, a dropped network or a closed tab loses nothing. Before each post the session is
 // checked (GET /api/me): when it has expired the post is held, the user is told and sent to sign in again, and the copy comes
 // back when the form opens next.
@@ -70,6 +69,9 @@
         // Counters and sections shown per ticked box follow the restored values.
         el.dispatchEvent(new Event(el.type === 'checkbox' || el.type === 'radio' ? 'change' : 'input', { bubbles: true }));
       });
+      // A form folded away (a need's 修改) opens, for the user to see what came back.
+      var folded = form.closest('details');
+      if (folded) folded.open = true;
       var when = new Date(saved.at - skew).toLocaleString('zh-CN',
         { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
       say('已恢复您在本页填写但尚未保存的内容（' + when + '），请检查后保存。');
