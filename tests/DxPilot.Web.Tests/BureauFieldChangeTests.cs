@@ -146,6 +146,11 @@ public abstract class BureauFieldChangeTests<TApp>(TApp app) : IClassFixture<TAp
         decision["Decision.Trigger"] = "confirm";
         Assert.Equal(HttpStatusCode.Redirect, (await bureau.PostAsync($"/enterprises/{id}", new FormUrlEncodedContent(decision))).StatusCode);
         Assert.Equal(newName, (await me.GetFromJsonAsync<JsonElement>($"/api/enterprises/{id}")).GetProperty("name").GetString());
+
+        // Decided, the form is back; the browser's copy of it (form-copy.js) typed before the proposal was posted with it.
+        var again = (await enterprise.GetDocument($"/enterprises/{id}")).QuerySelectorAll("form").First(f => f.InnerHtml.Contains("提交申请"));
+        Assert.StartsWith($"dxpilot-bureau-field-change:{id}:", again.GetAttribute("data-form-copy"));
+        Assert.True(long.Parse(again.GetAttribute("data-saved-at")!) > long.Parse(page.QuerySelectorAll("form").First(f => f.InnerHtml.Contains("提交申请")).GetAttribute("data-saved-at") ?? "0"));
     }
 
     /// <summary>A form's fields as a browser would post them (the handler named by the form).</summary>

@@ -23,8 +23,6 @@ public sealed class FormCopyRuleTests
             "its rows are added by posting the form (添加一行): a copy cannot bring back rows the page does not render",
         [("Features/Supervision/CommentList.razor", "close-form-")] =
             "the closing note goes with the form once the comment is closed, and reopening leaves no time to tell a posted note from an unsaved one",
-        [("Features/Enterprises/BureauFieldChangePanel.razor", "bureau-field-change")] =
-            "the form is gone while the proposal waits, and a returned proposal leaves no time to tell a posted reason from an unsaved one",
         [("Features/Catalogue/TreePage.razor", "node-form")] =
             "the city's catalogue maintenance: a name and a one-line note per node, typed at the desk",
     };

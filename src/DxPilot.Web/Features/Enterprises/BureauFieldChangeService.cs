@@ -83,9 +83,15 @@ public sealed class BureauFieldChangeService(DxPilotDbContext db, EnterpriseServ
             onDuplicate: () => Task.FromResult(Outcome<BureauFieldChange>.Conflict("申请的统一社会信用代码刚刚已被登记，不能确认；请退回并说明")));
     }
 
-    /// <summary>The enterprise's proposal waiting for a bureau, if any (for its file's page).</summary>
+    /// <summary>The enterprise's proposal waiting for a bureau, if any.</summary>
     public async Task<BureauFieldChange?> PendingAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default) =>
         await enterprises.GetAsync(actor, enterpriseId, ct) is null ? null : await PendingFor(enterpriseId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The enterprise's newest proposal, waiting or decided (for its file's page: the one waiting, or when the last was made).</summary>
+    public async Task<BureauFieldChange?> LatestAsync(Actor actor, Guid enterpriseId, CancellationToken ct = default) =>
+        await enterprises.GetAsync(actor, enterpriseId, ct) is null ? null
+            : await db.BureauFieldChanges.AsNoTracking().Where(c => c.EnterpriseId == enterpriseId)
+                .OrderByDescending(c => c.ProposedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Pending proposals the actor may decide, oldest first (a bureau's list).</summary>
     public async Task<Page<PendingBureauFieldChange>> PendingListAsync(Actor actor, int page, CancellationToken ct = default)
