@@ -12,6 +12,9 @@
 (function () {
   if (!window.fetch) return;
   var skip = { __RequestVerificationToken: 1, Version: 1, Action: 1, _handler: 1 };
+  var storable = (function () {
+    try { localStorage.setItem('dxpilot-probe', '1'); localStorage.removeItem('dxpilot-probe'); return true; } catch (e) { return false; }
+  })();
   var loginUrl = '/account/login?expired=true&ReturnUrl=' + encodeURIComponent(location.pathname + location.search);
 
   function keeps(form) {
@@ -44,7 +47,7 @@
     function say(text, isError, link) { if (window.DxPilotDraftStatus) window.DxPilotDraftStatus.say(status, text, isError, link); }
 
     // The status line promises a kept copy: it shows only where this browser can keep one.
-    try { localStorage.setItem('dxpilot-probe', '1'); localStorage.removeItem('dxpilot-probe'); if (status) status.hidden = false; } catch (e) { /* storage off */ }
+    if (status && storable) status.hidden = false;
 
     var rendered = fields();
     var copy = read();
