@@ -107,6 +107,40 @@ public sealed class SqliteBackupTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
+    [Fact]
+    public async Task A_backup_taken_while_a_write_holds_the_database_has_what_was_committed_before_it()
+    {
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        var live = SqliteFiles.DatabaseFile(database);
+        var dataFolder = app.Services.GetRequiredService<PlatformPaths>().DataFolder;
+        const string names = """SELECT "Id", "Name" FROM "Enterprises" ORDER BY "Id" """;
+        var committed = Rows(live, names);
+        // A write under way, as the platform's saves are: in rollback-journal mode this lock shut readers out and the backup
+        // failed with "database is locked"; in WAL mode readers go on and see the last commit.
+        using var writer = new SqliteConnection($"Data Source={live};Pooling=False");
+        writer.Open();
+        using (var begin = writer.CreateCommand())
+        {
+            begin.CommandText = """BEGIN EXCLUSIVE; UPDATE "Enterprises" SET "Name" = "Name" || '（未提交）'""";
+            begin.ExecuteNonQuery();
+        }
+        try
+        {
+            var backup = Path.Combine(_work, "while-writing.db");
+            var (exit, _, errors) = await Run(BackupCommand.RunAsync, [backup, .. Configuration(database.ConnectionString, dataFolder)]);
+            Assert.Equal((0, ""), (exit, errors));
+            Assert.Equal(committed, Rows(backup, names));
+        }
+        finally
+        {
+            using var rollback = writer.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+            Directory.Delete(_work, recursive: true);
+        }
+        Assert.Equal("wal", Rows(live, "PRAGMA journal_mode").Single());
+    }
+
     private async Task AssertRefused(string backup, string[] configuration, string reason)
     {
         var (exit, output, errors) = await Run(RestoreCommand.RunAsync, [backup, .. configuration]);

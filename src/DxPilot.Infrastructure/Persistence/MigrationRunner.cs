@@ -40,6 +40,9 @@ public sealed class MigrationRunner(DxPilotDbContext db, ILogger<MigrationRunner
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            // The embedded database in write-ahead-log mode (kept in the file): pages and the `backup` verb's online copy read
+            // while a write commits, instead of failing with "database is locked" (docs/operations.md). In-memory stays "memory".
+            if (provider == DatabaseProvider.Sqlite) await SqlCommands.ExecuteAsync(conn, null, "PRAGMA journal_mode=WAL", ct);
             await SqlCommands.ExecuteAsync(conn, null, $"CREATE TABLE IF NOT EXISTS \"{HistoryTable}\" (\"Id\" varchar(150) PRIMARY KEY, \"AppliedAt\" varchar(40) NOT NULL)", ct);
             var applied = new List<string>();
             foreach (var (id, sql) in Scripts(provider))

@@ -175,12 +175,7 @@ public class SqliteApp : DxPilotApp
         return Task.CompletedTask;
     }
 
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm", _file + ".running" }) File.Delete(f);
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync() => TestSqlite.DeleteAsync(_file);
 }
 
 public class PostgresApp : DxPilotApp
@@ -238,6 +233,18 @@ public static class TestPostgres
     }
 }
 
+/// <summary>A test's SQLite database and what SQLite and the platform keep beside it: the write-ahead log and its index, and the
+/// lock a running platform holds (<c>.running</c>).</summary>
+public static class TestSqlite
+{
+    public static Task DeleteAsync(string file)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { file, file + "-wal", file + "-shm", file + ".running" }) File.Delete(f);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>SQLite behind real Kestrel, for what the in-memory server does not enforce (request body limits).</summary>
 public sealed class KestrelSqliteApp : DxPilotApp
 {
@@ -247,10 +254,5 @@ public sealed class KestrelSqliteApp : DxPilotApp
 
     protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={_file}");
 
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync() => TestSqlite.DeleteAsync(_file);
 }

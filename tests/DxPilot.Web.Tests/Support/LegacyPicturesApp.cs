@@ -5,7 +5,6 @@ using DxPilot.Domain.Enterprises;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -128,12 +127,7 @@ public sealed class SqliteLegacyApp : LegacyPicturesApp
 
     protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult($"Data Source={_file}");
 
-    protected override Task DropDatabaseAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync() => TestSqlite.DeleteAsync(_file);
 }
 
 /// <summary>On PostgreSQL with the default database store: the SQL of 0004 alone carries the pictures.</summary>

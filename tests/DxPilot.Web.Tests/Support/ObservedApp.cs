@@ -26,12 +26,7 @@ public sealed class ObservedApp : DxPilotApp
         services.AddSingleton<ILoggerProvider>(Logs);
     }
 
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync() => TestSqlite.DeleteAsync(_file);
 }
 
 public sealed class CountingHasher : IPasswordHasher<AppUser>
