@@ -51,17 +51,20 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             PaidWan = g.Sum(p => p.PaidWan),
         }).ToListAsync(ct);
         var registered = await enterprises.CountAsync(ct);
-        var diagnosedCount = await diagnosed.CountAsync(ct);
-        var funnel = new List<FunnelStage>
-        {
+        // A programme that does not diagnose on the platform (Hangzhou) has no 完成诊断 step: a 0 there read as "nobody diagnosed",
+        // and its link opened a diagnosis list the programme does not have.
+        var diagnoses = programme.Diagnosis is not null;
+        var diagnosedCount = diagnoses ? await diagnosed.CountAsync(ct) : 0;
+        List<FunnelStage> funnel =
+        [
             new("registered", "已建档企业", registered),
-            new("diagnosed", "完成诊断", diagnosedCount),
+            .. diagnoses ? [new FunnelStage("diagnosed", "完成诊断", diagnosedCount)] : Array.Empty<FunnelStage>(),
             new("filed", "已备案项目", perDistrict.Sum(d => d.Filed)),
             new("evaluated", "完成评测", perDistrict.Sum(d => d.Evaluated)),
             new("accepted", "通过验收", perDistrict.Sum(d => d.Accepted)),
             new("audited", "完成审计", perDistrict.Sum(d => d.Audited)),
             new("paid", "拨付完毕", perDistrict.Sum(d => d.Paid)),
-        };
+        ];
         var money = perDistrict
             .Select(d => new DistrictMoney(d.District, d.Filed, d.Committed, d.Approved, d.ApprovedWan, d.Central, d.Local, d.PaidWan))
             .OrderBy(d => programme.Districts.Names.ToList().IndexOf(d.District)).ToList();
