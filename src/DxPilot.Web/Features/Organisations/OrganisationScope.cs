@@ -13,11 +13,24 @@ public sealed class OrganisationScope(DxPilotDbContext db)
     {
         var org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.ProgrammeId == actor.ProgrammeId, ct);
         if (org is null) return null;
-        var servesDistrict = actor.Role == Role.DistrictBureau && await (
+        return OrganisationPolicy.ReadsPage(actor, org, (await ServingDistrictAsync(actor, [id], ct)).Contains(id)) ? org : null;
+    }
+
+    /// <summary>Of <paramref name="ids"/>, the organisations whose page the actor may read: a page links only those, so that no
+    /// link it shows opens "not found" (a provider's name on a product, a plan or a diagnosis is plain text to the others).</summary>
+    public async Task<IReadOnlySet<Guid>> ReadableAsync(Actor actor, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return new HashSet<Guid>();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id) && o.ProgrammeId == actor.ProgrammeId).ToListAsync(ct);
+        var serving = await ServingDistrictAsync(actor, ids, ct);
+        return orgs.Where(o => OrganisationPolicy.ReadsPage(actor, o, serving.Contains(o.Id))).Select(o => o.Id).ToHashSet();
+    }
+
+    /// <summary>Those of <paramref name="ids"/> assigned to an enterprise of a district bureau's district (none for anyone else).</summary>
+    private async Task<HashSet<Guid>> ServingDistrictAsync(Actor actor, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        actor.Role != Role.DistrictBureau ? [] : (await (
             from x in db.Assignments
             join e in db.Enterprises on x.EnterpriseId equals e.Id
-            where x.OrganisationId == id && e.District == actor.District
-            select x).AnyAsync(ct);
-        return OrganisationPolicy.ReadsPage(actor, org, servesDistrict) ? org : null;
-    }
+            where ids.Contains(x.OrganisationId) && e.District == actor.District
+            select x.OrganisationId).Distinct().ToListAsync(ct)).ToHashSet();
 }
