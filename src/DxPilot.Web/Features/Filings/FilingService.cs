@@ -88,6 +88,12 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         return Outcome<FilingView>.Ok(await ViewOf(actor, filing, ct));
     }
 
+    /// <summary>Whether <see cref="GetAsync"/> shows the filing to the actor: a page links it only then (the project's agency and
+    /// audit firm do not read its filing).</summary>
+    public async Task<bool> ReadsAsync(Actor actor, Guid id, CancellationToken ct = default) =>
+        await InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct) is { } filing
+        && (actor.Role != Role.Expert || await ExpertConflictAsync(actor, filing, ct) is null);
+
     /// <summary>
     /// 保存草稿: the answers given replace theirs (an empty answer clears one); the enterprise fills every section, its provider
     /// those they fill together. Limits and formats are checked now, completeness on submission; stale versions are refused.

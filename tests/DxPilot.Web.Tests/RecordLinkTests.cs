@@ -5,30 +5,38 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
-/// <summary>A provider's name on a diagnosis, a product or a priced plan links its 机构主页 only for a viewer who may open it: the
-/// others read the name (a link that opens "not found" tells them nothing and looks broken). Walked on the Changchun demo's
-/// diagnoses, products and plans as each of its accounts.</summary>
-public sealed class OrganisationLinkTests(SqliteApp app) : IClassFixture<SqliteApp>
+/// <summary>A page links another record (a provider's 机构主页, a filing, an assessment, a priced plan) only for a viewer who may
+/// open it: the others read the name (a link that opens "not found" tells them nothing and looks broken). Walked on the demo's
+/// diagnoses, products, plans, projects and assessments as each account of their programme.</summary>
+public sealed class RecordLinkTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private const string Changchun = "changchun-2025";
+    private const string Changchun = "changchun-2025", Hangzhou = "hangzhou-2024";
+    private const string Linked = "a[href^='/organisations/'], a[href^='/filings/'], a[href^='/assessments/']";
 
     [Fact]
-    public async Task No_page_naming_a_provider_links_a_page_its_viewer_may_not_open()
+    public async Task No_page_links_a_record_its_viewer_may_not_open()
     {
         var ct = TestContext.Current.CancellationToken;
-        List<string> pages;
+        List<string> changchun, hangzhou;
         await using (var scope = app.DataScope(Changchun))
         {
             var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-            pages =
+            changchun =
             [
                 .. (await db.Diagnoses.Where(d => d.ProgrammeId == Changchun).Select(d => d.Id).ToListAsync(ct)).Select(id => $"/diagnoses/{id}"),
                 .. (await db.CatalogueProducts.Where(p => p.ProgrammeId == Changchun).Select(p => p.Id).ToListAsync(ct)).Select(id => $"/catalogue/products/{id}"),
                 .. (await db.Assessments.Where(a => a.ProgrammeId == Changchun).Select(a => a.Id).ToListAsync(ct)).Select(id => $"/assessments/{id}/plan?target=3"),
             ];
+            hangzhou =
+            [
+                .. (await db.Projects.Where(p => p.ProgrammeId == Hangzhou).Select(p => p.Id).ToListAsync(ct)).Select(id => $"/projects/{id}"),
+                .. (await db.Assessments.Where(a => a.ProgrammeId == Hangzhou).Select(a => a.Id).ToListAsync(ct)).Select(id => $"/assessments/{id}"),
+            ];
         }
         var (linked, named) = (0, 0);
-        foreach (var user in new[] { "cc-city", "cc-chaoyang", "cc-provider", "cc-agency", "cc-enterprise", "cc-expert", "cc-thinktank" })
+        var walks = new[] { "cc-city", "cc-chaoyang", "cc-provider", "cc-agency", "cc-enterprise", "cc-expert", "cc-thinktank" }.Select(u => (u, changchun))
+            .Concat(new[] { "hz-city", "hz-binjiang", "hz-provider", "hz-agency", "hz-audit", "hz-enterprise", "hz-expert", "hz-thinktank" }.Select(u => (u, hangzhou)));
+        foreach (var (user, pages) in walks)
         {
             var client = await app.SignedIn(user);
             foreach (var page in pages)
@@ -36,7 +44,7 @@ public sealed class OrganisationLinkTests(SqliteApp app) : IClassFixture<SqliteA
                 var response = await client.GetAsync(page, ct);
                 if (!response.IsSuccessStatusCode) continue;
                 var document = PageClient.Parse(await response.Content.ReadAsStringAsync(ct));
-                foreach (var link in document.QuerySelectorAll("a[href^='/organisations/']").Select(a => a.GetAttribute("href")!).Distinct())
+                foreach (var link in document.QuerySelectorAll(Linked).Select(a => a.GetAttribute("href")!).Distinct())
                 {
                     var opened = await client.GetAsync(link, ct);
                     Assert.True(opened.IsSuccessStatusCode, $"{user} on {page}: {link} answers {(int)opened.StatusCode}");
