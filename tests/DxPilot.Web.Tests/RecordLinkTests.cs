@@ -5,13 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
-/// <summary>A page links another record (a provider's 机构主页, a filing, an assessment, a priced plan) only for a viewer who may
+/// <summary>A page links another record (a provider's 机构主页, a filing, an assessment, a priced plan, an enterprise's file or its
+/// edit form) only for a viewer who may
 /// open it: the others read the name (a link that opens "not found" tells them nothing and looks broken). Walked on the demo's
-/// diagnoses, products, plans, projects and assessments as each account of their programme.</summary>
+/// diagnoses, products, plans, projects, filings and assessments as each account of their programme.</summary>
 public sealed class RecordLinkTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private const string Changchun = "changchun-2025", Hangzhou = "hangzhou-2024";
-    private const string Linked = "a[href^='/organisations/'], a[href^='/filings/'], a[href^='/assessments/']";
+    private const string Linked = "a[href^='/organisations/'], a[href^='/filings/'], a[href^='/assessments/'], a[href^='/enterprises/']";
 
     [Fact]
     public async Task No_page_links_a_record_its_viewer_may_not_open()
@@ -30,6 +31,7 @@ public sealed class RecordLinkTests(SqliteApp app) : IClassFixture<SqliteApp>
             hangzhou =
             [
                 .. (await db.Projects.Where(p => p.ProgrammeId == Hangzhou).Select(p => p.Id).ToListAsync(ct)).Select(id => $"/projects/{id}"),
+                .. (await db.Filings.Where(f => f.ProgrammeId == Hangzhou).Select(f => f.Id).ToListAsync(ct)).Select(id => $"/filings/{id}/edit"),
                 .. (await db.Assessments.Where(a => a.ProgrammeId == Hangzhou).Select(a => a.Id).ToListAsync(ct)).Select(id => $"/assessments/{id}"),
             ];
         }
