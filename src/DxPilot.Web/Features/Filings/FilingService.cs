@@ -81,18 +81,24 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
 
     public async Task<Outcome<FilingView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        var filing = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        var (filing, conflict) = await ReadAsync(actor, id, ct);
         if (filing is null) return Outcome<FilingView>.NotFound();
-        // An expert whose employer serves the enterprise reads nothing of it, whenever it was assigned (FilingService.Experts.cs).
-        if (actor.Role == Role.Expert && await ExpertConflictAsync(actor, filing, ct) is { } conflict) return Outcome<FilingView>.Forbidden(conflict);
+        if (conflict is not null) return Outcome<FilingView>.Forbidden(conflict);
         return Outcome<FilingView>.Ok(await ViewOf(actor, filing, ct));
     }
 
     /// <summary>Whether <see cref="GetAsync"/> shows the filing to the actor: a page links it only then (the project's agency and
     /// audit firm do not read its filing).</summary>
     public async Task<bool> ReadsAsync(Actor actor, Guid id, CancellationToken ct = default) =>
-        await InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct) is { } filing
-        && (actor.Role != Role.Expert || await ExpertConflictAsync(actor, filing, ct) is null);
+        await ReadAsync(actor, id, ct) is { Filing: not null, Conflict: null };
+
+    /// <summary>The filing if in the actor's scope, and why an expert may not read it after all: an expert whose employer serves
+    /// the enterprise reads nothing of it, whenever it was assigned (FilingService.Experts.cs).</summary>
+    private async Task<(Filing? Filing, string? Conflict)> ReadAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var filing = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        return filing is null || actor.Role != Role.Expert ? (filing, null) : (filing, await ExpertConflictAsync(actor, filing, ct));
+    }
 
     /// <summary>
     /// 保存草稿: the answers given replace theirs (an empty answer clears one); the enterprise fills every section, its provider
