@@ -218,11 +218,7 @@ public abstract class FilingExpertTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
     private async Task<string> UserIdAsync(string userName) => (await ActorAsync(userName)).UserId;
 
-    private async Task<Actor> ActorAsync(string userName)
-    {
-        using var scope = app.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!.ToActor();
-    }
+    private Task<Actor> ActorAsync(string userName) => app.ActorAsync(userName);
 
     private async Task<Guid> InCityReviewAsync(HangzhouFiling h)
     {

@@ -107,6 +107,35 @@ public abstract class FilingTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task A_submitted_filing_is_checked_as_it_was_submitted_not_against_a_later_assessment()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await h.SubmittedAsync(app);
+        var enterprise = await app.As(h.Users["enterprise"]);
+        Assert.True(TargetCheck(await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}")));
+
+        // Later the enterprise reaches 二级 (the project's own target): the filing as submitted still met 目标须高于现有水平.
+        await PlanAssessments.SelfTestAsync(app, await app.ActorAsync(h.Users["enterprise"]), h.Enterprise.Id);
+        var seen = await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}");
+        Assert.True(TargetCheck(seen), seen.GetProperty("checks").ToString());
+        Assert.Equal(seen.GetProperty("versions")[0].GetProperty("submittedAt").GetDateTime(), seen.GetProperty("checksAsOf").GetDateTime());
+        var page = await (await app.SignedIn(h.Users["enterprise"])).GetDocument($"/filings/{id}");
+        Assert.Contains("提交时的申请表、平台评测结果和在办备案核对", page.QuerySelector("#checks-basis")!.TextContent);
+        Assert.Null(page.QuerySelector("#checks li.fail"));
+
+        // Returned for revision it is checked against today's data again, and a resubmission for 二级 is refused.
+        Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "binjiang", "return", "请核对目标水平。")).StatusCode);
+        var returned = await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}");
+        Assert.False(TargetCheck(returned));
+        Assert.Equal(JsonValueKind.Null, returned.GetProperty("checksAsOf").ValueKind);
+        var refused = await h.TransitionAsync(app, id, "enterprise", "submit");
+        Assert.Contains("须高于现有水平（二级，平台评测结果）", await refused.Content.ReadAsStringAsync());
+
+        static bool TargetCheck(JsonElement filing) =>
+            filing.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "目标水平").GetProperty("passed").GetBoolean();
+    }
+
+    [Fact]
     public async Task A_stale_resubmission_and_a_second_reviewer_are_refused()
     {
         var h = await HangzhouFiling.CreateAsync(app);

@@ -135,11 +135,7 @@ public abstract class TodoSourceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         return user.ToActor();
     }
 
-    private async Task<Actor> ActorAsync(string userName)
-    {
-        using var scope = app.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!.ToActor();
-    }
+    private Task<Actor> ActorAsync(string userName) => app.ActorAsync(userName);
 
     private async Task<IReadOnlyList<TodoItem>> TodosAsync(Actor actor)
     {

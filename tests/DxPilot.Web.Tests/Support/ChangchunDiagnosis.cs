@@ -107,12 +107,7 @@ public sealed class ChangchunDiagnosis
     }
 
     /// <summary>One of <see cref="Users"/> as the rules see it (its account id is what a record names).</summary>
-    public async Task<Actor> AccountAsync(DxPilotApp app, string who)
-    {
-        using var scope = app.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Accounts.AppUser>>().FindByNameAsync(Users[who]);
-        return user!.ToActor();
-    }
+    public Task<Actor> AccountAsync(DxPilotApp app, string who) => app.ActorAsync(Users[who]);
 
     /// <summary>The provider adds a 组长 (a visit needs a member present); returns the member's id.</summary>
     public async Task<Guid> LeaderAsync(DxPilotApp app, Guid id)

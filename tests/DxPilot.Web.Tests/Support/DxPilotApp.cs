@@ -71,6 +71,14 @@ public abstract class DxPilotApp : IAsyncLifetime
         return scope;
     }
 
+    /// <summary>An account as the rules see it (its id is what a record names), to act through services directly.</summary>
+    public async Task<Domain.Accounts.Actor> ActorAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Accounts.AppUser>>();
+        return await Web.Features.Platform.DemoActors.ActorAsync(users, userName) ?? throw new InvalidOperationException($"no account {userName}");
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (Unavailable is not null) return;

@@ -61,7 +61,7 @@ public static class FilingEndpoints
                     StateLabel = v.StatusLabel(actor), v.Filing.Version, v.Filing.Round, v.Filing.ProjectName, v.Filing.TargetLevel,
                     v.Filing.InvestmentWan, v.Filing.SubmittedAt, v.Filing.FiledAt, v.Filing.LastOpinion,
                     v.Filing.LittleGiantCentralFunded, v.Filing.Pilot2022, Answers = v.Filing.Values, v.Basics, v.Providers,
-                    Checks = v.Checks.Select(c => new { c.Name, c.Passed, c.Reason, c.Blocking }), v.Problems,
+                    Checks = v.Checks.Select(c => new { c.Name, c.Passed, c.Reason, c.Blocking }), v.ChecksAsOf, v.Problems,
                     Experts = new { v.Experts.Required, v.Experts.Assigned, v.Experts.Done },
                     Transitions = v.Open(actor).Select(t => new { Trigger = t.TriggerName, t.Label }),
                     Versions = v.Versions.Select(x => new { x.Round, x.SubmittedAt, x.SubmittedByName }),

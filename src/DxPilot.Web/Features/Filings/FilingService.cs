@@ -147,22 +147,31 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
             .OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
         var versions = await db.FilingVersions.AsNoTracking().Where(v => v.FilingId == f.Id).OrderBy(v => v.Round)
             .Select(v => new FilingVersionInfo(v.Round, v.SubmittedAt, v.SubmittedByName)).ToListAsync(ct);
-        var (checks, problems) = await ChecksAsync(programme, f, enterprise, ct);
+        // A submitted filing is read as it was submitted: a later 改造后 evaluation must not turn its level check red.
+        var asOf = f.IsEditable ? null : versions.LastOrDefault()?.SubmittedAt;
+        var (checks, problems) = await ChecksAsync(programme, f, enterprise, ct, asOf);
         var tally = await TallyAsync(f, rules, ct);
         var serves = await ServesAsync(actor, f.EnterpriseId, ct);
         return new FilingView(f, enterprise, programme, FilingBasics.Read(rules.Form, enterprise, programme), await providers.ForAsync(f.Id, ct),
-            checks, problems, tally, history, versions, serves);
+            checks, asOf, problems, tally, history, versions, serves);
     }
 
-    /// <summary>Eligibility as it stands, and everything that would refuse a submission now (missing answers and failed rules).</summary>
+    /// <summary>Eligibility as it stands, and everything that would refuse a submission now (missing answers and failed rules);
+    /// with <paramref name="asOf"/>, the platform's assessments and the other filings as they were then.</summary>
     private async Task<(IReadOnlyList<FilingCheck> Checks, IReadOnlyList<string> Problems)> ChecksAsync(Programme programme, Filing f, Enterprise enterprise,
-        CancellationToken ct)
+        CancellationToken ct, DateTime? asOf = null)
     {
         var rules = programme.Filing!;
         var lead = FilingValues.Text(f.Values, FilingKeys.ChainLead) is { } named ? await ChainLeadAsync(programme.Id, named, ct) : null;
-        var others = await db.Filings.CountAsync(x => x.EnterpriseId == f.EnterpriseId && x.Id != f.Id && x.Status != FilingStatus.Rejected, ct);
-        var level = await db.Assessments.AsNoTracking().Where(a => a.EnterpriseId == f.EnterpriseId)
-            .OrderByDescending(a => a.AssessedOn).Select(a => (int?)a.Level).FirstOrDefaultAsync(ct);
+        var filings = db.Filings.Where(x => x.EnterpriseId == f.EnterpriseId && x.Id != f.Id && x.Status != FilingStatus.Rejected);
+        var assessments = db.Assessments.AsNoTracking().Where(a => a.EnterpriseId == f.EnterpriseId);
+        if (asOf is { } then)
+        {
+            filings = filings.Where(x => x.CreatedAt <= then);
+            assessments = assessments.Where(a => a.CreatedAt <= then);
+        }
+        var others = await filings.CountAsync(ct);
+        var level = await assessments.OrderByDescending(a => a.AssessedOn).Select(a => (int?)a.Level).FirstOrDefaultAsync(ct);
         var checks = FilingEligibility.Check(programme, rules, enterprise, new EligibilityFacts(f.Values, lead, others, level));
         var missing = FilingValues.Check(rules.Form, f.Values, complete: true);
         var problems = missing.Select(m => m.Value).Concat(checks.Where(c => c.Blocking && !c.Passed).Select(c => $"{c.Name}：{c.Reason}")).ToList();

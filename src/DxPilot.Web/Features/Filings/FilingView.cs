@@ -8,10 +8,10 @@ using DxPilot.Domain.Workflow;
 namespace DxPilot.Web.Features.Filings;
 
 /// <summary>A filing as its page and the API show it: the answers, the enterprise's basics as the file reads now, the providers
-/// from its contracts, the checks, the expert tally, the history and the submitted rounds; and whether this viewer co-fills it.</summary>
+/// from its contracts, the checks (as of the last submission once submitted), the expert tally, the history and the submitted rounds; and whether this viewer co-fills it.</summary>
 public sealed record FilingView(
     Filing Filing, Enterprise Enterprise, Programme Programme, IReadOnlyDictionary<string, string> Basics, IReadOnlyList<FilingProvider> Providers,
-    IReadOnlyList<FilingCheck> Checks, IReadOnlyList<string> Problems, ExpertTally Experts, IReadOnlyList<StateTransition> History,
+    IReadOnlyList<FilingCheck> Checks, DateTime? ChecksAsOf, IReadOnlyList<string> Problems, ExpertTally Experts, IReadOnlyList<StateTransition> History,
     IReadOnlyList<FilingVersionInfo> Versions, bool ViewerServesEnterprise)
 {
     public FilingRules Rules => Programme.Filing!;
