@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,11 @@ namespace DxPilot.Web.Tests;
 public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
     // 1 × 100,000.00 + 2 × 11,500.00 = 123,000.00; 30 % on signing = 36,900.00, the rest 86,100.00.
-    private static object Contract(string providerUscc, object? lines = null, decimal? statedTotal = null, string work = "MES系统实施与设备联网") => new
+    private static object Contract(string providerUscc, object? lines = null, decimal? statedTotal = null, string work = "MES系统实施与设备联网",
+        string providerName = "杭州数智改造服务有限公司") => new
     {
         number = "HZ-DX-2025-001", name = "数字化车间改造服务合同", signedOn = "2025-03-01", periodStart = "2025-01-01", periodEnd = "2025-12-01",
-        providerName = "杭州数智改造服务有限公司", providerUscc, providerLegalRepresentative = "周总", providerAddress = "杭州市滨江区网商路1号",
+        providerName, providerUscc, providerLegalRepresentative = "周总", providerAddress = "杭州市滨江区网商路1号",
         providerContact = "吴工", providerPhone = "0571-88886666", providerBankAccount = "1202020209000012345", providerBank = "工商银行杭州高新支行",
         enterpriseBankAccount = "3301040160001234567", enterpriseBank = "杭州银行滨江支行", firstPaymentPercent = 30, work,
         lines = lines ?? new object[]
@@ -144,6 +146,32 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
         Assert.Empty((await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}/contracts")).EnumerateArray());
         Assert.Equal(version, await HangzhouFiling.VersionAsync(enterprise, id));
+    }
+
+    [Fact]
+    public async Task The_party_b_is_the_registered_provider_by_its_uscc_or_by_its_exact_name_when_it_has_none_and_never_another_kind()
+    {
+        var (h, id) = await StartedAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var unnamed = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州未登记代码服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
+        var auditor = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州审计{suffix}会计师事务所", Kind = OrganisationKind.AuditFirm, Uscc = TestData.NewUscc() };
+        await using (var scope = app.DataScope(HangzhouFiling.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            db.Organisations.AddRange(unnamed, auditor);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var enterprise = await app.As(h.Users["enterprise"]);
+        async Task<Guid?> PartyB(object contract)
+        {
+            var cid = await CreateAsync(enterprise, id, contract);
+            var b = (await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}/contracts/{cid}")).GetProperty("partyB").GetProperty("organisationId");
+            return b.ValueKind == JsonValueKind.Null ? null : b.GetGuid();
+        }
+        Assert.Equal(h.Provider.Id, await PartyB(Contract(h.Provider.Uscc!, providerName: "乙方另写的名称有限公司")));
+        Assert.Equal(unnamed.Id, await PartyB(Contract(TestData.NewUscc(), providerName: $" {unnamed.Name} ")));
+        Assert.Null(await PartyB(Contract(auditor.Uscc!, providerName: auditor.Name)));
+        Assert.Null(await PartyB(Contract(TestData.NewUscc(), providerName: "平台上没有的服务商有限公司")));
     }
 
     [Fact]

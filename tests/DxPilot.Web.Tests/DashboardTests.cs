@@ -188,6 +188,32 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task A_provider_the_enterprise_contracted_without_an_assignment_is_credited_with_its_projects_and_its_figures_open_them()
+    {
+        // The demo's two filed projects (one 已验收，待审计, one approved and paid in part) were contracted with the demo provider,
+        // which the bureau assigned to three other files: both verdicts are its work.
+        var ct = TestContext.Current.CancellationToken;
+        DashboardFigures figures;
+        await using (var scope = app.DataScope(HangzhouFiling.Programme))
+        {
+            var programme = scope.ServiceProvider.GetRequiredService<ProgrammeCatalog>().Get(HangzhouFiling.Programme);
+            figures = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().ComputeAsync(programme, null, DateTime.UtcNow, ct);
+        }
+        var demo = Assert.Single(figures.Providers, p => p.Name == "杭州数智转型服务有限公司（演示）");
+        Assert.Equal(2, demo.Verdicts);
+        Assert.Equal(2, demo.Passed);
+        var page = await app.SignedIn("hz-city");
+        foreach (var link in DashboardLinks.Of(figures).Where(l => l.Figure.StartsWith($"服务商·{demo.Name}·")))
+            Assert.True(link.Value == await ShownAsync(page, link), $"{link.Figure} = {link.Value}, {link.Href}");
+        // Its page says the same, for the city and for the district bureau of the projects.
+        foreach (var user in new[] { "hz-city", "hz-binjiang" })
+        {
+            var org = await (await app.SignedIn(user)).GetDocument($"/organisations/{demo.Id}");
+            Assert.Equal("验收通过 2 项（已作出验收结论 2 项）", org.QuerySelector("#org-projects-accepted")!.TextContent);
+        }
+    }
+
+    [Fact]
     public async Task The_list_shows_the_dashboard_filters_as_chips_and_ignores_malformed_values()
     {
         var c = await ChangchunProject.CreateAsync(app);

@@ -4,6 +4,7 @@ using DxPilot.Domain.Programmes;
 using DxPilot.Domain.Projects;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Organisations;
 using DxPilot.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -137,18 +138,17 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
         return stages;
     }
 
-    /// <summary>The providers serving the scope's enterprises, with their projects' verdicts and uplift, their diagnoses' satisfaction and
-    /// the think tank's rating (both as the supervision's league-table query gives them).</summary>
+    /// <summary>The providers serving the scope's enterprises or holding a contract of its projects (<see cref="ProviderWork"/>), with
+    /// their projects' verdicts and uplift, their diagnoses' satisfaction and the think tank's rating (both as the supervision's
+    /// league-table query gives them).</summary>
     private async Task<IReadOnlyList<ProviderStanding>> ProvidersAsync(Programme programme, string? district, IQueryable<Domain.Enterprises.Enterprise> enterprises,
         IQueryable<Project> projects, CancellationToken ct)
     {
-        var providers = db.Assignments.Where(a => a.Kind == OrganisationKind.ServiceProvider);
-        var assigned = providers.Where(a => enterprises.Select(e => e.Id).Contains(a.EnterpriseId));
+        var assigned = db.Assignments.Where(a => a.Kind == OrganisationKind.ServiceProvider && enterprises.Select(e => e.Id).Contains(a.EnterpriseId));
         var served = await assigned.GroupBy(a => a.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        // The programme's projects are its enterprises' already: only a district also needs the enterprise in it.
-        var outcomes = await (from p in projects
-                join a in district is null ? providers : assigned on p.EnterpriseId equals a.EnterpriseId
-                group p by a.OrganisationId into g
+        var outcomes = await (from x in projects.Credits(db)
+                join p in projects on x.Project equals p.Id
+                group p by x.Provider into g
                 select new
                 {
                     g.Key,
@@ -158,13 +158,13 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
                     Uplift = g.Sum(p => p.EvaluatedAt != null && p.LevelAfter != null && p.LevelBefore != null ? p.LevelAfter!.Value - p.LevelBefore!.Value : 0),
                 }).ToDictionaryAsync(g => g.Key, ct);
         var ratings = (await supervision.ProviderRatingsAsync(programme.Id, district, ct)).ToDictionary(r => r.OrganisationId);
-        var ids = served.Keys.ToList();
+        var ids = served.Keys.Union(outcomes.Keys).ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return ids.Select(id =>
             {
                 var o = outcomes.GetValueOrDefault(id);
                 var r = ratings.GetValueOrDefault(id);
-                return new ProviderStanding(id, names.GetValueOrDefault(id, ""), served[id], o?.Verdicts ?? 0, o?.Passed ?? 0, o?.Evaluated ?? 0, o?.Uplift ?? 0,
+                return new ProviderStanding(id, names.GetValueOrDefault(id, ""), served.GetValueOrDefault(id), o?.Verdicts ?? 0, o?.Passed ?? 0, o?.Evaluated ?? 0, o?.Uplift ?? 0,
                     r?.SatisfactionCount ?? 0, r?.SatisfactionAverage is { } sa ? Math.Round((decimal)sa, 2) : null,
                     r?.RatingAverage is { } ra ? Math.Round((decimal)ra, 1) : null);
             })

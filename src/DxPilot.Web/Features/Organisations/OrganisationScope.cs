@@ -26,11 +26,16 @@ public sealed class OrganisationScope(DxPilotDbContext db)
         return orgs.Where(o => OrganisationPolicy.ReadsPage(actor, o, serving.Contains(o.Id))).Select(o => o.Id).ToHashSet();
     }
 
-    /// <summary>Those of <paramref name="ids"/> assigned to an enterprise of a district bureau's district (none for anyone else).</summary>
+    /// <summary>Those of <paramref name="ids"/> assigned to an enterprise of a district bureau's district or holding a contract of one
+    /// of its filings (<see cref="ProviderWork"/>; none for anyone else).</summary>
     private async Task<HashSet<Guid>> ServingDistrictAsync(Actor actor, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         actor.Role != Role.DistrictBureau ? [] : (await (
             from x in db.Assignments
             join e in db.Enterprises on x.EnterpriseId equals e.Id
             where ids.Contains(x.OrganisationId) && e.District == actor.District
-            select x.OrganisationId).Distinct().ToListAsync(ct)).ToHashSet();
+            select x.OrganisationId).Union(
+            from c in db.ServiceContracts
+            join f in db.Filings on c.FilingId equals f.Id
+            where c.ProviderOrganisationId != null && ids.Contains(c.ProviderOrganisationId.Value) && f.District == actor.District
+            select c.ProviderOrganisationId!.Value).ToListAsync(ct)).ToHashSet();
 }

@@ -22,9 +22,9 @@ public sealed record SatisfactionSummary(int Count, IReadOnlyList<double> ItemAv
 /// <summary>A provider's contact as its latest service contract gives it (the platform keeps no other for organisations).</summary>
 public sealed record OrganisationContact(string Name, string Phone, string ContractName);
 
-/// <summary>验收情况 within the viewer's scope: its diagnoses accepted of those submitted, and the projects of the enterprises it served
-/// (or contracted with) that passed acceptance, of those that reached it.</summary>
-public sealed record AcceptanceSummary(int DiagnosesAccepted, int DiagnosesSubmitted, int? ProjectsAccepted, int? ProjectsDecided);
+/// <summary>验收情况 within the viewer's scope: its diagnoses accepted of those submitted, and its projects (<see cref="ProviderWork"/>) that
+/// passed acceptance, of those that reached a verdict; each null where the programme has no such process.</summary>
+public sealed record AcceptanceSummary(int? DiagnosesAccepted, int? DiagnosesSubmitted, int? ProjectsAccepted, int? ProjectsDecided);
 
 /// <summary>A provider in the catalogue: its membership of the pool (null if it never applied) and its products shown now.</summary>
 public sealed record CatalogueSummary(PoolMember? Membership, IReadOnlyList<CatalogueProduct> Products);
@@ -54,13 +54,12 @@ public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope s
         int? diagnosisCount = isProvider && diagnoses.RulesOf(actor) is not null
             ? await diagnoses.InScope(actor).CountAsync(d => d.ProviderId == id, ct) : null;
         int? filingCount = isProvider && filings.RulesOf(actor) is not null
-            ? await filings.InScope(actor).CountAsync(f => db.Assignments.Any(x => x.OrganisationId == id && x.EnterpriseId == f.EnterpriseId)
-                || db.ServiceContracts.Any(c => c.FilingId == f.Id && c.ProviderOrganisationId == id), ct)
+            ? await filings.InScope(actor).Of(db, id).CountAsync(ct)
             : null;
         var satisfaction = diagnosisCount is null ? null : await SatisfactionAsync(actor, id, ct);
         var ratings = isProvider ? (await supervision.RatingsAsync(actor, RatedKind.Provider, id, ct)).Value : null;
         var comments = isProvider ? await supervision.OnProviderWorkAsync(actor, id, ct) : null;
-        var acceptance = diagnosisCount is null ? null : await AcceptanceAsync(actor, id, ct);
+        var acceptance = isProvider ? await AcceptanceAsync(actor, id, ct) : null;
         var catalogue = isProvider ? await CatalogueAsync(actor, id, ct) : null;
         return Outcome<OrganisationView>.Ok(new OrganisationView(org, contact, served, search, diagnosisCount, filingCount, satisfaction, ratings, comments,
             acceptance, catalogue));
@@ -82,19 +81,24 @@ public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope s
         return new Page<ServedEnterprise>(items, total, number, PageSize);
     }
 
-    private async Task<AcceptanceSummary> AcceptanceAsync(Actor actor, Guid id, CancellationToken ct)
+    /// <summary>Null where the programme neither diagnoses nor carries projects on the platform.</summary>
+    private async Task<AcceptanceSummary?> AcceptanceAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var mine = diagnoses.InScope(actor).Where(d => d.ProviderId == id);
-        var accepted = await mine.CountAsync(d => d.Status == Domain.Diagnoses.DiagnosisStatus.Accepted, ct);
-        // Submitted at least once: waiting for acceptance, returned after it, or accepted.
-        var submitted = await mine.CountAsync(d => d.Status != Domain.Diagnoses.DiagnosisStatus.InProgress, ct);
-        if (projects.RulesOf(actor) is null) return new AcceptanceSummary(accepted, submitted, null, null);
-        var served = projects.InScope(actor).Where(p => db.Assignments.Any(x => x.OrganisationId == id && x.EnterpriseId == p.EnterpriseId)
-            || db.ServiceContracts.Any(c => c.FilingId == p.FilingId && c.ProviderOrganisationId == id));
-        var passed = await served.CountAsync(p => p.Status == ProjectStatus.Accepted || p.Status == ProjectStatus.Audited
-            || p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Paid, ct);
-        var failed = await served.CountAsync(p => p.Status == ProjectStatus.Failed, ct);
-        return new AcceptanceSummary(accepted, submitted, passed, passed + failed);
+        int? accepted = null, submitted = null, passed = null, failed = null;
+        if (diagnoses.RulesOf(actor) is not null)
+        {
+            var mine = diagnoses.InScope(actor).Where(d => d.ProviderId == id);
+            accepted = await mine.CountAsync(d => d.Status == Domain.Diagnoses.DiagnosisStatus.Accepted, ct);
+            // Submitted at least once: waiting for acceptance, returned after it, or accepted.
+            submitted = await mine.CountAsync(d => d.Status != Domain.Diagnoses.DiagnosisStatus.InProgress, ct);
+        }
+        if (projects.RulesOf(actor) is not null)
+        {
+            var served = projects.InScope(actor).Of(db, id);
+            passed = await served.CountAsync(p => p.AcceptedAt != null, ct);
+            failed = await served.CountAsync(p => p.Status == ProjectStatus.Failed, ct);
+        }
+        return accepted is null && passed is null ? null : new AcceptanceSummary(accepted, submitted, passed, passed + failed);
     }
 
     /// <summary>Its pool status (the city, the think tank and the provider itself read it; a district too, as the pool is the

@@ -3,6 +3,7 @@ using DxPilot.Domain.Organisations;
 using DxPilot.Domain.Projects;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Organisations;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,7 +70,7 @@ public sealed partial class ProjectService
         if (filter.LevelAfter is { } after)
             projects = after.Level is { } a ? projects.Where(p => p.LevelAfter == a) : projects.Where(p => p.LevelAfter != null);
         if (filter.Provider is { } provider)
-            projects = projects.Where(p => db.Assignments.Any(x => x.Kind == OrganisationKind.ServiceProvider && x.OrganisationId == provider && x.EnterpriseId == p.EnterpriseId));
+            projects = projects.Of(db, provider);
         if (filter.Paid) projects = projects.Where(p => p.PaidWan > 0);
         if (filter.AboveScale)
         {

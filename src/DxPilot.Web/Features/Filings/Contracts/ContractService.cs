@@ -3,6 +3,7 @@ using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Files;
 using DxPilot.Domain.Filings;
 using DxPilot.Domain.Filings.Contracts;
+using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Files;
@@ -129,11 +130,15 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
         return null;
     }
 
-    /// <summary>The programme's provider organisation the 乙方 is: the provider typing it, or the one registered with its USCC.</summary>
+    /// <summary>The programme's service provider the 乙方 is: the one registered with its USCC, or else one registered without a USCC
+    /// under exactly its name (the platform's own record may lack the code the contract gives).</summary>
     private async Task<Guid?> ProviderOrganisationAsync(Actor actor, ContractInput input, CancellationToken ct)
     {
         var uscc = Uscc.Normalise(input.ProviderUscc!);
-        return await db.Organisations.Where(o => o.ProgrammeId == actor.ProgrammeId && o.Uscc == uscc).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        var name = input.ProviderName!.Trim();
+        return await db.Organisations
+            .Where(o => o.ProgrammeId == actor.ProgrammeId && o.Kind == OrganisationKind.ServiceProvider && (o.Uscc == uscc || o.Uscc == null && o.Name == name))
+            .OrderBy(o => o.Uscc == null).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
     }
 
     private async Task<ContractView> ViewOf(Actor actor, Filing filing, ServiceContract? contract, CancellationToken ct)
