@@ -15,7 +15,7 @@ public sealed class ProjectJourneyTests(BrowserApp app)
     // The audit's eligible spend: the MES invoice in full (300,000.00, software), one of the two gateways (50,000.00 of the
     // 100,000.00 invoiced, data collection; the other serves the office network), the office PCs not at all: 350,000.00元.
     // Changchun's rule: min(50 % × 350,000.00元, 500,000.00元) = 175,000.00元 = 17.50万元, 人民币壹拾柒万伍仟元整.
-    private const string Eligible = "350,000.00元";
+    private const string Eligible = "35.00万元（350,000.00元）";
     private const string Subsidy = "17.50";
     private const string SubsidyCapitals = "人民币壹拾柒万伍仟元整";
 

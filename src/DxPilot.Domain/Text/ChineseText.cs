@@ -37,6 +37,9 @@ public static class ChineseText
     /// <summary>An amount in 元 as invoices print it: 123,456.00元.</summary>
     public static string Yuan(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + "元";
 
+    /// <summary>A total of invoices in 元 where the rest of the page speaks 万元: 75.60万元（756,000.00元）.</summary>
+    public static string WanOfYuan(decimal yuan) => $"{Wan(yuan / 10000m)}万元（{Yuan(yuan)}）";
+
     /// <summary>Amounts in 万元 with two decimals.</summary>
     public static string Wan(decimal? amount) => amount is null ? "" : amount.Value.ToString("#,0.00", CultureInfo.InvariantCulture);
 }

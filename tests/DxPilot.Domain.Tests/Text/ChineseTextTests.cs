@@ -47,6 +47,13 @@ public class ChineseTextTests
 
     [Fact]
     public void Wan_of_nothing_is_empty() => Assert.Equal("", ChineseText.Wan(null));
+
+    [Theory]
+    [InlineData(756000, "75.60万元（756,000.00元）")]
+    [InlineData(12345678.91, "1,234.57万元（12,345,678.91元）")]
+    [InlineData(49.99, "0.00万元（49.99元）")]
+    public void An_invoice_total_is_in_wan_with_the_yuan_beside(double yuan, string expected) =>
+        Assert.Equal(expected, ChineseText.WanOfYuan((decimal)yuan));
 }
 
 public class MaskingTests
