@@ -72,9 +72,17 @@ public sealed class FilingJourneyTests(BrowserApp app)
         await page.FillAsync("input[name='Form.FirstPaymentPercent']", "50");
         await page.ClickAsync("button[name='Form.Command'][value='save']");
         await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("服务合同已保存。");
+        // Hangzhou files the contract as both parties stamped it (seed 003 二 1).
+        await page.Locator("#contract-scans input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "数字化车间改造服务合同（盖章）.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray(),
+        });
+        await page.ClickAsync("#contract-scans button[type=submit]");
+        await Assertions.Expect(page.Locator(".contract-scans li")).ToHaveCountAsync(1);
         await Screenshots(page, "filing-contract");
         await page.GotoAsync($"{app.BaseUrl}/filings/{id}");
         await Assertions.Expect(page.Locator("#filing-contracts")).ToContainTextAsync(Provider);
+        await Assertions.Expect(page.Locator("#filing-contracts td[data-label='是否签合同']")).ToHaveTextAsync("是");
     }
 
     private async Task AssignTheExpertAsync(IPage page, Guid id)

@@ -86,6 +86,7 @@ public abstract class Annex5ReadingTests<TApp>(TApp app) : IClassFixture<TApp> w
         {
             var created = await enterprise.PostAsJsonAsync($"/api/filings/{id}/contracts", new { contract });
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            await HangzhouFiling.StampAsync(enterprise, id, created);
         }
         Assert.True((await h.TransitionAsync(app, id, "enterprise", "submit")).IsSuccessStatusCode);
         Assert.True((await h.TransitionAsync(app, id, "binjiang", "return", "请补充分阶段目标")).IsSuccessStatusCode);

@@ -107,6 +107,44 @@ public abstract class FilingTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Hangzhou_files_only_with_a_service_contract_whose_stamped_scan_is_on_file()
+    {
+        // Seed 003 二 1: 备案材料 are 附件1 and 附件2 (the service contract) as 盖章扫描件.
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await h.StartAsync(app);
+        (await h.SaveAsync(app, id, HangzhouFiling.CompleteAnswers())).EnsureSuccessStatusCode();
+        var enterprise = await app.As(h.Users["enterprise"]);
+        async Task<HttpResponseMessage> Submit() => await enterprise.PostAsJsonAsync($"/api/filings/{id}/transitions",
+            new { trigger = "submit", version = await HangzhouFiling.VersionAsync(enterprise, id) });
+
+        var bare = await Submit();
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Contains("服务合同：请添加项目改造服务合同（附件2），并上传双方盖章的扫描件", await bare.Content.ReadAsStringAsync());
+
+        var created = await enterprise.PostAsJsonAsync($"/api/filings/{id}/contracts", new
+        {
+            contract = new
+            {
+                number = "HZ-2025-007", name = "设备联网服务合同", signedOn = "2025-01-02", periodStart = "2025-01-01", periodEnd = "2025-12-01",
+                providerName = h.Provider.Name, providerUscc = h.Provider.Uscc, providerContact = "吴工", providerPhone = "0571-88886666",
+                firstPaymentPercent = 50, work = "设备联网",
+                lines = new[] { new { name = "工业网关", code = "GW-1", provider = h.Provider.Name, term = "1年", unitPriceYuan = 8000.00m, quantity = 2m } },
+            },
+        });
+        created.EnsureSuccessStatusCode();
+        var unsigned = await Submit();
+        Assert.Equal(HttpStatusCode.BadRequest, unsigned.StatusCode);
+        Assert.Contains("服务合同：服务合同“设备联网服务合同”未上传盖章扫描件", await unsigned.Content.ReadAsStringAsync());
+        Assert.Equal("draft", (await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}")).GetProperty("state").GetString());
+
+        await HangzhouFiling.StampAsync(enterprise, id, created);
+        Assert.Equal(HttpStatusCode.OK, (await Submit()).StatusCode);
+        var check = (await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}")).GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "服务合同");
+        Assert.Equal("已附服务合同1份，均已上传盖章扫描件", check.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task A_submitted_filing_is_checked_as_it_was_submitted_not_against_a_later_assessment()
     {
         var h = await HangzhouFiling.CreateAsync(app);

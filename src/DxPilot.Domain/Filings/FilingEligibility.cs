@@ -7,14 +7,17 @@ namespace DxPilot.Domain.Filings;
 public sealed record FilingCheck(string Name, bool Passed, string Reason, bool Blocking = true);
 
 /// <summary>What eligibility needs beside the enterprise file: the form's answers, the chain-lead enterprise the form names
-/// (found in the registry, or null), the enterprise's other open filings and its level as the platform last assessed it.</summary>
+/// (found in the registry, or null), the enterprise's other open filings, its level as the platform last assessed it and the
+/// filing's contracts (one row per contract, <see cref="FilingProvider.Signed"/> when its stamped scan is on file).</summary>
 public sealed record EligibilityFacts(
-    IReadOnlyDictionary<string, string> Values, Enterprise? ChainLead, int OtherOpenFilings, int? AssessedLevel);
+    IReadOnlyDictionary<string, string> Values, Enterprise? ChainLead, int OtherOpenFilings, int? AssessedLevel,
+    IReadOnlyList<FilingProvider>? Contracts = null);
 
 /// <summary>
 /// 备案条件 (seed 003 一 项目范围, 四; seed 002 三（二）3): registered in the programme's city as an independent legal entity; in a
 /// pilot industry by its 4-digit code, or a chain-linked SME of a pilot-industry enterprise; an SME; a target of 二级 or more and
-/// above the level it has; the central-fund exclusions noted; one open filing at a time unless the programme allows more.
+/// above the level it has; the central-fund exclusions noted; the stamped contracts where the programme files them (seed 003
+/// 二 1); one open filing at a time unless the programme allows more.
 /// </summary>
 public static class FilingEligibility
 {
@@ -78,6 +81,15 @@ public static class FilingEligibility
         checks.Add(new("中央财政资金", true, e.LittleGiantCentralFunded || e.Pilot2022
             ? $"{(e.LittleGiantCentralFunded ? "已获中央财政资金支持的专精特新“小巨人”企业" : "已纳入2022年改造试点的中小企业")}：中央财政资金不再重复支持，可享受地方资金"
             : "未获中央财政资金支持，未纳入2022年改造试点", Blocking: false));
+
+        if (rules.SignedContractRequired)
+        {
+            var contracts = facts.Contracts ?? [];
+            var unsigned = contracts.Where(c => !c.Signed).Select(c => $"“{c.ContractName}”").ToList();
+            checks.Add(contracts.Count == 0 ? new("服务合同", false, "请添加项目改造服务合同（附件2），并上传双方盖章的扫描件")
+                : unsigned.Count > 0 ? new("服务合同", false, $"服务合同{string.Join("、", unsigned)}未上传盖章扫描件")
+                : new("服务合同", true, $"已附服务合同{contracts.Count}份，均已上传盖章扫描件"));
+        }
 
         checks.Add(facts.OtherOpenFilings < rules.OpenFilingsPerEnterprise
             ? new("在办备案", true, rules.OpenFilingsPerEnterprise == 1 ? "无其他在办备案" : $"在办备案{facts.OtherOpenFilings}个（上限{rules.OpenFilingsPerEnterprise}个）")

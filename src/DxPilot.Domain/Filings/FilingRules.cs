@@ -18,6 +18,9 @@ public sealed class FilingRules
     public bool ChainLinked { get; init; }
     /// <summary>Open filings an enterprise may hold at once.</summary>
     public int OpenFilingsPerEnterprise { get; init; } = 1;
+    /// <summary>Whether a submission carries its 服务合同 with both parties' stamps: Hangzhou's 备案材料 are 附件1 and 附件2 with a
+    /// 盖章扫描件 (seed 003 二 1); Changchun's form asks 是否签合同 per provider (seed 002 附件4), so an unsigned one may be filed.</summary>
+    public bool SignedContractRequired { get; init; }
     /// <summary>Expert reviews the city needs before it decides (0 where the city decides alone).</summary>
     public int ExpertsRequired { get; init; }
     /// <summary>The experts' review form (seed 003 二 3 试点符合性审核); null where no experts review.</summary>

@@ -35,9 +35,15 @@ public sealed class FilingEligibilityTests
         return a;
     }
 
+    /// <summary>One contract with the provider, its stamped scan on file.</summary>
+    private static readonly FilingProvider[] Stamped = [Contract("数字化车间改造服务合同", signed: true)];
+
+    private static FilingProvider Contract(string name, bool signed) =>
+        new("杭州数智改造服务有限公司", null, null, null, null, name, "HZ-001", null, 100000m, "MES实施", signed);
+
     private static IReadOnlyList<FilingCheck> Check(Enterprise e, Dictionary<string, string>? answers = null, Enterprise? lead = null, int others = 0,
-        int? assessed = null) =>
-        FilingEligibility.Check(ProgrammeFiles.Hangzhou, Rules, e, new EligibilityFacts(answers ?? Answers(), lead, others, assessed));
+        int? assessed = null, FilingProvider[]? contracts = null) =>
+        FilingEligibility.Check(ProgrammeFiles.Hangzhou, Rules, e, new EligibilityFacts(answers ?? Answers(), lead, others, assessed, contracts ?? Stamped));
 
     private static FilingCheck Item(IReadOnlyList<FilingCheck> checks, string name) => checks.Single(c => c.Name == name);
 
@@ -130,5 +136,19 @@ public sealed class FilingEligibilityTests
         var second = Item(Check(Firm(), others: 1), "在办备案");
         Assert.False(second.Passed);
         Assert.Contains("限1个", second.Reason);
+    }
+
+    [Fact]
+    public void Hangzhou_files_only_with_its_contracts_stamped_and_Changchun_with_or_without()
+    {
+        Assert.Equal("已附服务合同1份，均已上传盖章扫描件", Item(Check(Firm()), "服务合同").Reason);
+        var none = Item(Check(Firm(), contracts: []), "服务合同");
+        Assert.False(none.Passed);
+        Assert.Equal("请添加项目改造服务合同（附件2），并上传双方盖章的扫描件", none.Reason);
+        var one = Item(Check(Firm(), contracts: [Contract("合同甲", true), Contract("合同乙", false), Contract("合同丙", false)]), "服务合同");
+        Assert.False(one.Passed);
+        Assert.Equal("服务合同“合同乙”、“合同丙”未上传盖章扫描件", one.Reason);
+        // Seed 002 附件4 asks 是否签合同 per provider: Changchun has no such rule.
+        Assert.False(ProgrammeFiles.Changchun.Filing!.SignedContractRequired);
     }
 }

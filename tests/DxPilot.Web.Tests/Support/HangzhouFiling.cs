@@ -102,11 +102,44 @@ public sealed class HangzhouFiling
         return await client.PutAsJsonAsync($"/api/filings/{id}", new { answers, version = await VersionAsync(client, id) });
     }
 
-    /// <summary>Takes a transition as <paramref name="who"/> from the version it reads now; returns the response.</summary>
+    /// <summary>Takes a transition as <paramref name="who"/> from the version it reads now; returns the response. Hangzhou files only
+    /// stamped contracts: a submission of a filing that has none gets <see cref="StampedContractAsync"/> first.</summary>
     public async Task<HttpResponseMessage> TransitionAsync(DxPilotApp app, Guid id, string who, string trigger, string? reason = null)
     {
         var client = await app.As(Users[who]);
+        if (trigger == "submit" && (await client.GetFromJsonAsync<JsonElement>($"/api/filings/{id}")).GetProperty("providers").GetArrayLength() == 0)
+            await StampedContractAsync(client, id);
         return await client.PostAsJsonAsync($"/api/filings/{id}/transitions", new { trigger, reason, version = await VersionAsync(client, id) });
+    }
+
+    /// <summary>附件2 with the assigned provider (one line of 50,000.00 元) and its stamped scan, added by <paramref name="client"/>.</summary>
+    public async Task StampedContractAsync(HttpClient client, Guid id)
+    {
+        var created = await client.PostAsJsonAsync($"/api/filings/{id}/contracts", new
+        {
+            contract = new
+            {
+                number = "HZ-TEST-001", name = "数字化改造服务合同", signedOn = "2025-01-02", periodStart = "2025-01-01", periodEnd = "2025-12-01",
+                providerName = Provider.Name, providerUscc = Provider.Uscc, providerContact = "吴工", providerPhone = "0571-88886666",
+                firstPaymentPercent = 50, work = "MES系统实施",
+                lines = new[] { new { name = "MES制造执行系统", code = "MES-01", provider = Provider.Name, term = "1年", unitPriceYuan = 50000.00m, quantity = 1m } },
+            },
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        await StampAsync(client, id, created);
+    }
+
+    /// <summary>Uploads a stamped scan (a minimal PDF) of the contract whose creation answered <paramref name="created"/>.</summary>
+    public static async Task StampAsync(HttpClient client, Guid id, HttpResponseMessage created)
+    {
+        var contract = await created.Content.ReadFromJsonAsync<JsonElement>();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(contract.GetProperty("version").GetInt32().ToString()), "version" },
+            { new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray()), "scan", "服务合同（盖章）.pdf" },
+        };
+        var scanned = await client.PostAsync($"/api/filings/{id}/contracts/{contract.GetProperty("id").GetGuid()}/scans", form);
+        Assert.True(scanned.IsSuccessStatusCode, await scanned.Content.ReadAsStringAsync());
     }
 
     /// <summary>A filing filled completely and submitted by the enterprise; returns its id.</summary>

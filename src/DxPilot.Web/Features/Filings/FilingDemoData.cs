@@ -85,7 +85,8 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
             ["plan"] = "建设MES与WMS系统，关键设备联网采集数据，打通ERP、MES、WMS的业务数据，形成生产经营看板。", ["declaration"] = "true",
         };
         filing = DemoSteps.Require("填写备案申请表", await As(filer, () => filings.SaveAsync(filer, filing.Id, answers, filing.Version, ct)));
-        filing = await AddContractsAsync(filing, filer, investment, ct);
+        // The draft's contract is not stamped yet: its page shows what submitting still needs.
+        filing = await AddContractsAsync(filing, filer, investment, stamped: step != Step.Draft, ct);
         if (step == Step.Draft) return;
         filing = DemoSteps.Require("提交备案", await As(filer, () => filings.TransitionAsync(filer, filing.Id, FilingTrigger.Submit, null, filing.Version, ct)));
         if (step == Step.DistrictReview) return;
@@ -111,9 +112,10 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
     /// <summary>
     /// 服务合同 (附件2) with the demo provider, entered by the filer before submission as a user would, so that the providers'
     /// table and 附件5's 合同服务商信息 have a row: software, its implementation and a data-collection gateway in proportions
-    /// of the project's investment. Not signed (no scan): the demo shows 是否签合同 否 until someone uploads one.
+    /// of the project's investment; <paramref name="stamped"/>, with a picture standing in for its stamped scan (Hangzhou files
+    /// only stamped contracts).
     /// </summary>
-    private async Task<Filing> AddContractsAsync(Filing filing, Actor filer, string investment, CancellationToken ct)
+    private async Task<Filing> AddContractsAsync(Filing filing, Actor filer, string investment, bool stamped, CancellationToken ct)
     {
         var provider = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.ProgrammeId == filing.ProgrammeId && o.Name == DemoProvider, ct);
         if (provider is null) return filing;
@@ -135,7 +137,10 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
             ],
         };
         current.Assume(filer);
-        DemoSteps.Require("填写服务合同", await contracts.CreateAsync(filer, filing.Id, input, ct));
+        var contract = DemoSteps.Require("填写服务合同", await contracts.CreateAsync(filer, filing.Id, input, ct));
+        if (stamped)
+            DemoSteps.Require("上传合同盖章扫描件", await contracts.UploadScanAsync(filer, filing.Id, contract.Id, contract.Version,
+                DemoSteps.Scan($"{input.Name}（盖章）.png"), ct));
         return await db.Filings.FirstAsync(f => f.Id == filing.Id, ct);
     }
 

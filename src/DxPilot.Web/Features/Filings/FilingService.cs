@@ -172,7 +172,8 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         }
         var others = await filings.CountAsync(ct);
         var level = await assessments.OrderByDescending(a => a.AssessedOn).Select(a => (int?)a.Level).FirstOrDefaultAsync(ct);
-        var checks = FilingEligibility.Check(programme, rules, enterprise, new EligibilityFacts(f.Values, lead, others, level));
+        var contracts = rules.SignedContractRequired ? await providers.ForAsync(f.Id, ct) : null;
+        var checks = FilingEligibility.Check(programme, rules, enterprise, new EligibilityFacts(f.Values, lead, others, level, contracts));
         var missing = FilingValues.Check(rules.Form, f.Values, complete: true);
         var problems = missing.Select(m => m.Value).Concat(checks.Where(c => c.Blocking && !c.Passed).Select(c => $"{c.Name}：{c.Reason}")).ToList();
         return (checks, problems);

@@ -10,7 +10,6 @@ using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SkiaSharp;
 
 namespace DxPilot.Web.Features.Projects;
 
@@ -82,7 +81,7 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
         {
             n++;
             var invoice = new ProjectService.InvoiceInput(contract.Id, $"3301250{n:D5}", new DateOnly(2026, 1, 10), contract.ProviderName, line.Name, line.AmountYuan);
-            DemoSteps.Require("登记发票", await projects.AddInvoiceAsync(enterprise, id, invoice, Scan($"发票{n}.png"), p.Version, ct));
+            DemoSteps.Require("登记发票", await projects.AddInvoiceAsync(enterprise, id, invoice, DemoSteps.Scan($"发票{n}.png"), p.Version, ct));
             p = await db.Projects.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         }
         p = DemoSteps.Require("报告完工", await projects.TransitionAsync(enterprise, id, ProjectTrigger.Complete, null, p.Version, ct));
@@ -128,7 +127,7 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
             : new ProjectService.Classification(i.Id, "software", null, i.Item.Contains("实施") ? "MES系统的实施与集成，计入软件开发" : null)).ToList();
         var p = DemoSteps.Require("专项审计", await projects.SaveAuditAsync(audit, id, lines,
             "发票真实、合规，与服务合同和备案方案一致；支出均属软件和数据采集设备，全额计入合规支出。", version, ct));
-        DemoSteps.Require("上传专项审计报告", await projects.UploadFileAsync(audit, id, ProjectFileKind.AuditReport, Scan("专项审计报告.png"), p.Version, ct));
+        DemoSteps.Require("上传专项审计报告", await projects.UploadFileAsync(audit, id, ProjectFileKind.AuditReport, DemoSteps.Scan("专项审计报告.png"), p.Version, ct));
         p = await db.Projects.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         p = DemoSteps.Require("完成专项审计", await projects.TransitionAsync(audit, id, ProjectTrigger.Audit, null, p.Version, ct));
 
@@ -140,15 +139,4 @@ public sealed class ProjectDemoData(DxPilotDbContext db, ProjectService projects
         DemoSteps.Require("登记拨付", await projects.RecordPaymentAsync(city, id, assessments.Today(), half, "HZCZ-2026-0001",
             "首笔拨付（演示）", p.Version, ct));
     }
-
-    /// <summary>A picture standing in for a scanned invoice or report (a real PNG: it opens when downloaded).</summary>
-    private static UploadedFile Scan(string name)
-    {
-        using var bitmap = new SKBitmap(240, 160);
-        bitmap.Erase(new SKColor(245, 242, 230));
-        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        var bytes = png.ToArray();
-        return new UploadedFile(name, bytes.Length, () => new MemoryStream(bytes, writable: false));
-    }
-
 }
