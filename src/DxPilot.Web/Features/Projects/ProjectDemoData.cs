@@ -6,7 +6,6 @@ using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Assignments;
-using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
