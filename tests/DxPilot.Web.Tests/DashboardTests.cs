@@ -288,6 +288,13 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         var filed = rows.Single(r => r.Count == 2 && r[0].Item1 == "已备案项目");
         Assert.True(filed[1].Item2);
         Assert.Equal(Funnel(figures, "filed"), int.Parse(filed[1].Item1));
+        // Every 万元 figure of 资金 shows two decimals (built-in number format 4, #,##0.00), the 合计 row too.
+        var formats = workbook.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<CellFormat>().ToList();
+        var money = ((WorksheetPart)workbook.GetPartById(sheets[5].Id!.Value!)).Worksheet!.Descendants<Row>().ToList();
+        var headers = money[1].Elements<Cell>().Select(x => x.InlineString!.InnerText).ToList();
+        var wan = money.Skip(2).SelectMany(r => r.Elements<Cell>().Where((_, i) => headers[i].Contains("万元"))).ToList();
+        Assert.NotEmpty(wan);
+        Assert.All(wan, x => Assert.Equal(4u, formats[(int)x.StyleIndex!.Value].NumberFormatId!.Value));
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ public static class AwardPublishedSheet
         var list = outcome.Value!;
         var title = $"{list.Call.Title}（{list.Batch.Name}）认定名单";
         using var file = new MemoryStream();
-        XlsxWriter.Write(file, "认定名单", Headers.Zip(Widths, (h, w) => new XlsxWriter.Column(h, w)).ToList(),
+        XlsxWriter.Write(file, "认定名单",
+            Headers.Zip(Widths, (h, w) => new XlsxWriter.Column(h, w, h.EndsWith("（万元）") ? XlsxWriter.Shown.Money : XlsxWriter.Shown.AsIs)).ToList(),
             list.Rows.Select((r, i) => (IReadOnlyList<object?>)[i + 1, r.EnterpriseName, r.District, string.Join("、", r.Directions), r.AmountWan])
                 .Append(["合计", null, null, $"{list.Rows.Count}项", list.TotalWan]), title);
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("AwardPublished", list.Batch.Id.ToString()),

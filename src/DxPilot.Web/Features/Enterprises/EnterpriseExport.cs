@@ -22,8 +22,8 @@ public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog aud
     [
         new("序号", 6), new("企业名称", 36), new("统一社会信用代码", 22), new("所属县（市、区）", 14), new("试点细分行业", 16),
         new("国民经济行业代码", 10), new("企业规模", 8), new("规上/规下", 8), new("企业类别", 18), new("从业人员（人）", 10),
-        new("上年营业收入（万元）", 14), new("联系人", 10), new("联系电话", 16),
-        new("已获中央资金支持的“小巨人”", 12), new("已纳入2022年改造试点", 12), new("更新时间", 16),
+        new("上年营业收入（万元）", 14, XlsxWriter.Shown.Money), new("联系人", 10), new("联系电话", 16),
+        new("已获中央资金支持的“小巨人”", 12), new("已纳入2022年改造试点", 12), new("更新时间", 20),
         new(EnterpriseSheetColumns.VersionHeader, 12),
     ];
 

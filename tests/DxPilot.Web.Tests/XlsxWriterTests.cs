@@ -1,0 +1,48 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using DxPilot.Infrastructure.Spreadsheets;
+
+namespace DxPilot.Web.Tests;
+
+/// <summary>
+/// The exports' cells as a spreadsheet shows them: 万元 with two decimals (173.9 reads 173.90), a percentage with one, a date as
+/// 2025年7月16日 and a time with its minutes, all still numbers (sums and sorting work) and never a formula.
+/// </summary>
+public sealed class XlsxWriterTests
+{
+    [Fact]
+    public void Money_rates_and_dates_carry_their_formats_and_stay_numbers()
+    {
+        using var file = new MemoryStream();
+        XlsxWriter.Write(file, "名单",
+        [
+            new("企业", 20), new("核定补助（万元）", 16, XlsxWriter.Shown.Money), new("通过率（%）", 12, XlsxWriter.Shown.OneDecimal),
+            new("均分", 10, XlsxWriter.Shown.TwoDecimals), new("日期"), new("更新时间"), new("件数"),
+        ],
+        [
+            ["=HYPERLINK(\"http://x\")", 173.9m, 87.5m, 3.2m, new DateOnly(2025, 7, 16), new DateTime(2025, 7, 16, 9, 30, 0), 12],
+        ], "标题");
+
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(file.ToArray()), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc));
+        var stylesheet = doc.WorkbookPart!.WorkbookStylesPart!.Stylesheet!;
+        var formats = stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var custom = stylesheet.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(n => n.NumberFormatId!.Value, n => n.FormatCode!.Value!);
+        // Built-in 4 is #,##0.00 and 2 is 0.00 (ECMA-376 part 1, 18.8.30).
+        string Shown(Cell c)
+        {
+            var id = formats[(int)(c.StyleIndex?.Value ?? 0)].NumberFormatId?.Value ?? 0;
+            return id switch { 0 => "General", 2 => "0.00", 4 => "#,##0.00", _ => custom[id] };
+        }
+        var cells = doc.WorkbookPart.WorksheetParts.Single().Worksheet!.Descendants<Row>().Last().Elements<Cell>().ToList();
+        Assert.Equal("=HYPERLINK(\"http://x\")", cells[0].InnerText);
+        Assert.Empty(doc.WorkbookPart.WorksheetParts.Single().Worksheet!.Descendants<CellFormula>());
+        Assert.Equal(["General", "#,##0.00", "0.0", "0.00", "yyyy\"年\"m\"月\"d\"日\"", "yyyy\"年\"m\"月\"d\"日\" hh:mm", "General"], cells.Select(Shown));
+        Assert.All(cells.Skip(1), c => Assert.Equal(CellValues.Number, c.DataType!.Value));
+        Assert.Equal("173.9", cells[1].CellValue!.Text);
+        // 2025-07-16 is day 45854 of the 1900 system; 09:30 is 0.395833… of it.
+        Assert.Equal("45854", cells[4].CellValue!.Text);
+        Assert.Equal(45854.39583333, double.Parse(cells[5].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 8);
+    }
+}
