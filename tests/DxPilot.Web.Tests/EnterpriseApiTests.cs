@@ -41,6 +41,15 @@ public abstract class EnterpriseApiTests<TApp>(TApp app) : IClassFixture<TApp> w
 
         var list = await district.GetFromJsonAsync<JsonElement>($"/api/enterprises?search={Uri.EscapeDataString(uscc)}");
         Assert.Equal(1, list.GetProperty("total").GetInt32());
+
+        // The file's 修改记录 reads a date and an amount as the page writes them, not as stored (2011-04-12, 7800.50).
+        var dated = Merge(TestData.Enterprise("杭州测试汽配有限公司", uscc, employees: 350, revenue: 7800.5m), new { foundedOn = "2011-04-12", version = after.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, (await district.PutAsJsonAsync($"/api/enterprises/{id}", dated)).StatusCode);
+        var history = (await (await app.SignedIn("hz-binjiang")).GetDocument($"/enterprises/{id}")).QuerySelector("#history")!.TextContent;
+        Assert.Contains("2011年4月12日", history);
+        Assert.Contains("5,600.00万元", history);
+        Assert.Contains("7,800.50万元", history);
+        Assert.DoesNotContain("2011-04-12", history);
     }
 
     [Fact]

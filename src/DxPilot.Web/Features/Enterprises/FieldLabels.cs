@@ -1,4 +1,6 @@
+using System.Globalization;
 using DxPilot.Domain.Enterprises;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Enterprises;
 
@@ -16,7 +18,7 @@ public static class FieldLabels
     public static string Label(string field) =>
         EnterpriseForm.Labels.GetValueOrDefault(field) ?? Extra.GetValueOrDefault(field) ?? field;
 
-    /// <summary>Stored values (enum names, true/false) as a person reads them.</summary>
+    /// <summary>Stored values (enum names, true/false, dates, 万元) as a person reads them.</summary>
     public static string? Value(string field, string? value)
     {
         if (value is null) return null;
@@ -28,6 +30,10 @@ public static class FieldLabels
             nameof(Enterprise.ComputedSize) or nameof(Enterprise.SizeOverride) when Enum.TryParse<SizeClass>(value, out var s) => s.Label(),
             nameof(Enterprise.AboveScale) => value == "True" ? "规上" : "规下",
             nameof(Enterprise.LittleGiantCentralFunded) or nameof(Enterprise.Pilot2022) => value == "True" ? "是" : "否",
+            nameof(Enterprise.FoundedOn) when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                => ChineseText.Date(d),
+            nameof(Enterprise.RevenueWan) or nameof(Enterprise.ProfitWan) or nameof(Enterprise.DigitalInvestmentWan)
+                when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var wan) => $"{ChineseText.Wan(wan)}万元",
             _ => value,
         };
     }
