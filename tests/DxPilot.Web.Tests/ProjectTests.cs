@@ -237,9 +237,17 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var city = await app.As(c.Users["city"]);
         var response = await city.GetAsync($"/api/projects/{id}/archive.zip");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        // Named for what it holds, and its files dated in Beijing time (a zip keeps wall-clock times without a zone).
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        Assert.Equal($"材料归档-{c.Enterprise.Name}-汽车零部件车间数字化改造项目-{DxPilot.Domain.Text.ChineseText.Date(today)}.zip",
+            response.Content.Headers.ContentDisposition?.FileNameStar);
         using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Equal("000-归档目录.xlsx", names.Last());
+        // An upload or a generated form is dated when it was made; an invoice on the day it was issued.
+        var beijingNow = DateTime.UtcNow.AddHours(8);
+        Assert.All(zip.Entries.Where(e => !e.Name.StartsWith("03-发票")), e => Assert.InRange(e.LastWriteTime.DateTime, beijingNow.AddMinutes(-10), beijingNow.AddMinutes(1)));
+        Assert.Equal(new DateTime(2025, 10, 15), zip.Entries.Single(e => e.Name.StartsWith("03-发票")).LastWriteTime.DateTime);
         var files = names.Where(n => n.Contains('/')).Select(n => n[(n.IndexOf('/') + 1)..]).ToList();
         // The filing's one submitted round, its contract, then the invoice: the order of the process.
         Assert.Equal(3, files.Count);

@@ -1,3 +1,4 @@
+using DxPilot.Domain.Text;
 using DxPilot.Web.Features.Platform;
 
 namespace DxPilot.Web.Features.Archive;
@@ -31,12 +32,12 @@ public static class ArchiveEndpoints
         if (count == 0) return Results.Problem(title: "找不到该项目，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
         if (count > ProjectArchive.MaxProjects)
             return Results.Problem(title: $"所选范围有{count}个项目，超过每次{ProjectArchive.MaxProjects}个的上限，请按区县分别下载", statusCode: StatusCodes.Status400BadRequest);
-        var title = projectId is not null ? "项目" : enterpriseId is not null ? "企业" : district ?? "全市";
+        var title = await archive.TitleAsync(actor, scope, projectId, enterpriseId, district, ct);
         // A temporary file, not memory: an archive of hundreds of projects is large, and its index is written after its files.
-        var on = $"{time.Today():yyyyMMdd}";
+        var on = ChineseText.Date(time.Today());
         return await TemporaryFileDownload.SendAsync(http, "application/zip", async file =>
         {
-            await archive.WriteAsync(actor, scope, $"{title}{on}", file, ct);
+            await archive.WriteAsync(actor, scope, $"{title}（{on}）", file, ct);
             return $"材料归档-{title}-{on}.zip";
         });
     }

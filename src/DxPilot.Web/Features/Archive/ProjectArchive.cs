@@ -7,6 +7,7 @@ using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
 using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Features.Platform;
 using DxPilot.Web.Features.Projects;
@@ -21,7 +22,7 @@ namespace DxPilot.Web.Features.Archive;
 /// that index, so every file's hash is tied to the audit trail: an upload's hash is also its address in the blob store.
 /// </summary>
 public sealed class ProjectArchive(DxPilotDbContext db, ProjectService projects, IEnumerable<IArchiveSource> sources, IBlobStore blobs, AuditLog audit,
-    ShownTime time)
+    ShownTime time, ProgrammeCatalog programmes, TimeProvider clock)
 {
     /// <summary>Projects one download may hold: a district's or a programme's archive beyond it is taken in parts (by district).</summary>
     public const int MaxProjects = 500;
@@ -37,6 +38,20 @@ public sealed class ProjectArchive(DxPilotDbContext db, ProjectService projects,
         if (enterpriseId is { } e) q = q.Where(x => x.EnterpriseId == e);
         if (!string.IsNullOrWhiteSpace(district)) q = q.Where(x => x.District == district);
         return q;
+    }
+
+    /// <summary>What the archive is of, as its file name and index title say it: the enterprise and the project, the enterprise,
+    /// the district, or the city's whole programme.</summary>
+    public async Task<string> TitleAsync(Actor actor, IQueryable<Project> scope, Guid? projectId, Guid? enterpriseId, string? district, CancellationToken ct)
+    {
+        if (projectId is not null || enterpriseId is not null)
+        {
+            var first = await scope.AsNoTracking().OrderBy(p => p.FiledAt)
+                .Select(p => new { p.ProjectName, Enterprise = db.Enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
+                .FirstAsync(ct);
+            return Safe(projectId is not null ? $"{first.Enterprise}-{first.ProjectName}" : first.Enterprise ?? "");
+        }
+        return Safe(district ?? $"{programmes.Get(actor.ProgrammeId).City}全市");
     }
 
     /// <summary>Writes the archive of <paramref name="scope"/> into <paramref name="output"/> (a seekable temporary file: the
@@ -73,6 +88,7 @@ public sealed class ProjectArchive(DxPilotDbContext db, ProjectService projects,
     private async Task<string> WriteEntryAsync(ZipArchive zip, string name, ArchiveItem item, CancellationToken ct)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = Shown(item.At ?? clock.GetUtcNow().UtcDateTime);
         await using var target = entry.Open();
         if (item.Stored is { } file)
         {
@@ -96,7 +112,7 @@ public sealed class ProjectArchive(DxPilotDbContext db, ProjectService projects,
         return sha;
     }
 
-    private static string WriteIndex(ZipArchive zip, string title, IReadOnlyList<(string Project, string File, string Date, string Author, string Source, string Sha)> index)
+    private string WriteIndex(ZipArchive zip, string title, IReadOnlyList<(string Project, string File, string Date, string Author, string Source, string Sha)> index)
     {
         using var buffer = new MemoryStream();
         using (var sheet = new XlsxSheetStream(buffer, "归档目录", [6, 36, 60, 16, 24, 10, 70]))
@@ -112,9 +128,13 @@ public sealed class ProjectArchive(DxPilotDbContext db, ProjectService projects,
         }
         var bytes = buffer.ToArray();
         var entry = zip.CreateEntry("000-归档目录.xlsx", CompressionLevel.Fastest);
+        entry.LastWriteTime = Shown(clock.GetUtcNow().UtcDateTime);
         using (var target = entry.Open()) target.Write(bytes);
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
+
+    /// <summary>A zip keeps a file's wall-clock time without its zone: the programme's (Beijing) time, as the platform shows times.</summary>
+    private DateTimeOffset Shown(DateTime utc) => new(time.Local(utc), time.Zone.GetUtcOffset(utc));
 
     /// <summary>A name safe in a zip on every system: no path separators or characters Windows refuses, not over 80 characters
     /// (cut before its extension, which stays).</summary>

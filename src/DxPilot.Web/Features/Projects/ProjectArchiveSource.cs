@@ -26,7 +26,8 @@ public sealed class ProjectArchiveSource(ProjectService projects, Documents.Proj
             items.Add(new ArchiveItem(f.Kind == ProjectFileKind.AuditReport ? 60 : 50, ProjectFile.Label(f.Kind) + Path.GetExtension(f.File.Name),
                 f.UploadedAt, f.UploadedByName, f.File));
         foreach (var i in view.Facts.Invoices)
-            items.Add(new ArchiveItem(61, $"发票{i.Number}（{i.Item}）{Path.GetExtension(i.Scan.Name)}", i.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            items.Add(new ArchiveItem(61, $"发票{i.Number}（{i.Item}）{Path.GetExtension(i.Scan.Name)}",
+                LocalTime.Instant(i.IssuedOn.ToDateTime(TimeOnly.MinValue), view.Programme.Zone).UtcDateTime,
                 i.Seller, i.Scan));
         if (view.Payments.Count > 0)
         {
