@@ -27,6 +27,9 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
         var page = await expert.GetDocument($"/filings/{id}/review");
         Assert.Contains("汽车零部件数字化车间改造项目", page.Body!.TextContent);
         Assert.Contains(h.Enterprise.Name, page.Body.TextContent);
+        // Experts do not see personal data: the enterprise's contact phone is masked, as on the filing's own page.
+        Assert.DoesNotContain("13900002222", page.Body.TextContent);
+        Assert.Contains("139****2222", page.Body.TextContent);
         var form = page.QuerySelector("#review-form")!;
         var fields = new Dictionary<string, string>
         {
