@@ -17,6 +17,18 @@ public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp
         (await (await app.As("hz-enterprise")).GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("enterpriseId").GetString()!;
 
     [Fact]
+    public async Task An_empty_list_says_why_it_is_empty()
+    {
+        var city = await app.SignedIn("hz-city");
+        var none = await city.GetDocument("/assessments?search=" + Uri.EscapeDataString("不存在的企业名称"));
+        Assert.Equal("没有符合条件的评测记录，请调整筛选条件", none.QuerySelector("#assessments td.empty")!.TextContent);
+        // 西湖区 has no demo assessment.
+        var xihu = await (await app.SignedIn("hz-xihu")).GetDocument("/assessments");
+        Assert.Equal("暂无评测记录：企业自测或评测机构评测后在此列出", xihu.QuerySelector("#assessments td.empty")!.TextContent);
+        Assert.Null((await city.GetDocument("/assessments")).QuerySelector("#assessments td.empty"));
+    }
+
+    [Fact]
     public async Task The_2024_form_has_every_question_with_help_and_every_scenario_with_its_four_level_descriptions()
     {
         var client = await app.SignedIn("hz-enterprise");
