@@ -353,6 +353,10 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains("哈尔滨北疆阀门制造有限公司（演示） · 哈尔滨市", page);
         // The founding date on the enterprise file starts the registration precondition.
         Assert.Equal("2012-05-18", (await browser.OpenFormAsync())["Form.RegisteredOn"]);
+        // …and its check reads the same date: what it still lacks are the revenues, not "缺少注册成立日期" beside a filled-in field.
+        var registration = Html.ParseDocument(page).QuerySelector("li[data-precondition=registration]")!.TextContent;
+        Assert.Contains("缺少2022、2023、2024年度营业收入", registration);
+        Assert.DoesNotContain("缺少注册成立日期", registration);
         Assert.Equal(30, Html.ParseDocument(page).QuerySelectorAll("section.bench-item").Length);
         // The live character counter (and every other script) is a static file of our own (CSP script-src 'self'), never inline.
         var scripts = Html.ParseDocument(page).QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();

@@ -53,11 +53,13 @@ public sealed class BenchmarkApplication : IAudited
 
     private BenchmarkApplication() { }
 
-    /// <summary>A new draft; it is scored by its first <see cref="Revise"/>.</summary>
-    public static BenchmarkApplication Start(string programmeId, Guid enterpriseId, Instrument instrument, DateTime now) => new()
+    /// <summary>A new draft, its 注册成立日期 taken from the enterprise file when that has one (the form and its precondition
+    /// check then read the same date); it is scored by its first <see cref="Revise"/>.</summary>
+    public static BenchmarkApplication Start(string programmeId, Guid enterpriseId, Instrument instrument, DateTime now, DateOnly? foundedOn = null) => new()
     {
         Id = Guid.CreateVersion7(), ProgrammeId = programmeId, EnterpriseId = enterpriseId, InstrumentId = instrument.Id,
         InstrumentVersion = instrument.Version, Status = BenchmarkStatus.Draft, CreatedAt = now, UpdatedAt = now,
+        Facts = new BenchmarkFacts { RegisteredOn = foundedOn },
     };
 
     /// <summary>The enterprise changes its application while it is a draft or has been returned to it for changes.</summary>

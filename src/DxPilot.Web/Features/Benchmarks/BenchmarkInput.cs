@@ -1,7 +1,6 @@
 using System.Globalization;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Instruments;
-using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Benchmarks;
@@ -43,8 +42,8 @@ public sealed class BenchmarkInput
 
     public IReadOnlyCollection<Guid> Removals => Remove.Where(r => r.Value).Select(r => r.Key).ToList();
 
-    /// <summary>The form as stored; a new application starts from the founding date on the enterprise file.</summary>
-    public static BenchmarkInput From(BenchmarkApplication a, Enterprise enterprise)
+    /// <summary>The form as stored (a new application's 注册成立日期 comes from the enterprise file, <see cref="BenchmarkApplication.Start"/>).</summary>
+    public static BenchmarkInput From(BenchmarkApplication a)
     {
         var f = a.Facts;
         return new BenchmarkInput
@@ -53,7 +52,7 @@ public sealed class BenchmarkInput
             Items = a.Answers.Items.ToDictionary(i => i.Key, i => new ItemInput { Answer = i.Value.Yes switch { true => "是", false => "否", null => null }, Description = i.Value.Description }),
             Overview = a.Overview,
             CreditClean = f.CreditClean,
-            RegisteredOn = (f.RegisteredOn ?? (a.Version == 0 ? enterprise.FoundedOn : null))?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            RegisteredOn = f.RegisteredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Revenue = f.RevenueByYear.ToDictionary(r => r.Key, r => (string?)r.Value.ToString("0.##", CultureInfo.InvariantCulture)),
             MiitLevel = f.MiitLevel?.ToString(CultureInfo.InvariantCulture),
             Audited = f.AuditedReportYears.ToDictionary(y => y, _ => true),

@@ -44,7 +44,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         if (await OwnEnterprise(actor, ct) is not { } enterprise) return Outcome<BenchmarkView>.NotFound();
         var call = CallOf(actor)!;
         var application = await InScope(actor).FirstOrDefaultAsync(ct)
-                          ?? BenchmarkApplication.Start(actor.ProgrammeId, enterprise.Id, InstrumentOf(call), Now());
+                          ?? BenchmarkApplication.Start(actor.ProgrammeId, enterprise.Id, InstrumentOf(call), Now(), enterprise.FoundedOn);
         return Outcome<BenchmarkView>.Ok(await ViewOf(enterprise, application, call, ct));
     }
 
