@@ -8,7 +8,7 @@ namespace DxPilot.Web.Tests;
 /// <summary>A page links another record (a provider's 机构主页, a filing, an assessment, a priced plan, an enterprise's file or its
 /// edit form) only for a viewer who may
 /// open it: the others read the name (a link that opens "not found" tells them nothing and looks broken). Walked on the demo's
-/// diagnoses, products, plans, projects, filings and assessments as each account of their programme.</summary>
+/// diagnoses, products, plans, pool members, projects, filings and assessments as each account of their programme.</summary>
 public sealed class RecordLinkTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private const string Changchun = "changchun-2025", Hangzhou = "hangzhou-2024";
@@ -27,6 +27,7 @@ public sealed class RecordLinkTests(SqliteApp app) : IClassFixture<SqliteApp>
                 .. (await db.Diagnoses.Where(d => d.ProgrammeId == Changchun).Select(d => d.Id).ToListAsync(ct)).Select(id => $"/diagnoses/{id}"),
                 .. (await db.CatalogueProducts.Where(p => p.ProgrammeId == Changchun).Select(p => p.Id).ToListAsync(ct)).Select(id => $"/catalogue/products/{id}"),
                 .. (await db.Assessments.Where(a => a.ProgrammeId == Changchun).Select(a => a.Id).ToListAsync(ct)).Select(id => $"/assessments/{id}/plan?target=3"),
+                .. (await db.PoolMembers.Where(m => m.ProgrammeId == Changchun).Select(m => m.Id).ToListAsync(ct)).Select(id => $"/catalogue/pool/{id}"),
             ];
             hangzhou =
             [
@@ -45,7 +46,10 @@ public sealed class RecordLinkTests(SqliteApp app) : IClassFixture<SqliteApp>
             {
                 var response = await client.GetAsync(page, ct);
                 if (!response.IsSuccessStatusCode) continue;
-                var document = PageClient.Parse(await response.Content.ReadAsStringAsync(ct));
+                var html = await response.Content.ReadAsStringAsync(ct);
+                // Razor reads "文字@if (…)" as an e-mail address and prints the code: none may leak into a page.
+                Assert.False(html.Contains("@if (") || html.Contains("@foreach ("), $"{user} on {page}: Razor code shown as text");
+                var document = PageClient.Parse(html);
                 foreach (var link in document.QuerySelectorAll(Linked).Select(a => a.GetAttribute("href")!).Distinct())
                 {
                     var opened = await client.GetAsync(link, ct);
