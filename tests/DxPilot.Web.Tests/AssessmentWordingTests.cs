@@ -51,7 +51,12 @@ public sealed partial class AssessmentWordingTests(SqliteApp app) : IClassFixtur
         Assert.Contains("依据：《中小企业数字化水平评测指标（2022年版）》（工信厅企业〔2022〕32号）", pages["2022 form"]);
         Assert.Contains("等级判定（依据《长春市中小企业数字化转型城市试点诊改联动工作实施方案》附件3 表6 企业数字化水平等级）", pages["result"]);
         // The history names the instrument as users know it, not by its file's id.
-        var history = PageClient.Parse(await bureau.GetStringAsync($"/assessments/{id}")).QuerySelector("#history")!.TextContent;
+        var table = PageClient.Parse(await bureau.GetStringAsync($"/assessments/{id}")).QuerySelector("#history")!;
+        var history = table.TextContent;
+        // Its creation (every answer) is one folded row, not a page of rows.
+        var created = table.QuerySelector("details dl.history-created")!;
+        Assert.True(created.QuerySelectorAll("dt").Length > 6);
+        Assert.Contains("全部内容（", table.TextContent);
         Assert.DoesNotContain("miit-2024", history);
         Assert.Contains("中小企业数字化水平评测指标（2024年版）", history);
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", history); // 评测日期 as 2025年7月16日
