@@ -27,4 +27,15 @@ public sealed class AuditEntry
     public string? Hash { get; set; }
 }
 
-public sealed record FieldChange(string Field, string? Before, string? After);
+/// <summary>One field's before and after as stored: a date as 2025-07-16, an amount with two decimals in the invariant culture
+/// (AuditedFields writes them; <see cref="Date"/> and <see cref="Amount"/> read them back for the pages that word them).</summary>
+public sealed record FieldChange(string Field, string? Before, string? After)
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public static DateOnly? Date(string? stored) =>
+        DateOnly.TryParseExact(stored, DateFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+
+    public static decimal? Amount(string? stored) =>
+        decimal.TryParse(stored, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : null;
+}

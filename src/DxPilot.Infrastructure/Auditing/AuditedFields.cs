@@ -80,7 +80,7 @@ internal static class AuditedFields
     private static string? Format(object? value) => value switch
     {
         null => null,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString(FieldChange.DateFormat, CultureInfo.InvariantCulture),
         decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),

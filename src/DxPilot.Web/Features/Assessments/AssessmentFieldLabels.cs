@@ -1,5 +1,5 @@
-using System.Globalization;
 using DxPilot.Domain.Assessments;
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Instruments;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
@@ -28,7 +28,7 @@ public static class AssessmentFieldLabels
     public static Func<string, string?, string?> Values(InstrumentCatalog instruments) => (field, value) => field switch
     {
         nameof(Assessment.InstrumentId) when instruments.Find(value) is { } instrument => instrument.Name,
-        nameof(Assessment.AssessedOn) when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => ChineseText.Date(d),
+        nameof(Assessment.AssessedOn) when FieldChange.Date(value) is { } d => ChineseText.Date(d),
         nameof(Assessment.Stage) when Enum.TryParse<AssessmentStage>(value, out var s) => s.Label(),
         nameof(Assessment.AssessorKind) when Enum.TryParse<AssessorKind>(value, out var k) => k.Label(),
         nameof(Assessment.Level) when int.TryParse(value, out var l) => LevelNames.Short(l),

@@ -1,4 +1,4 @@
-using System.Globalization;
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Text;
 
@@ -30,10 +30,9 @@ public static class FieldLabels
             nameof(Enterprise.ComputedSize) or nameof(Enterprise.SizeOverride) when Enum.TryParse<SizeClass>(value, out var s) => s.Label(),
             nameof(Enterprise.AboveScale) => value == "True" ? "规上" : "规下",
             nameof(Enterprise.LittleGiantCentralFunded) or nameof(Enterprise.Pilot2022) => value == "True" ? "是" : "否",
-            nameof(Enterprise.FoundedOn) when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                => ChineseText.Date(d),
+            nameof(Enterprise.FoundedOn) when FieldChange.Date(value) is { } d => ChineseText.Date(d),
             nameof(Enterprise.RevenueWan) or nameof(Enterprise.ProfitWan) or nameof(Enterprise.DigitalInvestmentWan)
-                when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var wan) => $"{ChineseText.Wan(wan)}万元",
+                when FieldChange.Amount(value) is { } wan => $"{ChineseText.Wan(wan)}万元",
             _ => value,
         };
     }

@@ -28,4 +28,13 @@ public static class FilingLabels
         var value = basics.GetValueOrDefault(field.Key, "");
         return field.Source == "contactPhone" && !viewer.MaySeePersonalData ? Domain.Text.Masking.Phone(value) : value;
     }
+
+    /// <summary>A field of the filled form as this viewer reads it, read-only: the enterprise's fields as <see cref="Basic"/>, the
+    /// answers as the form prints them, "—" for nothing (the detail page and the expert's review page alike).</summary>
+    public static string Answer(Domain.Filings.FilingField field, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> basics,
+        Domain.Accounts.Actor viewer)
+    {
+        var shown = field.Kind == Domain.Filings.FieldKind.Enterprise ? Basic(field, basics, viewer) : Domain.Filings.FilingValues.Show(field, values);
+        return string.IsNullOrEmpty(shown) ? "—" : shown;
+    }
 }

@@ -149,17 +149,19 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
             .Select(v => new FilingVersionInfo(v.Round, v.SubmittedAt, v.SubmittedByName)).ToListAsync(ct);
         // A submitted filing is read as it was submitted: a later 改造后 evaluation must not turn its level check red.
         var asOf = f.IsEditable ? null : versions.LastOrDefault()?.SubmittedAt;
-        var (checks, problems) = await ChecksAsync(programme, f, enterprise, ct, asOf);
+        var contracts = await providers.ForAsync(f.Id, ct);
+        var (checks, problems) = await ChecksAsync(programme, f, enterprise, ct, asOf, contracts);
         var tally = await TallyAsync(f, rules, ct);
         var serves = await ServesAsync(actor, f.EnterpriseId, ct);
-        return new FilingView(f, enterprise, programme, FilingBasics.Read(rules.Form, enterprise, programme), await providers.ForAsync(f.Id, ct),
+        return new FilingView(f, enterprise, programme, FilingBasics.Read(rules.Form, enterprise, programme), contracts,
             checks, asOf, problems, tally, history, versions, serves);
     }
 
     /// <summary>Eligibility as it stands, and everything that would refuse a submission now (missing answers and failed rules);
-    /// with <paramref name="asOf"/>, the platform's assessments and the other filings as they were then.</summary>
+    /// with <paramref name="asOf"/>, the platform's assessments and the other filings as they were then; <paramref name="contracts"/>
+    /// when the caller has read them already.</summary>
     private async Task<(IReadOnlyList<FilingCheck> Checks, IReadOnlyList<string> Problems)> ChecksAsync(Programme programme, Filing f, Enterprise enterprise,
-        CancellationToken ct, DateTime? asOf = null)
+        CancellationToken ct, DateTime? asOf = null, IReadOnlyList<FilingProvider>? contracts = null)
     {
         var rules = programme.Filing!;
         var lead = FilingValues.Text(f.Values, FilingKeys.ChainLead) is { } named ? await ChainLeadAsync(programme.Id, named, ct) : null;
@@ -172,7 +174,7 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         }
         var others = await filings.CountAsync(ct);
         var level = await assessments.OrderByDescending(a => a.AssessedOn).Select(a => (int?)a.Level).FirstOrDefaultAsync(ct);
-        var contracts = rules.SignedContractRequired ? await providers.ForAsync(f.Id, ct) : null;
+        if (rules.SignedContractRequired) contracts ??= await providers.ForAsync(f.Id, ct);
         var checks = FilingEligibility.Check(programme, rules, enterprise, new EligibilityFacts(f.Values, lead, others, level, contracts));
         var missing = FilingValues.Check(rules.Form, f.Values, complete: true);
         var problems = missing.Select(m => m.Value).Concat(checks.Where(c => c.Blocking && !c.Passed).Select(c => $"{c.Name}：{c.Reason}")).ToList();

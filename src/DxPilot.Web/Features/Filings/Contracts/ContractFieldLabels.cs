@@ -1,4 +1,4 @@
-using System.Globalization;
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Domain.Text;
 
@@ -35,13 +35,10 @@ public static class ContractFieldLabels
 
     public static string? Value(string field, string? value) => field switch
     {
-        nameof(ServiceContract.SignedOn) when Date(value) is { } d => ChineseText.Date(d),
-        nameof(ServiceContract.PeriodStart) or nameof(ServiceContract.PeriodEnd) when Date(value) is { } d => $"{d.Year}年{d.Month}月",
-        nameof(ServiceContract.TotalYuan) when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) => ContractRules.Yuan(m),
+        nameof(ServiceContract.SignedOn) when FieldChange.Date(value) is { } d => ChineseText.Date(d),
+        nameof(ServiceContract.PeriodStart) or nameof(ServiceContract.PeriodEnd) when FieldChange.Date(value) is { } d => $"{d.Year}年{d.Month}月",
+        nameof(ServiceContract.TotalYuan) when FieldChange.Amount(value) is { } m => ContractRules.Yuan(m),
         nameof(ServiceContract.ProviderOrganisationId) => value is null ? null : "已关联",
         _ => value,
     };
-
-    private static DateOnly? Date(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
