@@ -48,8 +48,8 @@ public static class AuditImportBench
         foreach (var database in postgres is null ? [Database.Sqlite()] : new[] { Database.Sqlite(), Database.Postgres(postgres) })
         {
             Console.WriteLine($"\n{database.Name}");
-            Console.WriteLine($"{"round",6} {"audited",8} {"without",8} {"ratio",6} {"audited",8} {"without",8} {"ratio",6}  order");
-            Console.WriteLine($"{"",6} {"wall s",8} {"wall s",8} {"",6} {"cpu s",8} {"cpu s",8}");
+            Console.WriteLine($"{"round",6} {"audited",8} {"without",8} {"ratio",6} {"audited",8} {"without",8} {"ratio",6} {"audited",8} {"without",8}  order");
+            Console.WriteLine($"{"",6} {"wall s",8} {"wall s",8} {"",6} {"cpu s",8} {"cpu s",8} {"",6} {"gc ms/n",8} {"gc ms/n",8}");
             var (audited, unaudited) = (new List<Timing>(), new List<Timing>());
             await using var auditedPlatform = warm ? await Platform.StartAsync(database, withAudit: true) : null;
             await using var unauditedPlatform = warm ? await Platform.StartAsync(database, withAudit: false) : null;
@@ -89,10 +89,10 @@ public static class AuditImportBench
         return failed ? 1 : 0;
     }
 
-    private readonly record struct Timing(double Wall, double Cpu, double Allocated);
+    private readonly record struct Timing(double Wall, double Cpu, double Allocated, double Paused, int Collections);
 
     private static string Line(string label, Timing a, Timing u) =>
-        $"{label,6} {a.Wall,8:F3} {u.Wall,8:F3} {a.Wall / u.Wall,6:F3} {a.Cpu,8:F3} {u.Cpu,8:F3} {a.Cpu / u.Cpu,6:F3}";
+        $"{label,6} {a.Wall,8:F3} {u.Wall,8:F3} {a.Wall / u.Wall,6:F3} {a.Cpu,8:F3} {u.Cpu,8:F3} {a.Cpu / u.Cpu,6:F3} {$"{a.Paused * 1000:F0}/{a.Collections}",8} {$"{u.Paused * 1000:F0}/{u.Collections}",8}";
 
     /// <summary>A platform copy (started and migrated before any clock runs) over its own new database, with or without the
     /// audit interceptor; dropped with its database when disposed.</summary>
@@ -146,11 +146,14 @@ public static class AuditImportBench
             GC.WaitForPendingFinalizers();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var (pauses, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
             var sw = Stopwatch.StartNew();
             var outcome = await queue.RunNowAsync(Actor.System(Programme, "审计开销基准"), "enterprises.xlsx", sheet, CancellationToken.None);
             sw.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            pauses = GC.GetTotalPauseDuration() - pauses;
+            collections = GC.CollectionCount(0) - collections;
 
             // The two sides did the same work, and only one of them wrote the trail.
             _created += rows;
@@ -162,7 +165,7 @@ public static class AuditImportBench
                 throw new InvalidOperationException($"import did not create {rows} enterprises: {job.Status}, {job.Created} created, {job.Refused} refused");
             if (_withAudit ? entries < _created : entries != 0)
                 throw new InvalidOperationException($"{entries} audit entries with the interceptor {(_withAudit ? "on" : "off")}");
-            return new Timing(sw.Elapsed.TotalSeconds, cpu.TotalSeconds, allocated);
+            return new Timing(sw.Elapsed.TotalSeconds, cpu.TotalSeconds, allocated, pauses.TotalSeconds, collections);
         }
 
         public async ValueTask DisposeAsync()
@@ -174,7 +177,8 @@ public static class AuditImportBench
     }
 
     private static Timing Median(List<Timing> timings) =>
-        new(Median(timings.Select(t => t.Wall)), Median(timings.Select(t => t.Cpu)), Median(timings.Select(t => t.Allocated)));
+        new(Median(timings.Select(t => t.Wall)), Median(timings.Select(t => t.Cpu)), Median(timings.Select(t => t.Allocated)),
+            Median(timings.Select(t => t.Paused)), (int)Median(timings.Select(t => (double)t.Collections)));
 
     private static double Median(IEnumerable<double> values)
     {
