@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Organisations;
+using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -182,6 +185,40 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var thinktank = await app.As(c.Users["thinktank"]);
         Assert.Equal(HttpStatusCode.Forbidden, (await ChangchunProject.StepAsync(thinktank, id, "complete")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await thinktank.PostAsJsonAsync("/api/projects/approvals", new { items = new[] { new { id } } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_provider_named_in_the_contract_works_on_the_filing_and_the_project_without_an_assignment()
+    {
+        var c = await ChangchunProject.CreateAsync(app);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var contractor = new Organisation { ProgrammeId = ChangchunProject.Programme, Name = $"长春签约服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider, Uscc = TestData.NewUscc("220104") };
+        var stranger = new Organisation { ProgrammeId = ChangchunProject.Programme, Name = $"长春无关服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider, Uscc = TestData.NewUscc("220104") };
+        await using (var scope = app.DataScope(ChangchunProject.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            db.Organisations.AddRange(contractor, stranger);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var accounts = new ProgrammeAccounts(app, ChangchunProject.Programme);
+        var signed = await app.As(await accounts.UserAsync(Role.ServiceProvider, displayName: contractor.Name, organisation: contractor.Id));
+        var other = await app.As(await accounts.UserAsync(Role.ServiceProvider, displayName: stranger.Name, organisation: stranger.Id));
+        var id = await c.FiledAsync(app, contractor: contractor);
+        var filing = (await ChangchunProject.GetAsync(await app.As(c.Users["city"]), id)).GetProperty("filingId").GetGuid();
+
+        // The contract's 乙方 does the work: it reads the filing and the project, finds the project in its list and reports completion.
+        Assert.Equal(HttpStatusCode.OK, (await signed.GetAsync($"/api/filings/{filing}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await signed.GetAsync($"/api/projects/{id}")).StatusCode);
+        Assert.Contains(id.ToString(), await signed.GetStringAsync("/api/projects"));
+        var completion = new { deliveries = new[] { new { item = "MES制造执行系统", delivered = "MES上线", system = "MES", goLiveOn = "2025-10-01" } }, note = "按合同交付。",
+            version = await ChangchunProject.VersionAsync(signed, id) };
+        Assert.Equal(HttpStatusCode.OK, (await signed.PutAsJsonAsync($"/api/projects/{id}/completion", completion)).StatusCode);
+        // The assigned provider keeps its access; a provider neither assigned nor contracted has none.
+        Assert.Equal(HttpStatusCode.OK, (await (await app.As(c.Users["provider"])).GetAsync($"/api/projects/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/filings/{filing}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/projects/{id}")).StatusCode);
+        Assert.DoesNotContain(id.ToString(), await other.GetStringAsync("/api/projects"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync($"/api/projects/{id}/completion", completion)).StatusCode);
     }
 
     [Fact]

@@ -21,11 +21,12 @@ public static class FilingPolicy
     /// <summary>The summary sheet and batch actions are the bureaus'.</summary>
     public static bool ReadsSummary(Actor a) => a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank;
 
-    /// <summary>Whether the actor changes the form's section: the enterprise all of it, its provider the parts they fill together.</summary>
-    public static string? Edit(Actor a, Filing f, FilingSection? section, bool providerServesEnterprise) =>
+    /// <summary>Whether the actor changes the form's section: the enterprise all of it, its provider (assigned, or named in its 服务合同)
+    /// the parts they fill together.</summary>
+    public static string? Edit(Actor a, Filing f, FilingSection? section, bool providerServes) =>
         !f.IsEditable ? "备案已提交审核，不能再修改"
         : a.Role == Role.Enterprise && a.EnterpriseId == f.EnterpriseId ? null
-        : a.Role == Role.ServiceProvider && providerServesEnterprise
+        : a.Role == Role.ServiceProvider && providerServes
             ? section is null || section.FilledBy == FilledBy.Together ? null : $"“{section.Title}”由试点企业填写"
         : "只有试点企业（及其服务商共同填写的部分）可以修改备案申请";
 

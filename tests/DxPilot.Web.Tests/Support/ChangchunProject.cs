@@ -89,9 +89,11 @@ public sealed class ChangchunProject
         return new ChangchunProject { Enterprise = enterprise, Provider = provider, Agency = agency, AuditFirm = auditFirm, Users = users };
     }
 
-    /// <summary>The filing filled, contracted, submitted, passed by 朝阳区 and confirmed by the city; returns the project's id.</summary>
-    public async Task<Guid> FiledAsync(DxPilotApp app, string projectName = "汽车零部件车间数字化改造项目")
+    /// <summary>The filing filled, contracted (with the assigned provider unless <paramref name="contractor"/> is given), submitted,
+    /// passed by 朝阳区 and confirmed by the city; returns the project's id.</summary>
+    public async Task<Guid> FiledAsync(DxPilotApp app, string projectName = "汽车零部件车间数字化改造项目", Organisation? contractor = null)
     {
+        var partyB = contractor ?? Provider;
         var enterprise = await app.As(Users["enterprise"]);
         var started = await enterprise.PostAsJsonAsync("/api/filings", new { enterpriseId = Enterprise.Id });
         Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
@@ -112,7 +114,7 @@ public sealed class ChangchunProject
         var contract = new
         {
             number = "CC-DX-2025-001", name = "数字化改造服务合同", signedOn = "2025-01-10", periodStart = "2025-01-10", periodEnd = "2025-12-31",
-            providerName = Provider.Name, providerUscc = Provider.Uscc, providerLegalRepresentative = "周总", providerAddress = "长春市朝阳区人民大街1号",
+            providerName = partyB.Name, providerUscc = partyB.Uscc, providerLegalRepresentative = "周总", providerAddress = "长春市朝阳区人民大街1号",
             providerContact = "吴工", providerPhone = "0431-88886666", firstPaymentPercent = 30, work = "MES系统实施与设备联网",
             lines = Lines.Select(l => new { name = l.Name, unitPriceYuan = l.Price, quantity = l.Quantity }).ToArray(),
         };

@@ -8,6 +8,7 @@ using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Enterprises;
+using DxPilot.Web.Features.Organisations;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,8 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
 
     /// <summary>
     /// The filings this actor may read: the city and think tank all of the programme's, a district its district's, an enterprise
-    /// its own, a provider those of the enterprises it serves, an expert those it was assigned to review.
+    /// its own, a provider those of the enterprises it serves and those whose 服务合同 names it (<see cref="ProviderWork"/>), an
+    /// expert those it was assigned to review.
     /// </summary>
     public IQueryable<Filing> InScope(Actor a)
     {
@@ -40,7 +42,7 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
             Role.CityBureau or Role.ThinkTank => q,
             Role.DistrictBureau => q.Where(f => f.District == a.District),
             Role.Enterprise => q.Where(f => f.EnterpriseId == a.EnterpriseId),
-            Role.ServiceProvider => q.Where(f => db.Assignments.Any(x => x.OrganisationId == a.OrganisationId && x.EnterpriseId == f.EnterpriseId)),
+            Role.ServiceProvider when a.OrganisationId is { } org => q.Of(db, org),
             Role.Expert => q.Where(f => db.FilingExpertReviews.Any(r => r.FilingId == f.Id && r.ExpertUserId == a.UserId)),
             _ => q.Where(f => false),
         };
@@ -109,7 +111,7 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         var filing = await InScope(actor).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (filing is null) return Outcome<Filing>.NotFound();
         var rules = RulesOf(actor)!;
-        var serves = await ServesAsync(actor, filing.EnterpriseId, ct);
+        var serves = await ServesAsync(actor, filing, ct);
         if (FilingPolicy.Edit(actor, filing, null, serves) is { } why)
             return filing.IsEditable || actor.Role is not (Role.Enterprise or Role.ServiceProvider) ? Outcome<Filing>.Forbidden(why) : Outcome<Filing>.Conflict(why);
         var errors = new Dictionary<string, string>();
@@ -128,10 +130,11 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         return await saving.SaveAsync(filing, What, () => filing, ct);
     }
 
-    /// <summary>Whether the actor is a provider assigned to the enterprise (co-fills the shared sections).</summary>
-    public async Task<bool> ServesAsync(Actor actor, Guid enterpriseId, CancellationToken ct) =>
+    /// <summary>Whether the actor is the filing's provider, assigned to the enterprise or named 乙方 in its 服务合同 (co-fills the
+    /// shared sections).</summary>
+    public async Task<bool> ServesAsync(Actor actor, Filing filing, CancellationToken ct) =>
         actor.Role == Role.ServiceProvider && actor.OrganisationId is { } org
-        && await db.Assignments.AnyAsync(x => x.OrganisationId == org && x.EnterpriseId == enterpriseId, ct);
+        && await db.Filings.Where(f => f.Id == filing.Id).Of(db, org).AnyAsync(ct);
 
     /// <summary>The section a stored key belongs to.</summary>
     public static FilingSection? SectionOf(FilingForm form, string key) =>
@@ -152,7 +155,7 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         var contracts = await providers.ForAsync(f.Id, ct);
         var (checks, problems) = await ChecksAsync(programme, f, enterprise, ct, asOf, contracts);
         var tally = await TallyAsync(f, rules, ct);
-        var serves = await ServesAsync(actor, f.EnterpriseId, ct);
+        var serves = await ServesAsync(actor, f, ct);
         return new FilingView(f, enterprise, programme, FilingBasics.Read(rules.Form, enterprise, programme), contracts,
             checks, asOf, problems, tally, history, versions, serves);
     }

@@ -24,7 +24,7 @@ public sealed partial class ProjectService
     {
         var (project, refusal) = await TrackedAsync<Project>(actor, id, version, ct);
         if (project is null) return refusal!;
-        var assigned = await AssignedAsync(actor, project.EnterpriseId, ct);
+        var assigned = await AssignedAsync(actor, project, ct);
         if (ProjectPolicy.Continue(actor, project, assigned.Agency) is { } why) return Outcome<Project>.Forbidden(why);
         if (!ProjectWorkflow.EvaluationEditable(project.Status))
             return Outcome<Project>.Conflict(project.Status == ProjectStatus.Implementing ? "企业尚未报告完工，不能评测" : "评测报告已出具，不能再修改");
@@ -56,7 +56,7 @@ public sealed partial class ProjectService
     {
         var (project, refusal) = await TrackedAsync<Project>(actor, id, version, ct);
         if (project is null) return refusal!;
-        var assigned = await AssignedAsync(actor, project.EnterpriseId, ct);
+        var assigned = await AssignedAsync(actor, project, ct);
         if (ProjectPolicy.Continue(actor, project, assigned.Agency) is { } why) return Outcome<Project>.Forbidden(why);
         if (!ProjectWorkflow.AcceptanceEditable(project.Status))
             return Outcome<Project>.Conflict(project.Status is ProjectStatus.Implementing or ProjectStatus.Completed
@@ -118,7 +118,7 @@ public sealed partial class ProjectService
     {
         var (project, refusal) = await TrackedAsync<ProjectFile>(actor, id, version, ct);
         if (project is null) return refusal!;
-        var assigned = await AssignedAsync(actor, project.EnterpriseId, ct);
+        var assigned = await AssignedAsync(actor, project, ct);
         var (who, open) = kind == ProjectFileKind.AuditReport
             ? (ProjectPolicy.Audit(actor, assigned.AuditFirm), ProjectWorkflow.AuditEditable(project.Status))
             : (ProjectPolicy.Continue(actor, project, assigned.Agency), ProjectWorkflow.AcceptanceEditable(project.Status));

@@ -19,7 +19,7 @@ public sealed partial class ProjectService
     {
         var (project, refusal) = await TrackedAsync<Project>(actor, id, version, ct);
         if (project is null) return refusal!;
-        var assigned = await AssignedAsync(actor, project.EnterpriseId, ct);
+        var assigned = await AssignedAsync(actor, project, ct);
         if (ProjectPolicy.Audit(actor, assigned.AuditFirm) is { } why) return Outcome<Project>.Forbidden(why);
         if (!ProjectWorkflow.AuditEditable(project.Status))
             return Outcome<Project>.Conflict(project.Status is ProjectStatus.Audited or ProjectStatus.Approved or ProjectStatus.Paid

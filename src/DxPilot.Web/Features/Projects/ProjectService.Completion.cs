@@ -118,7 +118,7 @@ public sealed partial class ProjectService
     /// <summary>Why the actor may not change the completion report now: 403 for who never does, 409 once it was reported.</summary>
     private async Task<Outcome<T>?> CompletionRefusalAsync<T>(Actor actor, Project project, CancellationToken ct)
     {
-        var assigned = await AssignedAsync(actor, project.EnterpriseId, ct);
+        var assigned = await AssignedAsync(actor, project, ct);
         if (ProjectPolicy.ReportCompletion(actor, project, assigned.Provider) is { } why) return Outcome<T>.Forbidden(why);
         return ProjectWorkflow.CompletionEditable(project.Status) ? null : Outcome<T>.Conflict("完工报告已提交，不能再修改");
     }

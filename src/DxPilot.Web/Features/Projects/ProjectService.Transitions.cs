@@ -42,7 +42,7 @@ public sealed partial class ProjectService
     private async Task<string?> AssignmentRefusalAsync(Actor actor, Project project, ProjectTrigger trigger, CancellationToken ct)
     {
         if (actor.Role is not (Role.EvaluationAgency or Role.AuditFirm or Role.ServiceProvider)) return null;
-        var assigned = await AssignedAsync(actor, project.EnterpriseId, ct);
+        var assigned = await AssignedAsync(actor, project, ct);
         return trigger switch
         {
             ProjectTrigger.Complete => ProjectPolicy.ReportCompletion(actor, project, assigned.Provider),

@@ -9,6 +9,7 @@ using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Organisations;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,8 +34,8 @@ public sealed partial class ProjectService(DxPilotDbContext db, ProgrammeCatalog
 
     /// <summary>
     /// The projects this actor may read: the city and think tank all of the programme's, a district its district's, an enterprise
-    /// its own, a provider, agency or audit firm those of the enterprises assigned to it, an expert those whose acceptance group
-    /// names its account.
+    /// its own, a provider those of the enterprises assigned to it and those whose 服务合同 names it (<see cref="ProviderWork"/>), an
+    /// agency or audit firm those of the enterprises assigned to it, an expert those whose acceptance group names its account.
     /// </summary>
     public IQueryable<Project> InScope(Actor a)
     {
@@ -45,7 +46,8 @@ public sealed partial class ProjectService(DxPilotDbContext db, ProgrammeCatalog
             Role.CityBureau or Role.ThinkTank => q,
             Role.DistrictBureau => q.Where(p => p.District == a.District),
             Role.Enterprise => q.Where(p => p.EnterpriseId == a.EnterpriseId),
-            Role.ServiceProvider or Role.EvaluationAgency or Role.AuditFirm =>
+            Role.ServiceProvider when a.OrganisationId is { } org => q.Of(db, org),
+            Role.EvaluationAgency or Role.AuditFirm =>
                 q.Where(p => db.Assignments.Any(x => x.OrganisationId == a.OrganisationId && x.EnterpriseId == p.EnterpriseId)),
             Role.Expert => q.Where(p => p.ExpertAccounts.Contains(NamedAccounts.Needle(a.UserId))),
             _ => q.Where(p => false),
@@ -81,7 +83,7 @@ public sealed partial class ProjectService(DxPilotDbContext db, ProgrammeCatalog
         var payments = await db.ProjectPayments.AsNoTracking().Where(x => x.ProjectId == p.Id).OrderBy(x => x.PaidOn).ThenBy(x => x.RecordedAt).ToListAsync(ct);
         var contracts = (await db.ServiceContracts.AsNoTracking().Where(c => c.FilingId == p.FilingId).OrderBy(c => c.CreatedAt).ToListAsync(ct))
             .Select(c => new ProjectContract(c.Id, c.Name, c.Number, c.ProviderName, c.TotalYuan, c.Lines.Select(l => l.Name).ToList())).ToList();
-        var assignments = await AssignedAsync(actor, p.EnterpriseId, ct);
+        var assignments = await AssignedAsync(actor, p, ct);
         var agencyAssessments = actor.Role == Role.EvaluationAgency && assignments.Agency
             ? await db.Assessments.AsNoTracking().Where(a => a.EnterpriseId == p.EnterpriseId && a.Stage == AssessmentStage.After && a.OrganisationId == actor.OrganisationId)
                 .OrderByDescending(a => a.AssessedOn).Select(a => new AssessmentChoice(a.Id, a.AssessedOn, a.Level, a.Score, a.AssessorName)).ToListAsync(ct)
@@ -91,12 +93,15 @@ public sealed partial class ProjectService(DxPilotDbContext db, ProgrammeCatalog
             Subsidy.Decide(programme.Money, ProjectChecks.FactsOf(p)), assignments, agencyAssessments);
     }
 
-    /// <summary>Which of the actor's organisation's assignments reach the enterprise: the agency and the audit firm act only then.</summary>
-    private async Task<ProjectAssignments> AssignedAsync(Actor actor, Guid enterpriseId, CancellationToken ct)
+    /// <summary>Which of the actor's organisation's assignments reach the project's enterprise: the agency and the audit firm act
+    /// only then; the provider also when the project's 服务合同 names it.</summary>
+    private async Task<ProjectAssignments> AssignedAsync(Actor actor, Project project, CancellationToken ct)
     {
         if (actor.OrganisationId is not { } org) return new ProjectAssignments(false, false, false);
-        var kinds = await db.Assignments.Where(x => x.OrganisationId == org && x.EnterpriseId == enterpriseId).Select(x => x.Kind).ToListAsync(ct);
-        return new ProjectAssignments(kinds.Contains(OrganisationKind.ServiceProvider) && actor.Role == Role.ServiceProvider,
+        var kinds = await db.Assignments.Where(x => x.OrganisationId == org && x.EnterpriseId == project.EnterpriseId).Select(x => x.Kind).ToListAsync(ct);
+        var provider = actor.Role == Role.ServiceProvider
+                       && await db.Projects.Where(p => p.Id == project.Id).Of(db, org).AnyAsync(ct);
+        return new ProjectAssignments(provider,
             kinds.Contains(OrganisationKind.EvaluationAgency) && actor.Role == Role.EvaluationAgency,
             kinds.Contains(OrganisationKind.AuditFirm) && actor.Role == Role.AuditFirm);
     }
