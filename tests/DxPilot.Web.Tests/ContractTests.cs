@@ -175,6 +175,34 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task Migration_0047_decides_the_party_b_of_contracts_saved_before_by_the_same_rule_as_a_save()
+    {
+        var (h, id) = await StartedAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var unnamed = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州迁移前服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
+        var auditor = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州迁移前审计{suffix}会计师事务所", Kind = OrganisationKind.AuditFirm, Uscc = TestData.NewUscc() };
+        await using var scope = app.DataScope(HangzhouFiling.Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        db.Organisations.AddRange(unnamed, auditor);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var enterprise = await app.As(h.Users["enterprise"]);
+        var byUscc = await CreateAsync(enterprise, id, Contract(h.Provider.Uscc!));
+        var byName = await CreateAsync(enterprise, id, Contract(TestData.NewUscc(), providerName: unnamed.Name));
+        var auditFirm = await CreateAsync(enterprise, id, Contract(auditor.Uscc!, providerName: auditor.Name));
+        // As contracts saved before 2026-11-29 may stand: unlinked, or linked by USCC to an organisation that is not a provider.
+        foreach (var (contract, was) in new[] { (byUscc, (Guid?)null), (byName, null), (auditFirm, auditor.Id) })
+            await db.ServiceContracts.Where(c => c.Id == contract).ExecuteUpdateAsync(u => u.SetProperty(c => c.ProviderOrganisationId, was), TestContext.Current.CancellationToken);
+
+        var script = MigrationRunner.Scripts(db.IsPostgres ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite).Single(s => s.Id.StartsWith("0047_")).Sql;
+        await db.Database.ExecuteSqlRawAsync(script, TestContext.Current.CancellationToken);
+
+        var linked = await db.ServiceContracts.AsNoTracking().Where(c => c.FilingId == id).ToDictionaryAsync(c => c.Id, c => c.ProviderOrganisationId, TestContext.Current.CancellationToken);
+        Assert.Equal(h.Provider.Id, linked[byUscc]);
+        Assert.Equal(unnamed.Id, linked[byName]);
+        Assert.Null(linked[auditFirm]);
+    }
+
+    [Fact]
     public async Task Each_role_reads_and_writes_contracts_in_the_filings_scope()
     {
         var (h, id) = await StartedAsync();
