@@ -60,5 +60,13 @@ public sealed partial class AssessmentWordingTests(SqliteApp app) : IClassFixtur
         Assert.DoesNotContain("miit-2024", history);
         Assert.Contains("中小企业数字化水平评测指标（2024年版）", history);
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", history); // 评测日期 as 2025年7月16日
+        // Each answer reads as the 答卷明细 shows it: the letter with its option's words, never letters alone.
+        var answers = created.QuerySelectorAll("dd").Select(d => d.TextContent.Trim()).ToList();
+        Assert.DoesNotContain(answers, a => Regex.IsMatch(a, "^[A-Z](、[A-Z])*$"));
+        var page = PageClient.Parse(await bureau.GetStringAsync($"/assessments/{id}"));
+        var row = page.QuerySelectorAll("#answers tbody tr").First(r => r.QuerySelectorAll("td")[1].TextContent.Trim().Length > 0);
+        var (question, chosen) = (row.QuerySelectorAll("td")[0].TextContent.Trim(), row.QuerySelectorAll("td")[1].QuerySelectorAll("div").Select(d => d.TextContent.Trim()));
+        var dt = created.QuerySelectorAll("dt").First(d => d.TextContent.Trim() == question);
+        Assert.Equal(string.Join("；", chosen), dt.NextElementSibling!.TextContent.Trim());
     }
 }

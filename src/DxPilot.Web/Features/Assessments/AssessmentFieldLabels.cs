@@ -21,12 +21,28 @@ public static class AssessmentFieldLabels
         [nameof(Assessment.Level)] = "等级",
     };
 
-    public static string Label(string field) => Labels.GetValueOrDefault(field) ?? field;
+    /// <summary>A question is named as the instrument names it; scenarios, raw inputs and evidence notes (stored as 场景:名称 …)
+    /// say which they are after the name.</summary>
+    public static string Label(string field) => Labels.GetValueOrDefault(field) ?? field switch
+    {
+        _ when field.StartsWith(ScenarioPrefix, StringComparison.Ordinal) => $"{field[ScenarioPrefix.Length..]}（场景）",
+        _ when field.StartsWith(RawPrefix, StringComparison.Ordinal) => $"{field[RawPrefix.Length..]}（原始数据）",
+        _ when field.StartsWith(EvidencePrefix, StringComparison.Ordinal) => $"{field[EvidencePrefix.Length..]}（佐证说明）",
+        _ => field,
+    };
+
+    private const string ScenarioPrefix = "场景:", RawPrefix = "原始数据:", EvidencePrefix = "佐证:";
 
     /// <summary>Values as a reader knows them: the instrument by its official name (not its file's id), dates as 2025年7月16日,
-    /// stages, assessors and levels in Chinese.</summary>
-    public static Func<string, string?, string?> Values(InstrumentCatalog instruments) => (field, value) => field switch
+    /// stages, assessors and levels in Chinese, a question's letters with their options' words as the 答卷明细 shows them
+    /// ("B. …"; a letter <paramref name="instrument"/> does not have stays a letter), a scenario's level by its name.</summary>
+    public static Func<string, string?, string?> Values(InstrumentCatalog instruments, Instrument? instrument) => (field, value) => field switch
     {
+        _ when value is null => null,
+        _ when field.StartsWith(ScenarioPrefix, StringComparison.Ordinal) && int.TryParse(value, out var level) && level is >= 0 and <= LevelRule.MaxLevel
+            => LevelNames.Scenario(level),
+        _ when instrument?.FindQuestion(field) is { } question => string.Join("；", value.Split('、').Select(key =>
+            question.Options.FirstOrDefault(o => o.Key == key) is { } option ? $"{option.Key}. {option.Text}" : key)),
         nameof(Assessment.InstrumentId) when instruments.Find(value) is { } instrument => instrument.Name,
         nameof(Assessment.AssessedOn) when FieldChange.Date(value) is { } d => ChineseText.Date(d),
         nameof(Assessment.Stage) when Enum.TryParse<AssessmentStage>(value, out var s) => s.Label(),
