@@ -6,7 +6,8 @@ namespace DxPilot.E2E;
 /// Forms that save by posting their page keep what is typed in the browser (wwwroot/js/form-copy.js, Features/Platform/FormCopies):
 /// the agency's evaluation on a project page survives another button on the page and an idle sign-out, and is let go once saved
 /// or when the user signs out;
-/// the think tank's comment, a form that makes a new record each time, survives the sign-out and is not offered again once posted.
+/// the think tank's comment, a form that makes a new record each time, survives the sign-out and is not offered again once posted;
+/// a bureau's new enterprise survives a closed tab and is let go by the new file's page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FormCopyTests(BrowserApp app)
@@ -92,5 +93,33 @@ public sealed class FormCopyTests(BrowserApp app)
         await page.GotoAsync(url);
         await Assertions.Expect(comment).ToHaveValueAsync("");
         await Assertions.Expect(status).Not.ToContainTextAsync("已恢复");
+    }
+
+    [Fact]
+    public async Task A_new_enterprise_typed_by_a_bureau_survives_a_closed_tab_and_is_not_offered_again_once_registered()
+    {
+        var page = await app.SignedInAs("hz-binjiang");
+        var url = app.BaseUrl + "/enterprises/new";
+        await page.GotoAsync(url);
+        var name = page.Locator("input[name='Form.Name']");
+        var status = page.Locator("#enterprise-new-copy-status");
+        var typed = $"滨江断线登记测试{Guid.NewGuid().ToString("N")[..6]}有限公司";
+        await name.FillAsync(typed);
+        await page.FillAsync("textarea[name='Form.Intro']", "关掉页面之前写下的企业简介。");
+
+        // The tab closed and opened again: what was typed is back, with the note.
+        await page.GotoAsync(url);
+        await Assertions.Expect(name).ToHaveValueAsync(typed);
+        await Assertions.Expect(page.Locator("textarea[name='Form.Intro']")).ToHaveValueAsync("关掉页面之前写下的企业简介。");
+        await Assertions.Expect(status).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
+
+        // Registered: the new file's page lets the copy go, and the next new enterprise starts empty.
+        await page.SelectOptionAsync("select[name='Form.Industry']", new SelectOptionValue { Index = 1 });
+        await page.ClickAsync("form[method=post] .actions button.primary");
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(typed);
+        await page.GotoAsync(url);
+        await Assertions.Expect(name).ToHaveValueAsync("");
+        await Assertions.Expect(status).Not.ToContainTextAsync("已恢复");
+        Assert.Equal(0, await page.EvaluateAsync<int>("Object.keys(localStorage).filter(k => k.startsWith('dxpilot-enterprise-new:')).length"));
     }
 }

@@ -19,7 +19,7 @@ public sealed class FormCopies(CurrentActor current, TimeProvider clock)
         var attributes = new Dictionary<string, object>
         {
             // Not data-copy-key: that is the filing form's and the report's, whose own scripts keep copies of another shape.
-            ["data-form-copy"] = $"dxpilot-{name}:{record}:{current.Actor?.UserId}",
+            ["data-form-copy"] = Key(name, record),
             ["data-copy-what"] = what,
             ["data-copy-status"] = StatusId(name),
             ["data-now"] = clock.GetUtcNow().ToUnixTimeMilliseconds(),
@@ -29,6 +29,13 @@ public sealed class FormCopies(CurrentActor current, TimeProvider clock)
             attributes["data-saved-at"] = new DateTimeOffset(DateTime.SpecifyKind(saved, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
         return attributes;
     }
+
+    /// <summary>On the page a successful post of a form that creates a record lands on (the new enterprise's file): the copy of
+    /// the form it came from is let go here, since its empty form would take the copy back. A post whose answer never arrived
+    /// leaves the copy; posting it again meets the record's own uniqueness (the USCC).</summary>
+    public Dictionary<string, object> Posted(string name, Guid record) => new() { ["data-copy-posted"] = Key(name, record) };
+
+    private string Key(string name, Guid record) => $"dxpilot-{name}:{record}:{current.Actor?.UserId}";
 
     public static string StatusId(string name) => $"{name}-copy-status";
 }

@@ -8,7 +8,9 @@
 // copy remembers the form's saved values when typing began (its base). If the server now shows other values, they were saved
 // since, by this post or by someone else, and the copy is let go. A form that creates a record each time (a comment) has no
 // saved values to compare; it names when the user last saved one (data-saved-at, server ms) and a copy older than that is let
-// go. A page that shows back a refused post (data-refused) shows unsaved values: the copy stays, and its base with it.
+// go. A page that shows back a refused post (data-refused) shows unsaved values: the copy stays, and its base with it. A form
+// that creates a record from an empty form each time without a per-user time (a new enterprise) has its copy let go by the
+// page its successful post lands on (data-copy-posted).
 (function () {
   if (!window.fetch) return;
   var skip = { __RequestVerificationToken: 1, Version: 1, Action: 1, _handler: 1 };
@@ -112,6 +114,10 @@
     });
   }
 
+  // The page a creating form's successful post landed on names that form's copy (FormCopies.Posted): it was posted.
+  Array.prototype.forEach.call(document.querySelectorAll('[data-copy-posted]'), function (el) {
+    try { localStorage.removeItem(el.getAttribute('data-copy-posted')); } catch (e) { /* storage off */ }
+  });
   Array.prototype.forEach.call(document.querySelectorAll('form[data-form-copy]'), keeps);
 
   // 退出 lets go of every copy this user's forms keep here (this script's, the filing form's, the report's): signing out is
