@@ -5,6 +5,7 @@ using DxPilot.Infrastructure.Auditing;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Dashboard;
+using DxPilot.Web.Features.Filings;
 using DxPilot.Web.Features.Platform;
 using DxPilot.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,17 @@ public static class ProjectBench
                     '数字化车间改造项目' || i, 1, now() - interval '300 days', now() - interval '300 days', false, false, '企业', 1, now(), now(), 2, 44
                 FROM generate_series(0, {{n - 1}}) i
                 """),
+            // Each filing's contract names the provider assigned to the enterprise; one filing in ten also contracts another one.
+            ("contracts", $$"""
+                INSERT INTO "ServiceContracts" ("Id", "ProgrammeId", "FilingId", "Number", "Name", "PeriodStart", "PeriodEnd", "ProviderName", "ProviderUscc",
+                    "ProviderContact", "ProviderPhone", "ProviderOrganisationId", "FirstPaymentPercent", "Work", "Lines", "TotalYuan", "CreatedByName",
+                    "Version", "CreatedAt", "UpdatedAt")
+                SELECT md5('c' || i || '-' || k)::uuid, '{{Programme}}', md5('f' || i)::uuid, 'CC-' || i || '-' || k, '数字化改造服务合同', date '2025-01-01',
+                    date '2025-12-31', '长春服务商' || j || '有限公司', '9122010400' || lpad(j::text, 8, '0'), '联系人', '0431-88886666', md5('o1-' || j)::uuid,
+                    30, 'MES系统实施与设备联网', '[]', 440000, '企业', 1, now(), now()
+                FROM (SELECT i, k, CASE WHEN k = 0 THEN i % 200 ELSE (i * 7 + 1) % 200 END AS j
+                      FROM generate_series(0, {{n - 1}}) i, generate_series(0, 1) k WHERE k = 0 OR i % 10 = 0) c
+                """),
             ("projects", $$"""
                 INSERT INTO "Projects" ("Id", "ProgrammeId", "FilingId", "EnterpriseId", "District", "ProjectName", "TargetLevel", "InvestmentWan", "DueOn",
                     "ExcludedFromCentralFunds", "Status", "StatusSince", "FiledAt", "Completion", "CompletedAt", "AgencyId", "AgencyName", "LevelAfter",
@@ -182,6 +194,21 @@ public static class ProjectBench
                 if (!(await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(city, district)).IsOk) throw new InvalidOperationException("refused");
             }));
 
+        // A provider's first page of projects and of filings: those of the enterprises assigned to it and those it contracted (ProviderWork).
+        var provider = new Actor("bench-provider", "长春服务商5有限公司", Role.ServiceProvider, Programme, OrganisationId: ProviderId(5));
+        ok &= Report("provider's projects, first page", 100, await BenchTools.TimeAsync(requests * 5, 3, async () =>
+        {
+            await using var scope = platform.Services.CreateAsyncScope();
+            var page = await scope.ServiceProvider.GetRequiredService<ProjectService>().ListAsync(provider, new ProjectFilter(), 1);
+            if (page.Value is not { Total: > 0 }) throw new InvalidOperationException("the provider's projects are missing");
+        }));
+        ok &= Report("provider's filings, first page", 100, await BenchTools.TimeAsync(requests * 5, 3, async () =>
+        {
+            await using var scope = platform.Services.CreateAsyncScope();
+            var page = await scope.ServiceProvider.GetRequiredService<FilingService>().ListAsync(provider, new FilingFilter(), 1);
+            if (page.Value is not { Total: > 0 }) throw new InvalidOperationException("the provider's filings are missing");
+        }));
+
         if (measureApproval)
         {
             List<Guid> ids;
@@ -208,6 +235,9 @@ public static class ProjectBench
         Console.WriteLine(ok ? "OK: every target met" : "NOT OK: a target is missed (see above)");
         return ok;
     }
+
+    /// <summary>The generator's provider j (md5('o1-' || j) in SQL).</summary>
+    private static Guid ProviderId(int j) => new(Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.ASCII.GetBytes($"o1-{j}"))));
 
     private static bool Report(string name, double target, List<double> times)
     {

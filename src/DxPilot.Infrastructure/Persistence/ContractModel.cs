@@ -35,6 +35,8 @@ internal static class ContractModel
             c.HasIndex(x => x.FilingId);
             // The expert conflict check looks contracts up by provider.
             c.HasIndex(x => x.ProviderUscc);
+            // A provider's filings and projects include those it contracted (ProviderWork).
+            c.HasIndex(x => x.ProviderOrganisationId);
         });
 
         b.Entity<ContractScan>(s =>

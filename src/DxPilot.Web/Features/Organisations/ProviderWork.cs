@@ -12,13 +12,28 @@ namespace DxPilot.Web.Features.Organisations;
 /// </summary>
 public static class ProviderWork
 {
-    public static IQueryable<Project> Of(this IQueryable<Project> projects, DxPilotDbContext db, Guid provider) =>
-        projects.Where(p => db.Assignments.Any(x => x.Kind == OrganisationKind.ServiceProvider && x.OrganisationId == provider && x.EnterpriseId == p.EnterpriseId)
-            || db.ServiceContracts.Any(c => c.FilingId == p.FilingId && c.ProviderOrganisationId == provider));
+    // Each is a UNION of the two ways in, then the ids: an OR of the two made PostgreSQL read every project of the programme
+    // (264 ms for one provider among 100,000 projects, against 8 ms this way; docs/measurements-projects.md).
+    public static IQueryable<Project> Of(this IQueryable<Project> projects, DxPilotDbContext db, Guid provider)
+    {
+        var ids = db.Projects.Where(p => Served(db, provider).Contains(p.EnterpriseId)).Select(p => p.Id)
+            .Union(db.Projects.Where(p => Contracted(db, provider).Contains(p.FilingId)).Select(p => p.Id));
+        return projects.Where(p => ids.Contains(p.Id));
+    }
 
-    public static IQueryable<Filing> Of(this IQueryable<Filing> filings, DxPilotDbContext db, Guid provider) =>
-        filings.Where(f => db.Assignments.Any(x => x.Kind == OrganisationKind.ServiceProvider && x.OrganisationId == provider && x.EnterpriseId == f.EnterpriseId)
-            || db.ServiceContracts.Any(c => c.FilingId == f.Id && c.ProviderOrganisationId == provider));
+    public static IQueryable<Filing> Of(this IQueryable<Filing> filings, DxPilotDbContext db, Guid provider)
+    {
+        var ids = db.Filings.Where(f => Served(db, provider).Contains(f.EnterpriseId)).Select(f => f.Id).Union(Contracted(db, provider));
+        return filings.Where(f => ids.Contains(f.Id));
+    }
+
+    /// <summary>The enterprises the bureau assigned the provider to.</summary>
+    private static IQueryable<Guid> Served(DxPilotDbContext db, Guid provider) =>
+        db.Assignments.Where(x => x.Kind == OrganisationKind.ServiceProvider && x.OrganisationId == provider).Select(x => x.EnterpriseId);
+
+    /// <summary>The filings whose 服务合同 names the provider as 乙方.</summary>
+    private static IQueryable<Guid> Contracted(DxPilotDbContext db, Guid provider) =>
+        db.ServiceContracts.Where(c => c.ProviderOrganisationId == provider).Select(c => c.FilingId);
 
     /// <summary>Every (provider, project) pair of <paramref name="projects"/> by the same rule, each once: what a league table groups.</summary>
     public static IQueryable<ProviderProject> Credits(this IQueryable<Project> projects, DxPilotDbContext db) =>
