@@ -9,6 +9,3 @@ UPDATE "ServiceContracts" SET "ProviderOrganisationId" = (
       AND (o."Uscc" = "ServiceContracts"."ProviderUscc" OR o."Uscc" IS NULL AND o."Name" = "ServiceContracts"."ProviderName")
     ORDER BY o."Uscc" IS NULL
     LIMIT 1);
-
--- A provider's filings and projects include those whose contract names it: found through this index, not by reading every contract.
-CREATE INDEX "IX_ServiceContracts_ProviderOrganisationId" ON "ServiceContracts" ("ProviderOrganisationId");
