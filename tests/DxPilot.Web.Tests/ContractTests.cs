@@ -41,6 +41,19 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
         return (h, id);
     }
 
+    /// <summary>A service provider registered without a USCC and an audit firm with one: a 乙方 may be either by its code or name.</summary>
+    private async Task<(Organisation Unnamed, Organisation Auditor)> OrganisationsAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var unnamed = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州未登记代码服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
+        var auditor = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州审计{suffix}会计师事务所", Kind = OrganisationKind.AuditFirm, Uscc = TestData.NewUscc() };
+        await using var scope = app.DataScope(HangzhouFiling.Programme);
+        var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+        db.Organisations.AddRange(unnamed, auditor);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return (unnamed, auditor);
+    }
+
     private static async Task<Guid> CreateAsync(HttpClient client, Guid filing, object contract)
     {
         var created = await client.PostAsJsonAsync($"/api/filings/{filing}/contracts", new { contract });
@@ -152,15 +165,7 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
     public async Task The_party_b_is_the_registered_provider_by_its_uscc_or_by_its_exact_name_when_it_has_none_and_never_another_kind()
     {
         var (h, id) = await StartedAsync();
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        var unnamed = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州未登记代码服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
-        var auditor = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州审计{suffix}会计师事务所", Kind = OrganisationKind.AuditFirm, Uscc = TestData.NewUscc() };
-        await using (var scope = app.DataScope(HangzhouFiling.Programme))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-            db.Organisations.AddRange(unnamed, auditor);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        var (unnamed, auditor) = await OrganisationsAsync();
         var enterprise = await app.As(h.Users["enterprise"]);
         async Task<Guid?> PartyB(object contract)
         {
@@ -178,13 +183,9 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
     public async Task Migration_0047_decides_the_party_b_of_contracts_saved_before_by_the_same_rule_as_a_save()
     {
         var (h, id) = await StartedAsync();
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        var unnamed = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州迁移前服务{suffix}有限公司", Kind = OrganisationKind.ServiceProvider };
-        var auditor = new Organisation { ProgrammeId = HangzhouFiling.Programme, Name = $"杭州迁移前审计{suffix}会计师事务所", Kind = OrganisationKind.AuditFirm, Uscc = TestData.NewUscc() };
+        var (unnamed, auditor) = await OrganisationsAsync();
         await using var scope = app.DataScope(HangzhouFiling.Programme);
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        db.Organisations.AddRange(unnamed, auditor);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         var enterprise = await app.As(h.Users["enterprise"]);
         var byUscc = await CreateAsync(enterprise, id, Contract(h.Provider.Uscc!));
         var byName = await CreateAsync(enterprise, id, Contract(TestData.NewUscc(), providerName: unnamed.Name));

@@ -7,8 +7,9 @@ namespace DxPilot.Web.Features.Organisations;
 
 /// <summary>
 /// A service provider's work, as every count and list of it reads it (the dashboard's 服务商排行, the project list's provider
-/// filter, the provider's page): the filings and projects of the enterprises the bureau assigned it to, and those whose
-/// 服务合同 names it as 乙方 — an enterprise may contract a provider the bureau did not assign, and that provider did the work.
+/// filter, the provider's page) and as the provider itself may open and work on it (the filings' and projects' scope): the
+/// filings and projects of the enterprises the bureau assigned it to, and those whose 服务合同 names it as 乙方 — an enterprise
+/// may contract a provider the bureau did not assign, and that provider does the work.
 /// </summary>
 public static class ProviderWork
 {
