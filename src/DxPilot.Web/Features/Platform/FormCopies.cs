@@ -32,8 +32,11 @@ public sealed class FormCopies(CurrentActor current, TimeProvider clock)
 
     /// <summary>On the page a successful post of a form that creates a record lands on (the new enterprise's file): the copy of
     /// the form it came from is let go here, since its empty form would take the copy back. A post whose answer never arrived
-    /// leaves the copy; posting it again meets the record's own uniqueness (the USCC).</summary>
-    public Dictionary<string, object> Posted(string name, Guid record) => new() { ["data-copy-posted"] = Key(name, record) };
+    /// leaves the copy; posting it again meets the record's own uniqueness (the USCC). <paramref name="flag"/> is the query
+    /// parameter that brought the page here: the script takes it out of the address, so that opening the page again later
+    /// does not let go of a copy typed since.</summary>
+    public Dictionary<string, object> Posted(string name, Guid record, string flag) =>
+        new() { ["data-copy-posted"] = Key(name, record), ["data-copy-posted-flag"] = flag };
 
     private string Key(string name, Guid record) => $"dxpilot-{name}:{record}:{current.Actor?.UserId}";
 

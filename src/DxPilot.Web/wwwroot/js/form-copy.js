@@ -114,9 +114,17 @@
     });
   }
 
-  // The page a creating form's successful post landed on names that form's copy (FormCopies.Posted): it was posted.
+  // The page a creating form's successful post landed on names that form's copy (FormCopies.Posted): it was posted. The flag
+  // that said so leaves the address, so that this page opened again later does not let go of a copy typed since.
   Array.prototype.forEach.call(document.querySelectorAll('[data-copy-posted]'), function (el) {
     try { localStorage.removeItem(el.getAttribute('data-copy-posted')); } catch (e) { /* storage off */ }
+    var flag = el.getAttribute('data-copy-posted-flag');
+    if (flag && window.URLSearchParams && history.replaceState) {
+      var query = new URLSearchParams(location.search);
+      query.delete(flag);
+      var rest = query.toString();
+      history.replaceState(history.state, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+    }
   });
   Array.prototype.forEach.call(document.querySelectorAll('form[data-form-copy]'), keeps);
 
