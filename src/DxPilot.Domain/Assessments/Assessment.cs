@@ -57,14 +57,17 @@ public sealed class AssessmentAnswers : IAuditedDocument
     /// <summary>佐证说明: what the assessor saw or was shown, by question or scenario name.</summary>
     public Dictionary<string, string> Evidence { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>How <see cref="AuditFields"/> names a scenario's, a raw input's and an evidence note's line (before the name).</summary>
+    public const string ScenarioField = "场景:", RawInputField = "原始数据:", EvidenceField = "佐证:";
+
     /// <summary>One line per answered question (its letters), scenario, raw input and evidence note.</summary>
     public IReadOnlyDictionary<string, string> AuditFields()
     {
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (q, letters) in Choices) fields[q] = string.Join("、", letters);
-        foreach (var (s, level) in Scenarios) fields["场景:" + s] = level.ToString(CultureInfo.InvariantCulture);
-        foreach (var (name, value) in RawInputs) fields["原始数据:" + name] = value.ToString(CultureInfo.InvariantCulture);
-        foreach (var (item, note) in Evidence) fields["佐证:" + item] = note;
+        foreach (var (s, level) in Scenarios) fields[ScenarioField + s] = level.ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in RawInputs) fields[RawInputField + name] = value.ToString(CultureInfo.InvariantCulture);
+        foreach (var (item, note) in Evidence) fields[EvidenceField + item] = note;
         return fields;
     }
 

@@ -21,8 +21,8 @@ public static class AssessmentFieldLabels
         [nameof(Assessment.Level)] = "等级",
     };
 
-    /// <summary>A question is named as the instrument names it; scenarios, raw inputs and evidence notes (stored as 场景:名称 …)
-    /// say which they are after the name.</summary>
+    /// <summary>A question is named as the instrument names it; scenarios, raw inputs and evidence notes (stored as 场景:名称 …,
+    /// <see cref="AssessmentAnswers.AuditFields"/>) say which they are after the name.</summary>
     public static string Label(string field) => Labels.GetValueOrDefault(field) ?? field switch
     {
         _ when field.StartsWith(ScenarioPrefix, StringComparison.Ordinal) => $"{field[ScenarioPrefix.Length..]}（场景）",
@@ -31,7 +31,8 @@ public static class AssessmentFieldLabels
         _ => field,
     };
 
-    private const string ScenarioPrefix = "场景:", RawPrefix = "原始数据:", EvidencePrefix = "佐证:";
+    private const string ScenarioPrefix = AssessmentAnswers.ScenarioField, RawPrefix = AssessmentAnswers.RawInputField,
+        EvidencePrefix = AssessmentAnswers.EvidenceField;
 
     /// <summary>Values as a reader knows them: the instrument by its official name (not its file's id), dates as 2025年7月16日,
     /// stages, assessors and levels in Chinese, a question's letters with their options' words as the 答卷明细 shows them

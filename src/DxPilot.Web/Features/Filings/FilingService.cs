@@ -111,7 +111,7 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         var filing = await InScope(actor).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (filing is null) return Outcome<Filing>.NotFound();
         var rules = RulesOf(actor)!;
-        var serves = await ServesAsync(actor, filing, ct);
+        var serves = Serves(actor);
         if (FilingPolicy.Edit(actor, filing, null, serves) is { } why)
             return filing.IsEditable || actor.Role is not (Role.Enterprise or Role.ServiceProvider) ? Outcome<Filing>.Forbidden(why) : Outcome<Filing>.Conflict(why);
         var errors = new Dictionary<string, string>();
@@ -130,11 +130,10 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         return await saving.SaveAsync(filing, What, () => filing, ct);
     }
 
-    /// <summary>Whether the actor is the filing's provider, assigned to the enterprise or named 乙方 in its 服务合同 (co-fills the
-    /// shared sections).</summary>
-    public async Task<bool> ServesAsync(Actor actor, Filing filing, CancellationToken ct) =>
-        actor.Role == Role.ServiceProvider && actor.OrganisationId is { } org
-        && await db.Filings.Where(f => f.Id == filing.Id).Of(db, org).AnyAsync(ct);
+    /// <summary>Whether the actor is the provider of a filing it read through <see cref="InScope"/> (co-fills the shared sections):
+    /// a provider reads only the filings it serves, assigned to the enterprise or named 乙方 in a 服务合同 (<see cref="ProviderWork"/>),
+    /// so asking the database again would ask the scope twice.</summary>
+    public static bool Serves(Actor actor) => actor.Role == Role.ServiceProvider && actor.OrganisationId is not null;
 
     /// <summary>The section a stored key belongs to.</summary>
     public static FilingSection? SectionOf(FilingForm form, string key) =>
@@ -155,7 +154,7 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         var contracts = await providers.ForAsync(f.Id, ct);
         var (checks, problems) = await ChecksAsync(programme, f, enterprise, ct, asOf, contracts);
         var tally = await TallyAsync(f, rules, ct);
-        var serves = await ServesAsync(actor, f, ct);
+        var serves = Serves(actor);
         return new FilingView(f, enterprise, programme, FilingBasics.Read(rules.Form, enterprise, programme), contracts,
             checks, asOf, problems, tally, history, versions, serves);
     }

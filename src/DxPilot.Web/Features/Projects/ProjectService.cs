@@ -93,15 +93,14 @@ public sealed partial class ProjectService(DxPilotDbContext db, ProgrammeCatalog
             Subsidy.Decide(programme.Money, ProjectChecks.FactsOf(p)), assignments, agencyAssessments);
     }
 
-    /// <summary>Which of the actor's organisation's assignments reach the project's enterprise: the agency and the audit firm act
-    /// only then; the provider also when the project's 服务合同 names it.</summary>
+    /// <summary>Which of the actor's organisation's assignments reach the enterprise of a project read through <see cref="InScope"/>:
+    /// the agency and the audit firm act only then. A provider reads only the projects it serves (<see cref="ProviderWork"/>), so
+    /// its scope already says it is the project's provider.</summary>
     private async Task<ProjectAssignments> AssignedAsync(Actor actor, Project project, CancellationToken ct)
     {
         if (actor.OrganisationId is not { } org) return new ProjectAssignments(false, false, false);
         var kinds = await db.Assignments.Where(x => x.OrganisationId == org && x.EnterpriseId == project.EnterpriseId).Select(x => x.Kind).ToListAsync(ct);
-        var provider = actor.Role == Role.ServiceProvider
-                       && await db.Projects.Where(p => p.Id == project.Id).Of(db, org).AnyAsync(ct);
-        return new ProjectAssignments(provider,
+        return new ProjectAssignments(actor.Role == Role.ServiceProvider,
             kinds.Contains(OrganisationKind.EvaluationAgency) && actor.Role == Role.EvaluationAgency,
             kinds.Contains(OrganisationKind.AuditFirm) && actor.Role == Role.AuditFirm);
     }

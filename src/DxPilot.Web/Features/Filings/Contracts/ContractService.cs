@@ -118,7 +118,7 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
     private async Task<(Filing?, Outcome<T>?)> EditableAsync<T>(Actor actor, Guid filingId, CancellationToken ct)
     {
         if (await filings.InScope(actor).FirstOrDefaultAsync(f => f.Id == filingId, ct) is not { } filing) return (null, Outcome<T>.NotFound());
-        if (FilingPolicy.Edit(actor, filing, null, await filings.ServesAsync(actor, filing, ct)) is { } why)
+        if (FilingPolicy.Edit(actor, filing, null, FilingService.Serves(actor)) is { } why)
             return (null, filing.IsEditable || actor.Role is not (Role.Enterprise or Role.ServiceProvider) ? Outcome<T>.Forbidden(why) : Outcome<T>.Conflict(why));
         return (filing, null);
     }
@@ -150,7 +150,7 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
         var history = key is null ? []
             : await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(ServiceContract) && a.EntityId == key)
                 .OrderByDescending(a => a.Sequence).Take(200).ToListAsync(ct);
-        var mayEdit = FilingPolicy.Edit(actor, filing, null, await filings.ServesAsync(actor, filing, ct)) is null;
+        var mayEdit = FilingPolicy.Edit(actor, filing, null, FilingService.Serves(actor)) is null;
         return new ContractView(filing, enterprise, contract, scans, history, mayEdit);
     }
 
