@@ -94,18 +94,7 @@ public abstract class CatalogueScopeTests<TApp>(TApp app) : IClassFixture<TApp> 
     /// <summary>An organisation of <paramref name="kind"/> assigned to the enterprise, and a client signed in as its account.</summary>
     private async Task<HttpClient> AssignedAsync(ChangchunCatalogue c, OrganisationKind kind, Role role, string name)
     {
-        var org = new Organisation { ProgrammeId = ChangchunDiagnosis.Programme, Name = $"{name}{Guid.NewGuid():N}"[..20], Kind = kind };
-        await using (var scope = app.DataScope(ChangchunDiagnosis.Programme))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-            db.Organisations.Add(org);
-            var (assignment, _, refusal) = AssignmentPolicy.Assign(Actor.System(ChangchunDiagnosis.Programme, "测试数据"), c.Parties.Enterprise, org, [], null, DateTime.UtcNow);
-            Assert.True(assignment is not null, refusal?.Message);
-            db.Assignments.Add(assignment);
-            await db.SaveChangesAsync();
-        }
-        var user = await new ProgrammeAccounts(app, ChangchunDiagnosis.Programme).UserAsync(role, organisation: org.Id, displayName: org.Name);
-        var client = await app.As(user);
+        var client = await app.As(await c.Parties.AssignedAsync(app, kind, role, name));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/enterprises/{c.Parties.Enterprise.Id}")).StatusCode);   // in its registry scope
         return client;
     }

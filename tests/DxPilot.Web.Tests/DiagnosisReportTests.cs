@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Diagnoses.Report;
+using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Features.Diagnoses;
@@ -108,6 +109,24 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
         }
         var after = await (await app.SignedIn(d.Users["provider"])).GetDocument(Page(id));
         Assert.Equal("企业简介正文", after.QuerySelector("textarea[name='text.profile']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Table_6_links_the_assessment_only_for_a_reader_who_may_open_it()
+    {
+        var (d, id) = await OpenAsync();
+        var assessment = await ArrangeTeamVisitAndAssessmentAsync(d, id);
+        // An evaluation agency assigned to the enterprise reads the diagnosis and its report, but of assessments only its own.
+        var agency = await d.AssignedAsync(app, OrganisationKind.EvaluationAgency, Role.EvaluationAgency, "长春评测中心");
+        foreach (var (who, opens) in new[] { (d.Users["city"], true), (d.Users["provider"], true), (agency, false) })
+        {
+            var client = await app.SignedIn(who);
+            Assert.Equal(opens ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync($"/assessments/{assessment}", Ct)).StatusCode);
+            var section = (await client.GetDocument(Page(id))).QuerySelector("#assessment")!;
+            Assert.Contains("2026年3月9日", section.TextContent);
+            Assert.Contains("的改造前评测：综合得分 100 分", section.TextContent);
+            Assert.Equal(opens, section.QuerySelector($"a[href='/assessments/{assessment}']") is not null);
+        }
     }
 
     [Fact]
@@ -286,8 +305,8 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     /// <summary>A leader in the team, a 3-hour visit with one photo whose thumbnail is stored, and the provider's 改造前
-    /// assessment with every answer at its maximum (100 points), linked.</summary>
-    private async Task ArrangeTeamVisitAndAssessmentAsync(ChangchunDiagnosis d, Guid id)
+    /// assessment with every answer at its maximum (100 points), linked; returns the assessment's id.</summary>
+    private async Task<Guid> ArrangeTeamVisitAndAssessmentAsync(ChangchunDiagnosis d, Guid id)
     {
         var bearer = await app.As(d.Users["provider"]);
         var body = AnswerDocuments.AllMaximum();
@@ -318,6 +337,7 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
         db.VisitPhotos.Add(VisitPhoto.Upload(id, visit.Value!.Id, PhotoTag.ProductionFloor, blob.Named("车间.jpg"),
             new PhotoFacts(new DateTimeOffset(2026, 3, 10, 1, 30, 0, TimeSpan.Zero), 43.8, 125.3, null, blob.Sha256, blob.Size, null), "诊断员", DateTime.UtcNow));
         await db.SaveChangesAsync(Ct);
+        return assessmentId;
     }
 
     private static byte[] Thumbnail()

@@ -106,6 +106,23 @@ public sealed class ChangchunDiagnosis
         Assert.True(named.IsOk, named.Message + string.Join("；", named.Errors.Values));
     }
 
+    /// <summary>An organisation of <paramref name="kind"/> assigned to the enterprise, with an account of <paramref name="role"/>;
+    /// returns the account's user name.</summary>
+    public async Task<string> AssignedAsync(DxPilotApp app, OrganisationKind kind, Role role, string name)
+    {
+        var org = new Organisation { ProgrammeId = Programme, Name = $"{name}{Guid.NewGuid():N}"[..20], Kind = kind };
+        await using (var scope = app.DataScope(Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            db.Organisations.Add(org);
+            var (assignment, _, refusal) = AssignmentPolicy.Assign(Actor.System(Programme, "测试数据"), Enterprise, org, [], null, DateTime.UtcNow);
+            Assert.True(assignment is not null, refusal?.Message);
+            db.Assignments.Add(assignment);
+            await db.SaveChangesAsync();
+        }
+        return await new ProgrammeAccounts(app, Programme).UserAsync(role, organisation: org.Id, displayName: org.Name);
+    }
+
     /// <summary>One of <see cref="Users"/> as the rules see it (its account id is what a record names).</summary>
     public Task<Actor> AccountAsync(DxPilotApp app, string who) => app.ActorAsync(Users[who]);
 
