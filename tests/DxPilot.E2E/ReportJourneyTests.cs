@@ -1,4 +1,5 @@
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Enterprises;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Accounts;
@@ -83,6 +84,24 @@ public sealed class ReportJourneyTests(BrowserApp app)
         await second.ClickAsync("#draft-status button:has-text('放回表单')");
         await Assertions.Expect(second.Locator("textarea[name='text.buildPlan']")).ToHaveValueAsync("第二个标签页的建设方案");
         await BrowserApp.Screenshot(second, "report-stale-offered-back");
+    }
+
+    [Fact]
+    public async Task At_390_px_a_report_with_its_assessments_radar_fits_the_screen()
+    {
+        if (app.Services is null) await app.SignedInAs("cc-city");   // skips (or fails in CI) without Chromium
+        // The demo's submitted diagnosis (README) has its 改造前 assessment linked: 表6-表8 and the radar on the report.
+        Guid id;
+        await using (var scope = app.Services!.CreateAsyncScope())
+            id = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Diagnoses
+                .Where(d => d.ProgrammeId == Programme && d.Status == DiagnosisStatus.Submitted && d.AssessmentId != null).Select(d => d.Id).FirstAsync();
+        var page = await app.SignedInAs("cc-city");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"{app.BaseUrl}/diagnoses/{id}/report");
+        await Assertions.Expect(page.Locator("#assessment svg.radar")).ToBeVisibleAsync();
+        await BrowserApp.Screenshot(page, "report-radar-phone");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"报告页宽 {width} px，超出 390 px");
     }
 
     /// <summary>A Changchun enterprise with a provider assigned to it, the provider's account, and its diagnosis opened.</summary>

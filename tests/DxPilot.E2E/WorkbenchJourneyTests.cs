@@ -69,6 +69,9 @@ public sealed class WorkbenchJourneyTests(BrowserApp app)
     [InlineData("hz-city", "/enterprises/import", "#import-jobs", false)]
     [InlineData("cc-provider", "/diagnoses", "table.diagnoses", false)]
     [InlineData("hlj-city", "/benchmark", "#benchmark-list", false)]
+    [InlineData("sjz-sme", "/awards/invitations", "#invitation-list", false)]
+    [InlineData("sjz-expert1", "/awards/review", "#tasks", false)]
+    [InlineData("sjz-city", "/awards/calls/sjz-shuzhi-2025/batches", "#batch-list", false)]
     public async Task At_390_px_a_list_is_a_stack_of_cards(string user, string path, string list, bool sortedByHeader)
     {
         var page = await app.SignedInAs(user);
