@@ -192,6 +192,33 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task A_rate_over_100_percent_and_a_malformed_phone_or_email_are_refused_by_name_and_kept_as_typed()
+    {
+        var a = await CreateAsync();
+        var (id, _) = await a.StartAsync(app);
+        var enterprise = await app.SignedIn(a.Users["enterprise"]);
+
+        var refused = await PostDraft(enterprise, id,
+            [F("Directions", "lighthouse"), F("e.digitalEquipment", "150"), F("ContactPhone", "abc电话"), F("ContactEmail", "not-an-email")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await Parse(refused);
+        var message = page.QuerySelector("#message")!.TextContent;
+        Assert.Contains("生产设备数字化率不低于60%：填报的比率应在0到100%之间", message);
+        Assert.Contains("联系方式格式不正确：手机号为11位，座机如0571-85257095，多个号码用“/”分隔", message);
+        Assert.Contains("邮箱格式不正确，应如 name@example.cn", message);
+        Assert.Equal("150", page.QuerySelector("input[name='e.digitalEquipment']")!.GetAttribute("value"));
+        Assert.Equal("abc电话", page.QuerySelector("input[name=ContactPhone]")!.GetAttribute("value"));
+
+        // 100 % is a rate; what a Chinese input method types in full-width is read as the digits it shows.
+        var saved = await PostDraft(enterprise, id,
+            [F("Directions", "lighthouse"), F("e.digitalEquipment", "１００"), F("ContactPhone", "０３１１－８６６６００００"), F("ContactEmail", "li@example.cn")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var scope = app.DataScope(ShijiazhuangAward.Programme);
+        var stored = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AwardApplications.SingleAsync(x => x.Id == id, Ct);
+        Assert.Equal(100m, stored.Content.Entered["digitalEquipment"]);
+    }
+
+    [Fact]
     public async Task The_county_cannot_recommend_without_its_site_check_note_and_keeps_what_it_typed()
     {
         var a = await CreateAsync();

@@ -238,7 +238,8 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
             HttpStatusCode.BadRequest);
         Assert.Contains("超过尚未拨付的20.00万元", above.QuerySelector("[data-error-for=amountWan]")!.TextContent);
         Assert.Equal(voucher, above.QuerySelector("input[name=voucherNo]")!.GetAttribute("value"));
-        Redirected(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "12.00", ["voucherNo"] = voucher }), id, "payment");
+        // Typed in an input method's full-width mode, the amount is the digits it shows.
+        Redirected(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "１２．００", ["voucherNo"] = voucher }), id, "payment");
         Assert.Equal("12.00万元 / 8.00万元", (await city.GetDocument(Page(id))).QuerySelector("#paid")!.TextContent);
         var twice = await Refused(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "8.00", ["voucherNo"] = voucher }),
             HttpStatusCode.BadRequest);

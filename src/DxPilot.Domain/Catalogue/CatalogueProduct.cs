@@ -153,7 +153,7 @@ public sealed record ProductForm(string? Name, string? Summary, IReadOnlyList<st
         if (low is not null && high is not null && low > high) errors["priceHighWan"] = $"价格区间的下限（{low:0.00}万元）不能高于上限（{high:0.00}万元）";
         int? days = null;
         if (string.IsNullOrWhiteSpace(DeliveryDays)) errors["deliveryDays"] = "请填写交付周期（天）";
-        else if (!int.TryParse(DeliveryDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d is < 1 or > MaxDeliveryDays)
+        else if (!int.TryParse(HalfWidth.Of(DeliveryDays).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d is < 1 or > MaxDeliveryDays)
             errors["deliveryDays"] = $"交付周期应为1到{MaxDeliveryDays}之间的整数（天）";
         else days = d;
         var category = SpendCategory?.Trim() ?? "";
@@ -170,7 +170,7 @@ public sealed record ProductForm(string? Name, string? Summary, IReadOnlyList<st
     private static decimal? Price(string? text, string key, string label, Dictionary<string, string> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) { errors[key] = $"请填写{label}（万元）"; return null; }
-        if (!decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+        if (!decimal.TryParse(HalfWidth.Of(text).Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
         { errors[key] = $"{label}应为数字（万元），如 12.5"; return null; }
         if (v <= 0) { errors[key] = $"{label}须大于0（万元）"; return null; }
         if (v > MaxPriceWan) { errors[key] = $"{label}不能超过{MaxPriceWan:0}万元"; return null; }

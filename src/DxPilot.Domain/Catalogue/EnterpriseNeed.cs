@@ -1,6 +1,7 @@
 using System.Globalization;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Domain.Catalogue;
 
@@ -107,7 +108,7 @@ public sealed record NeedForm(string? ScenarioCode, string? Problem, string? Pai
         decimal? budget = null;
         if (!string.IsNullOrWhiteSpace(BudgetWan))
         {
-            if (!decimal.TryParse(BudgetWan.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var b))
+            if (!decimal.TryParse(HalfWidth.Of(BudgetWan).Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var b))
                 errors["budgetWan"] = "拟投入预算应为数字（万元），如 30";
             else if (b <= 0) errors["budgetWan"] = "拟投入预算须大于0（万元）；没有预算请留空";
             else if (decimal.Round(b, 2) != b || b > ProductForm.MaxPriceWan) errors["budgetWan"] = "拟投入预算最多两位小数，且不超过100000万元";

@@ -1,5 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
+using DxPilot.Domain.Text;
 using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Domain.Catalogue;
@@ -132,11 +133,9 @@ public sealed record PoolApplicationForm(string? OrganisationName, string? Uscc,
         Check("cases", CatalogueText.Problem(Cases, "典型案例", 4000));
         Check("contactName", CatalogueText.Problem(ContactName, "联系人", 25));
         Check("contactPhone", CatalogueText.Problem(ContactPhone, "联系电话", 30));
-        if (!errors.ContainsKey("contactPhone") && !ContactPhone!.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ' or '(' or ')'))
-            errors["contactPhone"] = "联系电话只能包含数字、空格和 + - ( )";
+        if (!errors.ContainsKey("contactPhone") && ContactFormats.PhoneProblem("联系电话", ContactPhone) is { } phone) errors["contactPhone"] = phone;
         Check("contactEmail", CatalogueText.Problem(ContactEmail, "电子邮箱", 100, required: false));
-        if (!errors.ContainsKey("contactEmail") && CatalogueText.Clean(ContactEmail) is { } mail && !System.Net.Mail.MailAddress.TryCreate(mail, out _))
-            errors["contactEmail"] = "电子邮箱格式不正确";
+        if (!errors.ContainsKey("contactEmail") && ContactFormats.EmailProblem("电子邮箱", ContactEmail) is { } email) errors["contactEmail"] = email;
         return errors;
     }
 }

@@ -16,6 +16,7 @@ public static class DiagnosisInputRules
         Text(errors, "Title", "职称", m.Title, 50, required: true);
         Text(errors, "Duties", "工作职责", m.Duties, 200);
         Text(errors, "Phone", "联系方式", m.Phone, 30);
+        if (!errors.ContainsKey("Phone") && ContactFormats.PhoneProblem("联系方式", m.Phone) is { } phone) errors["Phone"] = phone;
         if (!Enum.IsDefined(m.TitleLevel)) errors["TitleLevel"] = "请选择职称等级";
         if (!Enum.IsDefined(m.Field)) errors["Field"] = "请选择专业领域";
         if (!Enum.IsDefined(m.Role)) errors["Role"] = "请选择组长或组员";

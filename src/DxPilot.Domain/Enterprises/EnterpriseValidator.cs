@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DxPilot.Domain.Programmes;
 using DxPilot.Domain.Text;
 
 namespace DxPilot.Domain.Enterprises;
 
 /// <summary>Turns what a person typed into <see cref="EnterpriseDetails"/>, or says per field what to fix.</summary>
-public static partial class EnterpriseValidator
+public static class EnterpriseValidator
 {
     public const int IntroMaxCharacters = 500;
     public const int NameMaxCharacters = 100;
@@ -111,8 +110,7 @@ public static partial class EnterpriseValidator
         var pilot2022 = YesNo(f.Pilot2022, nameof(f.Pilot2022), "2022年改造试点", Fail) ?? false;
 
         var phone = Clean(f.ContactPhone);
-        if (phone is not null && !IsPhoneList(phone))
-            Fail(nameof(f.ContactPhone), "联系电话格式不正确：手机号为11位，座机如0571-85257095，多个号码用“/”分隔");
+        if (ContactFormats.PhoneProblem("联系电话", phone) is { } badPhone) Fail(nameof(f.ContactPhone), badPhone);
 
         var intro = Clean(f.Intro);
         if (ChineseText.CountCharacters(intro) > IntroMaxCharacters)
@@ -229,10 +227,4 @@ public static partial class EnterpriseValidator
         s = Uscc.Normalise(s).Replace("年", "-").Replace("月", "-").Replace("日", "").Replace('/', '-').Replace('.', '-').TrimEnd('-');
         return DateOnly.TryParseExact(s, ["yyyy-M-d", "yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
-
-    private static bool IsPhoneList(string s) => s.Split('/', '、', ',', '，').All(p => PhonePattern().IsMatch(p.Trim()));
-
-    // Mobile 1[3-9]xxxxxxxxx, or a landline with optional area code and extension.
-    [GeneratedRegex(@"^(1[3-9]\d{9}|(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4})$")]
-    private static partial Regex PhonePattern();
 }

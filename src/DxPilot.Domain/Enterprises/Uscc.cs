@@ -24,16 +24,8 @@ public readonly record struct Uscc
     public static string Normalise(string input)
     {
         var chars = new List<char>(input.Length);
-        foreach (var c in input)
-        {
-            var h = c switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u3000' => ' ',
-                _ => c,
-            };
-            if (!char.IsWhiteSpace(h)) chars.Add(char.ToUpperInvariant(h));
-        }
+        foreach (var c in Text.HalfWidth.Of(input))
+            if (!char.IsWhiteSpace(c)) chars.Add(char.ToUpperInvariant(c));
         return new string(chars.ToArray());
     }
 

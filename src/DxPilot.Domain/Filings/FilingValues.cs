@@ -23,7 +23,7 @@ public static class FilingValues
         Text(values, key)?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     public static decimal? Amount(IReadOnlyDictionary<string, string> values, string key) =>
-        Text(values, key) is { } t && decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+        Text(values, key) is { } t && decimal.TryParse(HalfWidth.Of(t), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     public static (DateOnly Start, DateOnly End)? Period(IReadOnlyDictionary<string, string> values, string key) =>
         Month(Text(values, key + Start)) is { } s && Month(Text(values, key + End)) is { } e ? (s, e) : null;
@@ -151,7 +151,7 @@ public static class FilingValues
     /// <summary>万元: a positive number with two decimals at most (the official sheets' precision).</summary>
     public static string? AmountProblem(string text, string label)
     {
-        if (!decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d))
+        if (!decimal.TryParse(HalfWidth.Of(text).Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d))
             return $"{label}应为数字（万元）";
         if (d <= 0) return $"{label}应大于0";
         if (d.Scale > 2 && d != Math.Round(d, 2)) return $"{label}最多保留两位小数";

@@ -1,3 +1,4 @@
+using DxPilot.Domain.Text;
 namespace DxPilot.Domain.Reviews;
 
 /// <summary>One scored item of an expert review: scored with a whole number from 0 to <see cref="MaxScore"/>.</summary>
@@ -14,7 +15,7 @@ public static class ReviewItems
         var errors = new Dictionary<string, string>();
         foreach (var item in items)
         {
-            var text = given.GetValueOrDefault(item.Key)?.Trim();
+            var text = HalfWidth.OfOrNull(given.GetValueOrDefault(item.Key))?.Trim();
             if (string.IsNullOrEmpty(text)) errors[item.Key] = $"请为“{item.Label}”打分";
             else if (!int.TryParse(text, System.Globalization.NumberStyles.None, null, out var score) || score > item.MaxScore)
                 errors[item.Key] = $"“{item.Label}”应为0到{item.MaxScore}之间的整数";

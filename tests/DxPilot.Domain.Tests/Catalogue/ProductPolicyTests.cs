@@ -65,7 +65,7 @@ public sealed class ProductPolicyTests
     [Fact]
     public void Only_an_admitted_provider_adds_a_product_and_each_other_step_says_why_not()
     {
-        var form = new PoolApplicationForm("服务商甲", "91220101MA17W8K2XJ", null, null, "软件企业", "案例", "周经理", "0431-1", null);
+        var form = new PoolApplicationForm("服务商甲", "91220101MA17W8K2XJ", null, null, "软件企业", "案例", "周经理", "0431-88886666", null);
         var (member, errors) = PoolMember.Apply(Owner, Provider, form, DateTime.UtcNow);
         Assert.Empty(errors);
         Assert.Equal("请先申请加入服务商资源池，入池后方可发布产品", ProductPolicy.Create(Owner, null));

@@ -113,13 +113,13 @@ public static class ReportRules
         switch (column.Kind)
         {
             case ReportColumnKind.Whole:
-                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 10_000_000
+                return int.TryParse(HalfWidth.Of(value), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 10_000_000
                     ? (n.ToString(CultureInfo.InvariantCulture), null)
                     : (value, "须为不小于0的整数");
             case ReportColumnKind.YesNo:
                 return value is "是" or "否" ? (value, null) : (value, "请填“是”或“否”");
             case ReportColumnKind.Wan:
-                var amount = value.Replace(",", "").Replace("，", "");
+                var amount = HalfWidth.Of(value).Replace(",", "");
                 return decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var wan)
                        && wan <= MaxWan && decimal.Round(wan, 2) == wan
                     ? (wan.ToString("0.00", CultureInfo.InvariantCulture), null)

@@ -38,6 +38,7 @@ public static class ContractRules
         if (!Uscc.TryParse(c.ProviderUscc, out _, out var usccError)) e["ProviderUscc"] = "乙方" + usccError;
         Required(e, "ProviderContact", c.ProviderContact, "乙方联系人");
         Required(e, "ProviderPhone", c.ProviderPhone, "乙方联系电话");
+        if (!e.ContainsKey("ProviderPhone") && ContactFormats.PhoneProblem("乙方联系电话", c.ProviderPhone) is { } phone) e["ProviderPhone"] = phone;
         foreach (var (key, value, label) in new[]
                  {
                      ("ProviderLegalRepresentative", c.ProviderLegalRepresentative, "乙方法定代表人"), ("ProviderAddress", c.ProviderAddress, "乙方法定地址"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Instruments;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Assessments;
 
@@ -49,7 +50,7 @@ public sealed class AssessmentFormFields(Instrument instrument)
         }
         foreach (var name in RawInputs)
         {
-            var text = form[Raw(name)].ToString().Trim();
+            var text = HalfWidth.Of(form[Raw(name)].ToString()).Trim();
             if (text.Length == 0) continue;
             if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) raw[name] = value;
             else errors[name] = $"“{name}”应为数字";

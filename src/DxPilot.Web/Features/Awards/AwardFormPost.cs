@@ -1,5 +1,6 @@
 using System.Globalization;
 using DxPilot.Domain.Awards;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Awards;
 
@@ -52,7 +53,7 @@ public static class AwardFormPost
         {
             var target = name.StartsWith("e.", StringComparison.Ordinal) ? content.Entered : name.StartsWith("b.", StringComparison.Ordinal) ? content.EnteredBefore : null;
             if (target is null || string.IsNullOrWhiteSpace(value)) continue;
-            if (decimal.TryParse(value.ToString().Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) target[name[2..]] = number;
+            if (decimal.TryParse(HalfWidth.Of(value.ToString()).Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) target[name[2..]] = number;
             else errors[name] = $"“{value}”不是数字，请填写数字";
         }
         for (var i = 0; posted.ContainsKey(Ip(i, "kind")); i++)

@@ -102,7 +102,7 @@ public sealed class BenchmarkInput
         foreach (var year in RevenueYears(instrument))
         {
             if (Clean(Revenue.GetValueOrDefault(year)) is not { } text) continue;
-            if (!decimal.TryParse(text.Replace(",", "").Replace("，", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var wan) || wan < 0 || wan > RevenueMaxWan)
+            if (!decimal.TryParse(HalfWidth.Of(text).Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var wan) || wan < 0 || wan > RevenueMaxWan)
                 errors[$"Revenue[{year}]"] = $"{year}年度营业收入应为不小于0的数字（万元），如 1234.56";
             else if (decimal.Round(wan, 2) != wan) errors[$"Revenue[{year}]"] = $"{year}年度营业收入最多保留两位小数（万元）";
             else facts.RevenueByYear[year] = wan;

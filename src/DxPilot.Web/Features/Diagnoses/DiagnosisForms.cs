@@ -1,6 +1,7 @@
 using System.Globalization;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Workflow;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Diagnoses;
 
@@ -75,7 +76,7 @@ public sealed class VisitForm
         int? attendance = null;
         if (!string.IsNullOrWhiteSpace(Attendance))
         {
-            if (int.TryParse(Attendance, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) attendance = n;
+            if (int.TryParse(HalfWidth.Of(Attendance).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) attendance = n;
             else errors["Attendance"] = "参加人数应为整数";
         }
         return errors.Count > 0

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Platform;
 
@@ -19,7 +20,7 @@ public static class QueryValue
         Text(text)?.Trim() is { Length: > 0 } s ? s[..Math.Min(s.Length, max)] : null;
 
     public static int? Int(string? text) =>
-        int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var n) ? n : null;
+        int.TryParse(HalfWidth.OfOrNull(text), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>"true"/"false" in any case, as the pages write them.</summary>
     public static bool? Bool(string? text) => bool.TryParse(text, out var b) ? b : null;
@@ -32,7 +33,7 @@ public static class QueryValue
 
     /// <summary>A plain decimal (no thousands separators, no exponent), as amounts are typed.</summary>
     public static decimal? Decimal(string? text) =>
-        decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : null;
+        decimal.TryParse(HalfWidth.OfOrNull(text)?.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     /// <summary>A member by name; numbers are not names (Enum.TryParse would take "7" for any enum).</summary>
     public static T? Enum<T>(string? text) where T : struct, System.Enum =>

@@ -1,3 +1,4 @@
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Supervision;
 
@@ -10,5 +11,5 @@ public sealed class RatingFormInput
     public int? Version { get; set; }
 
     public RatingInput ToInput() => new(
-        Scores.ToDictionary(s => s.Key, s => int.TryParse(s.Value?.Trim(), out var n) ? n : (int?)null), Remark, Version);
+        Scores.ToDictionary(s => s.Key, s => int.TryParse(HalfWidth.OfOrNull(s.Value)?.Trim(), out var n) ? n : (int?)null), Remark, Version);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DxPilot.Domain.Filings.Contracts;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Filings.Contracts;
 
@@ -69,7 +70,7 @@ public sealed class ContractForm
         var start = ParseMonth(PeriodStart, "PeriodStart", e);
         var end = ParseMonth(PeriodEnd, "PeriodEnd", e);
         int? percent = null;
-        if (int.TryParse(FirstPaymentPercent, NumberStyles.None, CultureInfo.InvariantCulture, out var p)) percent = p;
+        if (int.TryParse(HalfWidth.OfOrNull(FirstPaymentPercent)?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var p)) percent = p;
         else if (!string.IsNullOrWhiteSpace(FirstPaymentPercent)) e["FirstPaymentPercent"] = "第一期付款比例应为1至99之间的整数";
         var stated = ParseNumber(StatedTotal, "StatedTotalYuan", "合同总价", e);
         var lines = Lines.Select((l, i) => new ContractLineInput
@@ -108,5 +109,5 @@ public sealed class ContractForm
 
     /// <summary>A number as typed on the form (thousands commas allowed), or null; the page's running totals read it the same way.</summary>
     public static decimal? ReadDecimal(string? text) =>
-        decimal.TryParse(text?.Trim().Replace(",", ""), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+        decimal.TryParse(HalfWidth.OfOrNull(text)?.Trim().Replace(",", ""), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
 }
