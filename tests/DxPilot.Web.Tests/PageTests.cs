@@ -29,6 +29,28 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("杭州热威汽车零部件有限公司", list);
     }
 
+    /// <summary>The menu offers a role only the lists that can hold something for it; opened by its address, such a list says
+    /// it is not there.</summary>
+    [Theory]
+    [InlineData("hz-expert", false, false)]
+    [InlineData("hz-audit", true, false)]
+    [InlineData("hz-agency", true, true)]
+    [InlineData("hz-city", true, true)]
+    public async Task The_menu_offers_the_registry_and_the_assessments_only_to_roles_that_read_them(string user, bool registry, bool assessments)
+    {
+        var client = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.SignIn(client, user, DxPilotApp.Password)).StatusCode);
+        var home = await client.GetDocument("/");
+        Assert.Equal(registry, home.QuerySelector("header nav a[href='/enterprises']") is not null);
+        Assert.Equal(assessments, home.QuerySelector("header nav a[href='/assessments']") is not null);
+        foreach (var (path, open) in new[] { ("/enterprises", registry), ("/assessments", assessments) })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(open ? HttpStatusCode.OK : HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(open, !PageClient.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent.Contains("找不到该页面"));
+        }
+    }
+
     [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_refused()
     {

@@ -8,6 +8,13 @@ namespace DxPilot.Domain.Assessments;
 /// </summary>
 public static class AssessmentPolicy
 {
+    /// <summary>The roles that read assessments (AssessmentService.InScope): bureaus, the think tank, the enterprise itself, and
+    /// the provider and agency their own; an audit firm and an expert none.</summary>
+    public static bool ReadsAssessments(Actor a) =>
+        a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank or Role.Enterprise or Role.ServiceProvider or Role.EvaluationAgency;
+
+    public const string NoAssessments = "数字化水平评测只对工信主管部门、智库、试点企业和开展评测的服务商、评测机构开放。";
+
     /// <summary>The assessor kind a role answers as; null for roles that only read assessments.</summary>
     public static AssessorKind? AssessorKindOf(Role role) => role switch
     {
