@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using DxPilot.Domain.Diagnoses;
+using DxPilot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DxPilot.E2E;
@@ -108,6 +112,31 @@ public sealed class WorkbenchJourneyTests(BrowserApp app)
             Assert.Equal("grid", await table.Locator("tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display"));
         }
         await AssertFits(page, "project");
+    }
+
+    /// <summary>On a phone a checkbox sits at the start of its name (it stretched to the width and floated away), and the
+    /// review's opinion box sits under its label (the label wrapped around it).</summary>
+    [Fact]
+    public async Task At_390_px_a_checkbox_sits_by_its_name_and_a_text_box_under_its_label()
+    {
+        Guid diagnosis;
+        await using (var scope = app.Services!.CreateAsyncScope())
+            diagnosis = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Diagnoses
+                .Where(d => d.ProgrammeId == "changchun-2025" && d.Status == DiagnosisStatus.Submitted).Select(d => d.Id).FirstAsync();
+        var city = await app.SignedInAs("cc-city");
+        await city.SetViewportSizeAsync(390, 844);
+        await city.GotoAsync($"{app.BaseUrl}/diagnoses/{diagnosis}");
+        var choice = city.Locator("#experts-form label:has(input[type=checkbox])").First;
+        var (label, box) = (await choice.BoundingBoxAsync(), await choice.Locator("input").BoundingBoxAsync());
+        Assert.True(box!.X - label!.X < 8 && box.Width < 30, $"复选框在 {box.X}（宽 {box.Width}），其名称从 {label.X} 起");
+        await AssertFits(city, "experts");
+
+        var expert = await app.SignedInAs("hz-expert");
+        await expert.SetViewportSizeAsync(390, 844);
+        await expert.ClickAsync("#todos a[href$='/review']");
+        var (caption, opinion) = (await expert.Locator("label[for=f-opinion]").BoundingBoxAsync(), await expert.Locator("#f-opinion").BoundingBoxAsync());
+        Assert.True(caption!.Y + caption.Height <= opinion!.Y + 1, $"评审意见的标签（{caption.Y}+{caption.Height}）不在输入框（{opinion.Y}）之上");
+        await AssertFits(expert, "filing-review");
     }
 
     private static async Task AssertFits(IPage page, string name)
