@@ -300,6 +300,9 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.NotNull(page.QuerySelector("#contract-docx"));
         var listed = Assert.Single((await (await app.As(h.Users["enterprise"])).GetFromJsonAsync<JsonElement>($"/api/filings/{id}/contracts")).EnumerateArray());
         Assert.Equal(23000.00m, listed.GetProperty("totalYuan").GetDecimal());
+        // The filing's list of contracts speaks 万元 as the rest of the filing does; the contract itself keeps the template's 元.
+        var row = (await browser.GetDocument($"/filings/{id}")).QuerySelector("#filing-contracts tbody tr")!;
+        Assert.Equal("2.30", row.QuerySelector("td[data-label='合同总价（万元）']")!.TextContent);
 
         var district = await app.SignedIn(h.Users["binjiang"]);
         var read = await district.GetDocument(saved.Headers.Location!.OriginalString);

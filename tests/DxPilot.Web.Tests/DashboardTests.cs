@@ -295,6 +295,11 @@ public abstract class DashboardTests<TApp>(TApp app) : IClassFixture<TApp> where
         var wan = money.Skip(2).SelectMany(r => r.Elements<Cell>().Where((_, i) => headers[i].Contains("万元"))).ToList();
         Assert.NotEmpty(wan);
         Assert.All(wan, x => Assert.Equal(4u, formats[(int)x.StyleIndex!.Value].NumberFormatId!.Value));
+        // 服务商排行 names what its average is taken over: evaluated projects with a 改造前 level, not every evaluated project
+        // (the funnel's 完成评测 counts those too, and a plain "评测项目" read as contradicting it).
+        var providers = ((WorksheetPart)workbook.GetPartById(sheets[6].Id!.Value!)).Worksheet!.Descendants<Row>().ElementAt(1);
+        Assert.Equal(["服务商", "服务企业（家）", "验收结论（项）", "通过验收（项）", "验收通过率（%）", "计入提升的项目（有改造前等级）", "平均提升等级",
+            "满意度评价（份）", "满意度均分（满分4）", "智库评价均分"], providers.Elements<Cell>().Select(x => x.InlineString!.InnerText).ToArray());
     }
 
     /// <summary>

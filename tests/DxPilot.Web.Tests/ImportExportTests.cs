@@ -133,6 +133,8 @@ public abstract class ImportExportTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         var response = await city.GetAsync("/api/enterprises/export?search=" + Uri.EscapeDataString("HYPERLINK"));
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        // Named as the other exports are: the list, its scope, and the Beijing time it was taken to the minute.
+        Assert.Matches(@"^企业名单（全市）\d{4}年\d{1,2}月\d{1,2}日\d{2}时\d{2}分\.xlsx$", response.Content.Headers.ContentDisposition!.FileNameStar);
         using var doc = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         Assert.Empty(new OpenXmlValidator().Validate(doc));
         var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;

@@ -30,6 +30,9 @@ public static class ChineseText
     /// <summary>2025年7月16日</summary>
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
+    /// <summary>A local time to the minute as an export's name carries it, "2026年11月29日16时10分": two exports of a day differ.</summary>
+    public static string Minute(DateTime local) => $"{Date(DateOnly.FromDateTime(local))}{local:HH}时{local:mm}分";
+
     /// <summary>A file's size as a person reads it: "1.2 MB", "35 KB" (never "0 KB").</summary>
     public static string FileSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.0} MB" : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";

@@ -38,6 +38,10 @@ public class ChineseTextTests
     public void Date_is_written_the_chinese_way() =>
         Assert.Equal("2025年7月16日", ChineseText.Date(new DateOnly(2025, 7, 16)));
 
+    [Fact]
+    public void An_exports_minute_is_written_the_chinese_way() =>
+        Assert.Equal("2025年7月6日09时05分", ChineseText.Minute(new DateTime(2025, 7, 6, 9, 5, 59)));
+
     [Theory]
     [InlineData(1234.5, "1,234.50")]
     [InlineData(0, "0.00")]

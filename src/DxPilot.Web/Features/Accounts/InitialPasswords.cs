@@ -60,7 +60,7 @@ public sealed class InitialPasswords(IDataProtectionProvider protection)
         }
     }
 
-    public static string FileName(IssuedBatch batch, TimeZoneInfo zone) => $"初始密码-{LocalTime.FromUtc(batch.IssuedAtUtc, zone):yyyyMMdd-HHmm}.xlsx";
+    public static string FileName(IssuedBatch batch, TimeZoneInfo zone) => $"初始密码{ChineseText.Minute(LocalTime.FromUtc(batch.IssuedAtUtc, zone))}.xlsx";
 
     /// <summary>The batch as a spreadsheet to hand out: every cell is text, none a formula.</summary>
     public static void WriteXlsx(Stream output, IssuedBatch batch, TimeZoneInfo zone) =>

@@ -67,7 +67,7 @@ public sealed class DashboardExport(DashboardService dashboards, AuditLog audit,
             new(SheetNames[5], [C("县（市、区）", 16), C("备案项目"), C("备案投资（万元）", 18, Money), C("已核定项目"), C("核定补助（万元）", 18, Money),
                     C("其中中央资金（万元）", 20, Money), C("其中地方资金（万元）", 20, Money), C("已拨付（万元）", 16, Money)],
                 money.Select(m => Row(m.District, m.Projects, m.CommittedWan, m.Approved, m.ApprovedWan, m.CentralWan, m.LocalWan, m.PaidWan)), Title(SheetNames[5])),
-            new(SheetNames[6], [C("服务商", 36), C("服务企业（家）"), C("验收结论（项）"), C("通过验收（项）"), C("验收通过率（%）", numbers: OneDecimal), C("评测项目"),
+            new(SheetNames[6], [C("服务商", 36), C("服务企业（家）"), C("验收结论（项）"), C("通过验收（项）"), C("验收通过率（%）", numbers: OneDecimal), C("计入提升的项目（有改造前等级）", 30),
                     C("平均提升等级", numbers: TwoDecimals), C("满意度评价（份）"), C("满意度均分（满分4）", 18, TwoDecimals), C("智库评价均分", 16, OneDecimal)],
                 f.Providers.Select(p => Row(p.Name, p.EnterprisesServed, p.Verdicts, p.Passed, p.PassRate, p.Evaluated, p.AverageUplift, p.Satisfactions,
                     p.SatisfactionAverage, p.ThinkTankRating)), Title(SheetNames[6])),
@@ -77,7 +77,7 @@ public sealed class DashboardExport(DashboardService dashboards, AuditLog audit,
         if (f.Awards is { } awards) sheets.Add(AwardSheet(awards, Title(SheetNames[8])));
         XlsxWriter.Write(output, sheets);
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("Dashboard", actor.ProgrammeId), $"试点看板（{scope}）", ct: ct);
-        return Outcome<string>.Ok($"试点看板-{f.District ?? programme.City}-{time.Local(f.ComputedAt):yyyyMMdd-HHmm}.xlsx");
+        return Outcome<string>.Ok($"试点看板（{f.District ?? programme.City}）{ChineseText.Minute(time.Local(f.ComputedAt))}.xlsx");
     }
 
     // 奖补: per county the applications recognised and their 万元 per direction, then the county's total; the total row last.
