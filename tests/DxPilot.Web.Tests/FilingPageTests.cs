@@ -94,6 +94,27 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task The_enterprise_without_a_filing_is_sent_to_the_list_of_filings_and_starts_it_there()
+    {
+        var h = await CreateAsync();
+        var enterprise = await app.SignedIn(h.Users["enterprise"]);
+        Assert.Equal("/filings", (await enterprise.GetDocument("/")).QuerySelector("#own-work a")!.GetAttribute("href"));
+        var list = await enterprise.GetDocument("/filings");
+        var start = list.QuerySelector("form[action='/filings/start']")!;
+        Assert.Equal(h.Enterprise.Id.ToString(), start.QuerySelector("input[name=enterpriseId]")!.GetAttribute("value"));
+        var started = await enterprise.PostAsync("/filings/start", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["enterpriseId"] = h.Enterprise.Id.ToString(),
+            ["__RequestVerificationToken"] = start.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        Assert.Matches("^/filings/[0-9a-f-]{36}/edit$", started.Headers.Location!.OriginalString);
+        // One filing at a time: the draft is listed, and nothing more to start; a bureau's list never offers it.
+        Assert.Null((await enterprise.GetDocument("/filings")).QuerySelector("#start-filing"));
+        Assert.Null((await (await app.SignedIn(h.Users["binjiang"])).GetDocument("/filings")).QuerySelector("#start-filing"));
+    }
+
+    [Fact]
     public async Task The_enterprise_starts_its_filing_from_its_file_and_the_panel_then_links_to_it_with_its_state()
     {
         var h = await CreateAsync();
