@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Web.Tests.Support;
@@ -133,9 +134,12 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         var page = await HomeOf("cc-city");
         var target = page.QuerySelector(".target")!.TextContent;
         Assert.Contains("500家中小企业数字化咨询诊断及数字化改造工作", target);
-        // The demo diagnosis' 改造前 assessment (Features/Diagnoses/DiagnosisDemoData).
-        // Each figure with its own share of the 500 (one percentage after both read as the diagnoses' share).
-        Assert.Contains("全市已完成改造前诊断 1 家（为目标的0.2%）、改造后评测 0 家（为目标的0.0%）", target);
+        // Counted as the dashboard counts the target: the demo's diagnoses are one submitted and one under way, none accepted,
+        // and no Changchun project has passed acceptance (Features/Diagnoses/DiagnosisDemoData). Each figure with its own share.
+        Assert.Contains("全市完成诊断 0 家（为目标的0.0%）、完成改造（通过验收） 0 家（为目标的0.0%）", target);
+        var dashboard = await (await app.As("cc-city")).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/dashboard");
+        foreach (var figure in dashboard.GetProperty("targets")[0].GetProperty("figures").EnumerateArray())
+            Assert.Contains($"{figure.GetProperty("label").GetString()} {figure.GetProperty("count").GetInt32()} 家", target);
         Assert.DoesNotContain("平台中还没有企业档案", page.Body!.TextContent);
     }
 
