@@ -140,7 +140,7 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
-    public async Task A_county_reads_its_own_results_the_city_all_and_an_enterprise_none()
+    public async Task A_county_reads_its_own_results_the_city_all_and_an_enterprise_its_own()
     {
         var (a, (name, uscc), (otherName, otherUscc)) = await ArrangeAsync();
         await Import(await app.As(a.Users["city"]), Csv(
@@ -163,8 +163,14 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
         var byCode = await (await app.As(a.Users["city"])).GetFromJsonAsync<JsonElement>($"/api/acceptance-results?search={otherUscc}", Ct);
         Assert.Equal(otherName, byCode.GetProperty("items").EnumerateArray().Single().GetProperty("enterpriseName").GetString());
 
-        var enterprise = await (await app.As(a.Users["enterprise"])).GetAsync("/api/acceptance-results", Ct);
-        Assert.Equal(HttpStatusCode.Forbidden, enterprise.StatusCode);
+        // The enterprise reads its own result, and its 工作台 shows the agency's levels; an agency or a provider reads none.
+        Assert.Equal([name], await Names("enterprise"));
+        Assert.Empty(await Names("enterprise", $"&district={Uri.EscapeDataString("新华区")}"));
+        var home = await (await app.SignedIn(a.Users["enterprise"])).GetDocument("/");
+        Assert.Equal($"验收结果：原料药车间数字化改造（河北省数字化评测中心，2025年6月20日）通过验收，改造前二级，改造后三级。 查看验收结果",
+            System.Text.RegularExpressions.Regex.Replace(home.QuerySelector("#accepted-levels")!.TextContent.Trim(), @"\s+", " "));
+        Assert.DoesNotContain("尚未开展数字化水平评测", home.QuerySelector("#standing")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.As(a.Users["provider"])).GetAsync("/api/acceptance-results", Ct)).StatusCode);
 
         // The county's export: its own rows only, in the import's columns, every cell text.
         var export = await (await app.As(a.Users["zhengding"])).GetByteArrayAsync($"/api/acceptance-results/export.xlsx?search={suffix}", Ct);

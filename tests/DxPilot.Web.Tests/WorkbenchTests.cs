@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
@@ -126,6 +127,23 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(assessed, (cards["已完成改造前诊断"], cards["已完成改造后评测"]));
         Assert.Null(page.QuerySelector("#assigned"));
         Assert.Null(page.QuerySelector("#standing"));
+    }
+
+    /// <summary>Shijiazhuang evaluates after transformation through the third party's imported 验收结果, not assessments on the
+    /// platform: those count as evaluated, and a passed one at 二级 or above as reaching the target level.</summary>
+    [Fact]
+    public async Task Shijiazhuang_counts_the_imported_acceptance_results_as_evaluations_after_transformation()
+    {
+        int results, reached;
+        await using (var scope = app.DataScope("shijiazhuang-2025"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilot.Infrastructure.Persistence.DxPilotDbContext>();
+            var rows = await db.AcceptanceResults.Where(r => r.ProgrammeId == "shijiazhuang-2025").ToListAsync();
+            (results, reached) = (rows.Select(r => r.EnterpriseId).Distinct().Count(), rows.Where(r => r.Passed && r.LevelAfter >= 2).Select(r => r.EnterpriseId).Distinct().Count());
+        }
+        Assert.True(results > 0, "演示数据中应有导入的验收结果");
+        var cards = Cards(await HomeOf("sjz-city"), "#progress");
+        Assert.Equal((results, reached), (cards["已完成改造后评测"], cards["改造后达到二级及以上"]));
     }
 
     [Fact]

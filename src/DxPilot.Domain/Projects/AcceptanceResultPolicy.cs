@@ -18,15 +18,17 @@ public static class AcceptanceResultPolicy
         : a.Role != Role.CityBureau ? "验收结果由市级工信主管部门导入"
         : null;
 
-    /// <summary>The bureaus and the think tank read the results (a district only its own county's).</summary>
+    /// <summary>The bureaus and the think tank read the results (a district only its own county's), an enterprise its own.</summary>
     public static string? Read(Actor a) =>
-        a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank ? null : "验收结果由工信主管部门和第三方智库查看";
+        a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank or Role.Enterprise ? null : "验收结果由工信主管部门、第三方智库和企业本身查看";
 
-    /// <summary>The results an actor reads: the city and the think tank the programme's, a district its county's, nobody else any.</summary>
+    /// <summary>The results an actor reads: the city and the think tank the programme's, a district its county's, an enterprise its
+    /// own, nobody else any.</summary>
     public static Expression<Func<AcceptanceResult, bool>> Readable(Actor a) => a.Role switch
     {
         Role.CityBureau or Role.ThinkTank => r => r.ProgrammeId == a.ProgrammeId,
         Role.DistrictBureau => r => r.ProgrammeId == a.ProgrammeId && r.District == a.District,
+        Role.Enterprise => r => r.ProgrammeId == a.ProgrammeId && r.EnterpriseId == a.EnterpriseId,
         _ => r => false,
     };
 }

@@ -2,6 +2,7 @@ using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Assessments;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Workflow;
+using DxPilot.Web.Features.AcceptanceResults;
 using DxPilot.Web.Features.Assessments;
 using DxPilot.Web.Features.Benchmarks;
 using DxPilot.Web.Features.Enterprises;
@@ -13,7 +14,7 @@ namespace DxPilot.Web.Features.Home;
 
 /// <summary>The 工作台's own figures, each read through the services' scoped queries so an account sees only its own.</summary>
 public sealed class Workbench(EnterpriseService enterprises, AssessmentService assessments, BenchmarkService benchmarks, FilingService filings,
-    ProjectService projects)
+    ProjectService projects, AcceptanceResultService acceptances)
 {
     /// <summary>Rows shown of an organisation's assigned enterprises; the list page has the rest.</summary>
     public const int AssignedShown = 50;
@@ -26,7 +27,11 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
         var latest = await assessments.InScope(actor).Where(x => x.EnterpriseId == own.Id)
             .OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id)
             .Select(x => new LatestAssessment(x.Id, x.Stage, x.AssessorKind, x.AssessedOn, x.Score, x.Level)).FirstOrDefaultAsync(ct);
-        return new EnterpriseStanding(own.Id, own.Name, own.District, latest);
+        // Where the city imports third-party acceptances (Shijiazhuang), the agency's levels are the enterprise's official ones.
+        var accepted = await acceptances.InScope(actor).Where(r => r.EnterpriseId == own.Id)
+            .OrderByDescending(r => r.AcceptedOn).ThenBy(r => r.ProjectName)
+            .Select(r => new AcceptedLevels(r.ProjectName, r.AcceptedOn, r.LevelBefore, r.LevelAfter, r.Passed, r.AgencyName)).FirstOrDefaultAsync(ct);
+        return new EnterpriseStanding(own.Id, own.Name, own.District, latest, accepted);
     }
 
     /// <summary>
@@ -75,16 +80,20 @@ public sealed class Workbench(EnterpriseService enterprises, AssessmentService a
             .Select(g => new { District = g.Key, Files = g.Count(), AboveScale = g.Count(e => e.AboveScale == true), MissingUscc = g.Count(e => e.Uscc == null),
                 Excluded = g.Count(e => e.LittleGiantCentralFunded || e.Pilot2022) })
             .ToListAsync(ct);
-        // Counted in the database: a city's programme may hold tens of thousands of assessments.
-        var staged = await (from x in assessments.InScope(actor)
+        // Counted in the database: a city's programme may hold tens of thousands of assessments. An evaluation after transformation is
+        // an agency's 改造后 assessment on the platform or, where the city imports them (Shijiazhuang), an imported 验收结果's level.
+        var evaluations = assessments.InScope(actor).Select(x => new { x.EnterpriseId, Before = x.Stage == AssessmentStage.Before,
+                After = x.Stage == AssessmentStage.After, Reached = x.Stage == AssessmentStage.After && x.Level >= TargetLevel })
+            .Concat(acceptances.InScope(actor).Select(r => new { r.EnterpriseId, Before = false, After = true, Reached = r.Passed && r.LevelAfter >= TargetLevel }));
+        var staged = await (from x in evaluations
                             join e in files on x.EnterpriseId equals e.Id
                             group x by e.District into g
                             select new
                             {
                                 District = g.Key,
-                                Diagnosed = g.Where(x => x.Stage == AssessmentStage.Before).Select(x => x.EnterpriseId).Distinct().Count(),
-                                After = g.Where(x => x.Stage == AssessmentStage.After).Select(x => x.EnterpriseId).Distinct().Count(),
-                                Reached = g.Where(x => x.Stage == AssessmentStage.After && x.Level >= TargetLevel).Select(x => x.EnterpriseId).Distinct().Count(),
+                                Diagnosed = g.Where(x => x.Before).Select(x => x.EnterpriseId).Distinct().Count(),
+                                After = g.Where(x => x.After).Select(x => x.EnterpriseId).Distinct().Count(),
+                                Reached = g.Where(x => x.Reached).Select(x => x.EnterpriseId).Distinct().Count(),
                             }).ToListAsync(ct);
         return counts.OrderBy(c => c.District, StringComparer.Ordinal).Select(c =>
             staged.FirstOrDefault(s => s.District == c.District) is { } s
@@ -110,7 +119,10 @@ public sealed record LatestAssessment(Guid Id, AssessmentStage Stage, AssessorKi
 /// and for an approved project its subsidy and what was paid (万元).</summary>
 public sealed record OwnWork(string Link, string ProjectName, string Step, string State, DateTime Since, decimal? SubsidyWan, decimal PaidWan);
 
-public sealed record EnterpriseStanding(Guid Id, string Name, string District, LatestAssessment? Latest);
+public sealed record EnterpriseStanding(Guid Id, string Name, string District, LatestAssessment? Latest, AcceptedLevels? Accepted = null);
+
+/// <summary>An imported 验收结果 of the enterprise's project: the agency's levels before and after, and its verdict.</summary>
+public sealed record AcceptedLevels(string ProjectName, DateOnly AcceptedOn, int LevelBefore, int LevelAfter, bool Passed, string AgencyName);
 
 public sealed record AssignedEnterprise(Guid Id, string Name, string District, LatestAssessment? Latest);
 
