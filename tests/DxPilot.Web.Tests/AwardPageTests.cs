@@ -211,8 +211,12 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         // 100 % is a rate; what a Chinese input method types in full-width is read as the digits it shows.
         var saved = await PostDraft(enterprise, id,
-            [F("Directions", "lighthouse"), F("e.digitalEquipment", "１００"), F("ContactPhone", "０３１１－８６６６００００"), F("ContactEmail", "li@example.cn")]);
+            [F("Directions", "lighthouse"), F("e.digitalEquipment", "１００"), F("ContactPhone", "０３１１－８６６６００００"), F("ContactEmail", "li@example.cn"),
+             F("Specialty", "化学药品原料药制造（手性药物）")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // 具体细分领域名称 as the enterprise wrote it goes into the 申请表 (else the name its industry code has in the programme's list).
+        var docx = await (await app.As(a.Users["enterprise"])).GetByteArrayAsync($"/api/awards/{id}/document.docx", Ct);
+        Assert.Contains("具体细分领域名称\n化学药品原料药制造（手性药物）", OfficeFiles.Text(docx));
         await using var scope = app.DataScope(ShijiazhuangAward.Programme);
         var stored = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AwardApplications.SingleAsync(x => x.Id == id, Ct);
         Assert.Equal(100m, stored.Content.Entered["digitalEquipment"]);

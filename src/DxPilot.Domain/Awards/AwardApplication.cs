@@ -163,6 +163,9 @@ public sealed class AwardContent : IAuditedDocument
     public Dictionary<string, decimal> EnteredBefore { get; set; } = new(StringComparer.Ordinal);
     public string? Mode { get; set; }
     public List<IpRight> IntellectualProperty { get; set; } = [];
+    /// <summary>具体细分领域名称 of the 申请表, as the enterprise writes it (the document falls back to the name of its industry code
+    /// where the programme's list names the code).</summary>
+    public string? Specialty { get; set; }
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
     public string? ContactEmail { get; set; }
@@ -193,6 +196,7 @@ public sealed class AwardContent : IAuditedDocument
             var ip = IntellectualProperty[i];
             fields[$"知识产权{i + 1}"] = $"{ip.Kind} {ip.Number} {ip.GrantedOn:yyyy-MM-dd}" + (ip.ExpiresOn is { } e ? $"至{e:yyyy-MM-dd}" : "");
         }
+        if (!string.IsNullOrEmpty(Specialty)) fields["具体细分领域名称"] = Specialty;
         if (!string.IsNullOrEmpty(ContactName)) fields["联系人"] = ContactName;
         if (!string.IsNullOrEmpty(ContactPhone)) fields["联系方式"] = ContactPhone;
         if (!string.IsNullOrEmpty(ContactEmail)) fields["邮箱"] = ContactEmail;

@@ -31,7 +31,7 @@ public static class AwardFormPost
         var content = new AwardContent
         {
             Mode = Text(posted, Mode),
-            ContactName = Text(posted, "ContactName"), ContactPhone = Text(posted, "ContactPhone"), ContactEmail = Text(posted, "ContactEmail"),
+            Specialty = Text(posted, "Specialty"), ContactName = Text(posted, "ContactName"), ContactPhone = Text(posted, "ContactPhone"), ContactEmail = Text(posted, "ContactEmail"),
             Remark = Text(posted, "Remark"),
         };
         foreach (var d in call.Directions)

@@ -10,7 +10,7 @@ namespace DxPilot.Web.Features.Awards;
 /// <summary>What the 申报书 (.docx) prints: the application as it stands, or a submitted revision as it was frozen, with the
 /// enterprise's file, the agency's level, the criteria checked on that text and (链式) the SMEs named.</summary>
 /// <param name="Industries">The programme's pilot industries, as the application table's boxes list them; <paramref name="Industry"/> the enterprise's.</param>
-/// <param name="Specialty">具体细分领域名称: the name of the enterprise's industry code in the programme's list.</param>
+/// <param name="Specialty">具体细分领域名称: as the enterprise wrote it, or else the name of its industry code in the programme's list.</param>
 public sealed record AwardPrint(AwardCall Call, Enterprise Enterprise, string District, IReadOnlyList<string> Industries, string? Industry, string? Specialty,
     IReadOnlyList<AwardDirection> Directions, AwardContent Content, int? Revision, DateOnly? SubmittedOn, int? LevelAfter,
     IReadOnlyList<DirectionChecks> Criteria, IReadOnlyList<AwardInvitation> Smes)
@@ -52,7 +52,7 @@ public sealed partial class AwardService
         }, call.TypicalScenarios, today))).ToList();
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == application.EnterpriseId, ct);
         var smes = call.ChainCase is null ? [] : await InvitationsOfAsync(application.Id, ct);
-        var specialty = programme.Industries.SelectMany(i => i.Codes).FirstOrDefault(c => c.Code == enterprise.IndustryCode)?.Name;
+        var specialty = content.Specialty ?? programme.Industries.SelectMany(i => i.Codes).FirstOrDefault(c => c.Code == enterprise.IndustryCode)?.Name;
         return Outcome<AwardPrint>.Ok(new AwardPrint(call, enterprise, application.District, programme.Industries.Select(i => i.Name).ToList(),
             programme.Industries.FirstOrDefault(i => i.Key == enterprise.IndustryKey)?.Name, specialty,
             picked, content, revision,

@@ -89,7 +89,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         foreach (var (key, text) in content.Texts)
             if (call.Direction(key) is { } d)
                 foreach (var p in AwardLimits.DraftProblems(d.Template, text)) errors.TryAdd($"{key}.{p.Path}", p.Message);
-        foreach (var (label, value, max) in new[] { ("联系人", content.ContactName, 50), ("联系方式", content.ContactPhone, 50), ("邮箱", content.ContactEmail, 100), ("备注", content.Remark, 500) })
+        foreach (var (label, value, max) in new[] { ("具体细分领域名称", content.Specialty, 50), ("联系人", content.ContactName, 50), ("联系方式", content.ContactPhone, 50), ("邮箱", content.ContactEmail, 100), ("备注", content.Remark, 500) })
         {
             if (ControlCharacters.In(value)) errors[label] = ControlCharacters.Message(label);
             else if (ChineseText.CountCharacters(value?.Trim()) > max) errors[label] = $"{label}不超过{max}字";
