@@ -124,7 +124,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
         // and the 改造后 evaluations of the demo's two filed projects (Features/Projects/ProjectDemoData) on two others. In Changchun
         // the demo diagnosis' 改造前 assessment (Features/Diagnoses/DiagnosisDemoData).
         var assessed = user is "hz-city" or "hz-binjiang" or "hz-thinktank" ? (1, 3) : user == "cc-city" ? (1, 0) : (0, 0);
-        Assert.Equal(assessed, (cards["已完成改造前诊断"], cards["已完成改造后评测"]));
+        Assert.Equal(assessed, (cards["已完成改造前评测"], cards["已完成改造后评测"]));
         Assert.Null(page.QuerySelector("#assigned"));
         Assert.Null(page.QuerySelector("#standing"));
     }
