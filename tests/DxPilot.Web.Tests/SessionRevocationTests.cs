@@ -34,7 +34,7 @@ public abstract class SessionRevocationTests<TApp>(TApp app) : IClassFixture<TAp
         var userId = (await token.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("userId").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await copied.GetAsync("/api/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/enterprises")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
 
         switch (revocation)
         {
@@ -70,7 +70,7 @@ public abstract class SessionRevocationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await copied.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/me")).StatusCode);
-        var page = await copied.GetAsync("/enterprises");
+        var page = await copied.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Contains("/account/login", page.Headers.Location!.ToString());
     }
