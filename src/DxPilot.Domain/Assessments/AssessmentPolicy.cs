@@ -8,8 +8,8 @@ namespace DxPilot.Domain.Assessments;
 /// </summary>
 public static class AssessmentPolicy
 {
-    /// <summary>The roles that read assessments (AssessmentService.InScope): bureaus, the think tank, the enterprise itself, and
-    /// the provider and agency their own; an audit firm and an expert none.</summary>
+    /// <summary>The roles that read assessments: bureaus, the think tank, the enterprise itself, and the provider and agency their
+    /// own (AssessmentService.InScope asks this first); an audit firm and an expert none.</summary>
     public static bool ReadsAssessments(Actor a) =>
         a.Role is Role.CityBureau or Role.DistrictBureau or Role.ThinkTank or Role.Enterprise or Role.ServiceProvider or Role.EvaluationAgency;
 

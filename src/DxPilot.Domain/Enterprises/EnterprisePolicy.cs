@@ -9,8 +9,8 @@ namespace DxPilot.Domain.Enterprises;
 /// </summary>
 public static class EnterprisePolicy
 {
-    /// <summary>Experts see only the items assigned to them for review; the registry is not theirs to open (it would always
-    /// be empty: EnterpriseService.InScope reaches no file for them).</summary>
+    /// <summary>Experts see only the items assigned to them for review; the registry is not theirs to open
+    /// (EnterpriseService.InScope asks this first).</summary>
     public static bool ReadsRegistry(Actor a) => a.Role is not Role.Expert;
 
     public const string NoRegistry = "企业档案只对工信主管部门、智库、试点企业和分配到企业的服务商、评测机构、审计机构开放；专家在工作台查看指派给本人的评审事项。";

@@ -28,14 +28,15 @@ public sealed class AssessmentService(DxPilotDbContext db, EnterpriseService ent
 
     public IQueryable<Assessment> InScope(Actor a)
     {
+        // Who reads assessments at all is the policy's (the menu asks it too); a provider and an agency read their own.
+        if (!AssessmentPolicy.ReadsAssessments(a)) return db.Assessments.Where(x => false);
         var files = enterprises.InScope(a).Select(e => e.Id);
         var q = db.Assessments.Where(x => files.Contains(x.EnterpriseId));
         return a.Role switch
         {
-            Role.CityBureau or Role.DistrictBureau or Role.ThinkTank or Role.Enterprise => q,
             Role.ServiceProvider => q.Where(x => x.AssessorKind == AssessorKind.ServiceProvider && x.OrganisationId == a.OrganisationId),
             Role.EvaluationAgency => q.Where(x => x.AssessorKind == AssessorKind.EvaluationAgency && x.OrganisationId == a.OrganisationId),
-            _ => q.Where(x => false),
+            _ => q,
         };
     }
 

@@ -19,6 +19,8 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
     public IQueryable<Enterprise> InScope(Actor a)
     {
         var q = db.Enterprises.Where(e => e.ProgrammeId == a.ProgrammeId);
+        // Who reaches the registry at all is the policy's (the menu asks it too): experts see only the items assigned to them.
+        if (!EnterprisePolicy.ReadsRegistry(a)) return q.Where(e => false);
         return a.Role switch
         {
             Role.CityBureau or Role.ThinkTank => q,
@@ -26,7 +28,6 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
             Role.Enterprise => q.Where(e => e.Id == a.EnterpriseId),
             Role.ServiceProvider or Role.EvaluationAgency or Role.AuditFirm =>
                 q.Where(e => db.Assignments.Any(x => x.OrganisationId == a.OrganisationId && x.EnterpriseId == e.Id)),
-            // Experts see only the applications assigned to them for review; none reach the registry itself.
             _ => q.Where(e => false),
         };
     }
