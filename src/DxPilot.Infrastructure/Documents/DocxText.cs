@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Infrastructure.Documents;
 
@@ -70,9 +71,8 @@ internal static class DocxText
     public static IEnumerable<string> Lines(string? text) =>
         (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
 
-    // XML 1.0 forbids most control characters; one pasted into a description would make the file unreadable.
-    public static string Clean(string s) =>
-        s.Any(ch => ch < 0x20 && ch != '\t') ? new string(s.Where(ch => ch >= 0x20 || ch == '\t').ToArray()) : s;
+    // What XML 1.0 cannot carry would make the file unreadable (text stored before the input rule refused it).
+    private static string Clean(string s) => ControlCharacters.ForXml(s, keepLineBreaks: false);
 
     private static string Twips(int points) => (points * 20).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Infrastructure.Documents;
 
@@ -19,7 +20,7 @@ public sealed class DocxWriter : IDisposable
     private DocxWriter(Stream output, string title)
     {
         _doc = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        _doc.PackageProperties.Title = title;
+        _doc.PackageProperties.Title = ControlCharacters.ForXml(title, keepLineBreaks: false);
         _doc.PackageProperties.Creator = "DxPilot";
         _main = _doc.AddMainDocumentPart();
         _main.Document = new Document(_body = new Body());

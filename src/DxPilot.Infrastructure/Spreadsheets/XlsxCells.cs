@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DxPilot.Domain.Text;
 
 namespace DxPilot.Infrastructure.Spreadsheets;
 
@@ -54,7 +55,7 @@ internal sealed class XlsxCells(OpenXmlWriter writer)
         Start(reference, style, InlineType);
         writer.WriteStartElement(InlineTag);
         writer.WriteStartElement(TextTag, Preserve);
-        writer.WriteString(StripControl(value));
+        writer.WriteString(ControlCharacters.ForXml(value, keepLineBreaks: true));
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -75,14 +76,5 @@ internal sealed class XlsxCells(OpenXmlWriter writer)
         if (style != 0) _attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
         if (type is { } t) _attributes.Add(t);
         writer.WriteStartElement(CellTag, _attributes);
-    }
-
-    // XML 1.0 forbids most control characters; a pasted one would make the file unreadable.
-    private static string StripControl(string s)
-    {
-        foreach (var ch in s)
-            if (ch < 0x20 && ch is not ('\t' or '\n' or '\r'))
-                return new string(s.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r').ToArray());
-        return s;
     }
 }
