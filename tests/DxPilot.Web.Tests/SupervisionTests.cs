@@ -164,6 +164,27 @@ public abstract class SupervisionTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.All(entries, e => Assert.Equal("杭州智库（测试）", e.ActorName));
     }
 
+    /// <summary>The 撤回 button's post reads no form, so nothing checked its token: any page the author visited could withdraw
+    /// the author's comments.</summary>
+    [Fact]
+    public async Task A_withdrawal_posted_without_the_pages_token_is_refused_and_the_comment_stays()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await h.SubmittedAsync(app);
+        var written = await CommentAsync(h.Users["thinktank"], "filing", id, Comment("请补充合同附件。"));
+        var commentId = (await written.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var browser = await app.SignedIn(h.Users["thinktank"]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync($"/supervision/comments/{commentId}/withdraw", null)).StatusCode);
+
+        var list = await (await app.As(h.Users["thinktank"])).GetFromJsonAsync<JsonElement>($"/api/supervision/filing/{id}/comments");
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+        var token = await PageClient.Token(browser, $"/supervision/filing/{id}/comments");
+        var withdrawn = await browser.PostAsync($"/supervision/comments/{commentId}/withdraw",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+    }
+
     [Fact]
     public async Task A_diagnosis_comment_is_read_by_its_district_its_provider_and_enterprise_only_and_pages_when_many()
     {

@@ -27,7 +27,7 @@ public static class AccountEndpoints
             await EndSessionsAsync(http, users, log);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()); // it reads no form: without this another site could sign a user out
 
         app.MapPost("/accounts/issued", DownloadIssuedAsync).RequireAuthorization().DisableAntiforgery()
             .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);

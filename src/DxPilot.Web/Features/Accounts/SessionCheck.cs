@@ -14,8 +14,9 @@ namespace DxPilot.Web.Features.Accounts;
 
 /// <summary>
 /// A cookie or bearer token is only as good as the account behind it, checked on every request: it dies when the
-/// account's security stamp changes (sign-out, password change or reset, disabling), while the account is locked or
-/// disabled, and when the role or scope it carries is no longer the account's. One primary-key read of six columns per
+/// account's security stamp changes (sign-out, password change or reset, disabling), while the account is disabled, and
+/// when the role or scope it carries is no longer the account's. A temporary lockout does not end it: anyone who knows a
+/// login name can cause one by typing wrong passwords, and it should stop their guessing, not sign the owner out. One primary-key read of six columns per
 /// request, on whichever copy of the platform answers it, so that no copy keeps honouring a revoked session.
 /// </summary>
 public static class SessionCheck
@@ -32,7 +33,7 @@ public static class SessionCheck
             .FirstOrDefaultAsync(http.RequestAborted);
         return account is not null
                && account.SecurityStamp == stamp
-               && !(account.LockoutEnd > services.GetRequiredService<TimeProvider>().GetUtcNow())
+               && !(account.LockoutEnd >= AppUser.DisabledUntil)
                && account.Role == carried.Role && account.ProgrammeId == carried.ProgrammeId && account.District == carried.District
                && account.EnterpriseId == carried.EnterpriseId && account.OrganisationId == carried.OrganisationId;
     }

@@ -1,6 +1,7 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Supervision;
 using DxPilot.Web.Features.Platform;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace DxPilot.Web.Features.Supervision;
 
@@ -102,7 +103,7 @@ public static class SupervisionEndpoints
             return outcome.IsOk
                 ? Results.Redirect($"/supervision/{outcome.Value!.SubjectType}/{outcome.Value.SubjectId}/comments?done=withdrawn")
                 : Results.Problem(title: outcome.Message, statusCode: outcome.StatusCode);
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute()); // it reads no form, so nothing else would check the token
     }
 
     private static object Shown(SupervisionComment c, IReadOnlyList<SupervisionReply> replies) => new
