@@ -98,6 +98,30 @@ public abstract class ImportRoundTripTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(1, report.GetProperty("refused").GetInt32());
     }
 
+    /// <summary>The form refuses a district bureau moving a file to another district; its import did the same move quietly (the file
+    /// left the district's reach, and its filings and projects stayed with the old district).</summary>
+    [Fact]
+    public async Task A_district_sheet_naming_another_district_for_its_own_enterprise_is_refused_and_the_file_stays()
+    {
+        var binjiang = await app.As("hz-binjiang");
+        var uscc = TestData.NewUscc();
+        var name = Unique("滨江辖区");
+        var id = await Create(binjiang, TestData.Enterprise(name, uscc, district: "滨江区"));
+
+        var csv = $"企业名称,统一社会信用代码,所属区县,行业\n{name},{uscc},西湖区,汽车零部件\n";
+        var report = await Import(binjiang, Encoding.UTF8.GetBytes(csv), "迁区.csv");
+
+        var reason = Assert.Single(report.GetProperty("problems").EnumerateArray()).GetProperty("reason").GetString()!;
+        Assert.Equal("您只能将企业登记在滨江区；跨区迁移请联系市工信主管部门", reason);
+        Assert.Equal((0, 1), (report.GetProperty("updated").GetInt32(), report.GetProperty("refused").GetInt32()));
+        Assert.Equal("滨江区", (await Get(binjiang, id)).GetProperty("district").GetString());
+
+        var city = await app.As("hz-city");
+        var moved = await Import(city, Encoding.UTF8.GetBytes(csv), "市级迁区.csv");
+        Assert.Equal(1, moved.GetProperty("updated").GetInt32());
+        Assert.Equal("西湖区", (await Get(city, id)).GetProperty("district").GetString());
+    }
+
     private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 8)] + "有限公司";
 
     private static async Task<Guid> Create(HttpClient client, object enterprise)

@@ -12,10 +12,6 @@ public sealed record Actor(
 {
     public bool IsBureau => Role is Role.CityBureau or Role.DistrictBureau;
 
-    /// <summary>Who may add enterprises to the file: the city for any district, a district for its own.</summary>
-    public bool MayRegisterIn(string district) =>
-        Role == Role.CityBureau || (Role == Role.DistrictBureau && District == district);
-
     /// <summary>Who may edit an enterprise file already in scope.</summary>
     public bool MayEdit(Guid enterpriseId, string district) => Role switch
     {

@@ -18,6 +18,13 @@ public static class EnterprisePolicy
     public static string? Register(Actor a) =>
         a.Role is Role.CityBureau or Role.DistrictBureau ? null : "只有工信主管部门可以登记企业档案";
 
+    /// <summary>The district a bureau puts a file in, by form or by import: a district bureau its own only (moving a file to
+    /// another district is the city's); the city any. <paramref name="onFile"/> is the file changed, or null for a new one.</summary>
+    public static string? PlaceIn(Actor a, Enterprise? onFile, string district) =>
+        a.Role != Role.DistrictBureau || district == a.District ? null
+        : onFile is null ? $"您只能登记{a.District}的企业"
+        : $"您只能将企业登记在{a.District}；跨区迁移请联系市工信主管部门";
+
     public static string? Edit(Actor a, Enterprise e) =>
         a.MayEdit(e.Id, e.District) ? null : "您没有修改该企业档案的权限";
 

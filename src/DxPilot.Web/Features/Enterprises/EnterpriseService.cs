@@ -110,8 +110,8 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         var result = EnterpriseValidator.Validate(form, programme, Today(programme));
         if (!result.IsValid) return Outcome<Enterprise>.Invalid(result.Errors);
         var details = result.Details!;
-        if (!actor.MayRegisterIn(details.District))
-            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = $"您只能登记{actor.District}的企业" });
+        if (EnterprisePolicy.PlaceIn(actor, null, details.District) is { } elsewhere)
+            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = elsewhere });
         if (await UsccTaken(actor.ProgrammeId, details.Uscc, null, ct)) return Outcome<Enterprise>.Invalid(UsccTakenMessage);
 
         var enterprise = Enterprise.Register(programme, details, Now());
@@ -130,8 +130,8 @@ public sealed class EnterpriseService(DxPilotDbContext db, ProgrammeCatalog prog
         var result = EnterpriseValidator.Validate(form, programme, Today(programme));
         if (!result.IsValid) return Outcome<Enterprise>.Invalid(result.Errors);
         var details = result.Details!;
-        if (actor.Role == Role.DistrictBureau && details.District != actor.District)
-            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = $"您只能将企业登记在{actor.District}；跨区迁移请联系市工信主管部门" });
+        if (EnterprisePolicy.PlaceIn(actor, enterprise, details.District) is { } elsewhere)
+            return Outcome<Enterprise>.Invalid(new Dictionary<string, string> { [nameof(EnterpriseForm.District)] = elsewhere });
         // Only a bureau changes the code (Enterprise.Update keeps it otherwise), so only a bureau's may collide.
         if (actor.MaySetBureauFields && await UsccTaken(actor.ProgrammeId, details.Uscc, id, ct)) return Outcome<Enterprise>.Invalid(UsccTakenMessage);
 

@@ -151,7 +151,7 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
         if (d.Uscc is null && !run.SeenName.TryAdd(d.Name, line.Number)) return $"企业名称与第{run.SeenName[d.Name]}行重复";
         if (found is null)
         {
-            if (!run.Actor.MayRegisterIn(d.District)) return $"“{d.District}”不在您的辖区（{run.Actor.District}），未导入";
+            if (EnterprisePolicy.PlaceIn(run.Actor, null, d.District) is { } elsewhere) return elsewhere;
             var e = Enterprise.Register(run.Programme, d, Now());
             db.Enterprises.Add(e);
             existing[Key(e)] = e;
@@ -160,6 +160,8 @@ public sealed class EnterpriseImporter(IServiceScopeFactory scopes, ProgrammeCat
             return null;
         }
         var onFile = found.Enterprise;
+        // A district's sheet naming another district would move the file out of its own reach (the form refuses the same).
+        if (EnterprisePolicy.PlaceIn(run.Actor, onFile, d.District) is { } moved) return moved;
         if (EnterpriseValidator.Validate(onFile.ToForm(), run.Programme, run.Today).Details == d) { run.Unchanged++; return null; }
         // The row would change a file someone edited after this sheet was exported: that edit is not overwritten silently.
         if (line.ExportedVersion is { } version && version != onFile.Version)
