@@ -85,6 +85,7 @@ public sealed class CatalogueDemoData(DxPilotDbContext db, PoolService pool, Pro
         if (city is null || demo?.OrganisationId is not { } demoOrg) return;
         if (await db.PoolMembers.AnyAsync(m => m.ProgrammeId == Programme && m.OrganisationId == demoOrg, ct)) return;
 
+        current.Assume(city); // the city registers the two demo providers in its 机构名录
         var second = await OrganisationAsync(SecondProvider, "91220101MA17W8K2X", ct);
         var applicant = await OrganisationAsync(Applicant, "91220104MA15Q3R7N", ct);
         var secondActor = new Actor("demo-cc-provider-yunqi", SecondProvider, Role.ServiceProvider, Programme, OrganisationId: second.Id);

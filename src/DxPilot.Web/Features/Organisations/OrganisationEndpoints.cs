@@ -1,3 +1,4 @@
+using DxPilot.Domain.Organisations;
 using DxPilot.Web.Features.Platform;
 
 namespace DxPilot.Web.Features.Organisations;
@@ -32,5 +33,25 @@ public static class OrganisationEndpoints
             .WithTags("服务机构")
             .WithSummary("机构主页：名称、类别、统一社会信用代码、联系人、权限范围内服务的企业（search、page）、诊断与备案数、满意度、智库评价")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser());
+
+        var registry = app.MapGroup("/api/organisations").WithTags("服务机构")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
+            .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
+        registry.MapGet("", async (string? search, string? kind, string? page, HttpContext http, OrganisationRegistry service, CancellationToken ct) =>
+                ApiResults.From(await service.ListAsync(http.User.RequireActor(),
+                    new OrganisationQuery(QueryValue.Search(search), QueryValue.Enum<OrganisationKind>(kind), QueryValue.Int(page) ?? 1), ct), list => Results.Ok(new
+                {
+                    list.Total, list.PageNumber, list.PageSize,
+                    Items = list.Items.Select(o => new { o.Id, o.Name, o.Uscc, Kind = o.Kind.ToString(), o.Accounts, o.Enterprises }),
+                })))
+            .WithSummary("机构名录（市级工信主管部门、智库）：search 为名称或统一社会信用代码，kind 为 ServiceProvider、EvaluationAgency、AuditFirm、ThinkTank");
+        registry.MapPost("", async (OrganisationForm body, HttpContext http, OrganisationRegistry service, CancellationToken ct) =>
+                ApiResults.From(await service.RegisterAsync(http.User.RequireActor(), body, ct),
+                    o => Results.Created($"/api/organisations/{o.Id}", new { o.Id, o.Name, o.Uscc, Kind = o.Kind.ToString() })))
+            .WithSummary("登记机构（市级工信主管部门）：name、uscc、kind；同一试点内名称和统一社会信用代码不得重复");
+        registry.MapPut("/{id:guid}", async (Guid id, OrganisationForm body, HttpContext http, OrganisationRegistry service, CancellationToken ct) =>
+                ApiResults.From(await service.CorrectAsync(http.User.RequireActor(), id, body, ct),
+                    o => Results.Ok(new { o.Id, o.Name, o.Uscc, Kind = o.Kind.ToString() })))
+            .WithSummary("更正机构名称或统一社会信用代码（市级工信主管部门）；机构类别不可更改");
     }
 }

@@ -137,6 +137,8 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
     private async Task<Organisation> EnsureOrganisation(Actor city, string name, OrganisationKind kind, IEnumerable<Enterprise> serves, int serving,
         CancellationToken ct)
     {
+        // The city registers the organisation (机构名录) and assigns it, as a bureau would on the pages.
+        current.Assume(city);
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.ProgrammeId == city.ProgrammeId && o.Name == name, ct);
         if (org is null)
         {
@@ -145,9 +147,8 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
             await db.SaveChangesAsync(ct);
         }
         // A partly seeded database may have the organisation with fewer assignments than it serves; a full one gets none
-        // added, even if a file it serves has since been renamed. The city assigns, as a bureau would on the page.
+        // added, even if a file it serves has since been renamed.
         var assigned = await db.Assignments.Where(x => x.OrganisationId == org.Id).Select(x => x.EnterpriseId).ToListAsync(ct);
-        current.Assume(city);
         foreach (var e in serves.Where(e => !assigned.Contains(e.Id)).Take(Math.Max(0, serving - assigned.Count)))
         {
             var outcome = await assignments.AssignAsync(city, e.Id, org.Id, ct, note: "演示数据");

@@ -15,6 +15,14 @@ public static class ErrorResponses
     /// <summary>A more precise Chinese reason than the status's own, for the page or ProblemDetails written later.</summary>
     public const string DetailKey = "DxPilot.ErrorDetail";
 
+    /// <summary>A page not meant for this account: 404, and the error page (which a page's 404 is re-executed to, so the page's own
+    /// text never shows) says whose page it is instead of "not found".</summary>
+    public static void NotForYou(HttpContext http, string reason)
+    {
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+        http.Items[DetailKey] = reason;
+    }
+
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     public static void AddServices(IServiceCollection s)

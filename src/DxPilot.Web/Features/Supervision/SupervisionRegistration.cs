@@ -14,6 +14,7 @@ public static class SupervisionRegistration
         services.AddScoped<Home.ITodoSource, RectificationTodo>();
         services.AddScoped<Organisations.OrganisationScope>();
         services.AddScoped<Organisations.OrganisationService>();
+        services.AddScoped<Organisations.OrganisationRegistry>();
     }
 
     public static void MapEndpoints(WebApplication app)
