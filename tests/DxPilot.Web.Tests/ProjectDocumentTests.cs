@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Text;
+using DxPilot.Infrastructure.Programmes;
+using DxPilot.Web.Features.Projects.Documents;
 using DxPilot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
@@ -190,12 +194,23 @@ public abstract class ProjectDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
         var docx = await DocxAsync(c.Users["enterprise"], $"/api/projects/{id}/acceptance-opinion.docx");
         Assert.Empty(OfficeFiles.ValidationErrors(docx));
         var text = OfficeFiles.Text(docx);
+        Assert.StartsWith("附件5\n第三方评测机构出具的企业数字化改造项目验收意见\n", text);
         // Only what was recorded is numbered: no suggestions, no rectification.
         Assert.Contains("审核意见\n一、书面材料审核：缺少焊装车间上线报告。\n二、现场核查（2025年11月25日）：焊装车间未部署MES。\n三、审核意见：项目未按备案方案完成。\n"
                         + "验收结论：不通过验收。理由：系统未覆盖焊装车间，不符合备案方案。", text);
         Assert.DoesNotContain("四、", text);
         Assert.Contains("负责人签字：刘教授（吉林大学，教授）\n组员签字：陈高工（长春工业大学）、马工（吉林省信息技术研究所）", text);
         Assert.Contains($"单位公章\n\n{ChineseText.Date(BeijingToday())}\n所属县（市、区）\n工信主管部门\n\n\n\n\n单位公章\n\n年    月    日", text);
+
+        // The annex label is the programme's: Hangzhou's notice (seed 003) has no 验收意见 annex, its 附件5 is the 备案汇总表.
+        await using var scope = app.DataScope(ChangchunProject.Programme);
+        var services = scope.ServiceProvider;
+        Assert.Null(services.GetRequiredService<ProgrammeCatalog>().Get("hangzhou-2024").Project!.AcceptanceOpinionAnnex);
+        var sources = (await services.GetRequiredService<ProjectDocumentService>()
+            .AcceptanceOpinionAsync(new Actor("city", "长春市工信局", Role.CityBureau, ChangchunProject.Programme), id)).Value!;
+        using var withoutAnnex = new MemoryStream();
+        AcceptanceOpinionDocument.Write(withoutAnnex, sources with { Annex = null });
+        Assert.StartsWith("第三方评测机构出具的企业数字化改造项目验收意见\n", OfficeFiles.Text(withoutAnnex.ToArray()));
     }
 
     private async Task<byte[]> DocxAsync(string user, string path)

@@ -13,6 +13,9 @@ public sealed class ProjectRules
     public int ExpertGroupMinimum { get; init; } = 3;
     /// <summary>The longest rectification period the agency may set, in days from its opinion.</summary>
     public int RectificationMaxDays { get; init; } = 90;
+    /// <summary>The 验收意见's annex label in the programme's notice ("附件5" in Changchun's seed 002); null where the notice has
+    /// no such annex (Hangzhou's 附件5 is the 备案汇总表), and the form prints none.</summary>
+    public string? AcceptanceOpinionAnnex { get; init; }
     public required WorkflowChain Workflow { get; init; }
 
     private Workflow<ProjectStatus, ProjectTrigger, ProjectCase>? _chain;

@@ -5,8 +5,8 @@ using DxPilot.Infrastructure.Documents;
 namespace DxPilot.Web.Features.Projects.Documents;
 
 /// <summary>
-/// 附件5 第三方评测机构出具的企业数字化改造项目验收意见, in seed 002's layout: one table with 项目单位名称 | 所属县（市、区）, 项目名称,
-/// 项目负责人 | 联系方式, the agency's 审核意见 (its findings, opinion and suggestions, rectification and re-check where there were any,
+/// 第三方评测机构出具的企业数字化改造项目验收意见 (Changchun's 附件5; the label is the programme's), in seed 002's layout: one
+/// table with 项目单位名称 | 所属县（市、区）, 项目名称, 项目负责人 | 联系方式, the agency's 审核意见 (its findings, opinion and suggestions, rectification and re-check where there were any,
 /// the group's signature lines with the members' names, 单位公章 and the date) and the district bureau's box. The seed's line
 /// "（试点企业无需填写，待正式提交申报书材料时删除此行）" is an instruction to the drafters, not part of the form, and is left out.
 /// </summary>
@@ -21,7 +21,7 @@ public static class AcceptanceOpinionDocument
     {
         var p = s.Project;
         using var doc = DocxWriter.Create(output, $"{Title}（{s.Enterprise.Name}）");
-        doc.Paragraph("附件5", indent: false);
+        if (s.Annex is { } annex) doc.Paragraph(annex, indent: false);
         doc.Title(Title, DocxSize.XiaoEr);
         const int label = 2000;
         var value = (DocxWriter.TextWidth - 2 * label) / 2;

@@ -18,9 +18,10 @@ public sealed record EvaluationReportSources(
     Project Project, Enterprise Enterprise, Assessment After, Instrument Instrument, Assessment? Before, bool SameInstrument, DateOnly ReportedOn, bool Issued);
 
 /// <summary>What the 验收意见 (附件5) prints: the project, its enterprise, the agency's verdict and its date (null until taken), the
-/// district's confirmation date (null until confirmed).</summary>
+/// district's confirmation date (null until confirmed), and the annex label the programme's notice gives it (null: none).</summary>
 public sealed record AcceptanceOpinionSources(
-    Project Project, Enterprise Enterprise, AcceptanceVerdict? Verdict, string? VerdictReason, DateOnly? DecidedOn, DateOnly? ConfirmedOn);
+    Project Project, Enterprise Enterprise, AcceptanceVerdict? Verdict, string? VerdictReason, DateOnly? DecidedOn, DateOnly? ConfirmedOn,
+    string? Annex);
 
 /// <summary>
 /// Loads a project's two official documents for an actor: in the project's scope (<see cref="ProjectService.InScope"/>, otherwise
@@ -56,9 +57,10 @@ public sealed class ProjectDocumentService(DxPilotDbContext db, ProjectService p
         var steps = await db.StateTransitions.AsNoTracking().Where(t => t.EntityType == nameof(Project) && t.EntityId == key)
             .OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new { t.Trigger, t.At, t.Reason }).ToListAsync(ct);
         var verdict = steps.LastOrDefault(t => ProjectReports.VerdictOf(t.Trigger) is not null);
-        var zone = programmes.Get(project.ProgrammeId).Zone;
+        var programme = programmes.Get(project.ProgrammeId);
+        var zone = programme.Zone;
         DateOnly? Day(DateTime? utc) => utc is { } at ? DateOnly.FromDateTime(LocalTime.FromUtc(at, zone)) : null;
         return Outcome<AcceptanceOpinionSources>.Ok(new AcceptanceOpinionSources(project, enterprise, verdict is null ? null : ProjectReports.VerdictOf(verdict.Trigger),
-            verdict?.Reason, Day(verdict?.At), Day(project.AcceptedAt)));
+            verdict?.Reason, Day(verdict?.At), Day(project.AcceptedAt), programme.Project?.AcceptanceOpinionAnnex));
     }
 }
