@@ -356,6 +356,30 @@ public abstract class FilingPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         }
     }
 
+    [Fact]
+    public async Task The_filing_and_each_round_link_their_application_form_as_a_word_file_for_whoever_reads_them()
+    {
+        var h = await CreateAsync();
+        var id = await h.SubmittedAsync(app);
+        foreach (var (user, path, href) in new[]
+                 {
+                     ("enterprise", $"/filings/{id}", $"/filings/{id}.docx"), ("binjiang", $"/filings/{id}", $"/filings/{id}.docx"),
+                     ("thinktank", $"/filings/{id}/versions/1", $"/filings/{id}/versions/1.docx"),
+                 })
+        {
+            var client = await app.SignedIn(h.Users[user]);
+            var link = (await client.GetDocument(path)).QuerySelector("a#document-download");
+            Assert.True(link is not null, $"{user} {path}");
+            Assert.Equal("下载备案申请表（.docx）", link.TextContent.Trim());
+            Assert.Equal(href, link.GetAttribute("href"));
+            var file = await client.GetAsync(href, Ct);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.Content.Headers.ContentType?.MediaType);
+            Assert.EndsWith(".docx", file.Content.Headers.ContentDisposition?.FileNameStar);
+            Assert.Empty(OfficeFiles.ValidationErrors(await file.Content.ReadAsByteArrayAsync(Ct)));
+        }
+    }
+
     private static IEnumerable<string> Cells(IHtmlDocument page) =>
         Assert.Single(page.QuerySelectorAll("#diff tbody tr")).QuerySelectorAll("td").Select(td => td.TextContent.Trim());
 
