@@ -61,6 +61,14 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("综合得分\n100分（满分100分）", text);
         Assert.Contains("数字化水平等级\n四级", text);
         Assert.Contains("2025年7月16日", text);
+        // Seed 002 附件3 二、 prints 表6, 表7, 表8 in that order; the instrument is named as the MIIT publishes it, no file version.
+        var t6 = text.IndexOf("表6 ", StringComparison.Ordinal);
+        var t7 = text.IndexOf("表7 ", StringComparison.Ordinal);
+        var t8 = text.IndexOf("表8 ", StringComparison.Ordinal);
+        Assert.True(t6 >= 0 && t6 < t7 && t7 < t8, $"表6 at {t6}, 表7 at {t7}, 表8 at {t8}");
+        Assert.Contains("评测工具\n中小企业数字化水平评测指标（2024年版）", text);
+        Assert.DoesNotContain("计算所用版本", text);
+        Assert.DoesNotContain("2024.1", text);
         // 表7: the nine sub-indicators at full points (reference file: 设备系统 20, 数据采集 10, 信息系统 10, 信息安全 10, …).
         Assert.Contains("表7 数字化基础、管理和成效维度评测得分", text);
         foreach (var sub in AnswerDocuments.FullSubIndicators.Keys)

@@ -13,14 +13,14 @@ public static class AssessmentEndpoints
     {
         // The result as Word, for whoever may read the result page (404 otherwise, as the page).
         app.MapGet("/assessments/{id:guid}/result.docx", async (Guid id, HttpContext http, AssessmentService service,
-            EnterpriseService enterprises, InstrumentCatalog instruments, ShownTime time, CancellationToken ct) =>
+            EnterpriseService enterprises, InstrumentCatalog instruments, CancellationToken ct) =>
         {
             var actor = http.User.RequireActor();
             if (await service.GetAsync(actor, id, ct) is not { } a || await enterprises.GetAsync(actor, a.EnterpriseId, ct) is not { } e)
                 return Results.Problem(title: "找不到该评测，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
             if (instruments.Find(a.InstrumentId) is not { } instrument)
                 return Results.Problem(title: $"评测工具“{a.InstrumentId}”已不在配置中，无法生成评测结果文档", statusCode: StatusCodes.Status409Conflict);
-            return await WordFile.DownloadAsync(http, a.ProgrammeId, AuditKey.Of<Assessment>(a.Id), AssessmentResultDocument.FileName(e, a), s => AssessmentResultDocument.Write(s, e, a, instrument, time.Zone));
+            return await WordFile.DownloadAsync(http, a.ProgrammeId, AuditKey.Of<Assessment>(a.Id), AssessmentResultDocument.FileName(e, a), s => AssessmentResultDocument.Write(s, e, a, instrument));
         }).RequireAuthorization();
 
         var api = app.MapGroup("/api").WithTags("数字化水平评测")

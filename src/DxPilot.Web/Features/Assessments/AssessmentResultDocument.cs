@@ -9,9 +9,9 @@ using DxPilot.Infrastructure.Documents;
 namespace DxPilot.Web.Features.Assessments;
 
 /// <summary>
-/// An assessment's result as a Word document, in the tables of seed 002 附件3: 表7 (scores of the sub-indicators under
-/// their dimensions), the radar of the same scores, 表8 (scenario levels, constrained ones starred), the 表6 judgement
-/// and why a higher level was missed. The same content as the result page; the diagnosis report (附件3 二、) writes its
+/// An assessment's result as a Word document, in the tables of seed 002 附件3 and in its order: the 表6 judgement and why a
+/// higher level was missed, 表7 (scores of the sub-indicators under their dimensions), the radar of the same scores, 表8
+/// (scenario levels, constrained ones starred). The same content as the result page; the diagnosis report (附件3 二、) writes its
 /// 表6-8 through the same methods.
 /// </summary>
 public static class AssessmentResultDocument
@@ -20,7 +20,7 @@ public static class AssessmentResultDocument
 
     public static string FileName(Enterprise e, Assessment a) => $"{Title}（{e.Name}，{ChineseText.Date(a.AssessedOn)}）.docx";
 
-    public static void Write(Stream output, Enterprise enterprise, Assessment a, Instrument instrument, TimeZoneInfo zone)
+    public static void Write(Stream output, Enterprise enterprise, Assessment a, Instrument instrument)
     {
         using var doc = DocxWriter.Create(output, $"{Title}（{enterprise.Name}）");
         doc.Title(Title);
@@ -28,22 +28,23 @@ public static class AssessmentResultDocument
         [
             ("企业名称", enterprise.Name), ("统一社会信用代码", enterprise.Uscc ?? ""),
             ("所在地区", enterprise.District), ("评测日期", ChineseText.Date(a.AssessedOn)),
-            ("评测工具", instrument.Name), ("计算所用版本", $"{a.InstrumentVersion}（{LocalTime.Show(a.ScoredAt, zone)}计算）"),
             ("评测阶段", a.Stage.Label()), ("评测主体", $"{a.AssessorKind.Label()}（{a.AssessorName}）"),
             ("综合得分", $"{Points(a.Score)}分（满分{Points(instrument.TotalPoints)}分）"), ("数字化水平等级", a.Result.LevelName),
+            // The instrument by its official name; the version of our file it was computed with is no reader's business.
+            ("评测工具", instrument.Name),
         ]);
         foreach (var w in a.Result.Warnings) doc.Paragraph($"提示：{w}", DocxSize.Wu, indent: false);
 
-        doc.Heading("一、数字化基础、管理和成效维度评测得分");
+        doc.Heading("一、数字化水平等级判定");
+        Judgement(doc, instrument.LevelRule, a);
+        doc.Heading("二、数字化基础、管理和成效维度评测得分");
         Table7(doc, instrument, a);
         Radar(doc, instrument, a);
         if (instrument.Scenarios.Count > 0)
         {
-            doc.Heading("二、数字化经营应用场景等级判定");
+            doc.Heading("三、数字化经营应用场景等级判定");
             Table8(doc, instrument, a);
         }
-        doc.Heading(instrument.Scenarios.Count > 0 ? "三、数字化水平等级判定" : "二、数字化水平等级判定");
-        Judgement(doc, instrument.LevelRule, a);
     }
 
     // 表7 is eleven columns wide: slightly wider than the text, with tight cell margins, so four-character names fit on one line.
