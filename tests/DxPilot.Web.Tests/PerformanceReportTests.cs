@@ -124,6 +124,27 @@ public abstract class PerformanceReportTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task With_nothing_evaluated_the_tables_are_numbered_as_printed()
+    {
+        // One filed project in 农安县, which no other test here uses: no 改造后 evaluation, so no level tables.
+        const string district = "农安县";
+        var c = await ChangchunProject.CreateAsync(app);
+        var id = await c.FiledAsync(app);
+        await using (var scope = app.DataScope(ChangchunProject.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            await db.Projects.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.District, district));
+            await db.Enterprises.Where(e => e.Id == c.Enterprise.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.District, district));
+        }
+        var text = OfficeFiles.Text(await (await app.As(c.Users["city"])).GetByteArrayAsync($"{Report}?district={Uri.EscapeDataString(district)}"));
+        Assert.Contains("截至目前尚无完成改造后评测的项目", text);
+        var captions = System.Text.RegularExpressions.Regex.Matches(text, @"^表\d+ [^\n]*", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Value).ToArray();
+        Assert.Equal(["表1 试点工作推进情况", "表2 目标完成情况", "表3 各县（市、区）资金使用情况（万元）", "表4 服务商情况"], captions);
+        Assert.Contains("情况见表4。", text);
+    }
+
+    [Fact]
     public async Task The_programmes_report_carries_the_dashboards_figures_is_audited_and_other_accounts_are_refused()
     {
         var c = await ChangchunProject.CreateAsync(app);

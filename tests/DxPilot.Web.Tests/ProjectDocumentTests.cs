@@ -99,6 +99,9 @@ public abstract class ProjectDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
         var text = OfficeFiles.Text(await DocxAsync(c.Users["chaoyang"], $"/api/projects/{id}/evaluation-report.docx"));
         Assert.Contains("该企业没有改造前评测记录，本报告不作改造前后对比。", text);
         Assert.DoesNotContain("表9 改造前后数字化水平对比", text);
+        // The tables run on as printed: the go-live checks follow 表8.
+        Assert.Contains("表9 系统上线运行情况核查", text);
+        Assert.DoesNotContain("表11", text);
         Assert.Contains($"等级为{MidRangeLevel}", text);
         foreach (var who in new[] { "enterprise", "provider", "agency", "audit", "city", "thinktank" })
             Assert.True(HttpStatusCode.OK == (await (await app.As(c.Users[who])).GetAsync($"/api/projects/{id}/evaluation-report.docx")).StatusCode, who);

@@ -39,22 +39,24 @@ public static class PerformanceReportDocument
         doc.Title(title, title.Length > 20 ? DocxSize.XiaoEr : DocxSize.Er);
         doc.Centred($"（评价范围：{scope}　数据截至{date}）");
 
+        // No seed prescribes the tables' numbers: they run on as printed, a section with nothing to show printing none.
+        var nextTable = 1;
         doc.Heading("一、基本情况");
-        Basics(doc, programme, figures, scope, date);
+        Basics(doc, programme, figures, scope, date, ref nextTable);
         doc.Heading("二、目标完成情况");
-        Targets(doc, m);
+        Targets(doc, m, ref nextTable);
         doc.Heading("三、转型成效");
-        Uplift(doc, figures, m);
+        Uplift(doc, figures, m, ref nextTable);
         doc.Heading("四、资金使用情况");
-        Money(doc, figures, m);
+        Money(doc, figures, m, ref nextTable);
         doc.Heading("五、服务商情况");
-        Providers(doc, figures);
+        Providers(doc, figures, ref nextTable);
         doc.Heading("六、存在问题");
         Problems(doc, figures, m);
         doc.Signature("单位（盖章）：");
     }
 
-    private static void Basics(DocxWriter doc, Programme programme, DashboardFigures f, string scope, string date)
+    private static void Basics(DocxWriter doc, Programme programme, DashboardFigures f, string scope, string date, ref int number)
     {
         // Label/value pairs two to a row as the writer's Fields lays them out, but with the long values (name, industries, notices) across the row.
         const int label = 1300, value = 3645;
@@ -65,14 +67,14 @@ public static class PerformanceReportDocument
             .Row(Label("试点期限"), $"{ChineseText.Date(programme.Period.Start)}至{ChineseText.Date(programme.Period.End)}", Label("数据截至"), date)
             .Row(Label("试点行业"), new DocxCell(string.Join("、", programme.Industries.Select(i => i.Name)), Span: 3))
             .Row(Label("依据文件"), new DocxCell(string.Join("\n", programme.Sources.Select(s => s.Title)), Span: 3));
-        doc.Paragraph($"截至{date}，{scope}试点工作推进情况见表1（各环节为累计数：已拨付的项目也计入评测、验收和审计）。");
-        doc.Centred("表1 试点工作推进情况");
+        doc.Paragraph($"截至{date}，{scope}试点工作推进情况见表{number}（各环节为累计数：已拨付的项目也计入评测、验收和审计）。");
+        doc.Centred($"表{number++} 试点工作推进情况");
         var table = doc.Table(DocxSize.Wu, 4845, 4000).Header("环节", "数量");
         foreach (var s in f.Funnel)
             table.Row(s.Label, new DocxCell($"{s.Count}{(s.Key is "registered" or "diagnosed" ? "家" : "项")}", Centre: true));
     }
 
-    private static void Targets(DocxWriter doc, PerformanceReportMeasures m)
+    private static void Targets(DocxWriter doc, PerformanceReportMeasures m, ref int number)
     {
         if (m.Targets.Count == 0)
         {
@@ -81,7 +83,7 @@ public static class PerformanceReportDocument
         }
         foreach (var description in m.Targets.Select(t => t.Description).Distinct())
             doc.Paragraph($"目标：{description}。");
-        doc.Centred("表2 目标完成情况");
+        doc.Centred($"表{number++} 目标完成情况");
         var table = doc.Table(DocxSize.Wu, 2345, 950, 950, 900, 2100, 1600)
             .Header("指标", "目标数", "已完成", "完成率", "截止日期", "完成情况");
         foreach (var t in m.Targets)
@@ -90,7 +92,7 @@ public static class PerformanceReportDocument
                 new DocxCell(StateLabel(t.State), Centre: true));
     }
 
-    private static void Uplift(DocxWriter doc, DashboardFigures f, PerformanceReportMeasures m)
+    private static void Uplift(DocxWriter doc, DashboardFigures f, PerformanceReportMeasures m, ref int number)
     {
         if (m.Evaluated == 0)
         {
@@ -105,20 +107,20 @@ public static class PerformanceReportDocument
 
         var after = Enumerable.Range(0, LevelRule.MaxLevel + 1).ToList();
         var before = new int?[] { null }.Concat(after.Select(l => (int?)l)).ToList();
-        doc.Centred("表3 改造前后数字化水平等级分布");
+        doc.Centred($"表{number++} 改造前后数字化水平等级分布");
         var distribution = doc.Table(DocxSize.Wu, 2845, 3000, 3000).Header("等级", "改造前（项）", "改造后（项）");
         foreach (var level in before)
             distribution.Row(DashboardExport.LevelLabel(level), new DocxCell($"{f.Before.Where(b => b.Level == level).Sum(b => b.Count)}", Centre: true),
                 new DocxCell(level is { } a ? $"{f.After.Where(x => x.Level == a).Sum(x => x.Count)}" : "—", Centre: true));
 
-        doc.Centred("表4 等级迁移情况（改造前 → 改造后，项）");
+        doc.Centred($"表{number++} 等级迁移情况（改造前 → 改造后，项）");
         var matrix = doc.Table(DocxSize.Wu, [2345, .. after.Select(_ => 1300)])
             .Header(["改造前＼改造后", .. after.Select(a => new DocxCell(LevelNames.Short(a)))]);
         foreach (var b in before)
             matrix.Row([new DocxCell(DashboardExport.LevelLabel(b), Bold: true), .. after.Select(a => new DocxCell($"{f.Count(b, a)}", Centre: true))]);
     }
 
-    private static void Money(DocxWriter doc, DashboardFigures f, PerformanceReportMeasures m)
+    private static void Money(DocxWriter doc, DashboardFigures f, PerformanceReportMeasures m, ref int number)
     {
         var t = m.Money;
         doc.Paragraph($"备案项目{t.Projects}项，备案投资合计{Wan(t.CommittedWan)}。已核定补助{t.Approved}项，核定补助资金{Wan(t.ApprovedWan)}，"
@@ -126,7 +128,7 @@ public static class PerformanceReportDocument
         doc.Paragraph($"获得核定补助的企业户均核定补助{Wan(m.ApprovedPerEnterpriseWan)}，户均已拨付{Wan(m.PaidPerEnterpriseWan)}；"
                       + $"按可对比项目累计提升{m.LevelsGained}级计，每提升一级的拨付资金为{Wan(m.PaidPerLevelWan)}。");
         if (f.Awards is { } awards) doc.Paragraph(AwardLine(awards));
-        doc.Centred("表5 各县（市、区）资金使用情况（万元）");
+        doc.Centred($"表{number++} 各县（市、区）资金使用情况（万元）");
         var table = doc.Table(DocxSize.XiaoWu, [1845, 860, 1200, 860, 1020, 1020, 1020, 1020], cellMargin: 60)
             .Header("县（市、区）", "备案项目\n（项）", "备案投资", "核定项目\n（项）", "核定补助", "中央资金", "地方资金", "已拨付");
         foreach (var d in f.Money.Append(t))
@@ -146,7 +148,7 @@ public static class PerformanceReportDocument
         return $"奖补（标杆、链式）：市级认定{counts}，奖补资金合计{Wan(total.AmountWan)}，不含在上述改造项目补助内。";
     }
 
-    private static void Providers(DocxWriter doc, DashboardFigures f)
+    private static void Providers(DocxWriter doc, DashboardFigures f, ref int number)
     {
         if (f.Providers.Count == 0)
         {
@@ -155,8 +157,8 @@ public static class PerformanceReportDocument
         }
         var shown = f.Providers.Take(ShownProviders).ToList();
         doc.Paragraph($"为本范围企业提供服务的服务商共{f.Providers.Count}家。按服务企业数、通过验收项目数排序，"
-                      + (shown.Count < f.Providers.Count ? $"前{shown.Count}名" : "各服务商") + "情况见表6。");
-        doc.Centred("表6 服务商情况");
+                      + (shown.Count < f.Providers.Count ? $"前{shown.Count}名" : "各服务商") + $"情况见表{number}。");
+        doc.Centred($"表{number++} 服务商情况");
         var table = doc.Table(DocxSize.XiaoWu, [500, 2245, 900, 1500, 1500, 1200, 1000], cellMargin: 60)
             .Header("排名", "服务商", "服务企业\n（家）", "验收通过率", "平均提升等级", "诊断满意度\n（满分4）", "智库评价");
         for (var i = 0; i < shown.Count; i++)

@@ -54,11 +54,13 @@ public static class EvaluationReportDocument
             AssessmentResultDocument.Table8(doc, instrument, after);
         }
 
+        // Our own tables run on from the assessment result's (表8, or 表7 without scenarios), numbered as printed.
+        var nextTable = instrument.Scenarios.Count > 0 ? 9 : 8;
         doc.Heading("三、改造前后对比");
-        Comparison(doc, s);
+        nextTable = Comparison(doc, s, nextTable);
 
         doc.Heading("四、系统上线运行情况核查");
-        GoLive(doc, s);
+        GoLive(doc, s, nextTable);
 
         doc.Heading("五、评测结论");
         doc.Paragraph(p.EvaluationConclusion ?? "（评测机构尚未填写评测结论。）");
@@ -69,17 +71,18 @@ public static class EvaluationReportDocument
         : reached >= t ? $"达到备案时确定的改造后目标（{LevelNames.Short(t)}）。"
         : $"未达到备案时确定的改造后目标（{LevelNames.Short(t)}）。";
 
-    private static void Comparison(DocxWriter doc, EvaluationReportSources s)
+    /// <returns>The next table's number.</returns>
+    private static int Comparison(DocxWriter doc, EvaluationReportSources s, int number)
     {
         if (s.Before is not { } before)
         {
             doc.Paragraph("该企业没有改造前评测记录，本报告不作改造前后对比。");
-            return;
+            return number;
         }
         var (after, instrument) = (s.After, s.Instrument);
         doc.Paragraph($"改造前评测：{ChineseText.Date(before.AssessedOn)}，{before.AssessorKind.Label()}（{before.AssessorName}）；"
                       + $"改造后评测：{ChineseText.Date(after.AssessedOn)}，{after.AssessorKind.Label()}（{after.AssessorName}）。");
-        doc.Centred("表9 改造前后数字化水平对比");
+        doc.Centred($"表{number++} 改造前后数字化水平对比");
         var table = doc.Table(DocxSize.Wu, 2445, 1200, 1800, 1800, 1600).Header("项目", "分值", "改造前", "改造后", "变化");
         table.Row(new DocxCell("数字化水平等级", Bold: true), new DocxCell("—", Centre: true), new DocxCell(before.Result.LevelName, Centre: true),
             new DocxCell(after.Result.LevelName, Centre: true), new DocxCell(BeforeAfterChange.Level(before.Level, after.Level), Centre: true));
@@ -88,7 +91,7 @@ public static class EvaluationReportDocument
         if (!s.SameInstrument)
         {
             doc.Paragraph("改造前评测所用的评测工具与改造后不同，二级指标和应用场景不作逐项对比。");
-            return;
+            return number;
         }
         foreach (var sub in instrument.SubIndicators)
         {
@@ -96,16 +99,17 @@ public static class EvaluationReportDocument
             table.Row(sub.Name, new DocxCell(Points(sub.Points), Centre: true), new DocxCell(Points(b), Centre: true), new DocxCell(Points(a), Centre: true),
                 new DocxCell(BeforeAfterChange.Points(a - b), Centre: true));
         }
-        if (instrument.Scenarios.Count > 0) Scenarios(doc, instrument, before, after);
+        if (instrument.Scenarios.Count > 0) Scenarios(doc, instrument, before, after, number++);
         AssessmentResultDocument.Radar(doc, instrument,
             [new RadarSeries(AssessmentResultDocument.Scores(instrument, before), BeforeColour, Dashed: true),
              new RadarSeries(AssessmentResultDocument.Scores(instrument, after), AfterColour)],
             "图2 改造前后二级指标得分对比雷达图（灰色虚线为改造前，蓝色实线为改造后）");
+        return number;
     }
 
-    private static void Scenarios(DocxWriter doc, Instrument instrument, Assessment before, Assessment after)
+    private static void Scenarios(DocxWriter doc, Instrument instrument, Assessment before, Assessment after, int number)
     {
-        doc.Centred("表10 改造前后数字化经营应用场景等级对比（*为约束性场景）");
+        doc.Centred($"表{number} 改造前后数字化经营应用场景等级对比（*为约束性场景）");
         var table = doc.Table(DocxSize.Wu, 1700, 2445, 1500, 1600, 1600).Header("一级指标", "二级指标（业务场景）", "改造前", "改造后", "变化");
         foreach (var group in instrument.Scenarios.GroupBy(x => x.Group))
         {
@@ -122,7 +126,7 @@ public static class EvaluationReportDocument
     }
 
     // Seed 002 三（二）5 核查系统上线运行情况: each delivery of the completion report with the agency's check.
-    private static void GoLive(DocxWriter doc, EvaluationReportSources s)
+    private static void GoLive(DocxWriter doc, EvaluationReportSources s, int number)
     {
         var deliveries = s.Project.Completion.Deliveries;
         if (deliveries.Count == 0)
@@ -130,7 +134,7 @@ public static class EvaluationReportDocument
             doc.Paragraph("（完工报告没有交付项。）", indent: false);
             return;
         }
-        doc.Centred("表11 系统上线运行情况核查");
+        doc.Centred($"表{number} 系统上线运行情况核查");
         var table = doc.Table(DocxSize.Wu, [500, 2045, 1000, 1900, 1900, 1500], cellMargin: 60)
             .Header("序号", "交付内容", "上线系统", "上线日期", "核查结果", "核查说明");
         for (var i = 0; i < deliveries.Count; i++)
