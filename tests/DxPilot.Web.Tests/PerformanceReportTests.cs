@@ -144,6 +144,31 @@ public abstract class PerformanceReportTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Contains("情况见表4。", text);
     }
 
+    /// <summary>Shijiazhuang evaluates after transformation through the third party's imported 验收结果 (the demo's, listed at
+    /// /acceptance-results), not projects on the platform: the report counts them as evaluated and, passed, as accepted.</summary>
+    [Fact]
+    public async Task Shijiazhuangs_report_counts_the_imported_acceptance_results()
+    {
+        List<(int Before, int After, bool Passed)> rows;
+        await using (var scope = app.DataScope("shijiazhuang-2025"))
+            rows = (await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AcceptanceResults.AsNoTracking()
+                .Where(r => r.ProgrammeId == "shijiazhuang-2025").Select(r => new { r.LevelBefore, r.LevelAfter, r.Passed }).ToListAsync())
+                .Select(r => (r.LevelBefore, r.LevelAfter, r.Passed)).ToList();
+        Assert.True(rows.Count > 0, "演示数据中应有导入的验收结果");
+        var (n, passed) = (rows.Count, rows.Count(r => r.Passed));
+        var rose = rows.Count(r => r.After > r.Before);
+        var gained = rows.Sum(r => r.After - r.Before);
+        var reached = rows.Count(r => r.After >= 2);
+
+        var text = OfficeFiles.Text(await (await app.As("sjz-city")).GetByteArrayAsync(Report));
+        Assert.Contains($"完成评测\n{n}项\n通过验收\n{passed}项", text);
+        Assert.DoesNotContain("截至目前尚无完成改造后评测的项目", text);
+        string Share(int part) => (100m * part / n).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        Assert.Contains($"完成改造后评测的项目{n}项，其中有改造前评测等级、可作前后对比的{n}项。可对比项目中，数字化水平提升一级及以上的{rose}项，占比{Share(rose)}；"
+                        + $"累计提升{gained}级", text);
+        Assert.Contains($"改造后达到二级及以上的{reached}项，占已评测项目的{Share(reached)}。", text);
+    }
+
     [Fact]
     public async Task The_programmes_report_carries_the_dashboards_figures_is_audited_and_other_accounts_are_refused()
     {

@@ -35,6 +35,11 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
         var accepted = db.Diagnoses.Where(d => d.ProgrammeId == programme.Id && d.Status == DiagnosisStatus.Accepted);
         if (district is not null) accepted = accepted.Where(d => enterprises.Select(e => e.Id).Contains(d.EnterpriseId));
         var diagnosed = accepted.Select(d => d.EnterpriseId).Distinct();
+        // Where the city imports the third party's 验收结果 (Shijiazhuang), each is a project evaluated after transformation with its
+        // levels, accepted when it passed: counted with the platform's projects, as the workbench's progress counts them.
+        var results = db.AcceptanceResults.AsNoTracking().Where(r => r.ProgrammeId == programme.Id);
+        if (district is not null) results = results.Where(r => enterprises.Select(e => e.Id).Contains(r.EnterpriseId));
+        var (importedEvaluated, importedAccepted) = (await results.CountAsync(ct), await results.CountAsync(r => r.Passed, ct));
 
         var perDistrict = await projects.GroupBy(p => p.District).Select(g => new
         {
@@ -61,8 +66,8 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             new("registered", "已建档企业", registered),
             .. diagnoses ? [new FunnelStage("diagnosed", "完成诊断", diagnosedCount)] : Array.Empty<FunnelStage>(),
             new("filed", "已备案项目", perDistrict.Sum(d => d.Filed)),
-            new("evaluated", "完成评测", perDistrict.Sum(d => d.Evaluated)),
-            new("accepted", "通过验收", perDistrict.Sum(d => d.Accepted)),
+            new("evaluated", "完成评测", perDistrict.Sum(d => d.Evaluated) + importedEvaluated),
+            new("accepted", "通过验收", perDistrict.Sum(d => d.Accepted) + importedAccepted),
             new("audited", "完成审计", perDistrict.Sum(d => d.Audited)),
             new("paid", "拨付完毕", perDistrict.Sum(d => d.Paid)),
         ];
@@ -71,7 +76,10 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             .OrderBy(d => programme.Districts.Names.ToList().IndexOf(d.District)).ToList();
 
         // The evaluated projects: an agency's level still in draft (recorded, not yet submitted) is not a result.
-        var levels = await projects.Where(p => p.EvaluatedAt != null && p.LevelAfter != null).GroupBy(p => new { p.LevelBefore, p.LevelAfter })
+        var levels = await projects.Where(p => p.EvaluatedAt != null && p.LevelAfter != null)
+            .Select(p => new { p.LevelBefore, LevelAfter = p.LevelAfter!.Value })
+            .Concat(results.Select(r => new { LevelBefore = (int?)r.LevelBefore, r.LevelAfter }))
+            .GroupBy(p => new { p.LevelBefore, p.LevelAfter })
             .Select(g => new { g.Key.LevelBefore, g.Key.LevelAfter, Count = g.Count() }).ToListAsync(ct);
 
         var overdue = new OverdueCounts(
@@ -79,10 +87,10 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
             await ProjectService.PastRectification(projects, today).CountAsync(ct));
 
         return new DashboardFigures(programme.Id, district, now,
-            await TargetsAsync(programme, enterprises, projects, diagnosedCount, ct),
+            await TargetsAsync(programme, enterprises, projects, results, diagnosedCount, ct),
             funnel,
             await StagesAsync(projects, now, ct),
-            levels.Select(l => new LevelCell(l.LevelBefore, l.LevelAfter!.Value, l.Count)).OrderBy(c => c.Before ?? -1).ThenBy(c => c.After).ToList(),
+            levels.Select(l => new LevelCell(l.LevelBefore, l.LevelAfter, l.Count)).OrderBy(c => c.Before ?? -1).ThenBy(c => c.After).ToList(),
             money,
             await ProvidersAsync(programme, district, enterprises, projects, ct),
             overdue,
@@ -95,12 +103,13 @@ public sealed class DashboardQueries(DxPilotDbContext db, Supervision.Supervisio
     /// of the pilot industries, of which how many have a filed project.
     /// </summary>
     private async Task<IReadOnlyList<TargetProgress>> TargetsAsync(Programme programme, IQueryable<Domain.Enterprises.Enterprise> enterprises,
-        IQueryable<Project> projects, int diagnosed, CancellationToken ct)
+        IQueryable<Project> projects, IQueryable<AcceptanceResult> results, int diagnosed, CancellationToken ct)
     {
         var targets = new List<TargetProgress>();
         foreach (var t in programme.Targets.Where(t => t.Count is not null))
         {
-            var transformed = await projects.Where(p => p.AcceptedAt != null).Select(p => p.EnterpriseId).Distinct().CountAsync(ct);
+            var transformed = await projects.Where(p => p.AcceptedAt != null).Select(p => p.EnterpriseId)
+                .Union(results.Where(r => r.Passed).Select(r => r.EnterpriseId)).CountAsync(ct);
             targets.Add(new TargetProgress(t.Description, t.Count, t.Due,
                 [new TargetFigure("diagnosed", "完成诊断", diagnosed), new TargetFigure("accepted", "完成改造（通过验收）", transformed)]));
         }
