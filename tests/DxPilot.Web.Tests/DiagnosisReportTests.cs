@@ -292,6 +292,12 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
         }
         Assert.Contains(d.Enterprise.Name, text);
         Assert.Contains("300.00", text);
+        // Seed 002 现场诊断记录表: the visit counted 第一次, both sides' signature lines under the seed's labels.
+        Assert.Contains("现场诊断记录表（第一次）", text);
+        Assert.Contains("本次服务成果（第一次）", text);
+        Assert.Contains("咨询诊断服务人员签字\n张三", text);
+        Assert.Contains("试点企业对接人签字\n赵六", text);
+        Assert.DoesNotContain("第1次", text);
         using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
         {
             var pictures = word.MainDocumentPart!.ImageParts.ToList();

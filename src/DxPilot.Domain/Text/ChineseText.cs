@@ -43,6 +43,18 @@ public static class ChineseText
     /// <summary>A total of invoices in 元 where the rest of the page speaks 万元: 75.60万元（756,000.00元）.</summary>
     public static string WanOfYuan(decimal yuan) => $"{Wan(yuan / 10000m)}万元（{Yuan(yuan)}）";
 
+    /// <summary>A count in Chinese numerals as the seeds write 第一次, 十一、: 1 一, 10 十, 11 十一, 20 二十, 23 二十三 (1 to 99; others in digits).</summary>
+    public static string Numeral(int n)
+    {
+        const string digits = "〇一二三四五六七八九";
+        return n switch
+        {
+            >= 1 and <= 9 => digits[n].ToString(),
+            >= 10 and <= 99 => (n >= 20 ? digits[n / 10].ToString() : "") + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString()),
+            _ => n.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
     /// <summary>Amounts in 万元 with two decimals.</summary>
     public static string Wan(decimal? amount) => amount is null ? "" : amount.Value.ToString("#,0.00", CultureInfo.InvariantCulture);
 }

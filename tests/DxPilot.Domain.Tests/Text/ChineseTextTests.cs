@@ -92,4 +92,13 @@ public class MaskingTests
         Assert.EndsWith("7095", masked);
         Assert.DoesNotContain("8525", masked);
     }
+
+    [Theory]
+    [InlineData(1, "一")]
+    [InlineData(6, "六")]
+    [InlineData(10, "十")]
+    [InlineData(11, "十一")]
+    [InlineData(20, "二十")]
+    [InlineData(23, "二十三")]
+    public void Numeral_writes_counts_as_the_seeds_do(int n, string expected) => Assert.Equal(expected, ChineseText.Numeral(n));
 }

@@ -158,23 +158,26 @@ public static class ReportDocument
 
     private static void Visit(DocxWriter doc, ReportSources s, ReportVisit v, int no)
     {
-        doc.Centred($"{s.ProgrammeName}现场诊断记录表（第{no}次）", DocxSize.Wu);
+        // Seed 002's 现场诊断记录表 counts the visits in Chinese numerals (第一次) and has both sides sign: the typed names stand above
+        // the space for the signatures, the enterprise's at the end of the form as in the seed.
+        var count = ChineseText.Numeral(no);
+        doc.Centred($"{s.ProgrammeName}现场诊断记录表（第{count}次）", DocxSize.Wu);
         var label = new Func<string, DocxCell>(text => new DocxCell(text, Bold: true, Centre: true));
         doc.Table(DocxSize.Wu, 2400, DocxWriter.TextWidth - 2400)
             .Row(label("诊断企业名称"), s.Enterprise.Name)
             .Row(label("诊断日期"), ChineseText.Date(v.Date))
             .Row(label("诊断时间段"), v.Span)
             .Row(label("咨询诊断服务商名称"), s.ProviderName)
-            .Row(label("咨询诊断服务人员"), v.Members)
+            .Row(label("咨询诊断服务人员签字"), $"{v.Members}\n\n")
             .Row(label("本次诊断主题"), v.Topic)
-            .Row(new DocxCell($"本次服务成果（第{no}次）", Span: 2, Bold: true, Centre: true))
+            .Row(new DocxCell($"本次服务成果（第{count}次）", Span: 2, Bold: true, Centre: true))
             .Row(new DocxCell(v.Outcome, Span: 2))
-            .Row(label("试点企业对接人"), v.EnterpriseContact)
             .Row(new DocxCell($"本次诊断现场照片（{v.Photos.Count}张）", Span: 2, Bold: true, Centre: true));
         doc.Pictures(v.Photos.Where(p => p.Thumbnail.Length > 0).Select(p => new DocxImage(p.Thumbnail, p.Jpeg, p.Width, p.Height, p.Caption)).ToList(),
             perRow: 3, widthCm: 4.8);
         if (v.Photos.Where(p => p.Thumbnail.Length == 0).Select(p => p.Caption).ToList() is { Count: > 0 } missing)
             doc.Paragraph($"另有{missing.Count}张照片尚无缩略图，见平台记录：{string.Join("、", missing)}", DocxSize.Wu, indent: false);
+        doc.Table(DocxSize.Wu, 2400, DocxWriter.TextWidth - 2400).Row(label("试点企业对接人签字"), $"{v.EnterpriseContact}\n\n");
     }
 
     private static void Satisfaction(DocxWriter doc, ReportSatisfaction? s)

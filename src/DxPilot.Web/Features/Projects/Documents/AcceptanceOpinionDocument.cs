@@ -44,7 +44,7 @@ public static class AcceptanceOpinionDocument
         var parts = new List<string>();
         void Part(string heading, string? text)
         {
-            if (!string.IsNullOrWhiteSpace(text)) parts.Add($"{ChineseNumber(parts.Count + 1)}、{heading}：{text}");
+            if (!string.IsNullOrWhiteSpace(text)) parts.Add($"{ChineseText.Numeral(parts.Count + 1)}、{heading}：{text}");
         }
         Part("书面材料审核", a.DocumentReview);
         Part(a.SiteCheckOn is { } site ? $"现场核查（{ChineseText.Date(site)}）" : "现场核查", a.SiteCheck);
@@ -65,9 +65,4 @@ public static class AcceptanceOpinionDocument
     }
 
     private static string Member(ExpertMember m) => $"{m.Name}（{m.Unit}{(m.Title is { Length: > 0 } t ? $"，{t}" : "")}）";
-
-    private static string ChineseNumber(int n) => n switch
-    {
-        1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", 6 => "六", _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }
