@@ -196,16 +196,21 @@ public abstract class DiagnosisProgressTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal("双阳区", first["D"]);
         Assert.Equal($"+导出服务商{tag}", first["E"]);
         Assert.Equal("诊断中", first["F"]);
-        Assert.Equal("2026年10月26日", first["G"]); // 31 days before 2026年11月26日
-        Assert.Equal("2026年11月24日", first["H"]); // day 30
+        // Dates are date cells (day numbers of the 1900 system, shown 2025年7月16日), as in every other export.
+        static string Serial(DateOnly d) => (d.DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString();
+        Assert.Equal(Serial(new DateOnly(2026, 10, 26)), first["G"]); // 31 days before 2026年11月26日
+        Assert.Equal(Serial(new DateOnly(2026, 11, 24)), first["H"]); // day 30
         Assert.Equal("已超期2天", first["I"]);
         Assert.Equal("咨询诊断服务协议、诊断团队", first["J"]);
         Assert.Equal("0", first["K"]);
         Assert.False(first.ContainsKey("L"));
         var accepted = rows.Skip(2).Single(r => r["B"] == plain.Name);
         Assert.Equal(("已验收", "1"), (accepted["F"], accepted["K"]));
-        Assert.Matches(@"^2026年11月26日 \d\d:\d\d$", accepted["L"]);
-        Assert.Matches(@"^2026年11月26日 \d\d:\d\d$", accepted["M"]);
+        Assert.StartsWith(Serial(new DateOnly(2026, 11, 26)) + ".", accepted["L"]);
+        Assert.StartsWith(Serial(new DateOnly(2026, 11, 26)) + ".", accepted["M"]);
+        var dated = sheet.Descendants<Row>().Skip(2).SelectMany(r => r.Elements<Cell>()).Where(c => c.CellReference!.Value![0] is 'G' or 'H' or 'L' or 'M').ToList();
+        Assert.True(dated.Count >= 4, $"{dated.Count} date cells");
+        Assert.All(dated, c => Assert.Equal(CellValues.Number, c.DataType!.Value));
         Assert.False(accepted.ContainsKey("I")); // the term no longer matters once accepted
         foreach (var cell in sheet.Descendants<Cell>().Where(c => c.DataType?.Value == CellValues.InlineString))
             Assert.Null(cell.CellFormula);

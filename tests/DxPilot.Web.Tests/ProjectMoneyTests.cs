@@ -331,7 +331,7 @@ public abstract class ProjectMoneyTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Empty(Annex5Sheets.ValidationErrors(paymentsXlsx));
         var cells = Annex5Sheets.Cells(paymentsXlsx);
         Assert.Equal("资金拨付明细", cells["A1"].Text);
-        Assert.Equal(["序号", "区县", "企业名称", "统一社会信用代码", "项目名称", "核定批次", "核定金额（万元）", "中央资金", "地方资金", "拨付日期", "拨付金额（万元）", "凭证号", "经办人"],
+        Assert.Equal(["序号", "区县", "企业名称", "统一社会信用代码", "项目名称", "核定批次", "核定金额（万元）", "中央资金（万元）", "地方资金（万元）", "拨付日期", "拨付金额（万元）", "凭证号", "经办人"],
             Enumerable.Range(1, 13).Select(c => cells[$"{Annex5Sheets.Column(c)}3"].Text).ToArray());
         for (var i = 0; i < payments.Length; i++)
         {

@@ -45,4 +45,50 @@ public sealed class XlsxWriterTests
         Assert.Equal("45854", cells[4].CellValue!.Text);
         Assert.Equal(45854.39583333, double.Parse(cells[5].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 8);
     }
+
+    [Fact]
+    public void Both_writers_freeze_the_pane_below_the_title_and_header_rows()
+    {
+        using var list = new MemoryStream();
+        XlsxWriter.Write(list, [
+            new XlsxWriter.Sheet("有标题", [new("企业")], [["甲"], ["乙"]], "标题"),
+            new XlsxWriter.Sheet("无标题", [new("企业")], [["甲"]]),
+        ]);
+        using (var doc = SpreadsheetDocument.Open(new MemoryStream(list.ToArray()), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(doc));
+            var sheets = doc.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>()
+                .ToDictionary(x => x.Name!.Value!, x => ((WorksheetPart)doc.WorkbookPart.GetPartById(x.Id!)).Worksheet!);
+            Assert.Equal((2d, "A3"), Frozen(sheets["有标题"]));
+            Assert.Equal((1d, "A2"), Frozen(sheets["无标题"]));
+        }
+
+        // An official sheet: title, a unit line, two header rows, then the body; the pane is frozen below the second header.
+        using var official = new MemoryStream();
+        using (var sheet = new XlsxSheetStream(official, "汇总表", [10, 20]))
+        {
+            sheet.WriteRow(["汇总表", null], XlsxSheetStream.Look.Title);
+            sheet.WriteRow(["填报单位：某区", null], XlsxSheetStream.Look.Plain);
+            sheet.WriteRow(["分组", null], XlsxSheetStream.Look.Header);
+            sheet.WriteRow(["序号", "企业"], XlsxSheetStream.Look.Header);
+            sheet.WriteRow([1, "甲"]);
+            sheet.WriteRow([2, new DateOnly(2025, 7, 16)]);
+            sheet.Close();
+        }
+        using (var doc = SpreadsheetDocument.Open(new MemoryStream(official.ToArray()), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(doc));
+            var worksheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet!;
+            Assert.Equal((4d, "A5"), Frozen(worksheet));
+            Assert.Equal(["1", "2", "3", "4", "5", "6"], worksheet.Descendants<Row>().Select(r => r.RowIndex!.Value.ToString()));
+            Assert.Equal("汇总表", worksheet.Descendants<Row>().First().InnerText);
+        }
+    }
+
+    private static (double Rows, string TopLeft) Frozen(Worksheet sheet)
+    {
+        var pane = Assert.Single(sheet.Descendants<Pane>());
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        return (pane.VerticalSplit!.Value, pane.TopLeftCell!.Value!);
+    }
 }

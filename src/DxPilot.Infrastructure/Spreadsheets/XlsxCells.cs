@@ -24,6 +24,17 @@ internal sealed class XlsxCells(OpenXmlWriter writer)
 
     private readonly List<OpenXmlAttribute> _attributes = new(3);
 
+    /// <summary>The sheet's view with the pane frozen below its first <paramref name="rows"/> rows (title and headers), so that
+    /// they stay in sight as a long list scrolls.</summary>
+    public static SheetViews FrozenBelow(uint rows)
+    {
+        var first = "A" + (rows + 1).ToString(CultureInfo.InvariantCulture);
+        return new SheetViews(new SheetView(
+            new Pane { VerticalSplit = rows, TopLeftCell = first, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = first, SequenceOfReferences = new ListValue<StringValue> { InnerText = first } })
+        { WorkbookViewId = 0 });
+    }
+
     /// <summary>Opens row <paramref name="index"/> (1-based), with a fixed height if given; close it with <see cref="EndRow"/>.</summary>
     public void StartRow(uint index, double? height = null)
     {

@@ -9,8 +9,8 @@ namespace DxPilot.Infrastructure.Spreadsheets;
 /// <summary>
 /// One worksheet written row by row, for official sheets whose layout has a title, grouped headers and cells merged over
 /// several rows. As in <see cref="XlsxWriter"/>, text goes into inline-string cells and never into a formula: "=1+1" stays the
-/// text it is; numbers stay numbers. Nothing of the rows is kept but the merged ranges: the worksheet's XML goes through the
-/// deflater into the output as it is written. (A package opened by the SDK keeps a part's whole uncompressed XML in memory
+/// text it is; numbers stay numbers. Nothing of the rows is kept but the merged ranges (and the rows above the body until its first
+/// row, the pane being frozen below the headers): the worksheet's XML goes through the deflater into the output as it is written. (A package opened by the SDK keeps a part's whole uncompressed XML in memory
 /// until it closes — tens of MB for a city's sheet — so the SDK builds only the small parts, and they are copied around it.)
 /// </summary>
 public sealed class XlsxSheetStream : IDisposable
@@ -33,6 +33,11 @@ public sealed class XlsxSheetStream : IDisposable
     private readonly OpenXmlWriter _writer;
     private readonly XlsxCells _cells;
     private readonly List<string> _merges = [];
+    private readonly IReadOnlyList<double> _widths;
+    // The rows above the table's body (title, unit line, headers), held until its first row: the pane frozen below the last
+    // header comes before the rows in the sheet's XML.
+    private readonly List<(uint Index, IReadOnlyList<object?> Values, Look Look, double? Height)> _top = [];
+    private bool _started;
     private uint _row;
     private bool _closed;
 
@@ -47,11 +52,21 @@ public sealed class XlsxSheetStream : IDisposable
         _writer.WriteStartElement(new Worksheet());
         // An official sheet prints as one: landscape, its columns fitted to the page's width.
         _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        _widths = columnWidths;
+    }
+
+    /// <summary>The view (frozen below the last header row written so far), the columns, then the rows held.</summary>
+    private void Start()
+    {
+        _started = true;
+        if (_top.FindLastIndex(r => r.Look == Look.Header) is var header and >= 0) _writer.WriteElement(XlsxCells.FrozenBelow(_top[header].Index));
         _writer.WriteStartElement(new Columns());
-        for (var i = 0; i < columnWidths.Count; i++)
-            _writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = columnWidths[i], CustomWidth = true });
+        for (var i = 0; i < _widths.Count; i++)
+            _writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = _widths[i], CustomWidth = true });
         _writer.WriteEndElement();
         _writer.WriteStartElement(new SheetData());
+        foreach (var (index, values, look, height) in _top) Put(index, values, look, height);
+        _top.Clear();
     }
 
     /// <summary>The 1-based number of the last row written.</summary>
@@ -61,6 +76,17 @@ public sealed class XlsxSheetStream : IDisposable
     public uint WriteRow(IReadOnlyList<object?> values, Look look = Look.Cell, double? height = null)
     {
         var index = ++_row;
+        if (!_started && look is Look.Title or Look.Header or Look.Plain) _top.Add((index, values, look, height));
+        else
+        {
+            if (!_started) Start();
+            Put(index, values, look, height);
+        }
+        return index;
+    }
+
+    private void Put(uint index, IReadOnlyList<object?> values, Look look, double? height)
+    {
         var number = index.ToString(CultureInfo.InvariantCulture);
         _cells.StartRow(index, height);
         for (var c = 0; c < values.Count; c++)
@@ -80,7 +106,6 @@ public sealed class XlsxSheetStream : IDisposable
             }
         }
         _cells.EndRow();
-        return index;
     }
 
     /// <summary>Merges a range (1-based rows and columns, inclusive); a one-cell range is not a merge and is ignored.</summary>
@@ -94,6 +119,7 @@ public sealed class XlsxSheetStream : IDisposable
     public void Close()
     {
         if (_closed) return;
+        if (!_started) Start();
         _closed = true;
         _writer.WriteEndElement();
         if (_merges.Count > 0)

@@ -41,6 +41,7 @@ public static class XlsxWriter
             using (var w = OpenXmlWriter.Create(sheetPart))
             {
                 w.WriteStartElement(new Worksheet());
+                w.WriteElement(XlsxCells.FrozenBelow(sheet.Title is null ? 1u : 2u));
                 w.WriteStartElement(new Columns());
                 for (var i = 0; i < sheet.Columns.Count; i++)
                     w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = sheet.Columns[i].Width, CustomWidth = true });

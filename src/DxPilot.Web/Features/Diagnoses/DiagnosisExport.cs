@@ -49,11 +49,11 @@ public sealed class DiagnosisExport(DiagnosisService diagnoses, ProgrammeCatalog
         XlsxWriter.Write(output, "咨询诊断进度", Columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             ++n, r.EnterpriseName, r.Uscc, r.District, r.ProviderName, rules.Chain.Label(r.Status, actor),
-            r.AgreementSignedOn is { } signed ? ChineseText.Date(signed) : null,
-            r.TermEnds(rules) is { } ends ? ChineseText.Date(ends) : null,
+            // Date cells (shown 2025年7月16日), so that the sheet sorts and filters by them.
+            r.AgreementSignedOn, r.TermEnds(rules),
             DiagnosisLabels.DaysLeft(r.DaysLeft(rules, today)),
             string.Join("、", r.RedKeys(rules, today).Select(k => names[k])),
-            r.Round, r.SubmittedAt is { } s ? time.Of(s) : null, r.AcceptedAt is { } a ? time.Of(a) : null, time.Of(r.UpdatedAt),
+            r.Round, r.SubmittedAt is { } s ? time.Local(s) : null, r.AcceptedAt is { } a ? time.Local(a) : null, time.Local(r.UpdatedAt),
         ]), title: $"{programme.Name} 咨询诊断进度（{actor.District ?? programme.City}，导出于{time.Of(clock.GetUtcNow().UtcDateTime)}）");
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("DiagnosisList", actor.ProgrammeId),
             $"咨询诊断进度 {rows.Count} 行，筛选 {Uri.UnescapeDataString(filter.ToQueryString())}", ct: ct);

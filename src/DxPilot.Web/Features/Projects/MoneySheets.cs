@@ -21,7 +21,7 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
     private const int ReadPage = 1000;
 
     public static readonly IReadOnlyList<string> PaymentHeaders =
-        ["序号", "区县", "企业名称", "统一社会信用代码", "项目名称", "核定批次", "核定金额（万元）", "中央资金", "地方资金", "拨付日期", "拨付金额（万元）", "凭证号", "经办人"];
+        ["序号", "区县", "企业名称", "统一社会信用代码", "项目名称", "核定批次", "核定金额（万元）", "中央资金（万元）", "地方资金（万元）", "拨付日期", "拨付金额（万元）", "凭证号", "经办人"];
 
     public static readonly IReadOnlyList<string> ApprovedHeaders =
         ["序号", "区县", "企业名称", "统一社会信用代码", "项目名称", "核定批次", "核定日期", "核定金额（万元）", "中央资金（万元）", "地方资金（万元）",
@@ -30,7 +30,7 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
     /// <summary>The row the headers are on (after the title and the unit line).</summary>
     public const int HeaderRow = 3;
 
-    private static readonly double[] PaymentWidths = [6, 10, 28, 22, 26, 16, 12, 10, 10, 14, 12, 18, 14];
+    private static readonly double[] PaymentWidths = [6, 10, 28, 22, 26, 16, 12, 12, 12, 14, 12, 18, 14];
     private static readonly double[] ApprovedWidths = [6, 10, 28, 22, 26, 16, 14, 12, 12, 12, 12, 12, 14, 12];
 
     /// <summary>GET /api/projects/payments.xlsx with the payments page's filters.</summary>
