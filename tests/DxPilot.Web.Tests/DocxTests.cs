@@ -6,11 +6,13 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DxPilot.Domain.Accounts;
 using DxPilot.Infrastructure.Charts;
+using DxPilot.Infrastructure.Documents;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static DxPilot.Web.Tests.Support.Pictures;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DxPilot.Web.Tests;
 
@@ -107,6 +109,34 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("hz-provider")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("cc-city")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignedIn("hz-city")).GetAsync($"/assessments/{id}/result.docx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Table_rows_stay_on_one_page_headers_repeat_and_a_code_or_date_keeps_to_one_line_in_a_narrow_column()
+    {
+        const string uscc = "91220104MA17XKQW2L", date = "2025年12月31日";
+        var longText = string.Concat(Enumerable.Repeat("企业在冲压、焊装车间部署制造执行系统，实现设备联网和生产数据实时采集。", 40));
+        using var output = new MemoryStream();
+        using (var doc = DocxWriter.Create(output, "表格测试"))
+            doc.Table(DocxSize.XiaoWu, [2100, 1600, DocxWriter.TextWidth - 3700], cellMargin: 60)
+                .Header("统一社会信用代码", "签订日期", "说明")
+                .Row(uscc, date, "短")
+                .Row("长", "文", longText);
+        var docx = output.ToArray();
+        Assert.Empty(OfficeFiles.ValidationErrors(docx));
+        using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var rows = word.MainDocumentPart!.Document!.Descendants<W.TableRow>().ToList();
+            Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<W.TableHeader>());
+            Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<W.CantSplit>());
+            Assert.NotNull(rows[1].TableRowProperties!.GetFirstChild<W.CantSplit>());
+            // A row longer than a page may break: kept whole it would be cut off.
+            Assert.Null(rows[2].TableRowProperties?.GetFirstChild<W.CantSplit>());
+        }
+        // Printed, the code and the date each stay on one line.
+        var printed = await OfficeFiles.PdfTextAsync(docx);
+        Assert.Contains(uscc, printed);
+        Assert.Matches(@"2025 *年 *12 *月 *31 *日", printed); // pdftotext spaces the digits from the characters, on one line
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class DocxTable
     private readonly Table _table;
     private readonly int[] _widths;
     private readonly int _size;
+    private readonly int _cellMargin;
 
     /// <param name="lines">False for a layout table without borders (a signature block).</param>
     internal DocxTable(Table table, int[] widths, int size, int cellMargin, bool lines = true)
@@ -34,6 +35,7 @@ public sealed class DocxTable
         _table = table;
         _widths = widths;
         _size = size;
+        _cellMargin = cellMargin;
         var line = lines ? BorderValues.Single : BorderValues.None;
         var borders = new TableBorders(
             new TopBorder { Val = line, Size = 4 }, new LeftBorder { Val = line, Size = 4 },
@@ -61,7 +63,9 @@ public sealed class DocxTable
         if (cells.Sum(c => c.Span) != _widths.Length)
             throw new ArgumentException($"表格行占{cells.Sum(c => c.Span)}列，表格共{_widths.Length}列", nameof(cells));
         var row = new TableRow();
+        // A row stays on one page (a header row also repeats on each page), unless its text is too long for that to help.
         if (header) row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
+        else if (!Tall(cells)) row.Append(new TableRowProperties(new CantSplit()));
         var column = 0;
         foreach (var c in cells)
         {
@@ -84,7 +88,7 @@ public sealed class DocxTable
             var lines = c.Merge == DocxMerge.Continue ? [""] : DocxText.Lines(c.Text);
             // A cell must hold at least one paragraph, even when empty.
             foreach (var line in lines)
-                cell.Append(DocxText.Paragraph([DocxText.Run(line, DocxFont.SongTi, _size, header || c.Bold)], align, single: true));
+                cell.Append(DocxText.Paragraph([DocxText.Run(line, DocxFont.SongTi, SizeFor(line, width), header || c.Bold)], align, single: true));
             if (c.Signoff is not null && c.Merge != DocxMerge.Continue)
                 foreach (var line in DocxText.Lines(c.Signoff))
                 {
@@ -97,6 +101,44 @@ public sealed class DocxTable
         _table.Append(row);
         return this;
     }
+
+    /// <summary>Lines a page surely holds at table sizes (A4 between GB/T 9704 margins holds some forty at 五号).</summary>
+    private const int PageLines = 25;
+
+    /// <summary>The smallest size a code or date is set at to stay on one line: 六号 (7.5pt).</summary>
+    private const int SmallestSize = 15;
+
+    private bool Tall(IReadOnlyList<DocxCell> cells)
+    {
+        var column = 0;
+        var tallest = 0;
+        foreach (var c in cells)
+        {
+            var usable = _widths.Skip(column).Take(c.Span).Sum() - 2 * _cellMargin;
+            column += c.Span;
+            var lines = DocxText.Lines(c.Text).Concat(c.Signoff is null ? [] : DocxText.Lines(c.Signoff))
+                .Sum(line => Math.Max(1, (int)Math.Ceiling(Twips(line, _size) / usable)));
+            tallest = Math.Max(tallest, lines);
+        }
+        return tallest > PageLines;
+    }
+
+    /// <summary>
+    /// A code, date, phone number or amount (a line with digits and no spaces: 91220104MA17XXXX2L, 2025年12月31日) that the column
+    /// cannot hold on one line at the table's size is set smaller until it fits, down to 六号: broken in the middle it reads wrong.
+    /// </summary>
+    private int SizeFor(string line, int width)
+    {
+        if (line.Length == 0 || line.Length > 24 || !line.Any(char.IsAsciiDigit) || line.Any(char.IsWhiteSpace)) return _size;
+        var usable = width - 2 * _cellMargin;
+        var size = _size;
+        while (size > SmallestSize && Twips(line, size) > usable) size--;
+        return size;
+    }
+
+    /// <summary>How wide a line sets at a size (half-points), generously: a Chinese character is 1 em, anything else 0.7 em, wide
+    /// enough for the Latin faces a substitute font brings where 宋体 is missing.</summary>
+    private static double Twips(string line, int size) => line.Sum(ch => ch >= '\u2E80' ? 1.0 : 0.7) * size * 10;
 
     private static readonly IFormatProvider Inv = System.Globalization.CultureInfo.InvariantCulture;
 }

@@ -89,9 +89,10 @@ public static class FilingDocument
     }
 
     // The seed's providers' table: 单位名称/统一社会信用代码/法人代表/联系人/联系电话 over 合同名称/合同编号/合同签订日期/主要承担的工作.
+    // The code's and the date's columns hold an 18-character USCC and 2025年12月31日 on one line (at 小五, in any font).
     private static void Providers(DocxWriter w, IReadOnlyList<FilingProvider> providers)
     {
-        var table = w.Table(DocxSize.XiaoWu, [2245, 1900, 1400, 1400, 1900], cellMargin: 60);
+        var table = w.Table(DocxSize.XiaoWu, [1945, 2400, 1800, 1100, 1600], cellMargin: 60);
         table.Header("单位名称", "统一社会信用代码", "法人代表", "联系人", "联系电话");
         table.Header("合同名称", "合同编号", "合同签订日期", new DocxCell("主要承担的工作", Span: 2));
         if (providers.Count == 0) table.Row(new DocxCell("（尚无服务合同）", Span: 5, Centre: true));
