@@ -270,6 +270,26 @@ public abstract class DiagnosisTests<TApp>(TApp app) : IClassFixture<TApp> where
         var history = (await browser.GetDocument($"/diagnoses/{d.Id}")).QuerySelectorAll("#history tbody tr").Select(r => r.GetAttribute("data-trigger"));
         Assert.Equal(["submit", "return", "submit", "accept"], history);
     }
+
+    /// <summary>The team's mobiles are personal data: the expert and the think tank read them masked (as the filing review shows
+    /// phones), the bureaus and the provider in full — on the diagnosis page and on the submitted round alike.</summary>
+    [Fact]
+    public async Task The_teams_phones_are_masked_for_the_expert_and_the_think_tank()
+    {
+        var list = await (await app.As("cc-city")).GetFromJsonAsync<JsonElement>("/api/diagnoses?state=submitted");
+        var id = list.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid();
+
+        foreach (var (user, full) in new[] { ("cc-city", true), ("cc-provider", true), ("cc-expert", false), ("cc-thinktank", false) })
+        {
+            var browser = await app.SignedIn(user);
+            foreach (var path in new[] { $"/diagnoses/{id}", $"/diagnoses/{id}/versions/1" })
+            {
+                var text = (await browser.GetDocument(path)).Body!.TextContent;
+                Assert.True(text.Contains("13804310001", StringComparison.Ordinal) == full, $"{user} {path}");
+                if (!full) Assert.Contains("138****0001", text);
+            }
+        }
+    }
 }
 
 public sealed class DiagnosisTestsOnSqlite(SqliteApp app) : DiagnosisTests<SqliteApp>(app);
