@@ -124,8 +124,8 @@ public sealed class FilingDocumentTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Contains("降本方面成效\n单件成本120元\n单件成本100元", text);
         Assert.Contains("安全方面成效", text);
         Assert.Contains($"☑ {form.Field("cloud")!.Options[0].Label}", text);
-        Assert.Contains("吉林数智服务有限公司", text);
-        Assert.Contains("2025年4月1日", text);
+        // Seed 002 附件4's own table (it used to print seed 003's, without 是否签合同 and 合同金额).
+        Assert.Contains("合作的服务商信息\n序号\n单位名称\n是否签合同\n合同金额\n联系人\n联系电话\n1\n吉林数智服务有限公司\n☑是 ☐否\n30.00万元\n吴工\n13600001111", text);
         Assert.Contains("试点企业法定代表人（签字/盖章）：", text);
         Assert.Contains("试点企业（公章）：", text);
         Assert.Contains("县（市、区）工信主管部门意见", text);

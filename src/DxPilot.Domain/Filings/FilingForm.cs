@@ -113,6 +113,13 @@ public sealed class FilingField
     public IReadOnlyList<string> Aspects { get; init; } = [];
     /// <summary>For <see cref="FieldKind.Multi"/> and the software list: options grouped under headings (研发设计类 …).</summary>
     public string? Group { get; init; }
+    /// <summary>For <see cref="FieldKind.Providers"/>: the printed table's columns where the programme's form lists them in one row
+    /// (seed 002 附件4: 序号、单位名称、是否签合同、合同金额、联系人、联系电话); empty for seed 003's two rows per contract.</summary>
+    public IReadOnlyList<string> Columns { get; init; } = [];
+
+    /// <summary>The columns a <see cref="Columns"/> list may name.</summary>
+    public static readonly IReadOnlyList<string> ProviderColumns =
+        ["序号", "单位名称", "统一社会信用代码", "法人代表", "联系人", "联系电话", "是否签合同", "合同金额", "合同名称", "合同编号", "合同签订日期", "主要承担的工作"];
 
     public FieldOption? Option(string value) => Options.FirstOrDefault(o => o.Value == value);
 
@@ -128,6 +135,8 @@ public sealed class FilingField
         if (Kind == FieldKind.Enterprise && (Source is null || !FilingBasics.Sources.ContainsKey(Source)))
             yield return ("source", $"企业档案中没有“{Source}”，可选：{string.Join("、", FilingBasics.Sources.Keys)}");
         if (Kind == FieldKind.Effects && Aspects.Count == 0) yield return ("aspects", "成效表至少需要一个方面");
+        foreach (var column in Columns.Where(c => !ProviderColumns.Contains(c)))
+            yield return ("columns", $"服务商表没有“{column}”一栏，可选：{string.Join("、", ProviderColumns)}");
     }
 }
 

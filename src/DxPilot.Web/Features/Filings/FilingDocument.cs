@@ -42,7 +42,7 @@ public static class FilingDocument
                 {
                     case FieldKind.Providers:
                         Flush();
-                        Providers(w, p.Providers);
+                        Providers(w, field, p.Providers);
                         break;
                     case FieldKind.Effects:
                         Flush();
@@ -90,8 +90,13 @@ public static class FilingDocument
 
     // The seed's providers' table: 单位名称/统一社会信用代码/法人代表/联系人/联系电话 over 合同名称/合同编号/合同签订日期/主要承担的工作.
     // The code's and the date's columns hold an 18-character USCC and 2025年12月31日 on one line (at 小五, in any font).
-    private static void Providers(DocxWriter w, IReadOnlyList<FilingProvider> providers)
+    private static void Providers(DocxWriter w, FilingField field, IReadOnlyList<FilingProvider> providers)
     {
+        if (field.Columns.Count > 0)
+        {
+            ProviderRows(w, field, providers);
+            return;
+        }
         var table = w.Table(DocxSize.XiaoWu, [1945, 2400, 1800, 1100, 1600], cellMargin: 60);
         table.Header("单位名称", "统一社会信用代码", "法人代表", "联系人", "联系电话");
         table.Header("合同名称", "合同编号", "合同签订日期", new DocxCell("主要承担的工作", Span: 2));
@@ -100,6 +105,36 @@ public static class FilingDocument
         {
             table.Row(x.Name, x.Uscc ?? "", x.LegalRepresentative ?? "", x.ContactName ?? "", x.ContactPhone ?? "");
             table.Row(x.ContractName ?? "", x.ContractNumber ?? "", x.SignedOn is { } d ? ChineseText.Date(d) : "", new DocxCell(x.Work ?? "", Span: 2));
+        }
+    }
+
+    // A form that lists its providers one row each under its own columns (seed 002 附件4 合作的服务商信息), titled as the form titles it.
+    private static void ProviderRows(DocxWriter w, FilingField field, IReadOnlyList<FilingProvider> providers)
+    {
+        w.Paragraph(field.Label, indent: false);
+        var narrow = field.Columns.Count(c => c is "序号");
+        var width = (DocxWriter.TextWidth - narrow * 700) / Math.Max(1, field.Columns.Count - narrow);
+        var table = w.Table(DocxSize.XiaoWu, [.. field.Columns.Select(c => c == "序号" ? 700 : width)], cellMargin: 60);
+        table.Header([.. field.Columns.Select(c => new DocxCell(c))]);
+        if (providers.Count == 0) table.Row(new DocxCell("（尚无服务合同）", Span: field.Columns.Count, Centre: true));
+        for (var i = 0; i < providers.Count; i++)
+        {
+            var x = providers[i];
+            table.Row([.. field.Columns.Select(c => new DocxCell(c switch
+            {
+                "序号" => $"{i + 1}",
+                "单位名称" => x.Name,
+                "统一社会信用代码" => x.Uscc ?? "",
+                "法人代表" => x.LegalRepresentative ?? "",
+                "联系人" => x.ContactName ?? "",
+                "联系电话" => x.ContactPhone ?? "",
+                "是否签合同" => $"{Box(x.Signed || x.SignedOn is not null)}是 {Box(!(x.Signed || x.SignedOn is not null))}否",
+                "合同金额" => x.AmountYuan is { } y ? $"{ChineseText.Wan(y / 10_000m)}万元" : "",
+                "合同名称" => x.ContractName ?? "",
+                "合同编号" => x.ContractNumber ?? "",
+                "合同签订日期" => x.SignedOn is { } d ? ChineseText.Date(d) : "",
+                _ => x.Work ?? "",
+            }, Centre: c is "序号" or "是否签合同"))]);
         }
     }
 
