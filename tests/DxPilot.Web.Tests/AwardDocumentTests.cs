@@ -262,9 +262,13 @@ public sealed class AwardDocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("石家庄市中小企业数字化转型试点城市“链式”数字化转型案例申报书", text);
         Assert.Contains("申报日期：", text);
         Assert.Contains("案例模式\n平台赋能", text);
-        Assert.Contains("一、案例名称（50字以内）\n" + Full("某药业通过协同平台推动配套企业转型", 50), text);
-        Assert.Contains("二、案例简述（250字以内）\n（未填写）", text);
-        Assert.Contains("三、具体举措（1800字以内）\n一、建设原料药协同平台。", text);
+        // Seed 004 附件2-1's headings: 案例名称 and 案例简述 are （一）（二） of 一、案例简介; the summary table's 案例简述 is not printed.
+        Assert.Contains("一、案例简介（300字以内）\n（一）案例名称（50字以内）\n" + Full("某药业通过协同平台推动配套企业转型", 50), text);
+        Assert.Contains("（二）案例简述（250字以内）\n（未填写）", text);
+        Assert.Contains("二、具体举措（1800字以内）\n一、建设原料药协同平台。", text);
+        Assert.Contains("四、面临的问题及建议（400字以内）", text);
+        Assert.Contains("五、带动的中小企业", text);
+        Assert.DoesNotContain("汇总表用", text);
         Assert.Contains("配套企业一号有限公司", text);
         Assert.Contains("待确认", text);
         Assert.Contains("申报单位（盖章）：", text);

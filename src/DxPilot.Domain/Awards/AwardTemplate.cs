@@ -47,6 +47,8 @@ public sealed record TemplateSection(string Key, string Label, string? Hint = nu
 {
     /// <summary>The numbered part of the template the section sits in as its （一）（二）… (小灯塔: 四、工作计划); null: a part of its own.</summary>
     public string? Part { get; init; }
+    /// <summary>Written for the county's summary table (链式: 案例简述（汇总表用）), not a part of the application as printed.</summary>
+    public bool SummaryTableOnly { get; init; }
 
     public IEnumerable<string> Problems()
     {

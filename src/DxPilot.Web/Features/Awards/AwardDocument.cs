@@ -129,24 +129,38 @@ public static class AwardDocument
     private static void Story(DocxWriter w, AwardDirection d, AwardText text, IReadOnlyList<TypicalScenario> typical)
     {
         w.Centred(d.Label, DocxSize.Si);
+        var block = d.Template.Scenarios;
+        var n = Sections(w, d.Template, text, limits: false, (s, n) =>
+        {
+            if (block is not null && block.After == s.Key) Scenarios(w, block, Numeral(++n), text, typical);
+            return n;
+        });
+        if (block is not null && (block.After is null || d.Template.Section(block.After) is null)) Scenarios(w, block, Numeral(++n), text, typical);
+    }
+
+    /// <summary>The template's sections in order, numbered 一、二、…, those of one part as its （一）（二）…, with their limits where the
+    /// template prints them (链式: （一）案例名称（50字以内）); a section written for the summary table only is not printed. <paramref name="after"/>
+    /// runs after each section with the last number used and returns it (a block printed there takes a number). Returns the last number.</summary>
+    private static int Sections(DocxWriter w, AwardTemplate template, AwardText text, bool limits, Func<TemplateSection, int, int>? after = null)
+    {
         var n = 0;
         var sub = 0;
         string? part = null;
-        var block = d.Template.Scenarios;
-        foreach (var s in d.Template.Sections)
+        foreach (var s in template.Sections.Where(s => !s.SummaryTableOnly))
         {
-            if (s.Part is null) w.Heading($"{Numeral(++n)}、{s.Label}", level: 2);
+            var label = s.Label + (limits && s.MaxCharacters is { } max ? $"（{max}字以内）" : "");
+            if (s.Part is null) w.Heading($"{Numeral(++n)}、{label}", level: 2);
             else
             {
                 if (s.Part != part) w.Heading($"{Numeral(++n)}、{s.Part}", level: 2);
                 sub = s.Part == part ? sub + 1 : 1;
-                w.Heading($"（{Numeral(sub)}）{s.Label}", level: 2);
+                w.Heading($"（{Numeral(sub)}）{label}", level: 2);
             }
             part = s.Part;
             w.Paragraph(Written(text[s.Key]));
-            if (block is not null && block.After == s.Key) Scenarios(w, block, Numeral(++n), text, typical);
+            if (after is not null) n = after(s, n);
         }
-        if (block is not null && (block.After is null || d.Template.Section(block.After) is null)) Scenarios(w, block, Numeral(++n), text, typical);
+        return n;
     }
 
     private static void Scenarios(DocxWriter w, ScenarioBlock block, string number, AwardText text, IReadOnlyList<TypicalScenario> typical)
@@ -172,12 +186,7 @@ public static class AwardDocument
         var text = p.Content.TextOf(d.Key);
         w.Centred(d.Label, DocxSize.Si);
         w.Fields([("案例模式", p.Content.Mode ?? "（未选择）"), ("带动中小企业", $"{p.Smes.Count(s => s.Answer == DrivenAnswer.Confirmed)}家已确认")]);
-        var n = 0;
-        foreach (var s in d.Template.Sections)
-        {
-            w.Heading($"{Numeral(++n)}、{s.Label}" + (s.MaxCharacters is { } max ? $"（{max}字以内）" : ""), level: 2);
-            w.Paragraph(Written(text[s.Key]));
-        }
+        var n = Sections(w, d.Template, text, limits: true);
         w.Heading($"{Numeral(++n)}、带动的中小企业", level: 2);
         var table = w.Table(DocxSize.Wu, 700, 4145, 2600, DocxWriter.TextWidth - 700 - 4145 - 2600);
         table.Header("序号", "企业名称", "统一社会信用代码", "确认情况");
