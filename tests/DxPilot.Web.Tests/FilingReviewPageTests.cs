@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
 using DxPilot.Infrastructure.Accounts;
+using DxPilot.Web.Features.Filings;
+using DxPilot.Web.Features.Home;
 using DxPilot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +61,33 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal("75", done.QuerySelector("#total")!.TextContent);
         Assert.Equal("修改后通过", done.QuerySelector("#recommendation")!.TextContent);
         Assert.Contains("实施方案须补充设备联网清单。", done.QuerySelector("#opinion")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_filing_returned_by_the_district_during_the_expert_review_leaves_the_experts_todo_and_its_page_says_so_without_the_form()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await InCityReviewAsync(h);
+        var city = await app.As(h.Users["city"]);
+        Assert.Equal(HttpStatusCode.OK, (await city.PostAsJsonAsync($"/api/filings/{id}/reviews", new { experts = new[] { await UserIdAsync(h.Users["expert"]) } })).StatusCode);
+        var actor = await app.ActorAsync(h.Users["expert"]);
+        Assert.Contains(await ExpertTodosAsync(actor), t => t.Href == $"/filings/{id}/review");
+
+        // The chain lets the district return a filing in 市级审核 (hangzhou-2024.json, return from cityReview).
+        Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "binjiang", "return", "请补充设备清单。")).StatusCode);
+        Assert.DoesNotContain(await ExpertTodosAsync(actor), t => t.Href == $"/filings/{id}/review");
+        await using (var scope = app.ScopeAs(actor))
+            Assert.False(await scope.ServiceProvider.GetRequiredService<FilingService>().Waiting(actor).AnyAsync(f => f.Id == id));
+
+        var page = await (await app.SignedIn(h.Users["expert"])).GetDocument($"/filings/{id}/review");
+        Assert.Equal("该备案已不在市级审核阶段，不能再提交评审意见", page.QuerySelector("#closed")!.TextContent);
+        Assert.Null(page.QuerySelector("#review-form"));
+    }
+
+    private async Task<List<TodoItem>> ExpertTodosAsync(Actor actor)
+    {
+        await using var scope = app.ScopeAs(actor);
+        return (await scope.ServiceProvider.GetServices<ITodoSource>().OfType<FilingTodo>().Single().ForAsync(actor, CancellationToken.None)).ToList();
     }
 
     [Fact]

@@ -116,9 +116,9 @@ public sealed partial class FilingService
         if (filing is null || actor.Role != Role.Expert) return Outcome<FilingExpertReview>.NotFound();
         if (await ExpertConflictAsync(actor, filing, ct) is { } conflict) return Outcome<FilingExpertReview>.Forbidden(conflict);
         var review = await db.FilingExpertReviews.FirstOrDefaultAsync(r => r.FilingId == id && r.Round == filing.Round && r.ExpertUserId == actor.UserId, ct);
-        if (review is null) return Outcome<FilingExpertReview>.Conflict("该备案已重新提交，本轮未指派您评审");
+        if (review is null) return Outcome<FilingExpertReview>.Conflict(NotThisRound);
         if (review.IsDone) return Outcome<FilingExpertReview>.Conflict("您已提交本轮评审意见，不能再次提交");
-        if (filing.Status != FilingStatus.CityReview) return Outcome<FilingExpertReview>.Conflict("该备案已不在市级审核阶段，不能再提交评审意见");
+        if (ReviewClosed(filing, review) is { } closed) return Outcome<FilingExpertReview>.Conflict(closed);
         var recommendation = WorkflowNames.Parse<Recommendation>(input.Recommendation);
         var (scores, errors) = ReviewScores.Check(RulesOf(actor)!.ReviewForm!, input.Scores, recommendation, input.Opinion);
         if (ControlCharacters.In(input.Opinion, multiline: true)) errors["opinion"] = ControlCharacters.Message("评审意见");
@@ -130,6 +130,17 @@ public sealed partial class FilingService
         review.Submit(scores, recommendation!.Value, input.Opinion, Now());
         return await saving.SaveAsync(review, ReviewWhat, () => review, ct);
     }
+
+    private const string NotThisRound = "该备案已重新提交，本轮未指派您评审";
+
+    /// <summary>
+    /// Why a review not handed in can no longer be: the filing was resubmitted since, or it left 市级审核 (a district may return
+    /// it while the experts review). The review page says so instead of offering the form; null while it can be submitted.
+    /// </summary>
+    public static string? ReviewClosed(Filing filing, FilingExpertReview review) =>
+        review.Round != filing.Round ? NotThisRound
+        : filing.Status != FilingStatus.CityReview ? "该备案已不在市级审核阶段，不能再提交评审意见"
+        : null;
 
     /// <summary>Why this expert may not read or score the filing (its employer serves the enterprise or contracts for it); null if it may.</summary>
     public async Task<string?> ExpertConflictAsync(Actor expert, Filing filing, CancellationToken ct)

@@ -70,7 +70,8 @@ public sealed partial class FilingService
             Role.DistrictBureau => q.Where(f => f.Status == FilingStatus.DistrictReview),
             Role.CityBureau => q.Where(f => f.Status == FilingStatus.CityReview),
             Role.Enterprise or Role.ServiceProvider => q.Where(f => f.Status == FilingStatus.Returned || f.Status == FilingStatus.Draft),
-            Role.Expert => q.Where(f => db.FilingExpertReviews.Any(r => r.FilingId == f.Id && r.Round == f.Round && r.ExpertUserId == actor.UserId
+            // Only while its review can still be handed in: the filing in 市级审核 and the review of its current round.
+            Role.Expert => q.Where(f => f.Status == FilingStatus.CityReview && db.FilingExpertReviews.Any(r => r.FilingId == f.Id && r.Round == f.Round && r.ExpertUserId == actor.UserId
                                                                           && r.SubmittedAt == null)),
             _ => q.Where(f => false),
         };
