@@ -161,7 +161,12 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(["evaluation-form"], await FormsOf(agency, id));
         foreach (var other in new[] { enterprise, provider, audit, city, chaoyang }) Assert.Empty(await FormsOf(other, id));
         page = await agency.GetDocument(Page(id));
-        Assert.Equal($"/enterprises/{c.Enterprise.Id}/assessments/new", page.QuerySelector("#new-assessment")!.GetAttribute("href"));
+        var link = page.QuerySelector("#new-assessment")!.GetAttribute("href")!;
+        Assert.Equal($"/enterprises/{c.Enterprise.Id}/assessments/new?stage=After", link);
+        // The link opens the form on 改造后 (the agency records 改造前 too, which the form offers first).
+        Assert.Equal("After", (await agency.GetDocument(link)).QuerySelector("#f-Stage option[selected]")!.GetAttribute("value"));
+        // A stage the account does not record, or none, leaves the form on its first stage.
+        Assert.Equal("Before", (await agency.GetDocument($"/enterprises/{c.Enterprise.Id}/assessments/new?stage=SelfTest")).QuerySelector("#f-Stage option[selected]")!.GetAttribute("value"));
         var after = await c.AssessmentAsync(await app.As(c.Users["agency"]), "After", AnswerDocuments.MidRange());
         var evaluation = new Dictionary<string, string> { ["c0.verified"] = "yes", ["c0.note"] = "MES运行正常", ["c1.verified"] = "yes", ["conclusion"] = "达到二级（规范级）。" };
         var unpicked = await Refused(await Post(agency, id, "evaluation-form", evaluation), HttpStatusCode.BadRequest);
