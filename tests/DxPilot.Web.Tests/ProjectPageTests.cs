@@ -258,6 +258,23 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task A_refusal_posted_from_the_page_after_a_saved_step_does_not_show_that_steps_banner()
+    {
+        var (c, id) = await FiledAsync();
+        var enterprise = await app.SignedIn(c.Users["enterprise"]);
+        var after = $"{Page(id)}?done=completion";
+        var page = await enterprise.GetDocument(after);
+        Assert.Equal("完工报告已保存。", page.QuerySelector("#done")!.TextContent);
+
+        // The browser posts the form to the address it shows, ?done=completion included.
+        var fields = Fields(page.QuerySelector("#invoice-form")!).Where(f => f.Key is not ("number" or "amountYuan"))
+            .Append(new("number", "25220009")).Append(new("amountYuan", "1000.00")).ToList();
+        var refused = await Refused(await enterprise.PostAsync(after, new FormUrlEncodedContent(fields), Ct), HttpStatusCode.BadRequest);
+        Assert.Contains("请上传发票扫描件", refused.QuerySelector("#message")!.TextContent);
+        Assert.Null(refused.QuerySelector("#done"));
+    }
+
+    [Fact]
     public async Task A_form_from_an_old_page_is_refused_with_the_stale_message_and_the_typed_text_kept()
     {
         var (c, id) = await FiledAsync();
