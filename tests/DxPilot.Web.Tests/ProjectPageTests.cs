@@ -224,6 +224,11 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Contains("超过发票金额300,000.00元", tooMuch.QuerySelector($"[data-error-for='lines[{index["25220001"]}].eligibleYuan']")!.TextContent);
         Assert.Equal("collection", tooMuch.QuerySelector($"select[name='l{index["25220002"]}.category'] option[selected]")!.GetAttribute("value"));
         Assert.Equal("办公电脑不属于支持范围", tooMuch.QuerySelector($"input[name='l{index["25220003"]}.note']")!.GetAttribute("value"));
+        // Text that is no number is refused as such, not read as empty (which would take the whole invoice).
+        classes[$"l{index["25220001"]}.eligible"] = "三十万";
+        var text = await Refused(await Post(audit, id, "audit-form", classes, page), HttpStatusCode.BadRequest);
+        Assert.Equal("发票25220001的合规金额应为数字（元），如 300000.00",
+            text.QuerySelector($"[data-error-for='lines[{index["25220001"]}].eligibleYuan']")!.TextContent.Trim());
         classes[$"l{index["25220001"]}.eligible"] = "";
         Redirected(await Post(audit, id, "audit-form", classes), id, "audit");
         Redirected(await Post(audit, id, "audit-report-form", [], file: "专项审计报告.pdf"), id, "file");
@@ -243,6 +248,9 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
             HttpStatusCode.BadRequest);
         Assert.Contains("超过尚未拨付的20.00万元", above.QuerySelector("[data-error-for=amountWan]")!.TextContent);
         Assert.Equal(voucher, above.QuerySelector("input[name=voucherNo]")!.GetAttribute("value"));
+        var words = await Refused(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "十二万", ["voucherNo"] = voucher }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("拨付金额应为数字（万元），如 12.50", words.QuerySelector("[data-error-for=amountWan]")!.TextContent.Trim());
         // Typed in an input method's full-width mode, the amount is the digits it shows.
         Redirected(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "１２．００", ["voucherNo"] = voucher }), id, "payment");
         Assert.Equal("12.00万元 / 8.00万元", (await city.GetDocument(Page(id))).QuerySelector("#paid")!.TextContent);
@@ -255,6 +263,34 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(2, page.QuerySelectorAll("#payments tbody tr").Length);
         // 报告完工, 出具评测报告, 验收通过, 确认验收, 完成专项审计, 核定补助资金, 拨付完毕.
         Assert.Equal(7, page.QuerySelectorAll("#history tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task An_invoice_amount_is_read_as_the_page_shows_amounts_and_text_or_too_large_a_sum_is_told_what_is_wrong()
+    {
+        var (c, id) = await FiledAsync();
+        var enterprise = await app.SignedIn(c.Users["enterprise"]);
+        async Task<HttpResponseMessage> Invoice(string number, string amount, string? file = null) =>
+            await Post(enterprise, id, "invoice-form", new() { ["number"] = number, ["issuedOn"] = "2025-10-15", ["seller"] = "长春数智服务有限公司",
+                ["item"] = "MES制造执行系统", ["amountYuan"] = amount }, file: file);
+        async Task<string> Message(string amount)
+        {
+            var page = await Refused(await Invoice("25229999", amount, "发票.pdf"), HttpStatusCode.BadRequest);
+            Assert.Equal(amount, page.QuerySelector("#invoice-form input[name=amountYuan]")!.GetAttribute("value"));
+            return page.QuerySelector("[data-error-for=amountYuan]")!.TextContent.Trim();
+        }
+
+        Assert.Equal("价税合计金额应为数字（元），如 723000.00", await Message("abc"));
+        Assert.Equal("价税合计金额不能超过999,999,999,999.99元", await Message("99999999999999"));
+        Assert.Equal("价税合计金额不能超过999,999,999,999.99元", await Message("1,000,000,000,000.00"));
+        Assert.Equal("请填写价税合计金额（元）", await Message(""));
+        // As the page shows amounts (thousands separators), in full-width digits, and the largest the column holds.
+        Redirected(await Invoice("25220011", "723,000.00", "发票1.pdf"), id, "invoice");
+        Redirected(await Invoice("25220012", "１２，３４５．６７", "发票2.pdf"), id, "invoice");
+        Redirected(await Invoice("25220013", "999,999,999,999.99", "发票3.pdf"), id, "invoice");
+        var amounts = (await enterprise.GetDocument(Page(id))).QuerySelector("#invoices")!.TextContent;
+        Assert.Contains("723,000.00", amounts);
+        Assert.Contains("12,345.67", amounts);
     }
 
     [Fact]

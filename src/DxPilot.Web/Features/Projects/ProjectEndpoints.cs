@@ -62,7 +62,7 @@ public static class ProjectEndpoints
             {
                 if (version is not { } v) return MissingVersion();
                 var input = new ProjectService.InvoiceInput(Guid.TryParse(contractId, out var c) ? c : null, number, QueryValue.Date(issuedOn), seller, item,
-                    QueryValue.Decimal(amountYuan));
+                    TypedAmount.Read(amountYuan));
                 return ApiResults.From(await service.AddInvoiceAsync(http.User.RequireActor(), id, input, scan is null ? null : UploadedFile.From(scan), v, ct),
                     i => Results.Ok(new { i.Id, i.Number, i.AmountYuan }));
             })

@@ -12,7 +12,7 @@ public sealed partial class ProjectService
 {
     /// <summary>One invoice's classification: the category key, the eligible part in 元 (null: all of it where the category counts,
     /// none where it does not) and a note.</summary>
-    public sealed record Classification(Guid InvoiceId, string? CategoryKey, decimal? EligibleYuan, string? Note);
+    public sealed record Classification(Guid InvoiceId, string? CategoryKey, TypedAmount EligibleYuan, string? Note);
 
     public async Task<Outcome<Project>> SaveAuditAsync(Actor actor, Guid id, IReadOnlyList<Classification> lines, string? opinion, int version,
         CancellationToken ct = default)
@@ -37,8 +37,10 @@ public sealed partial class ProjectService
                 errors[$"{at}.categoryKey"] = $"请为发票{invoice.Number}选择支出类别";
                 continue;
             }
-            var eligible = line.EligibleYuan ?? (category.Eligible ? invoice.AmountYuan : 0m);
-            if (eligible < 0 || decimal.Round(eligible, 2) != eligible) errors[$"{at}.eligibleYuan"] = $"发票{invoice.Number}的合规金额应为不小于0、最多两位小数的元数";
+            // Left empty, the category decides (all of an eligible invoice, none otherwise); text that is no number is refused, not read as empty.
+            var eligible = line.EligibleYuan.Value ?? (category.Eligible ? invoice.AmountYuan : 0m);
+            if (line.EligibleYuan.Unreadable) errors[$"{at}.eligibleYuan"] = $"发票{invoice.Number}的合规金额应为数字（元），如 {invoice.AmountYuan.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+            else if (eligible < 0 || decimal.Round(eligible, 2) != eligible) errors[$"{at}.eligibleYuan"] = $"发票{invoice.Number}的合规金额应为不小于0、最多两位小数的元数";
             else if (eligible > invoice.AmountYuan)
                 errors[$"{at}.eligibleYuan"] = $"发票{invoice.Number}的合规金额{ChineseText.Yuan(eligible)}超过发票金额{ChineseText.Yuan(invoice.AmountYuan)}";
             else if (!category.Eligible && eligible > 0) errors[$"{at}.eligibleYuan"] = $"“{category.Name}”不属于支持范围，发票{invoice.Number}的合规金额应为0";
@@ -51,7 +53,7 @@ public sealed partial class ProjectService
         {
             var invoice = invoices[line.InvoiceId];
             var category = categories[line.CategoryKey!];
-            invoice.Classify(category.Key, line.EligibleYuan ?? (category.Eligible ? invoice.AmountYuan : 0m), line.Note);
+            invoice.Classify(category.Key, line.EligibleYuan.Value ?? (category.Eligible ? invoice.AmountYuan : 0m), line.Note);
         }
         var firm = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         project.RecordAudit(actor.OrganisationId!.Value, firm, Trim(opinion), Now());

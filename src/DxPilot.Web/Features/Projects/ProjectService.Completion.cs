@@ -14,9 +14,11 @@ public sealed partial class ProjectService
 {
     public const int MaxDeliveries = 100;
     public const int MaxText = 200;
+    /// <summary>The largest 价税合计 the invoices' column holds (precision 14, 2).</summary>
+    public const decimal MaxInvoiceYuan = 999_999_999_999.99m;
 
     /// <summary>One invoice as typed (its scan comes beside it).</summary>
-    public sealed record InvoiceInput(Guid? ContractId, string? Number, DateOnly? IssuedOn, string? Seller, string? Item, decimal? AmountYuan);
+    public sealed record InvoiceInput(Guid? ContractId, string? Number, DateOnly? IssuedOn, string? Seller, string? Item, TypedAmount AmountYuan);
 
     public async Task<Outcome<Project>> SaveCompletionAsync(Actor actor, Guid id, IReadOnlyList<Delivery> deliveries, string? note, int version,
         CancellationToken ct = default)
@@ -75,8 +77,10 @@ public sealed partial class ProjectService
             else if (ControlCharacters.In(text, multiline: false)) errors[field] = ControlCharacters.Message(label);
             else if (ChineseText.CountCharacters(text.Trim()) > MaxText) errors[field] = $"{label}不超过{MaxText}字";
         }
-        if (input.AmountYuan is not { } amount) errors["amountYuan"] = "请填写价税合计金额（元）";
-        else if (amount <= 0 || amount >= 1_000_000_000_000m || decimal.Round(amount, 2) != amount) errors["amountYuan"] = "金额应为大于0、最多两位小数的元数";
+        if (input.AmountYuan.Empty) errors["amountYuan"] = "请填写价税合计金额（元）";
+        else if (input.AmountYuan.Value is not { } amount) errors["amountYuan"] = "价税合计金额应为数字（元），如 723000.00";
+        else if (amount <= 0 || decimal.Round(amount, 2) != amount) errors["amountYuan"] = "金额应为大于0、最多两位小数的元数";
+        else if (amount > MaxInvoiceYuan) errors["amountYuan"] = $"价税合计金额不能超过{ChineseText.Yuan(MaxInvoiceYuan)}";
         if (input.ContractId is { } c && !await db.ServiceContracts.AnyAsync(x => x.Id == c && x.FilingId == project.FilingId, ct))
             errors["contractId"] = "该合同不属于本项目";
         if (await StampedScan.ProblemAsync(scan, "发票", ct, "请上传发票扫描件（PDF、JPEG或PNG）") is { } problem) errors["scan"] = problem;
@@ -86,7 +90,7 @@ public sealed partial class ProjectService
             return Invalid<ProjectInvoice>("number", $"发票{number}已经登记过");
         StoredBlob blob;
         await using (var content = scan!.Open()) blob = await blobs.PutAsync(content, ct);
-        var invoice = ProjectInvoice.Report(id, input.ContractId, number, input.IssuedOn!.Value, input.Seller!, input.Item!, input.AmountYuan!.Value, blob.Named(scan.Name));
+        var invoice = ProjectInvoice.Report(id, input.ContractId, number, input.IssuedOn!.Value, input.Seller!, input.Item!, input.AmountYuan.Value!.Value, blob.Named(scan.Name));
         db.ProjectInvoices.Add(invoice);
         project.Touch(Now());
         return await saving.SaveAsync(project, What, () => invoice, ct,

@@ -87,7 +87,7 @@ public sealed partial class ProjectService
 
     /// <summary>One payment of an approved subsidy: within what is still unpaid, dated no later than today and no earlier than the
     /// approval, its voucher number new to the programme. The payment that completes the amount marks the project paid.</summary>
-    public async Task<Outcome<ProjectPayment>> RecordPaymentAsync(Actor actor, Guid id, DateOnly? paidOn, decimal? amountWan, string? voucherNo, string? note,
+    public async Task<Outcome<ProjectPayment>> RecordPaymentAsync(Actor actor, Guid id, DateOnly? paidOn, TypedAmount amountWan, string? voucherNo, string? note,
         int version, CancellationToken ct = default)
     {
         var (project, refusal) = await TrackedAsync<ProjectPayment>(actor, id, version, ct);
@@ -101,7 +101,9 @@ public sealed partial class ProjectService
         if (paidOn is not { } on) errors["paidOn"] = "请填写拨付日期";
         else if (on > Today(programme)) errors["paidOn"] = "拨付日期不能晚于今天";
         else if (on < approvedOn) errors["paidOn"] = $"拨付日期不能早于核定日期（{ChineseText.Date(approvedOn)}）";
-        if (amountWan is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount) errors["amountWan"] = "拨付金额应为大于0、最多两位小数的万元数";
+        if (amountWan.Empty) errors["amountWan"] = "请填写拨付金额（万元）";
+        else if (amountWan.Value is not { } amount) errors["amountWan"] = "拨付金额应为数字（万元），如 12.50";
+        else if (amount <= 0 || decimal.Round(amount, 2) != amount) errors["amountWan"] = "拨付金额应为大于0、最多两位小数的万元数";
         else if (amount > project.OutstandingWan)
             errors["amountWan"] = $"拨付金额{ChineseText.Wan(amount)}万元超过尚未拨付的{ChineseText.Wan(project.OutstandingWan)}万元（核定{ChineseText.Wan(project.SubsidyWan)}万元，已拨付{ChineseText.Wan(project.PaidWan)}万元）";
         var voucher = voucherNo?.Trim();
@@ -111,7 +113,7 @@ public sealed partial class ProjectService
             errors["voucherNo"] = $"凭证号{voucher}已登记过，同一凭证不能重复拨付";
         if (ControlCharacters.In(note, multiline: false) || ChineseText.CountCharacters(note?.Trim()) > MaxText) errors["note"] = $"备注不超过{MaxText}字，且不能含控制字符";
         if (errors.Count > 0) return Outcome<ProjectPayment>.Invalid(errors);
-        var payment = ProjectPayment.Record(project, paidOn!.Value, amountWan!.Value, voucher!, note, actor.Name, Now());
+        var payment = ProjectPayment.Record(project, paidOn!.Value, amountWan.Value!.Value, voucher!, note, actor.Name, Now());
         db.ProjectPayments.Add(payment);
         project.RecordPayment(payment.AmountWan, Now());
         if (project.OutstandingWan == 0)
