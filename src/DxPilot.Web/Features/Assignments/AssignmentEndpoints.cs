@@ -1,6 +1,7 @@
 using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Features.Assignments.Import;
 using DxPilot.Web.Features.Platform;
+using DxPilot.Web.Features.Files;
 
 namespace DxPilot.Web.Features.Assignments;
 
@@ -56,7 +57,7 @@ public static class AssignmentEndpoints
             return outcome.Kind == OutcomeKind.Invalid
                 ? Results.Problem(title: outcome.Errors.Values.First(), statusCode: StatusCodes.Status422UnprocessableEntity)
                 : ApiResults.From(outcome, Results.Ok);
-        }).DisableAntiforgery().WithSummary("按名单分配（.xlsx/.csv：企业名称/统一社会信用代码 → 服务商、评测机构、审计机构）；逐行报告结果，可重复导入");
+        }).DisableAntiforgery().WithMetadata(new UploadLimitAttribute(SheetReader.MaxBytes)).WithSummary("按名单分配（.xlsx/.csv：企业名称/统一社会信用代码 → 服务商、评测机构、审计机构）；逐行报告结果，可重复导入");
 
         api.MapGet("/import/template", () => Results.File(AssignmentTemplate.Write(), AssignmentTemplate.ContentType, AssignmentTemplate.FileName))
             .WithSummary("分配名单导入模板（.xlsx）");

@@ -5,6 +5,7 @@ using DxPilot.Infrastructure.Spreadsheets;
 using DxPilot.Web.Features.Enterprises.Import;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Mvc;
+using DxPilot.Web.Features.Files;
 
 namespace DxPilot.Web.Features.Enterprises;
 
@@ -27,7 +28,7 @@ public static class EnterpriseEndpoints
                 OutcomeKind.Forbidden => Results.Forbid(),
                 _ => Results.LocalRedirect("/enterprises/import?error=invalid"),
             };
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithMetadata(new UploadLimitAttribute(SheetReader.MaxBytes));
 
         app.MapGet("/enterprises/export", Export).RequireAuthorization();
         app.MapGet("/enterprises/import/template", (HttpContext http, ImportTemplate template) =>
@@ -102,7 +103,7 @@ public static class EnterpriseEndpoints
                 ? Results.Problem(title: job.FileError, statusCode: StatusCodes.Status422UnprocessableEntity,
                     extensions: new Dictionary<string, object?> { ["report"] = report })
                 : Results.Ok(report);
-        }).DisableAntiforgery().WithSummary("导入企业名单（.xlsx/.csv，中文表头）；逐行报告问题，可重复导入；整个文件不能导入时返回 422 及原因");
+        }).DisableAntiforgery().WithMetadata(new UploadLimitAttribute(SheetReader.MaxBytes)).WithSummary("导入企业名单（.xlsx/.csv，中文表头）；逐行报告问题，可重复导入；整个文件不能导入时返回 422 及原因");
 
         api.MapGet("/import/{id:guid}", async (Guid id, HttpContext http, ImportQueue queue, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Operations;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
@@ -47,7 +48,8 @@ public static class ErrorResponses
         {
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => TooLarge(ex) ? StatusCodes.Status413PayloadTooLarge
+                : ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         // Outside, for pages: the error page re-executed (on the main pipeline, whose routing it needs). Inside, for the API:
         // ProblemDetails, written first, so the page handler finds a body and leaves the answer alone.
@@ -71,12 +73,29 @@ public static class ErrorResponses
     /// (which would otherwise answer an empty 400) and form endpoints alike.</summary>
     public static Task RefuseForgedForms(HttpContext context, Func<Task> next)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false })
+        if (HttpMethods.IsGet(context.Request.Method) || context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false } refused)
             return next();
+        // A body over the page's limit stops the form, token and all, from being read: that is what the user must be told.
+        if (TooLarge(refused.Error))
+        {
+            context.Items[DetailKey] = UploadLimitAttribute.MessageFor(context.GetEndpoint()) ?? StatusMessages.For(StatusCodes.Status413PayloadTooLarge).Advice;
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
         context.Items[DetailKey] = StatusMessages.Antiforgery;
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         return Task.CompletedTask;
     }
+
+    /// <summary>Whether a request was refused for its body's size: the server's 413, or the form reader's multipart limit (which the
+    /// framework reports as a 400 of a body it could not read), wrapped in the antiforgery or binding failure it caused.</summary>
+    public static bool TooLarge(Exception? e) => e switch
+    {
+        null => false,
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        InvalidDataException data => data.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase),
+        _ => TooLarge(e.InnerException),
+    };
 
     private static void InChinese(ProblemDetailsContext context)
     {
@@ -106,15 +125,18 @@ public static class ErrorResponses
             var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
             if (!path.StartsWith("/api/", StringComparison.Ordinal) && path != "/api") return false;
             var bad = exception as BadHttpRequestException;
-            var status = bad?.StatusCode ?? StatusCodes.Status500InternalServerError;
-            if (bad is null) logger.LogError(exception, "接口请求出错");
+            var tooLarge = TooLarge(exception);
+            var status = tooLarge ? StatusCodes.Status413PayloadTooLarge : bad?.StatusCode ?? StatusCodes.Status500InternalServerError;
+            if (bad is null && !tooLarge) logger.LogError(exception, "接口请求出错");
             http.Response.StatusCode = status;
             var message = StatusMessages.For(status);
+            // A body over an upload's limit: that limit, stated by the endpoint that was refused.
+            var limit = tooLarge ? UploadLimitAttribute.MessageFor(http.Features.Get<IExceptionHandlerFeature>()?.Endpoint) ?? message.Advice : null;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
                 Exception = exception,
-                ProblemDetails = new ProblemDetails { Status = status, Title = message.Title, Detail = bad is null ? message.Advice : StatusMessages.Detail(bad) },
+                ProblemDetails = new ProblemDetails { Status = status, Title = message.Title, Detail = limit ?? (bad is null ? message.Advice : StatusMessages.Detail(bad)) },
             });
         }
     }

@@ -67,6 +67,7 @@ public static class ProjectEndpoints
                     i => Results.Ok(new { i.Id, i.Number, i.AmountYuan }));
             })
             .DisableAntiforgery()
+            .WithMetadata(new UploadLimitAttribute(StampedScan.MaxBytes))
             .WithSummary("登记发票（multipart：number、issuedOn（yyyy-MM-dd）、seller、item、amountYuan（元）、contractId（可选）、scan 扫描件、version）");
 
         api.MapDelete("/{id:guid}/invoices/{invoiceId:guid}", async (Guid id, Guid invoiceId, int? version, HttpContext http, ProjectService service, CancellationToken ct) =>
@@ -94,6 +95,7 @@ public static class ProjectEndpoints
                     f => Results.Ok(new { f.Id, f.File.Name }));
             })
             .DisableAntiforgery()
+            .WithMetadata(new UploadLimitAttribute(StampedScan.MaxBytes))
             .WithSummary("上传签字盖章的验收意见（评测机构）或专项审计报告（审计机构）：multipart kind、scan、version");
 
         api.MapGet("/files/{fileId:guid}", async (Guid fileId, HttpContext http, ProjectService service, FileDownload download, CancellationToken ct) =>

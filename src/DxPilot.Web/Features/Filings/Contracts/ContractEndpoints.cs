@@ -77,6 +77,7 @@ public static class ContractEndpoints
             })
             // A form post carries no antiforgery field; a cookie caller is still checked by the group's filter.
             .DisableAntiforgery()
+            .WithMetadata(new UploadLimitAttribute(StampedScan.MaxBytes))
             .WithSummary("上传双方盖章的合同扫描件（multipart：scan 为 PDF、JPEG 或 PNG，不超过20MB；version 为合同版本）");
 
         api.MapGet("/{cid:guid}.docx", DocxAsync).WithSummary("服务合同 .docx（附件2 模板的版式和条款）");
