@@ -151,7 +151,10 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         page = await enterprise.GetDocument(Page(id));
         Assert.Null(page.QuerySelector("#invoice-warning"));
         Assert.Equal("/api/projects/files/", page.QuerySelector("#invoices a")!.GetAttribute("href")![..20]);
-        Assert.Equal(HttpStatusCode.OK, (await enterprise.GetAsync(page.QuerySelector("#invoices a")!.GetAttribute("href"), Ct)).StatusCode);
+        var scan = await enterprise.GetAsync(page.QuerySelector("#invoices a")!.GetAttribute("href"), Ct);
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        // An invoice scan is an official paper, as private as the exports: no cache keeps it.
+        Assert.True(scan.Headers.CacheControl is { NoStore: true, Private: true }, $"{scan.Headers.CacheControl}");
 
         // 报告完工 from the chain's button.
         Assert.Equal("报告完工", page.QuerySelector("#transitions button[data-trigger=complete]")!.TextContent);

@@ -47,6 +47,8 @@ public sealed class FileDownload(IBlobStore blobs, AuditLog audit, ILogger<FileD
                 response.ContentType = file.ContentType;
                 response.ContentLength = file.Size;
                 response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = file.Name }.ToString();
+                // Scans, invoices and photos are personal or official papers, and each download is audited: no cache keeps a copy.
+                response.Headers.CacheControl = "private, no-store";
                 try
                 {
                     await content.CopyToAsync(response.Body, http.RequestAborted);
