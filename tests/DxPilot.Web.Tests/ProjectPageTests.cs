@@ -124,6 +124,15 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal("2台网关接入38台设备", refused.QuerySelector("textarea[name='d1.delivered']")!.TextContent);
         Assert.Equal(lines[1], refused.QuerySelector("select[name='d1.line'] option[selected]")!.GetAttribute("value"));
         Assert.Equal("按合同全部交付。", refused.QuerySelector("textarea[name=note]")!.TextContent);
+        // Each message sits in the cell of the field it is about, never in a grid cell of its own; a length says how long the text is now.
+        var goLive = refused.QuerySelector("[data-error-for='deliveries[0].goLiveOn']")!.ParentElement!;
+        Assert.Equal("cell", goLive.ClassName);
+        Assert.NotNull(goLive.QuerySelector("input[name='d0.golive']"));
+        var tooLong = await Refused(await Post(enterprise, id, "completion-form", new(rows) { ["d0.golive"] = "2025-10-01", ["d1.delivered"] = new string('网', 2100) }, page),
+            HttpStatusCode.BadRequest);
+        var length = tooLong.QuerySelector("[data-error-for='deliveries[1].delivered']")!;
+        Assert.Equal("第2项交付内容不超过2000字，现为2100字", length.TextContent.Trim());
+        Assert.NotNull(length.ParentElement!.QuerySelector("textarea[name='d1.delivered']"));
         rows["d0.golive"] = "2025-10-01";
         Redirected(await Post(enterprise, id, "completion-form", rows), id, "completion");
         var saved = await enterprise.GetDocument(Page(id));

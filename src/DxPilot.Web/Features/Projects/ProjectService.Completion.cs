@@ -35,17 +35,19 @@ public sealed partial class ProjectService
             var at = $"deliveries[{i}]";
             if (string.IsNullOrWhiteSpace(d.Item)) errors[$"{at}.item"] = $"第{i + 1}项请填写产品/服务名称";
             if (string.IsNullOrWhiteSpace(d.Delivered)) errors[$"{at}.delivered"] = $"第{i + 1}项请填写交付内容";
-            foreach (var (field, text, limit) in new[] { ("item", d.Item, MaxText), ("delivered", d.Delivered, MaxProse), ("system", d.System, MaxText) })
+            foreach (var (field, text, limit, label) in new[] { ("item", d.Item, MaxText, "产品/服务名称"), ("delivered", d.Delivered, MaxProse, "交付内容"),
+                         ("system", d.System, MaxText, "上线系统") })
             {
+                // The count as typed, so that the user knows how much to cut (as the filing form says it).
                 if (ControlCharacters.In(text, multiline: field == "delivered")) errors[$"{at}.{field}"] = ControlCharacters.Message($"第{i + 1}项");
-                else if (ChineseText.CountCharacters(text?.Trim()) > limit) errors[$"{at}.{field}"] = $"第{i + 1}项不超过{limit}字";
+                else if (ChineseText.CountCharacters(text?.Trim()) is var count && count > limit) errors[$"{at}.{field}"] = $"第{i + 1}项{label}不超过{limit}字，现为{count}字";
             }
             if (d.ContractId is { } c && !contracts.Contains(c)) errors[$"{at}.contractId"] = $"第{i + 1}项的合同不属于本项目";
             if (!string.IsNullOrWhiteSpace(d.System) && d.GoLiveOn is null) errors[$"{at}.goLiveOn"] = $"第{i + 1}项请填写“{d.System.Trim()}”的上线日期";
             if (d.GoLiveOn is { } on && on > Today(programmes.Get(project.ProgrammeId))) errors[$"{at}.goLiveOn"] = $"第{i + 1}项的上线日期不能晚于今天";
         }
         if (ControlCharacters.In(note, multiline: true)) errors["note"] = ControlCharacters.Message("完工说明");
-        else if (ChineseText.CountCharacters(note?.Trim()) > MaxProse) errors["note"] = $"完工说明不超过{MaxProse}字";
+        else if (ChineseText.CountCharacters(note?.Trim()) is var noted && noted > MaxProse) errors["note"] = $"完工说明不超过{MaxProse}字，现为{noted}字";
         if (errors.Count > 0) return Outcome<Project>.Invalid(errors);
         project.ReportCompletion(new CompletionReport
         {
