@@ -29,7 +29,7 @@ public sealed class TypedAmountJson : JsonConverter<TypedAmount>
     public override bool HandleNull => true;
 
     public override TypedAmount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Null ? default : reader.GetDecimal();
+        reader.TokenType == JsonTokenType.Null ? new TypedAmount(null, false) : new TypedAmount(reader.GetDecimal(), false);
 
     public override void Write(Utf8JsonWriter writer, TypedAmount value, JsonSerializerOptions options)
     {
