@@ -21,9 +21,12 @@ public static class CapitalAmount
     /// <summary>"人民币壹拾贰万叁仟元整".</summary>
     public static string Rmb(decimal yuan) => "人民币" + Of(yuan);
 
-    /// <summary>"壹拾贰万叁仟元整" for 123000; refused (ArgumentOutOfRangeException with <see cref="Problem"/>) outside 0.01 – 999亿.</summary>
+    /// <summary>"壹拾贰万叁仟元整" for 123000, "零元整" for a computed zero (an audit that found nothing eligible: its subsidy is 0, and
+    /// writing it made the project's page and API a 500); refused (ArgumentOutOfRangeException with <see cref="Problem"/>) below 0
+    /// and from 1000亿. No one types a zero: <see cref="Problem"/> still refuses it as input.</summary>
     public static string Of(decimal yuan)
     {
+        if (yuan == 0) return "零元整";
         if (Problem(yuan) is { } why) throw new ArgumentOutOfRangeException(nameof(yuan), yuan, why);
         var fen = (long)(yuan * 100);
         Span<char> text = stackalloc char[48];

@@ -40,11 +40,19 @@ public class CapitalAmountTests
     public void Writes_the_capitals_by_the_rules(string yuan, string expected) =>
         Assert.Equal(expected, CapitalAmount.Of(decimal.Parse(yuan, System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>A subsidy computed from an audit that found nothing eligible is 0: written as 零元整, though no one may type it.</summary>
+    [Fact]
+    public void A_computed_zero_is_written_but_not_taken_as_input()
+    {
+        Assert.Equal("人民币零元整", CapitalAmount.Rmb(0m));
+        Assert.Equal("金额应大于0元", CapitalAmount.Problem(0m));
+        Assert.Equal("金额应大于0元", CapitalAmount.Parse("0").Problem);
+    }
+
     [Fact]
     public void Rmb_puts_the_currency_before_the_digits() => Assert.Equal("人民币壹拾贰万叁仟元整", CapitalAmount.Rmb(123000m));
 
     [Theory]
-    [InlineData("0", "金额应大于0元")]
     [InlineData("-0.01", "金额应大于0元")]
     [InlineData("0.001", "金额最多保留两位小数（到分）")]
     [InlineData("12.345", "金额最多保留两位小数（到分）")]
