@@ -53,8 +53,8 @@ public sealed class Organisation : IAudited
     public const int NameMaxLength = 100;
 
     /// <summary>The problems of a registration, by field (Name, Uscc, Kind); empty when it may be registered. The code is
-    /// normalised (full-width, lower case) into <paramref name="uscc"/>.</summary>
-    public static Dictionary<string, string> Check(string? name, string? usccText, string? kindText, out string? uscc, out OrganisationKind kind)
+    /// normalised (full-width, lower case) into <paramref name="uscc"/>; <paramref name="kind"/> is null when none was chosen.</summary>
+    public static Dictionary<string, string> Check(string? name, string? usccText, OrganisationKind? kind, out string? uscc)
     {
         var errors = new Dictionary<string, string>();
         var trimmed = name?.Trim() ?? "";
@@ -65,10 +65,7 @@ public sealed class Organisation : IAudited
         if (string.IsNullOrWhiteSpace(usccText)) errors[nameof(Uscc)] = "请填写统一社会信用代码（18位）";
         else if (!Enterprises.Uscc.TryParse(usccText, out var parsed, out var problem)) errors[nameof(Uscc)] = problem ?? "统一社会信用代码不正确";
         else uscc = parsed.Value.Value;
-        kind = default;
-        // By name only: Enum.TryParse would take "7" for a kind.
-        if (kindText is not { Length: > 0 } || char.IsAsciiDigit(kindText[0]) || !Enum.TryParse(kindText, out kind) || !Enum.IsDefined(kind))
-            errors[nameof(Kind)] = "请选择机构类别";
+        if (kind is null) errors[nameof(Kind)] = "请选择机构类别";
         return errors;
     }
 }

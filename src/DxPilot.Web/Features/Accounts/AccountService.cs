@@ -100,7 +100,7 @@ public sealed partial class AccountService(DxPilotDbContext db, UserManager<AppU
                 district = enterprise?.District;
                 break;
             case Role.ServiceProvider or Role.EvaluationAgency or Role.AuditFirm or Role.ThinkTank:
-                var kind = KindOf(role.Value);
+                var kind = Enum.GetValues<OrganisationKind>().Single(k => k.AccountRole() == role.Value);
                 organisation = Guid.TryParse(form.OrganisationId, out var orgId)
                     ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == orgId && o.ProgrammeId == actor.ProgrammeId && o.Kind == kind, ct)
                     : null;
@@ -292,14 +292,6 @@ public sealed partial class AccountService(DxPilotDbContext db, UserManager<AppU
         return new AccountRow(p.Id, p.UserName, p.DisplayName, p.Role, p.District ?? p.EnterpriseDistrict, p.EnterpriseName, p.OrganisationName,
             status, status == AccountStatus.LockedOut ? p.LockoutEnd : null);
     }
-
-    private static OrganisationKind KindOf(Role role) => role switch
-    {
-        Role.ServiceProvider => OrganisationKind.ServiceProvider,
-        Role.EvaluationAgency => OrganisationKind.EvaluationAgency,
-        Role.AuditFirm => OrganisationKind.AuditFirm,
-        _ => OrganisationKind.ThinkTank,
-    };
 
     private static string Clean(string? text) => ControlCharacters.Remove(text ?? "").Trim();
 

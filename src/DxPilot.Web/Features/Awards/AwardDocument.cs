@@ -132,10 +132,10 @@ public static class AwardDocument
         var block = d.Template.Scenarios;
         var n = Sections(w, d.Template, text, limits: false, (s, n) =>
         {
-            if (block is not null && block.After == s.Key) Scenarios(w, block, Numeral(++n), text, typical);
+            if (block is not null && block.After == s.Key) Scenarios(w, block, ChineseText.Numeral(++n), text, typical);
             return n;
         });
-        if (block is not null && (block.After is null || d.Template.Section(block.After) is null)) Scenarios(w, block, Numeral(++n), text, typical);
+        if (block is not null && (block.After is null || d.Template.Section(block.After) is null)) Scenarios(w, block, ChineseText.Numeral(++n), text, typical);
     }
 
     /// <summary>The template's sections in order, numbered 一、二、…, those of one part as its （一）（二）…, with their limits where the
@@ -149,12 +149,12 @@ public static class AwardDocument
         foreach (var s in template.Sections.Where(s => !s.SummaryTableOnly))
         {
             var label = s.Label + (limits && s.MaxCharacters is { } max ? $"（{max}字以内）" : "");
-            if (s.Part is null) w.Heading($"{Numeral(++n)}、{label}", level: 2);
+            if (s.Part is null) w.Heading($"{ChineseText.Numeral(++n)}、{label}", level: 2);
             else
             {
-                if (s.Part != part) w.Heading($"{Numeral(++n)}、{s.Part}", level: 2);
+                if (s.Part != part) w.Heading($"{ChineseText.Numeral(++n)}、{s.Part}", level: 2);
                 sub = s.Part == part ? sub + 1 : 1;
-                w.Heading($"（{Numeral(sub)}）{label}", level: 2);
+                w.Heading($"（{ChineseText.Numeral(sub)}）{label}", level: 2);
             }
             part = s.Part;
             w.Paragraph(Written(text[s.Key]));
@@ -187,7 +187,7 @@ public static class AwardDocument
         w.Centred(d.Label, DocxSize.Si);
         w.Fields([("案例模式", p.Content.Mode ?? "（未选择）"), ("带动中小企业", $"{p.Smes.Count(s => s.Answer == DrivenAnswer.Confirmed)}家已确认")]);
         var n = Sections(w, d.Template, text, limits: true);
-        w.Heading($"{Numeral(++n)}、带动的中小企业", level: 2);
+        w.Heading($"{ChineseText.Numeral(++n)}、带动的中小企业", level: 2);
         var table = w.Table(DocxSize.Wu, 700, 4145, 2600, DocxWriter.TextWidth - 700 - 4145 - 2600);
         table.Header("序号", "企业名称", "统一社会信用代码", "确认情况");
         if (p.Smes.Count == 0) table.Row(new DocxCell("（尚未填报）", Span: 4, Centre: true));
@@ -198,9 +198,6 @@ public static class AwardDocument
                 new DocxCell(s.Answer switch { DrivenAnswer.Confirmed => "已确认", DrivenAnswer.Declined => "已拒绝", _ => "待确认" }, Centre: true));
         }
     }
-
-    // Templates have at most ten sections (链式: 6).
-    private static string Numeral(int n) => n is >= 1 and <= 10 ? "一二三四五六七八九十"[n - 1].ToString() : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Written(string? text) => string.IsNullOrWhiteSpace(text) ? "（未填写）" : text.Trim();
 

@@ -183,7 +183,7 @@ public static class PerformanceReportDocument
         lines.AddRange(m.Targets.Where(t => t.State == TargetState.MissedDeadline)
             .Select(t => $"目标截止日期{ChineseText.Date(t.Due!.Value)}已过，“{t.Label}”完成{t.Count}家，目标{t.Goal}家，完成率{Percent(t.Rate)}。"));
         doc.Paragraph($"截至{date}：");
-        doc.Paragraph(string.Join("\n", lines.Select((l, i) => $"（{ChineseNumber(i + 1)}）{l}")));
+        doc.Paragraph(string.Join("\n", lines.Select((l, i) => $"（{ChineseText.Numeral(i + 1)}）{l}")));
     }
 
     private static DocxCell Number(string text) => new(text, Centre: true);
@@ -204,5 +204,4 @@ public static class PerformanceReportDocument
 
     private static string Fixed(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string ChineseNumber(int n) => n <= 10 ? "一二三四五六七八九十"[n - 1].ToString() : n.ToString(CultureInfo.InvariantCulture);
 }

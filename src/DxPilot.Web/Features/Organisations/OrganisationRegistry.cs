@@ -59,10 +59,11 @@ public sealed class OrganisationRegistry(DxPilotDbContext db, Saving saving)
     public async Task<Outcome<Organisation>> RegisterAsync(Actor actor, OrganisationForm form, CancellationToken ct = default)
     {
         if (OrganisationPolicy.Register(actor) is { } refused) return Outcome<Organisation>.Forbidden(refused);
-        var errors = Organisation.Check(form.Name, form.Uscc, form.Kind, out var uscc, out var kind);
+        var kind = QueryValue.Enum<OrganisationKind>(form.Kind);
+        var errors = Organisation.Check(form.Name, form.Uscc, kind, out var uscc);
         if (errors.Count == 0) await RefuseDuplicatesAsync(actor.ProgrammeId, null, form.Name!.Trim(), uscc!, errors, ct);
         if (errors.Count > 0) return Outcome<Organisation>.Invalid(errors);
-        var organisation = new Organisation { ProgrammeId = actor.ProgrammeId, Name = form.Name!.Trim(), Uscc = uscc, Kind = kind };
+        var organisation = new Organisation { ProgrammeId = actor.ProgrammeId, Name = form.Name!.Trim(), Uscc = uscc, Kind = kind!.Value };
         db.Organisations.Add(organisation);
         return await saving.SaveAsync(organisation, "机构", () => organisation, ct);
     }
@@ -74,7 +75,7 @@ public sealed class OrganisationRegistry(DxPilotDbContext db, Saving saving)
         if (OrganisationPolicy.Register(actor) is { } refused) return Outcome<Organisation>.Forbidden(refused);
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id && o.ProgrammeId == actor.ProgrammeId, ct);
         if (organisation is null) return Outcome<Organisation>.NotFound();
-        var errors = Organisation.Check(form.Name, form.Uscc, organisation.Kind.ToString(), out var uscc, out _);
+        var errors = Organisation.Check(form.Name, form.Uscc, organisation.Kind, out var uscc);
         if (errors.Count == 0) await RefuseDuplicatesAsync(actor.ProgrammeId, id, form.Name!.Trim(), uscc!, errors, ct);
         if (errors.Count > 0) return Outcome<Organisation>.Invalid(errors);
         organisation.Name = form.Name!.Trim();
