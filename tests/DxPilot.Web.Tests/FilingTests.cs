@@ -185,6 +185,31 @@ public abstract class FilingTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
     }
+
+    // The save sent as the page is left may land after the page was drawn again: the page's next save carries the version
+    // before it. Saving what is already stored overwrites no one; saving anything else over a newer version is refused.
+    [Fact]
+    public async Task A_save_read_on_an_older_version_is_done_when_it_changes_nothing_and_refused_when_it_does()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await h.StartAsync(app);
+        var enterprise = await app.As(h.Users["enterprise"]);
+        var read = await HangzhouFiling.VersionAsync(enterprise, id);
+        var answers = new Dictionary<string, string?> { ["projectName"] = "离开页面时保存的项目名称", ["plan"] = "实施方案第一稿" };
+        Assert.Equal(HttpStatusCode.OK, (await enterprise.PutAsJsonAsync($"/api/filings/{id}", new { answers, version = read })).StatusCode);
+
+        var again = await enterprise.PutAsJsonAsync($"/api/filings/{id}", new { answers, version = read });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(read + 1, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+
+        var other = new Dictionary<string, string?>(answers) { ["plan"] = "实施方案第二稿" };
+        var refused = await enterprise.PutAsJsonAsync($"/api/filings/{id}", new { answers = other, version = read });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.StartsWith("保存失败：", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var stored = await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}");
+        Assert.Equal(read + 1, stored.GetProperty("version").GetInt32());
+        Assert.Equal("实施方案第一稿", stored.GetProperty("answers").GetProperty("plan").GetString());
+    }
 }
 
 public sealed class FilingTestsOnSqlite(SqliteApp app) : FilingTests<SqliteApp>(app);

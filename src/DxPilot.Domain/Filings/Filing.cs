@@ -125,4 +125,12 @@ public sealed class FilingAnswers : Dictionary<string, string>, IAuditedDocument
         }
         return next;
     }
+
+    /// <summary>Whether saving <paramref name="answers"/> would leave these answers as they are: a save read on an older version
+    /// that changes nothing (the last save sent as the page was left, landing after the page was drawn again) overwrites no one.</summary>
+    public bool Holds(IReadOnlyDictionary<string, string?> answers)
+    {
+        var next = With(answers);
+        return next.Count == Count && next.All(a => TryGetValue(a.Key, out var v) && v == a.Value);
+    }
 }

@@ -45,6 +45,17 @@ public sealed class ReportContent : IAuditedDocument
         yield return ("needs", Needs.Values.Sum(items => items.Sum(ChineseText.CountWrittenCharacters)));
     }
 
+    /// <summary>Whether <paramref name="other"/> says exactly what this says, part by part: a save read on an older version that
+    /// changes nothing (the last save sent as the page was left, landing after the page was drawn again) overwrites no one.</summary>
+    public bool SameAs(ReportContent other) =>
+        Same(Texts, other.Texts, string.Equals) && Same(Basics, other.Basics, string.Equals)
+        && Same(Tables, other.Tables, (a, b) => a.Count == b.Count && a.Zip(b).All(r => r.First.SequenceEqual(r.Second)))
+        && Same(Needs, other.Needs, (a, b) => a.SequenceEqual(b))
+        && Directions.SequenceEqual(other.Directions) && (OtherDirections ?? "") == (other.OtherDirections ?? "");
+
+    private static bool Same<T>(Dictionary<string, T> a, Dictionary<string, T> b, Func<T, T, bool> equal) =>
+        a.Count == b.Count && a.All(x => b.TryGetValue(x.Key, out var y) && equal(x.Value, y));
+
     /// <summary>
     /// The audit trail keeps each part's length and a fingerprint, not its text: a report is saved every half minute while
     /// it is written, and 15,000 characters copied into the never-pruned chain at each save would swamp it. A reader still

@@ -76,7 +76,7 @@ public static class FilingEndpoints
                 return ApiResults.From(await service.SaveAsync(http.User.RequireActor(), id, input.Answers ?? [], version, ct),
                     f => Results.Ok(new { f.Id, f.Version, f.UpdatedAt }));
             })
-            .WithSummary("保存备案草稿：answers 为按字段 key 的答案（多选每行一个选项值；实施期限为 period.start / period.end，格式 2025-01；空值清除），version 为读取时的版本");
+            .WithSummary("保存备案草稿：answers 为按字段 key 的答案（多选每行一个选项值；实施期限为 period.start / period.end，格式 2025-01；空值清除），version 为读取时的版本（已被他人改过时返回 409；答案与已保存的相同时视为已保存）");
 
         api.MapPost("/{id:guid}/transitions", async (Guid id, TransitionInput input, HttpContext http, FilingService service, CancellationToken ct) =>
             {

@@ -104,7 +104,8 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
 
     /// <summary>
     /// 保存草稿: the answers given replace theirs (an empty answer clears one); the enterprise fills every section, its provider
-    /// those they fill together. Limits and formats are checked now, completeness on submission; stale versions are refused.
+    /// those they fill together. Limits and formats are checked now, completeness on submission; a save read on an older version is refused unless it
+    /// changes nothing (<see cref="FilingAnswers.Holds"/>).
     /// </summary>
     public async Task<Outcome<Filing>> SaveAsync(Actor actor, Guid id, IReadOnlyDictionary<string, string?> answers, int version, CancellationToken ct = default)
     {
@@ -123,7 +124,8 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         foreach (var (key, message) in FilingValues.Check(rules.Form, filing.Values.With(answers), complete: false).Where(e => answers.ContainsKey(e.Key)))
             errors.TryAdd(key, message);
         if (errors.Count > 0) return Outcome<Filing>.Invalid(errors);
-        if (filing.Version != version) return Outcome<Filing>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<Filing>(id), What, ct));
+        if (filing.Version != version)
+            return filing.Values.Holds(answers) ? Outcome<Filing>.Ok(filing) : Outcome<Filing>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<Filing>(id), What, ct));
         saving.Expect(filing, version);
         var district = await db.Enterprises.Where(e => e.Id == filing.EnterpriseId).Select(e => e.District).FirstAsync(ct);
         filing.Edit(answers, rules.Form, district, Now());

@@ -2,13 +2,15 @@
 // or an emoji is 1; the server decides). Keeps a copy of the answers in localStorage at every change, so a dropped network, an
 // expired session or a refused save loses nothing; saves them every 30 s and when the page is left through PUT /api/filings/{id}
 // with the version read: a save refused because someone saved first (409) is told, autosave stops, and the text stays in the
-// page and in the copy. A copy newer than what the server rendered is put back when the page opens, with a note.
+// page and in the copy. A copy newer than what the server rendered is put back when the page opens, with a note, or offered
+// when someone has saved over it since.
 (function () {
   var form = document.querySelector('form.filing-form[data-save-url]');
   if (!form || !window.fetch) return;
   var prefix = 'a.';
   var url = form.getAttribute('data-save-url');
   var copyKey = form.getAttribute('data-copy-key');
+  var olderKey = copyKey + ':older';
   var serverSavedAt = Number(form.getAttribute('data-saved-at') || 0);
   var versionField = form.querySelector('input[name="Version"]');
   var token = form.querySelector('input[name="__RequestVerificationToken"]');
@@ -47,10 +49,10 @@
   var lastPosted = JSON.stringify(answers());
   function changed() { return JSON.stringify(answers()) !== lastPosted; }
 
-  function read() { try { return JSON.parse(localStorage.getItem(copyKey) || 'null'); } catch (e) { return null; } }
+  function read(key) { try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { return null; } }
+  function store(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage full or off */ } }
   function keepCopy(refused) {
-    try { localStorage.setItem(copyKey, JSON.stringify({ at: Date.now(), version: versionField.value, answers: answers(), refused: !!refused || stale })); }
-    catch (e) { /* storage full or off */ }
+    store(copyKey, { at: Date.now(), version: versionField.value, answers: answers(), refused: !!refused || stale });
   }
   function dropCopy() { try { localStorage.removeItem(copyKey); } catch (e) { /* ignore */ } }
   function say(text, isError, link) { window.DxPilotDraftStatus.say(status, text, isError, link); }
@@ -64,15 +66,31 @@
       if (el.type === 'checkbox' || el.type === 'radio') el.checked = v.indexOf(el.value) >= 0;
       else el.value = copy.answers[key];
     });
-    say('已恢复您在本页填写但尚未保存的内容（' + new Date(copy.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) + '），请检查后保存。');
+    form.querySelectorAll('[data-max]').forEach(recount);
+    say(restoredNote(copy) + '请检查后保存。');
+    keepCopy();
+  }
+  function restoredNote(copy) {
+    return '已恢复您在本页填写但尚未保存的内容（' + window.DxPilotDraftStatus.when(copy.at) + '）。';
   }
 
-  // A copy newer than the saved answers goes back into the form; one saved since by this tab is let go.
+  // A copy newer than the saved answers goes back into the form and is saved at once: the last save sent as the page was
+  // left may land after the page was drawn again, and saving now (the server takes a save that changes nothing as done)
+  // keeps this page on the newest version before anything more is typed. One saved since by this tab is let go; one
+  // written on an older version (someone saved since) is not put over the newer answers unasked: it is set aside (its own
+  // key, so typing here does not overwrite it) and offered on every opening until it is put back or let go.
   function restore() {
-    var copy = read();
-    if (!copy || !copy.answers || JSON.stringify(copy.answers) === lastPosted) return;
-    if (copy.at <= serverSavedAt && !copy.refused) { dropCopy(); return; }
-    put(copy);
+    var copy = read(copyKey), restored = null;
+    if (copy && copy.answers && JSON.stringify(copy.answers) !== lastPosted) {
+      if (copy.at <= serverSavedAt && !copy.refused) dropCopy();
+      else if (String(copy.version) !== versionField.value) { store(olderKey, copy); dropCopy(); }
+      else { put(copy); if (!copy.refused) restored = copy; }
+    }
+    var older = read(olderKey);
+    if (older && older.answers)
+      window.DxPilotDraftStatus.offer(status, older.at, function () { put(older); },
+        function () { try { localStorage.removeItem(olderKey); } catch (e) { /* ignore */ } });
+    else if (restored) post(restoredNote(restored));
   }
 
   function send(keepalive) {
@@ -83,7 +101,8 @@
     });
   }
 
-  function post() {
+  // before: said ahead of the note when the save is done.
+  function post(before) {
     sending = true;
     var sent = JSON.stringify(answers());
     return send(false)
@@ -105,7 +124,7 @@
           lastPosted = sent;
           expired = false;
           if (!changed()) dropCopy();
-          say('已自动保存（' + new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }) + '）。');
+          say((before || '') + '已自动保存（' + new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }) + '）。');
         });
       })
       .catch(function () { say('网络连接中断，申请表暂未保存到服务器；您填写的内容保留在本页和本机浏览器中。', true); })

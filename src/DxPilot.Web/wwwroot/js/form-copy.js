@@ -77,9 +77,7 @@
       // A form folded away (a need's 修改) opens, for the user to see what came back.
       var folded = form.closest('details');
       if (folded) folded.open = true;
-      var when = new Date(saved.at - skew).toLocaleString('zh-CN',
-        { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-      say('已恢复您在本页填写但尚未保存的内容（' + when + '），请检查后保存。');
+      say('已恢复您在本页填写但尚未保存的内容（' + window.DxPilotDraftStatus.when(saved.at - skew) + '），请检查后保存。');
     }
 
     if (copy && !refused) {

@@ -55,32 +55,26 @@
 
   function say(text, isError, link) { window.DxPilotDraftStatus.say(status, text, isError, link); }
 
-  // A copy newer than the saved report goes back into the form. One written on an older version (another tab saved since)
-  // is not put over the newer text unasked: it is set aside (its own key, so typing here does not overwrite it) and
-  // offered on every opening until it is put back or let go.
+  // A copy newer than the saved report goes back into the form and is saved at once: the last save sent as the page was
+  // left may land after the page was drawn again, and saving now (the server takes a save that changes nothing as done)
+  // keeps this page on the newest version before anything more is typed. One written on an older version (another tab
+  // saved since) is not put over the newer text unasked: it is set aside (its own key, so typing here does not overwrite
+  // it) and offered on every opening until it is put back or let go.
   function restore() {
-    var copy = read(copyKey);
+    var copy = read(copyKey), restored = null;
     if (copy && copy.fields && JSON.stringify(copy.fields) !== lastPosted) {
       if (copy.at <= serverSavedAt && !copy.refused) dropCopy();          // saved by this tab's 保存 since
       else if (String(copy.version) !== versionField.value) { store(olderKey, copy); dropCopy(); }
-      else put(copy);
+      else { put(copy); if (!copy.refused) restored = copy; }
     }
     var older = read(olderKey);
     if (older && older.fields) offer(older);
+    else if (restored) post(restoredNote(restored));
   }
 
   function offer(older) {
-    say('本机浏览器中保存有您在' + new Date(older.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })
-      + '基于旧版本填写、未能保存的内容，与当前版本不同。', true);
-    [['放回表单（会替换页面上的当前内容）', function () { put(older); }], ['不需要，删除', function () { say(''); }]].forEach(function (b) {
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'link';
-      button.textContent = b[0];
-      button.addEventListener('click', function () { try { localStorage.removeItem(olderKey); } catch (e) { /* ignore */ } b[1](); });
-      status.appendChild(document.createTextNode(' '));
-      status.appendChild(button);
-    });
+    window.DxPilotDraftStatus.offer(status, older.at, function () { put(older); },
+      function () { try { localStorage.removeItem(olderKey); } catch (e) { /* ignore */ } });
   }
 
   function read(key) { try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { return null; } }
@@ -96,11 +90,13 @@
       if (el.type === 'checkbox' || el.type === 'radio') el.checked = v.indexOf(el.value) >= 0;
       else el.value = v.length ? v[0] : '';
     });
-    var at = new Date(copy.at);
-    say('已恢复您在本页填写但尚未保存的内容（' + at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) + '），请检查后保存。'
-      + (missing ? '有' + missing + '处内容所在的表格行已不在页面上，未能恢复。' : ''), false);
+    say(restoredNote(copy) + '请检查后保存。' + (missing ? '有' + missing + '处内容所在的表格行已不在页面上，未能恢复。' : ''), false);
     document.querySelectorAll('[data-part-count]').forEach(function (el) { recount(el.getAttribute('data-part-count')); });
     keepCopy();
+  }
+
+  function restoredNote(copy) {
+    return '已恢复您在本页填写但尚未保存的内容（' + window.DxPilotDraftStatus.when(copy.at) + '）。';
   }
 
   function body() {
@@ -109,7 +105,8 @@
     return data;
   }
 
-  function post() {
+  // before: said ahead of the server's note when the save is done.
+  function post(before) {
     sending = true;
     var sent = JSON.stringify(fields());
     return fetch(url, { method: 'POST', body: body(), credentials: 'same-origin', headers: { Accept: 'application/json' } })
@@ -127,7 +124,7 @@
           lastPosted = sent;
           expired = false;
           if (!changed()) dropCopy();
-          say(j.note);
+          say((before || '') + j.note);
         });
       })
       .catch(function () { say('网络连接中断，报告暂未保存到服务器；您填写的内容保留在本页和本机浏览器中。', true); })

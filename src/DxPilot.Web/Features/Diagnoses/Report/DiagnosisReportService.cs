@@ -34,7 +34,7 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
     }
 
     /// <summary>Saves what the provider typed: refused naming each part that breaks a limit, or as stale when the report has
-    /// been saved since <paramref name="version"/> (0: not yet saved) was read.</summary>
+    /// been saved since <paramref name="version"/> (0: not yet saved) was read with other content.</summary>
     public async Task<Outcome<DiagnosisReport>> SaveAsync(Actor actor, Guid id, int version, ReportContent typed, CancellationToken ct = default)
     {
         var d = await diagnoses.InScope(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -45,7 +45,9 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
 
         var key = AuditKeyOf(id);
         var report = await db.DiagnosisReports.FirstOrDefaultAsync(r => r.DiagnosisId == id, ct);
-        if ((report?.Version ?? 0) != version) return Outcome<DiagnosisReport>.Conflict(await saving.StaleMessageAsync(key, What, ct));
+        if ((report?.Version ?? 0) != version)
+            return report is not null && report.Content.SameAs(content) ? Outcome<DiagnosisReport>.Ok(report)
+                : Outcome<DiagnosisReport>.Conflict(await saving.StaleMessageAsync(key, What, ct));
         if (report is null) db.DiagnosisReports.Add(report = DiagnosisReport.Start(id, d.ProgrammeId));
         else saving.Expect(report, version);
         report.Revise(content, clock.GetUtcNow().UtcDateTime);

@@ -19,7 +19,7 @@ public static class ReportEndpoints
         }).RequireAuthorization();
 
         // The editor's autosave: the form's own fields (with its antiforgery token and the version it read) every half minute
-        // and when the page is left. 409 when another tab saved first: the script keeps the text and says so.
+        // and when the page is left. 409 when another tab saved other text first: the script keeps the text and says so.
         app.MapGroup("/api").WithTags("咨询诊断")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
             .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies)
@@ -32,6 +32,6 @@ public static class ReportEndpoints
                 return ApiResults.From(await reports.SaveAsync(http.User.RequireActor(), id, form.Version, form.ToSave(), ct),
                     r => Results.Ok(new { version = r.Version, characters = r.Characters, note = reports.SavedNote(r) }));
             })
-            .WithSummary("保存咨询诊断报告（表单字段与编辑页相同，须带读取时的 Version；过期的 Version 返回 409）");
+            .WithSummary("保存咨询诊断报告（表单字段与编辑页相同，须带读取时的 Version；过期的 Version 返回 409，内容与已保存的相同时视为已保存）");
     }
 }
