@@ -175,6 +175,23 @@ public abstract class Annex1Tests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains((4, "产品“智能排产”已存在，未重复导入"), Problems(again));
     }
 
+    // The page says 服务商 is "本单位名称或留空"; a row left blank at its end is shorter than the product columns.
+    [Fact]
+    public async Task A_product_row_whose_provider_is_left_blank_is_imported_as_the_providers_own()
+    {
+        var c = await ChangchunCatalogue.CreateAsync(app);
+        var file = new MemoryStream();
+        Annex1Sheet.Write(file, "附件1", [[new("2.生产过程数字化", "2.1计划调度", "2.1.1计划排程", null, null, new Annex1Sheet.Product("排产助手", "排产", "10", ""))]]);
+        var response = await ImportAsync(await app.As(c.Parties.Users["provider"]), file.ToArray(), fields: ProductDefaults);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await Json(response);
+        Assert.Equal(1, result.GetProperty("productsSubmitted").GetInt32());
+        Assert.Empty(Problems(result));
+        await using var scope = app.DataScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().CatalogueProducts
+            .AnyAsync(p => p.ProviderId == c.Parties.Provider.Id && p.Name == "排产助手"));
+    }
+
     [Fact]
     public async Task Two_imports_of_the_same_sheet_at_once_add_each_product_once()
     {

@@ -75,7 +75,8 @@ public sealed class Annex1Import(DxPilotDbContext db, TreeService tree, Programm
                 if (!Annex1Sheet.IsProductHeader(row.Cells)) return null;
                 continue;
             }
-            string? Cell(int i) => row.Cells[i]?.Trim() is { Length: > 0 } t ? t : null;
+            // A row is as wide as the first header row (six cells, 适用产品及解决方案 one of them) or as far as it has text.
+            string? Cell(int i) => i < row.Cells.Count && row.Cells[i]?.Trim() is { Length: > 0 } t ? t : null;
             var product = Cell(5) is { } name ? new Annex1Sheet.Product(name, Cell(6) ?? "", Cell(7) ?? "", Cell(8) ?? "") : null;
             if (Cell(0) is null && Cell(1) is null && Cell(2) is null)
             {
