@@ -1,4 +1,5 @@
 using System.Net;
+using DxPilot.Web.Features.Catalogue;
 using DxPilot.Web.Tests.Support;
 
 namespace DxPilot.Web.Tests;
@@ -44,6 +45,32 @@ public sealed class CataloguePoolPageTests(SqliteApp app) : IClassFixture<Sqlite
         var admitted = await PostAsync(city, detail, "transition", new() { ["Act.Trigger"] = "admit", ["Act.Version"] = "0" });
         Assert.Equal(HttpStatusCode.Redirect, admitted.StatusCode);
         Assert.Equal("已入池", (await provider.GetDocument("/catalogue/pool/apply")).QuerySelector("#pool-status [data-status]")!.TextContent);
+    }
+
+    // The filter indents each scenario under its parent (seed 002 附件1's 一级、二级、三级场景), so each must follow its parent.
+    [Fact]
+    public async Task The_scenario_filter_lists_each_scenario_under_its_parent()
+    {
+        var c = await CataloguePool.CreateAsync(app);
+        var page = await (await c.Parties.BrowserAsync(app, "provider")).GetDocument("/catalogue");
+        var codes = page.QuerySelectorAll("#product-filters select[name=scenario] option").Select(o => o.GetAttribute("value")!).Where(v => v.Length > 0).ToList();
+        Assert.Equal(["1", "1.1", "1.1.1"], codes.Take(3));
+        Assert.Equal(codes.OrderBy(TreeService.Ordinal), codes);
+    }
+
+    [Fact]
+    public async Task Only_an_admitted_provider_is_offered_the_product_form_and_the_annex_1_import_on_its_products_page()
+    {
+        var c = await CataloguePool.CreateAsync(app);
+        var provider = await c.Parties.BrowserAsync(app, "provider");
+        var before = await provider.GetDocument("/catalogue/mine");
+        Assert.Null(before.QuerySelector("#import-products"));
+        Assert.Null(before.QuerySelector("#new-product"));
+
+        await c.AdmittedAsync(app);
+        var after = await provider.GetDocument("/catalogue/mine");
+        Assert.Equal(("从附件1表格导入", "/catalogue/import"), (after.QuerySelector("#import-products")!.TextContent, after.QuerySelector("#import-products")!.GetAttribute("href")));
+        Assert.Equal("/catalogue/products/new", after.QuerySelector("#new-product")!.GetAttribute("href"));
     }
 
     [Fact]

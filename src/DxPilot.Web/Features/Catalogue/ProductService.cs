@@ -33,12 +33,20 @@ public sealed class ProductService(DxPilotDbContext db, Saving saving, ScenarioT
     public const int MaxReasonCharacters = 1000;
     private const string What = "产品";
 
-    /// <summary>The programme's tree (seeded on first use), in order, retired nodes included (a product may still name one).</summary>
+    /// <summary>The programme's tree (seeded on first use) as it reads, each scenario followed by its children (siblings in their
+    /// order), retired nodes included (a product may still name one).</summary>
     public async Task<IReadOnlyList<CatalogueScenario>> TreeAsync(string programmeId, CancellationToken ct = default)
     {
         await tree.EnsureAsync(programmeId, ct);
-        return await db.CatalogueScenarios.AsNoTracking().Where(s => s.ProgrammeId == programmeId)
-            .OrderBy(s => s.Level).ThenBy(s => s.SortOrder).ThenBy(s => s.Code).ToListAsync(ct);
+        var nodes = await db.CatalogueScenarios.AsNoTracking().Where(s => s.ProgrammeId == programmeId).ToListAsync(ct);
+        var children = nodes.OrderBy(s => s.SortOrder).ThenBy(s => TreeService.Ordinal(s.Code)).ToLookup(s => s.ParentCode ?? "");
+        var ordered = new List<CatalogueScenario>(nodes.Count);
+        void Walk(string parent)
+        {
+            foreach (var s in children[parent]) { ordered.Add(s); Walk(s.Code); }
+        }
+        Walk("");
+        return ordered;
     }
 
     /// <summary>What a product is checked against: the level-3 scenarios in use and retired, the pilot industries, the spend categories.</summary>
