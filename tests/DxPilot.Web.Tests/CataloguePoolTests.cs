@@ -50,6 +50,39 @@ public abstract class CataloguePoolTests<TApp>(TApp app) : IClassFixture<TApp> w
             n => n == c.Parties.Provider.Name);
     }
 
+    // The diagnosis agreement names 乙方 with its 统一社会信用代码 from the 机构名录: an admitted provider registered without one
+    // takes the code its application stated, unless the registry already gives that code to another organisation.
+    [Fact]
+    public async Task Admission_registers_the_applications_uscc_for_a_provider_the_registry_has_none_for()
+    {
+        var c = await CataloguePool.CreateAsync(app);
+        var other = await CataloguePool.CreateAsync(app);
+        await ClearUsccAsync(c.Parties.Provider.Id, other.Parties.Provider.Id);
+        await c.AdmittedAsync(app);
+
+        var city = await c.Parties.AccountAsync(app, "city");
+        await using (var scope = app.DataScope(ChangchunDiagnosis.Programme))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
+            Assert.Equal(c.Parties.Provider.Uscc, (await db.Organisations.SingleAsync(o => o.Id == c.Parties.Provider.Id)).Uscc);
+            var key = c.Parties.Provider.Id.ToString();
+            Assert.Contains(await db.AuditEntries.Where(e => e.EntityType == "Organisation" && e.EntityId == key).ToListAsync(),
+                e => e.ActorName == city.Name && e.Changes.Any(x => x.Field == "Uscc" && x.After == c.Parties.Provider.Uscc));
+            // The registry gives the second provider's code to the first: the second is admitted and its entry stays without one.
+            await db.Organisations.Where(o => o.Id == c.Parties.Provider.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.Uscc, other.Parties.Provider.Uscc));
+        }
+        await other.AdmittedAsync(app);
+        await using (var scope = app.DataScope(ChangchunDiagnosis.Programme))
+            Assert.Null((await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Organisations.SingleAsync(o => o.Id == other.Parties.Provider.Id)).Uscc);
+    }
+
+    private async Task ClearUsccAsync(params Guid[] organisations)
+    {
+        await using var scope = app.DataScope(ChangchunDiagnosis.Programme);
+        await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Organisations.Where(o => organisations.Contains(o.Id))
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.Uscc, (string?)null));
+    }
+
     [Fact]
     public async Task A_suspension_hides_the_providers_products_and_refuses_new_ones_until_it_is_reinstated()
     {

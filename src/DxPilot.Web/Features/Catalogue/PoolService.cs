@@ -148,7 +148,21 @@ public sealed class PoolService(DxPilotDbContext db, Saving saving, TimeProvider
         saving.Expect(member, version ?? member.Version - 1);
         db.StateTransitions.Add(result.Record!);
         if (trigger == PoolTrigger.Remove) await TakeDownAllAsync(actor, member, reason!, ct);
+        if (trigger == PoolTrigger.Admit) await RegisterUsccAsync(member, ct);
         return await saving.SaveAsync(member, What, () => member, ct);
+    }
+
+    /// <summary>
+    /// An admitted provider whose 机构名录 entry has no 统一社会信用代码 takes the one its application stated (checked there):
+    /// the documents that name the provider (the diagnosis agreement's 乙方) read the registry. A code the registry already
+    /// gives this or another organisation is left as it is; the city corrects the registry on its own page.
+    /// </summary>
+    private async Task RegisterUsccAsync(PoolMember member, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.FirstAsync(o => o.Id == member.OrganisationId, ct);
+        if (organisation.Uscc is not null) return;
+        if (await db.Organisations.AnyAsync(o => o.ProgrammeId == member.ProgrammeId && o.Uscc == member.Uscc, ct)) return;
+        organisation.Uscc = member.Uscc;
     }
 
     /// <summary>
