@@ -290,6 +290,30 @@ public abstract class DiagnosisTests<TApp>(TApp app) : IClassFixture<TApp> where
             }
         }
     }
+
+    // No member ticked posts no Form.MemberIds at all; the page answered 500 instead of naming what is missing.
+    [Fact]
+    public async Task A_visit_saved_with_no_team_member_ticked_is_refused_by_name_with_what_was_typed_kept()
+    {
+        var c = await ChangchunDiagnosis.CreateAsync(app);
+        var d = await c.OpenAsync(app);
+        await c.LeaderAsync(app, d.Id);
+        var provider = await c.BrowserAsync(app, "provider");
+        var path = $"/diagnoses/{d.Id}/visits/new";
+        var form = (await provider.GetDocument(path)).QuerySelector("#visit-form")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["_handler"] = "visit", ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Form.Version"] = form.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!,
+            ["Form.Date"] = "2026-03-10", ["Form.Start"] = "09:00", ["Form.End"] = "12:30", ["Form.Topic"] = "survey",
+            ["Form.ContactPerson"] = "王经理", ["Form.Outcome"] = "梳理了冲压车间的排产流程。",
+        };
+        var refused = await provider.PostAsync(path, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = PageClient.Parse(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("请选择参加本次诊断的团队成员", page.QuerySelector("#visit-form")!.TextContent);
+        Assert.Equal("梳理了冲压车间的排产流程。", page.QuerySelector("#f-outcome")!.TextContent);
+    }
 }
 
 public sealed class DiagnosisTestsOnSqlite(SqliteApp app) : DiagnosisTests<SqliteApp>(app);

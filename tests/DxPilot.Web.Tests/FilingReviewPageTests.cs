@@ -178,6 +178,13 @@ public abstract class FilingReviewPageTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var emptyPage = PageClient.Parse(await empty.Content.ReadAsStringAsync()).Body!.TextContent;
         Assert.Contains("退回修改须填写退回理由", emptyPage);
+
+        // Nothing ticked: no box is posted at all, and the page says what is missing with the typed reason kept.
+        var none = await district.PostAsync("/filings/batch", Form(token, ("_handler", "batch"), ("Form.Action", "return"), ("Form.Reason", "请补充合同扫描件。")));
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        var nonePage = PageClient.Parse(await none.Content.ReadAsStringAsync());
+        Assert.Contains("请至少选择一项备案", nonePage.Body!.TextContent);
+        Assert.Equal("请补充合同扫描件。", nonePage.QuerySelector("#f-reason")!.TextContent);
     }
 
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>

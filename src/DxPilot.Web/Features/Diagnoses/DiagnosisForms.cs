@@ -53,7 +53,8 @@ public sealed class VisitForm
     public string? Start { get; set; }
     public string? End { get; set; }
     public string? Topic { get; set; }
-    public List<Guid> MemberIds { get; set; } = [];
+    /// <summary>No box ticked posts nothing, and the form binder then sets null: kept empty instead.</summary>
+    public List<Guid> MemberIds { get; set => field = value ?? []; } = [];
     public string? ContactPerson { get; set; }
     public string? Outcome { get; set; }
     public string? Attendance { get; set; }
