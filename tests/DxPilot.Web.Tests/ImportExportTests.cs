@@ -145,6 +145,24 @@ public abstract class ImportExportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(CellValues.InlineString, nameCell.DataType!.Value);
         Assert.Equal("=HYPERLINK(\"http://x\",\"点我\")公司", nameCell.InnerText);
     }
+
+    // A sheet filtered to one district was named and headed （全市）, and an enterprise's own file too.
+    [Fact]
+    public async Task Each_export_is_named_for_the_rows_it_holds()
+    {
+        static string Name(HttpResponseMessage r) => r.Content.Headers.ContentDisposition!.FileNameStar!;
+        var city = await app.As("hz-city");
+        Assert.StartsWith("企业名单（西湖区）", Name(await city.GetAsync("/api/enterprises/export?district=" + Uri.EscapeDataString("西湖区"))));
+        Assert.Contains("（西湖区）", Name(await city.GetAsync("/api/filings/annex5.xlsx?district=" + Uri.EscapeDataString("西湖区"))));
+        var payments = await city.GetAsync("/api/projects/payments.xlsx?district=" + Uri.EscapeDataString("西湖区"));
+        Assert.StartsWith("资金拨付明细（西湖区）", Name(payments));
+        using (var doc = SpreadsheetDocument.Open(new MemoryStream(await payments.Content.ReadAsByteArrayAsync()), false))
+            Assert.Contains("（西湖区）　导出日期", doc.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText);
+        Assert.StartsWith("企业名单（全市）", Name(await city.GetAsync("/api/enterprises/export")));
+        Assert.StartsWith("企业名单（滨江区）", Name(await (await app.As("hz-binjiang")).GetAsync("/api/enterprises/export")));
+        var enterprise = await app.As("hz-enterprise");
+        Assert.DoesNotContain("全市", Name(await enterprise.GetAsync("/api/enterprises/export")));
+    }
 }
 
 public sealed class ImportExportTestsOnSqlite(SqliteApp app) : ImportExportTests<SqliteApp>(app);

@@ -45,6 +45,6 @@ public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog aud
         // Who took which list out of the platform: the filter and the row count, since a sheet carries phones and codes.
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("EnterpriseList", actor.ProgrammeId),
             $"企业名单 {rows.Count} 行，筛选 {Uri.UnescapeDataString(query.ToQueryString())}", ct: ct);
-        return $"企业名单（{actor.District ?? "全市"}）{ChineseText.Minute(time.Local(clock.GetUtcNow().UtcDateTime))}.xlsx";
+        return $"企业名单（{ExportScope.Of(actor, query.Normalised().District)}）{ChineseText.Minute(time.Local(clock.GetUtcNow().UtcDateTime))}.xlsx";
     }
 }

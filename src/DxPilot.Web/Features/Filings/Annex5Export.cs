@@ -52,7 +52,7 @@ public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, Aud
         await Annex5Sheet.WriteAsync(output, rules.Form, actor.Name, today, EntriesAsync(rules.Form, actor, filter, counted, ct), ct);
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("FilingSummary", actor.ProgrammeId),
             $"备案汇总表（附件5）{counted.Value} 项，筛选 {Uri.UnescapeDataString(filter.ToQueryString())}", ct: ct);
-        return $"{Annex5Sheet.Title}（{actor.District ?? "全市"}）{ChineseText.Date(today)}.xlsx";
+        return $"{Annex5Sheet.Title}（{ExportScope.Of(actor, filter.District)}）{ChineseText.Date(today)}.xlsx";
     }
 
     private sealed class Counter { public int Value; }

@@ -53,7 +53,7 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
     public async Task<string?> WritePaymentsAsync(Stream output, Actor actor, PaymentFilter filter, CancellationToken ct)
     {
         if (projects.PaymentLines(actor, filter) is not { } lines) return null;
-        using var sheet = Begin(output, PaymentsTitle, PaymentHeaders, PaymentWidths, actor);
+        using var sheet = Begin(output, PaymentsTitle, PaymentHeaders, PaymentWidths, actor, filter);
         var (n, paid) = (0, 0m);
         await foreach (var l in PagesAsync(lines, ct))
         {
@@ -65,14 +65,14 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
         sheet.WriteRow(["合计", null, $"{n}笔", null, null, null, null, null, null, null, paid, null, null]);
         sheet.Close();
         await RecordAsync(actor, PaymentsTitle, n, filter, ct);
-        return FileName(PaymentsTitle, actor);
+        return FileName(PaymentsTitle, actor, filter);
     }
 
     /// <summary>补助核定汇总; null (nothing written) for an actor who does not read the money.</summary>
     public async Task<string?> WriteApprovedAsync(Stream output, Actor actor, PaymentFilter filter, CancellationToken ct)
     {
         if (projects.PaymentRows(actor, filter) is not { } rows || projects.RulesOf(actor) is not { } rules) return null;
-        using var sheet = Begin(output, ApprovedTitle, ApprovedHeaders, ApprovedWidths, actor);
+        using var sheet = Begin(output, ApprovedTitle, ApprovedHeaders, ApprovedWidths, actor, filter);
         var n = 0;
         var (approved, central, local, paid) = (0m, 0m, 0m, 0m);
         await foreach (var r in PagesAsync(rows, ct))
@@ -85,15 +85,15 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
         sheet.WriteRow(["合计", null, $"{n}个项目", null, null, null, null, approved, central, local, paid, approved - paid, null, null]);
         sheet.Close();
         await RecordAsync(actor, ApprovedTitle, n, filter, ct);
-        return FileName(ApprovedTitle, actor);
+        return FileName(ApprovedTitle, actor, filter);
     }
 
-    private XlsxSheetStream Begin(Stream output, string title, IReadOnlyList<string> headers, double[] widths, Actor actor)
+    private XlsxSheetStream Begin(Stream output, string title, IReadOnlyList<string> headers, double[] widths, Actor actor, PaymentFilter filter)
     {
         var sheet = new XlsxSheetStream(output, title, widths);
         sheet.WriteRow([title, .. new object?[headers.Count - 1]], XlsxSheetStream.Look.Title, height: 30);
         sheet.Merge(1, 1, 1, headers.Count);
-        var unit = sheet.WriteRow([$"导出单位：{actor.Name}（{actor.District ?? "全市"}）　导出日期：{ChineseText.Date(time.Today())}", .. new object?[headers.Count - 1]],
+        var unit = sheet.WriteRow([$"导出单位：{actor.Name}（{ExportScope.Of(actor, filter.District)}）　导出日期：{ChineseText.Date(time.Today())}", .. new object?[headers.Count - 1]],
             XlsxSheetStream.Look.Plain);
         sheet.Merge(unit, 1, unit, headers.Count);
         sheet.WriteRow([.. headers], XlsxSheetStream.Look.Header, height: 32);
@@ -114,5 +114,6 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
         audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("ProjectPayments", actor.ProgrammeId),
             $"{title} {rows} 行，筛选 {Uri.UnescapeDataString(filter.ToQueryString())}", ct: ct);
 
-    private string FileName(string title, Actor actor) => $"{title}（{actor.District ?? "全市"}）{ChineseText.Date(time.Today())}.xlsx";
+    private string FileName(string title, Actor actor, PaymentFilter filter) =>
+        $"{title}（{ExportScope.Of(actor, filter.District)}）{ChineseText.Date(time.Today())}.xlsx";
 }
