@@ -46,6 +46,35 @@ public sealed class XlsxWriterTests
         Assert.Equal(45854.39583333, double.Parse(cells[5].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 8);
     }
 
+    // An inline string is shown as text, but editing the cell (F2, Enter) makes "=…" a live formula; Excel's own answer for text
+    // typed after an apostrophe is the style's quotePrefix, which keeps it text. Both writers give it to text that starts like a
+    // formula (= + - @, a tab or a line break), and to nothing else.
+    [Fact]
+    public void Text_that_starts_like_a_formula_keeps_its_look_and_is_quote_prefixed_in_both_writers()
+    {
+        string[] risky = ["=1+1", "+86 0571", "-5", "@张三", "\t=1"], safe = ["张三", "0571-88886666", "1=1"];
+        using var list = new MemoryStream();
+        XlsxWriter.Write(list, "名单", [new("联系人")], [.. risky.Concat(safe).Select(t => (IReadOnlyList<object?>)[t])]);
+        using var stream = new MemoryStream();
+        using (var sheet = new XlsxSheetStream(stream, "名单", [20]))
+        {
+            foreach (var t in risky.Concat(safe)) sheet.WriteRow([t], XlsxSheetStream.Look.Cell);
+            sheet.Close();
+        }
+        foreach (var (file, look) in new[] { (list, 0u), (stream, (uint)XlsxSheetStream.Look.Cell) })
+        {
+            using var doc = SpreadsheetDocument.Open(new MemoryStream(file.ToArray()), false);
+            Assert.Empty(new OpenXmlValidator().Validate(doc));
+            var formats = doc.WorkbookPart!.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<CellFormat>().ToList();
+            var cells = doc.WorkbookPart.WorksheetParts.Single().Worksheet!.Descendants<Cell>().TakeLast(risky.Length + safe.Length).ToList();
+            Assert.Equal([.. risky, .. safe], cells.Select(c => c.InnerText));
+            Assert.Equal([.. risky.Select(_ => true), .. safe.Select(_ => false)], cells.Select(c => formats[(int)(c.StyleIndex?.Value ?? 0)].QuotePrefix?.Value ?? false));
+            // The twin looks as its original does: same borders, alignment and number format.
+            var twin = formats[(int)cells[0].StyleIndex!.Value];
+            Assert.Equal((formats[(int)look].BorderId?.Value, formats[(int)look].Alignment?.OuterXml), (twin.BorderId?.Value, twin.Alignment?.OuterXml));
+        }
+    }
+
     [Fact]
     public void Both_writers_freeze_the_pane_below_the_title_and_header_rows()
     {

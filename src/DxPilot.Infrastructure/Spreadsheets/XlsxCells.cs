@@ -7,9 +7,11 @@ namespace DxPilot.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// The cells both sheet writers put down: numbers as numbers, everything else as inline text (never a formula). Written as tags
-/// and attributes straight into the part's writer: a sheet of 400,000 cells builds no element per cell.
+/// and attributes straight into the part's writer: a sheet of 400,000 cells builds no element per cell. Text that a spreadsheet
+/// would take for a formula once the cell is edited (= + - @, a tab or a line break first) carries its style's quote-prefixed
+/// twin (<see cref="Formats"/>), as Excel marks text typed after an apostrophe: it stays text when someone edits it.
 /// </summary>
-internal sealed class XlsxCells(OpenXmlWriter writer)
+internal sealed class XlsxCells(OpenXmlWriter writer, uint formatCount)
 {
     // Tags only: the writer takes their names and namespaces, and the attributes given with them.
     private static readonly Cell CellTag = new();
@@ -23,6 +25,20 @@ internal sealed class XlsxCells(OpenXmlWriter writer)
     private static readonly OpenXmlAttribute CustomHeight = new("customHeight", "", "1");
 
     private readonly List<OpenXmlAttribute> _attributes = new(3);
+
+    /// <summary>The writer's cell formats (<paramref name="formats"/>, style ids from 0), then a quote-prefixed twin of each at
+    /// the same id plus <paramref name="formats"/>' count, the one <see cref="Text"/> gives text that starts like a formula.</summary>
+    public static CellFormats Formats(params CellFormat[] formats)
+    {
+        var all = new CellFormats(formats.Concat(formats.Select(f =>
+        {
+            var twin = (CellFormat)f.CloneNode(true);
+            twin.QuotePrefix = true;
+            return twin;
+        })));
+        all.Count = (uint)formats.Length * 2;
+        return all;
+    }
 
     /// <summary>The sheet's view with the pane frozen below its first <paramref name="rows"/> rows (title and headers), so that
     /// they stay in sight as a long list scrolls.</summary>
@@ -63,7 +79,7 @@ internal sealed class XlsxCells(OpenXmlWriter writer)
     /// <summary>An inline-string cell, its text as typed (spaces kept) less the control characters XML cannot carry.</summary>
     public void Text(string reference, uint style, string value)
     {
-        Start(reference, style, InlineType);
+        Start(reference, value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' ? style + formatCount : style, InlineType);
         writer.WriteStartElement(InlineTag);
         writer.WriteStartElement(TextTag, Preserve);
         writer.WriteString(ControlCharacters.ForXml(value, keepLineBreaks: true));

@@ -47,7 +47,7 @@ public sealed class XlsxSheetStream : IDisposable
         var sheetPath = WriteFrame(_zip, sheetName);
         _part = _zip.CreateEntry(sheetPath, CompressionLevel.Optimal).Open();
         _writer = OpenXmlWriter.Create(_part);
-        _cells = new XlsxCells(_writer);
+        _cells = new XlsxCells(_writer, FormatCount);
         _writer.WriteStartDocument();
         _writer.WriteStartElement(new Worksheet());
         // An official sheet prints as one: landscape, its columns fitted to the page's width.
@@ -188,20 +188,29 @@ public sealed class XlsxSheetStream : IDisposable
         var thin = new Border(
             new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
             new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
-        Alignment Centred(bool wrap = true) => new() { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = wrap };
         return new Stylesheet(
             new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" },
                 new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy\"年\"m\"月\"d\"日\"" }) { Count = 2 },
             new Fonts(new Font(), new Font(new Bold(), new FontSize { Val = 16 }), new Font(new Bold())) { Count = 3 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border(), thin) { Count = 2 },
-            new CellFormats(
-                new CellFormat(),
-                new CellFormat(Centred(wrap: false)) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
-                new CellFormat(Centred()) { FontId = 2, BorderId = 1, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true },
-                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true },
-                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 164, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true },
-                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 165, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true })
-            { Count = 6 });
+            XlsxCells.Formats(CellStyles()));
     }
+
+    // By Look: plain, title, header, bordered text, two decimals, date.
+    private static CellFormat[] CellStyles()
+    {
+        static Alignment Centred(bool wrap = true) => new() { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = wrap };
+        return
+        [
+            new CellFormat(),
+            new CellFormat(Centred(wrap: false)) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
+            new CellFormat(Centred()) { FontId = 2, BorderId = 1, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 164, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center }) { BorderId = 1, NumberFormatId = 165, ApplyBorder = true, ApplyNumberFormat = true, ApplyAlignment = true },
+        ];
+    }
+
+    private static readonly uint FormatCount = (uint)CellStyles().Length;
 }

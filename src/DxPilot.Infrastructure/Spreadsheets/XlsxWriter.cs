@@ -47,7 +47,7 @@ public static class XlsxWriter
                     w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = sheet.Columns[i].Width, CustomWidth = true });
                 w.WriteEndElement();
                 w.WriteStartElement(new SheetData());
-                var cells = new XlsxCells(w);
+                var cells = new XlsxCells(w, FormatCount);
                 uint r = 1;
                 if (sheet.Title is not null) WriteRow(cells, r++, [sheet.Title], null);
                 WriteRow(cells, r++, sheet.Columns.Select(c => (object?)c.Header).ToList(), null);
@@ -107,18 +107,21 @@ public static class XlsxWriter
         return cleaned.Length > 31 ? cleaned[..31] : cleaned.Length == 0 ? "Sheet1" : cleaned;
     }
 
-    private static Stylesheet Stylesheet()
+    private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy\"年\"m\"月\"d\"日\"" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "yyyy\"年\"m\"月\"d\"日\" hh:mm" }) { Count = 3 },
+        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        XlsxCells.Formats(CellStyles()));
+
+    // Built-in number formats: 2 is 0.00, 4 is #,##0.00; the others are custom (ids from 164).
+    private static CellFormat[] CellStyles()
     {
-        // Built-in number formats: 2 is 0.00, 4 is #,##0.00; the others are custom (ids from 164).
         static CellFormat Numbers(uint id) => new() { NumberFormatId = id, ApplyNumberFormat = true };
-        return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0" },
-                new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy\"年\"m\"月\"d\"日\"" },
-                new NumberingFormat { NumberFormatId = 166, FormatCode = "yyyy\"年\"m\"月\"d\"日\" hh:mm" }) { Count = 3 },
-            new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border()) { Count = 1 },
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }, Numbers(4), Numbers(164), Numbers(2), Numbers(165), Numbers(166))
-            { Count = 7 });
+        return [new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }, Numbers(4), Numbers(164), Numbers(2), Numbers(165), Numbers(166)];
     }
+
+    private static readonly uint FormatCount = (uint)CellStyles().Length;
 }
