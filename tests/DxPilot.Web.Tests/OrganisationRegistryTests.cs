@@ -140,6 +140,24 @@ public abstract class OrganisationRegistryTests<TApp>(TApp app) : IClassFixture<
     });
 
     private static string ToFullWidth(string s) => new(s.Select(c => c is >= '!' and <= '~' ? (char)(c + 0xFEE0) : c).ToArray());
+
+    // The provider's page named as its contact whoever an enterprise typed into an unsubmitted draft contract.
+    [Fact]
+    public async Task A_providers_contact_comes_from_a_submitted_filings_contract_not_from_a_draft()
+    {
+        var h = await HangzhouFiling.CreateAsync(app);
+        var id = await h.StartAsync(app);
+        await h.StampedContractAsync(await app.As(h.Users["enterprise"]), id);
+        var city = await app.SignedIn("hz-city");
+        var page = $"/organisations/{h.Provider.Id}";
+        Assert.Equal("未登记（签订服务合同后由合同带出）", (await city.GetDocument(page)).QuerySelector("#org-contact")!.TextContent.Trim());
+
+        (await h.SaveAsync(app, id, HangzhouFiling.CompleteAnswers("汽车零部件数字化车间改造项目"))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "enterprise", "submit")).StatusCode);
+        var contact = (await city.GetDocument(page)).QuerySelector("#org-contact")!;
+        Assert.StartsWith("吴工　0571-88886666", contact.TextContent.Trim());
+        Assert.Contains("取自服务合同“数字化改造服务合同”", contact.TextContent);
+    }
 }
 
 public sealed class OrganisationRegistryTestsOnSqlite(SqliteApp app) : OrganisationRegistryTests<SqliteApp>(app);

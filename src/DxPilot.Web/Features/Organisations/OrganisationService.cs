@@ -48,8 +48,11 @@ public sealed class OrganisationService(DxPilotDbContext db, OrganisationScope s
         if (await scope.FindAsync(actor, id, ct) is not { } org) return Outcome<OrganisationView>.NotFound();
         search = QueryValue.Search(search);
         var isProvider = org.Kind == OrganisationKind.ServiceProvider;
-        var contact = await db.ServiceContracts.AsNoTracking().Where(c => c.ProviderOrganisationId == id).OrderByDescending(c => c.UpdatedAt)
-            .Select(c => new OrganisationContact(c.ProviderContact, c.ProviderPhone, c.Name)).FirstOrDefaultAsync(ct);
+        // The contact a 服务合同 names, from a filing the viewer reads that has been submitted: an enterprise's unsubmitted draft
+        // (which any enterprise may type) does not speak for the provider.
+        var submitted = filings.InScope(actor).Where(f => f.SubmittedAt != null).Select(f => f.Id);
+        var contact = await db.ServiceContracts.AsNoTracking().Where(c => c.ProviderOrganisationId == id && submitted.Contains(c.FilingId))
+            .OrderByDescending(c => c.UpdatedAt).Select(c => new OrganisationContact(c.ProviderContact, c.ProviderPhone, c.Name)).FirstOrDefaultAsync(ct);
         var served = await ServedAsync(actor, id, search, page, ct);
         int? diagnosisCount = isProvider && diagnoses.RulesOf(actor) is not null
             ? await diagnoses.InScope(actor).CountAsync(d => d.ProviderId == id, ct) : null;
