@@ -43,11 +43,11 @@ public sealed partial class AccountService(DxPilotDbContext db, UserManager<AppU
     {
         if (AccountPolicy.Manage(actor) is { } refused) return Outcome<Page<AccountRow>>.Forbidden(refused);
         var q = InScope(actor);
-        var search = Clean(query.Search);
+        var search = QueryValue.Folded(Clean(query.Search));
         if (search.Length > 0)
-            q = q.Where(u => u.UserName!.Contains(search) || u.DisplayName.Contains(search)
-                             || db.Enterprises.Any(e => e.Id == u.EnterpriseId && e.Name.Contains(search))
-                             || db.Organisations.Any(o => o.Id == u.OrganisationId && o.Name.Contains(search)));
+            q = q.Where(u => u.UserName!.ToLower().Contains(search) || u.DisplayName.ToLower().Contains(search)
+                             || db.Enterprises.Any(e => e.Id == u.EnterpriseId && e.Name.ToLower().Contains(search))
+                             || db.Organisations.Any(o => o.Id == u.OrganisationId && o.Name.ToLower().Contains(search)));
         if (query.Role is { } role) q = q.Where(u => u.Role == role);
         var size = Math.Clamp(query.PageSize, 10, 100);
         var total = await q.CountAsync(ct);

@@ -47,8 +47,12 @@ public sealed record ProductFilter(string? Search = null, string? Scenario = nul
     /// <summary>The filter applied to products (the status aside, which each list applies as it may).</summary>
     public IQueryable<CatalogueProduct> Apply(IQueryable<CatalogueProduct> q, IQueryable<Domain.Organisations.Organisation> organisations)
     {
-        if (Search is { } s)
-            q = q.Where(p => p.Name.Contains(s) || p.Summary.Contains(s) || organisations.Any(o => o.Id == p.ProviderId && o.Name.Contains(s)));
+        if (Search is { } search)
+        {
+            var s = QueryValue.Folded(search);
+            q = q.Where(p => p.Name.ToLower().Contains(s) || p.Summary.ToLower().Contains(s)
+                             || organisations.Any(o => o.Id == p.ProviderId && o.Name.ToLower().Contains(s)));
+        }
         if (Scenario is { } code)
         {
             // A level-3 code is one member; a level-1 or -2 code is every member below it ("|2.1." never matches "|2.10.").

@@ -53,7 +53,8 @@ public sealed partial class FilingService
         {
             // The project's name, or the enterprise's name or USCC as the registry's search reads them.
             var named = db.Enterprises.Matching(actor, search, db.IsPostgres).Select(e => e.Id);
-            filings = filings.Where(f => f.ProjectName.Contains(search) || named.Contains(f.EnterpriseId));
+            var folded = QueryValue.Folded(search);
+            filings = filings.Where(f => f.ProjectName.ToLower().Contains(folded) || named.Contains(f.EnterpriseId));
         }
         return filings;
     }

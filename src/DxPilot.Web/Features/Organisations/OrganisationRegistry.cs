@@ -44,9 +44,10 @@ public sealed class OrganisationRegistry(DxPilotDbContext db, Saving saving)
         if (query.Kind is { } kind) list = list.Where(o => o.Kind == kind);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var search = query.Search.Trim();
-            var code = Domain.Enterprises.Uscc.Normalise(search);
-            list = list.Where(o => o.Name.Contains(search) || o.Uscc == code);
+            // A name in any case or width, or any part of the code (a code is stored upper-case, without spaces).
+            var search = QueryValue.Folded(query.Search.Trim());
+            var code = Domain.Enterprises.Uscc.Normalise(query.Search);
+            list = list.Where(o => o.Name.ToLower().Contains(search) || o.Uscc!.Contains(code));
         }
         var page = await list.OrderBy(o => o.Kind).ThenBy(o => o.Name)
             .Select(o => new OrganisationRow(o.Id, o.Name, o.Uscc, o.Kind,

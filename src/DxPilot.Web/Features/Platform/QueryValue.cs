@@ -19,6 +19,10 @@ public static class QueryValue
     public static string? Search(string? text, int max = 100) =>
         Text(text)?.Trim() is { Length: > 0 } s ? s[..Math.Min(s.Length, max)] : null;
 
+    /// <summary>A search term as a name is compared with it (<c>name.ToLower().Contains(folded)</c>): full-width letters and digits
+    /// as half-width, lower case — "ｍｅｓ" and "mes" find "MES系统", as the enterprise registry's search already does.</summary>
+    public static string Folded(string search) => HalfWidth.Of(search).ToLowerInvariant();
+
     public static int? Int(string? text) =>
         int.TryParse(HalfWidth.OfOrNull(text), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var n) ? n : null;
 

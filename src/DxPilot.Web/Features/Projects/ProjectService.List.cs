@@ -48,7 +48,8 @@ public sealed partial class ProjectService
         if (filter.Search is { } search)
         {
             var named = files.Matching(actor, search, db.IsPostgres).Select(e => e.Id);
-            projects = projects.Where(p => p.ProjectName.Contains(search) || named.Contains(p.EnterpriseId));
+            var folded = QueryValue.Folded(search);
+            projects = projects.Where(p => p.ProjectName.ToLower().Contains(folded) || named.Contains(p.EnterpriseId));
         }
         var rows = from p in projects join e in files on p.EnterpriseId equals e.Id select new { p, e };
         rows = filter.Mine ? rows.OrderBy(x => x.p.StatusSince).ThenBy(x => x.p.Id) : rows.OrderByDescending(x => x.p.StatusSince).ThenBy(x => x.p.Id);

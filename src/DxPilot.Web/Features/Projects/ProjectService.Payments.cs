@@ -73,6 +73,7 @@ public sealed partial class ProjectService
     private IQueryable<Project> Searched(Actor actor, IQueryable<Project> projects, string search)
     {
         var named = db.Enterprises.Matching(actor, search, db.IsPostgres).Select(e => e.Id);
-        return projects.Where(p => p.ProjectName.Contains(search) || named.Contains(p.EnterpriseId));
+        var folded = QueryValue.Folded(search);
+        return projects.Where(p => p.ProjectName.ToLower().Contains(folded) || named.Contains(p.EnterpriseId));
     }
 }
