@@ -138,9 +138,17 @@ public abstract class BureauFieldChangeTests<TApp>(TApp app) : IClassFixture<TAp
         var proposal = Fields(page.QuerySelector("form[name=bureau-field-change]") ?? page.QuerySelectorAll("form").First(f => f.InnerHtml.Contains("提交申请")));
         proposal["Form.Name"] = newName;
         proposal["Form.Reason"] = "已办理工商变更登记";
-        Assert.Equal(HttpStatusCode.Redirect, (await enterprise.PostAsync($"/enterprises/{id}", new FormUrlEncodedContent(proposal))).StatusCode);
+        var proposed = await enterprise.PostAsync($"/enterprises/{id}", new FormUrlEncodedContent(proposal));
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        Assert.Equal("变更申请已提交，主管部门确认后档案才会变更。",
+            (await enterprise.GetDocument(proposed.Headers.Location!.OriginalString)).QuerySelector("#proposed")!.TextContent);
 
         var bureau = await app.SignedIn("hz-binjiang");
+        // The list says what the bureau is asked to confirm: the fields that change, from → to.
+        var row = (await bureau.GetDocument("/enterprises/changes")).QuerySelectorAll("#pending-changes tbody tr")
+            .Single(r => r.QuerySelector("a")?.GetAttribute("href") == $"/enterprises/{id}#bureau-field-change");
+        Assert.Equal([$"企业名称：{file.GetProperty("name").GetString()} → {newName}"],
+            row.QuerySelectorAll("td[data-label='申请变更内容'] div").Select(d => d.TextContent));
         var decisionPage = await bureau.GetDocument($"/enterprises/{id}");
         var decision = Fields(decisionPage.QuerySelectorAll("form").First(f => f.InnerHtml.Contains("确认变更")));
         decision["Decision.Trigger"] = "confirm";

@@ -8,6 +8,9 @@ public enum BureauFieldChangeStatus { Pending = 0, Confirmed = 1, Rejected = 2 }
 
 public enum BureauFieldChangeTrigger { Confirm = 1, Reject = 2 }
 
+/// <summary>One field a proposal would change: its label, its value on the file now and the value proposed.</summary>
+public sealed record ProposedFieldChange(string Field, string Now, string Proposed);
+
 /// <summary>
 /// 企业信息变更申请: an enterprise proposes new values for the fields a bureau vouches for (name, USCC, 企业类别, 规上/规下,
 /// 试点细分行业), with its reason; a bureau in scope confirms it (only then does the file change) or returns it with a reason.
@@ -48,6 +51,18 @@ public sealed class BureauFieldChange : IAudited
     public static bool ChangesNothing(Enterprise e, EnterpriseDetails proposed) =>
         e.Name == proposed.Name && e.Uscc == proposed.Uscc && e.QualityTier == proposed.QualityTier
         && e.AboveScale == proposed.AboveScale && e.IndustryKey == proposed.IndustryKey;
+
+    /// <summary>What the proposal would change on the file as it is now, field by field: its label, its value now and the one
+    /// proposed (the list of pending proposals shows a bureau what it is asked to confirm).</summary>
+    public IEnumerable<ProposedFieldChange> Against(Enterprise e)
+    {
+        static string Scale(bool? above) => above is null ? "未填写" : above.Value ? "规上" : "规下";
+        if (e.Name != Name) yield return new("企业名称", e.Name, Name);
+        if (e.Uscc != Uscc) yield return new("统一社会信用代码", e.Uscc ?? EnterpriseValidator.Pending, Uscc ?? EnterpriseValidator.Pending);
+        if (e.QualityTier != QualityTier) yield return new("企业类别", e.QualityTier.Label(), QualityTier.Label());
+        if (e.AboveScale != AboveScale) yield return new("规上/规下", Scale(e.AboveScale), Scale(AboveScale));
+        if (e.IndustryKey != IndustryKey) yield return new("试点细分行业", e.IndustryKey, IndustryKey);
+    }
 
     /// <summary>A bureau decides; a confirmation changes the file in the same step. Refused by the chain (who, state, reason).</summary>
     public TransitionResult<BureauFieldChangeStatus> Decide(BureauFieldChangeTrigger trigger, Enterprise enterprise, Actor bureau, string? reason, DateTime now)

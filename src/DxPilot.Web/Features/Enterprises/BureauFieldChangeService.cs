@@ -19,7 +19,9 @@ public sealed class BureauFieldChangeInput
 }
 
 /// <summary>A pending proposal as a bureau's list shows it.</summary>
-public sealed record PendingBureauFieldChange(Guid Id, Guid EnterpriseId, string EnterpriseName, string District, string ProposedName, DateTime ProposedAt);
+/// <summary>A proposal waiting for a bureau, with what it would change (<see cref="BureauFieldChange.Against"/>).</summary>
+public sealed record PendingBureauFieldChange(Guid Id, Guid EnterpriseId, string EnterpriseName, string District, string ProposedName,
+    IReadOnlyList<ProposedFieldChange> Changes, DateTime ProposedAt);
 
 /// <summary>
 /// 企业信息变更: the enterprise proposes, a bureau in scope confirms (the file changes) or returns it. Pages and the API both
@@ -100,9 +102,10 @@ public sealed class BureauFieldChangeService(DxPilotDbContext db, EnterpriseServ
         var q = Decidable(actor);
         var total = await q.CountAsync(ct);
         page = Paging.Clamp(page, total, pageSize);
-        var items = await q.OrderBy(x => x.Change.ProposedAt).ThenBy(x => x.Change.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new PendingBureauFieldChange(x.Change.Id, x.Enterprise.Id, x.Enterprise.Name, x.Enterprise.District, x.Change.Name, x.Change.ProposedAt))
+        var read = await q.AsNoTracking().OrderBy(x => x.Change.ProposedAt).ThenBy(x => x.Change.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(ct);
+        var items = read.Select(x => new PendingBureauFieldChange(x.Change.Id, x.Enterprise.Id, x.Enterprise.Name, x.Enterprise.District, x.Change.Name,
+            [.. x.Change.Against(x.Enterprise)], x.Change.ProposedAt)).ToList();
         return new Page<PendingBureauFieldChange>(items, total, page, pageSize);
     }
 
