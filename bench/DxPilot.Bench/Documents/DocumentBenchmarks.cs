@@ -18,14 +18,11 @@ public class DocumentBenchmarks
     private Enterprise _enterprise = null!;
     private Assessment _assessment = null!;
 
-    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
-
     [GlobalSetup]
     public void Setup()
     {
         _instrument = InstrumentLoader.Load(Path.Combine(Repo.Root, "config", "instruments", "miit-2024.json"));
         var programme = ProgrammeCatalog.LoadFile(Path.Combine(Repo.Root, "config", "programmes", "hangzhou-2024.json"));
-        _zone = programme.Zone;
         var form = new EnterpriseForm { Name = "杭州基准测试精密制造有限公司", Uscc = "91330108MA2BENCH0R", District = "滨江区", Industry = "通信设备制造", FoundedOn = "2015-03-01" };
         var checkedForm = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
         _enterprise = Enterprise.Register(programme, checkedForm.Details ?? throw new InvalidOperationException(string.Join("；", checkedForm.Errors.Values)), DateTime.UtcNow);
@@ -39,14 +36,14 @@ public class DocumentBenchmarks
         var actor = new Actor("bench", _enterprise.Name, Role.Enterprise, programme.Id, EnterpriseId: _enterprise.Id);
         _assessment = Assessment.Record(programme.Id, _enterprise.Id, _instrument, AssessmentStage.SelfTest, actor, AssessorKind.Enterprise,
             new DateOnly(2025, 7, 16), answers, result, outcome.Problems, DateTime.UtcNow);
-        AssessmentResultDocument.Write(Stream.Null, _enterprise, _assessment, _instrument, _zone); // fonts found once, as in a running server
+        AssessmentResultDocument.Write(Stream.Null, _enterprise, _assessment, _instrument); // fonts found once, as in a running server
     }
 
     [Benchmark]
     public long AssessmentResultDocx()
     {
         using var output = new MemoryStream();
-        AssessmentResultDocument.Write(output, _enterprise, _assessment, _instrument, _zone);
+        AssessmentResultDocument.Write(output, _enterprise, _assessment, _instrument);
         return output.Length;
     }
 
