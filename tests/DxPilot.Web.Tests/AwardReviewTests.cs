@@ -167,8 +167,9 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
     {
         var enterprise = await EnterpriseAsync(app, $"石家庄灯塔{Guid.NewGuid():N}"[..14] + "有限公司", "正定县");
         var city = await app.As(await new ProgrammeAccounts(app, Programme).UserAsync(Role.CityBureau));
-        await OpenBatchAsync(city);
+        var batch = await OpenBatchAsync(city);
         var id = await UnderReviewAsync(enterprise.Id, "lighthouse", "innovation");
+        var batchName = (await city.GetFromJsonAsync<JsonElement>($"/api/awards/{id}")).GetProperty("batch").GetProperty("name").GetString();
 
         var none = await Step(city, id, "recognise", await VersionAsync(city, id));
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
@@ -177,8 +178,8 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Contains("不能不予认定：须先指派至少3名专家评审（已指派0名）", await Why(notRecognise));
 
         var cityActor = new Actor("city", "市工信局", Role.CityBureau, Programme);
-        Assert.Contains(await TodosAsync(cityActor), t => t.Title == "石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报：评审中的申报待按行业指派评审专家（每项至少3名）"
-                                                          && t.Href == $"/awards/calls/{Shuzhi}/review");
+        Assert.Contains(await TodosAsync(cityActor), t => t.Title == $"石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报{batchName}：评审中的申报待按行业指派评审专家（每项至少3名）"
+                                                          && t.Href == $"/awards/calls/{Shuzhi}/review?batch={batch}");
         var experts = await ExpertsAsync(app, 3);
         var ids = new List<string>();
         foreach (var e in experts) ids.Add(await UserIdAsync(app, e));
@@ -191,9 +192,9 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var due = Assert.Single(await TodosAsync(new Actor(ids[2], "专家", Role.Expert, Programme)));
         Assert.Equal(($"奖补申报专家评审：{enterprise.Name}", true), (due.Title, due.Href.StartsWith("/awards/review/")));
         Assert.Empty(await TodosAsync(new Actor(ids[0], "专家", Role.Expert, Programme)));
-        Assert.Contains(await TodosAsync(cityActor), t => t.Title.EndsWith("：专家评审未完成，等待专家提交评审意见"));
+        Assert.Contains(await TodosAsync(cityActor), t => t.Title.EndsWith($"{batchName}：专家评审未完成，等待专家提交评审意见"));
         await ScoreAsync(await app.As(experts[2]), id, 0.6m, "notRecognise");
-        Assert.Contains(await TodosAsync(cityActor), t => t.Title.EndsWith("：专家评审已完成，请认定或不予认定"));
+        Assert.Contains(await TodosAsync(cityActor), t => t.Title.EndsWith($"{batchName}：专家评审已完成，请认定或不予认定"));
 
         var reviews = (await city.GetFromJsonAsync<JsonElement>($"/api/awards/{id}/reviews")).EnumerateArray().ToList();
         Assert.Equal(2, reviews.Count(r => r.GetProperty("recommendationLabel").GetString() == "推荐认定"));
@@ -273,6 +274,59 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await Ok(await Step(city, id, "recognise", await VersionAsync(city, id)));
         var view = await city.GetFromJsonAsync<JsonElement>($"/api/awards/{id}");
         Assert.Equal((2, 10m), (view.GetProperty("revision").GetInt32(), view.GetProperty("recognisedAmountWan").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task An_earlier_batchs_applications_under_review_stay_on_the_review_page_after_the_next_batch_opens()
+    {
+        // Seed 004 三（三）: "采取“动态申报、成熟一批、发布一批”的方式，逐批认定" — a batch closed for review is still reviewed and decided
+        // batch by batch after the next one opens.
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var accounts = new ProgrammeAccounts(app, Programme);
+        var cityUser = await accounts.UserAsync(Role.CityBureau);
+        var city = await app.As(cityUser);
+        var earlier = await OpenBatchAsync(city);
+        var early = await EnterpriseAsync(app, $"石家庄前批{suffix}有限公司", "正定县");
+        var earlyApp = await UnderReviewAsync(early.Id, "innovation");
+        var later = await OpenBatchAsync(city);
+        var late = await EnterpriseAsync(app, $"石家庄后批{suffix}有限公司", "正定县");
+        await UnderReviewAsync(late.Id, "innovation");
+        var earlierName = (await city.GetFromJsonAsync<JsonElement>($"/api/awards/{earlyApp}")).GetProperty("batch").GetProperty("name").GetString();
+
+        // The page opens on the latest batch and lists both batches with applications under review.
+        var browser = await app.SignedIn(cityUser);
+        var board = await browser.GetDocument($"/awards/calls/{Shuzhi}/review");
+        Assert.Contains(late.Name, board.Body!.TextContent);
+        Assert.DoesNotContain(early.Name, board.Body!.TextContent);
+        var link = board.QuerySelector($"#batches a[data-batch='{earlier}']")!;
+        Assert.Equal($"{earlierName}（评审中1项）", link.TextContent);
+        Assert.Equal("page", board.QuerySelector($"#batches a[data-batch='{later}']")!.GetAttribute("aria-current"));
+
+        // The earlier batch's page: its application, and its panel assigns there.
+        var path = link.GetAttribute("href")!;
+        Assert.Equal($"/awards/calls/{Shuzhi}/review?batch={earlier}", path);
+        var page = await browser.GetDocument(path);
+        Assert.Contains($"（{earlierName}）", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains(early.Name, page.Body!.TextContent);
+        Assert.DoesNotContain(late.Name, page.Body!.TextContent);
+        var form = page.QuerySelectorAll("form.panel-form").Single(f => f.QuerySelector("input[name='Form.Industry']")!.GetAttribute("value") == Biomedicine);
+        var expert = (await ExpertsAsync(app, 1)).Single();
+        var posted = await browser.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["_handler"] = form.QuerySelector("input[name=_handler]")!.GetAttribute("value")!,
+            ["Form.Industry"] = Biomedicine,
+            ["Form.Experts"] = await UserIdAsync(app, expert),
+        }));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal("指派结果：已指派1项，未指派0项", PageClient.Parse(await posted.Content.ReadAsStringAsync()).QuerySelector("#panel-results h2")!.TextContent);
+        var reviews = (await city.GetFromJsonAsync<JsonElement>($"/api/awards/{earlyApp}/reviews")).EnumerateArray().ToList();
+        Assert.Equal(await UserIdAsync(app, expert), Assert.Single(reviews).GetProperty("expertUserId").GetString());
+
+        // The city's to-do names the earlier batch and opens its page.
+        var todo = (await TodosAsync(new Actor("city", "市工信局", Role.CityBureau, Programme)))
+            .Single(t => t.Href == $"/awards/calls/{Shuzhi}/review?batch={earlier}");
+        Assert.Equal($"石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报{earlierName}：评审中的申报待按行业指派评审专家（每项至少3名）", todo.Title);
     }
 }
 

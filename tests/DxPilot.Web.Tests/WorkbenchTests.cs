@@ -56,7 +56,7 @@ public abstract class WorkbenchTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string ShuzhiCall = "石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报";
     private const string AwardRecommended = ShuzhiCall + "县区已推荐：纳入评审批次或退回修改";
     private const string AwardUnderReview = ShuzhiCall + "评审中：作出认定或不予认定";
-    private const string AwardExperts = ShuzhiCall + "：专家评审未完成，等待专家提交评审意见";
+    private const string AwardExperts = ShuzhiCall + "第2批：专家评审未完成，等待专家提交评审意见";
     private const string AwardReview = "奖补申报专家评审：石家庄新华精工机械有限公司（演示）";
     // sjz-enterprise's project was accepted (二级 → 三级) and it has not applied to the open 第二批.
     private const string AwardOpen = ShuzhiCall + "第2批开放中：本企业已有通过验收的改造项目，可以申报";

@@ -8,7 +8,7 @@ namespace DxPilot.Web.Features.Awards;
 
 /// <summary>
 /// 奖补申报评审 waiting for someone: each expert's reviews due (of the current round, while the application is under review), and
-/// for the city, per call, its applications under review split by what it is to do: assign experts, wait for them, decide.
+/// for the city, per call and batch, its applications under review split by what it is to do: assign experts, wait for them, decide.
 /// </summary>
 public sealed class AwardReviewTodo(DxPilotDbContext db, AwardService awards) : ITodoSource
 {
@@ -38,20 +38,28 @@ public sealed class AwardReviewTodo(DxPilotDbContext db, AwardService awards) : 
         foreach (var call in awards.CallsOf(actor).Where(c => c.Review is not null))
         {
             var min = call.Review!.MinReviews;
-            var waiting = await awards.InScope(actor).Where(x => x.CallId == call.Id && x.Status == AwardStatus.UnderReview).Select(x => new
+            var waiting = await (from x in awards.InScope(actor)
+                                 where x.CallId == call.Id && x.Status == AwardStatus.UnderReview
+                                 join b in db.AwardBatches on x.BatchId equals b.Id
+                                 select new
+                                 {
+                                     x.UpdatedAt, x.BatchId, b.Number, Batch = b.Name,
+                                     Assigned = db.AwardExpertReviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision),
+                                     Done = db.AwardExpertReviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision && r.SubmittedAt != null),
+                                 }).ToListAsync(ct);
+            // One line per batch and step, each opening the review page on its batch: an earlier batch is still reviewed after the next opens.
+            foreach (var batch in waiting.GroupBy(w => (w.BatchId, w.Number, w.Batch)).OrderBy(g => g.Key.Number))
             {
-                x.UpdatedAt,
-                Assigned = db.AwardExpertReviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision),
-                Done = db.AwardExpertReviews.Count(r => r.ApplicationId == x.Id && r.Round == x.Revision && r.SubmittedAt != null),
-            }).ToListAsync(ct);
-            var href = $"/awards/calls/{Uri.EscapeDataString(call.Id)}/review";
-            void Add(string title, IReadOnlyCollection<DateTime> since)
-            {
-                if (since.Count > 0) items.Add(new TodoItem(Kind, title, href, TodoList.Since(since.Min()), since.Count));
+                var href = $"/awards/calls/{Uri.EscapeDataString(call.Id)}/review?batch={batch.Key.BatchId}";
+                var title = $"{call.Title}{batch.Key.Batch}";
+                void Add(string what, IReadOnlyCollection<DateTime> since)
+                {
+                    if (since.Count > 0) items.Add(new TodoItem(Kind, $"{title}：{what}", href, TodoList.Since(since.Min()), since.Count));
+                }
+                Add($"评审中的申报待按行业指派评审专家（每项至少{min}名）", batch.Where(w => w.Assigned < min).Select(w => w.UpdatedAt).ToList());
+                Add("专家评审未完成，等待专家提交评审意见", batch.Where(w => w.Assigned >= min && w.Done < w.Assigned).Select(w => w.UpdatedAt).ToList());
+                Add("专家评审已完成，请认定或不予认定", batch.Where(w => w.Assigned >= min && w.Done == w.Assigned).Select(w => w.UpdatedAt).ToList());
             }
-            Add($"{call.Title}：评审中的申报待按行业指派评审专家（每项至少{min}名）", waiting.Where(w => w.Assigned < min).Select(w => w.UpdatedAt).ToList());
-            Add($"{call.Title}：专家评审未完成，等待专家提交评审意见", waiting.Where(w => w.Assigned >= min && w.Done < w.Assigned).Select(w => w.UpdatedAt).ToList());
-            Add($"{call.Title}：专家评审已完成，请认定或不予认定", waiting.Where(w => w.Assigned >= min && w.Done == w.Assigned).Select(w => w.UpdatedAt).ToList());
         }
         return items;
     }

@@ -37,8 +37,13 @@ public sealed record ReviewTaskRow(Guid ReviewId, string EnterpriseName, string 
 }
 
 /// <summary>A batch's applications under review grouped by the enterprise's pilot industry, each with its current round's reviews,
-/// and the programme's experts: the city's assignment page.</summary>
-public sealed record ReviewBoard(AwardCall Call, AwardBatch Batch, IReadOnlyList<IndustryPanel> Industries, IReadOnlyList<ExpertAccount> Experts);
+/// and the programme's experts: the city's assignment page. <see cref="InReview"/>: every batch of the call with applications
+/// under review, oldest first, so that an earlier batch's are reached once a later one is open.</summary>
+public sealed record ReviewBoard(AwardCall Call, AwardBatch Batch, IReadOnlyList<BatchInReview> InReview, IReadOnlyList<IndustryPanel> Industries,
+    IReadOnlyList<ExpertAccount> Experts);
+
+/// <summary>A batch and how many of its applications (in the actor's scope) are under review.</summary>
+public sealed record BatchInReview(AwardBatch Batch, int UnderReview);
 
 public sealed record IndustryPanel(string Key, string Name, IReadOnlyList<ApplicationUnderReview> Applications);
 
@@ -54,12 +59,14 @@ public sealed partial class AwardService
 {
     private const string ReviewWhat = "专家评审意见";
 
-    /// <summary>The batch (the call's latest unless named) with its applications under review by industry and the experts to assign.</summary>
+    /// <summary>The batch (unless named, the latest with applications under review, else the call's latest) with its applications
+    /// under review by industry, the batches to choose from and the experts to assign.</summary>
     public async Task<Outcome<ReviewBoard>> ReviewBoardAsync(Actor actor, string callId, Guid? batchId, CancellationToken ct = default)
     {
         if (CallOf(actor, callId) is not { } call) return Outcome<ReviewBoard>.NotFound();
         if (AwardPolicy.AssignExperts(actor) is { } why) return Outcome<ReviewBoard>.Forbidden(why);
-        if (await BatchOfAsync(call, batchId, ct) is not { } batch) return Outcome<ReviewBoard>.NotFound();
+        var (batch, inReview) = await BatchOfAsync(actor, call, batchId, ct);
+        if (batch is null) return Outcome<ReviewBoard>.NotFound();
         var rows = await (from x in InScope(actor).AsNoTracking()
                           where x.CallId == call.Id && x.BatchId == batch.Id && x.Status == AwardStatus.UnderReview
                           join e in db.Enterprises on x.EnterpriseId equals e.Id
@@ -73,7 +80,7 @@ public sealed partial class AwardService
                 .Select(r => new ApplicationUnderReview(r.Application, r.Name,
                     reviews[r.Application.Id].Where(v => v.Round == r.Application.Revision).OrderBy(v => v.AssignedAt).ToList())).ToList()))
             .ToList();
-        return Outcome<ReviewBoard>.Ok(new ReviewBoard(call, batch, industries, await ExpertPool.ExpertsAsync(db, call.ProgrammeId, ct)));
+        return Outcome<ReviewBoard>.Ok(new ReviewBoard(call, batch, inReview, industries, await ExpertPool.ExpertsAsync(db, call.ProgrammeId, ct)));
     }
 
     /// <summary>
@@ -86,7 +93,7 @@ public sealed partial class AwardService
         if (CallOf(actor, callId) is not { } call) return Outcome<IReadOnlyList<PanelResult>>.NotFound();
         if (AwardPolicy.AssignExperts(actor) is { } why) return Outcome<IReadOnlyList<PanelResult>>.Forbidden(why);
         if (call.Review is null) return Outcome<IReadOnlyList<PanelResult>>.Conflict("本申报由市级主管部门直接认定，不需要专家评审");
-        if (await BatchOfAsync(call, input.BatchId, ct) is not { } batch) return Outcome<IReadOnlyList<PanelResult>>.NotFound();
+        if ((await BatchOfAsync(actor, call, input.BatchId, ct)).Batch is not { } batch) return Outcome<IReadOnlyList<PanelResult>>.NotFound();
         var errors = new Dictionary<string, string>();
         var industry = programmes.Get(call.ProgrammeId).Industries.FirstOrDefault(i => i.Key == input.Industry?.Trim());
         if (industry is null) errors["industry"] = "请选择试点行业";
@@ -244,7 +251,15 @@ public sealed partial class AwardService
         return new ExpertTally(call.Review?.MinReviews ?? 0, done.Count, done.Count(d => d));
     }
 
-    private Task<AwardBatch?> BatchOfAsync(AwardCall call, Guid? batchId, CancellationToken ct) =>
-        db.AwardBatches.AsNoTracking().Where(b => b.CallId == call.Id && (batchId == null || b.Id == batchId))
-            .OrderByDescending(b => b.Number).FirstOrDefaultAsync(ct);
+    /// <summary>The batch named (null if it is not the call's), else the latest with applications under review in the actor's
+    /// scope, else the call's latest; with the batches that have applications under review.</summary>
+    private async Task<(AwardBatch? Batch, IReadOnlyList<BatchInReview> InReview)> BatchOfAsync(Actor actor, AwardCall call, Guid? batchId, CancellationToken ct)
+    {
+        var counts = (await InScope(actor).Where(x => x.CallId == call.Id && x.Status == AwardStatus.UnderReview)
+            .GroupBy(x => x.BatchId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(c => c.Key, c => c.Count);
+        var batches = await db.AwardBatches.AsNoTracking().Where(b => b.CallId == call.Id).OrderBy(b => b.Number).ToListAsync(ct);
+        var inReview = batches.Where(b => counts.ContainsKey(b.Id)).Select(b => new BatchInReview(b, counts[b.Id])).ToList();
+        var batch = batchId is { } id ? batches.FirstOrDefault(b => b.Id == id) : inReview.LastOrDefault()?.Batch ?? batches.LastOrDefault();
+        return (batch, inReview);
+    }
 }
