@@ -16,7 +16,7 @@ namespace DxPilot.Web.Tests;
 /// "成熟一批、发布一批" (seed 004): the city takes 纳入评审, 认定 or 不予认定 for the applications of a batch it selected, each through
 /// the single action's chain, guard, stale check and history, the refused ones named with the reason; only the city may; the
 /// published list of a closed batch shows its recognised applications (enterprise, county, directions, 万元) to the bureaus and to
-/// every enterprise of the programme, and as .xlsx.
+/// every enterprise of the programme, and as .xlsx; a closed batch takes no first submission.
 /// </summary>
 public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
@@ -283,6 +283,37 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var page = await browser.GetDocument($"/awards/calls/{Shuzhi}/published?batch={batch}");
         Assert.Equal([twoWays.Name, lighthouse.Name], page.QuerySelectorAll("#published tbody tr").Select(r => r.Children[1].TextContent));
         Assert.Equal("60.00", page.QuerySelector("#total")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_closed_batch_takes_no_first_submission_but_a_returned_application_is_resubmitted_into_it()
+    {
+        // The batches page (AwardBatchesPage): "同一时间只有一批开放，企业在开放的批次中申报；截止后该批进入审核和评审" — seed 004 三（三）
+        // "动态申报、成熟一批、发布一批，逐批认定": a batch closed (截止) for review takes no new application.
+        var late = await ShijiazhuangAward.CreateAsync(app);
+        var batch = await late.OpenBatchAsync(app);
+        var returned = await ShijiazhuangAward.CreateAsync(app);
+        var (draft, version) = await late.DraftedAsync(app);
+        var (submitted, _) = await returned.SubmittedAsync(app);
+        var city = await app.As(late.Users["city"]);
+        var name = (await Ok(await city.PostAsync($"/api/awards/calls/{Shuzhi}/batches/{batch}/close", null))).GetProperty("name").GetString();
+
+        var owner = await app.As(late.Users["enterprise"]);
+        var view = await owner.GetFromJsonAsync<JsonElement>($"/api/awards/{draft}");
+        Assert.Equal($"{name}已截止，不能再提交新的申报；请在下一批开放后申报", view.GetProperty("submissionProblems").EnumerateArray().First().GetString());
+        var refused = await owner.PostAsJsonAsync($"/api/awards/{draft}/transitions", new { trigger = "submit", version });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"以下1项不符合要求，不能提交：{name}已截止，不能再提交新的申报；请在下一批开放后申报", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("draft", (await ReadAsync(owner, draft)).GetProperty("state").GetString());
+
+        // Returned by its county after the batch closed, the application is revised and goes back into its batch.
+        var county = await app.As(returned.Users["zhengding"]);
+        await Ok(await county.PostAsJsonAsync($"/api/awards/{submitted}/transitions",
+            new { trigger = "return", reason = "请补充研发投入明细", version = (await ReadAsync(county, submitted)).GetProperty("version").GetInt32() }));
+        var applicant = await app.As(returned.Users["enterprise"]);
+        var again = await Ok(await applicant.PostAsJsonAsync($"/api/awards/{submitted}/transitions",
+            new { trigger = "submit", version = (await ReadAsync(applicant, submitted)).GetProperty("version").GetInt32() }));
+        Assert.Equal(("submitted", 2), (again.GetProperty("state").GetString(), again.GetProperty("revision").GetInt32()));
     }
 }
 

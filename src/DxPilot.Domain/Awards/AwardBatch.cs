@@ -30,6 +30,11 @@ public sealed class AwardBatch : IAudited
         Name = string.IsNullOrWhiteSpace(name) ? $"第{number}批" : name.Trim(), OpenedAt = now,
     };
 
+    /// <summary>Why this application may not be submitted into the batch: a closed batch (截止) takes no new application, since
+    /// enterprises apply in the open one; one submitted before and returned for revision goes back into its own batch.</summary>
+    public string? SubmissionRefusal(AwardApplication application) =>
+        !IsOpen && application.Revision == 0 ? $"{Name}已截止，不能再提交新的申报；请在下一批开放后申报" : null;
+
     public void Close(DateTime now)
     {
         if (!IsOpen) throw new InvalidOperationException("该批次已截止");

@@ -81,6 +81,15 @@ public sealed class ShijiazhuangAward
     /// <summary>An innovation-only application complete enough to submit, with <paramref name="basics"/> as 企业基本情况, submitted.</summary>
     public async Task<(Guid Id, int Version)> SubmittedAsync(DxPilotApp app, string basics = "企业成立于2010年，主营化学原料药。")
     {
+        var (id, version) = await DraftedAsync(app, basics);
+        var submitted = await (await app.As(Users["enterprise"])).PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger = "submit", version });
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+        return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+    }
+
+    /// <summary>The same application written and its signed scans uploaded, not submitted; its id and version.</summary>
+    public async Task<(Guid Id, int Version)> DraftedAsync(DxPilotApp app, string basics = "企业成立于2010年，主营化学原料药。")
+    {
         var (id, version) = await StartAsync(app);
         var enterprise = await app.As(Users["enterprise"]);
         var content = new
@@ -97,8 +106,6 @@ public sealed class ShijiazhuangAward
         saved.EnsureSuccessStatusCode();
         var draft = await saved.Content.ReadFromJsonAsync<JsonElement>();
         await ShijiazhuangAwardFiles.SignedScansAsync(enterprise, id);
-        var submitted = await enterprise.PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger = "submit", version = draft.GetProperty("version").GetInt32() });
-        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
-        return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        return (id, draft.GetProperty("version").GetInt32());
     }
 }

@@ -9,13 +9,16 @@ namespace DxPilot.Web.Features.Awards;
 
 /// <summary>What the criteria and the submission read from the platform's own rows: the accepted transformation with the agency's
 /// levels (<see cref="AcceptedTransformations"/>: a project accepted on the platform or an imported result), the agency's assessment
-/// for the rates (the project's 改造后 one, else the enterprise's latest by an agency), the enterprise's file, the other applications.</summary>
+/// for the rates (the project's 改造后 one, else the enterprise's latest by an agency), the enterprise's file, the other applications,
+/// and whether its batch still takes it (<see cref="AwardBatch.SubmissionRefusal"/>).</summary>
 public sealed partial class AwardService
 {
     private async Task<FoundFacts> FactsAsync(AwardCall call, AwardApplication application, CancellationToken ct)
     {
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == application.EnterpriseId, ct);
         var problems = new List<string>();
+        var batch = await db.AwardBatches.AsNoTracking().FirstAsync(b => b.Id == application.BatchId, ct);
+        if (batch.SubmissionRefusal(application) is { } closed) problems.Add(closed);
         var transformation = await accepted.LatestAsync(application.ProgrammeId, application.EnterpriseId, ct);
         if (call.Kind == AwardKind.Benchmark && transformation is null)
             problems.Add("该企业没有通过验收的改造项目：只有已完成数字化转型项目建设并通过验收的试点企业可以申报");
