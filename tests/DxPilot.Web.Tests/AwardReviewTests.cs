@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Awards;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Persistence;
@@ -328,6 +329,73 @@ public abstract class AwardReviewTests<TApp>(TApp app) : IClassFixture<TApp> whe
             .Single(t => t.Href == $"/awards/calls/{Shuzhi}/review?batch={earlier}");
         Assert.Equal($"石家庄市中小企业数字化转型试点城市“数智”标杆中小企业申报{earlierName}：评审中的申报待按行业指派评审专家（每项至少3名）", todo.Title);
     }
+
+    [Fact]
+    public async Task The_city_withdraws_an_expert_who_has_not_handed_in_and_assigns_another_so_the_application_can_be_decided()
+    {
+        // Seed 004 三（三） has the city organise the third party's review ("分四个试点行业开展评审") and recognise batch by batch
+        // ("逐批认定"); an assigned expert who never answers must not hold the decision forever: the city withdraws that assignment
+        // (as it may for a filing's experts) and assigns another. A review handed in stays.
+        var enterprise = await EnterpriseAsync(app, $"石家庄撤回{Guid.NewGuid():N}"[..14] + "有限公司", "正定县");
+        var accounts = new ProgrammeAccounts(app, Programme);
+        var cityUser = await accounts.UserAsync(Role.CityBureau, displayName: "市工信局撤回测试");
+        var city = await app.As(cityUser);
+        var batch = await OpenBatchAsync(city);
+        var id = await UnderReviewAsync(enterprise.Id, "innovation");
+        var experts = await ExpertsAsync(app, 3);
+        var ids = new List<string>();
+        foreach (var e in experts) ids.Add(await UserIdAsync(app, e));
+        await Ok(await city.PostAsJsonAsync($"/api/awards/calls/{Shuzhi}/review-assignments", new { batch, industry = Biomedicine, experts = ids, applications = new[] { id } }));
+        await ScoreAsync(await app.As(experts[0]), id);
+        await ScoreAsync(await app.As(experts[1]), id);
+        Assert.Contains("不能认定：还有1名专家未提交评审意见", await Why(await Step(city, id, "recognise", await VersionAsync(city, id))));
+
+        // Only the city withdraws; a review handed in is not withdrawn.
+        var county = await app.As(await accounts.UserAsync(Role.DistrictBureau, district: "正定县"));
+        var refused = await county.DeleteAsync($"/api/awards/{id}/reviews/{ids[2]}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("只有市级主管部门可以指派评审专家", await Why(refused));
+        Assert.True((await (await app.As(experts[2])).DeleteAsync($"/api/awards/{id}/reviews/{ids[2]}")).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
+        var handedIn = await city.DeleteAsync($"/api/awards/{id}/reviews/{ids[0]}");
+        Assert.Equal(HttpStatusCode.Conflict, handedIn.StatusCode);
+        Assert.Contains($"{(await AssignedNameAsync(city, id, ids[0]))}已提交评审意见，不能撤回指派", await Why(handedIn));
+
+        // The board offers 撤回指派 for the silent expert only; the form needs its antiforgery token.
+        var browser = await app.SignedIn(cityUser);
+        var board = await browser.GetDocument($"/awards/calls/{Shuzhi}/review?batch={batch}");
+        Assert.Equal([ids[2]], board.QuerySelectorAll("form[data-withdraw]").Select(f => f.GetAttribute("data-withdraw")));
+        var form = board.QuerySelector("form[data-withdraw]")!;
+        Assert.Equal($"/awards/{id}/reviews/withdraw", form.GetAttribute("action"));
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync(form.GetAttribute("action"),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["expert"] = ids[2] }))).StatusCode);
+        var withdrawn = await browser.PostAsync(form.GetAttribute("action"),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["expert"] = ids[2] }));
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal($"/awards/calls/{Shuzhi}/review?batch={batch}", withdrawn.Headers.Location!.OriginalString);
+        Assert.Equal(ids.Take(2).Order(), (await city.GetFromJsonAsync<JsonElement>($"/api/awards/{id}/reviews")).EnumerateArray()
+            .Select(r => r.GetProperty("expertUserId").GetString()!).Order());
+        // Withdrawn again: nothing left to withdraw.
+        Assert.Equal(HttpStatusCode.NotFound, (await city.DeleteAsync($"/api/awards/{id}/reviews/{ids[2]}")).StatusCode);
+        await using (var scope = app.DataScope(Programme))
+        {
+            var entries = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AuditEntries.AsNoTracking()
+                .Where(e => e.EntityType == nameof(AwardExpertReview) && e.Action == AuditAction.Deleted).ToListAsync();
+            Assert.Contains(entries, e => e.ActorName == "市工信局撤回测试");
+        }
+
+        // Still two of three: a new expert takes the place, hands in, and the city decides.
+        Assert.Contains("须先指派至少3名专家评审（已指派2名）", await Why(await Step(city, id, "recognise", await VersionAsync(city, id))));
+        var replacement = (await ExpertsAsync(app, 1)).Single();
+        await Ok(await city.PostAsJsonAsync($"/api/awards/calls/{Shuzhi}/review-assignments",
+            new { batch, industry = Biomedicine, experts = new[] { await UserIdAsync(app, replacement) }, applications = new[] { id } }));
+        await ScoreAsync(await app.As(replacement), id);
+        Assert.Equal("recognised", (await Ok(await Step(city, id, "recognise", await VersionAsync(city, id)))).GetProperty("state").GetString());
+    }
+
+    private static async Task<string> AssignedNameAsync(HttpClient city, Guid id, string expert) =>
+        (await city.GetFromJsonAsync<JsonElement>($"/api/awards/{id}/reviews")).EnumerateArray()
+        .Single(r => r.GetProperty("expertUserId").GetString() == expert).GetProperty("expertName").GetString()!;
 }
 
 public sealed class AwardReviewTestsOnSqlite(SqliteApp app) : AwardReviewTests<SqliteApp>(app);

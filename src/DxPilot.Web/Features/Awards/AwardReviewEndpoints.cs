@@ -1,6 +1,7 @@
 using DxPilot.Domain.Awards;
 using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Platform;
+using DxPilot.Web.Features.Reviews;
 
 namespace DxPilot.Web.Features.Awards;
 
@@ -13,6 +14,16 @@ public static class AwardReviewEndpoints
 
     public static void Map(WebApplication app)
     {
+        // Browser: the review board's 撤回指派 buttons post here (form binding makes the framework check antiforgery), then go back to
+        // the board on the application's batch; a refusal is shown as the filings' assignment refusals are.
+        app.MapPost("/awards/{id:guid}/reviews/withdraw", async (Guid id, IFormCollection form, HttpContext http, AwardService service, CancellationToken ct) =>
+        {
+            var outcome = await service.WithdrawReviewAsync(http.User.RequireActor(), id, form["expert"].ToString(), ct);
+            return outcome.IsOk
+                ? Results.LocalRedirect($"/awards/calls/{Uri.EscapeDataString(outcome.Value!.CallId)}/review?batch={outcome.Value.BatchId}")
+                : ExpertAssignmentRefusal.Refused(outcome, $"/awards/{id}", "返回申报书", "找不到该申报或评审专家，或不在您的权限范围内");
+        }).RequireAuthorization();
+
         var api = app.MapGroup("/api/awards").WithTags("奖补申报（数智标杆、链式案例）")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
             .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
@@ -27,6 +38,10 @@ public static class AwardReviewEndpoints
                     results => Results.Ok(new { Assigned = results.Count(r => r.Assigned), Refused = results.Count(r => !r.Assigned), Items = results })))
             .WithSummary("按试点行业指派评审专家（市级，批量）：batch（默认最新一批）、industry（试点行业）、experts（专家账号 id）、applications（可选，只指派其中几项）；"
                          + "该行业评审中的每项申报逐一指派，有利益冲突的专家在该项被拒绝并说明原因，其余照常指派");
+
+        api.MapDelete("/{id:guid}/reviews/{expert}", async (Guid id, string expert, HttpContext http, AwardService service, CancellationToken ct) =>
+                ApiResults.From(await service.WithdrawReviewAsync(http.User.RequireActor(), id, expert, ct), _ => Results.NoContent()))
+            .WithSummary("撤回尚未提交的专家指派（市级，本轮评审、申报评审中）：expert 为专家账号 id；已提交评审意见的不能撤回");
 
         api.MapGet("/review", async (HttpContext http, AwardService service, CancellationToken ct) =>
                 ApiResults.From(await service.MyReviewsAsync(http.User.RequireActor(), ct), list => Results.Ok(list.Select(a => new

@@ -139,6 +139,25 @@ public sealed partial class AwardService
         return saved.IsOk ? Outcome<IReadOnlyList<PanelResult>>.Ok(results) : Outcome<IReadOnlyList<PanelResult>>.Conflict(saved.Message!);
     }
 
+    /// <summary>
+    /// 撤回指派: the city withdraws an expert's review of the current round not yet handed in (the filings' rule,
+    /// FilingService.WithdrawAsync), so that an expert who does not answer can be replaced and the application decided. The removal is
+    /// audited; a review handed in, or one of an application no longer under review, stays.
+    /// </summary>
+    public async Task<Outcome<AwardApplication>> WithdrawReviewAsync(Actor actor, Guid applicationId, string expertUserId, CancellationToken ct = default)
+    {
+        var application = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == applicationId, ct);
+        if (application is null || calls.Find(application.CallId) is not { Review: not null }) return Outcome<AwardApplication>.NotFound();
+        if (AwardPolicy.AssignExperts(actor) is { } why) return Outcome<AwardApplication>.Forbidden(why);
+        var review = await db.AwardExpertReviews.FirstOrDefaultAsync(r => r.ApplicationId == applicationId && r.Round == application.Revision
+                                                                          && r.ExpertUserId == expertUserId, ct);
+        if (review is null) return Outcome<AwardApplication>.NotFound();
+        if (review.IsDone) return Outcome<AwardApplication>.Conflict($"{review.ExpertName}已提交评审意见，不能撤回指派");
+        if (application.Status != AwardStatus.UnderReview) return Outcome<AwardApplication>.Conflict("该申报已不在评审中，不能撤回指派");
+        db.AwardExpertReviews.Remove(review);
+        return await saving.SaveAsync(review, ReviewWhat, () => application, ct);
+    }
+
     /// <summary>The application's reviews, latest round first: all of them for the city and the think tank, its own for an assigned expert.</summary>
     public async Task<Outcome<IReadOnlyList<AwardExpertReview>>> ReviewsAsync(Actor actor, Guid id, CancellationToken ct = default)
     {

@@ -1,7 +1,7 @@
 using DxPilot.Domain.Filings;
 using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Platform;
-using Microsoft.AspNetCore.Http.HttpResults;
+using DxPilot.Web.Features.Reviews;
 
 namespace DxPilot.Web.Features.Filings;
 
@@ -69,12 +69,7 @@ public static class FilingReviewEndpoints
     /// <summary>Done: back to the filing's page. Refused: the reasons in Chinese with the status the API would give.</summary>
     private static IResult Back<T>(Guid id, Outcome<T> outcome) => outcome.IsOk
         ? Results.LocalRedirect($"/filings/{id}#experts")
-        : new RazorComponentResult<FilingExpertRefusal>(new Dictionary<string, object?>
-        {
-            [nameof(FilingExpertRefusal.Id)] = id,
-            [nameof(FilingExpertRefusal.Reasons)] = outcome.Errors.Count > 0 ? outcome.Errors.Values.ToList()
-                : [outcome.Message ?? (outcome.StatusCode == StatusCodes.Status404NotFound ? "找不到该备案或评审专家，或不在您的权限范围内" : "未能完成指派")],
-        }) { StatusCode = outcome.StatusCode };
+        : ExpertAssignmentRefusal.Refused(outcome, $"/filings/{id}", "返回备案", "找不到该备案或评审专家，或不在您的权限范围内");
 
     private static object Shown(FilingExpertReview r) => new
     {
