@@ -16,7 +16,8 @@ namespace DxPilot.Web.Tests;
 /// "成熟一批、发布一批" (seed 004): the city takes 纳入评审, 认定 or 不予认定 for the applications of a batch it selected, each through
 /// the single action's chain, guard, stale check and history, the refused ones named with the reason; only the city may; the
 /// published list of a closed batch shows its recognised applications (enterprise, county, directions, 万元) to the bureaus and to
-/// every enterprise of the programme, and as .xlsx; a closed batch takes no first submission.
+/// every enterprise of the programme, and as .xlsx, once the batch is closed and every application in it decided; a closed batch
+/// takes no first submission.
 /// </summary>
 public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
@@ -235,8 +236,8 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var a = await AtAsync(lighthouse, AwardStatus.UnderReview, "lighthouse");
         var b = await AtAsync(twoWays, AwardStatus.UnderReview, "smartFactory", "innovation");
         var c = await AtAsync(rejected, AwardStatus.UnderReview, "innovation");
-        await AtAsync(pending, AwardStatus.UnderReview, "innovation");
-        foreach (var id in new[] { a, b, c }) await ReviewedAsync(app, city, id);
+        var d = await AtAsync(pending, AwardStatus.UnderReview, "innovation");
+        foreach (var id in new[] { a, b, c, d }) await ReviewedAsync(app, city, id);
         async Task<(Guid, int)> Read(Guid id) => (id, (await ReadAsync(city, id)).GetProperty("version").GetInt32());
         await Ok(await Batch(city, "recognise", [await Read(a), await Read(b)]));
         await Ok(await Batch(city, "notRecognise", [await Read(c)], "成效数据不足"));
@@ -246,7 +247,16 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var path = $"/api/awards/calls/{Shuzhi}/batches/{batch}/published";
         // Open: nothing is published yet.
         Assert.Equal(HttpStatusCode.Conflict, (await city.GetAsync(path)).StatusCode);
-        await Ok(await city.PostAsync($"/api/awards/calls/{Shuzhi}/batches/{batch}/close", null));
+        var name = (await Ok(await city.PostAsync($"/api/awards/calls/{Shuzhi}/batches/{batch}/close", null))).GetProperty("name").GetString();
+        // Seed 004 三（三）"成熟一批、发布一批": closed, the batch is published only once mature — one application still awaits the
+        // city's decision, so nothing is published yet, to any reader, and the batches page offers no list.
+        var early = await city.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains($"{name}尚有1项申报未作出认定结论，认定名单在本批申报全部作出结论后发布", await early.Content.ReadAsStringAsync());
+        var cityPages = await app.SignedIn(await Accounts.UserAsync(Role.CityBureau));
+        Assert.Null((await cityPages.GetDocument($"/awards/calls/{Shuzhi}/batches")).QuerySelector($"[data-published='{batch}']"));
+        await Ok(await Batch(city, "notRecognise", [await Read(d)], "成效数据不足"));
+        Assert.NotNull((await cityPages.GetDocument($"/awards/calls/{Shuzhi}/batches")).QuerySelector($"[data-published='{batch}']"));
 
         var outsider = await app.As(await Accounts.UserAsync(Role.Enterprise, enterprise: (await EnterpriseAsync(app, $"石家庄旁观{s}有限公司", "新华区")).Id));
         var readers = new[]

@@ -35,6 +35,16 @@ public sealed class AwardBatch : IAudited
     public string? SubmissionRefusal(AwardApplication application) =>
         !IsOpen && application.Revision == 0 ? $"{Name}已截止，不能再提交新的申报；请在下一批开放后申报" : null;
 
+    /// <summary>
+    /// 发布一批 (seed 004 三（三）"动态申报、成熟一批、发布一批，逐批认定"): a batch's 认定名单 is published once the batch is closed and
+    /// it is mature, none of its applications still awaiting a decision (<see cref="AwardReapplication.Undecided"/>); null once
+    /// published, else why not yet. A published list stays so: a decision is final, and a closed batch takes no new submission.
+    /// </summary>
+    public string? PublicationRefusal(int undecided) =>
+        IsOpen ? $"{Name}尚未截止，认定名单在批次截止后发布"
+        : undecided > 0 ? $"{Name}尚有{undecided}项申报未作出认定结论，认定名单在本批申报全部作出结论后发布"
+        : null;
+
     public void Close(DateTime now)
     {
         if (!IsOpen) throw new InvalidOperationException("该批次已截止");

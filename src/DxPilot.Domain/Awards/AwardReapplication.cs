@@ -13,8 +13,9 @@ public sealed record OtherApplication(string BatchName, AwardStatus Status, stri
 public static class AwardReapplication
 {
     /// <summary>Submitted and not yet decided: the county or the city still holds it, or the applicant is revising it.</summary>
-    public static bool Pending(AwardStatus status) =>
-        status is AwardStatus.Submitted or AwardStatus.Recommended or AwardStatus.UnderReview or AwardStatus.Returned;
+    public static readonly IReadOnlyList<AwardStatus> Undecided = [AwardStatus.Submitted, AwardStatus.Recommended, AwardStatus.UnderReview, AwardStatus.Returned];
+
+    public static bool Pending(AwardStatus status) => Undecided.Contains(status);
 
     /// <summary>Why the enterprise may not start an application now (null: it may).</summary>
     public static string? StartRefusal(AwardCall call, IReadOnlyList<OtherApplication> others)

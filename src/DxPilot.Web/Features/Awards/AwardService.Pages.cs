@@ -19,7 +19,8 @@ public sealed record StartChance(AwardBatch? OpenBatch, Guid? Existing, bool Has
 }
 
 /// <summary>One batch with how many applications in scope are in each state.</summary>
-public sealed record BatchCounts(AwardBatch Batch, IReadOnlyDictionary<AwardStatus, int> ByState)
+/// <summary>A batch with its applications in the reader's scope per state, and whether its 认定名单 is published.</summary>
+public sealed record BatchCounts(AwardBatch Batch, IReadOnlyDictionary<AwardStatus, int> ByState, bool Published)
 {
     public int Total => ByState.Values.Sum();
 }
@@ -38,15 +39,17 @@ public sealed partial class AwardService
         return new StartChance(open, existing, await accepted.AnyAsync(actor.ProgrammeId, enterprise, ct), again);
     }
 
-    /// <summary>The call's batches, newest first, each with its applications in this actor's scope counted per state.</summary>
+    /// <summary>The call's batches, newest first, each with its applications in this actor's scope counted per state and whether it
+    /// is published.</summary>
     public async Task<Outcome<IReadOnlyList<BatchCounts>>> BatchCountsAsync(Actor actor, string callId, CancellationToken ct = default)
     {
         if (CallOf(actor, callId) is not { } call) return Outcome<IReadOnlyList<BatchCounts>>.NotFound();
         var batches = await db.AwardBatches.AsNoTracking().Where(b => b.CallId == call.Id).OrderByDescending(b => b.Number).ToListAsync(ct);
         var counts = await InScope(actor).Where(x => x.CallId == call.Id).GroupBy(x => new { x.BatchId, x.Status })
             .Select(g => new { g.Key.BatchId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var published = (await Published(call).Select(b => b.Id).ToListAsync(ct)).ToHashSet();
         return Outcome<IReadOnlyList<BatchCounts>>.Ok(batches.Select(b => new BatchCounts(b,
-            counts.Where(c => c.BatchId == b.Id).ToDictionary(c => c.Status, c => c.Count))).ToList());
+            counts.Where(c => c.BatchId == b.Id).ToDictionary(c => c.Status, c => c.Count), published.Contains(b.Id))).ToList());
     }
 
     /// <summary>Revision N of an application in scope, as it was submitted.</summary>
