@@ -359,6 +359,54 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Contains("本次申报没有方向“bigLighthouse”", body);
         Assert.Contains("控制字符", body);
     }
+
+    [Fact]
+    public async Task A_lighthouse_with_three_scenarios_and_no_level_rise_is_not_submitted_and_says_why()
+    {
+        // Seed 004 附件1-1 二 "打造应用场景不少于 4 个" and 三 "数字化水平等级达到三级及以上，且等级有明显提升"; 附件4 模板 lists
+        // 场景1 to 场景4. The agency accepted this enterprise's project at 二级 from 二级.
+        var a = await ArrangeAsync();
+        await ShijiazhuangAwards.AcceptedProjectAsync(app, a.EnterpriseId, before: 2, after: 2);
+        await OpenBatchAsync();
+        var enterprise = await app.As(a.Users["enterprise"]);
+        var started = await Ok(await enterprise.PostAsync($"/api/awards/calls/{Call}/applications", null));
+        var id = started.GetProperty("id").GetGuid();
+        var scenarios = new[] { 7, 8, 11 }.Select(n => new
+        {
+            typicalScenario = n,
+            fields = new Dictionary<string, string> { ["description"] = "系统生成作业计划", ["painPoints"] = "人工排产滞后", ["results"] = "编制时间缩短", ["economics"] = "年节约80万元" },
+        }).ToList();
+        var content = new
+        {
+            texts = new Dictionary<string, object>
+            {
+                ["lighthouse"] = new
+                {
+                    sections = new Dictionary<string, string> { ["basics"] = "企业成立于2010年。", ["foundation"] = "设备数字化率72%。", ["leadership"] = "领导小组。", ["plan"] = "三年规划。" },
+                    scenarios,
+                },
+            },
+            entered = new Dictionary<string, decimal> { ["digitalEquipment"] = 72m, ["networked"] = 65m },
+            contactName = "孙经理", contactPhone = "13900002222",
+        };
+        var draft = await Ok(await enterprise.PutAsJsonAsync($"/api/awards/{id}", new { directions = new[] { "lighthouse" }, content, version = started.GetProperty("version").GetInt32() }));
+        await ShijiazhuangAwardFiles.SignedScansAsync(enterprise, id);
+
+        var problems = (await enterprise.GetFromJsonAsync<JsonElement>($"/api/awards/{id}")).GetProperty("submissionProblems").EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.Contains("应用场景至少4个（现有3个）", problems);
+        Assert.Contains("不符合“应用场景不少于4个（对应典型场景）”：已填3个场景，其中3个对应典型场景：7.生产计划优化、8.智能排产调度、11.工艺动态优化，须不少于4个", problems);
+        var level = Assert.Single(problems, p => p.StartsWith("不符合“数字化水平达到三级及以上且等级有明显提升”：评测机构"));
+        Assert.EndsWith("改造后评测二级，改造前二级，须达到三级及以上", level);
+        // The reviewers' criteria (转型保障能力, 创新能力) do not stop it.
+        Assert.DoesNotContain(problems, p => p.Contains("转型保障能力") || p.Contains("知识产权"));
+
+        var refused = await Step(enterprise, id, "submit", draft.GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var why = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("以下3项不符合要求，不能提交", why);
+        Assert.Contains("须达到三级及以上", why);
+        Assert.Equal("draft", (await enterprise.GetFromJsonAsync<JsonElement>($"/api/awards/{id}")).GetProperty("state").GetString());
+    }
 }
 
 public sealed class AwardTestsOnSqlite(SqliteApp app) : AwardTests<SqliteApp>(app);

@@ -106,9 +106,11 @@ public sealed class AwardApplication : IAudited
         Version++;
     }
 
-    /// <summary>What stops submission, each named: the directions, every limit of every picked direction's template, and the
-    /// facts the service found (eligibility, the 链式 confirmations, pictures).</summary>
-    public IReadOnlyList<string> SubmissionProblems(AwardCall call, IEnumerable<string> factProblems)
+    /// <summary>What stops submission, each named: the directions, every limit of every picked direction's template, each
+    /// objective criterion not met (<see cref="CriterionRule.Objective"/>; <paramref name="criteria"/>: the checks per picked
+    /// direction), and the facts the service found (eligibility, the 链式 confirmations, pictures).</summary>
+    public IReadOnlyList<string> SubmissionProblems(AwardCall call, IEnumerable<string> factProblems,
+        IReadOnlyDictionary<string, IReadOnlyList<CriterionCheck>> criteria)
     {
         var problems = new List<string>(factProblems);
         var picked = PickedDirections;
@@ -119,6 +121,7 @@ public sealed class AwardApplication : IAudited
             var text = Content.TextOf(d.Key);
             var prefix = picked.Count > 1 ? $"{d.Label}：" : "";
             problems.AddRange(AwardLimits.SubmissionProblems(d.Template, text, typical).Select(p => prefix + p.Message));
+            if (criteria.TryGetValue(d.Key, out var checks)) problems.AddRange(AwardCriteria.SubmissionProblems(d, checks).Select(p => prefix + p));
         }
         return problems;
     }

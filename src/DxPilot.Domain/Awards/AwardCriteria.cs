@@ -56,6 +56,11 @@ public sealed record CriterionRule(string Key, string Label, CriterionKind Kind,
     /// <summary>The 证明材料 subjects that support this criterion, listed beside it for the reviewers.</summary>
     public IReadOnlyList<AwardEvidenceSubject> Evidence { get; init; } = [];
 
+    /// <summary>Settled by the platform alone, so that its 不符合 stops submission: the scenarios mapped to typical scenarios are
+    /// counted, the level is the agency's. The others rest on the applicant's own figures or a reviewer's judgement and stay for
+    /// the review.</summary>
+    public bool Objective => Kind is CriterionKind.Scenarios or CriterionKind.Level;
+
     public IEnumerable<string> Problems(AwardTemplate template, IReadOnlyList<TypicalScenario> typical)
     {
         if (string.IsNullOrWhiteSpace(Key) || string.IsNullOrWhiteSpace(Label)) yield return "条件的key和名称不能为空";
@@ -143,6 +148,14 @@ public static class AwardCriteria
 {
     public static IReadOnlyList<CriterionCheck> Check(AwardDirection direction, AwardFacts facts, IReadOnlyList<TypicalScenario> typical, DateOnly today) =>
         direction.Criteria.Select(c => Check(c, direction.Template, facts, typical, today)).ToList();
+
+    /// <summary>What stops submission among a direction's checks: each objective criterion not met, with what it rests on
+    /// (seed 004 附件1-1: "应用场景不少于 4 个", "数字化水平等级达到三级及以上，且等级有明显提升").</summary>
+    public static IEnumerable<string> SubmissionProblems(AwardDirection direction, IReadOnlyList<CriterionCheck> checks) =>
+        from c in checks
+        join r in direction.Criteria on c.Key equals r.Key
+        where r.Objective && c.Verdict == CriterionVerdict.NotMet
+        select $"不符合“{c.Label}”：{c.Evidence}";
 
     public static CriterionCheck Check(CriterionRule rule, AwardTemplate template, AwardFacts facts, IReadOnlyList<TypicalScenario> typical, DateOnly today) =>
         rule.Kind switch

@@ -26,7 +26,50 @@ public class AwardApplicationTests
     };
 
     private static TransitionResult<AwardStatus> Submit(AwardApplication a, params string[] facts) =>
-        a.Apply(Call.Chain, AwardTrigger.Submit, Enterprise, null, new AwardCase(a.SubmissionProblems(Call, facts), null), Now);
+        a.Apply(Call.Chain, AwardTrigger.Submit, Enterprise, null, new AwardCase(a.SubmissionProblems(Call, facts, NoChecks), null), Now);
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<CriterionCheck>> NoChecks = new Dictionary<string, IReadOnlyList<CriterionCheck>>();
+
+    /// <summary>A 小灯塔 申报书 with every section written and these typical scenarios (each with its four fields).</summary>
+    private static AwardContent Lighthouse(params int[] typical)
+    {
+        var text = new AwardText { Sections = { ["basics"] = "基本情况", ["foundation"] = "基础设施", ["leadership"] = "领导小组", ["plan"] = "规划方案" } };
+        foreach (var n in typical)
+            text.Scenarios.Add(new ScenarioText
+            {
+                TypicalScenario = n,
+                Fields = { ["description"] = "场景描述", ["painPoints"] = "痛点", ["results"] = "成效", ["economics"] = "经济性" },
+            });
+        return new AwardContent { Texts = { ["lighthouse"] = text } };
+    }
+
+    private static IReadOnlyList<string> LighthouseProblems(AwardApplication a, AwardFacts facts)
+    {
+        var d = Call.Direction("lighthouse")!;
+        var checks = AwardCriteria.Check(d, facts with { Text = a.Content.TextOf("lighthouse") }, Call.TypicalScenarios, new DateOnly(2025, 8, 1));
+        return a.SubmissionProblems(Call, [], new Dictionary<string, IReadOnlyList<CriterionCheck>> { ["lighthouse"] = checks });
+    }
+
+    [Fact]
+    public void A_lighthouse_with_fewer_than_4_scenarios_or_below_level_three_is_not_submitted_the_reviewers_criteria_stay_for_the_review()
+    {
+        // Seed 004 附件1-1 二 "打造应用场景不少于 4 个" and 三 "数字化水平等级达到三级及以上，且等级有明显提升": counted and read by the
+        // platform, they stop submission. 四 (领导机构…) and 五 (知识产权) are the reviewers' to judge and do not.
+        var a = AwardApplication.Start(Call, Guid.NewGuid(), EnterpriseId, "正定县", Now);
+        a.Revise(Call, ["lighthouse"], Lighthouse(7, 8), Now);
+        var problems = LighthouseProblems(a, new AwardFacts { LevelBefore = 1, LevelAfter = 2, Agency = "河北评测中心" });
+        Assert.Contains("应用场景至少4个（现有2个）", problems);
+        Assert.Contains("不符合“应用场景不少于4个（对应典型场景）”：已填2个场景，其中2个对应典型场景：7.生产计划优化、8.智能排产调度，须不少于4个", problems);
+        Assert.Contains("不符合“数字化水平达到三级及以上且等级有明显提升”：评测机构（河北评测中心）改造后评测二级，改造前一级，须达到三级及以上", problems);
+        Assert.DoesNotContain(problems, p => p.Contains("知识产权") || p.Contains("转型保障能力") || p.Contains("数字化率"));
+
+        // 三级 but not risen: still stops it.
+        a.Revise(Call, ["lighthouse"], Lighthouse(7, 8, 11, 12), Now);
+        Assert.Equal(["不符合“数字化水平达到三级及以上且等级有明显提升”：评测机构（河北评测中心）改造后评测三级，改造前三级，等级未提升"],
+            LighthouseProblems(a, new AwardFacts { LevelBefore = 3, LevelAfter = 3, Agency = "河北评测中心" }));
+        // Four typical scenarios and 二级 → 三级: nothing objective stops it; rates and IP unproven are for the reviewers.
+        Assert.Empty(LighthouseProblems(a, new AwardFacts { LevelBefore = 2, LevelAfter = 3, Agency = "河北评测中心" }));
+    }
 
     [Fact]
     public void Submission_names_every_unmet_limit_direction_and_fact_and_changes_nothing()

@@ -78,7 +78,8 @@ public class AwardRulesTests
     [InlineData("painPoints", 500)]
     public void Each_scenario_field_at_its_limit_passes_and_one_more_is_refused(string field, int limit)
     {
-        var text = LighthouseText(1, "描述");
+        // Seed 004 附件1-1 二: "应用场景不少于 4 个" — the template asks for all four.
+        var text = LighthouseText(4, "描述");
         text.Scenarios[0].Fields[field] = new string('效', limit);
         Assert.Empty(AwardLimits.SubmissionProblems(Lighthouse, text));
         text.Scenarios[0].Fields[field] = new string('效', limit + 1);

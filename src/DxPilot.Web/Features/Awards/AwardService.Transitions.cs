@@ -33,7 +33,8 @@ public sealed partial class AwardService
         if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardApplication>.NotFound();
         if (version is { } read && read != application.Version)
             return Outcome<AwardApplication>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<AwardApplication>(id), What, ct));
-        var problems = trigger == AwardTrigger.Submit ? application.SubmissionProblems(call, (await FactsAsync(call, application, ct)).Problems) : [];
+        var facts = trigger == AwardTrigger.Submit ? await FactsAsync(call, application, ct) : null;
+        var problems = facts is null ? [] : SubmissionProblems(call, application, facts, CriteriaOf(call, application, facts));
         var decision = trigger is AwardTrigger.Recognise or AwardTrigger.NotRecognise;
         var subject = new AwardCase(problems, siteCheckNote)
         {

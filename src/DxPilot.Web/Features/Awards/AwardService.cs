@@ -128,9 +128,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         var application = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardView>.NotFound();
         var facts = await FactsAsync(call, application, ct);
-        var today = LocalTime.Today(clock.GetUtcNow(), programmes.Get(application.ProgrammeId).Zone);
-        var criteria = application.PickedDirections.Select(call.Direction).OfType<AwardDirection>()
-            .Select(d => new DirectionChecks(d, AwardCriteria.Check(d, facts.For(d, application), call.TypicalScenarios, today))).ToList();
+        var criteria = CriteriaOf(call, application, facts);
         var batch = await db.AwardBatches.AsNoTracking().FirstAsync(b => b.Id == application.BatchId, ct);
         var key = application.Id.ToString();
         var history = await db.StateTransitions.AsNoTracking().Where(t => t.EntityType == nameof(AwardApplication) && t.EntityId == key)
@@ -139,8 +137,19 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
             .Select(r => new RevisionInfo(r.Revision, r.SubmittedAt, r.SubmittedBy)).ToListAsync(ct);
         var invitations = call.ChainCase is null ? [] : await InvitationsOfAsync(application.Id, ct);
         return Outcome<AwardView>.Ok(new AwardView(application, call, batch, facts.EnterpriseName, criteria,
-            application.SubmissionProblems(call, facts.Problems), facts.Accepted, history, revisions, invitations));
+            SubmissionProblems(call, application, facts, criteria), facts.Accepted, history, revisions, invitations));
     }
+
+    /// <summary>Each picked direction's criteria checked against the facts found, today in the programme's zone.</summary>
+    private List<DirectionChecks> CriteriaOf(AwardCall call, AwardApplication application, FoundFacts facts)
+    {
+        var today = LocalTime.Today(clock.GetUtcNow(), programmes.Get(application.ProgrammeId).Zone);
+        return application.PickedDirections.Select(call.Direction).OfType<AwardDirection>()
+            .Select(d => new DirectionChecks(d, AwardCriteria.Check(d, facts.For(d, application), call.TypicalScenarios, today))).ToList();
+    }
+
+    private static IReadOnlyList<string> SubmissionProblems(AwardCall call, AwardApplication application, FoundFacts facts, IReadOnlyList<DirectionChecks> criteria) =>
+        application.SubmissionProblems(call, facts.Problems, criteria.ToDictionary(c => c.Direction.Key, c => c.Checks));
 
     /// <summary>The enterprise's other applications to the call (all batches), for the re-application rule (<see cref="AwardReapplication"/>).</summary>
     private async Task<IReadOnlyList<OtherApplication>> OthersAsync(AwardCall call, Guid enterpriseId, Guid? except, CancellationToken ct)
