@@ -28,7 +28,8 @@ public sealed class ContractForm
     public string? FirstPaymentPercent { get; set; }
     public string? Work { get; set; }
     public string? StatedTotal { get; set; }
-    public List<LineForm> Lines { get; set; } = [];
+    // Form binding leaves a collection null when no field of it was posted (the last line removed).
+    public List<LineForm> Lines { get; set => field = value ?? []; } = [];
 
     public sealed class LineForm
     {
@@ -57,8 +58,9 @@ public sealed class ContractForm
         })],
     };
 
-    /// <summary>The input, or the fields that are not even a date, a month or a number.</summary>
-    public (ContractInput? Input, Dictionary<string, string> Errors) Parse()
+    /// <summary>The input as far as it reads, and the fields that are not even a date, a month or a number (left empty in the
+    /// input): the service checks the rest at the same time, so that every problem is told at once.</summary>
+    public (ContractInput Input, Dictionary<string, string> Unreadable) Parse()
     {
         var e = new Dictionary<string, string>();
         DateOnly? signed = null;
@@ -79,7 +81,6 @@ public sealed class ContractForm
             UnitPriceYuan = ParseNumber(l.UnitPrice, $"Lines[{i}].UnitPriceYuan", $"清单第{i + 1}项的单价", e),
             Quantity = ParseNumber(l.Quantity, $"Lines[{i}].Quantity", $"清单第{i + 1}项的订购量", e),
         }).ToList();
-        if (e.Count > 0) return (null, e);
         return (new ContractInput
         {
             Number = Number, Name = Name, SignedOn = signed, PeriodStart = start, PeriodEnd = end, ProviderName = ProviderName, ProviderUscc = ProviderUscc,

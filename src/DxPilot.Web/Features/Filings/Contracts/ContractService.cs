@@ -45,11 +45,13 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
         return filing is null ? Outcome<ContractView>.NotFound() : Outcome<ContractView>.Ok(await ViewOf(actor, filing, null, ct));
     }
 
-    public async Task<Outcome<ServiceContract>> CreateAsync(Actor actor, Guid filingId, ContractInput input, CancellationToken ct = default)
+    /// <param name="unreadable">Fields the page's form could not read (a price that is no number), told with the rules' answer on the rest.</param>
+    public async Task<Outcome<ServiceContract>> CreateAsync(Actor actor, Guid filingId, ContractInput input, CancellationToken ct = default,
+        IReadOnlyDictionary<string, string>? unreadable = null)
     {
         var (filing, refusal) = await EditableAsync<ServiceContract>(actor, filingId, ct);
         if (filing is null) return refusal!;
-        if (ContractRules.Check(input, time.Today()) is { Count: > 0 } errors) return Outcome<ServiceContract>.Invalid(errors);
+        if (Problems(input, unreadable) is { Count: > 0 } errors) return Outcome<ServiceContract>.Invalid(errors);
         var contract = ServiceContract.Draft(filing, input, await ProviderOrganisationAsync(actor, input, ct), actor.Name, Now());
         db.ServiceContracts.Add(contract);
         filing.Touch(Now());
@@ -57,17 +59,25 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
     }
 
     public async Task<Outcome<ServiceContract>> UpdateAsync(Actor actor, Guid filingId, Guid contractId, int version, ContractInput input,
-        CancellationToken ct = default)
+        CancellationToken ct = default, IReadOnlyDictionary<string, string>? unreadable = null)
     {
         var (filing, refusal) = await EditableAsync<ServiceContract>(actor, filingId, ct);
         if (filing is null) return refusal!;
         if (await db.ServiceContracts.FirstOrDefaultAsync(c => c.Id == contractId && c.FilingId == filingId, ct) is not { } contract)
             return Outcome<ServiceContract>.NotFound();
-        if (ContractRules.Check(input, time.Today()) is { Count: > 0 } errors) return Outcome<ServiceContract>.Invalid(errors);
+        if (Problems(input, unreadable) is { Count: > 0 } errors) return Outcome<ServiceContract>.Invalid(errors);
         if (await StaleAsync<ServiceContract>(contract, version, ct) is { } stale) return stale;
         contract.Revise(input, await ProviderOrganisationAsync(actor, input, ct), Now());
         filing.Touch(Now());
         return await saving.SaveAsync(contract, What, () => contract, ct);
+    }
+
+    /// <summary>Every problem at once: the rules' answer, where a field that could not be read says so rather than that it is empty.</summary>
+    private Dictionary<string, string> Problems(ContractInput input, IReadOnlyDictionary<string, string>? unreadable)
+    {
+        var errors = ContractRules.Check(input, time.Today());
+        foreach (var (field, why) in unreadable ?? new Dictionary<string, string>()) errors[field] = why;
+        return errors;
     }
 
     /// <summary>A contract entered by mistake goes with its scans (their files stay in the blob store); the audit trail keeps it.</summary>
