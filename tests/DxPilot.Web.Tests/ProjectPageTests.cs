@@ -232,6 +232,19 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
             [$"l{index["25220002"]}.category"] = "collection", [$"l{index["25220003"]}.category"] = "office",
             [$"l{index["25220003"]}.note"] = "办公电脑不属于支持范围", ["opinion"] = "经审计，合规投入40万元。",
         };
+        // Every problem of a line at once: an amount that is no number, or below 0, is told before a category is chosen.
+        var unchosen = await Refused(await Post(audit, id, "audit-form", new(classes)
+        {
+            [$"l{index["25220002"]}.category"] = "", [$"l{index["25220002"]}.eligible"] = "abc",
+            [$"l{index["25220003"]}.category"] = "", [$"l{index["25220003"]}.eligible"] = "-5",
+        }, page), HttpStatusCode.BadRequest);
+        string ErrorOf(IHtmlDocument d, string key) => d.QuerySelector($"[data-error-for='{key}']")!.TextContent.Trim();
+        Assert.Equal("请为发票25220002选择支出类别", ErrorOf(unchosen, $"lines[{index["25220002"]}].categoryKey"));
+        Assert.Equal("发票25220002的合规金额应为数字（元），如 100000.00", ErrorOf(unchosen, $"lines[{index["25220002"]}].eligibleYuan"));
+        Assert.Equal("请为发票25220003选择支出类别", ErrorOf(unchosen, $"lines[{index["25220003"]}].categoryKey"));
+        Assert.Equal("发票25220003的合规金额应为不小于0、最多两位小数的元数", ErrorOf(unchosen, $"lines[{index["25220003"]}].eligibleYuan"));
+        Assert.Equal("abc", unchosen.QuerySelector($"input[name='l{index["25220002"]}.eligible']")!.GetAttribute("value"));
+        Assert.Equal("-5", unchosen.QuerySelector($"input[name='l{index["25220003"]}.eligible']")!.GetAttribute("value"));
         var tooMuch = await Refused(await Post(audit, id, "audit-form", classes, page), HttpStatusCode.BadRequest);
         Assert.Contains("超过发票金额300,000.00元", tooMuch.QuerySelector($"[data-error-for='lines[{index["25220001"]}].eligibleYuan']")!.TextContent);
         Assert.Equal("collection", tooMuch.QuerySelector($"select[name='l{index["25220002"]}.category'] option[selected]")!.GetAttribute("value"));

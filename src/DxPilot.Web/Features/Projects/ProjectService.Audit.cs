@@ -1,4 +1,5 @@
 using DxPilot.Domain.Accounts;
+using DxPilot.Domain.Programmes;
 using DxPilot.Domain.Projects;
 using DxPilot.Domain.Text;
 using DxPilot.Web.Features.Platform;
@@ -32,18 +33,13 @@ public sealed partial class ProjectService
             var line = lines[n];
             var at = $"lines[{n}]";
             if (!invoices.TryGetValue(line.InvoiceId, out var invoice)) { errors[at] = $"第{n + 1}行的发票不属于本项目"; continue; }
-            if (line.CategoryKey is not { } key || !categories.TryGetValue(key, out var category))
-            {
-                errors[$"{at}.categoryKey"] = $"请为发票{invoice.Number}选择支出类别";
-                continue;
-            }
+            // Every problem of the line at once: an amount is checked whether or not a category is chosen yet.
+            var category = line.CategoryKey is { } key && categories.TryGetValue(key, out var chosen) ? chosen : null;
+            if (category is null) errors[$"{at}.categoryKey"] = $"请为发票{invoice.Number}选择支出类别";
             // Left empty, the category decides (all of an eligible invoice, none otherwise); text that is no number is refused, not read as empty.
-            var eligible = line.EligibleYuan.Value ?? (category.Eligible ? invoice.AmountYuan : 0m);
+            var eligible = line.EligibleYuan.Value ?? (category is null ? null : category.Eligible ? invoice.AmountYuan : 0m);
             if (line.EligibleYuan.Unreadable) errors[$"{at}.eligibleYuan"] = $"发票{invoice.Number}的合规金额应为数字（元），如 {invoice.AmountYuan.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
-            else if (eligible < 0 || decimal.Round(eligible, 2) != eligible) errors[$"{at}.eligibleYuan"] = $"发票{invoice.Number}的合规金额应为不小于0、最多两位小数的元数";
-            else if (eligible > invoice.AmountYuan)
-                errors[$"{at}.eligibleYuan"] = $"发票{invoice.Number}的合规金额{ChineseText.Yuan(eligible)}超过发票金额{ChineseText.Yuan(invoice.AmountYuan)}";
-            else if (!category.Eligible && eligible > 0) errors[$"{at}.eligibleYuan"] = $"“{category.Name}”不属于支持范围，发票{invoice.Number}的合规金额应为0";
+            else if (eligible is { } amount && EligibleProblem(invoice, category, amount) is { } problem) errors[$"{at}.eligibleYuan"] = problem;
             if (ControlCharacters.In(line.Note, multiline: false) || ChineseText.CountCharacters(line.Note?.Trim()) > MaxText)
                 errors[$"{at}.note"] = $"发票{invoice.Number}的审计说明不超过{MaxText}字，且不能含控制字符";
         }
@@ -59,4 +55,12 @@ public sealed partial class ProjectService
         project.RecordAudit(actor.OrganisationId!.Value, firm, Trim(opinion), Now());
         return await saving.SaveAsync(project, What, () => project, ct);
     }
+
+    /// <summary>What is wrong with an invoice's eligible part, as far as it can be told: with no category chosen yet, all but whether
+    /// the category counts.</summary>
+    private static string? EligibleProblem(ProjectInvoice invoice, SpendCategory? category, decimal amount) =>
+        amount < 0 || decimal.Round(amount, 2) != amount ? $"发票{invoice.Number}的合规金额应为不小于0、最多两位小数的元数"
+        : amount > invoice.AmountYuan ? $"发票{invoice.Number}的合规金额{ChineseText.Yuan(amount)}超过发票金额{ChineseText.Yuan(invoice.AmountYuan)}"
+        : category is { Eligible: false } && amount > 0 ? $"“{category.Name}”不属于支持范围，发票{invoice.Number}的合规金额应为0"
+        : null;
 }
