@@ -67,6 +67,10 @@ public abstract class AwardReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
             new("Form.Experts", await UserIdAsync(app, conflicted)),
             new("Form.Experts", await UserIdAsync(app, other)),
         };
+        // No expert ticked posts no Form.Experts at all: the board says to pick one, not 500.
+        var none = await city.PostAsync($"/awards/calls/{Shuzhi}/review", new FormUrlEncodedContent(fields.Where(f => f.Key != "Form.Experts")));
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Equal("请选择至少一名评审专家", PageClient.Parse(await none.Content.ReadAsStringAsync()).QuerySelector("#message")!.TextContent);
         var posted = await city.PostAsync($"/awards/calls/{Shuzhi}/review", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var result = PageClient.Parse(await posted.Content.ReadAsStringAsync());

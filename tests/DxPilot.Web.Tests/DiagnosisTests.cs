@@ -252,6 +252,18 @@ public abstract class DiagnosisTests<TApp>(TApp app) : IClassFixture<TApp> where
         var (early, refusal) = await Post(city, transitions, new { trigger = "accept", reason = "同意通过" });
         Assert.Equal(HttpStatusCode.BadRequest, early);
         Assert.Contains("企业满意度评价", refusal.GetProperty("title").GetString());
+        // On the page, no rating chosen posts no Form.Ratings at all: each is asked for by name, the rest kept (not 500).
+        var rater = await c.BrowserAsync(app, "enterprise");
+        var unrated = await rater.PostAsync($"/diagnoses/{d.Id}/satisfaction", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "satisfaction", ["__RequestVerificationToken"] = await PageClient.Token(rater, $"/diagnoses/{d.Id}/satisfaction"),
+            ["Form.Overall"] = "satisfied", ["Form.Adoption"] = "partly", ["Form.Comment"] = "建议切实可行",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, unrated.StatusCode);
+        var unratedPage = PageClient.Parse(await unrated.Content.ReadAsStringAsync());
+        Assert.Equal(["请评价“诊断过程”", "请评价“问题分析”", "请评价“方案建议”", "请评价“业务水平”", "请评价“诊断结果”"],
+            unratedPage.QuerySelectorAll("#satisfaction-form .error").Select(e => e.TextContent).ToArray());
+        Assert.Equal("建议切实可行", unratedPage.QuerySelector("#f-comment")!.TextContent);
         var enterprise = await app.As(c.Users["enterprise"]);
         var form = new { ratings = new[] { "veryGood", "good", "good", "veryGood", "fair" }, overall = "satisfied", adoption = "partly", comment = "建议切实可行" };
         Assert.Equal(HttpStatusCode.OK, (await enterprise.PostAsJsonAsync($"/api/diagnoses/{d.Id}/satisfaction", form)).StatusCode);

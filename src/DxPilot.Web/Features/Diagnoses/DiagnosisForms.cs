@@ -89,7 +89,8 @@ public sealed class VisitForm
 /// <summary>The satisfaction form as posted: each rating by its name.</summary>
 public sealed class SatisfactionForm
 {
-    public List<string?> Ratings { get; set; } = [null, null, null, null, null];
+    // Form binding leaves a collection null when no field of it was posted (no rating chosen): then none is chosen.
+    public List<string?> Ratings { get; set => field = value ?? []; } = [null, null, null, null, null];
     public string? Overall { get; set; }
     public string? Adoption { get; set; }
     public string? Comment { get; set; }

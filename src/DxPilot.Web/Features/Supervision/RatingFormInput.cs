@@ -6,7 +6,8 @@ namespace DxPilot.Web.Features.Supervision;
 /// answered with the criterion's message rather than refused unread), the remark and the version read.</summary>
 public sealed class RatingFormInput
 {
-    public Dictionary<string, string?> Scores { get; set; } = [];
+    // Form binding leaves a collection null when no field of it was posted (no star chosen).
+    public Dictionary<string, string?> Scores { get; set => field = value ?? []; } = [];
     public string? Remark { get; set; }
     public int? Version { get; set; }
 
