@@ -7,7 +7,8 @@ namespace DxPilot.E2E;
 /// the agency's evaluation on a project page survives another button on the page and an idle sign-out, and is let go once saved
 /// or when the user signs out;
 /// the think tank's comment, a form that makes a new record each time, survives the sign-out and is not offered again once posted;
-/// a bureau's new enterprise survives a closed tab and is let go by the new file's page.
+/// a bureau's new enterprise survives a closed tab and is let go by the new file's page;
+/// a new service contract survives a closed tab with the lines added by posting it, and is let go once saved.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FormCopyTests(BrowserApp app)
@@ -123,5 +124,58 @@ public sealed class FormCopyTests(BrowserApp app)
         await Assertions.Expect(name).ToHaveValueAsync("");
         await Assertions.Expect(status).Not.ToContainTextAsync("已恢复");
         Assert.Equal(0, await page.EvaluateAsync<int>("Object.keys(localStorage).filter(k => k.startsWith('dxpilot-enterprise-new:')).length"));
+    }
+
+    [Fact]
+    public async Task A_new_contract_survives_a_closed_tab_with_its_added_lines_and_is_let_go_once_saved()
+    {
+        if (app.Services is null) await app.SignedInAs("hz-binjiang");   // skips (or fails in CI) without Chromium
+        var (enterpriseId, user) = await FilingJourneyTests.ArrangeAsync(app);
+        var page = await app.SignedInAs(user);
+        var id = await FilingJourneyTests.StartFromTheFileAsync(app, page, enterpriseId);
+        var url = $"{app.BaseUrl}/filings/{id}/contracts/new";
+        await page.GotoAsync(url);
+        var status = page.Locator("#contract-new-copy-status");
+        await Assertions.Expect(status).ToBeVisibleAsync();
+        await page.FillAsync("input[name='Form.Number']", "HZ-CP-2025-001");
+        await page.FillAsync("input[name='Form.Lines[0].Name']", "制造执行系统（MES）实施");
+        await page.FillAsync("input[name='Form.Lines[0].UnitPrice']", "100000.00");
+        await page.FillAsync("input[name='Form.Lines[0].Quantity']", "1");
+        // 添加一行 posts the form: the page comes back with two lines, the typing kept.
+        await page.ClickAsync("button[name='Form.Command'][value='add']");
+        await Assertions.Expect(page.Locator("#contract-lines tbody tr")).ToHaveCountAsync(2);
+        await page.FillAsync("input[name='Form.Lines[1].Name']", "设备联网网关");
+        await page.FillAsync("input[name='Form.Lines[1].UnitPrice']", "11500.00");
+        await page.FillAsync("input[name='Form.Lines[1].Quantity']", "2");
+
+        // The tab closed and opened again: the page renders one line, the copy brings back both with what was typed in them.
+        await page.GotoAsync(url);
+        await Assertions.Expect(status).ToContainTextAsync("已恢复您在本页填写但尚未保存的内容");
+        await Assertions.Expect(page.Locator("#contract-lines tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("input[name='Form.Number']")).ToHaveValueAsync("HZ-CP-2025-001");
+        await Assertions.Expect(page.Locator("input[name='Form.Lines[0].Name']")).ToHaveValueAsync("制造执行系统（MES）实施");
+        await Assertions.Expect(page.Locator("input[name='Form.Lines[1].Name']")).ToHaveValueAsync("设备联网网关");
+        await Assertions.Expect(page.Locator("input[name='Form.Lines[1].Quantity']")).ToHaveValueAsync("2");
+        await Assertions.Expect(page.Locator("#contract-lines tbody tr:nth-child(2) td[data-label='序号']")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#contract-total .total")).ToHaveTextAsync("123,000.00");
+
+        // Saved: the contract's page lets the copy go, and the next new contract starts empty.
+        const string body = "91330108MA2J8K4L1";
+        await page.FillAsync("input[name='Form.Name']", "数字化车间改造服务合同");
+        await page.FillAsync("input[name='Form.PeriodStart']", "2025-01");
+        await page.FillAsync("input[name='Form.PeriodEnd']", "2025-12");
+        await page.FillAsync("input[name='Form.ProviderName']", "杭州留存数智服务有限公司");
+        await page.FillAsync("input[name='Form.ProviderUscc']", body + DxPilot.Domain.Enterprises.Uscc.CheckCharacter(body));
+        await page.FillAsync("input[name='Form.ProviderContact']", "吴项目经理");
+        await page.FillAsync("input[name='Form.ProviderPhone']", "0571-88880000");
+        await page.FillAsync("#contract-work", "MES实施与设备联网");
+        await page.ClickAsync("button[name='Form.Command'][value='save']");
+        await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("服务合同已保存。");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/contracts/[0-9a-f-]+\?done=saved$"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("Object.keys(localStorage).filter(k => k.startsWith('dxpilot-contract-new:')).length"));
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.Locator("input[name='Form.Number']")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#contract-lines tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(status).Not.ToContainTextAsync("已恢复");
     }
 }

@@ -6,7 +6,8 @@ namespace DxPilot.Web.Tests;
 
 /// <summary>
 /// The 服务合同 page as a browser posts it: the last line removed leaves a form that still answers (no line is no crash), every
-/// problem of a post is told at once with everything typed kept.
+/// problem of a post is told at once with everything typed kept, and the form carries the attributes by which form-copy.js keeps
+/// what is typed until the contract is saved (the restore itself: FormCopyTests in DxPilot.E2E).
 /// </summary>
 public abstract class ContractPageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DxPilotApp
 {
@@ -101,6 +102,46 @@ public abstract class ContractPageTests<TApp>(TApp app) : IClassFixture<TApp> wh
         refused = await Answered(await browser.PostAsync(path, new FormUrlEncodedContent(typed), Ct), HttpStatusCode.BadRequest);
         Assert.Equal(["签订日期应为日期，如 2025-03-01", "合同总价应为数字"], Errors(refused));
         Assert.Null((await browser.GetDocument($"/filings/{id}")).QuerySelector("#filing-contracts tbody tr"));
+    }
+
+    [Fact]
+    public async Task The_contract_form_keeps_a_copy_until_its_save_lands()
+    {
+        var (h, id, browser) = await StartedAsync();
+        var path = $"/filings/{id}/contracts/new";
+        var blank = await browser.GetDocument(path);
+        var form = blank.QuerySelector("#contract-form")!;
+        var key = form.GetAttribute("data-form-copy")!;
+        Assert.StartsWith($"dxpilot-contract-new:{id}:", key);
+        Assert.Equal("服务合同", form.GetAttribute("data-copy-what"));
+        Assert.Equal("contract-new-copy-status", form.GetAttribute("data-copy-status"));
+        Assert.False(form.HasAttribute("data-refused"));
+        Assert.NotNull(blank.QuerySelector("#contract-new-copy-status"));
+        // The row form-copy.js makes the lines of a copy from, beyond those the page renders.
+        Assert.NotNull(form.QuerySelector("#contract-lines tbody template[data-copy-rows]"));
+
+        var token = await PageClient.Token(browser, path);
+        var lines = new Dictionary<string, string>(Typed(h, token, "add"))
+        {
+            ["Form.Lines[0].Name"] = "设备联网网关", ["Form.Lines[0].UnitPrice"] = "11500.00", ["Form.Lines[0].Quantity"] = "2",
+        };
+        // A page showing a post back (a line added) shows unsaved values.
+        var added = await Answered(await browser.PostAsync(path, new FormUrlEncodedContent(lines), Ct), HttpStatusCode.OK);
+        Assert.Equal("true", added.QuerySelector("#contract-form")!.GetAttribute("data-refused"));
+
+        lines["Form.Command"] = "save";
+        var saved = await browser.PostAsync(path, new FormUrlEncodedContent(lines), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var landed = saved.Headers.Location!.OriginalString;
+        Assert.EndsWith("?done=saved&created=true", landed);
+        var contract = await browser.GetDocument(landed);
+        Assert.Equal(key, contract.QuerySelector("#done")!.GetAttribute("data-copy-posted"));
+        Assert.Equal("created", contract.QuerySelector("#done")!.GetAttribute("data-copy-posted-flag"));
+        var contractId = landed.Split('?')[0].Split('/')[^1];
+        Assert.StartsWith($"dxpilot-contract:{contractId}:", contract.QuerySelector("#contract-form")!.GetAttribute("data-form-copy"));
+        Assert.NotNull(contract.QuerySelector("#contract-copy-status"));
+        // Opened again without the flag, the page lets go of nothing.
+        Assert.Null((await browser.GetDocument(landed.Replace("&created=true", ""))).QuerySelector("[data-copy-posted]"));
     }
 }
 

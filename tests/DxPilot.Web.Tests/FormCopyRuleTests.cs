@@ -19,8 +19,6 @@ public sealed class FormCopyRuleTests
             "one reason for the rows ticked in a list that changes once they are handled: a copy would come back over another selection",
         [("Features/Filings/FilingBatchPage.razor", "")] =
             "one opinion for the filings ticked in a list that changes once they are handled: a copy would come back over another selection",
-        [("Features/Filings/Contracts/ContractPage.razor", "contract-form")] =
-            "its rows are added by posting the form (添加一行): a copy cannot bring back rows the page does not render",
         [("Features/Supervision/CommentList.razor", "close-form-")] =
             "the closing note goes with the form once the comment is closed, and reopening leaves no time to tell a posted note from an unsaved one",
         [("Features/Catalogue/TreePage.razor", "node-form")] =

@@ -36,4 +36,6 @@
         }, 300);
     };
     form.addEventListener("input", e => { if (e.target.matches(".price, .quantity")) recompute(); });
+    // Once on opening as well: a kept copy put back by form-copy.js fills the lines before this deferred script listens.
+    if (form.querySelector("[data-copy-row] .price")) recompute();
 })();

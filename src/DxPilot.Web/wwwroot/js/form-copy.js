@@ -30,10 +30,11 @@
     var savedAt = form.hasAttribute('data-saved-at') ? Number(form.getAttribute('data-saved-at')) : null;
     var checked = false;
 
-    // What the user typed or chose; hidden fields are the page's own (a version that moves when another part is saved).
+    // What the user typed or chose; hidden fields are the page's own (a version that moves when another part is saved). Never a
+    // password: the copy stays in this browser's storage, readable by whoever uses the computer next.
     function typed(el) {
       return el.name && !skip[el.name] && !el.disabled && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) &&
-        !/^(hidden|file|submit|button|reset|image)$/.test(el.type);
+        !/^(hidden|password|file|submit|button|reset|image)$/.test(el.type);
     }
     function fields() {
       var pairs = [];
@@ -62,9 +63,28 @@
       try { localStorage.setItem(key, JSON.stringify({ at: Date.now() + skew, base: base, fields: fields() })); } catch (e) { /* full or off */ }
     }
 
+    // A form whose rows are added by posting it (the contract's 清单) renders one row per row it holds; a copy may hold more or
+    // fewer. Such a form has the markup of a row in <template data-copy-rows>, after its rows (data-copy-row), {i} standing for
+    // the row's index and {n} for its number: the rows are made as many as the copy's before its values go back.
+    function rows(values) {
+      Array.prototype.forEach.call(form.querySelectorAll('template[data-copy-rows]'), function (t) {
+        var patterns = Array.prototype.map.call(t.content.querySelectorAll('[name*="{i}"]'), function (el) {
+          return new RegExp('^' + el.getAttribute('name').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{i\\}', '(\\d+)') + '$');
+        });
+        var count = 0;
+        Object.keys(values).forEach(function (name) {
+          patterns.forEach(function (p) { var m = p.exec(name); if (m) count = Math.max(count, Number(m[1]) + 1); });
+        });
+        var shown = Array.prototype.filter.call(t.parentNode.children, function (el) { return el.hasAttribute('data-copy-row'); });
+        shown.slice(count).forEach(function (row) { row.remove(); });
+        for (var i = shown.length; i < count; i++) t.insertAdjacentHTML('beforebegin', t.innerHTML.replace(/\{i\}/g, i).replace(/\{n\}/g, i + 1));
+      });
+    }
+
     function put(saved) {
       var values = {};
       JSON.parse(saved.fields).forEach(function (p) { (values[p[0]] = values[p[0]] || []).push(p[1]); });
+      rows(values);
       Array.prototype.forEach.call(form.elements, function (el) {
         if (!typed(el) || el.readOnly) return;
         var v = values[el.name] || [];
