@@ -73,11 +73,20 @@ public abstract class AccountManagementTests<TApp>(TApp app) : IClassFixture<TAp
         var enterprise = await HeilongjiangAccounts.EnterpriseFileAsync(app, "大庆市");
         var city = await app.SignedIn("hlj-city");
         var login = "dq-" + Guid.NewGuid().ToString("N")[..8];
+        // What is typed is kept in the browser (form-copy.js) until the account is created; the form has no password to keep.
+        var form = (await city.GetDocument("/accounts/new")).QuerySelector("form[data-form-copy]")!;
+        var copy = form.GetAttribute("data-form-copy")!;
+        Assert.StartsWith("dxpilot-account-new:00000000-0000-0000-0000-000000000000:", copy);
+        Assert.Equal("账号", form.GetAttribute("data-copy-what"));
+        Assert.Equal("account-new-copy-status", form.GetAttribute("data-copy-status"));
+        Assert.NotNull(form.QuerySelector("a[href='/accounts'][data-copy-discard]"));
 
         var response = await PostForm(city, "/accounts/new", "account", new()
         {
             ["Form.Role"] = "Enterprise", ["Form.DisplayName"] = enterprise.Name, ["Form.UserName"] = login, ["Form.Enterprise"] = enterprise.Uscc!,
         });
+        // The page that issues the password lets the form's copy go.
+        Assert.Equal(copy, PageClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-copy-posted]")!.GetAttribute("data-copy-posted"));
 
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var issued = Assert.Single(await IssuedAsync(response));

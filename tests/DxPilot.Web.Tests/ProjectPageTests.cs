@@ -268,17 +268,26 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         // 待拨付: above the outstanding amount refused with the voucher kept; partial, then a voucher twice refused, then the rest.
         Assert.Equal(["payment-form"], await FormsOf(city, id));
+        // What is typed is kept in the browser (form-copy.js) until a payment newer than the copy is recorded.
+        var paying = (await city.GetDocument(Page(id))).QuerySelector("#payment-form")!;
+        Assert.StartsWith($"dxpilot-payment:{id}:", paying.GetAttribute("data-form-copy"));
+        Assert.Equal("拨付登记", paying.GetAttribute("data-copy-what"));
+        Assert.Equal("payment-copy-status", paying.GetAttribute("data-copy-status"));
+        Assert.False(paying.HasAttribute("data-saved-at"));
         var voucher = $"PZ-{Guid.NewGuid().ToString("N")[..8]}";
         var above = await Refused(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "20.01", ["voucherNo"] = voucher }),
             HttpStatusCode.BadRequest);
         Assert.Contains("超过尚未拨付的20.00万元", above.QuerySelector("[data-error-for=amountWan]")!.TextContent);
+        Assert.Equal("true", above.QuerySelector("#payment-form")!.GetAttribute("data-refused"));
         Assert.Equal(voucher, above.QuerySelector("input[name=voucherNo]")!.GetAttribute("value"));
         var words = await Refused(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "十二万", ["voucherNo"] = voucher }),
             HttpStatusCode.BadRequest);
         Assert.Equal("拨付金额应为数字（万元），如 12.50", words.QuerySelector("[data-error-for=amountWan]")!.TextContent.Trim());
         // Typed in an input method's full-width mode, the amount is the digits it shows.
         Redirected(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "１２．００", ["voucherNo"] = voucher }), id, "payment");
-        Assert.Equal("12.00万元 / 8.00万元", (await city.GetDocument(Page(id))).QuerySelector("#paid")!.TextContent);
+        var paid = await city.GetDocument(Page(id));
+        Assert.Equal("12.00万元 / 8.00万元", paid.QuerySelector("#paid")!.TextContent);
+        Assert.True(long.Parse(paid.QuerySelector("#payment-form")!.GetAttribute("data-saved-at")!) > 0);
         var twice = await Refused(await Post(city, id, "payment-form", new() { ["paidOn"] = Today(), ["amountWan"] = "8.00", ["voucherNo"] = voucher }),
             HttpStatusCode.BadRequest);
         Assert.Contains("已登记过", twice.QuerySelector("[data-error-for=voucherNo]")!.TextContent);

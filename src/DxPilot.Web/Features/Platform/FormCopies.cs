@@ -34,9 +34,13 @@ public sealed class FormCopies(CurrentActor current, TimeProvider clock)
     /// the form it came from is let go here, since its empty form would take the copy back. A post whose answer never arrived
     /// leaves the copy; posting it again meets the record's own uniqueness (the USCC). <paramref name="flag"/> is the query
     /// parameter that brought the page here: the script takes it out of the address, so that opening the page again later
-    /// does not let go of a copy typed since.</summary>
-    public Dictionary<string, object> Posted(string name, Guid record, string flag) =>
-        new() { ["data-copy-posted"] = Key(name, record), ["data-copy-posted-flag"] = flag };
+    /// does not let go of a copy typed since. A post answered by its own page (a new account's issued password) has none.</summary>
+    public Dictionary<string, object> Posted(string name, Guid record, string? flag = null)
+    {
+        var attributes = new Dictionary<string, object> { ["data-copy-posted"] = Key(name, record) };
+        if (flag is not null) attributes["data-copy-posted-flag"] = flag;
+        return attributes;
+    }
 
     private string Key(string name, Guid record) => $"dxpilot-{name}:{record}:{current.Actor?.UserId}";
 
