@@ -63,7 +63,45 @@ public abstract class BenchmarkReviewTests<TApp>(TApp app) : IClassFixture<TApp>
         var first = review.GetProperty("items")[0];
         Assert.Equal((2m, 2m, 2m), (first.GetProperty("maxPoints").GetDecimal(), first.GetProperty("selfPoints").GetDecimal(), first.GetProperty("reviewerPoints").GetDecimal()));
         Assert.Equal(JsonValueKind.Null, review.GetProperty("items")[3].GetProperty("reviewerPoints").ValueKind);
-        Assert.Equal(2m, review.GetProperty("selfTotal").GetDecimal());
+        Assert.Equal(100m, review.GetProperty("selfTotal").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Points_for_an_item_the_enterprise_did_not_claim_or_prove_are_refused_naming_the_item_and_a_zero_is_kept()
+    {
+        // Seed 000 二: "对于……1—30条选择“是”的，要逐条详细描述具体做法及提供图片证明，如没有详细描述及图片，则该项为0分。"
+        // 第4项 answered 否, 第5项 not answered, 第6项 是 without a picture, 第8项 是 without a description: the enterprise's own score of each is 0,
+        // and the province may not give more.
+        var submitted = await HeilongjiangApplications.SubmittedAsync(app,
+            answered: new Dictionary<int, DxPilot.Domain.Benchmarks.BenchmarkItemEntry?> { [4] = new(false, null), [5] = null, [8] = new(true, null) },
+            withoutPicture: [6]);
+        var city = await app.As("hlj-city");
+        Assert.Equal(HttpStatusCode.OK, (await city.PostAsJsonAsync($"/api/benchmark/{submitted.Id}/transitions", new { trigger = "startReview" })).StatusCode);
+
+        var refused = await Score(city, submitted.Id, new() { ["4"] = 3, ["5"] = 0.5m, ["6"] = 4, ["8"] = 3, ["7"] = 5 }, 0);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var why = await Body(refused);
+        Assert.Contains("第4项：企业未选择“是”（选择“否”或未作答），审核得分只能为0分", why);
+        Assert.Contains("第5项：企业未选择“是”（选择“否”或未作答），审核得分只能为0分", why);
+        Assert.Contains("第6项：企业选择“是”但缺少图片证明，自评为0分，审核得分只能为0分", why);
+        Assert.Contains("第8项：企业选择“是”但缺少文字描述，自评为0分，审核得分只能为0分", why);
+        Assert.DoesNotContain("第7项", why);
+
+        var kept = await Score(city, submitted.Id, new() { ["4"] = 0, ["5"] = 0, ["6"] = 0, ["8"] = 0, ["7"] = 5 }, 0);
+        var saved = await kept.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(kept.IsSuccessStatusCode, saved.ToString());
+        Assert.Equal(5m, saved.GetProperty("total").GetDecimal());
+
+        // The review page says so beside the item, and refuses the same in Chinese.
+        var browser = (await BenchmarkBrowser.SignInAsync(app, "hlj-city")).Client;
+        var path = $"/benchmark/{submitted.Id}/review";
+        var page = await browser.GetDocument(path);
+        Assert.Equal("企业选择“是”但缺少图片证明，自评为0分，只能为0分", page.QuerySelector("#item-6 .only-zero")!.TextContent);
+        Assert.Null(page.QuerySelector("#item-7 .only-zero"));
+        var token = page.QuerySelector("#review-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var form = new Dictionary<string, string> { ["_handler"] = "review", ["__RequestVerificationToken"] = token, ["Form.Version"] = "1", ["Form.Scores[4]"] = "1" };
+        var shown = PageClient.Parse(await (await browser.PostAsync(path, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
+        Assert.Equal("第4项：企业未选择“是”（选择“否”或未作答），审核得分只能为0分", shown.QuerySelector("#item-4 .reason")!.TextContent);
     }
 
     [Fact]

@@ -41,9 +41,11 @@ public sealed class BenchmarkReview : IAudited
         Version++;
     }
 
-    /// <summary>Each score outside its item's points (0 to the item's maximum, at most one decimal) or of an item the instrument does not
-    /// have, keyed by the item's number.</summary>
-    public static Dictionary<string, string> Problems(Instrument instrument, IReadOnlyDictionary<int, decimal> scores)
+    /// <summary>Each score outside its item's points (0 to the item's maximum, at most one decimal), above 0 for an item the enterprise's
+    /// own self-score gives 0, or of an item the instrument does not have, keyed by the item's number. Seed 000 二: an item answered 是
+    /// must be described in detail and proven by pictures, "如没有详细描述及图片，则该项为0分"; the review does not give what the
+    /// enterprise neither claimed nor proved (<paramref name="self"/>: its self-score against the evidence on file).</summary>
+    public static Dictionary<string, string> Problems(Instrument instrument, IReadOnlyDictionary<int, decimal> scores, BenchmarkScore self)
     {
         var errors = new Dictionary<string, string>();
         foreach (var (no, score) in scores)
@@ -52,8 +54,21 @@ public sealed class BenchmarkReview : IAudited
             if (instrument.Questions.FirstOrDefault(q => q.No == no) is not { } item) errors[key] = $"没有第{no}项（共{instrument.Questions.Count}项）";
             else if (score < 0 || score > item.Points || decimal.Round(score, 1) != score)
                 errors[key] = $"{item.Name}的评分应在0至{Points(item.Points)}分之间（最多一位小数），填写的是{score.ToString("0.##########", CultureInfo.InvariantCulture)}";
+            else if (score > 0 && Unproven(item, self) is { } why)
+                errors[key] = $"{item.Name}：{why}，审核得分只能为0分";
         }
         return errors;
+    }
+
+    /// <summary>Why the enterprise's own score of an item is 0 (it did not answer 是, or lacks the description or the pictures), or null
+    /// when the item earned its points.</summary>
+    public static string? Unproven(Question item, BenchmarkScore self)
+    {
+        var own = self.Items.FirstOrDefault(i => i.Item.No == item.No);
+        if (own is null || !own.Yes) return "企业未选择“是”（选择“否”或未作答）";
+        if (own.Points > 0) return null;
+        var lacks = own.Lacks.Count > 0 ? string.Join("和", own.Lacks) : "详细描述及图片";
+        return $"企业选择“是”但缺少{lacks}，自评为0分";
     }
 
     /// <summary>The items not scored yet, in the instrument's order.</summary>

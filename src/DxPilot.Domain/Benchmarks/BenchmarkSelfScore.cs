@@ -5,8 +5,11 @@ namespace DxPilot.Domain.Benchmarks;
 /// <summary>One self-score item (自评项) as the enterprise answers it: 是/否 plus its 文字描述 and the number of pictures (图片证明).</summary>
 public sealed record BenchmarkItemAnswer(bool Yes, string? Description, int PictureCount);
 
-/// <summary>An item's points and, when a "是" earns nothing, why.</summary>
-public sealed record BenchmarkItemScore(Question Item, bool Yes, decimal Points, string? Reason);
+/// <summary>An item's points and, when a "是" earns nothing, why (<see cref="Lacks"/>: 文字描述, 图片证明 or both).</summary>
+public sealed record BenchmarkItemScore(Question Item, bool Yes, decimal Points, string? Reason)
+{
+    public IReadOnlyList<string> Lacks { get; init; } = [];
+}
 
 public sealed record BenchmarkScore(
     decimal Total, IReadOnlyList<decimal> SubIndicators, IReadOnlyList<decimal> Dimensions,
@@ -32,20 +35,26 @@ public static class BenchmarkSelfScore
         foreach (var q in instrument.Questions)
         {
             var answer = q.No is { } n ? answers.GetValueOrDefault(n) : null;
-            var reason = answer is { Yes: true } ? Shortfall(q, answer, rule) : null;
-            var earns = answer is { Yes: true } && reason is null;
+            var lacks = answer is { Yes: true } ? Lacking(answer, rule) : [];
+            var earns = answer is { Yes: true } && lacks.Count == 0;
             sheet.Choices[q.Index] = 1u << q.OptionIndex(earns ? "是" : "否");
-            items.Add(new BenchmarkItemScore(q, answer?.Yes ?? false, earns ? q.Points : 0, reason));
+            items.Add(new BenchmarkItemScore(q, answer?.Yes ?? false, earns ? q.Points : 0, lacks.Count > 0 ? Shortfall(q, lacks, rule) : null) { Lacks = lacks });
         }
         var result = new Scorer(instrument).Score(sheet);
         return new BenchmarkScore(result.Total, result.SubIndicators, result.Dimensions, items, problems);
     }
 
-    private static string? Shortfall(Question q, BenchmarkItemAnswer a, EvidenceRule rule)
+    private static List<string> Lacking(BenchmarkItemAnswer a, EvidenceRule rule)
     {
         var lacks = new List<string>();
-        if (rule.RequiresText && string.IsNullOrWhiteSpace(a.Description)) lacks.Add($"文字描述（{q.Evidence?.Text}）");
-        if (a.PictureCount < rule.MinPictures) lacks.Add($"图片证明（至少{rule.MinPictures}张；{q.Evidence?.Materials}）");
-        return lacks.Count == 0 ? null : $"{q.Name}选择“是”但缺少{string.Join("和", lacks)}，计0分";
+        if (rule.RequiresText && string.IsNullOrWhiteSpace(a.Description)) lacks.Add("文字描述");
+        if (a.PictureCount < rule.MinPictures) lacks.Add("图片证明");
+        return lacks;
+    }
+
+    private static string Shortfall(Question q, List<string> lacks, EvidenceRule rule)
+    {
+        var said = lacks.Select(l => l == "文字描述" ? $"文字描述（{q.Evidence?.Text}）" : $"图片证明（至少{rule.MinPictures}张；{q.Evidence?.Materials}）");
+        return $"{q.Name}选择“是”但缺少{string.Join("和", said)}，计0分";
     }
 }

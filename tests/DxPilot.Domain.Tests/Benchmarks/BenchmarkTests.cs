@@ -111,4 +111,25 @@ public class BenchmarkTests
         // 1000 characters are 3000 UTF-8 bytes but still only 1000 characters.
         Assert.False(Check(Eligible with { Overview = new string('数', 1000) }, "overview").Passed);
     }
+
+    [Fact]
+    public void A_review_score_above_0_is_refused_for_an_item_the_enterprises_own_score_gives_0()
+    {
+        // Seed 000 二: "如没有详细描述及图片，则该项为0分" — the province's review gives no more than the enterprise claimed and proved.
+        var answers = AllItems(Proven);
+        answers[4] = new BenchmarkItemAnswer(false, null, 0);
+        answers.Remove(5);
+        answers[6] = new BenchmarkItemAnswer(true, "设备上云", 0);
+        answers[8] = new BenchmarkItemAnswer(true, " ", 0);
+        var self = BenchmarkSelfScore.Score(Hlj, answers);
+        var scores = new Dictionary<int, decimal> { [4] = 3, [5] = 0.5m, [6] = 4, [8] = 1, [7] = 5, [9] = 0 };
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["4"] = "第4项：企业未选择“是”（选择“否”或未作答），审核得分只能为0分",
+            ["5"] = "第5项：企业未选择“是”（选择“否”或未作答），审核得分只能为0分",
+            ["6"] = "第6项：企业选择“是”但缺少图片证明，自评为0分，审核得分只能为0分",
+            ["8"] = "第8项：企业选择“是”但缺少文字描述和图片证明，自评为0分，审核得分只能为0分",
+        }, BenchmarkReview.Problems(Hlj, scores, self));
+        Assert.Empty(BenchmarkReview.Problems(Hlj, new Dictionary<int, decimal> { [4] = 0, [5] = 0, [6] = 0, [8] = 0, [7] = 2.5m }, self));
+    }
 }

@@ -46,7 +46,7 @@ public sealed partial class BenchmarkService
         if (BenchmarkReviewPolicy.Review(call.Chain, actor) is { } who) return Outcome<BenchmarkReview>.Forbidden(who);
         if (BenchmarkReviewPolicy.Open(application, call.Chain.Label(application.Status, actor)) is { } closed) return Outcome<BenchmarkReview>.Conflict(closed);
         var instrument = InstrumentOf(call);
-        var errors = BenchmarkReview.Problems(instrument, scores);
+        var errors = BenchmarkReview.Problems(instrument, scores, application.Score(instrument, await EvidenceOfAsync(application.Id, ct)));
         if (errors.Count > 0) return Outcome<BenchmarkReview>.Invalid(errors);
         var review = await db.Set<BenchmarkReview>().FirstOrDefaultAsync(r => r.ApplicationId == id, ct);
         if ((review?.Version ?? 0) != version)

@@ -40,8 +40,7 @@ public sealed partial class BenchmarkService
         if (reason is not null && reason.Trim().Length > MaxReasonCharacters)
             return Outcome<BenchmarkApplication>.Invalid(new Dictionary<string, string> { ["reason"] = $"理由不超过{MaxReasonCharacters}字" });
         var call = CallOf(actor)!;
-        var files = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id).Select(e => new { e.Kind, e.ItemNo }).ToListAsync(ct);
-        var evidence = EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo)));
+        var evidence = await EvidenceOfAsync(application.Id, ct);
         var reviewed = trigger == BenchmarkTrigger.Recognise ? await ReviewerScoresAsync(application.Id, ct) : null;
         var result = application.Apply(call.Chain, trigger, actor, reason, InstrumentOf(call), evidence, Now(), reviewed);
         if (result.Refusal is { } refused)
@@ -50,6 +49,13 @@ public sealed partial class BenchmarkService
         // The record is the transition's audit entry too: the interceptor files the state change under it.
         db.StateTransitions.Add(result.Record!);
         return await Save(application, actor, () => application, ct);
+    }
+
+    /// <summary>What the application has on file, as its score and its precondition checks read it.</summary>
+    private async Task<EvidenceOnFile> EvidenceOfAsync(Guid applicationId, CancellationToken ct)
+    {
+        var files = await db.BenchmarkEvidence.Where(e => e.ApplicationId == applicationId).Select(e => new { e.Kind, e.ItemNo }).ToListAsync(ct);
+        return EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo)));
     }
 
     /// <summary>The application's transitions, oldest first.</summary>
