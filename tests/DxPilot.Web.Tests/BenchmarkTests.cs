@@ -94,7 +94,13 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
     [InlineData("Form.MiitLevel", "2", "miit-level", "miitLevel", "缺少工信部平台数字化水平测试截图")]
     [InlineData("Form.CreditClean", "", null, "credit", "缺少信用无异常截图或信用存在异常，不得申报")]
     [InlineData("Form.CreditClean", "true", "credit-gsxt", "credit", "缺少信用无异常截图或信用存在异常，不得申报")]
-    [InlineData("Form.Audited[2022]", "", null, "auditedReports", "缺少2022年度赋码审计报告（后一年度报告含该年度指标的也可）")]
+    [InlineData("Form.Audited[2022]", "", null, "auditedReports", "缺少2022年度赋码审计报告（须上传该年度报告扫描件；后一年度报告含该年度指标的也可）")]
+    // Seed 000 三、4 "经会计师事务所审计的2022—2024年度财务审计报告……均应为赋码审计报告": a ticked year counts only with its report on file.
+    [InlineData("Form.Audited[2023]", "true", "audit-report-2023", "auditedReports", "缺少2023年度赋码审计报告（须上传该年度报告扫描件；后一年度报告含该年度指标的也可）")]
+    // Seed 000 三、2 "企业营业执照复印件（加盖公章，此为前置条件……）".
+    [InlineData("Form.RegisteredOn", "2021-12-31", "business-licence", "registration", "缺少营业执照复印件（加盖公章）扫描件，不得申报")]
+    // Seed 000 三、5 "申报企业如是创新型中小企业、专精特新中小企业请提供省工信厅认定文件复印件，标明企业认定批次及企业序号".
+    [InlineData("Form.RecognitionTitle", "专精特新中小企业", null, "recognition", "申报为专精特新中小企业的，须提供省工信厅认定文件复印件并标明认定批次及企业序号，缺少认定批次、企业序号、省工信厅认定文件复印件（公示文件及网络截图为无效佐证）")]
     [InlineData("Form.PledgeSigned", "true", "pledge", "pledge", "真实性承诺书须由法定代表人手写签字并加盖公章")]
     [InlineData("Form.Overview", "1999", null, "overview", "情况概述只有1999字，需要不少于2000字")]
     public async Task Submission_is_refused_while_a_precondition_fails_naming_it_and_the_draft_is_kept(
@@ -149,6 +155,38 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
         var stale = await browser.PostAsync(BenchmarkBrowser.Fields(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("提交，不能再修改", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_declared_recognition_needs_its_batch_serial_and_document_and_one_not_declared_is_not_asked_for()
+    {
+        // Seed 000 三、5: "申报企业如是创新型中小企业、专精特新中小企业请提供省工信厅认定文件复印件，标明企业认定批次及企业序号;
+        // 公示文件及网络截图为无效佐证。" Asked only of those that are; a declared status must be proven whole.
+        var (browser, _) = await ApplicantAsync();
+        var typo = await browser.FillAsync(f => { Eligible(f); f["Form.RecognitionTitle"] = "小巨人企业"; f["Form.RecognitionSerial"] = "12"; }, "save", Documents);
+        Assert.Equal(HttpStatusCode.BadRequest, typo.StatusCode);
+        var form = Html.ParseDocument(WebUtility.HtmlDecode(await typo.Content.ReadAsStringAsync()));
+        Assert.Equal("认定称号应为“创新型中小企业”或“专精特新中小企业”", form.QuerySelector("#recognition .error")!.TextContent);
+        var orphan = await browser.FillAsync(f => { Eligible(f); f["Form.RecognitionBatch"] = "2024年第一批"; }, "save", Documents);
+        Assert.Contains("填写了认定批次但未选择认定称号；不是创新型或专精特新中小企业的，请清空认定批次",
+            Html.ParseDocument(WebUtility.HtmlDecode(await orphan.Content.ReadAsStringAsync())).QuerySelector("#recognition .error")!.TextContent);
+
+        // None declared: the check passes and says what would be asked.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.FillAsync(Eligible, "save", Documents)).StatusCode);
+        var none = Html.ParseDocument(await browser.PageAsync()).QuerySelector("#preconditions-checklist li[data-precondition=recognition]")!;
+        Assert.Equal("pass", none.ClassName);
+        Assert.Contains("未申报创新型中小企业或专精特新中小企业称号（如是，须提供省工信厅认定文件复印件）", none.TextContent);
+
+        // Declared with batch and serial but the document not yet on file: refused; with it: submitted.
+        var refused = await browser.FillAsync(f => { f["Form.RecognitionTitle"] = "创新型中小企业"; f["Form.RecognitionBatch"] = "2023年第二批"; f["Form.RecognitionSerial"] = "0158"; }, "submit");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("申报为创新型中小企业的，须提供省工信厅认定文件复印件并标明认定批次及企业序号，缺少省工信厅认定文件复印件（公示文件及网络截图为无效佐证）",
+            Html.ParseDocument(WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync())).QuerySelector("#message")!.TextContent);
+        var submitted = await browser.FillAsync(_ => { }, "submit", new BenchmarkBrowser.Upload("recognition-document", "创新型中小企业认定文件.png", Png(10)));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var detail = Html.ParseDocument(await browser.PageAsync(submitted.Headers.Location!.PathAndQuery));
+        Assert.StartsWith("创新型中小企业（认定批次：2023年第二批，企业序号：0158）", detail.QuerySelector("#recognition")!.TextContent.Trim());
+        Assert.NotNull(detail.QuerySelector("#recognition img[alt='创新型中小企业认定文件.png']"));
     }
 
     [Fact]

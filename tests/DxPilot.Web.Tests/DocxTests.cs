@@ -149,7 +149,8 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.True(png.Png.Length > 2000, "雷达图不应是空白图片");
     }
 
-    /// <summary>Items 1 (2分) and 2 (3分) proven, item 3 (5分) 是 without a picture, item 4 否; every precondition met.</summary>
+    /// <summary>Items 1 (2分) and 2 (3分) proven, item 3 (5分) 是 without a picture, item 4 否; every precondition met, the enterprise a
+    /// 专精特新中小企业 with its recognition document (seed 000 三、5).</summary>
     private async Task<(Guid Id, string Name, BenchmarkBrowser Owner)> ApplicationAsync()
     {
         var (user, enterpriseId) = await HeilongjiangAccounts.EnterpriseAsync(app, "哈尔滨市");
@@ -165,7 +166,10 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
             Eligible(f);
             f["Form.Revenue[2024]"] = "1800.5";
             f["Form.Overview"] = "企业基本情况。\n" + new string('数', 2000);
-        }, "save", [Picture(1), Picture(2), .. Documents]);
+            f["Form.RecognitionTitle"] = "专精特新中小企业";
+            f["Form.RecognitionBatch"] = "2024年第一批";
+            f["Form.RecognitionSerial"] = "37";
+        }, "save", [Picture(1), Picture(2), .. Documents, new("recognition-document", "专精特新认定文件.png", Png(10))]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
@@ -201,7 +205,19 @@ public sealed class DocxTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("三、其他材料（前置条件）", text);
         Assert.Contains("数字化水平二级及以上", text);
         Assert.DoesNotContain("\n不符合\n", text);
-        Assert.Equal(6, text.Split("\n符合\n").Length - 1);
+        Assert.Equal(7, text.Split("\n符合\n").Length - 1);
+        // Seed 000 三、5: "标明企业认定批次及企业序号".
+        Assert.Contains("创新型／专精特新认定\n专精特新中小企业\n认定批次及企业序号\n2024年第一批，序号37", text);
+        Assert.Contains("专精特新中小企业（2024年第一批，序号37），已提供省工信厅认定文件复印件", text);
+        // Seed 000 三 注: "企业申报材料应加目录页，对应的每一个佐证材料应在目录页中清晰可见".
+        Assert.Contains("佐证材料目录", text);
+        Assert.Contains("第1项图片证明\n第1项截图0.png\n1", text);
+        Assert.Contains("第3项图片证明\n未上传\n0", text);
+        Assert.Contains("营业执照复印件（加盖公章）\n营业执照复印件.png\n1", text);
+        Assert.Contains("2022年度赋码审计报告\n2022年度审计报告.png\n1", text);
+        Assert.Contains("2024年度赋码审计报告\n2024年度审计报告.png\n1", text);
+        Assert.Contains("省工信厅认定文件复印件\n专精特新认定文件.png\n1", text);
+        Assert.Contains("真实性承诺书扫描件\n真实性承诺书.jpg\n1", text);
         Assert.Contains("真实性承诺书", text);
         Assert.Contains("本单位（公司）自愿申报黑龙江省中小企业数字化示范标杆企业", text);
         Assert.Contains("法定代表人（签字）：", text);

@@ -85,17 +85,23 @@ public sealed class BenchmarkApplication : IAudited
         return BenchmarkSelfScore.Score(instrument, answered);
     }
 
-    /// <summary>What the precondition checks see: a declaration counts only with its screenshot or scan on file.</summary>
+    /// <summary>What the precondition checks see: a declaration counts only with its screenshot or scan on file (an audited
+    /// report's year only with that year's report).</summary>
     private BenchmarkApplicant Applicant(EvidenceOnFile evidence) => new()
     {
         CreditScreenshotsClean = Facts.CreditClean && evidence.Has(BenchmarkEvidenceKind.CreditChina) && evidence.Has(BenchmarkEvidenceKind.CreditGsxt),
+        BusinessLicenceOnFile = evidence.Has(BenchmarkEvidenceKind.BusinessLicence),
         RegisteredOn = Facts.RegisteredOn,
         RevenueByYear = Facts.RevenueByYear,
         MiitLevel = evidence.Has(BenchmarkEvidenceKind.MiitLevel) ? Facts.MiitLevel : null,
-        AuditedReportYears = Facts.AuditedReportYears.ToHashSet(),
+        AuditedReportYears = Facts.AuditedReportYears.Where(evidence.HasReport).ToHashSet(),
         ReportsCarryingPriorYear = Facts.ReportsCarryingPriorYear.ToHashSet(),
         PledgeSignedByLegalRepresentative = Facts.PledgeSigned && evidence.Has(BenchmarkEvidenceKind.Pledge),
         Overview = Overview,
+        RecognitionTitle = Facts.RecognitionTitle,
+        RecognitionBatch = Facts.RecognitionBatch,
+        RecognitionSerial = Facts.RecognitionSerial,
+        RecognitionDocumentOnFile = evidence.Has(BenchmarkEvidenceKind.RecognitionDocument),
     };
 
     public IReadOnlyList<PreconditionCheck> Preconditions(Instrument instrument, EvidenceOnFile evidence)

@@ -44,6 +44,12 @@ public sealed class BenchmarkFacts : IAuditedDocument
     public List<int> ReportsCarryingPriorYear { get; set; } = [];
     /// <summary>真实性承诺书 signed by hand by the legal representative and stamped (its scan must be on file too).</summary>
     public bool PledgeSigned { get; set; }
+    /// <summary>创新型中小企业 or 专精特新中小企业 as the province recognised it (seed 000 三、5); null: none declared.</summary>
+    public string? RecognitionTitle { get; set; }
+    /// <summary>认定批次 as the province's recognition document names it.</summary>
+    public string? RecognitionBatch { get; set; }
+    /// <summary>企业序号 in that document.</summary>
+    public string? RecognitionSerial { get; set; }
 
     public IReadOnlyDictionary<string, string> AuditFields()
     {
@@ -58,6 +64,9 @@ public sealed class BenchmarkFacts : IAuditedDocument
         if (MiitLevel is { } level) fields["工信部平台数字化水平"] = LevelNames.Short(level);
         if (AuditedReportYears.Count > 0) fields["赋码审计报告年度"] = string.Join("、", AuditedReportYears.Order());
         if (ReportsCarryingPriorYear.Count > 0) fields["含上一年度指标的审计报告"] = string.Join("、", ReportsCarryingPriorYear.Order());
+        if (RecognitionTitle is not null) fields["认定称号"] = RecognitionTitle;
+        if (RecognitionBatch is not null) fields["认定批次"] = RecognitionBatch;
+        if (RecognitionSerial is not null) fields["企业序号"] = RecognitionSerial;
         return fields;
     }
 }

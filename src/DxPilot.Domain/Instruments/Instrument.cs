@@ -110,6 +110,10 @@ public sealed record EvidenceRule(bool RequiresText, int MinPictures, string Sou
 
 public sealed record OverviewRule(int MinCharacters, string Source);
 
-/// <summary>前置条件, each a hard stop. Parameters the check needs come from the file.</summary>
+/// <summary>前置条件, each a hard stop. Parameters the check needs come from the file (<see cref="Titles"/>: the recognitions an
+/// applicant may declare, each to be proven by its recognition document).</summary>
 public sealed record Precondition(string Id, string Name, string Text, string Source,
-    DateOnly? RegisteredBefore, IReadOnlyList<int> RevenueYears, int? MinLevel, IReadOnlyList<int> Years);
+    DateOnly? RegisteredBefore, IReadOnlyList<int> RevenueYears, int? MinLevel, IReadOnlyList<int> Years)
+{
+    public IReadOnlyList<string> Titles { get; init; } = [];
+}

@@ -84,7 +84,7 @@ internal sealed partial class InstrumentCompiler
         var preconditions = f.Preconditions.Select((p, i) => new Precondition(
             Required(p.Id, $"$.preconditions[{i}].id"), Required(p.Name, $"$.preconditions[{i}].name"),
             Required(p.Text, $"$.preconditions[{i}].text"), Required(p.Source, $"$.preconditions[{i}].source"),
-            p.RegisteredBefore, p.RevenueYears, p.MinLevel, p.Years)).ToList();
+            p.RegisteredBefore, p.RevenueYears, p.MinLevel, p.Years) { Titles = p.Titles }).ToList();
         if (f.EvidenceRule is { } er) Required(er.Source, "$.evidenceRule.source");
         if (f.Overview is { } ov) Required(ov.Source, "$.overview.source");
         if (Problems.Count > 0 || rule is null) return null;

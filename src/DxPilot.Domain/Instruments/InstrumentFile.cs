@@ -172,4 +172,5 @@ public sealed class PreconditionFile
     public List<int> RevenueYears { get; init; } = [];
     public int? MinLevel { get; init; }
     public List<int> Years { get; init; } = [];
+    public List<string> Titles { get; init; } = [];
 }

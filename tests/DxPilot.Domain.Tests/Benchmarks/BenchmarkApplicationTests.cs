@@ -16,8 +16,9 @@ public class BenchmarkApplicationTests
 
     private static readonly EvidenceOnFile AllDocuments = EvidenceOnFile.From(
     [
-        (BenchmarkEvidenceKind.CreditChina, null), (BenchmarkEvidenceKind.CreditGsxt, null),
-        (BenchmarkEvidenceKind.MiitLevel, null), (BenchmarkEvidenceKind.Pledge, null), (BenchmarkEvidenceKind.ItemPicture, 3),
+        (BenchmarkEvidenceKind.CreditChina, null, null), (BenchmarkEvidenceKind.CreditGsxt, null, null), (BenchmarkEvidenceKind.BusinessLicence, null, null),
+        (BenchmarkEvidenceKind.MiitLevel, null, null), (BenchmarkEvidenceKind.Pledge, null, null), (BenchmarkEvidenceKind.ItemPicture, 3, null),
+        (BenchmarkEvidenceKind.AuditReport, null, 2022), (BenchmarkEvidenceKind.AuditReport, null, 2023), (BenchmarkEvidenceKind.AuditReport, null, 2024),
     ]);
 
     /// <summary>Submission as every call declares it: the enterprise, from a draft or a returned application, all preconditions met.</summary>
@@ -65,7 +66,26 @@ public class BenchmarkApplicationTests
         var onlyPicture = EvidenceOnFile.From([(BenchmarkEvidenceKind.ItemPicture, 3)]);
         var failing = Draft(EligibleFacts(), new string('数', 2000), onlyPicture).Preconditions(Hlj, onlyPicture)
             .Where(c => !c.Passed).Select(c => c.Precondition.Id);
-        Assert.Equal(["credit", "miitLevel", "pledge"], failing);
+        Assert.Equal(["credit", "registration", "miitLevel", "auditedReports", "pledge"], failing);
+    }
+
+    [Fact]
+    public void A_ticked_audit_year_counts_only_with_that_years_report_on_file_and_the_licence_is_required()
+    {
+        // Seed 000 三、4: "经会计师事务所审计的2022—2024年度财务审计报告……均应为赋码审计报告"; 三、2: "企业营业执照复印件（加盖公章，此为前置条件……）".
+        var without2023 = EvidenceOnFile.From(
+        [
+            (BenchmarkEvidenceKind.CreditChina, null, null), (BenchmarkEvidenceKind.CreditGsxt, null, null), (BenchmarkEvidenceKind.MiitLevel, null, null),
+            (BenchmarkEvidenceKind.Pledge, null, null), (BenchmarkEvidenceKind.AuditReport, null, 2022), (BenchmarkEvidenceKind.AuditReport, null, 2024),
+        ]);
+        var checks = Draft(EligibleFacts(), new string('数', 2000), without2023).Preconditions(Hlj, without2023).Where(c => !c.Passed).ToList();
+        Assert.Equal(
+        [
+            ("registration", "缺少营业执照复印件（加盖公章）扫描件，不得申报"),
+            ("auditedReports", "缺少2023年度赋码审计报告（须上传该年度报告扫描件；后一年度报告含该年度指标的也可）"),
+        ], checks.Select(c => (c.Precondition.Id, c.Reason)));
+        Assert.True(Submit(Draft(EligibleFacts(), new string('数', 2000), without2023), without2023).Refusal is not null);
+        Assert.Null(Submit(Draft(EligibleFacts(), new string('数', 2000), AllDocuments), AllDocuments).Refusal);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public class BenchmarkTests
     private static readonly BenchmarkApplicant Eligible = new()
     {
         CreditScreenshotsClean = true,
+        BusinessLicenceOnFile = true,
         RegisteredOn = new DateOnly(2021, 12, 31),
         RevenueByYear = new Dictionary<int, decimal> { [2022] = 1200, [2023] = 1500, [2024] = 1800 },
         MiitLevel = 2,
@@ -71,7 +72,7 @@ public class BenchmarkTests
     public void An_eligible_applicant_passes_every_precondition()
     {
         var checks = BenchmarkPreconditions.Check(Hlj, Eligible);
-        Assert.Equal(6, checks.Count);
+        Assert.Equal(7, checks.Count);
         Assert.True(BenchmarkPreconditions.AllPassed(checks), string.Join("；", checks.Where(c => !c.Passed).Select(c => c.Reason)));
     }
 
@@ -88,12 +89,28 @@ public class BenchmarkTests
         // seed 002 表6: below 一级 is 无等级; the passing reason names the level as the facts do (二级, not 2级)
         Assert.Equal("工信部平台数字化水平为无等级，需要二级及以上，不得申报", Check(Eligible with { MiitLevel = 0 }, "miitLevel").Reason);
         Assert.Equal("工信部平台数字化水平为二级", Check(Eligible with { MiitLevel = 2 }, "miitLevel").Reason);
-        Assert.Equal("缺少2022年度赋码审计报告（后一年度报告含该年度指标的也可）",
+        Assert.Equal("缺少2022年度赋码审计报告（须上传该年度报告扫描件；后一年度报告含该年度指标的也可）",
             Check(Eligible with { AuditedReportYears = new HashSet<int> { 2023, 2024 } }, "auditedReports").Reason);
         Assert.Equal("真实性承诺书须由法定代表人手写签字并加盖公章", Check(Eligible with { PledgeSignedByLegalRepresentative = false }, "pledge").Reason);
         Assert.Equal("情况概述只有1999字，需要不少于2000字", Check(Eligible with { Overview = new string('数', 1999) }, "overview").Reason);
-        Assert.All(new[] { "credit", "registration", "miitLevel", "auditedReports", "pledge", "overview" },
+        Assert.Equal("缺少营业执照复印件（加盖公章）扫描件，不得申报", Check(Eligible with { BusinessLicenceOnFile = false }, "registration").Reason);
+        Assert.All(new[] { "credit", "registration", "miitLevel", "auditedReports", "pledge", "overview", "recognition" },
             id => Assert.True(Check(Eligible, id).Passed));
+    }
+
+    [Fact]
+    public void A_recognition_is_asked_only_of_an_enterprise_that_declares_it_and_then_in_full()
+    {
+        // Seed 000 三、5: "申报企业如是创新型中小企业、专精特新中小企业请提供省工信厅认定文件复印件，标明企业认定批次及企业序号;
+        // 公示文件及网络截图为无效佐证".
+        Assert.Equal(["创新型中小企业", "专精特新中小企业"], Hlj.Preconditions.Single(p => p.Id == "recognition").Titles);
+        Assert.Equal("未申报创新型中小企业或专精特新中小企业称号（如是，须提供省工信厅认定文件复印件）", Check(Eligible, "recognition").Reason);
+        var declared = Eligible with { RecognitionTitle = "专精特新中小企业", RecognitionBatch = "2024年第一批", RecognitionSerial = "37", RecognitionDocumentOnFile = true };
+        Assert.Equal((true, "专精特新中小企业（2024年第一批，序号37），已提供省工信厅认定文件复印件"),
+            (Check(declared, "recognition").Passed, Check(declared, "recognition").Reason));
+        Assert.Equal("申报为专精特新中小企业的，须提供省工信厅认定文件复印件并标明认定批次及企业序号，缺少企业序号、省工信厅认定文件复印件（公示文件及网络截图为无效佐证）",
+            Check(declared with { RecognitionSerial = " ", RecognitionDocumentOnFile = false }, "recognition").Reason);
+        Assert.False(Check(declared with { RecognitionBatch = null }, "recognition").Passed);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class InstrumentFilesTests
         Assert.Equal([10m, 15m, 25m, 10m, 15m, 15m, 10m], i.SubIndicators.Select(s => s.Points));
         Assert.Equal([50m, 25m, 25m], i.Dimensions.Select(d => d.Points));
         Assert.All(i.Questions, q => Assert.NotNull(q.Evidence));
-        Assert.Equal(["credit", "registration", "miitLevel", "auditedReports", "pledge", "overview"], i.Preconditions.Select(p => p.Id));
+        Assert.Equal(["credit", "registration", "miitLevel", "auditedReports", "pledge", "overview", "recognition"], i.Preconditions.Select(p => p.Id));
     }
 
     [Fact]

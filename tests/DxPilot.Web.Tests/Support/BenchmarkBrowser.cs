@@ -87,12 +87,17 @@ public static class Pictures
 
     public static BenchmarkBrowser.Upload Picture(int item, int variant = 0) => new($"picture-{item}", $"第{item}项截图{variant}.png", Png(variant));
 
-    /// <summary>The four precondition documents of seed 000 三: two credit screenshots, the MIIT level screenshot, the pledge scan.</summary>
+    /// <summary>The precondition documents of seed 000 三: two credit screenshots (1), the business licence (2), the MIIT level
+    /// screenshot (3), the 2022-2024 coded audit reports (4), the pledge scan (6).</summary>
     public static readonly BenchmarkBrowser.Upload[] Documents =
     [
         new("credit-china", "信用中国查询.png", Png(1)),
         new("credit-gsxt", "公示系统查询.png", Png(2)),
+        new("business-licence", "营业执照复印件.png", Png(6)),
         new("miit-level", "工信部平台测试结果.png", Png(3)),
+        new("audit-report-2022", "2022年度审计报告.png", Png(7)),
+        new("audit-report-2023", "2023年度审计报告.png", Png(8)),
+        new("audit-report-2024", "2024年度审计报告.png", Png(9)),
         new("pledge", "真实性承诺书.jpg", Jpeg(), "image/jpeg"),
     ];
 

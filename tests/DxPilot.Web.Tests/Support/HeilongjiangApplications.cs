@@ -32,12 +32,14 @@ public static class HeilongjiangApplications
         }
         var pictures = Enumerable.Range(1, 30).Where(no => withoutPicture?.Contains(no) != true).Select(no => File(BenchmarkEvidenceKind.ItemPicture, no, 5));
         EvidenceUpload File(BenchmarkEvidenceKind kind, int? item, int variant) => new(kind, item, $"{kind}{item}.png", Png(variant).Length, () => new MemoryStream(Png(variant)));
+        EvidenceUpload Report(int year) => new(BenchmarkEvidenceKind.AuditReport, null, $"{year}年度审计报告.png", Png(year).Length, () => new MemoryStream(Png(year)), year);
         await using var scope = app.ScopeAs(owner);
         var service = scope.ServiceProvider.GetRequiredService<BenchmarkService>();
         var saved = await service.SaveAsync(owner, 0, new BenchmarkDraft(answers, facts, new string('数', 2000)),
         [
             File(BenchmarkEvidenceKind.CreditChina, null, 1), File(BenchmarkEvidenceKind.CreditGsxt, null, 2), File(BenchmarkEvidenceKind.MiitLevel, null, 3),
-            File(BenchmarkEvidenceKind.Pledge, null, 4), ..pictures,
+            File(BenchmarkEvidenceKind.Pledge, null, 4), File(BenchmarkEvidenceKind.BusinessLicence, null, 6),
+            Report(2022), Report(2023), Report(2024), ..pictures,
         ], []);
         Assert.True(saved.IsOk, saved.Message);
         var submitted = await service.SubmitAsync(owner, saved.Value!.Application.Version);

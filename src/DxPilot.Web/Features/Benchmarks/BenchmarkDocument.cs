@@ -34,6 +34,9 @@ public static class BenchmarkDocument
         doc.Heading("三、其他材料（前置条件）");
         Preconditions(doc, view);
 
+        doc.Heading("佐证材料目录");
+        Contents(doc, view);
+
         doc.PageBreak();
         Pledge(doc);
     }
@@ -49,6 +52,9 @@ public static class BenchmarkDocument
             ("联系人", e.ContactName ?? ""), ("联系电话", e.ContactPhone ?? ""),
             ("工信部平台数字化水平", a.Facts.MiitLevel is { } level ? LevelNames.Short(level) : "未填写"),
             ("自评得分", $"{BenchmarkLabels.Points(view.Score.Total)}分"),
+            // Seed 000 三、5: the recognition's 批次 and 序号 as the province's document names them.
+            ("创新型／专精特新认定", a.Facts.RecognitionTitle ?? "未申报"),
+            ("认定批次及企业序号", a.Facts.RecognitionTitle is null ? "—" : $"{a.Facts.RecognitionBatch ?? "未填写"}，序号{a.Facts.RecognitionSerial ?? "未填写"}"),
         };
         foreach (var year in BenchmarkInput.RevenueYears(view.Instrument))
             fields.Add(($"{year}年度营业收入（万元）", a.Facts.RevenueByYear.TryGetValue(year, out var r) ? ChineseText.Wan(r) : "未填写"));
@@ -118,6 +124,33 @@ public static class BenchmarkDocument
             table.Row(new DocxCell((++n).ToString(System.Globalization.CultureInfo.InvariantCulture), Centre: true), c.Precondition.Name,
                 c.Precondition.Text, c.Reason, new DocxCell(c.Passed ? "符合" : "不符合", Centre: true));
         doc.Paragraph("注：前置条件有一项不符合的，不得申报。", DocxSize.XiaoWu, indent: false);
+    }
+
+    /// <summary>Seed 000 三 注: "企业申报材料应加目录页，对应的每一个佐证材料应在目录页中清晰可见" — every evidence slot, in the
+    /// order of the 清单, with the files on file (a slot with none says so).</summary>
+    private static void Contents(DocxWriter doc, BenchmarkView view)
+    {
+        var slots = new List<(string Label, IReadOnlyList<EvidenceInfo> Files)>();
+        void Add(BenchmarkEvidenceKind kind, int? item = null, int? year = null) =>
+            slots.Add((BenchmarkEvidence.SlotLabel(kind, item, year), view.Files(kind, item, year).ToList()));
+        foreach (var q in view.Instrument.Questions.Where(q => view.Application.Answers.Items.GetValueOrDefault(q.No!.Value)?.Yes == true))
+            Add(BenchmarkEvidenceKind.ItemPicture, q.No);
+        Add(BenchmarkEvidenceKind.CreditChina);
+        Add(BenchmarkEvidenceKind.CreditGsxt);
+        Add(BenchmarkEvidenceKind.BusinessLicence);
+        Add(BenchmarkEvidenceKind.MiitLevel);
+        foreach (var year in BenchmarkInput.ReportYears(view.Instrument)) Add(BenchmarkEvidenceKind.AuditReport, year: year);
+        if (view.Application.Facts.RecognitionTitle is not null || view.Files(BenchmarkEvidenceKind.RecognitionDocument).Any())
+            Add(BenchmarkEvidenceKind.RecognitionDocument);
+        Add(BenchmarkEvidenceKind.Pledge);
+
+        var table = doc.Table(DocxSize.XiaoWu, 500, 3000, 4545, 800).Header("序号", "佐证材料", "文件", "张数");
+        var n = 0;
+        foreach (var (label, files) in slots)
+            table.Row(new DocxCell((++n).ToString(System.Globalization.CultureInfo.InvariantCulture), Centre: true), label,
+                files.Count == 0 ? "未上传" : string.Join("\n", files.Select(f => f.FileName)),
+                new DocxCell(files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Centre: true));
+        doc.Paragraph("注：每个佐证材料按本目录顺序附后，页码序号可手写。", DocxSize.XiaoWu, indent: false);
     }
 
     // Seed 000, 真实性承诺书, word for word.

@@ -14,6 +14,7 @@ public sealed class BenchmarkInput
 {
     public const int DescriptionMaxCharacters = 3000;
     public const int OverviewMaxCharacters = 30000;
+    public const int RecognitionMaxCharacters = 50;
     private const decimal RevenueMaxWan = 100_000_000m;
 
     // Form binding leaves a collection null when no field of it was posted (no box ticked).
@@ -29,6 +30,9 @@ public sealed class BenchmarkInput
     public Dictionary<int, bool> Audited { get; set => field = value ?? []; } = [];
     public Dictionary<int, bool> CarriesPrior { get; set => field = value ?? []; } = [];
     public bool PledgeSigned { get; set; }
+    public string? RecognitionTitle { get; set; }
+    public string? RecognitionBatch { get; set; }
+    public string? RecognitionSerial { get; set; }
     /// <summary>Evidence files ticked for removal.</summary>
     public Dictionary<Guid, bool> Remove { get; set => field = value ?? []; } = [];
 
@@ -58,6 +62,9 @@ public sealed class BenchmarkInput
             Audited = f.AuditedReportYears.ToDictionary(y => y, _ => true),
             CarriesPrior = f.ReportsCarryingPriorYear.ToDictionary(y => y, _ => true),
             PledgeSigned = f.PledgeSigned,
+            RecognitionTitle = f.RecognitionTitle,
+            RecognitionBatch = f.RecognitionBatch,
+            RecognitionSerial = f.RecognitionSerial,
         };
     }
 
@@ -66,6 +73,9 @@ public sealed class BenchmarkInput
 
     /// <summary>Years that need an audited report.</summary>
     public static IReadOnlyList<int> ReportYears(Instrument i) => i.Preconditions.FirstOrDefault(p => p.Id == "auditedReports")?.Years ?? [];
+
+    /// <summary>The recognitions an applicant may declare (seed 000 三、5: 创新型中小企业, 专精特新中小企业).</summary>
+    public static IReadOnlyList<string> RecognitionTitles(Instrument i) => i.Preconditions.FirstOrDefault(p => p.Id == "recognition")?.Titles ?? [];
 
     /// <summary>The one year whose report may carry the first year's figures (seed 000 三、4: a 2023 report with 2022 figures).</summary>
     public static int? CarryingYear(Instrument i) => ReportYears(i) is { Count: > 1 } years ? years.Min() + 1 : null;
@@ -115,7 +125,29 @@ public sealed class BenchmarkInput
         facts.AuditedReportYears = ReportYears(instrument).Where(y => Audited.GetValueOrDefault(y)).ToList();
         facts.ReportsCarryingPriorYear = CarryingYear(instrument) is { } carrying && CarriesPrior.GetValueOrDefault(carrying) ? [carrying] : [];
 
+        ParseRecognition(instrument, facts, errors);
+
         return errors.Count > 0 ? (null, errors) : (new BenchmarkDraft(answers, facts, overview), errors);
+    }
+
+    /// <summary>认定称号, 批次 and 序号 (seed 000 三、5): a title of the instrument's list; the batch and serial only beside a title.</summary>
+    private void ParseRecognition(Instrument instrument, BenchmarkFacts facts, Dictionary<string, string> errors)
+    {
+        var title = Clean(RecognitionTitle);
+        if (title is not null && !RecognitionTitles(instrument).Contains(title))
+            errors[nameof(RecognitionTitle)] = $"认定称号应为{string.Join("或", RecognitionTitles(instrument).Select(t => $"“{t}”"))}";
+        foreach (var (field, label, value) in new[] { (nameof(RecognitionBatch), "认定批次", RecognitionBatch), (nameof(RecognitionSerial), "企业序号", RecognitionSerial) })
+        {
+            var text = Clean(value);
+            if (text is null) continue;
+            if (title is null) errors[field] = $"填写了{label}但未选择认定称号；不是创新型或专精特新中小企业的，请清空{label}";
+            else if (ControlCharacters.In(text, multiline: false)) errors[field] = ControlCharacters.Message(label);
+            else if (ChineseText.CountCharacters(text) > RecognitionMaxCharacters) errors[field] = $"{label}不超过{RecognitionMaxCharacters}字（现有{ChineseText.CountCharacters(text)}字）";
+        }
+        if (errors.Keys.Any(k => k.StartsWith("Recognition", StringComparison.Ordinal))) return;
+        facts.RecognitionTitle = title;
+        facts.RecognitionBatch = Clean(RecognitionBatch);
+        facts.RecognitionSerial = Clean(RecognitionSerial);
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -54,8 +54,8 @@ public sealed partial class BenchmarkService
     /// <summary>What the application has on file, as its score and its precondition checks read it.</summary>
     private async Task<EvidenceOnFile> EvidenceOfAsync(Guid applicationId, CancellationToken ct)
     {
-        var files = await db.BenchmarkEvidence.Where(e => e.ApplicationId == applicationId).Select(e => new { e.Kind, e.ItemNo }).ToListAsync(ct);
-        return EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo)));
+        var files = await db.BenchmarkEvidence.Where(e => e.ApplicationId == applicationId).Select(e => new { e.Kind, e.ItemNo, e.Year }).ToListAsync(ct);
+        return EvidenceOnFile.From(files.Select(f => (f.Kind, f.ItemNo, f.Year)));
     }
 
     /// <summary>The application's transitions, oldest first.</summary>

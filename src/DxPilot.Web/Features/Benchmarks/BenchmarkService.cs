@@ -92,7 +92,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         else saving.Expect(application, version);
 
         var onFile = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
-            .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Sha256)).ToListAsync(ct);
+            .Select(e => new StoredFile(e.Id, e.Kind, e.ItemNo, e.Year, e.File.Name, e.File.Sha256)).ToListAsync(ct);
         foreach (var gone in onFile.Where(f => removals.Contains(f.Id)).ToList())
         {
             db.BenchmarkEvidence.Remove(await db.BenchmarkEvidence.FirstAsync(e => e.Id == gone.Id, ct));
@@ -106,18 +106,18 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
             if (await Refusal(upload, name, accepted, onFile, ct) is { } why) { refused.Add(why); continue; }
             StoredBlob blob;
             await using (var content = upload.Open()) blob = await blobs.PutAsync(content, ct);
-            if (onFile.Any(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo && f.Sha256 == blob.Sha256))
+            if (onFile.Any(f => f.Same(upload) && f.Sha256 == blob.Sha256))
             {
-                refused.Add($"{BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo)}“{name}”与已上传的图片相同，未重复上传");
+                refused.Add($"{BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo, upload.Year)}“{name}”与已上传的图片相同，未重复上传");
                 continue;
             }
             accepted += blob.Size;
-            var file = BenchmarkEvidence.Upload(application.Id, upload.Kind, upload.ItemNo, blob.Named(name), actor, now);
+            var file = BenchmarkEvidence.Upload(application.Id, upload.Kind, upload.ItemNo, blob.Named(name), actor, now, upload.Year);
             db.BenchmarkEvidence.Add(file);
-            onFile.Add(new StoredFile(file.Id, file.Kind, file.ItemNo, name, blob.Sha256));
+            onFile.Add(new StoredFile(file.Id, file.Kind, file.ItemNo, file.Year, name, blob.Sha256));
         }
 
-        application.Revise(instrument, draft.Answers, draft.Facts, draft.Overview, EvidenceOnFile.From(onFile.Select(f => (f.Kind, f.ItemNo))), now);
+        application.Revise(instrument, draft.Answers, draft.Facts, draft.Overview, EvidenceOnFile.From(onFile.Select(f => (f.Kind, f.ItemNo, f.Year))), now);
         return await Save(application, actor, () => new BenchmarkSaved(application, refused), ct);
     }
 
@@ -132,13 +132,17 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         return found is null ? null : (found.File, found.Application);
     }
 
-    private sealed record StoredFile(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, string Sha256);
+    private sealed record StoredFile(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, int? Year, string FileName, string Sha256)
+    {
+        /// <summary>Of the slot the upload is for.</summary>
+        public bool Same(EvidenceUpload u) => Kind == u.Kind && ItemNo == u.ItemNo && Year == u.Year;
+    }
 
     /// <summary>Why a file is not taken, judged before it is stored: by its length, the save's running total, its first
     /// bytes and its slot's count. A repeat of a file on file is found once its hash is known.</summary>
     private static async Task<string?> Refusal(EvidenceUpload upload, string name, long accepted, List<StoredFile> onFile, CancellationToken ct)
     {
-        var slot = BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo);
+        var slot = BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo, upload.Year);
         if (upload.Length == 0) return $"{slot}“{name}”是空文件，未上传";
         if (upload.Length > EvidenceRules.MaxBytes)
             return $"{slot}“{name}”超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytes)}，未上传；请压缩后重新上传";
@@ -147,7 +151,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
         await using (var content = upload.Open())
             if (!EvidenceRules.Accepts(await FileSniffer.SniffAsync(content, ct)))
                 return $"{slot}“{name}”不是JPEG或PNG图片（按文件内容判断，与扩展名无关），未上传";
-        return onFile.Count(f => f.Kind == upload.Kind && f.ItemNo == upload.ItemNo) >= EvidenceRules.MaxPerSlot
+        return onFile.Count(f => f.Same(upload)) >= EvidenceRules.MaxPerSlot
             ? $"{slot}最多{EvidenceRules.MaxPerSlot}张，“{name}”未上传"
             : null;
     }
@@ -181,7 +185,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
     {
         var evidence = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
             .OrderBy(e => e.UploadedAt).ThenBy(e => e.Id)
-            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Size, e.UploadedAt, e.UploadedByName))
+            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Size, e.UploadedAt, e.UploadedByName, e.Year))
             .ToListAsync(ct);
         return new BenchmarkView(enterprise, application, evidence, InstrumentOf(call), call, await HistoryOf(application, ct));
     }

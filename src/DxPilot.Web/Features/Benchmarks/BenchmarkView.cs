@@ -7,7 +7,8 @@ using DxPilot.Domain.Workflow;
 namespace DxPilot.Web.Features.Benchmarks;
 
 /// <summary>An evidence file's particulars, without its bytes.</summary>
-public sealed record EvidenceInfo(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long SizeBytes, DateTime UploadedAt, string UploadedByName);
+public sealed record EvidenceInfo(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long SizeBytes, DateTime UploadedAt, string UploadedByName,
+    int? Year = null);
 
 /// <summary>One application as a page shows it: the enterprise, the application (a not yet saved draft has version 0),
 /// its evidence, the score and precondition checks computed from them, and its call with the transitions taken so far.</summary>
@@ -32,15 +33,15 @@ public sealed class BenchmarkView(Enterprise enterprise, BenchmarkApplication ap
     public string? ReturnReason => application.Status == BenchmarkStatus.Returned ? history.LastOrDefault()?.Reason : null;
 
     public bool IsSaved => application.Version > 0;
-    public EvidenceOnFile OnFile { get; } = EvidenceOnFile.From(evidence.Select(e => (e.Kind, e.ItemNo)));
+    public EvidenceOnFile OnFile { get; } = EvidenceOnFile.From(evidence.Select(e => (e.Kind, e.ItemNo, e.Year)));
     public BenchmarkScore Score => _score ??= application.Score(instrument, OnFile);
     public IReadOnlyList<PreconditionCheck> Checks => _checks ??= application.Preconditions(instrument, OnFile);
 
     private BenchmarkScore? _score;
     private IReadOnlyList<PreconditionCheck>? _checks;
 
-    public IEnumerable<EvidenceInfo> Files(BenchmarkEvidenceKind kind, int? itemNo = null) =>
-        evidence.Where(e => e.Kind == kind && e.ItemNo == itemNo);
+    public IEnumerable<EvidenceInfo> Files(BenchmarkEvidenceKind kind, int? itemNo = null, int? year = null) =>
+        evidence.Where(e => e.Kind == kind && e.ItemNo == itemNo && e.Year == year);
 }
 
 /// <summary>A row of the bureaus' list.</summary>

@@ -7,7 +7,7 @@ namespace DxPilot.Web.Features.Benchmarks;
 
 /// <summary>A file as it arrived with the form, for one evidence slot; <see cref="Open"/> reads it (as many times as needed)
 /// from where the server buffered it, never as a copy in memory.</summary>
-public sealed record EvidenceUpload(BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long Length, Func<Stream> Open);
+public sealed record EvidenceUpload(BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long Length, Func<Stream> Open, int? Year = null);
 
 /// <summary>What an evidence file must be: a JPEG or PNG picture (judged by its first bytes, see <see cref="FileSignature"/>),
 /// within the size and count limits.</summary>
@@ -25,8 +25,12 @@ public static class EvidenceRules
     /// </summary>
     public const long MaxRequestBytes = 2 * MaxBytesPerSave + 1024 * 1024;
 
+    /// <summary>The precondition documents that are one slot each (the audited reports are one slot per year).</summary>
     public static readonly BenchmarkEvidenceKind[] Documents =
-        [BenchmarkEvidenceKind.CreditChina, BenchmarkEvidenceKind.CreditGsxt, BenchmarkEvidenceKind.MiitLevel, BenchmarkEvidenceKind.Pledge];
+    [
+        BenchmarkEvidenceKind.CreditChina, BenchmarkEvidenceKind.CreditGsxt, BenchmarkEvidenceKind.BusinessLicence, BenchmarkEvidenceKind.MiitLevel,
+        BenchmarkEvidenceKind.Pledge, BenchmarkEvidenceKind.RecognitionDocument,
+    ];
 
     /// <summary>Evidence must be a picture: JPEG or PNG by its first bytes (a renamed text file, a PDF, an SVG… is not).</summary>
     public static bool Accepts(string sniffedType) => FileSignature.IsPicture(sniffedType);
@@ -34,9 +38,12 @@ public static class EvidenceRules
     public static string Megabytes(long bytes) => $"{bytes / 1024 / 1024}MB";
 
     /// <summary>The form field a slot's files are posted in.</summary>
-    public static string FieldName(BenchmarkEvidenceKind kind, int? itemNo) => kind switch
+    public static string FieldName(BenchmarkEvidenceKind kind, int? itemNo, int? year = null) => kind switch
     {
         BenchmarkEvidenceKind.ItemPicture => $"picture-{itemNo}",
+        BenchmarkEvidenceKind.AuditReport => $"audit-report-{year}",
+        BenchmarkEvidenceKind.BusinessLicence => "business-licence",
+        BenchmarkEvidenceKind.RecognitionDocument => "recognition-document",
         BenchmarkEvidenceKind.CreditChina => "credit-china",
         BenchmarkEvidenceKind.CreditGsxt => "credit-gsxt",
         BenchmarkEvidenceKind.MiitLevel => "miit-level",
@@ -45,13 +52,17 @@ public static class EvidenceRules
     };
 
     /// <summary>The slot a form field's files belong to (the inverse of <see cref="FieldName"/>), or null.</summary>
-    public static (BenchmarkEvidenceKind Kind, int? ItemNo)? Slot(string field, Instrument instrument)
+    public static (BenchmarkEvidenceKind Kind, int? ItemNo, int? Year)? Slot(string field, Instrument instrument)
     {
-        const string picture = "picture-";
+        const string picture = "picture-", report = "audit-report-";
         if (field.StartsWith(picture, StringComparison.Ordinal))
             return int.TryParse(field.AsSpan(picture.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var no) && instrument.Questions.Any(q => q.No == no)
-                ? (BenchmarkEvidenceKind.ItemPicture, no)
+                ? (BenchmarkEvidenceKind.ItemPicture, no, null)
                 : null;
-        return Documents.Where(k => FieldName(k, null) == field).Select(k => ((BenchmarkEvidenceKind, int?)?)(k, null)).FirstOrDefault();
+        if (field.StartsWith(report, StringComparison.Ordinal))
+            return int.TryParse(field.AsSpan(report.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && BenchmarkInput.ReportYears(instrument).Contains(year)
+                ? (BenchmarkEvidenceKind.AuditReport, null, year)
+                : null;
+        return Documents.Where(k => FieldName(k, null) == field).Select(k => ((BenchmarkEvidenceKind, int?, int?)?)(k, null, null)).FirstOrDefault();
     }
 }
