@@ -63,12 +63,8 @@ public class AwardCriteriaBenchmarks
     [Benchmark]
     public int Check()
     {
-        var n = _application.SubmissionProblems(_call, []).Count;
-        foreach (var key in _application.PickedDirections)
-        {
-            var direction = _call.Direction(key)!;
-            n += AwardCriteria.Check(direction, _facts with { Text = _application.Content.TextOf(key) }, _call.TypicalScenarios, _today).Count;
-        }
-        return n;
+        var criteria = _application.PickedDirections.ToDictionary(key => key, IReadOnlyList<CriterionCheck> (key) =>
+            AwardCriteria.Check(_call.Direction(key)!, _facts with { Text = _application.Content.TextOf(key) }, _call.TypicalScenarios, _today));
+        return _application.SubmissionProblems(_call, [], criteria).Count + criteria.Values.Sum(c => c.Count);
     }
 }
