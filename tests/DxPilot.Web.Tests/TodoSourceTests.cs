@@ -167,11 +167,14 @@ public abstract class TodoSourceTests<TApp>(TApp app) : IClassFixture<TApp> wher
             CreditClean = true, RegisteredOn = new DateOnly(2021, 12, 31), RevenueByYear = new() { [2022] = 1200, [2023] = 1500, [2024] = 1800 },
             MiitLevel = 2, AuditedReportYears = [2022, 2023, 2024], PledgeSigned = true,
         };
-        EvidenceUpload File(BenchmarkEvidenceKind kind, int variant) => new(kind, null, $"{kind}.png", Png(variant).Length, () => new MemoryStream(Png(variant)));
+        EvidenceUpload File(BenchmarkEvidenceKind kind, int variant, int? year = null) =>
+            new(kind, null, $"{kind}{year}.png", Png(variant).Length, () => new MemoryStream(Png(variant)), year);
         await using var scope = app.ScopeAs(owner);
         var saved = await scope.ServiceProvider.GetRequiredService<BenchmarkService>().SaveAsync(owner, 0,
             new BenchmarkDraft(new BenchmarkAnswers(), facts, new string('数', 2000)),
-            [File(BenchmarkEvidenceKind.CreditChina, 1), File(BenchmarkEvidenceKind.CreditGsxt, 2), File(BenchmarkEvidenceKind.MiitLevel, 3), File(BenchmarkEvidenceKind.Pledge, 4)], []);
+            [File(BenchmarkEvidenceKind.CreditChina, 1), File(BenchmarkEvidenceKind.CreditGsxt, 2), File(BenchmarkEvidenceKind.MiitLevel, 3), File(BenchmarkEvidenceKind.Pledge, 4),
+             File(BenchmarkEvidenceKind.BusinessLicence, 5), File(BenchmarkEvidenceKind.AuditReport, 6, 2022), File(BenchmarkEvidenceKind.AuditReport, 7, 2023),
+             File(BenchmarkEvidenceKind.AuditReport, 8, 2024)], []);
         Assert.True(saved.IsOk, saved.Message);
         return (enterprise, saved.Value!.Application.Id);
     }
