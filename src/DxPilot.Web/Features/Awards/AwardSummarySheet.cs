@@ -105,6 +105,6 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
         }
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("AwardSummary", call.Id),
             $"{title} {rows.Count} 项" + (batchId is { } id ? $"，批次 {id}" : ""), ct: ct);
-        return $"{title}（{actor.District ?? "全市"}）{ChineseText.Date(today)}.xlsx";
+        return $"{title}（{ExportScope.Of(actor, null)}）{ChineseText.Date(today)}.xlsx";
     }
 }
