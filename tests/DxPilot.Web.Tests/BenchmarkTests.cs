@@ -225,6 +225,34 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task A_documents_scan_may_be_a_PDF_up_to_20_MB_but_an_items_picture_may_not()
+    {
+        // Seed 000 三、4: each year's 赋码审计报告 is a many-page document, scanned as one PDF; an item's 图片证明 stays a picture.
+        var (browser, _) = await ApplicantAsync();
+        byte[] report = [.. "%PDF-1.4\n"u8, .. new byte[6 * 1024 * 1024]];
+        var response = await browser.FillAsync(f => Prove(f, 5, "主要数字化装备联网率72%。"), "save",
+            new BenchmarkBrowser.Upload("audit-report-2023", "2023年度审计报告.pdf", report, "application/pdf"),
+            new BenchmarkBrowser.Upload("picture-5", "联网设备清单.pdf", report[..4096], "application/pdf"),
+            new BenchmarkBrowser.Upload("business-licence", "营业执照复印件.pdf", [.. "%PDF-1.7\n"u8, .. new byte[20 * 1024 * 1024]], "application/pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("草稿已保存，但有2个文件未上传", html);
+        Assert.Contains("第5项图片证明“联网设备清单.pdf”不是JPEG或PNG图片（按文件内容判断，与扩展名无关），未上传", html);
+        Assert.Contains("营业执照复印件（加盖公章）“营业执照复印件.pdf”超过20MB，未上传；请压缩后重新上传", html);
+
+        // Over a picture's 5 MB and within a document's 20 MB, the report is on file: a tile by its name that opens it.
+        var tile = Html.ParseDocument(html).QuerySelector("#slot-audit-report-2023 .thumbs a.doc-thumb")!;
+        Assert.Equal("PDF", tile.TextContent);
+        Assert.Contains("2023年度审计报告.pdf", tile.ParentElement!.TextContent);
+        var served = await browser.Client.GetAsync(tile.GetAttribute("href"));
+        Assert.Equal("application/pdf", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(report, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf,image/jpeg,image/png", Html.ParseDocument(html).QuerySelector("input[name='audit-report-2023']")!.GetAttribute("accept"));
+        Assert.Equal("image/jpeg,image/png", Html.ParseDocument(html).QuerySelector("input[name='picture-5']")!.GetAttribute("accept"));
+    }
+
+    [Fact]
     public async Task A_picture_is_served_only_to_those_who_may_read_its_application()
     {
         var (owner, enterpriseId) = await ApplicantAsync("哈尔滨市");

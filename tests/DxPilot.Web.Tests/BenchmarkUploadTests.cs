@@ -47,7 +47,7 @@ public sealed class BenchmarkUploadTests(KestrelSqliteApp app) : IClassFixture<K
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Contains("草稿已保存，但有1个文件未上传", html);
-        Assert.Contains($"第11项图片证明“照片11.png”未上传：一次保存的图片合计不能超过{EvidenceRules.MaxBytesPerSave / 1024 / 1024}MB，请保存后再上传其余图片", html);
+        Assert.Contains($"第11项图片证明“照片11.png”未上传：一次保存的文件合计不能超过{EvidenceRules.MaxBytesPerSave / 1024 / 1024}MB，请保存后再上传其余文件", html);
         var stored = BenchmarkBrowser.Fields(await browser.PageAsync());
         Assert.Equal("设备联网率85%，数据实时上云。", stored["Form.Items[11].Description"]);
         Assert.Equal("本企业主营阀门制造。", stored["Form.Overview"]);

@@ -144,7 +144,7 @@ public static class BenchmarkDocument
             Add(BenchmarkEvidenceKind.RecognitionDocument);
         Add(BenchmarkEvidenceKind.Pledge);
 
-        var table = doc.Table(DocxSize.XiaoWu, 500, 3000, 4545, 800).Header("序号", "佐证材料", "文件", "张数");
+        var table = doc.Table(DocxSize.XiaoWu, 500, 3000, 4545, 800).Header("序号", "佐证材料", "文件", "文件数");
         var n = 0;
         foreach (var (label, files) in slots)
             table.Row(new DocxCell((++n).ToString(System.Globalization.CultureInfo.InvariantCulture), Centre: true), label,

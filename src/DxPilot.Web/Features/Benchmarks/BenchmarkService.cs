@@ -108,7 +108,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
             await using (var content = upload.Open()) blob = await blobs.PutAsync(content, ct);
             if (onFile.Any(f => f.Same(upload) && f.Sha256 == blob.Sha256))
             {
-                refused.Add($"{BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo, upload.Year)}“{name}”与已上传的图片相同，未重复上传");
+                refused.Add($"{BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo, upload.Year)}“{name}”与已上传的{EvidenceRules.Noun(upload.Kind)}相同，未重复上传");
                 continue;
             }
             accepted += blob.Size;
@@ -144,15 +144,15 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
     {
         var slot = BenchmarkEvidence.SlotLabel(upload.Kind, upload.ItemNo, upload.Year);
         if (upload.Length == 0) return $"{slot}“{name}”是空文件，未上传";
-        if (upload.Length > EvidenceRules.MaxBytes)
-            return $"{slot}“{name}”超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytes)}，未上传；请压缩后重新上传";
+        if (upload.Length > EvidenceRules.MaxBytesOf(upload.Kind))
+            return $"{slot}“{name}”超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytesOf(upload.Kind))}，未上传；请压缩后重新上传";
         if (accepted + upload.Length > EvidenceRules.MaxBytesPerSave)
-            return $"{slot}“{name}”未上传：一次保存的图片合计不能超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytesPerSave)}，请保存后再上传其余图片";
+            return $"{slot}“{name}”未上传：一次保存的文件合计不能超过{EvidenceRules.Megabytes(EvidenceRules.MaxBytesPerSave)}，请保存后再上传其余文件";
         await using (var content = upload.Open())
-            if (!EvidenceRules.Accepts(await FileSniffer.SniffAsync(content, ct)))
-                return $"{slot}“{name}”不是JPEG或PNG图片（按文件内容判断，与扩展名无关），未上传";
+            if (!EvidenceRules.Accepts(upload.Kind, await FileSniffer.SniffAsync(content, ct)))
+                return $"{slot}“{name}”不是{EvidenceRules.Takes(upload.Kind)}（按文件内容判断，与扩展名无关），未上传";
         return onFile.Count(f => f.Same(upload)) >= EvidenceRules.MaxPerSlot
-            ? $"{slot}最多{EvidenceRules.MaxPerSlot}张，“{name}”未上传"
+            ? $"{slot}最多{EvidenceRules.MaxPerSlot}{(EvidenceRules.IsDocument(upload.Kind) ? "个文件" : "张")}，“{name}”未上传"
             : null;
     }
 
@@ -185,7 +185,7 @@ public sealed partial class BenchmarkService(DxPilotDbContext db, EnterpriseServ
     {
         var evidence = await db.BenchmarkEvidence.Where(e => e.ApplicationId == application.Id)
             .OrderBy(e => e.UploadedAt).ThenBy(e => e.Id)
-            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Size, e.UploadedAt, e.UploadedByName, e.Year))
+            .Select(e => new EvidenceInfo(e.Id, e.Kind, e.ItemNo, e.File.Name, e.File.Size, e.UploadedAt, e.UploadedByName, e.Year, e.File.ContentType))
             .ToListAsync(ct);
         return new BenchmarkView(enterprise, application, evidence, InstrumentOf(call), call, await HistoryOf(application, ct));
     }

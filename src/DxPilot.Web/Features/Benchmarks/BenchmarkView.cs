@@ -6,9 +6,12 @@ using DxPilot.Domain.Workflow;
 
 namespace DxPilot.Web.Features.Benchmarks;
 
-/// <summary>An evidence file's particulars, without its bytes.</summary>
+/// <summary>An evidence file's particulars, without its bytes; its type as read from its first bytes at upload.</summary>
 public sealed record EvidenceInfo(Guid Id, BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long SizeBytes, DateTime UploadedAt, string UploadedByName,
-    int? Year = null);
+    int? Year = null, string ContentType = Domain.Files.FileSignature.Jpeg)
+{
+    public bool IsPicture => Domain.Files.FileSignature.IsPicture(ContentType);
+}
 
 /// <summary>One application as a page shows it: the enterprise, the application (a not yet saved draft has version 0),
 /// its evidence, the score and precondition checks computed from them, and its call with the transitions taken so far.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using DxPilot.Domain.Benchmarks;
 using DxPilot.Domain.Files;
 using DxPilot.Domain.Instruments;
+using DxPilot.Web.Features.Files;
 
 namespace DxPilot.Web.Features.Benchmarks;
 
@@ -9,12 +10,15 @@ namespace DxPilot.Web.Features.Benchmarks;
 /// from where the server buffered it, never as a copy in memory.</summary>
 public sealed record EvidenceUpload(BenchmarkEvidenceKind Kind, int? ItemNo, string FileName, long Length, Func<Stream> Open, int? Year = null);
 
-/// <summary>What an evidence file must be: a JPEG or PNG picture (judged by its first bytes, see <see cref="FileSignature"/>),
-/// within the size and count limits.</summary>
+/// <summary>What an evidence file must be, judged by its first bytes (see <see cref="FileSignature"/>): an item's 图片证明 a
+/// JPEG or PNG picture; a document of 三、其他材料 (a licence copy, an audited report, a signed pledge) also a PDF, as such
+/// documents are scanned; within the size and count limits.</summary>
 public static class EvidenceRules
 {
     /// <summary>One picture.</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
+    /// <summary>One document: a scanned audited report runs to many pages.</summary>
+    public const long MaxDocumentBytes = StampedScan.MaxBytes;
     public const int MaxPerSlot = 10;
     /// <summary>The pictures of one save, together: what the page promises; pictures beyond it are refused by name.</summary>
     public const long MaxBytesPerSave = 50 * 1024 * 1024;
@@ -32,8 +36,22 @@ public static class EvidenceRules
         BenchmarkEvidenceKind.Pledge, BenchmarkEvidenceKind.RecognitionDocument,
     ];
 
-    /// <summary>Evidence must be a picture: JPEG or PNG by its first bytes (a renamed text file, a PDF, an SVG… is not).</summary>
-    public static bool Accepts(string sniffedType) => FileSignature.IsPicture(sniffedType);
+    /// <summary>An item's evidence must be a picture, JPEG or PNG by its first bytes (a renamed text file, a PDF, an SVG… is
+    /// not); a document may also be a PDF.</summary>
+    public static bool Accepts(BenchmarkEvidenceKind kind, string sniffedType) =>
+        FileSignature.IsPicture(sniffedType) || (IsDocument(kind) && sniffedType == FileSignature.Pdf);
+
+    public static bool IsDocument(BenchmarkEvidenceKind kind) => kind != BenchmarkEvidenceKind.ItemPicture;
+
+    public static long MaxBytesOf(BenchmarkEvidenceKind kind) => IsDocument(kind) ? MaxDocumentBytes : MaxBytes;
+
+    /// <summary>The file input's hint to the browser (the server judges the bytes all the same).</summary>
+    public static string AcceptAttribute(BenchmarkEvidenceKind kind) => IsDocument(kind) ? "application/pdf,image/jpeg,image/png" : "image/jpeg,image/png";
+
+    public static string Noun(BenchmarkEvidenceKind kind) => IsDocument(kind) ? "文件" : "图片";
+
+    /// <summary>What the slot takes, as the refusal names it.</summary>
+    public static string Takes(BenchmarkEvidenceKind kind) => IsDocument(kind) ? "PDF、JPEG或PNG文件" : "JPEG或PNG图片";
 
     public static string Megabytes(long bytes) => $"{bytes / 1024 / 1024}MB";
 
