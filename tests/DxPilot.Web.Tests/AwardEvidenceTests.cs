@@ -48,19 +48,31 @@ public abstract class AwardEvidenceTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(a.Users["other-enterprise"])).PostAsync($"/api/awards/{id}/files", Evidence("ipCertificate", "证书.pdf", Pdf), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As(a.Users["zhengding"])).PostAsync($"/api/awards/{id}/files", Evidence("ipCertificate", "证书.pdf", Pdf), Ct)).StatusCode);
 
+        // 带动中小企业的佐证材料 is a 链式 case's material, not this call's: refused, naming what this call takes.
+        var chainOnly = await enterprise.PostAsync($"/api/awards/{id}/files", Evidence("drivenSmes", "带动企业盖章材料.pdf", Pdf), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, chainOnly.StatusCode);
+        Assert.Contains("请选择证明材料的类别：企业法人营业执照复印件", await chainOnly.Content.ReadAsStringAsync(Ct));
+
+        // 附件4 创新能力显著提升 三、相关附件: the checklist shows each, on file or not.
+        var checklist = (await (await app.SignedIn(a.Users["enterprise"])).GetDocument($"/awards/{id}")).QuerySelectorAll("#listed-attachments li")
+            .Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(["企业法人营业执照复印件未上传", "经会计师事务所审计的财务报告未上传", "纳税凭证或纳税证明未上传", "数字化水平等级证书未上传", "奖励证书和荣誉证明未上传"], checklist);
+        Assert.True((await enterprise.PostAsync($"/api/awards/{id}/files", Evidence("businessLicence", "营业执照.pdf", Pdf), Ct)).IsSuccessStatusCode);
+
         var stored = await enterprise.PostAsync($"/api/awards/{id}/files", Evidence("ipCertificate", "发明专利证书.pdf", Pdf), Ct);
         Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync(Ct));
         var files = await enterprise.GetFromJsonAsync<JsonElement>($"/api/awards/{id}/files", Ct);
-        var certificate = Assert.Single(files.EnumerateArray(), f => f.GetProperty("kind").GetString() == "evidence");
+        var certificate = Assert.Single(files.EnumerateArray(), f => f.GetProperty("kind").GetString() == "evidence" && f.GetProperty("subject").GetString() == "ipCertificate");
         Assert.Equal(("ipCertificate", "发明专利证书.pdf"), (certificate.GetProperty("subject").GetString(), certificate.GetProperty("name").GetString()));
 
         await SignedScansAsync(enterprise, id);
         var submitted = await enterprise.PostAsJsonAsync($"/api/awards/{id}/transitions", new { trigger = "submit", version }, Ct);
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync(Ct));
 
-        // The county reads it by the criterion it supports (创新能力显著提升: IP and other attachments).
+        // The county reads it by the criterion it supports (创新能力显著提升: IP and other attachments), and the checklist.
         var county = await app.SignedIn(a.Users["zhengding"]);
         var page = await county.GetDocument($"/awards/{id}");
+        Assert.Equal("企业法人营业执照复印件已上传1个", page.QuerySelector("#listed-attachments li[data-subject='businessLicence']")!.TextContent.Trim());
         var listed = page.QuerySelector("[data-evidence-for='improvement']")!;
         Assert.Contains("知识产权证书：发明专利证书.pdf", listed.TextContent);
         Assert.Equal($"/awards/{id}/files/{certificate.GetProperty("id").GetGuid()}", listed.QuerySelector("a[data-file]")!.GetAttribute("href"));
@@ -69,6 +81,7 @@ public abstract class AwardEvidenceTests<TApp>(TApp app) : IClassFixture<TApp> w
         var docx = await (await app.As(a.Users["zhengding"])).GetByteArrayAsync($"/api/awards/{id}/revisions/1/document.docx", Ct);
         var text = OfficeFiles.Text(docx);
         Assert.Contains("证明材料：知识产权证书\n发明专利证书.pdf", text);
+        Assert.Contains("申报指南所列相关附件未上传：经会计师事务所审计的财务报告、纳税凭证或纳税证明、数字化水平等级证书、奖励证书和荣誉证明。", text);
         Assert.Empty(OfficeFiles.ValidationErrors(docx));
     }
 }

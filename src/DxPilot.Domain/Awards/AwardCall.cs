@@ -82,8 +82,13 @@ public sealed class AwardCall
 /// its 申报书 template with the length limits, and the criteria the platform checks.
 /// </summary>
 public sealed record AwardDirection(string Key, string Label, decimal AmountWan, AwardTemplate Template, IReadOnlyList<CriterionRule> Criteria,
-    string? ExclusiveGroup = null, string? Source = null)
+    string? ExclusiveGroup = null, string? Source = null, IReadOnlyList<AwardEvidenceSubject>? Attachments = null, string? AttachmentsSource = null)
 {
+    /// <summary>The 相关附件 its template lists (附件4 五、相关附件; 链式 附件2 三、材料要求): offered as 证明材料 subjects and shown as a
+    /// checklist to the applicant, the county and the experts. Listed, not required: the seed asks the county to check the
+    /// materials (县区审核), and a missing one is for it to return.</summary>
+    public IReadOnlyList<AwardEvidenceSubject> Listed => Attachments ?? [];
+
     public IEnumerable<(string Path, string Reason)> Problems(IReadOnlyList<TypicalScenario> typical)
     {
         if (string.IsNullOrWhiteSpace(Key)) yield return ("key", "不能为空");
@@ -94,6 +99,8 @@ public sealed record AwardDirection(string Key, string Label, decimal AmountWan,
             foreach (var reason in Criteria[i].Problems(Template, typical)) yield return ($"criteria[{i}]", reason);
         foreach (var key in Criteria.GroupBy(c => c.Key).Where(g => g.Count() > 1).Select(g => g.Key))
             yield return ("criteria", $"条件“{key}”重复");
+        if (Listed.Contains(AwardEvidenceSubject.Other)) yield return ("attachments", "“其他相关附件”总可上传，不必列出");
+        if (Listed.Count != Listed.Distinct().Count()) yield return ("attachments", "相关附件重复");
     }
 }
 

@@ -32,8 +32,23 @@ public enum AwardEvidenceSubject
     LevelCertificate = 3,
     /// <summary>组织领导与制度 (领导机构、专职团队、管理制度)</summary>
     Leadership = 4,
-    /// <summary>其他相关附件 (营业执照、审计报告、奖励证书 …)</summary>
+    /// <summary>其他相关附件: whatever the list below does not name</summary>
     Other = 5,
+    // The 相关附件 a template lists (附件4 五/三) and the 链式 材料要求 (附件2 三), declared per direction as its attachments.
+    /// <summary>企业法人营业执照复印件</summary>
+    BusinessLicence = 6,
+    /// <summary>经会计师事务所审计的财务报告</summary>
+    FinancialReport = 7,
+    /// <summary>纳税凭证或纳税证明</summary>
+    TaxProof = 8,
+    /// <summary>获得国家级、省级奖励证书和荣誉证明</summary>
+    Honours = 9,
+    /// <summary>企业改造前后的影像资料 (数字化车间及智能工厂)</summary>
+    BeforeAfterImages = 10,
+    /// <summary>法人和其他组织信用信息概况 (信用中国, 链式)</summary>
+    CreditReport = 11,
+    /// <summary>带动中小企业的相关佐证材料 (被带动中小企业盖章, 链式)</summary>
+    DrivenSmes = 12,
 }
 
 /// <summary>One scan or picture of an award application: its bytes in the blob store, its slot here.</summary>
@@ -84,8 +99,24 @@ public sealed class AwardFile : IAuditedPart
         AwardEvidenceSubject.LevelCertificate => "数字化水平等级证书",
         AwardEvidenceSubject.Leadership => "组织领导与制度",
         AwardEvidenceSubject.Other => "其他相关附件",
+        AwardEvidenceSubject.BusinessLicence => "企业法人营业执照复印件",
+        AwardEvidenceSubject.FinancialReport => "经会计师事务所审计的财务报告",
+        AwardEvidenceSubject.TaxProof => "纳税凭证或纳税证明",
+        AwardEvidenceSubject.Honours => "奖励证书和荣誉证明",
+        AwardEvidenceSubject.BeforeAfterImages => "改造前后的影像资料",
+        AwardEvidenceSubject.CreditReport => "信用信息概况（信用中国）",
+        AwardEvidenceSubject.DrivenSmes => "带动中小企业的佐证材料（被带动企业盖章）",
         _ => "未指明",
     };
+
+    /// <summary>The order the 证明材料 are listed in: the templates' 相关附件 order, the evidence of the conditions at their (三), and
+    /// 其他相关附件 last.</summary>
+    public static readonly IReadOnlyList<AwardEvidenceSubject> SubjectOrder =
+    [
+        AwardEvidenceSubject.BusinessLicence, AwardEvidenceSubject.FinancialReport, AwardEvidenceSubject.TaxProof, AwardEvidenceSubject.CreditReport,
+        AwardEvidenceSubject.EquipmentRates, AwardEvidenceSubject.IpCertificate, AwardEvidenceSubject.Leadership, AwardEvidenceSubject.BeforeAfterImages,
+        AwardEvidenceSubject.LevelCertificate, AwardEvidenceSubject.Honours, AwardEvidenceSubject.DrivenSmes, AwardEvidenceSubject.Other,
+    ];
 
     /// <summary>The subject of a 证明材料 (null for the other kinds).</summary>
     public AwardEvidenceSubject? Subject => Kind == AwardFileKind.Evidence && Scenario is { } n ? (AwardEvidenceSubject)n : null;

@@ -25,8 +25,9 @@ public static class AwardFileRules
             case AwardFileKind.Pledge or AwardFileKind.Declaration:
                 return TakesSignedScans(call) ? (null, null) : (null, "本申报书没有承诺书和申报声明，无需上传");
             case AwardFileKind.Evidence:
-                return slot.Direction is null && slot.Scenario is { } subject && Enum.IsDefined((AwardEvidenceSubject)subject)
-                    ? (null, null) : (null, "请选择证明材料的类别：" + string.Join("、", Enum.GetValues<AwardEvidenceSubject>().Select(AwardFile.SubjectLabel)));
+                var offered = EvidenceSubjects(call, call.Directions.Select(d => d.Key));
+                return slot.Direction is null && slot.Scenario is { } subject && offered.Contains((AwardEvidenceSubject)subject)
+                    ? (null, null) : (null, "请选择证明材料的类别：" + string.Join("、", offered.Select(AwardFile.SubjectLabel)));
             case AwardFileKind.CaseImage:
                 return CaseImages(call) is { } images ? (images, null) : (null, "本申报书没有案例插图");
             case AwardFileKind.ScenarioPicture:
@@ -39,11 +40,20 @@ public static class AwardFileRules
         }
     }
 
-    /// <summary>The 证明材料 subjects the picked directions' criteria name, in the list's order, and 其他相关附件 always.</summary>
+    /// <summary>The 证明材料 subjects of the picked directions: the 相关附件 their templates list and those their criteria name, in
+    /// <see cref="AwardFile.SubjectOrder"/>, and 其他相关附件 always.</summary>
     public static IReadOnlyList<AwardEvidenceSubject> EvidenceSubjects(AwardCall call, IEnumerable<string> picked)
     {
-        var named = picked.Select(call.Direction).OfType<AwardDirection>().SelectMany(d => d.Criteria).SelectMany(c => c.Evidence).ToHashSet();
-        return Enum.GetValues<AwardEvidenceSubject>().Where(s => s == AwardEvidenceSubject.Other || named.Contains(s)).ToList();
+        var directions = picked.Select(call.Direction).OfType<AwardDirection>().ToList();
+        var named = directions.SelectMany(d => d.Criteria).SelectMany(c => c.Evidence).Concat(directions.SelectMany(d => d.Listed)).ToHashSet();
+        return AwardFile.SubjectOrder.Where(s => s == AwardEvidenceSubject.Other || named.Contains(s)).ToList();
+    }
+
+    /// <summary>The 相关附件 the picked directions' templates list, in <see cref="AwardFile.SubjectOrder"/>.</summary>
+    public static IReadOnlyList<AwardEvidenceSubject> Listed(AwardCall call, IEnumerable<string> picked)
+    {
+        var listed = picked.Select(call.Direction).OfType<AwardDirection>().SelectMany(d => d.Listed).ToHashSet();
+        return AwardFile.SubjectOrder.Where(listed.Contains).ToList();
     }
 
     /// <summary>链式案例插图: the template's image rules.</summary>

@@ -186,13 +186,26 @@ public class AwardRulesTests
     public void Evidence_files_take_a_subject_of_the_list_and_each_criterion_names_the_subjects_that_support_it()
     {
         Assert.Equal((null, null), AwardFileRules.Rules(Shuzhi, AwardFileSlot.Evidence(AwardEvidenceSubject.IpCertificate)));
-        Assert.StartsWith("请选择证明材料的类别：设备数字化率/联网率证明、知识产权证书", AwardFileRules.Rules(Shuzhi, new AwardFileSlot(AwardFileKind.Evidence)).Problem);
-        Assert.NotNull(AwardFileRules.Rules(Shuzhi, new AwardFileSlot(AwardFileKind.Evidence, null, 9)).Problem);
+        Assert.StartsWith("请选择证明材料的类别：企业法人营业执照复印件、经会计师事务所审计的财务报告、纳税凭证或纳税证明、设备数字化率/联网率证明、知识产权证书",
+            AwardFileRules.Rules(Shuzhi, new AwardFileSlot(AwardFileKind.Evidence)).Problem);
+        Assert.NotNull(AwardFileRules.Rules(Shuzhi, new AwardFileSlot(AwardFileKind.Evidence, null, 99)).Problem);
+        // 带动中小企业的佐证材料 is the 链式 case's (附件2 三（七）), not a 数智 application's.
+        Assert.NotNull(AwardFileRules.Rules(Shuzhi, AwardFileSlot.Evidence(AwardEvidenceSubject.DrivenSmes)).Problem);
+        Assert.Equal((null, null), AwardFileRules.Rules(AwardFiles.Chain, AwardFileSlot.Evidence(AwardEvidenceSubject.DrivenSmes)));
         Assert.Equal("证明材料：知识产权证书", AwardFile.SlotLabel(AwardFileKind.Evidence, (int)AwardEvidenceSubject.IpCertificate));
-        // 小灯塔: the rates (附件1-1 一), the level certificate (五、相关附件（四）), 转型保障, IP; 创新: IP and the others (审计报告 …).
-        Assert.Equal([AwardEvidenceSubject.EquipmentRates, AwardEvidenceSubject.IpCertificate, AwardEvidenceSubject.LevelCertificate, AwardEvidenceSubject.Leadership, AwardEvidenceSubject.Other],
+        // 小灯塔: 五、相关附件 (营业执照, 审计报告, 纳税凭证, 等级证书, 奖励证书) and what its criteria name: the rates (附件1-1 一), IP,
+        // 转型保障; 创新 (三、相关附件): the same list, IP and 其他相关附件.
+        Assert.Equal([AwardEvidenceSubject.BusinessLicence, AwardEvidenceSubject.FinancialReport, AwardEvidenceSubject.TaxProof, AwardEvidenceSubject.EquipmentRates,
+                AwardEvidenceSubject.IpCertificate, AwardEvidenceSubject.Leadership, AwardEvidenceSubject.LevelCertificate, AwardEvidenceSubject.Honours, AwardEvidenceSubject.Other],
             AwardFileRules.EvidenceSubjects(Shuzhi, ["lighthouse"]));
-        Assert.Equal([AwardEvidenceSubject.IpCertificate, AwardEvidenceSubject.Other], AwardFileRules.EvidenceSubjects(Shuzhi, ["innovation"]));
+        Assert.Equal([AwardEvidenceSubject.BusinessLicence, AwardEvidenceSubject.FinancialReport, AwardEvidenceSubject.TaxProof, AwardEvidenceSubject.IpCertificate,
+                AwardEvidenceSubject.LevelCertificate, AwardEvidenceSubject.Honours, AwardEvidenceSubject.Other],
+            AwardFileRules.EvidenceSubjects(Shuzhi, ["innovation"]));
+        // 车间 adds 改造前后的影像资料 (its 五（四）); the 链式 case lists 附件2 三's materials.
+        Assert.Contains(AwardEvidenceSubject.BeforeAfterImages, AwardFileRules.Listed(Shuzhi, ["smartFactory"]));
+        Assert.DoesNotContain(AwardEvidenceSubject.BeforeAfterImages, AwardFileRules.Listed(Shuzhi, ["lighthouse", "innovation"]));
+        Assert.Equal([AwardEvidenceSubject.BusinessLicence, AwardEvidenceSubject.FinancialReport, AwardEvidenceSubject.TaxProof, AwardEvidenceSubject.CreditReport,
+            AwardEvidenceSubject.DrivenSmes], AwardFileRules.Listed(AwardFiles.Chain, ["chain"]));
         Assert.Equal([AwardEvidenceSubject.EquipmentRates], Shuzhi.Direction("lighthouse")!.Criteria.Single(c => c.Key == "networked").Evidence);
         // Evidence is never required to submit.
         Assert.DoesNotContain(AwardFileRules.SubmissionProblems(Shuzhi, [new AwardFileSlot(AwardFileKind.Pledge), new AwardFileSlot(AwardFileKind.Declaration)], ["lighthouse"]),

@@ -78,6 +78,11 @@ public static class AwardDocument
             var slot = f.SlotLabel + (f.Direction is { } d && p.Call.Direction(d) is { } direction ? $"（{direction.Label}）" : "");
             table.Row(new DocxCell((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Centre: true), slot, f.Name, ChineseText.FileSize(f.Size));
         }
+        // The 相关附件 the templates list and this version went without: what the county checks for.
+        var missing = AwardFileRules.Listed(p.Call, p.Directions.Select(d => d.Key))
+            .Where(s => !files.Any(f => f.Kind == AwardFileKind.Evidence && f.Scenario == (int)s)).ToList();
+        if (missing.Count > 0)
+            w.Paragraph($"申报指南所列相关附件未上传：{string.Join("、", missing.Select(AwardFile.SubjectLabel))}。", DocxSize.XiaoWu, indent: false);
     }
 
     // Seed 004 附件4 一、二, word for word.
