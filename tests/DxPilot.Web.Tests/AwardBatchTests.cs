@@ -325,6 +325,63 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
             new { trigger = "submit", version = (await ReadAsync(applicant, submitted)).GetProperty("version").GetInt32() }));
         Assert.Equal(("submitted", 2), (again.GetProperty("state").GetString(), again.GetProperty("revision").GetInt32()));
     }
+
+    [Fact]
+    public async Task A_returned_application_left_unrevised_is_ended_for_its_batch_once_closed_and_the_batchs_list_is_published()
+    {
+        // Seed 004 三（三）"成熟一批、发布一批": the list waits for every decision, and a returned application waits for its
+        // applicant. Left unrevised it would hold its batch's 认定名单 forever; once the batch has closed the city ends it for
+        // this batch (本批不予认定), and the enterprise may apply again in a later one.
+        var arranged = await ShijiazhuangAward.CreateAsync(app);
+        var batch = await arranged.OpenBatchAsync(app);
+        var (id, _) = await arranged.SubmittedAsync(app);
+        var county = await app.As(arranged.Users["zhengding"]);
+        await Ok(await county.PostAsJsonAsync($"/api/awards/{id}/transitions",
+            new { trigger = "return", reason = "请补充研发投入明细", version = (await ReadAsync(county, id)).GetProperty("version").GetInt32() }));
+        var city = await app.As(arranged.Users["city"]);
+        async Task<HttpResponseMessage> Lapse(HttpClient who, string? reason) => await who.PostAsJsonAsync($"/api/awards/{id}/transitions",
+            new { trigger = "lapse", reason, version = (await ReadAsync(city, id)).GetProperty("version").GetInt32() });
+
+        // While the batch is open the enterprise still has time to revise; a county may not end an application.
+        var early = await Lapse(city, "逾期未重新提交");
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("本批次尚未截止，企业仍可修改后重新提交；批次截止后方可本批不予认定", await early.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await Lapse(county, "逾期未重新提交")).StatusCode);
+
+        var name = (await Ok(await city.PostAsync($"/api/awards/calls/{Shuzhi}/batches/{batch}/close", null))).GetProperty("name").GetString();
+        var path = $"/api/awards/calls/{Shuzhi}/batches/{batch}/published";
+        var waiting = await city.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Conflict, waiting.StatusCode);
+        Assert.Contains($"{name}尚有1项申报未作出认定结论，认定名单在本批申报全部作出结论后发布（其中1项已退回修改、企业尚未重新提交",
+            await waiting.Content.ReadAsStringAsync());
+        // The batches page says what the list waits for and links the returned applications.
+        var cityPages = await app.SignedIn(arranged.Users["city"]);
+        var row = (await cityPages.GetDocument($"/awards/calls/{Shuzhi}/batches")).QuerySelector($"[data-waiting-returned='{batch}']");
+        Assert.Equal("名单待1项退回修改的申报重新提交或本批不予认定", row!.TextContent);
+        Assert.Equal($"/awards?call={Shuzhi}&batch={batch}&state=returned", row.QuerySelector("a")!.GetAttribute("href"));
+        // The application's page offers the city the action, with its reason.
+        var detail = await cityPages.GetDocument($"/awards/{id}");
+        Assert.Contains("本批不予认定", detail.QuerySelector("button[data-trigger='lapse']")!.TextContent);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Lapse(city, " ")).StatusCode);
+        var ended = await Ok(await Lapse(city, "批次截止后未按意见修改重新提交"));
+        Assert.Equal("notRecognised", ended.GetProperty("state").GetString());
+        var list = await Ok(await city.GetAsync(path));
+        Assert.Empty(list.GetProperty("items").EnumerateArray());
+        Assert.Null((await cityPages.GetDocument($"/awards/calls/{Shuzhi}/batches")).QuerySelector($"[data-waiting-returned='{batch}']"));
+
+        // The enterprise reads the end and its reason, and applies again in the next batch.
+        var owner = await app.As(arranged.Users["enterprise"]);
+        Assert.Equal("本批未通过认定", (await ReadAsync(owner, id)).GetProperty("stateLabel").GetString());
+        var ownerPage = await (await app.SignedIn(arranged.Users["enterprise"])).GetDocument($"/awards/{id}");
+        Assert.Equal("不予认定理由：批次截止后未按意见修改重新提交", ownerPage.QuerySelector("#last-reason")!.TextContent.Trim());
+        await arranged.OpenBatchAsync(app);
+        var (again, _) = await arranged.StartAsync(app);
+        Assert.NotEqual(id, again);
+        var carried = await ReadAsync(owner, again);
+        Assert.Equal("企业成立于2010年，主营化学原料药。", carried.GetProperty("content").GetProperty("texts").GetProperty("innovation").GetProperty("sections").GetProperty("basics").GetString());
+        Assert.Equal(id, carried.GetProperty("carriedFrom").GetProperty("id").GetGuid());
+    }
 }
 
 public sealed class AwardBatchTestsOnSqlite(SqliteApp app) : AwardBatchTests<SqliteApp>(app);

@@ -24,7 +24,7 @@ public abstract class AwardCountyScopeTests<TApp>(TApp app) : IClassFixture<TApp
         var (id, version) = await a.SubmittedAsync(app);
         var other = await app.As(a.Users["xinhua"]);
 
-        foreach (var trigger in new[] { "recommend", "notRecommend", "return", "startReview", "recognise", "notRecognise" })
+        foreach (var trigger in new[] { "recommend", "notRecommend", "return", "startReview", "recognise", "notRecognise", "lapse" })
         {
             var posted = await other.PostAsJsonAsync($"/api/awards/{id}/transitions",
                 new { trigger, reason = "不属实", siteCheckNote = "2025年8月5日现场核查", version }, Ct);

@@ -62,13 +62,36 @@ public abstract class AwardReapplicationTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
-    public async Task An_application_not_recognised_starts_again_in_the_next_batch()
+    public async Task An_application_not_recognised_starts_again_in_the_next_batch_from_what_it_wrote()
     {
         var (a, enterprise) = await CreateAsync();
-        await ShijiazhuangAwards.ApplicationAsync(app, enterprise, Call, AwardStatus.NotRecognised, "innovation");
-        var started = await (await app.As(a.Users["enterprise"])).PostAsync($"/api/awards/calls/{Call}/applications", null, Ct);
+        var earlier = await ShijiazhuangAwards.ApplicationAsync(app, enterprise, Call, AwardStatus.NotRecognised, "innovation");
+        var client = await app.As(a.Users["enterprise"]);
+        var started = await client.PostAsync($"/api/awards/calls/{Call}/applications", null, Ct);
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
         Assert.Equal(2, await ApplicationsOfAsync(a.EnterpriseId));
+
+        // "后续转型提升后可继续申报": the new draft starts from the earlier 申报书 and its direction, and names where it came from.
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var view = await client.GetFromJsonAsync<JsonElement>($"/api/awards/{id}", Ct);
+        Assert.Equal(["innovation"], view.GetProperty("directions").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(("孙经理", "13900002222"), (view.GetProperty("content").GetProperty("contactName").GetString(), view.GetProperty("content").GetProperty("contactPhone").GetString()));
+        Assert.Equal((earlier, "测试批次", "本批未通过认定"), (view.GetProperty("carriedFrom").GetProperty("id").GetGuid(),
+            view.GetProperty("carriedFrom").GetProperty("batchName").GetString(), view.GetProperty("carriedFrom").GetProperty("stateLabel").GetString()));
+        var page = await (await app.SignedIn(a.Users["enterprise"])).GetDocument($"/awards/{id}");
+        Assert.Equal("再次申报：由本企业测试批次的申报（本批未通过认定）带入申报书内容和仍可申报的方向，请按评审意见核对修改后提交；盖章扫描件和证明材料须重新上传。",
+            page.QuerySelector("#carried-from")!.TextContent);
+        Assert.Equal($"/awards/{earlier}", page.QuerySelector("#carried-from a")!.GetAttribute("href"));
+
+        // The two never share a document: the new draft saved, the earlier application is as it was.
+        var saved = await client.PutAsJsonAsync($"/api/awards/{id}", new
+        {
+            directions = new[] { "innovation" }, content = ShijiazhuangReviews.Innovation("转型提升后的企业基本情况。"), version = view.GetProperty("version").GetInt32(),
+        }, Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        await using var scope = app.DataScope(ShijiazhuangAward.Programme);
+        var before = await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().AwardApplications.AsNoTracking().SingleAsync(x => x.Id == earlier, Ct);
+        Assert.Equal(("孙经理", 0), (before.Content.ContactName, before.Content.Texts.Count));
     }
 
     [Fact]
@@ -81,6 +104,8 @@ public abstract class AwardReapplicationTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
         var json = await started.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var (id, version) = (json.GetProperty("id").GetGuid(), json.GetProperty("version").GetInt32());
+        // Started from the earlier application with only the direction not recognised there.
+        Assert.Equal(["innovation"], (await client.GetFromJsonAsync<JsonElement>($"/api/awards/{id}", Ct)).GetProperty("directions").EnumerateArray().Select(d => d.GetString()));
 
         async Task<List<string>> ProblemsWith(params string[] directions)
         {

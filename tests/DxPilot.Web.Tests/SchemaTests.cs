@@ -12,7 +12,9 @@ namespace DxPilot.Web.Tests;
 /// <summary>
 /// The hand-written migration scripts must build exactly the schema the EF model expects: a database migrated
 /// by the runner is compared, table by table, column by column and index by index, with one created from the
-/// model's own create script.
+/// model's own create script. Columns are compared by name, not by position: EF addresses them by name, ALTER TABLE
+/// appends a new column where the model may declare it elsewhere (before a complex property's columns), and moving it
+/// would mean rebuilding the table, which on SQLite drops a parent table's children with it (ON DELETE CASCADE).
 /// </summary>
 public sealed class SchemaTests
 {
@@ -79,7 +81,7 @@ public sealed class SchemaTests
         var lines = new List<string>();
         foreach (var table in await Strings(conn, $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '{MigrationRunner.HistoryTable}' ORDER BY name"))
         {
-            lines.AddRange((await Rows(conn, $"SELECT name, type, \"notnull\", pk, dflt_value FROM pragma_table_info('{table}') ORDER BY cid")).Select(r => $"{table}.{r}"));
+            lines.AddRange((await Rows(conn, $"SELECT name, type, \"notnull\", pk, dflt_value FROM pragma_table_info('{table}') ORDER BY name")).Select(r => $"{table}.{r}"));
             foreach (var index in await Strings(conn, $"SELECT name FROM pragma_index_list('{table}') ORDER BY name"))
             {
                 var unique = await Strings(conn, $"SELECT \"unique\" FROM pragma_index_list('{table}') WHERE name = '{index}'");
@@ -99,7 +101,7 @@ public sealed class SchemaTests
         lines.AddRange(await Rows(conn, $"""
             SELECT table_name, column_name, data_type, is_nullable, coalesce(character_maximum_length, -1), coalesce(numeric_precision, -1), coalesce(numeric_scale, -1), coalesce(column_default, ''), is_identity
             FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '{MigrationRunner.HistoryTable}'
-            ORDER BY table_name, ordinal_position
+            ORDER BY table_name, column_name
             """));
         lines.AddRange(await Rows(conn, $"SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '{MigrationRunner.HistoryTable}' ORDER BY tablename, indexname"));
         lines.AddRange(await Rows(conn, $"SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '%{MigrationRunner.HistoryTable}%' ORDER BY 1, 2"));

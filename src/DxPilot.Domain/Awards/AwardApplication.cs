@@ -44,6 +44,9 @@ public sealed class AwardApplication : IAudited
     /// reads the 申报书; set with it in <see cref="Revise"/> and nowhere else, so they cannot drift from it. Not audited: the
     /// 申报书's own entry names each change.</summary>
     [NotAudited] public AwardSummaryFields Summary { get; private set; } = AwardSummaryFields.Empty;
+    /// <summary>再次申报: the enterprise's application of an earlier batch this one was started from, its 申报书 and the directions
+    /// still open carried over (<see cref="StartAgain"/>); null for a first application (migration 0050).</summary>
+    [NotAudited] public Guid? CarriedFromId { get; private set; }
 
     private AwardApplication() { }
 
@@ -52,6 +55,22 @@ public sealed class AwardApplication : IAudited
         Id = Guid.CreateVersion7(), ProgrammeId = call.ProgrammeId, CallId = call.Id, EnterpriseId = enterpriseId, District = district,
         BatchId = batchId, Status = AwardStatus.Draft, CreatedAt = now, UpdatedAt = now,
     };
+
+    /// <summary>
+    /// 再次申报 (seed 004 三（三）"当次评审未通过认定的，后续转型提升后可继续申报"): a new draft in the open batch that starts from the
+    /// enterprise's earlier application — its 申报书 as it stands and those of its directions still open to it — so that what was
+    /// written is revised, not typed again. The files are not carried: each submission brings its own signed scans.
+    /// </summary>
+    public static AwardApplication StartAgain(AwardCall call, Guid batchId, Guid enterpriseId, string district, AwardApplication earlier,
+        IEnumerable<string> directions, AwardContent content, DateTime now)
+    {
+        var a = Start(call, batchId, enterpriseId, district, now);
+        a.CarriedFromId = earlier.Id;
+        a.Directions = DirectionsColumn(call, directions);
+        a.Content = content;
+        a.Summary = AwardSummaryFields.Of(content);
+        return a;
+    }
 
     public bool IsEditable => Status is AwardStatus.Draft or AwardStatus.Returned;
 
@@ -175,6 +194,15 @@ public sealed class AwardContent : IAuditedDocument
     public string? Remark { get; set; }
 
     public AwardText TextOf(string direction) => Texts.GetValueOrDefault(direction) ?? new AwardText();
+
+    /// <summary>A copy to start a re-application from: everything but the texts of directions not carried over, so that the new
+    /// draft and the earlier application never share a document.</summary>
+    public AwardContent Carried(IReadOnlyCollection<string> directions)
+    {
+        var copy = System.Text.Json.JsonSerializer.Deserialize<AwardContent>(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this))!;
+        foreach (var gone in copy.Texts.Keys.Where(k => !directions.Contains(k)).ToList()) copy.Texts.Remove(gone);
+        return copy;
+    }
 
     public IReadOnlyDictionary<string, string> AuditFields()
     {

@@ -39,10 +39,13 @@ public sealed class AwardBatch : IAudited
     /// 发布一批 (seed 004 三（三）"动态申报、成熟一批、发布一批，逐批认定"): a batch's 认定名单 is published once the batch is closed and
     /// it is mature, none of its applications still awaiting a decision (<see cref="AwardReapplication.Undecided"/>); null once
     /// published, else why not yet. A published list stays so: a decision is final, and a closed batch takes no new submission.
+    /// Of the undecided, those returned for revision (<paramref name="returned"/>) wait for their applicant: the city ends them for
+    /// this batch with 本批不予认定 (<see cref="AwardTrigger.Lapse"/>), and the message says so.
     /// </summary>
-    public string? PublicationRefusal(int undecided) =>
+    public string? PublicationRefusal(int undecided, int returned = 0) =>
         IsOpen ? $"{Name}尚未截止，认定名单在批次截止后发布"
         : undecided > 0 ? $"{Name}尚有{undecided}项申报未作出认定结论，认定名单在本批申报全部作出结论后发布"
+            + (returned > 0 ? $"（其中{returned}项已退回修改、企业尚未重新提交，市级主管部门可在申报页作“本批不予认定”）" : "")
         : null;
 
     public void Close(DateTime now)

@@ -34,6 +34,8 @@ public enum AwardTrigger
     StartReview = 5,
     Recognise = 6,
     NotRecognise = 7,
+    /// <summary>本批不予认定 of a returned application its applicant has not submitted again by the time the batch closed.</summary>
+    Lapse = 8,
 }
 
 /// <summary>What the guards see: whatever stops submission (limits, directions, eligibility, the 链式 confirmations), named,
@@ -44,6 +46,8 @@ public sealed record AwardCase(IReadOnlyList<string> SubmissionProblems, string?
     public ExpertTally Reviews { get; init; } = ExpertTally.None;
     public IReadOnlyList<AwardDirection> Applied { get; init; } = [];
     public IReadOnlyList<string>? Recognised { get; init; }
+    /// <summary>Whether the application's batch still takes submissions.</summary>
+    public bool BatchOpen { get; init; }
 }
 
 /// <summary>The award process: vocabulary, guards and the moves any call's chain may declare.</summary>
@@ -62,6 +66,12 @@ public static class AwardWorkflow
     /// <summary>认定 and 不予认定 rest on the third party's review: the call's number of expert reviews handed in, none outstanding.</summary>
     public static readonly Guard<AwardCase> Reviewed = new("reviewed", c => c.Subject.Reviews.Missing(c.Action));
 
+    /// <summary>A returned application left unrevised keeps its batch's 认定名单 from being published (发布一批 waits for every
+    /// decision); once the batch has closed the city may end it for this batch, and the enterprise applies again in a later one.
+    /// Until then the enterprise still has time to revise.</summary>
+    public static readonly Guard<AwardCase> BatchClosed = new("batchClosed", c =>
+        c.Subject.BatchOpen ? $"本批次尚未截止，企业仍可修改后重新提交；批次截止后方可{c.Action}" : null);
+
     /// <summary>认定 per direction: at least one of the directions applied for; the ones left out are recorded as not recognised,
     /// with the reason.</summary>
     public static readonly Guard<AwardCase> DirectionsRecognised = new("directionsRecognised", c =>
@@ -74,7 +84,7 @@ public static class AwardWorkflow
     });
 
     public static readonly WorkflowProcess<AwardStatus, AwardTrigger, AwardCase> Process =
-        new("奖补申报", "AwardApplication", Complete, SiteChecked, Reviewed, DirectionsRecognised, Guard<AwardCase>.ReasonRequired)
+        new("奖补申报", "AwardApplication", Complete, SiteChecked, Reviewed, BatchClosed, DirectionsRecognised, Guard<AwardCase>.ReasonRequired)
         {
             Moves = new HashSet<(AwardStatus, AwardStatus)>
             {
@@ -83,6 +93,7 @@ public static class AwardWorkflow
                 (AwardStatus.Submitted, AwardStatus.Returned), (AwardStatus.Recommended, AwardStatus.Returned),
                 (AwardStatus.UnderReview, AwardStatus.Returned), (AwardStatus.Recommended, AwardStatus.UnderReview),
                 (AwardStatus.UnderReview, AwardStatus.Recognised), (AwardStatus.UnderReview, AwardStatus.NotRecognised),
+                (AwardStatus.Returned, AwardStatus.NotRecognised),
             },
         };
 }

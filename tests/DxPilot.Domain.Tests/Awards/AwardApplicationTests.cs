@@ -113,6 +113,56 @@ public class AwardApplicationTests
     }
 
     [Fact]
+    public void A_returned_application_left_unrevised_is_ended_for_its_batch_by_the_city_only_once_the_batch_has_closed()
+    {
+        foreach (var call in new[] { Call, AwardFiles.Chain })
+        {
+            var a = AwardApplication.Start(call, Guid.NewGuid(), EnterpriseId, "正定县", Now);
+            Assert.True(a.Apply(call.Chain, AwardTrigger.Submit, Enterprise, null, new AwardCase([], null), Now).Taken);
+            Assert.True(a.Apply(call.Chain, AwardTrigger.Return, County, "请补充", new AwardCase([], null), Now).Taken);
+            var open = new AwardCase([], null) { BatchOpen = true };
+            var closed = new AwardCase([], null);
+
+            Assert.Equal("本批次尚未截止，企业仍可修改后重新提交；批次截止后方可本批不予认定",
+                a.Apply(call.Chain, AwardTrigger.Lapse, City, "逾期未修改", open, Now).Refusal!.Message);
+            Assert.Equal(RefusalKind.NotAllowed, a.Apply(call.Chain, AwardTrigger.Lapse, County, "逾期未修改", closed, Now).Refusal!.Kind);
+            Assert.Equal(RefusalKind.NotAllowed, a.Apply(call.Chain, AwardTrigger.Lapse, Enterprise, "逾期未修改", closed, Now).Refusal!.Kind);
+            Assert.Equal("本批不予认定须填写理由", a.Apply(call.Chain, AwardTrigger.Lapse, City, " ", closed, Now).Refusal!.Message);
+            Assert.Equal(AwardStatus.Returned, a.Status);
+
+            var ended = a.Apply(call.Chain, AwardTrigger.Lapse, City, "批次截止后未按意见修改重新提交", closed, Now);
+            Assert.True(ended.Taken);
+            Assert.Equal((AwardStatus.NotRecognised, "lapse", "returned", "notRecognised"),
+                (a.Status, ended.Record!.Trigger, ended.Record.FromState, ended.Record.ToState));
+            Assert.Equal("本批未通过认定", call.Chain.Label(a.Status, Enterprise));
+            // Only from 退回修改: an application with the county or the experts is decided on its merits, not ended.
+            Assert.Equal(RefusalKind.WrongState, a.Apply(call.Chain, AwardTrigger.Lapse, City, "再次", closed, Now).Refusal!.Kind);
+        }
+    }
+
+    [Fact]
+    public void A_re_application_starts_from_a_copy_of_the_earlier_text_with_only_the_directions_still_open()
+    {
+        // Seed 004 三（三）"当次评审未通过认定的，后续转型提升后可继续申报": 小灯塔 recognised, 创新 not; only 创新 comes over.
+        var earlier = AwardApplication.Start(Call, Guid.NewGuid(), EnterpriseId, "正定县", Now);
+        var content = Lighthouse(7, 8, 11, 12);
+        content.Texts["innovation"] = Innovation("企业基本情况").Texts["innovation"];
+        content.ContactName = "王经理";
+        earlier.Revise(Call, ["lighthouse", "innovation"], content, Now);
+        var open = AwardReapplication.StillOpen(Call, earlier.PickedDirections, [new OtherApplication("第1批", AwardStatus.Recognised, "已认定", ["lighthouse"])]);
+        Assert.Equal(["innovation"], open);
+
+        var again = AwardApplication.StartAgain(Call, Guid.NewGuid(), EnterpriseId, "正定县", earlier, open, earlier.Content.Carried(open), Now);
+        Assert.Equal((earlier.Id, "|innovation|", AwardStatus.Draft, 0), (again.CarriedFromId, again.Directions, again.Status, again.Revision));
+        Assert.Equal(["innovation"], again.Content.Texts.Keys);
+        Assert.Equal("王经理", again.Summary.ContactName);
+        // A copy: the new draft's text changes, the earlier one's does not.
+        again.Content.Texts["innovation"].Sections["basics"] = "转型提升后的企业基本情况";
+        Assert.Equal("企业基本情况", earlier.Content.Texts["innovation"].Sections["basics"]);
+        Assert.Equal(2, earlier.Content.Texts.Count);
+    }
+
+    [Fact]
     public void Directions_are_kept_in_the_calls_order_and_the_content_is_audited_field_by_field()
     {
         Assert.Equal("|lighthouse|innovation|", AwardApplication.DirectionsColumn(Call, ["innovation", "lighthouse"]));

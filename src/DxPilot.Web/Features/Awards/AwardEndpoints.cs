@@ -89,6 +89,8 @@ public static class AwardEndpoints
                     v.SubmissionProblems,
                     // The accepted transformation: a project accepted on the platform (its id) or a result the city imported (imported).
                     Project = v.Accepted is { } p ? new { Id = p.ProjectId, p.ProjectName, p.LevelBefore, p.LevelAfter, p.AcceptedOn, p.AgencyName, p.Imported } : null,
+                    // 再次申报: the earlier application it was started from (its 申报书 and open directions carried over).
+                    v.CarriedFrom,
                     History = v.History.Select(t => new
                     {
                         From = v.Call.Chain.StateLabel(t.FromState, actor), To = v.Call.Chain.StateLabel(t.ToState, actor),

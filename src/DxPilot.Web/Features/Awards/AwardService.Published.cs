@@ -32,8 +32,9 @@ public sealed partial class AwardService
         if (await db.AwardBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId && b.CallId == call.Id, ct) is not { } batch)
             return Outcome<PublishedList>.NotFound();
         // Counted programme-wide, not in the reader's scope: the list is the batch's, whoever reads it.
-        var undecided = await db.AwardApplications.CountAsync(x => x.BatchId == batch.Id && AwardReapplication.Undecided.Contains(x.Status), ct);
-        if (batch.PublicationRefusal(undecided) is { } notYet) return Outcome<PublishedList>.Conflict(notYet);
+        var undecided = await db.AwardApplications.Where(x => x.BatchId == batch.Id && AwardReapplication.Undecided.Contains(x.Status))
+            .GroupBy(x => x.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (batch.PublicationRefusal(undecided.Sum(u => u.Count), undecided.Where(u => u.Status == AwardStatus.Returned).Sum(u => u.Count)) is { } notYet) return Outcome<PublishedList>.Conflict(notYet);
         // Not InScope: the list is public within the programme, so an enterprise reads the others' recognition (and only that).
         var rows = await (from x in db.AwardApplications.AsNoTracking()
                           where x.ProgrammeId == actor.ProgrammeId && x.CallId == call.Id && x.BatchId == batch.Id && x.Status == AwardStatus.Recognised

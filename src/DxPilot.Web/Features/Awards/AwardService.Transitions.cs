@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DxPilot.Web.Features.Awards;
 
-/// <summary>提交申报, 审核推荐, 不予推荐, 退回修改, 纳入评审, 认定, 不予认定: the call's chain decides from the version the actor read;
+/// <summary>提交申报, 审核推荐, 不予推荐, 退回修改, 纳入评审, 认定, 不予认定, 本批不予认定: the call's chain decides from the version the actor read;
 /// a submission freezes its revision in the same save; 认定 and 不予认定 count the current round's expert reviews (AwardService.Review.cs).</summary>
 public sealed partial class AwardService
 {
@@ -41,6 +41,7 @@ public sealed partial class AwardService
             Reviews = decision ? await ReviewTallyAsync(call, application, ct) : ExpertTally.None,
             Applied = application.PickedDirections.Select(call.Direction).OfType<AwardDirection>().ToList(),
             Recognised = directions?.Select(d => d.Trim()).Distinct().ToList(),
+            BatchOpen = trigger == AwardTrigger.Lapse && await db.AwardBatches.AnyAsync(b => b.Id == application.BatchId && b.ClosedAt == null, ct),
         };
         var result = application.Apply(call.Chain, trigger, actor, reason, subject, Now());
         if (result.Refusal is { } refused) return Outcome<AwardApplication>.Refused(refused);

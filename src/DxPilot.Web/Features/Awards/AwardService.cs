@@ -53,14 +53,31 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         if (await OpenBatchAsync(call, ct) is not { } batch) return Outcome<AwardApplication>.Conflict("本申报当前没有开放的批次，请待市级主管部门开启下一批");
         var mine = await db.AwardApplications.FirstOrDefaultAsync(x => x.CallId == call.Id && x.BatchId == batch.Id && x.EnterpriseId == actor.EnterpriseId, ct);
         if (mine is not null) return Outcome<AwardApplication>.Ok(mine);
-        if (AwardReapplication.StartRefusal(call, await OthersAsync(call, actor.EnterpriseId!.Value, null, ct)) is { } refused)
+        var others = await OthersAsync(call, actor.EnterpriseId!.Value, null, ct);
+        if (AwardReapplication.StartRefusal(call, others) is { } refused)
             return Outcome<AwardApplication>.Conflict(refused);
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == actor.EnterpriseId, ct);
-        var application = AwardApplication.Start(call, batch.Id, enterprise.Id, enterprise.District, Now());
+        var earlier = await db.AwardApplications.AsNoTracking()
+            .Where(x => x.CallId == call.Id && x.EnterpriseId == enterprise.Id && x.BatchId != batch.Id && AwardReapplication.Carried.Contains(x.Status))
+            .OrderByDescending(x => x.UpdatedAt).FirstOrDefaultAsync(ct);
+        var open = earlier is null ? [] : AwardReapplication.StillOpen(call, earlier.PickedDirections, others);
+        var application = open.Count > 0
+            ? AwardApplication.StartAgain(call, batch.Id, enterprise.Id, enterprise.District, earlier!, open, earlier!.Content.Carried(open), Now())
+            : AwardApplication.Start(call, batch.Id, enterprise.Id, enterprise.District, Now());
         db.AwardApplications.Add(application);
         return await saving.SaveAsync(application, What, () => application, ct,
             async () => Outcome<AwardApplication>.Ok(await db.AwardApplications.FirstAsync(x => x.CallId == call.Id && x.BatchId == batch.Id && x.EnterpriseId == actor.EnterpriseId, ct)));
     }
+
+    /// <summary>The application a re-application was started from, as its page names it to this reader.</summary>
+    private async Task<EarlierApplication?> CarriedFromAsync(Actor actor, AwardCall call, AwardApplication application, CancellationToken ct) =>
+        application.CarriedFromId is not { } id ? null
+            : (await (from x in db.AwardApplications.AsNoTracking()
+                      join b in db.AwardBatches.AsNoTracking() on x.BatchId equals b.Id
+                      where x.Id == id
+                      select new { x.Id, b.Name, x.Status }).FirstOrDefaultAsync(ct)) is { } e
+                ? new EarlierApplication(e.Id, e.Name, call.Chain.Label(e.Status, actor))
+                : null;
 
     /// <summary>
     /// 保存草稿: the directions and the 申报书 replace the stored ones. A draft keeps anything but control characters, texts beyond
@@ -137,7 +154,10 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
             .Select(r => new RevisionInfo(r.Revision, r.SubmittedAt, r.SubmittedBy)).ToListAsync(ct);
         var invitations = call.ChainCase is null ? [] : await InvitationsOfAsync(application.Id, ct);
         return Outcome<AwardView>.Ok(new AwardView(application, call, batch, facts.EnterpriseName, criteria,
-            SubmissionProblems(call, application, facts, criteria), facts.Accepted, history, revisions, invitations));
+            SubmissionProblems(call, application, facts, criteria), facts.Accepted, history, revisions, invitations)
+        {
+            CarriedFrom = await CarriedFromAsync(actor, call, application, ct),
+        });
     }
 
     /// <summary>Each picked direction's criteria checked against the facts found, today in the programme's zone.</summary>
@@ -175,4 +195,11 @@ public sealed record RevisionInfo(int Revision, DateTime SubmittedAt, string Sub
 /// submission, the accepted transformation it rests on (a project accepted on the platform or an imported result), the history, the submitted revisions and (链式) the SMEs named with their answers.</summary>
 public sealed record AwardView(AwardApplication Application, AwardCall Call, AwardBatch Batch, string EnterpriseName,
     IReadOnlyList<DirectionChecks> Criteria, IReadOnlyList<string> SubmissionProblems, AcceptedTransformation? Accepted,
-    IReadOnlyList<Domain.Workflow.StateTransition> History, IReadOnlyList<RevisionInfo> Revisions, IReadOnlyList<AwardInvitation> Invitations);
+    IReadOnlyList<Domain.Workflow.StateTransition> History, IReadOnlyList<RevisionInfo> Revisions, IReadOnlyList<AwardInvitation> Invitations)
+{
+    /// <summary>再次申报: the earlier application it was started from.</summary>
+    public EarlierApplication? CarriedFrom { get; init; }
+}
+
+/// <summary>An enterprise's application of an earlier batch: its batch and its state as the chain labels it.</summary>
+public sealed record EarlierApplication(Guid Id, string BatchName, string StateLabel);
