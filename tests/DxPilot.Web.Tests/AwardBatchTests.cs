@@ -338,6 +338,10 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var county = await app.As(arranged.Users["zhengding"]);
         await Ok(await county.PostAsJsonAsync($"/api/awards/{id}/transitions",
             new { trigger = "return", reason = "请补充研发投入明细", version = (await ReadAsync(county, id)).GetProperty("version").GetInt32() }));
+        // While it is returned the enterprise adds its licence (one of 附件4 三、相关附件), then leaves it.
+        var licence = ShijiazhuangAwardFiles.Upload("evidence", [("营业执照.pdf", ShijiazhuangAwardFiles.Pdf)]);
+        licence.Add(new StringContent("businessLicence"), "subject");
+        Assert.True((await (await app.As(arranged.Users["enterprise"])).PostAsync($"/api/awards/{id}/files", licence)).IsSuccessStatusCode);
         var city = await app.As(arranged.Users["city"]);
         async Task<HttpResponseMessage> Lapse(HttpClient who, string? reason) => await who.PostAsJsonAsync($"/api/awards/{id}/transitions",
             new { trigger = "lapse", reason, version = (await ReadAsync(city, id)).GetProperty("version").GetInt32() });
@@ -381,6 +385,11 @@ public abstract class AwardBatchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var carried = await ReadAsync(owner, again);
         Assert.Equal("企业成立于2010年，主营化学原料药。", carried.GetProperty("content").GetProperty("texts").GetProperty("innovation").GetProperty("sections").GetProperty("basics").GetString());
         Assert.Equal(id, carried.GetProperty("carriedFrom").GetProperty("id").GetGuid());
+        // Its files come over but the signed 承诺书 and 申报声明, which each submission brings signed anew.
+        var files = await owner.GetFromJsonAsync<JsonElement>($"/api/awards/{again}/files");
+        Assert.Equal([("evidence", "营业执照.pdf")], files.EnumerateArray().Select(f => (f.GetProperty("kind").GetString(), f.GetProperty("name").GetString())));
+        var earlierFiles = await owner.GetFromJsonAsync<JsonElement>($"/api/awards/{id}/files");
+        Assert.Equal(3, earlierFiles.GetArrayLength());
     }
 }
 

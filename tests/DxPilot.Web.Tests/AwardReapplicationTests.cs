@@ -79,7 +79,7 @@ public abstract class AwardReapplicationTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal((earlier, "测试批次", "本批未通过认定"), (view.GetProperty("carriedFrom").GetProperty("id").GetGuid(),
             view.GetProperty("carriedFrom").GetProperty("batchName").GetString(), view.GetProperty("carriedFrom").GetProperty("stateLabel").GetString()));
         var page = await (await app.SignedIn(a.Users["enterprise"])).GetDocument($"/awards/{id}");
-        Assert.Equal("再次申报：由本企业测试批次的申报（本批未通过认定）带入申报书内容和仍可申报的方向，请按评审意见核对修改后提交；盖章扫描件和证明材料须重新上传。",
+        Assert.Equal("再次申报：由本企业测试批次的申报（本批未通过认定）带入申报书内容、仍可申报的方向及其附件，请按评审意见核对修改后提交；签字盖章的承诺书和申报声明须重新上传。",
             page.QuerySelector("#carried-from")!.TextContent);
         Assert.Equal($"/awards/{earlier}", page.QuerySelector("#carried-from a")!.GetAttribute("href"));
 

@@ -59,7 +59,7 @@ public sealed class AwardApplication : IAudited
     /// <summary>
     /// 再次申报 (seed 004 三（三）"当次评审未通过认定的，后续转型提升后可继续申报"): a new draft in the open batch that starts from the
     /// enterprise's earlier application — its 申报书 as it stands and those of its directions still open to it — so that what was
-    /// written is revised, not typed again. The files are not carried: each submission brings its own signed scans.
+    /// written is revised, not typed again; the service carries its files but the signed scans (<see cref="AwardReapplication.Carries"/>).
     /// </summary>
     public static AwardApplication StartAgain(AwardCall call, Guid batchId, Guid enterpriseId, string district, AwardApplication earlier,
         IEnumerable<string> directions, AwardContent content, DateTime now)

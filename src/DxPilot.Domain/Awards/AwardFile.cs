@@ -81,6 +81,13 @@ public sealed class AwardFile : IAuditedPart
 
     public AwardFileSlot Slot => new(Kind, Direction, Scenario);
 
+    /// <summary>The same file in the same slot of a re-application (its bytes stay where they are), as it was uploaded.</summary>
+    public AwardFile CarriedTo(Guid applicationId) => new()
+    {
+        Id = Guid.CreateVersion7(), ApplicationId = applicationId, Kind = Kind, Direction = Direction, Scenario = Scenario,
+        Width = Width, Height = Height, File = File, UploadedByName = UploadedByName, UploadedAt = UploadedAt,
+    };
+
     /// <summary>What the slot is called on the page and in the history.</summary>
     public static string SlotLabel(AwardFileKind kind, int? scenario) => kind switch
     {

@@ -42,6 +42,17 @@ public static class AwardReapplication
     public static IReadOnlyList<string> StillOpen(AwardCall call, IReadOnlyList<string> picked, IReadOnlyList<OtherApplication> others) =>
         picked.Where(k => call.Direction(k) is { } d && Taken(call, d, others) is null).ToList();
 
+    /// <summary>Whether a file of the earlier application comes over with the directions carried: its scenario pictures, case
+    /// images and 证明材料 that the new application still takes; never the signed 承诺书 and 申报声明, which each submission brings
+    /// signed anew.</summary>
+    public static bool Carries(AwardCall call, AwardFile file, IReadOnlyList<string> carried) => file.Kind switch
+    {
+        AwardFileKind.Pledge or AwardFileKind.Declaration => false,
+        AwardFileKind.ScenarioPicture => file.Direction is { } d && carried.Contains(d),
+        AwardFileKind.Evidence => file.Subject is { } s && AwardFileRules.EvidenceSubjects(call, carried).Contains(s),
+        _ => true,
+    };
+
     /// <summary>The states an application of an earlier batch may be carried from into a new one: decided, or a draft left in a
     /// batch that has closed.</summary>
     public static readonly IReadOnlyList<AwardStatus> Carried = [AwardStatus.Draft, AwardStatus.NotRecommended, AwardStatus.Recognised, AwardStatus.NotRecognised];

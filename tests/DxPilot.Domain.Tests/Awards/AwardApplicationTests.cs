@@ -160,6 +160,20 @@ public class AwardApplicationTests
         again.Content.Texts["innovation"].Sections["basics"] = "转型提升后的企业基本情况";
         Assert.Equal("企业基本情况", earlier.Content.Texts["innovation"].Sections["basics"]);
         Assert.Equal(2, earlier.Content.Texts.Count);
+
+        // Its files: the 证明材料 the new application still takes come over; not the signed scans (each submission signs anew),
+        // not 小灯塔's scenario pictures, not 车间's 改造前后影像 (no direction carried offers it).
+        var scan = new DxPilot.Domain.Files.FileRef(new string('a', 64), 1024, "application/pdf", "扫描件.pdf");
+        AwardFile File(AwardFileSlot slot) => AwardFile.Upload(earlier.Id, slot, scan, null, "王经理", Now);
+        var files = new[]
+        {
+            File(new AwardFileSlot(AwardFileKind.Pledge)), File(new AwardFileSlot(AwardFileKind.Declaration)),
+            File(new AwardFileSlot(AwardFileKind.ScenarioPicture, "lighthouse", 1)), File(AwardFileSlot.Evidence(AwardEvidenceSubject.BusinessLicence)),
+            File(AwardFileSlot.Evidence(AwardEvidenceSubject.IpCertificate)), File(AwardFileSlot.Evidence(AwardEvidenceSubject.BeforeAfterImages)),
+        };
+        var carried = files.Where(f => AwardReapplication.Carries(Call, f, open)).Select(f => f.CarriedTo(again.Id)).ToList();
+        Assert.Equal([AwardFileSlot.Evidence(AwardEvidenceSubject.BusinessLicence), AwardFileSlot.Evidence(AwardEvidenceSubject.IpCertificate)], carried.Select(f => f.Slot));
+        Assert.All(carried, f => Assert.Equal((again.Id, "王经理", Now, scan), (f.ApplicationId, f.UploadedByName, f.UploadedAt, f.File)));
     }
 
     [Fact]

@@ -65,6 +65,9 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
             ? AwardApplication.StartAgain(call, batch.Id, enterprise.Id, enterprise.District, earlier!, open, earlier!.Content.Carried(open), Now())
             : AwardApplication.Start(call, batch.Id, enterprise.Id, enterprise.District, Now());
         db.AwardApplications.Add(application);
+        if (application.CarriedFromId is { } from)
+            AwardFiles.AddRange((await AwardFiles.AsNoTracking().Where(f => f.ApplicationId == from).OrderBy(f => f.UploadedAt).ToListAsync(ct))
+                .Where(f => AwardReapplication.Carries(call, f, open)).Select(f => f.CarriedTo(application.Id)));
         return await saving.SaveAsync(application, What, () => application, ct,
             async () => Outcome<AwardApplication>.Ok(await db.AwardApplications.FirstAsync(x => x.CallId == call.Id && x.BatchId == batch.Id && x.EnterpriseId == actor.EnterpriseId, ct)));
     }
