@@ -53,10 +53,6 @@ public static class AwardReapplication
         _ => true,
     };
 
-    /// <summary>The states an application of an earlier batch may be carried from into a new one: decided, or a draft left in a
-    /// batch that has closed.</summary>
-    public static readonly IReadOnlyList<AwardStatus> Carried = [AwardStatus.Draft, AwardStatus.NotRecommended, AwardStatus.Recognised, AwardStatus.NotRecognised];
-
     private static string? PendingRefusal(IReadOnlyList<OtherApplication> others) =>
         others.FirstOrDefault(o => Pending(o.Status)) is { } p
             ? $"本企业在{p.BatchName}的申报（{p.StatusLabel}）尚未作出认定结论，结论公布前不能再次申报"

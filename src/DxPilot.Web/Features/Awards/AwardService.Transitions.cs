@@ -41,7 +41,8 @@ public sealed partial class AwardService
             Reviews = decision ? await ReviewTallyAsync(call, application, ct) : ExpertTally.None,
             Applied = application.PickedDirections.Select(call.Direction).OfType<AwardDirection>().ToList(),
             Recognised = directions?.Select(d => d.Trim()).Distinct().ToList(),
-            BatchOpen = trigger == AwardTrigger.Lapse && await db.AwardBatches.AnyAsync(b => b.Id == application.BatchId && b.ClosedAt == null, ct),
+            // True whatever the trigger: a call file may declare batchClosed on any transition.
+            BatchOpen = await db.AwardBatches.AnyAsync(b => b.Id == application.BatchId && b.ClosedAt == null, ct),
         };
         var result = application.Apply(call.Chain, trigger, actor, reason, subject, Now());
         if (result.Refusal is { } refused) return Outcome<AwardApplication>.Refused(refused);

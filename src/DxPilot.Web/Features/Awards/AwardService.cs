@@ -57,8 +57,9 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         if (AwardReapplication.StartRefusal(call, others) is { } refused)
             return Outcome<AwardApplication>.Conflict(refused);
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == actor.EnterpriseId, ct);
+        // Past StartRefusal none of them is pending: each is decided, or a draft left in a batch that has closed.
         var earlier = await db.AwardApplications.AsNoTracking()
-            .Where(x => x.CallId == call.Id && x.EnterpriseId == enterprise.Id && x.BatchId != batch.Id && AwardReapplication.Carried.Contains(x.Status))
+            .Where(x => x.CallId == call.Id && x.EnterpriseId == enterprise.Id && x.BatchId != batch.Id)
             .OrderByDescending(x => x.UpdatedAt).FirstOrDefaultAsync(ct);
         var open = earlier is null ? [] : AwardReapplication.StillOpen(call, earlier.PickedDirections, others);
         var application = open.Count > 0

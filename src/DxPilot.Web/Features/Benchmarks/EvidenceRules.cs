@@ -39,7 +39,7 @@ public static class EvidenceRules
     /// <summary>An item's evidence must be a picture, JPEG or PNG by its first bytes (a renamed text file, a PDF, an SVG… is
     /// not); a document may also be a PDF.</summary>
     public static bool Accepts(BenchmarkEvidenceKind kind, string sniffedType) =>
-        FileSignature.IsPicture(sniffedType) || (IsDocument(kind) && sniffedType == FileSignature.Pdf);
+        IsDocument(kind) ? StampedScan.Accepts(sniffedType) : FileSignature.IsPicture(sniffedType);
 
     public static bool IsDocument(BenchmarkEvidenceKind kind) => kind != BenchmarkEvidenceKind.ItemPicture;
 
