@@ -57,6 +57,7 @@ internal sealed record CompletedChangchunProject(Guid Id, string EnterpriseName,
                 Name = $"长春验收旅程汽车部件{suffix}有限公司", Uscc = NewUscc(), District = District, Industry = "汽车零部件配件制造", IndustryCode = "3670",
                 RegisteredAddress = "长春市朝阳区前进大街1号", ContactName = "赵厂长", ContactPhone = "13900001111", FoundedOn = "2012-05-01",
                 Employees = "120", RevenueWan = "5600", LittleGiantCentralFunded = "否",
+                Ownership = "民营", AboveScale = "是", ProfitWan = "320", InsuredEmployees = "118", DigitalInvestmentWan = "150",
             }, programme, new DateOnly(2025, 7, 1));
             Assert.True(form.IsValid, string.Join("；", form.Errors.Values));
             file = Enterprise.Register(programme, form.Details!, DateTime.UtcNow);

@@ -256,7 +256,7 @@ public sealed class FilingJourneyTests(BrowserApp app)
             {
                 Name = $"杭州备案旅程汽车部件{suffix}有限公司", Uscc = body + Uscc.CheckCharacter(body), District = "滨江区", Industry = "汽车零部件",
                 IndustryCode = "3670", RegisteredAddress = "杭州市滨江区江南大道1号", LegalRepresentative = "钱董事长", ContactName = "孙经理",
-                ContactPhone = "13900002222", Employees = "120", RevenueWan = "5600", MainProducts = "汽车座椅骨架", AboveScale = "是",
+                ContactPhone = "13900002222", Employees = "120", RevenueWan = "5600", MainProducts = "汽车座椅骨架", AboveScale = "是", DigitalStaff = "12",
             }, programme, new DateOnly(2025, 7, 1));
             Assert.True(form.IsValid, string.Join("；", form.Errors.Values));
             file = Enterprise.Register(programme, form.Details!, DateTime.UtcNow);

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DxPilot.Web.Tests;
 
@@ -104,6 +108,35 @@ public abstract class FilingTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains("请阅读并确认申报资料真实性声明", body);
         Assert.Contains("企业档案缺少4位国民经济行业代码", body);
         Assert.Contains("须高于现有水平（二级）", body);
+    }
+
+    [Fact]
+    public async Task A_file_without_its_contact_is_not_filed_until_the_enterprise_completes_it_and_the_round_keeps_what_was_filed()
+    {
+        // Seed 003 附件1 申报单位基本信息 (联系人、联系方式) come from the file; a blank one is completed there, not on the form.
+        var h = await HangzhouFiling.CreateAsync(app);
+        await using (var scope = app.DataScope(HangzhouFiling.Programme))
+            await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().Enterprises.Where(e => e.Id == h.Enterprise.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ContactName, (string?)null).SetProperty(e => e.ContactPhone, " "));
+        var id = await h.StartAsync(app);
+        (await h.SaveAsync(app, id, HangzhouFiling.CompleteAnswers())).EnsureSuccessStatusCode();
+
+        var refused = await h.TransitionAsync(app, id, "enterprise", "submit");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("基本信息：企业档案未填写联系人、联系方式，请先在企业档案中补充", await refused.Content.ReadAsStringAsync());
+        var page = await (await app.SignedIn(h.Users["enterprise"])).GetDocument($"/filings/{id}");
+        Assert.Equal($"/enterprises/{h.Enterprise.Id}", page.QuerySelector("#checks li.fail #complete-file")?.GetAttribute("href"));
+        Assert.Equal("（企业档案中未填写）", page.QuerySelector("dd[data-key=contactName]")?.TextContent);
+
+        var enterprise = await app.As(h.Users["enterprise"]);
+        var file = (await enterprise.GetFromJsonAsync<JsonObject>($"/api/enterprises/{h.Enterprise.Id}"))!;
+        (file["contactName"], file["contactPhone"]) = ("孙经理", "13900002222");
+        var completed = await enterprise.PutAsJsonAsync($"/api/enterprises/{h.Enterprise.Id}", file);
+        Assert.True(completed.IsSuccessStatusCode, await completed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await h.TransitionAsync(app, id, "enterprise", "submit")).StatusCode);
+        var round = await enterprise.GetFromJsonAsync<JsonElement>($"/api/filings/{id}/versions/1");
+        Assert.Equal(("孙经理", "13900002222"), (round.GetProperty("basics").GetProperty("contactName").GetString(),
+            round.GetProperty("basics").GetProperty("contactPhone").GetString()));
     }
 
     [Fact]

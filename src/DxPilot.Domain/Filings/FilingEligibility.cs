@@ -17,13 +17,18 @@ public sealed record EligibilityFacts(
 /// 备案条件 (seed 003 一 项目范围, 四; seed 002 三（二）3): registered in the programme's city as an independent legal entity; in a
 /// pilot industry by its 4-digit code, or a chain-linked SME of a pilot-industry enterprise; an SME; a target of 二级 or more and
 /// above the level it has; the central-fund exclusions noted; the stamped contracts where the programme files them (seed 003
-/// 二 1); one open filing at a time unless the programme allows more.
+/// 二 1); one open filing at a time unless the programme allows more; and the form's 申报单位基本信息, which come from the
+/// enterprise file, filled in there.
 /// </summary>
 public static class FilingEligibility
 {
+    /// <summary>The check of the form's 申报单位基本信息 in the file (the page links it to the file).</summary>
+    public const string Basics = "基本信息";
+
     public static IReadOnlyList<FilingCheck> Check(Programme programme, FilingRules rules, Enterprise e, EligibilityFacts facts)
     {
         var checks = new List<FilingCheck>();
+        var form = rules.Form;
         var uscc = Uscc.TryParse(e.Uscc, out var code, out _) ? code!.Value.Value : null;
 
         if (uscc is null)
@@ -41,6 +46,13 @@ public static class FilingEligibility
             checks.Add(new("独立法人", company, company ? "工商登记的企业（统一社会信用代码91开头）"
                 : $"统一社会信用代码以 {uscc[..2]} 开头，不是工商登记的企业法人，不在备案范围"));
         }
+
+        // The form's 申报单位基本信息 come from the file and are never asked again; a blank one (a missing 联系人 leaves the
+        // district nobody to call) is completed in the file before the form goes out.
+        var blank = form.Fields.Where(f => f.Kind == FieldKind.Enterprise && f.Required && string.IsNullOrWhiteSpace(FilingBasics.Sources[f.Source!](e, programme)))
+            .Select(f => f.Label).ToList();
+        checks.Add(blank.Count == 0 ? new(Basics, true, "申报单位基本信息完整（取自企业档案）")
+            : new(Basics, false, $"企业档案未填写{string.Join("、", blank)}，请先在企业档案中补充（备案申请表的申报单位基本信息取自企业档案）"));
 
         var industry = e.IndustryCode is { } ic ? programme.IndustryForCode(ic) : null;
         var lead = FilingValues.Text(facts.Values, FilingKeys.ChainLead);
@@ -64,7 +76,6 @@ public static class FilingEligibility
             var s => new("中小企业", true, $"{s.Value.Label()}企业"),
         });
 
-        var form = rules.Form;
         var target = form.Field(FilingKeys.TargetLevel)?.Option(FilingValues.Text(facts.Values, FilingKeys.TargetLevel) ?? "")?.Level;
         var selfTest = form.Field(FilingKeys.SelfTest)?.Option(FilingValues.Text(facts.Values, FilingKeys.SelfTest) ?? "")?.Level;
         var current = new[] { selfTest, facts.AssessedLevel }.Max();

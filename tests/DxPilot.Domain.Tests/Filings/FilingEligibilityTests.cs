@@ -20,12 +20,15 @@ public sealed class FilingEligibilityTests
         return body + Uscc.CheckCharacter(body);
     }
 
+    /// <summary>A file with every item of the form's 申报单位基本信息 (seed 003 附件1) filled in, but what a test leaves out.</summary>
     private static Enterprise Firm(string? uscc = "default", string? code = "3670", int? employees = 120, decimal? revenue = 5600m,
-        bool littleGiant = false, bool pilot2022 = false) =>
+        bool littleGiant = false, bool pilot2022 = false, string? contact = "孙经理", string? phone = "13900002222", string? products = "汽车座椅骨架") =>
         Enterprise.Register(ProgrammeFiles.Hangzhou, new EnterpriseDetails
         {
             Name = "杭州测试汽车部件有限公司", Uscc = uscc == "default" ? UsccOf("330108") : uscc, District = "滨江区", IndustryKey = "汽车零部件",
             IndustryCode = code, Employees = employees, RevenueWan = revenue, LittleGiantCentralFunded = littleGiant, Pilot2022 = pilot2022,
+            LegalRepresentative = "钱董事长", RegisteredAddress = "杭州市滨江区江南大道1号", ContactName = contact, ContactPhone = phone,
+            DigitalStaff = 12, MainProducts = products, AboveScale = true,
         }, At);
 
     private static Dictionary<string, string> Answers(string selfTest = "1", string target = "2", string? chainLead = null)
@@ -53,6 +56,17 @@ public sealed class FilingEligibilityTests
         var checks = Check(Firm());
         Assert.All(checks, c => Assert.True(c.Passed, $"{c.Name}：{c.Reason}"));
         Assert.Equal("汽车零部件及配件制造（行业代码 3670）", Item(checks, "试点行业").Reason);
+    }
+
+    [Fact]
+    public void A_file_without_联系人_or_联系方式_cannot_be_filed_and_the_check_names_what_to_complete()
+    {
+        Assert.Equal("申报单位基本信息完整（取自企业档案）", Item(Check(Firm()), FilingEligibility.Basics).Reason);
+        var item = Item(Check(Firm(contact: null, phone: " ", products: null)), FilingEligibility.Basics);
+        Assert.False(item.Passed);
+        Assert.True(item.Blocking);
+        // The form's labels, in the form's order (seed 003 附件1).
+        Assert.StartsWith("企业档案未填写联系人、联系方式、主营产品，", item.Reason);
     }
 
     [Theory]

@@ -50,6 +50,7 @@ public sealed class ChangchunProject
                     Name = name, Uscc = TestData.NewUscc("220104"), District = District, Industry = "汽车零部件配件制造", IndustryCode = "3670",
                     RegisteredAddress = "长春市朝阳区前进大街1号", ContactName = "赵厂长", ContactPhone = "13900001111", FoundedOn = "2012-05-01",
                     Employees = "120", RevenueWan = "5600", LittleGiantCentralFunded = littleGiant ? "是" : "否",
+                    Ownership = "民营", AboveScale = "是", ProfitWan = "320", InsuredEmployees = "118", DigitalInvestmentWan = "150",
                 };
                 var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
                 Assert.True(result.IsValid, string.Join("；", result.Errors.Values));

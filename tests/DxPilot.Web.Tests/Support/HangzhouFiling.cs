@@ -51,7 +51,7 @@ public sealed class HangzhouFiling
                 {
                     Name = name, Uscc = TestData.NewUscc(), District = district, Industry = "汽车零部件", IndustryCode = industryCode,
                     RegisteredAddress = "杭州市滨江区江南大道1号", LegalRepresentative = "钱董事长", ContactName = "孙经理", ContactPhone = "13900002222",
-                    Employees = "120", RevenueWan = "5600", MainProducts = "汽车座椅骨架", AboveScale = "是",
+                    Employees = "120", RevenueWan = "5600", MainProducts = "汽车座椅骨架", AboveScale = "是", DigitalStaff = "12",
                 };
                 var result = EnterpriseValidator.Validate(form, programme, new DateOnly(2025, 7, 1));
                 Assert.True(result.IsValid, string.Join("；", result.Errors.Values));

@@ -6,6 +6,7 @@ using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Domain.Workflow;
 using DxPilot.Infrastructure.Accounts;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Web.Features.Enterprises;
 using DxPilot.Web.Features.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,8 @@ namespace DxPilot.Web.Features.Filings;
 /// service as the enterprise, the district, the expert and the city would, so that their history, versions and 附件5 exist.
 /// An enterprise that has any filing is left alone: a second run adds nothing.
 /// </summary>
-public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, Contracts.ContractService contracts, UserManager<AppUser> users, CurrentActor current,
-    ILogger<FilingDemoData> logger)
+public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, Contracts.ContractService contracts, EnterpriseService registry,
+    UserManager<AppUser> users, CurrentActor current, ILogger<FilingDemoData> logger)
 {
     private enum Step { Draft, DistrictReview, Returned, CityReview, Filed }
 
@@ -62,6 +63,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
             var (step, project, scenarios, investment, target) = Plan[i];
             try
             {
+                await CompleteFileAsync(e, city, i, ct);
                 await FileAsync(e, filer, district, city, expert, step, project, scenarios, investment, target, ct);
             }
             catch (DemoStepRefused refused)
@@ -142,6 +144,24 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
             DemoSteps.Require("上传合同盖章扫描件", await contracts.UploadScanAsync(filer, filing.Id, contract.Id, contract.Version,
                 DemoSteps.Scan($"{input.Name}（盖章）.png"), ct));
         return await db.Filings.FirstAsync(f => f.Id == filing.Id, ct);
+    }
+
+    /// <summary>The reference list gives a name, a code, the industry, employees and revenue; the form's 申报单位基本信息 want the
+    /// rest, which the city bureau that imported the list completes in the file (fictional people and addresses).</summary>
+    private async Task CompleteFileAsync(Enterprise e, Actor city, int index, CancellationToken ct)
+    {
+        var form = e.ToForm();
+        string[] basics = [form.LegalRepresentative, form.RegisteredAddress, form.ContactName, form.ContactPhone, form.DigitalStaff, form.MainProducts, form.AboveScale];
+        if (basics.All(v => !string.IsNullOrWhiteSpace(v))) return;
+        static string Or(string? value, string demo) => string.IsNullOrWhiteSpace(value) ? demo : value;
+        form.LegalRepresentative = Or(form.LegalRepresentative, $"{"赵钱孙李周吴"[index]}董事长");
+        form.RegisteredAddress = Or(form.RegisteredAddress, $"杭州市{e.District}演示路{index + 1}号");
+        form.ContactName = Or(form.ContactName, $"{"郑王冯陈褚卫"[index]}经理");
+        form.ContactPhone = Or(form.ContactPhone, $"0571-8777{index:D4}");
+        form.DigitalStaff = Or(form.DigitalStaff, e.Employees is { } n ? Math.Max(1, n / 12).ToString(CultureInfo.InvariantCulture) : "10");
+        form.MainProducts = Or(form.MainProducts, $"{e.IndustryKey}产品");
+        form.AboveScale = Or(form.AboveScale, "是");
+        DemoSteps.Require("完善企业档案", await As(city, () => registry.UpdateAsync(city, e.Id, e.Version, form, ct)));
     }
 
     private async Task<Outcome<T>> As<T>(Actor actor, Func<Task<Outcome<T>>> act)

@@ -29,12 +29,17 @@ public static class FilingLabels
         return field.Source == "contactPhone" && !viewer.MaySeePersonalData ? Domain.Text.Masking.Phone(value) : value;
     }
 
-    /// <summary>A field of the filled form as this viewer reads it, read-only: the enterprise's fields as <see cref="Basic"/>, the
-    /// answers as the form prints them, "—" for nothing (the detail page and the expert's review page alike).</summary>
+    /// <summary>An item of 申报单位基本信息 the file leaves blank: the reader learns where it is completed.</summary>
+    public const string Unfilled = "（企业档案中未填写）";
+
+    /// <summary>A field of the filled form as this viewer reads it, read-only: the enterprise's fields as <see cref="Basic"/> (or
+    /// <see cref="Unfilled"/>), the answers as the form prints them, "—" for nothing (the detail page and the expert's review page alike).</summary>
     public static string Answer(Domain.Filings.FilingField field, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> basics,
         Domain.Accounts.Actor viewer)
     {
-        var shown = field.Kind == Domain.Filings.FieldKind.Enterprise ? Basic(field, basics, viewer) : Domain.Filings.FilingValues.Show(field, values);
+        if (field.Kind == Domain.Filings.FieldKind.Enterprise)
+            return Basic(field, basics, viewer) is { Length: > 0 } basic ? basic : Unfilled;
+        var shown = Domain.Filings.FilingValues.Show(field, values);
         return string.IsNullOrEmpty(shown) ? "—" : shown;
     }
 }
