@@ -82,6 +82,7 @@ public static class PlatformHost
         s.AddScoped<DemoData>();
         s.AddScoped<AccountService>();
         s.AddScoped<PasswordSignIn>();
+        s.AddScoped<SignInThrottle>();
         s.AddSingleton<InitialPasswords>();
         Features.Files.FileRegistration.AddServices(s);
         Features.Benchmarks.BenchmarkRegistration.AddServices(s);

@@ -39,6 +39,8 @@ public enum AuditAction
     AccountDisabled = 27,
     /// <summary>启用账号</summary>
     AccountEnabled = 28,
+    /// <summary>登录受限 (a network address reached its failed sign-ins; it waits until its window ends)</summary>
+    ClientThrottled = 29,
     /// <summary>下载文件</summary>
     FileDownloaded = 30,
     /// <summary>导出</summary>
@@ -67,6 +69,7 @@ public static class AuditActions
         AuditAction.PasswordReset => "重置密码",
         AuditAction.AccountDisabled => "停用账号",
         AuditAction.AccountEnabled => "启用账号",
+        AuditAction.ClientThrottled => "登录受限",
         AuditAction.FileDownloaded => "下载文件",
         AuditAction.Exported => "导出",
         _ => action.ToString(),

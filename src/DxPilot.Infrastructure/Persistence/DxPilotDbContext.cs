@@ -43,6 +43,8 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
     public DbSet<BenchmarkEvidence> BenchmarkEvidence => Set<BenchmarkEvidence>();
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every copy of the app on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    /// <summary>Failed sign-ins per network address, counted by every copy of the app alike (SignInThrottle).</summary>
+    public DbSet<ClientSignInFailures> ClientSignInFailures => Set<ClientSignInFailures>();
     public DbSet<StateTransition> StateTransitions => Set<StateTransition>();
     public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
     public DbSet<DiagnosisMember> DiagnosisMembers => Set<DiagnosisMember>();
@@ -221,6 +223,12 @@ public sealed class DxPilotDbContext(DbContextOptions<DxPilotDbContext> options,
             a.HasIndex(x => x.Sequence).IsUnique();
             // A record's history, and the catalogue's changes by type. Nothing reads the trail by programme and time (migration 0046).
             a.HasIndex(x => new { x.EntityType, x.EntityId, x.At });
+        });
+
+        b.Entity<ClientSignInFailures>(c =>
+        {
+            c.ToTable("ClientSignInFailures");
+            c.HasKey(x => x.Client);
         });
 
         b.Entity<ImportJob>(j =>

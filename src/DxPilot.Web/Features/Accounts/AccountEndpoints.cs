@@ -1,3 +1,4 @@
+using System.Globalization;
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Infrastructure.Accounts;
@@ -33,16 +34,21 @@ public static class AccountEndpoints
             .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);
 
         var api = app.MapGroup("/api").WithTags("账号");
-        api.MapPost("/auth/token", async (TokenRequest request, PasswordSignIn check, SignInManager<AppUser> signIn) =>
+        api.MapPost("/auth/token", async (TokenRequest request, HttpContext http, PasswordSignIn check, SignInManager<AppUser> signIn, TimeProvider clock) =>
         {
-            var user = await check.CheckAsync(request.UserName ?? "", request.Password ?? "", "API 令牌");
-            if (user is null) return Results.Problem(title: PasswordSignIn.Failed, statusCode: StatusCodes.Status401Unauthorized);
+            var answer = await check.CheckAsync(request.UserName ?? "", request.Password ?? "", "API 令牌", http.Connection.RemoteIpAddress);
+            if (answer.ThrottledUntil is { } until)
+            {
+                http.Response.Headers.RetryAfter = Math.Ceiling((until - clock.GetUtcNow().UtcDateTime).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(title: answer.Message, statusCode: StatusCodes.Status429TooManyRequests);
+            }
+            if (answer.User is not { } user) return Results.Problem(title: answer.Message, statusCode: StatusCodes.Status401Unauthorized);
             // The password was right, so saying why is no oracle: an issued password must be replaced first.
             if (await check.MustChangePasswordAsync(user))
                 return Results.Problem(title: "请先在网页上登录并修改初始密码，再申请令牌", statusCode: StatusCodes.Status403Forbidden);
             var principal = await signIn.CreateUserPrincipalAsync(user);
             return Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-        }).AllowAnonymous().WithSummary("用户名和密码换取 bearer 令牌（连续失败会锁定账号；失败时不区分账号是否存在）");
+        }).AllowAnonymous().WithSummary("用户名和密码换取 bearer 令牌（连续失败会锁定账号；失败时不区分账号是否存在；同一网络地址失败过多时返回 429）");
 
         var signedIn = api.MapGroup("").RequireAuthorization(p => p.AddAuthenticationSchemes(PlatformHost.ApiScheme).RequireAuthenticatedUser())
             .AddEndpointFilter(ApiResults.RequireAntiforgeryForCookies);

@@ -151,7 +151,7 @@ public sealed class FilingDemoData(DxPilotDbContext db, FilingService filings, C
     private async Task CompleteFileAsync(Enterprise e, Actor city, int index, CancellationToken ct)
     {
         var form = e.ToForm();
-        string[] basics = [form.LegalRepresentative, form.RegisteredAddress, form.ContactName, form.ContactPhone, form.DigitalStaff, form.MainProducts, form.AboveScale];
+        string?[] basics = [form.LegalRepresentative, form.RegisteredAddress, form.ContactName, form.ContactPhone, form.DigitalStaff, form.MainProducts, form.AboveScale];
         if (basics.All(v => !string.IsNullOrWhiteSpace(v))) return;
         static string Or(string? value, string demo) => string.IsNullOrWhiteSpace(value) ? demo : value;
         form.LegalRepresentative = Or(form.LegalRepresentative, $"{"赵钱孙李周吴"[index]}董事长");

@@ -1,0 +1,8 @@
+-- 0051: failed sign-ins per network address (SignInThrottle): the lockout protects one account, this the accounts an address
+-- tries one after another. One row per address, its window restarted by the failure after it ended.
+CREATE TABLE "ClientSignInFailures" (
+    "Client" text NOT NULL,
+    "WindowStartTicks" bigint NOT NULL,
+    "Failures" integer NOT NULL,
+    CONSTRAINT "PK_ClientSignInFailures" PRIMARY KEY ("Client")
+);
