@@ -77,7 +77,8 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
             $"{name},{uscc},另一项目,2025-06-20,一级,一级,某机构,通过,",
             $"{name},{uscc},另一项目,2025-06-20,二级,三级,某机构,待定,",
             $"{name},{uscc},另一项目,2099-01-01,二级,三级,某机构,通过,",
-            $"{name},{uscc},,2025-06-20,二级,三级,某机构,通过,"));
+            $"{name},{uscc},,2025-06-20,二级,三级,某机构,通过,",
+            $"{name},{uscc},另一项目,2023年12月31日,二级,三级,某机构,通过,"));
         Assert.Equal(
         [
             (2, "新建", null),
@@ -92,8 +93,10 @@ public abstract class AcceptanceResultTests<TApp>(TApp app) : IClassFixture<TApp
             (11, "拒绝", "验收结论“待定”无效，应为通过或不通过"),
             (12, "拒绝", "验收日期2099年1月1日晚于今天，请核对"),
             (13, "拒绝", "未填写项目名称"),
+            // The pilot runs from 2024年1月1日 (config/programmes/shijiazhuang-2025.json, period).
+            (14, "拒绝", "验收日期2023年12月31日早于本试点开始（2024年1月1日），请核对"),
         ], lines);
-        Assert.Equal((2, 0, 0, 10), (report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32(),
+        Assert.Equal((2, 0, 0, 11), (report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32(),
             report.GetProperty("unchanged").GetInt32(), report.GetProperty("refused").GetInt32()));
         Assert.Equal([("原料药车间数字化改造", 2, 3, "河北省数字化评测中心", true)], await RecordedAsync(a.EnterpriseId));
     }

@@ -88,7 +88,14 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(2, project.GetProperty("evaluation").GetProperty("levelAfter").GetInt32());
         Assert.Equal(0, project.GetProperty("evaluation").GetProperty("levelBefore").GetInt32());
 
-        // The group and opinion, then pass; the district confirms with its opinion.
+        // The group and opinion, then pass; the district confirms with its opinion. A site check before the pilot began (Changchun's
+        // period starts 2024年1月1日) is a typing mistake.
+        var beforePilot = await agency.PutAsJsonAsync($"/api/projects/{id}/acceptance", new
+        {
+            acceptance = Acceptance("2023-12-31"), version = await ChangchunProject.VersionAsync(agency, id),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, beforePilot.StatusCode);
+        Assert.Contains("现场核查日期不能早于本试点开始（2024年1月1日）", await beforePilot.Content.ReadAsStringAsync());
         var accepted = await agency.PutAsJsonAsync($"/api/projects/{id}/acceptance", new { acceptance, version = await ChangchunProject.VersionAsync(agency, id) });
         Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
         Assert.True((await ChangchunProject.StepAsync(agency, id, "pass")).IsSuccessStatusCode);
@@ -321,7 +328,7 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
             Assert.True(HttpStatusCode.NotFound == (await (await app.As(c.Users[who])).GetAsync($"/api/projects/{id}/archive.zip")).StatusCode, who);
     }
 
-    private static object Acceptance() => new
+    private static object Acceptance(string siteCheckOn = "2025-11-25") => new
     {
         members = new[]
         {
@@ -329,7 +336,7 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
             new { name = "陈高工", unit = "长春工业大学", title = "高级工程师", leader = false, signed = true },
             new { name = "马工", unit = "吉林省信息技术研究所", title = "工程师", leader = false, signed = true },
         },
-        documentReview = "合同、发票、系统上线报告齐全。", siteCheckOn = "2025-11-25", siteCheck = "MES已在两个车间运行，设备联网38台。",
+        documentReview = "合同、发票、系统上线报告齐全。", siteCheckOn, siteCheck = "MES已在两个车间运行，设备联网38台。",
         opinion = "项目按方案完成，同意通过验收。", suggestions = "加强数据分析应用。",
     };
 }

@@ -66,7 +66,8 @@ public sealed class AcceptanceResultImporter(DxPilotDbContext db, AcceptanceResu
         }
 
         var columns = AcceptanceSheet.Headers.ToDictionary(h => h, h => headers.ToList().IndexOf(h));
-        var today = LocalTime.Today(clock.GetUtcNow(), programmes.Get(actor.ProgrammeId).Zone);
+        var programme = programmes.Get(actor.ProgrammeId);
+        var (earliest, today) = (programme.Period.Start, LocalTime.Today(clock.GetUtcNow(), programme.Zone));
         var seen = new Dictionary<(Guid, string), int>();
         var lines = new List<AcceptanceImportLine>();
         foreach (var row in rows)
@@ -79,7 +80,7 @@ public sealed class AcceptanceResultImporter(DxPilotDbContext db, AcceptanceResu
                 lines.Add(Refuse(string.Join("；", row.CellProblems.Values)));
                 continue;
             }
-            var (read, problems) = Read(Cell, today);
+            var (read, problems) = Read(Cell, earliest, today);
             Enterprise? enterprise = null;
             if (Cell(AcceptanceSheet.Uscc) is { } usccText)
             {
@@ -107,8 +108,9 @@ public sealed class AcceptanceResultImporter(DxPilotDbContext db, AcceptanceResu
 
     private sealed record ReadRow(string ProjectName, AcceptanceFacts Facts);
 
-    /// <summary>The row's own values checked, each problem in the words of its column; the row is null when any is wrong.</summary>
-    private static (ReadRow? Row, List<string> Problems) Read(Func<string, string?> cell, DateOnly today)
+    /// <summary>The row's own values checked, each problem in the words of its column; the row is null when any is wrong. A pilot
+    /// project is accepted within the pilot: not before the programme's period starts (<paramref name="earliest"/>), nor after today.</summary>
+    private static (ReadRow? Row, List<string> Problems) Read(Func<string, string?> cell, DateOnly earliest, DateOnly today)
     {
         var problems = new List<string>();
         string? Required(string header)
@@ -126,6 +128,7 @@ public sealed class AcceptanceResultImporter(DxPilotDbContext db, AcceptanceResu
         {
             if (!EnterpriseValidator.TryParseDate(dateText, out acceptedOn)) problems.Add($"验收日期“{dateText}”无法识别，请按 2025-07-16 或 2025年7月16日 的格式填写");
             else if (acceptedOn > today) problems.Add($"验收日期{ChineseText.Date(acceptedOn)}晚于今天，请核对");
+            else if (acceptedOn < earliest) problems.Add($"验收日期{ChineseText.Date(acceptedOn)}早于本试点开始（{ChineseText.Date(earliest)}），请核对");
         }
         int? Level(string header)
         {

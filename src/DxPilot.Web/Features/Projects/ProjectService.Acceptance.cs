@@ -84,8 +84,10 @@ public sealed partial class ProjectService
         for (var i = 0; i < record.Rectifications.Count; i++)
             if (string.IsNullOrWhiteSpace(record.Rectifications[i].Item) || ProseProblem(record.Rectifications[i].Item, $"整改第{i + 1}项") is not null)
                 errors[$"rectifications[{i}]"] = $"整改第{i + 1}项请填写内容（不超过{MaxProse}字）";
-        var today = Today(programmes.Get(project.ProgrammeId));
-        if (record.SiteCheckOn is { } site && site > today) errors["siteCheckOn"] = "现场核查日期不能晚于今天";
+        var programme = programmes.Get(project.ProgrammeId);
+        var today = Today(programme);
+        if (record.SiteCheckOn > today) errors["siteCheckOn"] = "现场核查日期不能晚于今天";
+        else if (record.SiteCheckOn < programme.Period.Start) errors["siteCheckOn"] = $"现场核查日期不能早于本试点开始（{ChineseText.Date(programme.Period.Start)}）";
         if (record.RecheckedOn is { } re && (re > today || record.SiteCheckOn is { } s0 && re < s0)) errors["recheckedOn"] = "复查日期应在现场核查之后、不晚于今天";
         if (record.RectifyBy is { } by && record.SiteCheckOn is { } from && (by < from || by.DayNumber - from.DayNumber > rules.RectificationMaxDays))
             errors["rectifyBy"] = $"整改期限应在现场核查后{rules.RectificationMaxDays}天以内";
