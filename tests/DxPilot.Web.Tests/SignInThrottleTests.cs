@@ -43,7 +43,7 @@ public abstract class SignInThrottleTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(HttpStatusCode.OK, (await Token(From(factory, Address()), user, DxPilotApp.Password)).StatusCode);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
-        var client = SignInThrottle.ClientOf(IPAddress.Parse(spraying.DefaultRequestHeaders.GetValues(RemoteAddressFromHeader.Header).Single()))!;
+        var client = ClientOf(spraying);
         var throttled = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Client" && e.EntityId == client).ToListAsync();
         Assert.Equal(AuditAction.ClientThrottled, Assert.Single(throttled).Action);
         Assert.StartsWith("15分钟内登录失败3次，暂停该地址登录至", throttled[0].Source);
@@ -62,7 +62,7 @@ public abstract class SignInThrottleTests<TApp>(TApp app) : IClassFixture<TApp> 
         for (var i = 0; i < 3; i++) await Token(from, "no-such-user", Wrong);
         Assert.Equal((HttpStatusCode)429, (await Token(from, user, DxPilotApp.Password)).StatusCode);
 
-        var client = SignInThrottle.ClientOf(IPAddress.Parse(from.DefaultRequestHeaders.GetValues(RemoteAddressFromHeader.Header).Single()))!;
+        var client = ClientOf(from);
         await using (var scope = factory.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<DxPilotDbContext>().ClientSignInFailures.Where(x => x.Client == client)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.WindowStartTicks, DateTime.UtcNow.AddMinutes(-16).Ticks));
@@ -93,7 +93,7 @@ public abstract class SignInThrottleTests<TApp>(TApp app) : IClassFixture<TApp> 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Token(from, "no-such-user", Wrong)));
         Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Unauthorized, (HttpStatusCode)429 }));
 
-        var client = SignInThrottle.ClientOf(IPAddress.Parse(from.DefaultRequestHeaders.GetValues(RemoteAddressFromHeader.Header).Single()))!;
+        var client = ClientOf(from);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DxPilotDbContext>();
         Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized), (await db.ClientSignInFailures.SingleAsync(x => x.Client == client)).Failures);
@@ -116,6 +116,10 @@ public abstract class SignInThrottleTests<TApp>(TApp app) : IClassFixture<TApp> 
         client.DefaultRequestHeaders.Add(RemoteAddressFromHeader.Header, address);
         return client;
     }
+
+    /// <summary>The address the platform counts <paramref name="client"/>'s requests under.</summary>
+    private static string ClientOf(HttpClient client) =>
+        SignInThrottle.ClientOf(IPAddress.Parse(client.DefaultRequestHeaders.GetValues(RemoteAddressFromHeader.Header).Single()))!;
 
     private static Task<HttpResponseMessage> Token(HttpClient client, string user, string password) =>
         client.PostAsJsonAsync("/api/auth/token", new { userName = user, password });
