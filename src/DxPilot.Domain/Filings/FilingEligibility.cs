@@ -49,8 +49,8 @@ public static class FilingEligibility
 
         // The form's 申报单位基本信息 come from the file and are never asked again; a blank one (a missing 联系人 leaves the
         // district nobody to call) is completed in the file before the form goes out.
-        var blank = form.Fields.Where(f => f.Kind == FieldKind.Enterprise && f.Required && string.IsNullOrWhiteSpace(FilingBasics.Sources[f.Source!](e, programme)))
-            .Select(f => f.Label).ToList();
+        var basics = FilingBasics.Read(form, e, programme);
+        var blank = form.Fields.Where(f => f.Kind == FieldKind.Enterprise && f.Required && string.IsNullOrWhiteSpace(basics[f.Key])).Select(f => f.Label).ToList();
         checks.Add(blank.Count == 0 ? new(Basics, true, "申报单位基本信息完整（取自企业档案）")
             : new(Basics, false, $"企业档案未填写{string.Join("、", blank)}，请先在企业档案中补充（备案申请表的申报单位基本信息取自企业档案）"));
 

@@ -35,7 +35,7 @@ public sealed class SignInThrottle(DxPilotDbContext db, AccountSettings settings
         if (client is null) return null;
         var row = await db.ClientSignInFailures.AsNoTracking().FirstOrDefaultAsync(x => x.Client == client, ct);
         if (row is null || row.Failures < settings.ClientFailureLimit) return null;
-        var until = new DateTime(row.WindowStartTicks, DateTimeKind.Utc) + Window;
+        var until = WindowEnd(row.WindowStartTicks);
         return until > clock.GetUtcNow().UtcDateTime ? until : null;
     }
 
@@ -72,9 +72,8 @@ public sealed class SignInThrottle(DxPilotDbContext db, AccountSettings settings
                 ("stale", (now - Window - TimeSpan.FromDays(1)).Ticks)))
                 await forget.ExecuteNonQueryAsync(ct);
             if (failures != settings.ClientFailureLimit) return;
-            var until = new DateTime(started, DateTimeKind.Utc) + Window;
             await audit.RecordAsync(AuditAction.ClientThrottled, "", new AuditKey("Client", client),
-                $"{settings.ClientFailureMinutes}分钟内登录失败{failures}次，暂停该地址登录至{Beijing(until)}", ("anonymous", $"未登录（{client}）"), ct);
+                $"{settings.ClientFailureMinutes}分钟内登录失败{failures}次，暂停该地址登录至{Beijing(WindowEnd(started))}", ("anonymous", $"未登录（{client}）"), ct);
         }
         finally
         {
@@ -84,5 +83,8 @@ public sealed class SignInThrottle(DxPilotDbContext db, AccountSettings settings
 
     private TimeSpan Window => TimeSpan.FromMinutes(settings.ClientFailureMinutes);
 
-    private static string Beijing(DateTime utc) => $"{LocalTime.FromUtc(utc, LocalTime.Beijing):HH:mm}（北京时间）";
+    private DateTime WindowEnd(long startTicks) => new DateTime(startTicks, DateTimeKind.Utc) + Window;
+
+    // Before anyone has signed in there is no programme to read a zone from; every pilot city keeps Beijing time.
+    private static string Beijing(DateTime utc) => $"{LocalTime.Show(utc, LocalTime.Beijing)}（北京时间）";
 }
