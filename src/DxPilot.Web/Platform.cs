@@ -27,6 +27,7 @@ public static class Platform
                 case [AuditCommand.Verb, .. var options]: return await AuditCommand.RunAsync(options, Console.Out, Console.Error);
                 case [Features.Catalogue.CatalogueCommand.Verb, .. var options]: return await Features.Catalogue.CatalogueCommand.RunAsync(options, Console.Out, Console.Error);
                 case [BackupCommand.Verb, .. var options]: return await BackupCommand.RunAsync(options);
+                case [Features.Files.BlobsCommand.Verb, .. var options]: return await Features.Files.BlobsCommand.RunAsync(options, Console.Out, Console.Error);
                 case [PhotosCommand.Verb, .. var options]: return await PhotosCommand.RunAsync(options, Console.Out, Console.Error);
                 case [RestoreCommand.Verb, .. var options]: return await RestoreCommand.RunAsync(options);
                 case [Features.Operations.MigrateCommand.Verb, .. var options]: return await Features.Operations.MigrateCommand.RunAsync(options, Console.Out, Console.Error);

@@ -30,4 +30,6 @@ public interface IBlobStore
 public sealed class BlobDamagedException(string sha256, string reason) : IOException($"文件已损坏：{sha256}（{reason}）")
 {
     public string Sha256 { get; } = sha256;
+    /// <summary>What is wrong, in Chinese: the bytes differ from the hash, the size differs, the file is missing.</summary>
+    public string Reason { get; } = reason;
 }

@@ -45,6 +45,14 @@ public static class Blobs
         return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
     }
 
+    /// <summary>Takes a stored blob's bytes away, wherever its store keeps them, and leaves its record.</summary>
+    public static async Task RemoveBytesAsync(DxPilotApp app, string sha256)
+    {
+        var file = app.Services.GetRequiredService<FileSystemBlobStore>().PathOf(sha256);
+        if (File.Exists(file)) File.Delete(file);
+        else await ExecuteAsync(app, """DELETE FROM "BlobChunks" WHERE "Sha256" = @h""", ("@h", sha256));
+    }
+
     /// <summary>Flips one byte of a stored blob, wherever its store keeps it.</summary>
     public static async Task CorruptAsync(DxPilotApp app, string sha256)
     {
