@@ -111,6 +111,20 @@ public abstract class FilingExpertTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/api/filings/{id}/reviews")).StatusCode);
         var scored = await expert.PutAsJsonAsync($"/api/filings/{id}/reviews/mine", new { scores = FullMarks(), recommendation = "pass", version = 1 });
         Assert.Equal(HttpStatusCode.Forbidden, scored.StatusCode);
+        // Nor what belongs to the filing: its submitted round, its contracts, their .docx and stamped scans, the .docx of the filing.
+        var contract = (await city.GetFromJsonAsync<JsonElement>($"/api/filings/{id}/contracts"))[0].GetProperty("id").GetGuid();
+        var scan = (await city.GetFromJsonAsync<JsonElement>($"/api/filings/{id}/contracts/{contract}")).GetProperty("scans")[0].GetProperty("url").GetString()!;
+        string[] belongings = [$"/api/filings/{id}/versions/1", $"/api/filings/{id}/contracts", $"/api/filings/{id}/contracts/{contract}",
+            $"/api/filings/{id}/contracts/{contract}.docx", scan, $"/api/filings/{id}.docx", $"/api/filings/{id}/versions/1.docx"];
+        foreach (var path in belongings)
+            Assert.True((await expert.GetAsync(path)).StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, path);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn(conflicted)).GetAsync($"/filings/{id}/versions/1")).StatusCode);
+        // The expert assigned without a conflict reads every one of them.
+        var assigned = await city.PostAsJsonAsync($"/api/filings/{id}/reviews", new { experts = new[] { await UserIdAsync(h.Users["expert"]) } });
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        var free = await app.As(h.Users["expert"]);
+        foreach (var path in belongings) Assert.Equal(HttpStatusCode.OK, (await free.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedIn(h.Users["expert"])).GetAsync($"/filings/{id}/versions/1")).StatusCode);
 
         // An expert not assigned finds nothing; a district may not assign.
         var other = await app.As(await new ProgrammeAccounts(app, HangzhouFiling.Programme).UserAsync(Role.Expert));

@@ -8,11 +8,10 @@ namespace DxPilot.Web.Features.Filings;
 /// draft being revised).</summary>
 public sealed partial class FilingService
 {
+    /// <summary>A submitted round as it was frozen, for those who may read the filing (<see cref="ReadableAsync"/>); null otherwise.</summary>
     public async Task<FilingVersion?> VersionAsync(Actor actor, Guid id, int round, CancellationToken ct = default) =>
-        await (from v in db.FilingVersions
-               join f in InScope(actor) on v.FilingId equals f.Id
-               where f.Id == id && v.Round == round
-               select v).AsNoTracking().FirstOrDefaultAsync(ct);
+        await ReadableAsync(actor, id, ct) is null ? null
+            : await db.FilingVersions.AsNoTracking().FirstOrDefaultAsync(v => v.FilingId == id && v.Round == round, ct);
 
     /// <summary>What changed from round <paramref name="from"/> to round <paramref name="to"/>; <paramref name="to"/> 0 is the
     /// filing as it stands now (the revision in progress). Null when either is not there.</summary>

@@ -91,8 +91,12 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
 
     /// <summary>Whether <see cref="GetAsync"/> shows the filing to the actor: a page links it only then (the project's agency and
     /// audit firm do not read its filing).</summary>
-    public async Task<bool> ReadsAsync(Actor actor, Guid id, CancellationToken ct = default) =>
-        await ReadAsync(actor, id, ct) is { Filing: not null, Conflict: null };
+    public async Task<bool> ReadsAsync(Actor actor, Guid id, CancellationToken ct = default) => await ReadableAsync(actor, id, ct) is not null;
+
+    /// <summary>The filing when the actor may read it (in scope and, for an expert, free of a conflict of interest), unchanged by
+    /// reading. Whatever belongs to a filing (its submitted rounds, contracts, scans) is read only through this.</summary>
+    public async Task<Filing?> ReadableAsync(Actor actor, Guid id, CancellationToken ct = default) =>
+        await ReadAsync(actor, id, ct) is { Filing: { } filing, Conflict: null } ? filing : null;
 
     /// <summary>The filing if in the actor's scope, and why an expert may not read it after all: an expert whose employer serves
     /// the enterprise reads nothing of it, whenever it was assigned (FilingService.Experts.cs).</summary>

@@ -22,16 +22,16 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
     private const string What = "服务合同";
 
     public async Task<List<ContractSummary>> ListAsync(Actor actor, Guid filingId, CancellationToken ct = default) =>
-        await (from c in db.ServiceContracts.AsNoTracking()
-               join f in filings.InScope(actor) on c.FilingId equals f.Id
-               where c.FilingId == filingId
-               orderby c.CreatedAt
-               select new ContractSummary(c.Id, c.Number, c.Name, c.ProviderName, c.ProviderUscc, c.SignedOn, c.TotalYuan, c.Version,
-                   db.ContractScans.Any(s => s.ContractId == c.Id))).ToListAsync(ct);
+        await filings.ReadableAsync(actor, filingId, ct) is null ? []
+            : await (from c in db.ServiceContracts.AsNoTracking()
+                     where c.FilingId == filingId
+                     orderby c.CreatedAt
+                     select new ContractSummary(c.Id, c.Number, c.Name, c.ProviderName, c.ProviderUscc, c.SignedOn, c.TotalYuan, c.Version,
+                         db.ContractScans.Any(s => s.ContractId == c.Id))).ToListAsync(ct);
 
     public async Task<Outcome<ContractView>> GetAsync(Actor actor, Guid filingId, Guid contractId, CancellationToken ct = default)
     {
-        var filing = await filings.InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == filingId, ct);
+        var filing = await filings.ReadableAsync(actor, filingId, ct);
         var contract = filing is null ? null
             : await db.ServiceContracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId && c.FilingId == filingId, ct);
         if (contract is null) return Outcome<ContractView>.NotFound();
@@ -41,7 +41,7 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
     /// <summary>The filing with its enterprise (甲方) and whether this actor may change its contracts, for a new contract's form.</summary>
     public async Task<Outcome<ContractView>> BlankAsync(Actor actor, Guid filingId, CancellationToken ct = default)
     {
-        var filing = await filings.InScope(actor).AsNoTracking().FirstOrDefaultAsync(f => f.Id == filingId, ct);
+        var filing = await filings.ReadableAsync(actor, filingId, ct);
         return filing is null ? Outcome<ContractView>.NotFound() : Outcome<ContractView>.Ok(await ViewOf(actor, filing, null, ct));
     }
 
@@ -119,8 +119,8 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
                            join c in db.ServiceContracts on s.ContractId equals c.Id
                            join f in filings.InScope(actor) on c.FilingId equals f.Id
                            where s.Id == scanId
-                           select new { s.File, f.ProgrammeId, c.Id }).AsNoTracking().FirstOrDefaultAsync(ct);
-        return found is null ? null : (found.File, found.ProgrammeId, found.Id);
+                           select new { s.File, f.ProgrammeId, c.Id, c.FilingId }).AsNoTracking().FirstOrDefaultAsync(ct);
+        return found is null || await filings.ReadableAsync(actor, found.FilingId, ct) is null ? null : (found.File, found.ProgrammeId, found.Id);
     }
 
     /// <summary>The filing, tracked, when this actor may change its contracts now; otherwise why not (404 outside the scope, 403
