@@ -94,8 +94,8 @@ public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, Aud
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             counted.Value++;
-            yield return new Annex5Sheet.Entry(r.District, Pick(r.Basics, Annex5Sheet.PrintedBasics), Pick(r.Values, answerKeys),
-                JsonSerializer.Deserialize<List<FilingProvider>>(r.Providers, JsonSerializerOptions.Web) ?? []);
+            yield return new Annex5Sheet.Entry(r.District, FilingPersonalData.Basics(form, Pick(r.Basics, Annex5Sheet.PrintedBasics), actor), Pick(r.Values, answerKeys),
+                FilingPersonalData.Providers(JsonSerializer.Deserialize<List<FilingProvider>>(r.Providers, JsonSerializerOptions.Web) ?? [], actor));
         }
     }
 

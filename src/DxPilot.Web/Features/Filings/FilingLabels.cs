@@ -21,24 +21,18 @@ public static class FilingLabels
     public static string FilledBy(Domain.Filings.FilledBy by) =>
         by == Domain.Filings.FilledBy.Together ? "试点企业与数字化服务商共同填写" : "试点企业填写";
 
-    /// <summary>An enterprise field as this viewer may read it: the contact phone is personal data, masked for roles that do not
-    /// need it (DOMAIN §8).</summary>
-    public static string Basic(Domain.Filings.FilingField field, IReadOnlyDictionary<string, string> basics, Domain.Accounts.Actor viewer)
-    {
-        var value = basics.GetValueOrDefault(field.Key, "");
-        return field.Source == "contactPhone" && !viewer.MaySeePersonalData ? Domain.Text.Masking.Phone(value) : value;
-    }
+    /// <summary>An enterprise field as the service gave it (personal data already masked for this viewer, <see cref="FilingPersonalData"/>).</summary>
+    public static string Basic(Domain.Filings.FilingField field, IReadOnlyDictionary<string, string> basics) => basics.GetValueOrDefault(field.Key, "");
 
     /// <summary>An item of 申报单位基本信息 the file leaves blank: the reader learns where it is completed.</summary>
     public const string Unfilled = "（企业档案中未填写）";
 
-    /// <summary>A field of the filled form as this viewer reads it, read-only: the enterprise's fields as <see cref="Basic"/> (or
+    /// <summary>A field of the filled form, read-only: the enterprise's fields as <see cref="Basic"/> (or
     /// <see cref="Unfilled"/>), the answers as the form prints them, "—" for nothing (the detail page and the expert's review page alike).</summary>
-    public static string Answer(Domain.Filings.FilingField field, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> basics,
-        Domain.Accounts.Actor viewer)
+    public static string Answer(Domain.Filings.FilingField field, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> basics)
     {
         if (field.Kind == Domain.Filings.FieldKind.Enterprise)
-            return Basic(field, basics, viewer) is { Length: > 0 } basic ? basic : Unfilled;
+            return Basic(field, basics) is { Length: > 0 } basic ? basic : Unfilled;
         var shown = Domain.Filings.FilingValues.Show(field, values);
         return string.IsNullOrEmpty(shown) ? "—" : shown;
     }

@@ -8,10 +8,15 @@ namespace DxPilot.Web.Features.Filings;
 /// draft being revised).</summary>
 public sealed partial class FilingService
 {
-    /// <summary>A submitted round as it was frozen, for those who may read the filing (<see cref="ReadableAsync"/>); null otherwise.</summary>
-    public async Task<FilingVersion?> VersionAsync(Actor actor, Guid id, int round, CancellationToken ct = default) =>
-        await ReadableAsync(actor, id, ct) is null ? null
-            : await db.FilingVersions.AsNoTracking().FirstOrDefaultAsync(v => v.FilingId == id && v.Round == round, ct);
+    /// <summary>A submitted round as it was frozen, as this viewer may read it (<see cref="FilingPersonalData"/>), for those who may
+    /// read the filing (<see cref="ReadableAsync"/>); null otherwise.</summary>
+    public async Task<SubmittedRound?> VersionAsync(Actor actor, Guid id, int round, CancellationToken ct = default)
+    {
+        if (await ReadableAsync(actor, id, ct) is null) return null;
+        if (await db.FilingVersions.AsNoTracking().FirstOrDefaultAsync(v => v.FilingId == id && v.Round == round, ct) is not { } v) return null;
+        return new SubmittedRound(v.Round, v.SubmittedAt, v.SubmittedByName, v.Values,
+            FilingPersonalData.Basics(RulesOf(actor)!.Form, v.Basics, actor), FilingPersonalData.Providers(v.Providers, actor));
+    }
 
     /// <summary>What changed from round <paramref name="from"/> to round <paramref name="to"/>; <paramref name="to"/> 0 is the
     /// filing as it stands now (the revision in progress). Null when either is not there.</summary>
@@ -26,3 +31,7 @@ public sealed partial class FilingService
         return FilingDiff.Between(form, before.Values, before.Basics, before.Providers, after.Values, after.Basics, after.Providers);
     }
 }
+
+/// <summary>One submitted round of a filing as a reader gets it (<see cref="FilingService.VersionAsync"/>).</summary>
+public sealed record SubmittedRound(int Round, DateTime SubmittedAt, string SubmittedByName, IReadOnlyDictionary<string, string> Values,
+    IReadOnlyDictionary<string, string> Basics, IReadOnlyList<FilingProvider> Providers);

@@ -161,7 +161,8 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
         var (checks, problems) = await ChecksAsync(programme, f, enterprise, ct, asOf, contracts);
         var tally = await TallyAsync(f, rules, ct);
         var serves = Serves(actor);
-        return new FilingView(f, enterprise, programme, FilingBasics.Read(rules.Form, enterprise, programme), contracts,
+        return new FilingView(f, enterprise, programme, FilingPersonalData.Basics(rules.Form, FilingBasics.Read(rules.Form, enterprise, programme), actor),
+            FilingPersonalData.Providers(contracts, actor),
             checks, asOf, problems, tally, history, versions, serves);
     }
 

@@ -22,8 +22,8 @@ public static class ContractDocument
         var e = view.Enterprise;
         using var doc = DocxWriter.Create(output, Title);
         doc.Title(Title);
-        Party(doc, "甲方（盖章）", e.Name, c.Number, e.Uscc, e.RegisteredAddress, e.ContactName, e.ContactPhone, c.EnterpriseBankAccount, c.EnterpriseBank);
-        Party(doc, "乙方（盖章）", c.ProviderName, c.Number, c.ProviderUscc, c.ProviderAddress, c.ProviderContact, c.ProviderPhone, c.ProviderBankAccount, c.ProviderBank);
+        Party(doc, "甲方（盖章）", e.Name, c.Number, e.Uscc, e.RegisteredAddress, e.ContactName, view.EnterprisePhone, c.EnterpriseBankAccount, c.EnterpriseBank);
+        Party(doc, "乙方（盖章）", c.ProviderName, c.Number, c.ProviderUscc, c.ProviderAddress, c.ProviderContact, view.ProviderPhone, c.ProviderBankAccount, c.ProviderBank);
         doc.Paragraph($"本协议由下列双方：{e.Name}（以下称甲方）与{c.ProviderName}（以下称乙方）在中国杭州签署。");
 
         doc.Heading("一、服务要求");

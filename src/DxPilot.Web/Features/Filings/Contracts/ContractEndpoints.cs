@@ -95,10 +95,10 @@ public static class ContractEndpoints
         return new
         {
             c.Id, c.FilingId, c.Version, c.Number, c.Name, c.SignedOn, c.PeriodStart, c.PeriodEnd,
-            PartyA = new { v.Enterprise.Name, v.Enterprise.Uscc, Address = v.Enterprise.RegisteredAddress, v.Enterprise.ContactName, v.Enterprise.ContactPhone,
+            PartyA = new { v.Enterprise.Name, v.Enterprise.Uscc, Address = v.Enterprise.RegisteredAddress, v.Enterprise.ContactName, ContactPhone = v.EnterprisePhone,
                 BankAccount = c.EnterpriseBankAccount, Bank = c.EnterpriseBank },
             PartyB = new { Name = c.ProviderName, Uscc = c.ProviderUscc, LegalRepresentative = c.ProviderLegalRepresentative, Address = c.ProviderAddress,
-                Contact = c.ProviderContact, Phone = c.ProviderPhone, BankAccount = c.ProviderBankAccount, Bank = c.ProviderBank, OrganisationId = c.ProviderOrganisationId },
+                Contact = c.ProviderContact, Phone = v.ProviderPhone, BankAccount = c.ProviderBankAccount, Bank = c.ProviderBank, OrganisationId = c.ProviderOrganisationId },
             c.Work, c.Lines, c.TotalYuan, TotalCapital = CapitalAmount.Rmb(c.TotalYuan),
             c.FirstPaymentPercent, c.FirstPaymentYuan, SecondPaymentPercent = 100 - c.FirstPaymentPercent, c.SecondPaymentYuan,
             v.Signed, Scans = v.Scans.Select(s => new { s.Id, s.File.Name, s.File.Size, s.UploadedByName, s.UploadedAt, Url = $"/api/filings/{c.FilingId}/contracts/{c.Id}/scans/{s.Id}" }),

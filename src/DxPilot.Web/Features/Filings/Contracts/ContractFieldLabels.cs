@@ -1,3 +1,4 @@
+using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Auditing;
 using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Domain.Text;
@@ -32,6 +33,10 @@ public static class ContractFieldLabels
     };
 
     public static string Label(string field) => Labels.GetValueOrDefault(field) ?? field;
+
+    /// <summary>A field's value as the history shows it to this viewer: the provider's phone masked as the contract shows it.</summary>
+    public static Func<string, string?, string?> ValueFor(Actor viewer) => (field, value) =>
+        field == nameof(ServiceContract.ProviderPhone) && !viewer.MaySeePersonalData ? FilingPersonalData.Phone(value) : Value(field, value);
 
     public static string? Value(string field, string? value) => field switch
     {

@@ -161,7 +161,9 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
             : await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(ServiceContract) && a.EntityId == key)
                 .OrderByDescending(a => a.Sequence).Take(200).ToListAsync(ct);
         var mayEdit = FilingPolicy.Edit(actor, filing, null, FilingService.Serves(actor)) is null;
-        return new ContractView(filing, enterprise, contract, scans, history, mayEdit);
+        return new ContractView(filing, enterprise, contract, scans, history, mayEdit,
+            actor.MaySeePersonalData ? enterprise.ContactPhone : FilingPersonalData.Phone(enterprise.ContactPhone),
+            actor.MaySeePersonalData ? contract?.ProviderPhone : FilingPersonalData.Phone(contract?.ProviderPhone));
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
@@ -174,8 +176,10 @@ public sealed record ContractSummary(Guid Id, string Number, string Name, string
 /// <summary>A contract as its page, the API and the .docx read it: the filing, 甲方 from the enterprise's file, the stamped scans
 /// (newest first), its changes (newest first) and whether the viewer may change it. <see cref="Contract"/> is null for a new
 /// contract's form.</summary>
+/// <param name="EnterprisePhone">甲方联系电话 and <paramref name="ProviderPhone"/> 乙方联系电话 as this viewer may read them (personal data,
+/// masked for roles that do not need it, <see cref="FilingPersonalData"/>): the page, the API and the .docx print these, not the records'.</param>
 public sealed record ContractView(Filing Filing, Enterprise Enterprise, ServiceContract? Contract, IReadOnlyList<ContractScan> Scans,
-    IReadOnlyList<Domain.Auditing.AuditEntry> History, bool MayEdit)
+    IReadOnlyList<Domain.Auditing.AuditEntry> History, bool MayEdit, string? EnterprisePhone, string? ProviderPhone)
 {
     public bool Signed => Scans.Count > 0;
 }
