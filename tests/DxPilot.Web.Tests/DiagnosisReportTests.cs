@@ -112,6 +112,35 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_think_tank_reads_the_phones_in_the_report_masked_on_the_page_and_in_the_docx_and_the_city_whole()
+    {
+        var (d, id) = await OpenAsync();
+        var provider = await d.AccountAsync(app, "provider");
+        await using (var scope = app.ScopeAs(provider))
+        {
+            var diagnoses = scope.ServiceProvider.GetRequiredService<DiagnosisService>();
+            var version = (await diagnoses.GetAsync(provider, id, Ct)).Value!.Diagnosis.Version;
+            var added = await diagnoses.AddMemberAsync(provider, id, version,
+                new TeamMemberInput("李敏", d.Provider.Name, "工程师", TitleLevel.Intermediate, ExpertiseField.Software, TeamRole.Member, Phone: "13800002222"), Ct);
+            Assert.True(added.IsOk, added.Message);
+        }
+        // The enterprise file's contact (ChangchunDiagnosis) and the member's phone.
+        string[] whole = ["13900001111", "13800002222"], masked = ["139****1111", "138****2222"];
+
+        var thinkTank = await app.SignedIn(d.Users["thinktank"]);
+        var city = await app.SignedIn(d.Users["city"]);
+        foreach (var (text, isMasked) in new[]
+                 {
+                     (await thinkTank.GetStringAsync(Page(id), Ct), true), (OfficeFiles.Text(await thinkTank.GetByteArrayAsync($"/diagnoses/{id}/report.docx", Ct)), true),
+                     (await city.GetStringAsync(Page(id), Ct), false), (OfficeFiles.Text(await city.GetByteArrayAsync($"/diagnoses/{id}/report.docx", Ct)), false),
+                 })
+        {
+            foreach (var phone in isMasked ? masked : whole) Assert.Contains(phone, text);
+            if (isMasked) foreach (var phone in whole) Assert.DoesNotContain(phone, text);
+        }
+    }
+
+    [Fact]
     public async Task Table_6_links_the_assessment_only_for_a_reader_who_may_open_it()
     {
         var (d, id) = await OpenAsync();

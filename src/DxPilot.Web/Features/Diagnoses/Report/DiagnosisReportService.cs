@@ -29,7 +29,7 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
         if (!got.IsOk) return null;
         var v = got.Value!;
         var report = await db.DiagnosisReports.AsNoTracking().FirstOrDefaultAsync(r => r.DiagnosisId == id, ct);
-        return new ReportView(id, v.Diagnosis.ProgrammeId, Sources(v), report, v.Rules.ReportMinimumCharacters,
+        return new ReportView(id, v.Diagnosis.ProgrammeId, Sources(v, actor), report, v.Rules.ReportMinimumCharacters,
             DiagnosisPolicy.Edit(actor, v.Diagnosis), v.StatusLabel(actor));
     }
 
@@ -83,13 +83,15 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
 
     public static Domain.Auditing.AuditKey AuditKeyOf(Guid diagnosisId) => Domain.Auditing.AuditKey.Of<DiagnosisReport>(diagnosisId);
 
-    private ReportSources Sources(DiagnosisView v)
+    private ReportSources Sources(DiagnosisView v, Actor reader)
     {
+        // Personal data (DOMAIN §8): whole for the roles that need it, masked for the think tank and experts.
+        string Phone(string? phone) => reader.MaySeePersonalData ? phone ?? "" : Masking.Phone(phone);
         var programme = programmes.Get(v.Diagnosis.ProgrammeId);
         var e = v.Enterprise;
         var members = v.Members.ToDictionary(m => m.Id);
         var team = v.Members.Select(m => new ReportMember(m.Name, m.Unit, $"{m.Role.Label()}（{m.Title}，{m.TitleLevel.Label()}）",
-            m.Duties ?? m.Field.Label(), m.Phone ?? "")).ToList();
+            m.Duties ?? m.Field.Label(), Phone(m.Phone))).ToList();
         var visits = v.Visits.Select(x => new ReportVisit(x.Visit.Date, $"{x.Visit.Start:HH\\:mm}-{x.Visit.End:HH\\:mm}",
             string.Join("、", x.Visit.MemberIds.Select(id => members.GetValueOrDefault(id)?.Name).OfType<string>()),
             x.Visit.Attendance is { } n ? $"{x.Visit.Topic.Label()}（{n}人参加）" : x.Visit.Topic.Label(), x.Visit.Outcome, x.Visit.ContactPerson,
@@ -101,7 +103,8 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
             s.Overall.Label(), s.Adoption.Label(), s.Comment, DateOnly.FromDateTime(time.Local(s.SubmittedAt)));
         var industry = programme.Industries.FirstOrDefault(i => i.Key == e.IndustryKey)?.Name ?? e.IndustryKey;
         var instrument = v.Assessment is { } a ? instruments.Find(a.InstrumentId) : null;
-        return new ReportSources(programme.Name, e, industry, v.Provider.Name, instrument is null ? null : v.Assessment, instrument, team, visits, satisfaction);
+        return new ReportSources(programme.Name, e, industry, v.Provider.Name, instrument is null ? null : v.Assessment, instrument, team, visits, satisfaction,
+            Phone(e.ContactPhone));
     }
 
     private string Caption(VisitPhoto p) => p.TakenAt is { } at ? $"{p.Tag.Label()} {time.Local(at):M月d日 HH:mm}" : p.Tag.Label();

@@ -39,7 +39,7 @@ public static class ReportBasics
         [
             File("企业名称", e.Name), File("所属县（市、区）", e.District),
             File("注册地址", e.RegisteredAddress), File("企业信用代码", e.Uscc),
-            File("企业联系人", e.ContactName), File("联系方式", e.ContactPhone),
+            File("企业联系人", e.ContactName), File("联系方式", s.ContactPhone),
             File("企业总人数", e.Employees?.ToString()), Either("digitalStaff", "数字化人员数量", e.DigitalStaff?.ToString()),
             Either("intro", "企业基本情况", e.Intro, wide: true),
             Either("ownership", "企业性质", e.Ownership?.Label()),

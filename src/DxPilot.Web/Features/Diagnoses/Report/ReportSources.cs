@@ -7,7 +7,8 @@ namespace DxPilot.Web.Features.Diagnoses.Report;
 /// <summary>
 /// What the platform already knows and the report shows without anyone retyping it: the enterprise file (表1), the
 /// provider, the linked 改造前 assessment (表6-8), the team, the visits with their photos' thumbnails, the satisfaction
-/// form. Read from the diagnosis by <see cref="DiagnosisReportService"/>; the page and the .docx only show it.
+/// form. Read from the diagnosis by <see cref="DiagnosisReportService"/>; the page and the .docx only show it. The phones (the
+/// enterprise's <paramref name="ContactPhone"/>, the team's) are as the reader may see them: masked for roles that do not need them.
 /// </summary>
 public sealed record ReportSources(
     string ProgrammeName,
@@ -18,7 +19,8 @@ public sealed record ReportSources(
     Instrument? Instrument,
     IReadOnlyList<ReportMember> Team,
     IReadOnlyList<ReportVisit> Visits,
-    ReportSatisfaction? Satisfaction)
+    ReportSatisfaction? Satisfaction,
+    string ContactPhone)
 {
     /// <summary>长春市中小企业数字化转型城市试点咨询诊断报告: the template's title for the programme's city.</summary>
     public string Title => $"{ProgrammeName}咨询诊断报告";
