@@ -148,6 +148,9 @@ public abstract class CataloguePoolTests<TApp>(TApp app) : IClassFixture<TApp> w
         };
         foreach (var (who, status) in pool)
             Assert.True(status == (await (await c.As(app, who)).GetAsync($"/api/catalogue/pool/{member}")).StatusCode, $"pool {who}");
+        // The contact's phone is personal data: the think tank reads it masked, as its page shows it (DOMAIN §8).
+        foreach (var (who, phone) in new[] { ("city", "0431-88886666"), ("chaoyang", "0431-88886666"), ("thinktank", "043******6666") })
+            Assert.Equal(phone, (await Json(await (await c.As(app, who)).GetAsync($"/api/catalogue/pool/{member}"))).GetProperty("member").GetProperty("contactPhone").GetString());
         foreach (var who in new[] { "enterprise", "provider", "expert" })
             Assert.True(HttpStatusCode.Forbidden == (await (await c.As(app, who)).GetAsync("/api/catalogue/pool")).StatusCode, $"pool list {who}");
         foreach (var who in new[] { "chaoyang", "thinktank" })

@@ -1,4 +1,6 @@
+using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Catalogue;
+using DxPilot.Domain.Text;
 using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Benchmarks;
 using DxPilot.Web.Features.Platform;
@@ -43,7 +45,7 @@ public static class PoolEndpoints
                 var actor = http.User.RequireActor();
                 return ApiResults.From(await service.GetAsync(actor, id, ct), v => Results.Ok(new
                 {
-                    Member = MemberBody(v.Member),
+                    Member = MemberBody(v.Member, actor),
                     Transitions = v.Open(actor).Select(t => new { Trigger = t.TriggerName, t.Label }),
                     History = v.History.Select(h => new { h.Trigger, h.FromState, h.ToState, h.ActorName, h.At, h.Reason }),
                 }));
@@ -62,12 +64,14 @@ public static class PoolEndpoints
             .WithSummary("资源池的状态变更：trigger 为 admit / refuse / suspend / reinstate / remove（市级）或 reapply（服务商），reason 为理由，version 为读取时的版本");
     }
 
-    private static IResult Member(PoolMember m) => Results.Ok(MemberBody(m));
+    private static IResult Member(PoolMember m) => Results.Ok(MemberBody(m, null));
 
-    private static object MemberBody(PoolMember m) => new
+    /// <param name="viewer">Who reads it: the phone is personal data, masked for roles that do not need it (the think tank), as the
+    /// page shows it; null for the applicant's own answer.</param>
+    private static object MemberBody(PoolMember m, Actor? viewer) => new
     {
         m.Id, m.OrganisationId, State = WorkflowNames.Of(m.Status), StateLabel = PoolWorkflow.Chain.Label(m.Status), m.OrganisationName, m.Uscc,
-        m.Address, m.LegalRepresentative, m.Qualifications, m.Cases, m.ContactName, m.ContactPhone, m.ContactEmail, m.AppliedAt, m.DecidedAt,
+        m.Address, m.LegalRepresentative, m.Qualifications, m.Cases, m.ContactName, ContactPhone = viewer is { MaySeePersonalData: false } ? Masking.Phone(m.ContactPhone) : m.ContactPhone, m.ContactEmail, m.AppliedAt, m.DecidedAt,
         m.DecisionReason, m.Version,
     };
 }
