@@ -220,6 +220,14 @@ public abstract class AwardTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.DoesNotContain(cells.Values, c => c.Formula);
         Assert.Contains(cells.Values, c => c.Text.StartsWith("填表日期："));
 
+        // The think tank's sheet and the application it reads carry the contact's phone masked (personal data, DOMAIN §8).
+        var thinkTank = await app.As(a.Users["thinktank"]);
+        var theirs = Annex5Sheets.Cells(await thinkTank.GetByteArrayAsync($"/api/awards/calls/{Call}/summary.xlsx"));
+        Assert.Equal("139****2222", theirs[$"J{Enumerable.Range(4, 200).First(r => theirs.TryGetValue($"C{r}", out var c) && c.Text == a.Name)}"].Text);
+        var read = await thinkTank.GetStringAsync($"/api/awards/{id}");
+        Assert.Contains("139****2222", read);
+        Assert.DoesNotContain("13900002222", read);
+
         // Another county's sheet does not list it; the enterprise gets no sheet.
         var other = Annex5Sheets.Cells(await (await app.As(a.Users["xinhua"])).GetByteArrayAsync($"/api/awards/calls/{Call}/summary.xlsx"));
         Assert.DoesNotContain(other.Values, c => c.Text == a.Name);

@@ -58,6 +58,7 @@ public sealed partial class AwardService
         var view = await GetAsync(actor, id, ct);
         if (!view.IsOk) return Outcome<(AwardView, AwardRevision)>.NotFound();
         var frozen = await db.AwardRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == id && r.Revision == revision, ct);
+        if (frozen is not null) HidePersonalData(frozen.Content, actor);
         return frozen is null ? Outcome<(AwardView, AwardRevision)>.NotFound() : Outcome<(AwardView, AwardRevision)>.Ok((view.Value!, frozen));
     }
 }

@@ -148,6 +148,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
     {
         var application = await InScope(actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardView>.NotFound();
+        HidePersonalData(application.Content, actor);
         var facts = await FactsAsync(call, application, ct);
         var criteria = CriteriaOf(call, application, facts);
         var batch = await db.AwardBatches.AsNoTracking().FirstAsync(b => b.Id == application.BatchId, ct);
@@ -162,6 +163,13 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         {
             CarriedFrom = await CarriedFromAsync(actor, call, application, ct),
         });
+    }
+
+    /// <summary>The contact's phone of an application read without tracking, masked for readers who do not need it (experts, the
+    /// think tank; DOMAIN §8): the page and the API show what the reader was given (the 申报书 .docx prints no phone).</summary>
+    private static void HidePersonalData(AwardContent content, Actor reader)
+    {
+        if (!reader.MaySeePersonalData && content.ContactPhone is { } phone) content.ContactPhone = Masking.Phone(phone);
     }
 
     /// <summary>Each picked direction's criteria checked against the facts found, today in the programme's zone.</summary>
