@@ -51,6 +51,23 @@ public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
+    /// <summary>An enterprise's 企业档案 is its own file, not a search over a list of one; a district's list offers no other district
+    /// (each would answer an empty list), the city's offers them all; the header names the district before the role.</summary>
+    [Fact]
+    public async Task The_enterprise_opens_its_own_file_and_a_district_is_offered_no_other_district()
+    {
+        var enterprise = await app.SignedIn("hz-enterprise", DxPilotApp.Password);
+        var own = (await app.ActorAsync("hz-enterprise")).EnterpriseId;
+        var home = await enterprise.GetDocument("/");
+        Assert.Equal($"/enterprises/{own}", home.QuerySelectorAll("header nav a").Single(a => a.TextContent == "企业档案").GetAttribute("href"));
+
+        var district = await (await app.SignedIn("hz-binjiang", DxPilotApp.Password)).GetDocument("/enterprises");
+        Assert.Null(district.QuerySelector("select[name=district]"));
+        Assert.StartsWith("滨江区经信局（演示） · 滨江区 · ", district.QuerySelector(".who span")!.TextContent);
+        var city = await (await app.SignedIn("hz-city", DxPilotApp.Password)).GetDocument("/enterprises");
+        Assert.Contains(city.QuerySelectorAll("select[name=district] option"), o => o.TextContent == "西湖区");
+    }
+
     [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_refused()
     {
