@@ -138,6 +138,11 @@ public abstract class DiagnosisReportTests<TApp>(TApp app) : IClassFixture<TApp>
             foreach (var phone in isMasked ? masked : whole) Assert.Contains(phone, text);
             if (isMasked) foreach (var phone in whole) Assert.DoesNotContain(phone, text);
         }
+        // The service agreement names the enterprise's contact with the phone alike.
+        var agreement = OfficeFiles.Text(await thinkTank.GetByteArrayAsync($"/diagnoses/{id}/agreement.docx", Ct));
+        Assert.Contains(masked[0], agreement);
+        Assert.DoesNotContain(whole[0], agreement);
+        Assert.Contains(whole[0], OfficeFiles.Text(await city.GetByteArrayAsync($"/diagnoses/{id}/agreement.docx", Ct)));
     }
 
     [Fact]

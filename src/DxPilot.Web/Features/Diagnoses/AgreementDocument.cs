@@ -1,3 +1,4 @@
+using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Documents;
 
@@ -15,7 +16,8 @@ public static class AgreementDocument
 
     public static string FileName(DiagnosisView v) => $"咨询诊断服务协议（{v.Enterprise.Name}）.docx";
 
-    public static void Write(Stream output, DiagnosisView v)
+    /// <param name="reader">Who downloads it: the enterprise's phone is personal data, masked for roles that do not need it (DOMAIN §8).</param>
+    public static void Write(Stream output, DiagnosisView v, Actor reader)
     {
         var (e, p, days) = (v.Enterprise, v.Provider, v.Rules.AgreementTermDays);
         using var doc = DocxWriter.Create(output, $"{Title}（{e.Name}）");
@@ -23,7 +25,7 @@ public static class AgreementDocument
         doc.Fields(
         [
             ("甲方（试点企业）", e.Name), ("统一社会信用代码", e.Uscc ?? "（待补充）"),
-            ("住所", e.RegisteredAddress ?? "（待补充）"), ("联系人及电话", Contact(e.ContactName, e.ContactPhone)),
+            ("住所", e.RegisteredAddress ?? "（待补充）"), ("联系人及电话", Contact(e.ContactName, reader.MaySeePersonalData || e.ContactPhone is null ? e.ContactPhone : Masking.Phone(e.ContactPhone))),
             ("乙方（数字化转型服务商）", p.Name), ("统一社会信用代码", p.Uscc ?? "（待补充）"),
         ]);
         doc.Paragraph("甲乙双方在平等、自愿、诚实信用的基础上，就数字化转型咨询诊断服务达成一致，签订本协议。");

@@ -34,11 +34,12 @@ public static class DiagnosisEndpoints
         // 咨询诊断服务协议 (.docx) filled from the records, for whoever may read the diagnosis.
         app.MapGet("/diagnoses/{id:guid}/agreement.docx", async (Guid id, HttpContext http, DiagnosisService service, CancellationToken ct) =>
         {
-            var outcome = await service.GetAsync(http.User.RequireActor(), id, ct);
+            var actor = http.User.RequireActor();
+            var outcome = await service.GetAsync(actor, id, ct);
             if (!outcome.IsOk) return Results.Problem(title: "找不到该诊断，或不在您的权限范围内", statusCode: StatusCodes.Status404NotFound);
             var view = outcome.Value!;
             return await WordFile.DownloadAsync(http, view.Diagnosis.ProgrammeId, AuditKey.Of<Diagnosis>(id), AgreementDocument.FileName(view),
-                s => AgreementDocument.Write(s, view));
+                s => AgreementDocument.Write(s, view, actor));
         }).RequireAuthorization();
 
         var api = app.MapGroup("/api/diagnoses").WithTags("咨询诊断")
