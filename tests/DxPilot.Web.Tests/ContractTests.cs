@@ -266,6 +266,9 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Contains("项目实施时间为 2025 年 1 月至 2025 年 12 月", text);
         Assert.Contains("每逾期 7 天甲方将有权要求乙方承担合同总金额的 1%作为违约金", text);
         Assert.Contains(h.Enterprise.Name + "（以下称甲方）", text);
+        Assert.StartsWith("杭州市中小企业数字化改造服务合同", text);
+        Assert.Contains("在中国杭州签署", text);
+        Assert.Contains("2.2.1 杭州市中小企业数字化改造服务合同费用共分二期支付：", text);
         // pdftotext breaks lines where the page does.
         Assert.Contains("人民币壹拾贰万叁仟元整", string.Concat((await OfficeFiles.PdfTextAsync(docx)).Where(c => !char.IsWhiteSpace(c))));
     }

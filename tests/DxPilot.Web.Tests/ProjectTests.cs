@@ -299,6 +299,15 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.EndsWith("（第1次提交）.docx", files[0]);
         Assert.StartsWith("02-服务合同-CC-DX-2025-001", files[1]);
         Assert.Equal("03-发票25229001（MES制造执行系统）.pdf", files[2]);
+        // Seed 003's template, in Changchun's name: its title and place of signing are the programme's city, never 杭州.
+        using (var contract = new MemoryStream())
+        {
+            await using (var s = zip.Entries.Single(e => e.FullName.EndsWith(files[1])).Open()) await s.CopyToAsync(contract);
+            var text = OfficeFiles.Text(contract.ToArray());
+            Assert.StartsWith("长春市中小企业数字化改造服务合同", text);
+            Assert.Contains("在中国长春签署", text);
+            Assert.DoesNotContain("杭州", text);
+        }
 
         using var index = new MemoryStream();
         await using (var s = zip.GetEntry("000-归档目录.xlsx")!.Open()) await s.CopyToAsync(index);

@@ -12,7 +12,8 @@ namespace DxPilot.Web.Features.Filings.Contracts;
 /// </summary>
 public static class ContractDocument
 {
-    public const string Title = "杭州市中小企业数字化改造服务合同";
+    /// <summary>杭州市中小企业数字化改造服务合同 in seed 003; another programme's contract names its own city.</summary>
+    public static string Title(string city) => $"{city}中小企业数字化改造服务合同";
 
     public static string FileName(ServiceContract c) => $"服务合同-{c.Number}-{c.ProviderName}.docx";
 
@@ -20,11 +21,12 @@ public static class ContractDocument
     {
         var c = view.Contract!;
         var e = view.Enterprise;
-        using var doc = DocxWriter.Create(output, Title);
-        doc.Title(Title);
+        var title = Title(view.City);
+        using var doc = DocxWriter.Create(output, title);
+        doc.Title(title);
         Party(doc, "甲方（盖章）", e.Name, c.Number, e.Uscc, e.RegisteredAddress, e.ContactName, view.EnterprisePhone, c.EnterpriseBankAccount, c.EnterpriseBank);
         Party(doc, "乙方（盖章）", c.ProviderName, c.Number, c.ProviderUscc, c.ProviderAddress, c.ProviderContact, view.ProviderPhone, c.ProviderBankAccount, c.ProviderBank);
-        doc.Paragraph($"本协议由下列双方：{e.Name}（以下称甲方）与{c.ProviderName}（以下称乙方）在中国杭州签署。");
+        doc.Paragraph($"本协议由下列双方：{e.Name}（以下称甲方）与{c.ProviderName}（以下称乙方）在中国{view.City.TrimEnd('市')}签署。");
 
         doc.Heading("一、服务要求");
         doc.Heading("1.1 服务内容说明", 2);
@@ -50,7 +52,7 @@ public static class ContractDocument
         doc.Paragraph($"本次采购中小企业数字化转型城市试点数字化产品和服务，总金额为{Yuan(c.TotalYuan)}元（大写：{CapitalAmount.Rmb(c.TotalYuan)}）。");
         doc.Paragraph("（本合同金额除特殊声明外，均指含税金额。）");
         doc.Heading("2.2 支付方式", 2);
-        doc.Heading("2.2.1 杭州市中小企业数字化改造服务合同费用共分二期支付：", 2);
+        doc.Heading($"2.2.1 {title}费用共分二期支付：", 2);
         doc.Paragraph($"第一期：本合同正式签订后，甲方应在收到乙方提供的对应金额的增值税专用发票后5个工作日内向乙方指定账户支付{c.FirstPaymentPercent}%的合同含税总金额，"
                       + $"即¥{Yuan(c.FirstPaymentYuan)}元（大写：{CapitalAmount.Rmb(c.FirstPaymentYuan)}）。");
         doc.Paragraph($"第二期：本项目验收合格，并由双方签署项目验收确认书后，甲方应在收到乙方提供的对应金额的增值税专用发票后5个工作日内向乙方指定账户支付{100 - c.FirstPaymentPercent}%的合同含税总金额，"

@@ -6,6 +6,7 @@ using DxPilot.Domain.Filings.Contracts;
 using DxPilot.Domain.Organisations;
 using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
+using DxPilot.Infrastructure.Programmes;
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ namespace DxPilot.Web.Features.Filings.Contracts;
 /// by the enterprise and its assigned provider while the filing is editable (<see cref="FilingPolicy.Edit"/>). Every change
 /// moves the filing's version as well, from the contract's version the user read; pages and the API both come here.
 /// </summary>
-public sealed class ContractService(DxPilotDbContext db, FilingService filings, Saving saving, IBlobStore blobs, ShownTime time, TimeProvider clock)
+public sealed class ContractService(DxPilotDbContext db, FilingService filings, Saving saving, IBlobStore blobs, ShownTime time, TimeProvider clock,
+    ProgrammeCatalog programmes)
 {
     private const string What = "服务合同";
 
@@ -161,7 +163,7 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
             : await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(ServiceContract) && a.EntityId == key)
                 .OrderByDescending(a => a.Sequence).Take(200).ToListAsync(ct);
         var mayEdit = FilingPolicy.Edit(actor, filing, null, FilingService.Serves(actor)) is null;
-        return new ContractView(filing, enterprise, contract, scans, history, mayEdit,
+        return new ContractView(filing, enterprise, contract, scans, history, mayEdit, programmes.Get(filing.ProgrammeId).City,
             actor.MaySeePersonalData ? enterprise.ContactPhone : FilingPersonalData.Phone(enterprise.ContactPhone),
             actor.MaySeePersonalData ? contract?.ProviderPhone : FilingPersonalData.Phone(contract?.ProviderPhone));
     }
@@ -176,10 +178,11 @@ public sealed record ContractSummary(Guid Id, string Number, string Name, string
 /// <summary>A contract as its page, the API and the .docx read it: the filing, 甲方 from the enterprise's file, the stamped scans
 /// (newest first), its changes (newest first) and whether the viewer may change it. <see cref="Contract"/> is null for a new
 /// contract's form.</summary>
+/// <param name="City">The programme's city, which the template's title and place of signing name (杭州市 in seed 003).</param>
 /// <param name="EnterprisePhone">甲方联系电话 and <paramref name="ProviderPhone"/> 乙方联系电话 as this viewer may read them (personal data,
 /// masked for roles that do not need it, <see cref="FilingPersonalData"/>): the page, the API and the .docx print these, not the records'.</param>
 public sealed record ContractView(Filing Filing, Enterprise Enterprise, ServiceContract? Contract, IReadOnlyList<ContractScan> Scans,
-    IReadOnlyList<Domain.Auditing.AuditEntry> History, bool MayEdit, string? EnterprisePhone, string? ProviderPhone)
+    IReadOnlyList<Domain.Auditing.AuditEntry> History, bool MayEdit, string City, string? EnterprisePhone, string? ProviderPhone)
 {
     public bool Signed => Scans.Count > 0;
 }
