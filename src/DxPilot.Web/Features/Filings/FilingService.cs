@@ -93,8 +93,8 @@ public sealed partial class FilingService(DxPilotDbContext db, EnterpriseService
     /// audit firm do not read its filing).</summary>
     public async Task<bool> ReadsAsync(Actor actor, Guid id, CancellationToken ct = default) => await ReadableAsync(actor, id, ct) is not null;
 
-    /// <summary>The filing when the actor may read it (in scope and, for an expert, free of a conflict of interest), unchanged by
-    /// reading. Whatever belongs to a filing (its submitted rounds, contracts, scans) is read only through this.</summary>
+    /// <summary>The filing, read without tracking, when the actor may read it (in scope and, for an expert, free of a conflict of
+    /// interest). Whatever belongs to a filing (its submitted rounds, contracts, scans) is read only through this.</summary>
     public async Task<Filing?> ReadableAsync(Actor actor, Guid id, CancellationToken ct = default) =>
         await ReadAsync(actor, id, ct) is { Filing: { } filing, Conflict: null } ? filing : null;
 
