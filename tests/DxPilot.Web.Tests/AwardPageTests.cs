@@ -204,7 +204,7 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         var page = await Parse(refused);
         var message = page.QuerySelector("#message")!.TextContent;
         Assert.Contains("生产设备数字化率不低于60%：填报的比率应在0到100%之间", message);
-        Assert.Contains("联系方式格式不正确：手机号为11位，座机如0571-85257095，多个号码用“/”分隔", message);
+        Assert.Contains("联系方式格式不正确：手机号为11位，座机如“区号-号码”，多个号码用“/”分隔", message);
         Assert.Contains("邮箱格式不正确，应如 name@example.cn", message);
         Assert.Equal("150", page.QuerySelector("input[name='e.digitalEquipment']")!.GetAttribute("value"));
         Assert.Equal("abc电话", page.QuerySelector("input[name=ContactPhone]")!.GetAttribute("value"));

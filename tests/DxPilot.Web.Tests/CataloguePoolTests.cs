@@ -299,7 +299,7 @@ public abstract class CataloguePoolTests<TApp>(TApp app) : IClassFixture<TApp> w
         var member = await c.ApplyAsync(app);
         var badPhone = await (await c.As(app, "provider")).PostAsJsonAsync("/api/catalogue/pool", c.Application(contactPhone: "电话号码"));
         Assert.Equal(HttpStatusCode.BadRequest, badPhone.StatusCode);
-        Assert.Equal("联系电话格式不正确：手机号为11位，座机如0571-85257095，多个号码用“/”分隔", (await Json(badPhone)).GetProperty("errors").GetProperty("contactPhone")[0].GetString());
+        Assert.Equal("联系电话格式不正确：手机号为11位，座机如“区号-号码”，多个号码用“/”分隔", (await Json(badPhone)).GetProperty("errors").GetProperty("contactPhone")[0].GetString());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await c.PoolTransitionAsync(app, "city", member, "refuse", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await c.PoolTransitionAsync(app, "city", member, "refuse", "缺少典型案例的合同或验收证明")).StatusCode);

@@ -8,7 +8,7 @@ namespace DxPilot.Domain.Text;
 /// </summary>
 public static partial class ContactFormats
 {
-    public const string PhoneHint = "手机号为11位，座机如0571-85257095，多个号码用“/”分隔";
+    public const string PhoneHint = "手机号为11位，座机如“区号-号码”，多个号码用“/”分隔";
 
     /// <summary>Null when <paramref name="value"/> is blank or one or more numbers (separated by / 、 , ，); otherwise the message.</summary>
     public static string? PhoneProblem(string label, string? value) =>

@@ -29,7 +29,7 @@ public class ContactFormatsTests
     [InlineData("13900001111/")]
     [InlineData("0571-852570")]
     public void Refuses_what_is_not_a_phone_number(string phone) =>
-        Assert.Equal("联系方式格式不正确：手机号为11位，座机如0571-85257095，多个号码用“/”分隔", ContactFormats.PhoneProblem("联系方式", phone));
+        Assert.Equal("联系方式格式不正确：手机号为11位，座机如“区号-号码”，多个号码用“/”分隔", ContactFormats.PhoneProblem("联系方式", phone));
 
     [Theory]
     [InlineData("li@example.cn", true)]
