@@ -29,6 +29,9 @@ public sealed record Actor(
 
     public bool MaySeePersonalData => Role is Role.CityBureau or Role.DistrictBureau or Role.ServiceProvider or Role.Enterprise;
 
+    /// <summary>A phone as this actor may read it (DOMAIN §8): whole for the roles that need it, 138****5678 for the others; none stays none.</summary>
+    public string? ShownPhone(string? phone) => MaySeePersonalData || phone is null ? phone : Text.Masking.Phone(phone);
+
     public bool MayImport => IsBureau;
 
     /// <summary>Organisations reach enterprises through assignments (服务商 serves, 评测机构 evaluates, 审计机构 audits).</summary>

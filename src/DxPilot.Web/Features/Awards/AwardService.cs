@@ -169,7 +169,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
     /// think tank; DOMAIN §8): the page and the API show what the reader was given (the 申报书 .docx prints no phone).</summary>
     private static void HidePersonalData(AwardContent content, Actor reader)
     {
-        if (!reader.MaySeePersonalData && content.ContactPhone is { } phone) content.ContactPhone = Masking.Phone(phone);
+        content.ContactPhone = reader.ShownPhone(content.ContactPhone);
     }
 
     /// <summary>Each picked direction's criteria checked against the facts found, today in the programme's zone.</summary>

@@ -52,8 +52,6 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
     public async Task<string> WriteAsync(Stream output, Actor actor, AwardCall call, Guid? batchId, CancellationToken ct)
     {
         var programme = programmes.Get(call.ProgrammeId);
-        // The contact's phone is personal data: the think tank's copy has it masked (DOMAIN §8).
-        string? Phone(string? phone) => actor.MaySeePersonalData || phone is null ? phone : Masking.Phone(phone);
         var q = awards.InScope(actor).Where(a => a.CallId == call.Id && Listed.Contains(a.Status));
         if (batchId is { } batch) q = q.Where(a => a.BatchId == batch);
         // Narrow columns only: the summary's fields are kept beside the 申报书 (AwardApplication.Summary), which is never read here.
@@ -78,7 +76,7 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
             var n = 0;
             foreach (var r in rows)
             {
-                sheet.WriteRow([++n, r.Name, r.Summary.Mode, r.Summary.CaseName, r.Summary.CaseBrief, r.Summary.ContactName, Phone(r.Summary.ContactPhone), r.Summary.ContactEmail]);
+                sheet.WriteRow([++n, r.Name, r.Summary.Mode, r.Summary.CaseName, r.Summary.CaseBrief, r.Summary.ContactName, actor.ShownPhone(r.Summary.ContactPhone), r.Summary.ContactEmail]);
             }
         }
         else
@@ -97,7 +95,7 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
                 string YesNo(string key) => r.Directions.Contains("|" + key + "|") ? "是" : "否";
                 var industry = programme.FindIndustry(r.IndustryKey)?.Name ?? r.IndustryKey;
                 sheet.WriteRow([++n, r.District, r.Name, industry, r.AboveScale is { } above ? (above ? "是" : "否") : null,
-                    YesNo("lighthouse"), YesNo("smartFactory"), YesNo("innovation"), r.Summary.ContactName, Phone(r.Summary.ContactPhone), r.Summary.Remark]);
+                    YesNo("lighthouse"), YesNo("smartFactory"), YesNo("innovation"), r.Summary.ContactName, actor.ShownPhone(r.Summary.ContactPhone), r.Summary.Remark]);
             }
             var footer = sheet.WriteRow([$"填表日期：{ChineseText.Date(today)}", null, null, null, $"填表人：{actor.Name}", null, null, null, "联系电话：", null, null],
                 XlsxSheetStream.Look.Plain);

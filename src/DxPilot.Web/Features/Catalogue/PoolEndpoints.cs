@@ -1,6 +1,5 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Catalogue;
-using DxPilot.Domain.Text;
 using DxPilot.Domain.Workflow;
 using DxPilot.Web.Features.Benchmarks;
 using DxPilot.Web.Features.Platform;
@@ -71,7 +70,7 @@ public static class PoolEndpoints
     private static object MemberBody(PoolMember m, Actor? viewer) => new
     {
         m.Id, m.OrganisationId, State = WorkflowNames.Of(m.Status), StateLabel = PoolWorkflow.Chain.Label(m.Status), m.OrganisationName, m.Uscc,
-        m.Address, m.LegalRepresentative, m.Qualifications, m.Cases, m.ContactName, ContactPhone = viewer is { MaySeePersonalData: false } ? Masking.Phone(m.ContactPhone) : m.ContactPhone, m.ContactEmail, m.AppliedAt, m.DecidedAt,
+        m.Address, m.LegalRepresentative, m.Qualifications, m.Cases, m.ContactName, ContactPhone = viewer is null ? m.ContactPhone : viewer.ShownPhone(m.ContactPhone), m.ContactEmail, m.AppliedAt, m.DecidedAt,
         m.DecisionReason, m.Version,
     };
 }

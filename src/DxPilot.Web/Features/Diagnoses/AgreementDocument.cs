@@ -1,5 +1,4 @@
 using DxPilot.Domain.Accounts;
-using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Documents;
 
 namespace DxPilot.Web.Features.Diagnoses;
@@ -25,7 +24,7 @@ public static class AgreementDocument
         doc.Fields(
         [
             ("甲方（试点企业）", e.Name), ("统一社会信用代码", e.Uscc ?? "（待补充）"),
-            ("住所", e.RegisteredAddress ?? "（待补充）"), ("联系人及电话", Contact(e.ContactName, reader.MaySeePersonalData || e.ContactPhone is null ? e.ContactPhone : Masking.Phone(e.ContactPhone))),
+            ("住所", e.RegisteredAddress ?? "（待补充）"), ("联系人及电话", Contact(e.ContactName, reader.ShownPhone(e.ContactPhone))),
             ("乙方（数字化转型服务商）", p.Name), ("统一社会信用代码", p.Uscc ?? "（待补充）"),
         ]);
         doc.Paragraph("甲乙双方在平等、自愿、诚实信用的基础上，就数字化转型咨询诊断服务达成一致，签订本协议。");

@@ -1,6 +1,5 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Filings;
-using DxPilot.Domain.Text;
 
 namespace DxPilot.Web.Features.Filings;
 
@@ -18,12 +17,10 @@ public static class FilingPersonalData
         if (viewer.MaySeePersonalData) return basics;
         var masked = new Dictionary<string, string>(basics);
         foreach (var field in form.Fields.Where(f => f.Kind == FieldKind.Enterprise && f.Source == PhoneSource))
-            if (masked.TryGetValue(field.Key, out var phone)) masked[field.Key] = Masking.Phone(phone);
+            if (masked.TryGetValue(field.Key, out var phone)) masked[field.Key] = viewer.ShownPhone(phone)!;
         return masked;
     }
 
     public static IReadOnlyList<FilingProvider> Providers(IReadOnlyList<FilingProvider> providers, Actor viewer) =>
-        viewer.MaySeePersonalData ? providers : providers.Select(p => p with { ContactPhone = Phone(p.ContactPhone) }).ToList();
-
-    public static string? Phone(string? phone) => phone is null ? null : Masking.Phone(phone);
+        viewer.MaySeePersonalData ? providers : providers.Select(p => p with { ContactPhone = viewer.ShownPhone(p.ContactPhone) }).ToList();
 }

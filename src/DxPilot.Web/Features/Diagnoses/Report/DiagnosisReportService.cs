@@ -1,7 +1,6 @@
 using DxPilot.Domain.Accounts;
 using DxPilot.Domain.Diagnoses;
 using DxPilot.Domain.Diagnoses.Report;
-using DxPilot.Domain.Text;
 using DxPilot.Infrastructure.Assessments;
 using DxPilot.Infrastructure.Blobs;
 using DxPilot.Infrastructure.Persistence;
@@ -85,8 +84,7 @@ public sealed class DiagnosisReportService(DxPilotDbContext db, DiagnosisService
 
     private ReportSources Sources(DiagnosisView v, Actor reader)
     {
-        // Personal data (DOMAIN §8): whole for the roles that need it, masked for the think tank and experts.
-        string Phone(string? phone) => reader.MaySeePersonalData ? phone ?? "" : Masking.Phone(phone);
+        string Phone(string? phone) => reader.ShownPhone(phone) ?? "";
         var programme = programmes.Get(v.Diagnosis.ProgrammeId);
         var e = v.Enterprise;
         var members = v.Members.ToDictionary(m => m.Id);

@@ -36,7 +36,7 @@ public static class ContractFieldLabels
 
     /// <summary>A field's value as the history shows it to this viewer: the provider's phone masked as the contract shows it.</summary>
     public static Func<string, string?, string?> ValueFor(Actor viewer) => (field, value) =>
-        field == nameof(ServiceContract.ProviderPhone) && !viewer.MaySeePersonalData ? FilingPersonalData.Phone(value) : Value(field, value);
+        field == nameof(ServiceContract.ProviderPhone) ? viewer.ShownPhone(value) : Value(field, value);
 
     public static string? Value(string field, string? value) => field switch
     {

@@ -164,8 +164,7 @@ public sealed class ContractService(DxPilotDbContext db, FilingService filings, 
                 .OrderByDescending(a => a.Sequence).Take(200).ToListAsync(ct);
         var mayEdit = FilingPolicy.Edit(actor, filing, null, FilingService.Serves(actor)) is null;
         return new ContractView(filing, enterprise, contract, scans, history, mayEdit, programmes.Get(filing.ProgrammeId).City,
-            actor.MaySeePersonalData ? enterprise.ContactPhone : FilingPersonalData.Phone(enterprise.ContactPhone),
-            actor.MaySeePersonalData ? contract?.ProviderPhone : FilingPersonalData.Phone(contract?.ProviderPhone));
+            actor.ShownPhone(enterprise.ContactPhone), actor.ShownPhone(contract?.ProviderPhone));
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
@@ -180,7 +179,7 @@ public sealed record ContractSummary(Guid Id, string Number, string Name, string
 /// contract's form.</summary>
 /// <param name="City">The programme's city, which the template's title and place of signing name (杭州市 in seed 003).</param>
 /// <param name="EnterprisePhone">甲方联系电话 and <paramref name="ProviderPhone"/> 乙方联系电话 as this viewer may read them (personal data,
-/// masked for roles that do not need it, <see cref="FilingPersonalData"/>): the page, the API and the .docx print these, not the records'.</param>
+/// masked for roles that do not need it, <see cref="Actor.ShownPhone"/>): the page, the API and the .docx print these, not the records'.</param>
 public sealed record ContractView(Filing Filing, Enterprise Enterprise, ServiceContract? Contract, IReadOnlyList<ContractScan> Scans,
     IReadOnlyList<Domain.Auditing.AuditEntry> History, bool MayEdit, string City, string? EnterprisePhone, string? ProviderPhone)
 {
