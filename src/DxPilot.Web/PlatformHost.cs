@@ -186,7 +186,9 @@ public static class PlatformHost
         app.UseAntiforgery();
         app.Use(ErrorResponses.RefuseForgedForms);
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The API's description is for the platform's users and the systems they connect, not for anyone who asks.
+        app.MapOpenApi("/openapi/{documentName}.json")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser());
         app.MapHealthChecks("/health");
         MetricsEndpoint.Map(app);
         AccountEndpoints.Map(app);
@@ -223,7 +225,7 @@ public static class PlatformHost
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c, int apiStatus)
     {
-        if (c.Request.Path.StartsWithSegments("/api")) c.Response.StatusCode = apiStatus;
+        if (ErrorResponses.IsApi(c.Request)) c.Response.StatusCode = apiStatus;
         else c.Response.Redirect(c.RedirectUri);
         return Task.CompletedTask;
     }

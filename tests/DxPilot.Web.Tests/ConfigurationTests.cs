@@ -142,7 +142,7 @@ public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task The_openapi_document_describes_the_enterprise_api()
     {
-        var response = await app.Anonymous().GetAsync("/openapi/v1.json");
+        var response = await (await app.As("hz-enterprise")).GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var paths = doc.RootElement.GetProperty("paths");
@@ -151,5 +151,14 @@ public sealed class ConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.True(paths.TryGetProperty("/api/auth/token", out _));
         Assert.True(paths.TryGetProperty("/api/enterprises/{id}/assessments", out _));
         Assert.True(paths.TryGetProperty("/api/assessments/{id}/rescore", out _));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_not_given_to_anonymous_callers()
+    {
+        // A 401 as the API answers, not the sign-in page: the callers are programs.
+        var response = await app.Anonymous().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("/api/enterprises", await response.Content.ReadAsStringAsync());
     }
 }

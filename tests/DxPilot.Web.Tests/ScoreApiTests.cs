@@ -162,7 +162,7 @@ public abstract class ScoreApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
     [Fact]
     public async Task The_openapi_document_describes_the_score_endpoint()
     {
-        var doc = await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var doc = await (await app.As("hz-agency")).GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var post = doc.GetProperty("paths").GetProperty("/api/score/{instrument}").GetProperty("post");
         Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         foreach (var status in new[] { "200", "400", "404", "413" })

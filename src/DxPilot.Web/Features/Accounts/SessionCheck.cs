@@ -77,7 +77,7 @@ public static class SessionCheck
             await next();
             return;
         }
-        if (http.Request.Path.StartsWithSegments("/api"))
+        if (ErrorResponses.IsApi(http.Request))
             await Results.Problem(title: "请先在网页上修改初始密码", statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http);
         else
             http.Response.Redirect("/account/password");

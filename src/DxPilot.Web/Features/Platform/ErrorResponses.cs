@@ -24,7 +24,10 @@ public static class ErrorResponses
         http.Items[DetailKey] = reason;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>Paths read by programs, not people: they answer status codes and problem details, never a redirect or a page.
+    /// The OpenAPI description is one of them.</summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     public static void AddServices(IServiceCollection s)
     {
