@@ -223,6 +223,53 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task A_share_over_100_percent_an_absurd_figure_and_a_right_expiring_before_its_grant_are_refused_by_name_beside_the_field()
+    {
+        var a = await CreateAsync();
+        var (id, _) = await a.StartAsync(app);
+        var enterprise = await app.SignedIn(a.Users["enterprise"]);
+
+        // Seed 004 附件4 创新能力指标: a 比重 is a share of a whole; a 比值 (技术引进经费与研发经费) may pass 100.
+        var refused = await PostDraft(enterprise, id,
+            [F("Directions", "innovation"), F("b.newProductRevenueShare", "250"), F("e.newProductRevenueShare", "300"), F("e.techImportRatio", "150"),
+             F("e.labourProductivity", "-5"), F("e.newIp", "99999999999"),
+             F("ip0.kind", "发明专利"), F("ip0.number", "ZL202310000001.1"), F("ip0.granted", "2025-05-01"), F("ip0.expires", "2020-01-01")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await Parse(refused);
+        string Beside(string key) => page.QuerySelector($"[data-error-for='{key}']")?.TextContent ?? "";
+        Assert.Equal("新产品销售收入占主营业务收入比重（改造前）：填报的比率应在0到100%之间", Beside("enteredBefore.newProductRevenueShare"));
+        Assert.Equal("新产品销售收入占主营业务收入比重（改造后）：填报的比率应在0到100%之间", Beside("entered.newProductRevenueShare"));
+        Assert.Equal("劳动生产率（改造后）不能为负数", Beside("entered.labourProductivity"));
+        Assert.Equal("新增知识产权数量（改造后）的数值过大，请核对", Beside("entered.newIp"));
+        Assert.Equal("知识产权第1项：有效期至2020年1月1日早于授权（登记）日期2025年5月1日", Beside("ip0.kind"));
+        Assert.Equal("", Beside("entered.techImportRatio"));
+        Assert.Contains("劳动生产率（改造后）不能为负数", page.QuerySelector("#message")!.TextContent);
+        Assert.Equal("300", page.QuerySelector("input[name='e.newProductRevenueShare']")!.GetAttribute("value"));
+
+        // The same through the API; a grant later than today is refused too.
+        var api = await app.As(a.Users["enterprise"]);
+        var version = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/awards/{id}", Ct)).GetProperty("version").GetInt32();
+        var viaApi = await api.PutAsJsonAsync($"/api/awards/{id}", new
+        {
+            version, directions = new[] { "innovation" },
+            content = new
+            {
+                entered = new Dictionary<string, decimal> { ["newProductRevenueShare"] = 120m, ["noSuchFigure"] = 1m },
+                intellectualProperty = new[] { new { kind = "发明专利", number = "ZL202310000002.2", grantedOn = "2099-01-01" } },
+            },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, viaApi.StatusCode);
+        var body = await viaApi.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("新产品销售收入占主营业务收入比重（改造后）：填报的比率应在0到100%之间", body);
+        Assert.Contains("本次申报没有指标“noSuchFigure”", body);
+        Assert.Contains("知识产权第1项：授权（登记）日期2099年1月1日晚于今天", body);
+
+        // In range, the figures are kept.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraft(enterprise, id,
+            [F("Directions", "innovation"), F("b.newProductRevenueShare", "25"), F("e.newProductRevenueShare", "30"), F("e.techImportRatio", "150")])).StatusCode);
+    }
+
+    [Fact]
     public async Task The_county_cannot_recommend_without_its_site_check_note_and_keeps_what_it_typed()
     {
         var a = await CreateAsync();
@@ -354,7 +401,8 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
         var id = (await started.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetGuid();
 
         var lead = await app.SignedIn(a.Users["enterprise"]);
-        async Task<HttpResponseMessage> Name(params (string Uscc, string Name)[] rows)
+        async Task<HttpResponseMessage> Name(params (string Uscc, string Name)[] rows) => await Post(false, rows);
+        async Task<HttpResponseMessage> Post(bool moreRows, params (string Uscc, string Name)[] rows)
         {
             var page = await lead.GetDocument($"/awards/{id}");
             var fields = new List<KeyValuePair<string, string>>
@@ -363,8 +411,16 @@ public abstract class AwardPageTests<TApp>(TApp app) : IClassFixture<TApp> where
                 F("Version", page.QuerySelector("#sme-form input[name=Version]")!.GetAttribute("value")!),
             };
             for (var i = 0; i < rows.Length; i++) fields.AddRange([F($"sme{i}.uscc", rows[i].Uscc), F($"sme{i}.name", rows[i].Name)]);
+            if (moreRows) fields.Add(F("more", page.QuerySelector("#more-smes")!.GetAttribute("value")!));
             return await lead.PostAsync($"/awards/{id}", new FormUrlEncodedContent(fields), Ct);
         }
+
+        // 增加5行 is a button of the form: the rows typed come back with five more empty ones, and nothing is saved.
+        var emptyRows = (await lead.GetDocument($"/awards/{id}")).QuerySelectorAll("#sme-form input[name$='.uscc']").Length;
+        var more = await Parse(await Post(true, ("91130123ABC", "待核对企业")));
+        Assert.Equal(emptyRows + 5, more.QuerySelectorAll("#sme-form input[name$='.uscc']").Length);
+        Assert.Equal("待核对企业", more.QuerySelector("input[name='sme0.name']")!.GetAttribute("value"));
+        Assert.Null(more.QuerySelector("#sme-list"));
 
         // A malformed code is named and the rows come back as typed; nothing is saved.
         var refused = await Name(("91130123ABC", "错码企业"), (smeUscc, "被带动企业"));

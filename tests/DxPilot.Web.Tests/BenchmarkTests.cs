@@ -59,6 +59,8 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal("5 / 10", Cell(page, "data-subindicator", "研发设计数字化"));
         Assert.Equal("5 / 50", Cell(page, "data-dimension", "数字化改造"));
         Assert.Contains("第3项选择“是”但缺少图片证明（至少1张；相关功能系统软件截图，相关模块软件合同，研发周期成效说明。），计0分", page);
+        // The reason links to the item on this page (a bare "#item-3" opened the 工作台 under the layout's base address).
+        Assert.Contains("<a href=\"/benchmark/self-score#item-3\">第3项", page);
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.FillAsync(_ => { }, "save", Picture(3))).StatusCode);
         page = await browser.PageAsync();

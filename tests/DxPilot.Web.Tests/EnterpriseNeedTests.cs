@@ -144,6 +144,8 @@ public abstract class EnterpriseNeedTests<TApp>(TApp app) : IClassFixture<TApp> 
         var team = await c.Parties.BrowserAsync(app, "provider");
         var report = await team.GetDocument($"/diagnoses/{diagnosis.Id}/report");
         Assert.Equal("从需求库带入（5条）", report.QuerySelector("#needs-prefill a")!.TextContent);
+        // The part links stay on this page (a bare "#part-4" opened the 工作台 under the layout's base address).
+        Assert.Equal($"/diagnoses/{diagnosis.Id}/report#part-4", report.QuerySelectorAll(".report-nav a")[3].GetAttribute("href"));
         Assert.Equal("", report.QuerySelector("textarea[name='needs.production']")!.TextContent.Trim());
 
         var taken = await team.GetDocument(report.QuerySelector("#needs-prefill a")!.GetAttribute("href")!);

@@ -91,6 +91,7 @@ public sealed record CriterionRule(string Key, string Label, CriterionKind Kind,
                 break;
             case CriterionKind.Improvement:
                 if (Figures.Count == 0) yield return $"“{Label}”须声明指标";
+                foreach (var f in Figures.Where(f => f.Share && f.Unit != "%")) yield return $"“{f.Label}”是比重（share），单位须为%";
                 break;
             default:
                 yield return $"不认识的条件类型“{Kind}”";
@@ -110,6 +111,8 @@ public sealed record MeasuredRate(string Key, string Label, decimal? MinPct);
 public sealed record FigureRule(string Key, string Label, string Capability, string Unit)
 {
     public bool YesNo { get; init; }
+    /// <summary>A share of a whole (…占主营业务收入比重), so between 0 and 100 %; a ratio such as 技术引进经费与研发经费的比值 may pass 100.</summary>
+    public bool Share { get; init; }
 }
 
 /// <summary>

@@ -51,10 +51,11 @@ public static class AwardFormPost
         }
         foreach (var (name, value) in posted)
         {
-            var target = name.StartsWith("e.", StringComparison.Ordinal) ? content.Entered : name.StartsWith("b.", StringComparison.Ordinal) ? content.EnteredBefore : null;
+            var before = name.StartsWith("b.", StringComparison.Ordinal);
+            var target = name.StartsWith("e.", StringComparison.Ordinal) ? content.Entered : before ? content.EnteredBefore : null;
             if (target is null || string.IsNullOrWhiteSpace(value)) continue;
             if (decimal.TryParse(HalfWidth.Of(value.ToString()).Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) target[name[2..]] = number;
-            else errors[name] = $"“{value}”不是数字，请填写数字";
+            else errors[EnteredFigures.ErrorKey(name[2..], before)] = $"{Label(call, name[2..], before)}：“{value}”不是数字，请填写数字";
         }
         for (var i = 0; posted.ContainsKey(Ip(i, "kind")); i++)
         {
@@ -62,7 +63,7 @@ public static class AwardFormPost
             if (kind is null && number is null && granted is null && expires is null) continue;
             if (kind is null || number is null || !DateOnly.TryParse(granted, CultureInfo.InvariantCulture, out var on))
             {
-                errors[Ip(i, "kind")] = $"知识产权第{i + 1}行：请填写类别、编号和授权（登记）日期";
+                errors[EnteredFigures.IpErrorKey(i)] = $"知识产权第{i + 1}行：请填写类别、编号和授权（登记）日期";
                 continue;
             }
             DateOnly? until = DateOnly.TryParse(expires, CultureInfo.InvariantCulture, out var e) ? e : null;
@@ -70,6 +71,9 @@ public static class AwardFormPost
         }
         return new Read(posted[Directions].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList(), content, errors);
     }
+
+    private static string Label(AwardCall call, string key, bool before) =>
+        EnteredFigures.Of(call).TryGetValue(key, out var f) ? (before ? $"{f.Label}（改造前）" : f.Label) : key;
 
     private static string? Text(IFormCollection posted, string name) => posted[name].ToString() is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : null;
 }

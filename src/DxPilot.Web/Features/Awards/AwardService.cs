@@ -94,7 +94,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardApplication>.NotFound();
         if (AwardPolicy.Edit(actor, application) is { } why)
             return application.IsEditable ? Outcome<AwardApplication>.Forbidden(why) : Outcome<AwardApplication>.Conflict(why);
-        var errors = DraftErrors(call, directions, content);
+        var errors = DraftErrors(call, directions, content, LocalTime.Today(clock.GetUtcNow(), programmes.Get(actor.ProgrammeId).Zone));
         if (errors.Count > 0) return Outcome<AwardApplication>.Invalid(errors);
         if (application.Version != version) return Outcome<AwardApplication>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<AwardApplication>(id), What, ct));
         saving.Expect(application, version);
@@ -102,7 +102,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         return await saving.SaveAsync(application, What, () => application, ct);
     }
 
-    private static Dictionary<string, string> DraftErrors(AwardCall call, IReadOnlyList<string> directions, AwardContent content)
+    private static Dictionary<string, string> DraftErrors(AwardCall call, IReadOnlyList<string> directions, AwardContent content, DateOnly today)
     {
         var errors = new Dictionary<string, string>();
         foreach (var unknown in directions.Concat(content.Texts.Keys).Distinct().Where(k => call.Direction(k) is null))
@@ -118,30 +118,9 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         if (!errors.ContainsKey("联系方式") && ContactFormats.PhoneProblem("联系方式", content.ContactPhone) is { } phone) errors["联系方式"] = phone;
         if (!errors.ContainsKey("邮箱") && ContactFormats.EmailProblem("邮箱", content.ContactEmail) is { } email) errors["邮箱"] = email;
         if (content.Mode is { Length: > 40 }) errors["mode"] = "模式无效";
-        foreach (var (key, value) in content.Entered.Concat(content.EnteredBefore))
-            if (value < 0 || value > 1_000_000_000m) errors.TryAdd($"entered.{key}", "填报的数值应为非负数");
-        // Rates are entered in % (the form says so): a share of devices or links cannot pass 100.
-        foreach (var (key, label) in Percentages(call))
-            if (content.Entered.TryGetValue(key, out var pct) && pct > 100m) errors.TryAdd($"entered.{key}", $"{label}：填报的比率应在0到100%之间");
-        foreach (var f in call.Directions.SelectMany(d => d.Criteria).SelectMany(c => c.Figures).Where(f => f.YesNo))
-            if (content.Entered.TryGetValue(f.Key, out var answer) && answer is not (0m or 1m)) errors.TryAdd($"entered.{f.Key}", $"{f.Label}只能填“是”（1）或“否”（0）");
+        foreach (var (key, message) in EnteredFigures.Problems(call, content, today)) errors.TryAdd(key, message);
         if (content.IntellectualProperty.Count > 200) errors["intellectualProperty"] = "知识产权最多填报200项";
         return errors;
-    }
-
-    /// <summary>The figures the form asks in %: each rate (and the alternative it accepts) and each measured ratio of a 车间 mode.</summary>
-    private static IEnumerable<(string Key, string Label)> Percentages(AwardCall call)
-    {
-        foreach (var c in call.Directions.SelectMany(d => d.Criteria))
-        {
-            if (c.Kind == CriterionKind.Rate)
-            {
-                yield return (c.Key, c.Label);
-                if (c.Alternative is { } alt) yield return (c.Key + AwardCriteria.AlternativeSuffix, alt);
-            }
-            foreach (var m in c.Kind == CriterionKind.Mode ? c.Modes : [])
-                foreach (var r in m.Measured) yield return (r.Key, $"{m.Label}：{r.Label}");
-        }
     }
 
     public async Task<Outcome<AwardView>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
