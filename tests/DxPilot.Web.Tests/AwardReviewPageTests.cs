@@ -118,6 +118,16 @@ public abstract class AwardReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("“小灯塔”标杆企业 89分，创新能力显著提升企业 70分", row.TextContent);
         Assert.Contains("推荐认定", row.TextContent);
         Assert.Contains("已提交1份（指派1名），须至少3名专家全部提交", row.TextContent);
+        // And on the application itself, where it decides: each criterion's score, the total, the recommendation and the opinion.
+        var detail = (await city.GetDocument($"/awards/{ids[0]}")).QuerySelector("#expert-reviews")!;
+        Assert.Contains("第1次提交（指派1名专家，已提交1份）", detail.TextContent);
+        Assert.Equal("159", detail.QuerySelector("[data-total]")!.TextContent);
+        Assert.Equal("推荐认定", detail.QuerySelector("[data-recommendation]")!.TextContent);
+        Assert.EndsWith("：场景覆盖完整，创新投入提升幅度一般。", detail.QuerySelector("[data-opinion]")!.TextContent);
+        Assert.Contains(detail.QuerySelectorAll("tr"), r => r.TextContent.Contains("数字化生产设备联网率（或上云率）不低于50%") && r.TextContent.EndsWith("14"));
+        // The county and the enterprise do not read the experts' opinions.
+        Assert.Null((await (await app.SignedIn(await accounts.UserAsync(Role.DistrictBureau, district: "正定县"))).GetDocument($"/awards/{ids[0]}")).QuerySelector("#expert-reviews"));
+        Assert.Null((await (await app.SignedIn(await accounts.UserAsync(Role.Enterprise, enterprise: served.Id))).GetDocument($"/awards/{ids[0]}")).QuerySelector("#expert-reviews"));
 
         // Another expert's task is not found on the page.
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn(conflicted)).GetAsync(link)).StatusCode);
