@@ -432,6 +432,11 @@ public abstract class ProjectPageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Empty(await Listed(city, search + "&district=南关区"));
         Assert.Empty(await Listed(city, search + "&state=completed"));
         Assert.Empty(await Listed(city, search + "&queue=mine"));
+        // The money pages are reached from the list: the city's two, the think tank's payments only, none for the enterprise.
+        string[] MoneyLinks(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("#money-links a").Select(a => a.GetAttribute("href")!).ToArray();
+        Assert.Equal(["/projects/payments", "/projects/approvals"], MoneyLinks(await city.GetDocument("/projects")));
+        Assert.Equal(["/projects/payments"], MoneyLinks(await (await app.SignedIn(c.Users["thinktank"])).GetDocument("/projects")));
+        Assert.Empty(MoneyLinks(await (await app.SignedIn(c.Users["enterprise"])).GetDocument("/projects")));
 
         // 待我处理 and the home to-do: the enterprise and its provider now, not the agency.
         var enterprise = await app.SignedIn(c.Users["enterprise"]);

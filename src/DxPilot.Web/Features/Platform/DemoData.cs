@@ -32,7 +32,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
 
     public async Task<IReadOnlyList<Login>> EnsureAsync(CancellationToken ct = default)
     {
-        var names = await ImportOnce(Programme, ReferenceList, "hz-city", "杭州市经信局（演示）", ct);
+        var names = await ImportOnce(Programme, ReferenceList, "滨江区企业名单（演示）.csv", "hz-city", "杭州市经信局（演示）", ct);
         var city = await ActorOf("hz-city");
 
         // The demo organisations serve the first six of the list by name: by name, not the programme's first files, which
@@ -85,7 +85,7 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
     /// and diagnoses the first two (Features/Diagnoses/DiagnosisDemoData).</summary>
     private async Task<Login[]> EnsureChangchunAsync(CancellationToken ct)
     {
-        var names = await ImportOnce(Changchun, ChangchunList, "cc-city", "长春市工信局（演示）", ct);
+        var names = await ImportOnce(Changchun, ChangchunList, "长春市试点企业名单（演示）.csv", "cc-city", "长春市工信局（演示）", ct);
         var city = await ActorOf("cc-city");
         var listed = await db.Enterprises.Where(e => e.ProgrammeId == Changchun && names.Contains(e.Name)).ToListAsync(ct);
         var enterprises = names.Select(n => listed.FirstOrDefault(e => e.Name == n)).OfType<Enterprise>().ToList();
@@ -109,17 +109,18 @@ public sealed class DemoData(DxPilotDbContext db, UserManager<AppUser> users, Im
     }
 
     /// <summary>
-    /// Imports a demo list once, as the programme's city bureau (created first: the importer needs a named actor), and answers
+    /// Imports a demo list once, under the name a bureau's own file would carry (users see it in the import list and every
+    /// record's history), as the programme's city bureau (created first: the importer needs a named actor), and answers
     /// the list's names in their order. A rerun after files were renamed must not register them again under their old names;
     /// a run that stopped before the import completed imports again, which fills in only the missing rows.
     /// </summary>
-    private async Task<List<string>> ImportOnce(string programme, string list, string cityUser, string cityName, CancellationToken ct)
+    private async Task<List<string>> ImportOnce(string programme, string list, string shownName, string cityUser, string cityName, CancellationToken ct)
     {
         var file = Path.Combine(paths.ConfigFolder, list);
         await EnsureUser(cityUser, cityName, Role.CityBureau, programme, ct: ct);
-        if (!await db.ImportJobs.AnyAsync(j => j.ProgrammeId == programme && j.FileName == Path.GetFileName(file) && j.Status == ImportStatus.Completed, ct))
+        if (!await db.ImportJobs.AnyAsync(j => j.ProgrammeId == programme && j.FileName == shownName && j.Status == ImportStatus.Completed, ct))
         {
-            var outcome = await imports.RunNowAsync(await ActorOf(cityUser), Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), ct);
+            var outcome = await imports.RunNowAsync(await ActorOf(cityUser), shownName, await File.ReadAllBytesAsync(file, ct), ct);
             logger.LogInformation("演示数据：导入 {File}：新建 {Created} 家，未导入 {Refused} 行", file, outcome.Value?.Created, outcome.Value?.Refused);
         }
         return ReferenceNames(file);
