@@ -105,7 +105,7 @@ public sealed record AwardDirection(string Key, string Label, decimal AmountWan,
 }
 
 /// <summary>One of 《智能制造典型场景参考指引》's scenarios: its number, the 环节 it belongs to, its name; a gap the seed's text
-/// lacks is kept as an entry the city completes (<see cref="Missing"/>).</summary>
+/// lacks is kept as an entry the city completes (<see cref="Missing"/>), a 环节 heading it lacks as an empty <see cref="Stage"/>.</summary>
 public sealed record TypicalScenario(int Number, string Stage, string Name, bool Missing = false);
 
 /// <summary>链式: the five modes, how many SMEs a case must name (each confirming in its own account) and what a named SME
