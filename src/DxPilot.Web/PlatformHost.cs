@@ -185,6 +185,7 @@ public static class PlatformHost
         app.UseAuthorization();
         app.UseAntiforgery();
         app.Use(ErrorResponses.RefuseForgedForms);
+        app.Use(ErrorResponses.RefuseStaleForms);
 
         // The API's description is for the platform's users and the systems they connect, not for anyone who asks.
         app.MapOpenApi("/openapi/{documentName}.json")

@@ -1,7 +1,9 @@
 using DxPilot.Web.Features.Files;
 using DxPilot.Web.Features.Operations;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DxPilot.Web.Features.Platform;
@@ -15,6 +17,12 @@ public static class ErrorResponses
 {
     /// <summary>A more precise Chinese reason than the status's own, for the page or ProblemDetails written later.</summary>
     public const string DetailKey = "DxPilot.ErrorDetail";
+
+    /// <summary>A title more precise than the status's own, for the error page.</summary>
+    public const string TitleKey = "DxPilot.ErrorTitle";
+
+    /// <summary>The address of the page a refused form came from, for the error page's link back to it.</summary>
+    public const string BackKey = "DxPilot.ErrorBack";
 
     /// <summary>A page not meant for this account: 404, and the error page (which a page's 404 is re-executed to, so the page's own
     /// text never shows) says whose page it is instead of "not found".</summary>
@@ -88,6 +96,69 @@ public static class ErrorResponses
         context.Items[DetailKey] = StatusMessages.Antiforgery;
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         return Task.CompletedTask;
+    }
+
+    /// <summary>After <see cref="RefuseForgedForms"/>: a page's form posted when the page no longer draws it (a tab read before the
+    /// project was paid in full, the filing decided, the step taken by someone else). The framework refuses such a post itself,
+    /// before any form's handler runs, with a bare 400 of its own (its English text in Development, an empty answer otherwise),
+    /// which no error page would replace. Here it becomes 409 and the Chinese page saying the page is out of date, in the layout,
+    /// with a link back to the page; a post naming no form at all gets the Chinese 400 page. One place for every page, so a page
+    /// need not draw hidden copies of the forms it shows only in some states.</summary>
+    public static async Task RefuseStaleForms(HttpContext context, Func<Task> next)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || IsApi(context.Request) || !context.Request.HasFormContentType
+            || context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+        {
+            await next();
+            return;
+        }
+        var response = context.Response;
+        var body = response.Body;
+        response.Body = new WithoutFrameworkRefusal(body, response);
+        try { await next(); }
+        finally { response.Body = body; }
+        if (!FrameworkRefused(response)) return;
+
+        // No content type: the status code pages write the error page.
+        response.ContentType = null;
+        var form = (await context.Request.ReadFormAsync()).TryGetValue("_handler", out var handler) ? handler.ToString() : "";
+        if (string.IsNullOrEmpty(form)) return;
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorResponses).FullName!)
+            .LogInformation("表单 {Form} 已不在页面 {Path} 上（页面已过期），未处理", form, context.Request.Path.Value);
+        response.StatusCode = StatusCodes.Status409Conflict;
+        context.Items[TitleKey] = StatusMessages.StaleForm.Title;
+        context.Items[DetailKey] = StatusMessages.StaleForm.Advice;
+        // The form's own page: a page's form posts to the address the page has (the error page is re-executed at another).
+        var back = UriHelper.BuildRelative(context.Request.PathBase, context.Request.Path, context.Request.QueryString);
+        context.Items[BackKey] = back.StartsWith("//", StringComparison.Ordinal) || back.StartsWith("/\\", StringComparison.Ordinal) ? "/" : back;
+    }
+
+    /// <summary>The framework's refusal of a page's post naming a form the page does not draw: 400 as text/plain, before anything is
+    /// sent (a page's own answers are text/html). The tests of <see cref="RefuseStaleForms"/> fail if a framework update changes it.</summary>
+    private static bool FrameworkRefused(HttpResponse response) =>
+        !response.HasStarted && response.StatusCode == StatusCodes.Status400BadRequest && response.ContentType == "text/plain";
+
+    /// <summary>A page's response body, less the framework's refusal (<see cref="FrameworkRefused"/>): its text and its flush are
+    /// held back, so that the response has not started and the error page can be written in its place.</summary>
+    private sealed class WithoutFrameworkRefusal(Stream inner, HttpResponse response) : Stream
+    {
+        private bool Held => FrameworkRefused(response);
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { if (!Held) inner.Flush(); }
+        public override Task FlushAsync(CancellationToken ct) => Held ? Task.CompletedTask : inner.FlushAsync(ct);
+        public override void Write(byte[] buffer, int offset, int count) { if (!Held) inner.Write(buffer, offset, count); }
+        public override void Write(ReadOnlySpan<byte> buffer) { if (!Held) inner.Write(buffer); }
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+            Held ? Task.CompletedTask : inner.WriteAsync(buffer, offset, count, ct);
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default) =>
+            Held ? ValueTask.CompletedTask : inner.WriteAsync(buffer, ct);
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Whether a request was refused for its body's size: the server's 413, or the form reader's multipart limit (which the

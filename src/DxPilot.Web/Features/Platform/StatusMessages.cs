@@ -44,6 +44,9 @@ public static partial class StatusMessages
         return For(ex.StatusCode).Advice;
     }
 
+    /// <summary>A form the page no longer draws, posted from a tab read before the page's state changed (ErrorResponses.RefuseStaleForms).</summary>
+    public static readonly Message StaleForm = new("页面已过期", "该表单已不可用（可能已由他人处理或状态已变化），请返回刷新后重试。您的提交没有生效。");
+
     public const string Antiforgery = "页面已过期或缺少防伪令牌，请刷新页面后重新提交（已填写的内容可能需要重新输入）。";
 
     // 'Failed to bind parameter "int page" from "abc".'
