@@ -87,14 +87,19 @@ public abstract class BenchmarkReviewTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("第8项：企业选择“是”但缺少文字描述，自评为0分，审核得分只能为0分", why);
         Assert.DoesNotContain("第7项", why);
 
+        // Before any score is kept, the page offers each item that can only be 0 filled with 0, and leaves the others blank.
+        var browser = (await BenchmarkBrowser.SignInAsync(app, "hlj-city")).Client;
+        var path = $"/benchmark/{submitted.Id}/review";
+        var before = await browser.GetDocument(path);
+        string Offered(int no) => before.QuerySelector($"#item-{no} input")!.GetAttribute("value")!;
+        Assert.Equal(["0", "0", "0", "0", ""], new[] { 4, 5, 6, 8, 7 }.Select(Offered));
+
         var kept = await Score(city, submitted.Id, new() { ["4"] = 0, ["5"] = 0, ["6"] = 0, ["8"] = 0, ["7"] = 5 }, 0);
         var saved = await kept.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(kept.IsSuccessStatusCode, saved.ToString());
         Assert.Equal(5m, saved.GetProperty("total").GetDecimal());
 
         // The review page says so beside the item, and refuses the same in Chinese.
-        var browser = (await BenchmarkBrowser.SignInAsync(app, "hlj-city")).Client;
-        var path = $"/benchmark/{submitted.Id}/review";
         var page = await browser.GetDocument(path);
         Assert.Equal("企业选择“是”但缺少图片证明，自评为0分，只能为0分", page.QuerySelector("#item-6 .only-zero")!.TextContent);
         Assert.Null(page.QuerySelector("#item-7 .only-zero"));
