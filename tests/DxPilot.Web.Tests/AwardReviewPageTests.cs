@@ -106,7 +106,9 @@ public abstract class AwardReviewPageTests<TApp>(TApp app) : IClassFixture<TApp>
 
         answers["Form.Scores[lighthouse.networked]"] = "14";
         answers["Form.Opinion"] = "场景覆盖完整，创新投入提升幅度一般。";
-        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostAsync(link, new FormUrlEncodedContent(answers))).StatusCode);
+        var handedIn = await expert.PostAsync(link, new FormUrlEncodedContent(answers));
+        Assert.Equal(HttpStatusCode.Redirect, handedIn.StatusCode);
+        Assert.Equal("评审意见已提交，市级主管部门据此认定。", (await expert.GetDocument(handedIn.Headers.Location!.ToString())).QuerySelector("#done")!.TextContent);
         var done = await expert.GetDocument(link);
         Assert.Null(done.QuerySelector("#review-form"));
         Assert.Equal("159", done.QuerySelector("#total")!.TextContent);

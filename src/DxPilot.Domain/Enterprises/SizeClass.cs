@@ -32,10 +32,11 @@ public static class SizeRule
     /// <summary>
     /// A 大型 enterprise is not an SME: the pilot's file lists 中型/小型/微型 and a filing requires an SME (DOMAIN §2, §6), yet a
     /// bureau may override a computed size with a reason (group-wide or outdated figures), so saving warns instead of refusing.
+    /// A size the bureau set itself is not "测算", and asking it to adjust what it just adjusted would mislead.
     /// </summary>
-    public static string? Warning(SizeClass? size) => size == SizeClass.Large
-        ? "按从业人员和营业收入测算为大型企业（工信部联企业〔2011〕300号），不属于中小企业，不能参加本试点的改造项目备案。请核对从业人员和营业收入；确属中小企业的（如按集团口径测算），请工信主管部门调整企业规模并说明理由。"
-        : null;
+    public static string? Warning(SizeClass? size, bool overridden) => size != SizeClass.Large ? null
+        : overridden ? "工信主管部门已认定为大型企业，不属于中小企业，不能参加本试点的改造项目备案。"
+        : "按从业人员和营业收入测算为大型企业（工信部联企业〔2011〕300号），不属于中小企业，不能参加本试点的改造项目备案。请核对从业人员和营业收入；确属中小企业的（如按集团口径测算），请工信主管部门调整企业规模并说明理由。";
 
     public static string Label(this SizeClass size) => size switch
     {

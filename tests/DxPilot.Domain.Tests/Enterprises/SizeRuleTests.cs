@@ -52,4 +52,15 @@ public class SizeRuleTests
         Assert.Equal(label, size.Label());
         Assert.Equal(sme, size.IsSme());
     }
+
+    [Fact]
+    public void A_large_size_warns_by_where_it_came_from_and_an_sme_not_at_all()
+    {
+        Assert.StartsWith("按从业人员和营业收入测算为大型企业", SizeRule.Warning(SizeClass.Large, overridden: false));
+        // The bureau set it: the warning neither calls it computed nor asks the bureau to adjust it.
+        var set = SizeRule.Warning(SizeClass.Large, overridden: true)!;
+        Assert.Equal("工信主管部门已认定为大型企业，不属于中小企业，不能参加本试点的改造项目备案。", set);
+        Assert.Null(SizeRule.Warning(SizeClass.Medium, overridden: true));
+        Assert.Null(SizeRule.Warning(null, overridden: false));
+    }
 }

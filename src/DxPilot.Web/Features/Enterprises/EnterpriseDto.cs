@@ -22,7 +22,7 @@ public sealed record EnterpriseDto(
         e.QualityTier, e.IndustryKey, e.IndustryCode, e.Employees, e.DigitalStaff, e.InsuredEmployees, e.MainProducts,
         e.RevenueWan, e.ProfitWan, e.RevenuePerHead, e.DigitalInvestmentWan, e.LittleGiantCentralFunded, e.Pilot2022,
         e.ExcludedFromCentralFunds, e.CreditStatus, e.Intro, e.ComputedSize, e.SizeOverride, e.SizeOverrideReason, e.Size,
-        SizeRule.Warning(e.Size), e.Version, e.UpdatedAt);
+        SizeRule.Warning(e.Size, e.SizeOverride is not null), e.Version, e.UpdatedAt);
 }
 
 /// <summary>What a program sends to create or edit an enterprise file. Enum fields take their names (e.g. "Private").</summary>
