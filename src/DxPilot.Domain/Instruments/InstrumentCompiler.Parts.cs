@@ -24,8 +24,10 @@ internal sealed partial class InstrumentCompiler
                     else if (i > 0 && up <= (r.Bands[i - 1].UpToPct ?? decimal.MinValue)) Fail($"{path}.bands[{i}].upToPct", "区间上限应逐个增大");
                 }
                 return new RawBands(RawBandKind.Ratio, r.Numerator, r.Denominator,
-                    r.Bands.Select(b => new Band(b.K ?? "", b.UpToPct ?? 0)).ToList(), [], [], null, null, null, source);
+                    r.Bands.Select(b => new Band(b.K ?? "", b.UpToPct ?? 0)).ToList(), [], [], null, null, null, source)
+                    { PartOfWhole = r.PartOfWhole ?? false };
             case "trend":
+                if (r.PartOfWhole is not null) Fail(path + ".partOfWhole", "只用于 ratio（分子是分母的一部分时），trend 不能使用");
                 if (r.Current.Count is < 1 or > 2) Fail(path + ".current", "应为一个数值，或两个数值（分子、分母）");
                 if (r.Previous.Count != r.Current.Count) Fail(path + ".previous", "应与 current 的个数相同");
                 Key(r.Lower, path + ".lower");

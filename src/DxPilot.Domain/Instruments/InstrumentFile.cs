@@ -103,6 +103,8 @@ public sealed class RawBandsFile
     public string? Kind { get; init; }
     public string? Numerator { get; init; }
     public string? Denominator { get; init; }
+    /// <summary>Ratio only: the numerator counts a part of what the denominator counts (设备中实现数字化的), so it cannot exceed it.</summary>
+    public bool? PartOfWhole { get; init; }
     public List<BandFile> Bands { get; init; } = [];
     public List<string> Current { get; init; } = [];
     public List<string> Previous { get; init; } = [];

@@ -18,10 +18,14 @@ public sealed record RawBands(
     RawBandKind Kind, string? Numerator, string? Denominator, IReadOnlyList<Band> Bands,
     IReadOnlyList<string> Current, IReadOnlyList<string> Previous, string? Lower, string? Same, string? Higher, string Source)
 {
+    /// <summary>Ratio only: the numerator is a part of the denominator (实现数字化的生产设备 of 生产设备), so a numerator above the
+    /// denominator is a typing error, not a rate above 100 %. Without it (数字化投入 / 营业收入) a ratio above the last band takes the last band.</summary>
+    public bool PartOfWhole { get; init; }
+
     public IEnumerable<string> InputNames => Kind == RawBandKind.Ratio ? [Numerator!, Denominator!] : Current.Concat(Previous);
 
     /// <summary>The option the raw inputs give, with how it was computed; null when an input is missing.
-    /// <paramref name="problem"/> is set when the inputs cannot be used (negative, zero divisor).</summary>
+    /// <paramref name="problem"/> is set when the inputs cannot be used (negative, zero divisor, a part larger than its whole).</summary>
     public (string Key, string Explanation)? Derive(IReadOnlyDictionary<string, decimal> inputs, out string? problem)
     {
         problem = null;
@@ -33,7 +37,9 @@ public sealed record RawBands(
         {
             var den = inputs[Denominator!];
             if (den == 0) { problem = $"“{Denominator}”为0，无法计算比例"; return null; }
-            var pct = inputs[Numerator!] / den * 100m;
+            var num = inputs[Numerator!];
+            if (PartOfWhole && num > den) { problem = $"“{Numerator}”（{Number(num)}）大于“{Denominator}”（{Number(den)}），请核对"; return null; }
+            var pct = num / den * 100m;
             var band = Bands.FirstOrDefault(b => pct <= b.UpToPct) ?? Bands[^1];
             return (band.Key, $"{Numerator}÷{Denominator}={Pct(pct)}%");
         }

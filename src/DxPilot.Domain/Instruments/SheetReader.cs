@@ -97,7 +97,12 @@ internal static class SheetReader
         {
             var result = q.RawBands!.Derive(inputs, out var problem);
             if (problem is not null)
+            {
                 problems.Add(new(ProblemKind.InvalidRawInput, q.Name, $"题目“{q.Name}”的原始数据有误：{problem}"));
+                // A question left for its raw inputs to answer is reported for those inputs, not again as unanswered.
+                answered[q.Index] = true;
+                continue;
+            }
             if (result is not { } derived) continue;
             var index = q.OptionIndex(derived.Key);
             if (!answered[q.Index])
