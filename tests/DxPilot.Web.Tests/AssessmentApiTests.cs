@@ -120,6 +120,31 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task An_agency_s_device_counts_above_the_production_devices_are_refused_naming_both_counts_and_nothing_is_stored()
+    {
+        // The user walk: 200 digitised and 300 networked of 100 production devices, the bands left to the counts, gave full marks.
+        var agency = await app.As("hz-agency");
+        var served = (await agency.GetFromJsonAsync<JsonElement>("/api/assessments?stage=After")).GetProperty("items")[0].GetProperty("enterpriseId").GetString();
+        var document = Forty();
+        document["answers"]!.AsObject().Remove("设备数字化");
+        document["answers"]!.AsObject().Remove("设备联网");
+        document["rawInputs"] = new JsonObject { ["生产设备数量（台）"] = 100, ["实现数字化的生产设备数量（台）"] = 200, ["实现联网的生产设备数量（台）"] = 300 };
+        var before = await StoredAssessments();
+
+        var response = await agency.PostAsJsonAsync($"/api/enterprises/{served}/assessments", Body("After", document));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("题目“设备数字化”的原始数据有误：“实现数字化的生产设备数量（台）”（200）大于“生产设备数量（台）”（100），请核对",
+            errors.GetProperty("设备数字化")[0].GetString());
+        Assert.Equal("题目“设备联网”的原始数据有误：“实现联网的生产设备数量（台）”（300）大于“生产设备数量（台）”（100），请核对",
+            errors.GetProperty("设备联网")[0].GetString());
+        // Left for the counts to answer, the two questions are not reported again as unanswered.
+        Assert.False(errors.TryGetProperty("Answers", out _));
+        Assert.Equal(before, await StoredAssessments());
+    }
+
+    [Fact]
     public async Task Each_role_records_only_its_own_stage_and_sees_only_its_own_assessments()
     {
         var provider = await app.As("hz-provider");

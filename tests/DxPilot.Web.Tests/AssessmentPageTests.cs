@@ -80,6 +80,38 @@ public sealed class AssessmentPageTests(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task Device_counts_above_the_production_devices_are_refused_at_their_question_keeping_what_was_typed()
+    {
+        var client = await app.SignedIn("hz-enterprise");
+        var path = $"/enterprises/{await OwnEnterprise()}/assessments/new";
+        var form = await client.GetDocument(path);
+        // The raw-input fields are numbered by the form; find them by their labels.
+        string Field(string label) => form.QuerySelectorAll(".raw-inputs label").Single(l => l.TextContent.Trim() == label)
+            .QuerySelector("input")!.GetAttribute("name")!;
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("_handler", "assessment"), new("__RequestVerificationToken", await PageClient.Token(client, path)),
+            new("Stage", "SelfTest"), new("AssessedOn", "2025-06-30"),
+            new(Field("生产设备数量（台）"), "100"), new(Field("实现数字化的生产设备数量（台）"), "200"), new(Field("实现联网的生产设备数量（台）"), "300"),
+        };
+        int Count() => app.Services.CreateScope().ServiceProvider.GetRequiredService<DxPilotDbContext>().Assessments.Count();
+        var before = Count();
+
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = PageClient.Parse(await response.Content.ReadAsStringAsync());
+        // q1 is 设备数字化, q2 设备联网.
+        Assert.Equal("题目“设备数字化”的原始数据有误：“实现数字化的生产设备数量（台）”（200）大于“生产设备数量（台）”（100），请核对",
+            page.QuerySelector("#q-1 .error")!.TextContent.Trim());
+        Assert.Equal("题目“设备联网”的原始数据有误：“实现联网的生产设备数量（台）”（300）大于“生产设备数量（台）”（100），请核对",
+            page.QuerySelector("#q-2 .error")!.TextContent.Trim());
+        Assert.Contains("（200）大于“生产设备数量（台）”（100）", page.QuerySelector("#form-errors")!.TextContent);
+        Assert.Equal("200", page.QuerySelector($"#q-1 input[name={Field("实现数字化的生产设备数量（台）")}]")!.GetAttribute("value"));
+        Assert.Equal(before, Count());
+    }
+
+    [Fact]
     public async Task Roles_that_only_read_cannot_open_the_form_and_outsiders_do_not_see_the_file()
     {
         var own = await OwnEnterprise();
