@@ -67,6 +67,8 @@ public static class EnterpriseValidator
         var employees = Count(f.Employees, nameof(f.Employees), "从业人员", Fail);
         var digitalStaff = Count(f.DigitalStaff, nameof(f.DigitalStaff), "数字化人员", Fail);
         var insured = Count(f.InsuredEmployees, nameof(f.InsuredEmployees), "参保人数", Fail);
+        // The one certain cross-check. Not refused: 参保人数 above 从业人员 (seed 002 附件4 counts 参保 in December, 从业人员 may be a
+        // year's average or leave out staff insured elsewhere), 利润 above 营业收入 (investment income, subsidies), 投入 above 营业收入.
         if (employees is not null && digitalStaff > employees)
             Fail(nameof(f.DigitalStaff), $"数字化人员（{digitalStaff}人）不能多于从业人员（{employees}人）");
 
@@ -171,32 +173,60 @@ public static class EnterpriseValidator
         return t.Length == 0 ? null : t;
     }
 
+    /// <summary>More people than any enterprise employs (the largest in China employ about 1.5 million).</summary>
+    public const int MaxPeople = 10_000_000;
+
+    /// <summary>1亿万元 = 1万亿元, more than any enterprise's revenue, profit or loss in a year.</summary>
+    public const decimal MaxWan = 100_000_000m;
+
     private static int? Count(string? raw, string field, string label, Action<string, string> fail)
     {
         if (Clean(raw) is not { } s) return null;
+        var shown = raw!.Trim();
         s = Uscc.Normalise(s).Replace(",", "");
         if (s.EndsWith('人')) s = s[..^1];
-        if (!decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) || d != decimal.Truncate(d) || d > int.MaxValue)
+        // Digits too many for a decimal are still a number: said to be too large (or negative), not "not a number".
+        if (!decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && !IsHugeNumber(s, out d))
         {
-            fail(field, $"{label}应为整数人数，“{raw!.Trim()}”不是整数");
+            fail(field, $"{label}应为整数人数，“{shown}”不是整数");
             return null;
         }
+        if (d != decimal.Truncate(d)) { fail(field, $"{label}应为整数人数，“{shown}”不是整数"); return null; }
         if (d < 0) { fail(field, $"{label}不能为负数"); return null; }
+        if (d > MaxPeople) { fail(field, $"{label}“{shown}”过大，不能超过{MaxPeople}人，请核对"); return null; }
         return (int)d;
     }
 
     private static decimal? Money(string? raw, string field, string label, bool allowNegative, Action<string, string> fail)
     {
         if (Clean(raw) is not { } s) return null;
+        var shown = raw!.Trim();
         s = Uscc.Normalise(s).Replace(",", "");
         if (s.EndsWith("万元", StringComparison.Ordinal)) s = s[..^2];
-        if (!decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) || Math.Abs(d) > 100_000_000m)
+        if (!decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && !IsHugeNumber(s, out d))
         {
-            fail(field, $"{label}应为以万元计的数字，“{raw!.Trim()}”不是数字");
+            fail(field, $"{label}应为以万元计的数字，“{shown}”不是数字");
             return null;
         }
         if (!allowNegative && d < 0) { fail(field, $"{label}不能为负数"); return null; }
+        if (d > MaxWan) { fail(field, $"{label}“{shown}”过大，不能超过{MaxWan}万元，请核对单位（万元）"); return null; }
+        if (d < -MaxWan) { fail(field, $"{label}“{shown}”过小，不能低于-{MaxWan}万元，请核对单位（万元）"); return null; }
         return Math.Round(d, 2, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Plain digits (with a sign and a decimal point) beyond what a decimal holds: ±<see cref="decimal.MaxValue"/>,
+    /// enough for the range checks to refuse as too large or too small.</summary>
+    private static bool IsHugeNumber(string s, out decimal value)
+    {
+        value = 0;
+        var t = s.Trim();
+        var negative = t.StartsWith('-');
+        if (t.Length > 0 && t[0] is '-' or '+') t = t[1..];
+        var point = t.IndexOf('.');
+        var whole = point < 0 ? t : t[..point];
+        if (whole.Length == 0 || !whole.All(char.IsAsciiDigit) || (point >= 0 && !t[(point + 1)..].All(char.IsAsciiDigit))) return false;
+        value = negative ? decimal.MinValue : decimal.MaxValue;
+        return true;
     }
 
     private static bool? YesNo(string? raw, string field, string label, Action<string, string> fail,

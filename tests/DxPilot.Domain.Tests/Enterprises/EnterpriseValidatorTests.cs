@@ -99,6 +99,60 @@ public class EnterpriseValidatorTests
         Assert.Contains(expectedInMessage, msg);
     }
 
+    [Theory]
+    [InlineData(nameof(EnterpriseForm.ProfitWan), "-99999999999", "利润“-99999999999”过小，不能低于-100000000万元，请核对单位（万元）")]
+    [InlineData(nameof(EnterpriseForm.ProfitWan), "99999999999", "利润“99999999999”过大，不能超过100000000万元，请核对单位（万元）")]
+    [InlineData(nameof(EnterpriseForm.RevenueWan), "100,000,001万元", "营业收入“100,000,001万元”过大，不能超过100000000万元，请核对单位（万元）")]
+    // More digits than a decimal holds are a number still.
+    [InlineData(nameof(EnterpriseForm.DigitalInvestmentWan), "1000000000000000000000000000000", "数字化累计投入“1000000000000000000000000000000”过大，不能超过100000000万元，请核对单位（万元）")]
+    [InlineData(nameof(EnterpriseForm.RevenueWan), "-1000000000000000000000000000000", "营业收入不能为负数")]
+    [InlineData(nameof(EnterpriseForm.Employees), "99999999999", "从业人员“99999999999”过大，不能超过10000000人，请核对")]
+    [InlineData(nameof(EnterpriseForm.InsuredEmployees), "99999999999999999999999999999999人", "参保人数“99999999999999999999999999999999人”过大，不能超过10000000人，请核对")]
+    [InlineData(nameof(EnterpriseForm.DigitalStaff), "-99999999999999999999999999999999", "数字化人员不能为负数")]
+    public void A_number_out_of_range_is_said_to_be_out_of_range_not_to_be_no_number(string field, string value, string expected)
+    {
+        var r = Validate(f => Set(f, field, value));
+        Assert.Equal(expected, Assert.Contains(field, r.Errors));
+    }
+
+    [Theory]
+    [InlineData(nameof(EnterpriseForm.ProfitWan), "1.5亿", "利润应为以万元计的数字，“1.5亿”不是数字")]
+    [InlineData(nameof(EnterpriseForm.ProfitWan), "--5", "利润应为以万元计的数字，“--5”不是数字")]
+    [InlineData(nameof(EnterpriseForm.RevenueWan), "1e12", "营业收入应为以万元计的数字，“1e12”不是数字")]
+    [InlineData(nameof(EnterpriseForm.Employees), "一百", "从业人员应为整数人数，“一百”不是整数")]
+    [InlineData(nameof(EnterpriseForm.Employees), "12.5", "从业人员应为整数人数，“12.5”不是整数")]
+    public void A_text_that_is_not_a_number_keeps_saying_so(string field, string value, string expected)
+    {
+        var r = Validate(f => Set(f, field, value));
+        Assert.Equal(expected, Assert.Contains(field, r.Errors));
+    }
+
+    [Theory]
+    [InlineData(nameof(EnterpriseForm.ProfitWan), "-100000000", -100_000_000)]
+    [InlineData(nameof(EnterpriseForm.RevenueWan), "100000000", 100_000_000)]
+    public void The_bounds_themselves_are_accepted(string field, string value, decimal expected)
+    {
+        var r = Validate(f => Set(f, field, value));
+        Assert.True(r.IsValid, string.Join("; ", r.Errors));
+        Assert.Equal(expected, field == nameof(EnterpriseForm.ProfitWan) ? r.Details!.ProfitWan : r.Details!.RevenueWan);
+    }
+
+    [Fact]
+    public void Ten_million_people_is_accepted_and_one_more_is_not()
+    {
+        Assert.Equal(10_000_000, Validate(f => { f.Employees = "10000000"; f.RevenueWan = "50000000"; }).Details?.Employees);
+        Assert.Contains(nameof(EnterpriseForm.Employees), Validate(f => f.Employees = "10000001").Errors);
+    }
+
+    [Fact]
+    public void Profit_above_revenue_and_more_insured_than_employees_are_not_refused()
+    {
+        // Investment income or a subsidy can make a profit larger than revenue; 参保人数 is counted in December
+        // (seed 002 附件4 “2023年12月企业参保人数”), 从业人员 need not be.
+        var r = Validate(f => { f.RevenueWan = "100"; f.ProfitWan = "150"; f.Employees = "120"; f.InsuredEmployees = "130"; });
+        Assert.True(r.IsValid, string.Join("; ", r.Errors));
+    }
+
     [Fact]
     public void Unknown_district_message_lists_the_programmes_districts()
     {
