@@ -69,6 +69,7 @@ public static class PlatformHost
         });
         s.AddScoped<MigrationRunner>();
         s.AddScoped<ShownTime>();
+        s.AddSingleton<ExportScope>();
         s.AddScoped<FormCopies>();
         s.AddScoped<Saving>();
         s.AddScoped<EnterpriseService>();

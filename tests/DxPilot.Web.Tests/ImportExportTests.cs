@@ -159,6 +159,8 @@ public abstract class ImportExportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         using (var doc = SpreadsheetDocument.Open(new MemoryStream(await payments.Content.ReadAsByteArrayAsync()), false))
             Assert.Contains("（西湖区）　导出日期", doc.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText);
         Assert.StartsWith("企业名单（全市）", Name(await city.GetAsync("/api/enterprises/export")));
+        // A provincial programme's department exports the province's rows.
+        Assert.StartsWith("企业名单（全省）", Name(await (await app.As("hlj-city")).GetAsync("/api/enterprises/export")));
         Assert.StartsWith("企业名单（滨江区）", Name(await (await app.As("hz-binjiang")).GetAsync("/api/enterprises/export")));
         var enterprise = await app.As("hz-enterprise");
         Assert.DoesNotContain("全市", Name(await enterprise.GetAsync("/api/enterprises/export")));

@@ -13,7 +13,11 @@ public static class EnteredFigures
 
     /// <summary>A figure the form asks for: <see cref="Percent"/> when it is a share of a whole (0 to 100 %),
     /// <see cref="Before"/> when its 改造前 value is asked too.</summary>
-    public sealed record Figure(string Key, string Label, bool Percent, bool YesNo, bool Before);
+    public sealed record Figure(string Key, string Label, bool Percent, bool YesNo, bool Before)
+    {
+        /// <summary>The label a message names: a figure asked before and after says which of the two it is about.</summary>
+        public string Named(bool before) => before ? $"{Label}（改造前）" : Before ? $"{Label}（改造后）" : Label;
+    }
 
     public static string ErrorKey(string key, bool before) => (before ? "enteredBefore." : "entered.") + key;
 
@@ -49,7 +53,7 @@ public static class EnteredFigures
                     yield return (errorKey, $"本次申报没有{(before ? "改造前" : "")}指标“{key}”");
                     continue;
                 }
-                var label = before ? $"{f.Label}（改造前）" : f.Before ? $"{f.Label}（改造后）" : f.Label;
+                var label = f.Named(before);
                 if (f.YesNo)
                 {
                     if (value is not (0m or 1m)) yield return (errorKey, $"{f.Label}只能填“是”（1）或“否”（0）");

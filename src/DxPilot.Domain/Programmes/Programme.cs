@@ -13,6 +13,9 @@ public sealed class Programme
     public required string Province { get; init; }
     /// <summary>"city" or "province".</summary>
     public required string Level { get; init; }
+
+    /// <summary>The whole of the programme's area as a title says it: 全市, or 全省 for a provincial programme.</summary>
+    public string Whole => Level == "province" ? "全省" : "全市";
     public required ProgrammePeriod Period { get; init; }
     public required IReadOnlyList<SourceDocument> Sources { get; init; }
     public required DistrictList Districts { get; init; }

@@ -73,7 +73,7 @@ public static class AwardFormPost
     }
 
     private static string Label(AwardCall call, string key, bool before) =>
-        EnteredFigures.Of(call).TryGetValue(key, out var f) ? (before ? $"{f.Label}（改造前）" : f.Label) : key;
+        EnteredFigures.Of(call).TryGetValue(key, out var f) ? f.Named(before) : key;
 
     private static string? Text(IFormCollection posted, string name) => posted[name].ToString() is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : null;
 }

@@ -16,7 +16,7 @@ namespace DxPilot.Web.Features.Awards;
 /// 数智 call, 附件2-2 XX县（市、区）报送案例汇总表 for a 链式 call. The title, the stamp line, the headers character for character, one
 /// row per application, the form's footer. A county exports its own; the city and the think tank every county's.
 /// </summary>
-public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, ProgrammeCatalog programmes, AuditLog audit, ShownTime time)
+public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, ProgrammeCatalog programmes, AuditLog audit, ShownTime time, ExportScope scope)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -105,6 +105,6 @@ public sealed class AwardSummarySheet(AwardService awards, DxPilotDbContext db, 
         }
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("AwardSummary", call.Id),
             $"{title} {rows.Count} 项" + (batchId is { } id ? $"，批次 {id}" : ""), ct: ct);
-        return $"{title}（{ExportScope.Of(actor, null)}）{ChineseText.Date(today)}.xlsx";
+        return $"{title}（{scope.Of(actor, null)}）{ChineseText.Date(today)}.xlsx";
     }
 }

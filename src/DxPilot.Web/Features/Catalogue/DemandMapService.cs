@@ -116,7 +116,7 @@ public sealed class DemandMapService(DxPilotDbContext db, ScenarioTreeSeeding tr
             rows.Add(new DemandRow(one.Name, two.Name, three.Code, three.Name, three.RetiredAt is not null, counts, offer?.Products ?? 0, offer?.Providers.Count ?? 0));
         }
         var industries = programme.Industries.Where(i => filter.Industry is null || i.Key == filter.Industry).ToList();
-        return new DemandMap(industries, rows, filter, filter.District ?? "全市");
+        return new DemandMap(industries, rows, filter, filter.District ?? programme.Whole);
     }
 
     /// <summary>The shown products serving one scenario, and their providers.</summary>

@@ -22,7 +22,7 @@ public static class PerformanceReportDocument
     public static string Title(Programme programme) => $"{programme.Name}绩效评价报告";
 
     /// <summary>The scope as the report names it: the district, or the whole city.</summary>
-    public static string Scope(Programme programme, string? district) => district ?? programme.City + "全市";
+    public static string Scope(Programme programme, string? district) => district ?? programme.City + programme.Whole;
 
     public static string FileName(Programme programme, DashboardFigures figures, DateOnly asOf) =>
         $"{Title(programme)}（{Scope(programme, figures.District)}，{ChineseText.Date(asOf)}）.docx";

@@ -14,7 +14,7 @@ namespace DxPilot.Web.Features.Enterprises;
 /// are ones the importer reads, 待补充 where nothing is on file never clears anything, and each row carries its file's version
 /// (<see cref="EnterpriseSheetColumns.VersionHeader"/>) so a row whose enterprise was edited since is reported, not overwritten.
 /// </summary>
-public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog audit, TimeProvider clock, ShownTime time)
+public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog audit, TimeProvider clock, ShownTime time, ExportScope scope)
 {
     public const int MaxRows = 200_000;
 
@@ -45,6 +45,6 @@ public sealed class EnterpriseExport(EnterpriseService enterprises, AuditLog aud
         // Who took which list out of the platform: the filter and the row count, since a sheet carries phones and codes.
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("EnterpriseList", actor.ProgrammeId),
             $"企业名单 {rows.Count} 行，筛选 {Uri.UnescapeDataString(query.ToQueryString())}", ct: ct);
-        return $"企业名单（{ExportScope.Of(actor, query.Normalised().District)}）{ChineseText.Minute(time.Local(clock.GetUtcNow().UtcDateTime))}.xlsx";
+        return $"企业名单（{scope.Of(actor, query.Normalised().District)}）{ChineseText.Minute(time.Local(clock.GetUtcNow().UtcDateTime))}.xlsx";
     }
 }

@@ -16,7 +16,7 @@ namespace DxPilot.Web.Features.Filings;
 /// filings that were submitted (in review, returned for revision, or filed; not drafts, not rejected ones), each as its latest
 /// submitted version froze it. Read and written row by row, so a city's whole list never sits in memory.
 /// </summary>
-public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, AuditLog audit, ShownTime time)
+public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, AuditLog audit, ShownTime time, ExportScope scope)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -52,7 +52,7 @@ public sealed class Annex5Export(FilingService filings, DxPilotDbContext db, Aud
         await Annex5Sheet.WriteAsync(output, rules.Form, actor.Name, today, EntriesAsync(rules.Form, actor, filter, counted, ct), ct);
         await audit.RecordAsync(AuditAction.Exported, actor.ProgrammeId, new AuditKey("FilingSummary", actor.ProgrammeId),
             $"备案汇总表（附件5）{counted.Value} 项，筛选 {Uri.UnescapeDataString(filter.ToQueryString())}", ct: ct);
-        return $"{Annex5Sheet.Title}（{ExportScope.Of(actor, filter.District)}）{ChineseText.Date(today)}.xlsx";
+        return $"{Annex5Sheet.Title}（{scope.Of(actor, filter.District)}）{ChineseText.Date(today)}.xlsx";
     }
 
     private sealed class Counter { public int Value; }

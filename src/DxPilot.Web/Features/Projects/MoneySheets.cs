@@ -13,7 +13,7 @@ namespace DxPilot.Web.Features.Projects;
 /// approved project with approved, paid and outstanding). Read a page at a time and written row by row; money as numbers with two
 /// decimals, dates as dates, text as text (never a formula); a 合计 row that adds what the rows above say.
 /// </summary>
-public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTime time)
+public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTime time, ExportScope scope)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string PaymentsTitle = "资金拨付明细";
@@ -93,7 +93,7 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
         var sheet = new XlsxSheetStream(output, title, widths);
         sheet.WriteRow([title, .. new object?[headers.Count - 1]], XlsxSheetStream.Look.Title, height: 30);
         sheet.Merge(1, 1, 1, headers.Count);
-        var unit = sheet.WriteRow([$"导出单位：{actor.Name}（{ExportScope.Of(actor, filter.District)}）　导出日期：{ChineseText.Date(time.Today())}", .. new object?[headers.Count - 1]],
+        var unit = sheet.WriteRow([$"导出单位：{actor.Name}（{scope.Of(actor, filter.District)}）　导出日期：{ChineseText.Date(time.Today())}", .. new object?[headers.Count - 1]],
             XlsxSheetStream.Look.Plain);
         sheet.Merge(unit, 1, unit, headers.Count);
         sheet.WriteRow([.. headers], XlsxSheetStream.Look.Header, height: 32);
@@ -115,5 +115,5 @@ public sealed class MoneySheets(ProjectService projects, AuditLog audit, ShownTi
             $"{title} {rows} 行，筛选 {Uri.UnescapeDataString(filter.ToQueryString())}", ct: ct);
 
     private string FileName(string title, Actor actor, PaymentFilter filter) =>
-        $"{title}（{ExportScope.Of(actor, filter.District)}）{ChineseText.Date(time.Today())}.xlsx";
+        $"{title}（{scope.Of(actor, filter.District)}）{ChineseText.Date(time.Today())}.xlsx";
 }
