@@ -41,7 +41,7 @@ public sealed partial class AwardService
         else files = AwardRevision.Freeze(application, await AwardFiles.AsNoTracking().Where(f => f.ApplicationId == id).ToListAsync(ct), "", clock.GetUtcNow().UtcDateTime).Files;
         var programme = programmes.Get(application.ProgrammeId);
         var zone = programme.Zone;
-        var today = LocalTime.Today(clock.GetUtcNow(), zone);
+        var today = Today(application.ProgrammeId);
         var facts = await FactsAsync(call, application, ct);
         var picked = directions.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(call.Direction).OfType<AwardDirection>().ToList();
         // The criteria read the printed text, not the draft's current one.

@@ -94,7 +94,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
         if (application is null || calls.Find(application.CallId) is not { } call) return Outcome<AwardApplication>.NotFound();
         if (AwardPolicy.Edit(actor, application) is { } why)
             return application.IsEditable ? Outcome<AwardApplication>.Forbidden(why) : Outcome<AwardApplication>.Conflict(why);
-        var errors = DraftErrors(call, directions, content, LocalTime.Today(clock.GetUtcNow(), programmes.Get(actor.ProgrammeId).Zone));
+        var errors = DraftErrors(call, directions, content, Today(application.ProgrammeId));
         if (errors.Count > 0) return Outcome<AwardApplication>.Invalid(errors);
         if (application.Version != version) return Outcome<AwardApplication>.Conflict(await saving.StaleMessageAsync(AuditKey.Of<AwardApplication>(id), What, ct));
         saving.Expect(application, version);
@@ -154,7 +154,7 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
     /// <summary>Each picked direction's criteria checked against the facts found, today in the programme's zone.</summary>
     private List<DirectionChecks> CriteriaOf(AwardCall call, AwardApplication application, FoundFacts facts)
     {
-        var today = LocalTime.Today(clock.GetUtcNow(), programmes.Get(application.ProgrammeId).Zone);
+        var today = Today(application.ProgrammeId);
         return application.PickedDirections.Select(call.Direction).OfType<AwardDirection>()
             .Select(d => new DirectionChecks(d, AwardCriteria.Check(d, facts.For(d, application), call.TypicalScenarios, today))).ToList();
     }
@@ -175,6 +175,9 @@ public sealed partial class AwardService(DxPilotDbContext db, AwardCatalog calls
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today where the programme is (criteria, intellectual property dates, the printed 申报书).</summary>
+    private DateOnly Today(string programmeId) => LocalTime.Today(clock.GetUtcNow(), programmes.Get(programmeId).Zone);
 }
 
 /// <summary>The criteria of one picked direction as checked now.</summary>
