@@ -36,8 +36,9 @@ public abstract class CatalogueChainTests<TApp>(TApp app) : IClassFixture<TApp> 
 
         // 发布产品 → 提交审核 → 审核通过: one product for 2.3.1 产品质量追溯 (质量管理) and 2.4.1 (设备管理), 45万元 含税, software.
         var added = await provider.PostAsJsonAsync("/api/catalogue/products", Product("质量设备一体化平台", "45.00", scenarios: ["2.3.1", "2.4.1"]));
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var product = (await Json(added)).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/catalogue/products/{product}", added.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync($"/api/catalogue/products/{product}/transitions", new { trigger = "submit", reason = (string?)null })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await enterprise.GetAsync($"/api/catalogue/products/{product}")).StatusCode);   // under review
         Assert.Equal(HttpStatusCode.OK, (await city.PostAsJsonAsync($"/api/catalogue/products/{product}/transitions", new { trigger = "approve", reason = (string?)null })).StatusCode);

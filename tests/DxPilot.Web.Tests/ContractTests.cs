@@ -57,8 +57,10 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp> where 
     private static async Task<Guid> CreateAsync(HttpClient client, Guid filing, object contract)
     {
         var created = await client.PostAsJsonAsync($"/api/filings/{filing}/contracts", new { contract });
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/filings/{filing}/contracts/{id}", created.Headers.Location!.OriginalString);
+        return id;
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class CataloguePool
     public async Task<Guid> DraftAsync(DxPilotApp app, string name, string low = "12.00", string? high = null, string summary = "车间报工、工单跟踪与看板")
     {
         var response = await AddAsync(app, Product(name, low, high, summary: summary));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await Json(response)).GetProperty("id").GetGuid();
     }
 

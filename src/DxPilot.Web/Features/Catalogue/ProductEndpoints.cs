@@ -50,7 +50,7 @@ public static class ProductEndpoints
             .WithSummary("一项产品：内容、服务商、适用场景及其对应的业务场景、可执行的操作和审核记录（未上架的产品只有其服务商和主管部门可见）");
 
         api.MapPost("/", async (ProductInput input, HttpContext http, ProductService service, CancellationToken ct) =>
-                ApiResults.From(await service.CreateAsync(http.User.RequireActor(), input.Form, ct), p => Results.Ok(Body(p, null))))
+                ApiResults.From(await service.CreateAsync(http.User.RequireActor(), input.Form, ct), p => Results.Created($"/api/catalogue/products/{p.Id}", Body(p, null))))
             .WithSummary("已入池的服务商新增产品（草稿）");
 
         api.MapPut("/{id:guid}", async (Guid id, ProductInput input, HttpContext http, ProductService service, CancellationToken ct) =>

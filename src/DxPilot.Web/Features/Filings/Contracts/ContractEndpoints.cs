@@ -50,7 +50,7 @@ public static class ContractEndpoints
 
         api.MapPost("/", async (Guid id, SaveInput input, HttpContext http, ContractService service, CancellationToken ct) =>
                 ApiResults.From(await service.CreateAsync(http.User.RequireActor(), id, input.Contract ?? new ContractInput(), ct),
-                    c => Results.Ok(new { c.Id, c.Version, c.TotalYuan })))
+                    c => Results.Created($"/api/filings/{id}/contracts/{c.Id}", new { c.Id, c.Version, c.TotalYuan })))
             .WithSummary("新建服务合同（试点企业或其服务商，备案可修改时）；contract 的 statedTotalYuan 填写时须等于各项总价之和");
 
         api.MapPut("/{cid:guid}", async (Guid id, Guid cid, SaveInput input, HttpContext http, ContractService service, CancellationToken ct) =>
