@@ -188,7 +188,7 @@ public abstract class CataloguePoolTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
-    public async Task The_catalogue_filters_by_a_scenario_of_any_level_an_industry_cloud_and_a_price_ceiling()
+    public async Task The_catalogue_filters_by_a_scenario_of_any_level_an_industry_cloud_and_a_price_ceiling_and_says_when_a_price_is_not_one()
     {
         var c = await CreateAsync(app);
         await c.AdmittedAsync(app);
@@ -223,6 +223,21 @@ public abstract class CataloguePoolTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(Sorted("丙OA", "甲MES"), await Shown("maxPrice=10"));
         Assert.Equal(Sorted("丙OA", "乙QMS", "甲MES"), await Shown("maxPrice=15"));
         Assert.Equal(["丙OA"], await Shown("maxPrice=7.99"));
+        // A full-width amount is the amount; one that is not a positive amount is refused on the API and, on the page, named
+        // beside the filters while the list shows every price (it was applied as though nothing had been typed, silently).
+        Assert.Equal(Sorted("丙OA", "甲MES"), await Shown($"maxPrice={Uri.EscapeDataString("１０")}"));
+        var enterprise = await c.As(app, "enterprise");
+        foreach (var bad in new[] { "abc", "-1", "0" })
+        {
+            var refused = await enterprise.GetAsync($"/api/catalogue/products?maxPrice={bad}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal($"价格上限“{bad}”不是大于0的金额（万元），未按价格筛选",
+                (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").GetProperty("maxPrice")[0].GetString());
+        }
+        var page = await (await c.Parties.BrowserAsync(app, "enterprise")).GetDocument(
+            $"/catalogue?search={Uri.EscapeDataString(c.Parties.Provider.Name)}&maxPrice=abc");
+        Assert.Equal("价格上限“abc”不是大于0的金额（万元），未按价格筛选。", page.QuerySelector("#filter-problem")!.TextContent);
+        Assert.Equal(3, page.QuerySelectorAll("#product-list tbody tr").Length);
     }
 
     private static List<string> Sorted(params string[] names) => names.Order(StringComparer.Ordinal).ToList();

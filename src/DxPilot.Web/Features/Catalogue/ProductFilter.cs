@@ -16,17 +16,28 @@ public sealed record ProductFilter(string? Search = null, string? Scenario = nul
     public const int MaxSearch = 50;
     public static readonly ProductFilter None = new();
 
+    /// <summary>Why the typed price limit was not applied (not a positive amount), or null: the lists say so beside the filters
+    /// and the API refuses the query, instead of listing every price as though nothing had been typed.</summary>
+    public string? PriceProblem { get; init; }
+
     public static ProductFilter From(string? search, string? scenario, string? industry, string? cloud, string? maxPrice, string? status)
     {
         var code = QueryValue.Text(scenario)?.Trim();
         var place = QueryValue.Text(industry)?.Trim();
+        var typedPrice = QueryValue.Text(maxPrice)?.Trim();
+        var price = QueryValue.Decimal(maxPrice) is { } p and > 0 ? p : (decimal?)null;
         return new(
             QueryValue.Search(search, MaxSearch),
             string.IsNullOrEmpty(code) || !code.All(c => char.IsAsciiDigit(c) || c == '.') || code.Length > 32 ? null : code,
             string.IsNullOrEmpty(place) ? null : place,
             cloud switch { "yes" => true, "no" => false, _ => null },
-            QueryValue.Decimal(maxPrice) is { } p and > 0 ? p : null,
-            WorkflowNames.Parse<ProductStatus>(status));
+            price,
+            WorkflowNames.Parse<ProductStatus>(status))
+        {
+            PriceProblem = price is null && !string.IsNullOrEmpty(typedPrice)
+                ? $"价格上限“{(typedPrice.Length > 20 ? typedPrice[..20] + "…" : typedPrice)}”不是大于0的金额（万元），未按价格筛选"
+                : null,
+        };
     }
 
     public string ToQueryString(int? page = null)
