@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +34,7 @@ public abstract class MalformedQueryTests<TApp>(TApp app) : IClassFixture<TApp> 
 
         var failures = new List<string>();
         var requests = 0;
-        foreach (var (path, parameters) in Pages().Concat(ApiPaths.Select(p => (p, ListParameters.AsEnumerable()))))
+        foreach (var (path, parameters) in PlatformPages.All().Concat(ApiPaths.Select(p => (p, ListParameters.AsEnumerable()))))
         foreach (var parameter in parameters.Concat(ListParameters).Distinct())
         foreach (var value in MalformedValues)
         {
@@ -80,17 +78,6 @@ public abstract class MalformedQueryTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(20, json.GetProperty("pageSize").GetInt32());
         Assert.Equal(9, json.GetProperty("items").GetArrayLength());
     }
-
-    /// <summary>Every routable page with the query parameters it declares.</summary>
-    private static IEnumerable<(string Path, IEnumerable<string> Parameters)> Pages() =>
-        from type in typeof(Program).Assembly.GetTypes()
-        where typeof(IComponent).IsAssignableFrom(type)
-        let parameters = type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-            .Select(p => (Property: p, Attribute: p.GetCustomAttribute<SupplyParameterFromQueryAttribute>()))
-            .Where(p => p.Attribute is not null)
-            .Select(p => p.Attribute!.Name ?? p.Property.Name).ToList()
-        from route in type.GetCustomAttributes<RouteAttribute>()
-        select (route.Template, (IEnumerable<string>)parameters);
 
     [Fact]
     public async Task Searches_holding_control_characters_on_the_catalogue_organisation_and_award_lists_are_answered()

@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using DxPilot.Domain.Catalogue;
 using DxPilot.Infrastructure.Persistence;
 using DxPilot.Web.Tests.Support;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +46,7 @@ public abstract partial class MenuCrawlTests<TApp>(TApp app) : IClassFixture<TAp
             async (user, _) => await WalkAsync(user, reached, problems));
 
         Assert.True(problems.IsEmpty, string.Join("\n", problems.Order()));
-        var unreached = Routes().Where(r => !ReachedOtherwise.ContainsKey(r) && !reached.Keys.Any(path => Matches(r, path))).ToList();
+        var unreached = PlatformPages.All().Select(p => p.Template).Distinct().Where(r => !ReachedOtherwise.ContainsKey(r) && !reached.Keys.Any(path => Matches(r, path))).ToList();
         Assert.True(unreached.Count == 0, "no account's links reach: " + string.Join(", ", unreached));
     }
 
@@ -151,13 +149,6 @@ public abstract partial class MenuCrawlTests<TApp>(TApp app) : IClassFixture<TAp
         var shape = Shape(path);
         return shape.Contains("{id}") ? Shape(from).Split('?')[0] + " → " + shape : shape;
     }
-
-    /// <summary>Every page of the platform, by its route template.</summary>
-    private static IEnumerable<string> Routes() =>
-        typeof(Program).Assembly.GetTypes()
-            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
-            .Select(r => r.Template)
-            .Distinct();
 
     private static bool Matches(string template, string path)
     {

@@ -16,6 +16,10 @@ public sealed class Programme
 
     /// <summary>The whole of the programme's area as a title says it: 全市, or 全省 for a provincial programme.</summary>
     public string Whole => Level == "province" ? "全省" : "全市";
+
+    /// <summary>What a title names for <paramref name="district"/>, or the whole area with its name (杭州市全市) when none.</summary>
+    public string Area(string? district) => district ?? City + Whole;
+
     public required ProgrammePeriod Period { get; init; }
     public required IReadOnlyList<SourceDocument> Sources { get; init; }
     public required DistrictList Districts { get; init; }

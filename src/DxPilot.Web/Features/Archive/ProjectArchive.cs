@@ -51,7 +51,7 @@ public sealed class ProjectArchive(DxPilotDbContext db, ProjectService projects,
                 .FirstAsync(ct);
             return Safe(projectId is not null ? $"{first.Enterprise}-{first.ProjectName}" : first.Enterprise ?? "");
         }
-        return Safe(district ?? $"{programmes.Get(actor.ProgrammeId).City}全市");
+        return Safe(programmes.Get(actor.ProgrammeId).Area(district));
     }
 
     /// <summary>Writes the archive of <paramref name="scope"/> into <paramref name="output"/> (a seekable temporary file: the

@@ -29,7 +29,7 @@ public static class ProductEndpoints
                 var actor = http.User.RequireActor();
                 var filter = ProductFilter.From(search, scenario, industry, cloud, maxPrice, status);
                 if (filter.PriceProblem is { } problem)
-                    return ApiResults.From(Outcome<object>.Invalid(new Dictionary<string, string> { ["maxPrice"] = problem }), _ => Results.Ok());
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["maxPrice"] = [problem] }, title: "提交的内容有误");
                 var number = QueryValue.Int(page) ?? 1;
                 var outcome = QueryValue.Flag(mine) ? await service.MineAsync(actor, filter, number, ct)
                     : Outcome<Page<ProductRow>>.Ok(await service.ShownAsync(actor, filter, number, ct));

@@ -21,17 +21,14 @@ public static class PerformanceReportDocument
 
     public static string Title(Programme programme) => $"{programme.Name}绩效评价报告";
 
-    /// <summary>The scope as the report names it: the district, or the whole city.</summary>
-    public static string Scope(Programme programme, string? district) => district ?? programme.City + programme.Whole;
-
     public static string FileName(Programme programme, DashboardFigures figures, DateOnly asOf) =>
-        $"{Title(programme)}（{Scope(programme, figures.District)}，{ChineseText.Date(asOf)}）.docx";
+        $"{Title(programme)}（{programme.Area(figures.District)}，{ChineseText.Date(asOf)}）.docx";
 
     /// <param name="asOf">The figures' date in the programme's time zone.</param>
     public static void Write(Stream output, Programme programme, DashboardFigures figures, DateOnly asOf)
     {
         var m = new PerformanceReportMeasures(figures, asOf, programme.Money.MinLevelAfter);
-        var scope = Scope(programme, figures.District);
+        var scope = programme.Area(figures.District);
         var date = ChineseText.Date(asOf);
         var title = Title(programme);
         using var doc = DocxWriter.Create(output, $"{title}（{scope}）");

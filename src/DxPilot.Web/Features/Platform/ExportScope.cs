@@ -13,7 +13,7 @@ public sealed class ExportScope(ProgrammeCatalog programmes)
     public string Of(Actor actor, string? district) => actor.Role switch
     {
         Role.DistrictBureau => actor.District ?? district ?? "",
-        Role.CityBureau or Role.ThinkTank => district ?? programmes.Find(actor.ProgrammeId)?.Whole ?? "全市",
+        Role.CityBureau or Role.ThinkTank => district ?? programmes.Get(actor.ProgrammeId).Whole,
         _ => district ?? actor.Name,
     };
 }
